@@ -1,0 +1,178 @@
+#include "io/csv_reader.h"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "core/text.h"
+#include "io/encoding.h"
+
+namespace kokuho {
+namespace {
+
+// One parsed record: its fields and the physical line where it starts.
+struct Record {
+  std::vector<TableCell> fields;
+  int line = 0;
+};
+
+// Splits CSV text into records (RFC 4180, LF or CRLF).
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+  // Reads the next record into `record`; returns false at the end of the text.
+  bool Next(Record& record) {
+    if (i_ >= text_.size()) return false;
+    record.fields.clear();
+    record.line = line_;
+    while (true) {
+      TableCell cell;
+      cell.pos = SourcePos{file_, line_, static_cast<int>(record.fields.size()) + 1};
+      bool end_of_record = ReadField(cell);
+      record.fields.push_back(std::move(cell));
+      if (end_of_record) return true;
+    }
+  }
+
+ private:
+  // Reads one field at i_; returns true when it ends the record (line end or EOF).
+  bool ReadField(TableCell& cell) {
+    if (i_ < text_.size() && text_[i_] == '"') return ReadQuotedField(cell);
+    while (i_ < text_.size()) {
+      char c = text_[i_];
+      if (c == ',') {
+        ++i_;
+        return false;
+      }
+      if (c == '\n') {
+        ++i_;
+        ++line_;
+        return true;
+      }
+      if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
+        i_ += 2;
+        ++line_;
+        return true;
+      }
+      cell.text += c;
+      ++i_;
+    }
+    return true;
+  }
+
+  bool ReadQuotedField(TableCell& cell) {
+    SourcePos quote_pos = cell.pos;
+    ++i_;  // opening quote
+    while (true) {
+      if (i_ >= text_.size()) {
+        throw InputError(quote_pos, fmt::format("unterminated quoted field: the '\"' opening field "
+                                                "{} is never closed (expected a closing '\"')",
+                                                quote_pos.column));
+      }
+      char c = text_[i_];
+      if (c == '"') {
+        if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
+          cell.text += '"';
+          i_ += 2;
+          continue;
+        }
+        ++i_;  // closing quote
+        break;
+      }
+      if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
+        cell.text += '\n';
+        i_ += 2;
+        ++line_;
+        continue;
+      }
+      if (c == '\n') ++line_;
+      cell.text += c;
+      ++i_;
+    }
+    // After the closing quote: optional spaces, then a comma, a line end or the end.
+    while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t')) ++i_;
+    if (i_ >= text_.size()) return true;
+    char c = text_[i_];
+    if (c == ',') {
+      ++i_;
+      return false;
+    }
+    if (c == '\n') {
+      ++i_;
+      ++line_;
+      return true;
+    }
+    if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
+      i_ += 2;
+      ++line_;
+      return true;
+    }
+    throw InputError({file_, line_, cell.pos.column},
+                     "unexpected text after the closing '\"' of a quoted field (expected a comma "
+                     "or the end of the line; write \"\" for a quote inside a quoted field)");
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  size_t i_ = 0;
+  int line_ = 1;
+};
+
+bool IsBlank(const Record& record) {
+  for (const TableCell& cell : record.fields)
+    if (!Trim(cell.text).empty()) return false;
+  return true;
+}
+
+}  // namespace
+
+Table ParseCsvText(std::string_view utf8, const std::string& file) {
+  Table table;
+  table.file = file;
+  if (Trim(utf8).empty()) throw InputError({file, 0, 0}, "file is empty; expected a header row");
+
+  CsvParser parser(utf8, file);
+  Record record;
+  bool have_header = false;
+  while (parser.Next(record)) {
+    if (IsBlank(record)) continue;
+    if (!have_header) {
+      std::unordered_map<std::string, int> seen;  // name -> 1-based column
+      for (TableCell& cell : record.fields) {
+        cell.text = std::string(Trim(NormalizeWidth(cell.text)));
+        if (cell.text.empty()) {
+          throw InputError(cell.pos,
+                           "empty column name in the header (見出し行); expected a name in every "
+                           "column of the first line");
+        }
+        auto [it, inserted] = seen.emplace(cell.text, cell.pos.column);
+        if (!inserted) {
+          throw InputError(cell.pos, fmt::format("duplicate column name '{}' in the header "
+                                                 "(見出し行); first in column {}",
+                                                 cell.text, it->second));
+        }
+      }
+      table.header = std::move(record.fields);
+      have_header = true;
+      continue;
+    }
+    if (record.fields.size() != table.header.size()) {
+      throw InputError({file, record.line, 0},
+                       fmt::format("expected {} fields, found {} (the header has {} columns)",
+                                   table.header.size(), record.fields.size(),
+                                   table.header.size()));
+    }
+    table.rows.push_back(TableRow{std::move(record.fields), SourcePos{file, record.line, 0}});
+  }
+  if (!have_header) throw InputError({file, 0, 0}, "file is empty; expected a header row");
+  if (table.rows.empty())
+    throw InputError({file, 0, 0}, "no data rows; expected one row per entry after the header");
+  return table;
+}
+
+Table ReadCsv(const std::string& path) { return ParseCsvText(ReadTextFile(path), path); }
+
+}  // namespace kokuho

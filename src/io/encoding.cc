@@ -1,0 +1,130 @@
+#include "io/encoding.h"
+
+#include <errno.h>
+#include <iconv.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <system_error>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace kokuho {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr char kUtf16Message[] = "UTF-16 is not supported; save as UTF-8 or CP932";
+
+// Position (1-based line and byte column) of byte `offset` in `text`.
+SourcePos PosAt(std::string_view text, size_t offset, const std::string& file) {
+  std::string_view before = text.substr(0, offset);
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return SourcePos{file, line, static_cast<int>(offset - line_start) + 1};
+}
+
+// Offset of the first byte of `text` that does not start a well-formed UTF-8 sequence.
+size_t FirstInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    auto b = static_cast<unsigned char>(text[i]);
+    size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > text.size() || !IsValidUtf8(text.substr(i, len))) return i;
+    i += len;
+  }
+  return text.size();
+}
+
+// RAII for an iconv descriptor.
+class Iconv {
+ public:
+  Iconv(const char* to, const char* from) : cd_(iconv_open(to, from)) {}
+  ~Iconv() {
+    if (ok()) iconv_close(cd_);
+  }
+  Iconv(const Iconv&) = delete;
+  Iconv& operator=(const Iconv&) = delete;
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+  iconv_t get() const { return cd_; }
+
+ private:
+  iconv_t cd_;
+};
+
+// Converts CP932 to UTF-8. On failure returns false and sets `bad_offset` to the
+// offset of the first byte that could not be decoded.
+bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
+  Iconv cd("UTF-8", "CP932");
+  if (!cd.ok()) throw std::runtime_error("iconv cannot convert CP932 to UTF-8 on this system");
+  out.assign(in.size() * 3 / 2 + 16, '\0');
+  // iconv's interface is not const-correct; it does not write through the input pointer.
+  char* src = const_cast<char*>(in.data());
+  size_t src_left = in.size();
+  size_t written = 0;
+  while (src_left > 0) {
+    char* dst = out.data() + written;
+    size_t dst_left = out.size() - written;
+    size_t rc = iconv(cd.get(), &src, &src_left, &dst, &dst_left);
+    written = out.size() - dst_left;
+    if (rc != static_cast<size_t>(-1)) break;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    // EILSEQ (invalid sequence) or EINVAL (truncated sequence at the end).
+    bad_offset = static_cast<size_t>(src - in.data());
+    return false;
+  }
+  out.resize(written);
+  return true;
+}
+
+}  // namespace
+
+std::string DecodeToUtf8(std::string_view bytes, const std::string& file) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
+    throw InputError({file, 1, 1}, kUtf16Message);
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos)
+    throw InputError(PosAt(bytes, nul, file),
+                     std::string("the file contains a NUL byte (is it UTF-16?); ") + kUtf16Message);
+
+  bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  std::string_view text = had_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
+  if (IsValidUtf8(text)) return std::string(text);
+  if (had_bom) {
+    // The BOM says UTF-8: report the broken UTF-8 rather than guessing CP932.
+    throw InputError(PosAt(text, FirstInvalidUtf8(text), file),
+                     "not valid UTF-8 text although the file starts with a UTF-8 byte order mark");
+  }
+  std::string out;
+  size_t bad = 0;
+  if (Cp932ToUtf8(text, out, bad)) return out;
+  throw InputError(PosAt(text, bad, file), "not valid UTF-8 or CP932 (Shift_JIS) text");
+}
+
+std::string ReadFileBytes(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError({path, 0, 0}, "cannot open file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "cannot open file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
+  return std::move(buffer).str();
+}
+
+std::string ReadTextFile(const std::string& path) {
+  return DecodeToUtf8(ReadFileBytes(path), path);
+}
+
+}  // namespace kokuho

@@ -1,0 +1,33 @@
+// Text encodings of users' files: UTF-8 (with or without BOM) and CP932.
+//
+// Japanese municipalities hand out CSV and YAML saved by Excel or Notepad, so a
+// file may be UTF-8, UTF-8 with a byte order mark, or CP932 (Windows Shift_JIS).
+// Every reader turns the raw bytes into UTF-8 first:
+//
+//   std::string text = ReadTextFile("examples/gunma/municipalities.csv");
+//   // or, with bytes already in memory:
+//   std::string utf8 = DecodeToUtf8(bytes, "municipalities.csv");
+//
+// UTF-16 files are refused with a message telling the user how to re-save them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kokuho {
+
+/// Returns `bytes` as UTF-8: a UTF-8 byte order mark is stripped; valid UTF-8 is
+/// returned unchanged; anything else is decoded as CP932 (Shift_JIS). Throws
+/// InputError at the line and column (1-based; column in bytes) of the first byte
+/// that is neither, and for UTF-16 (a UTF-16 BOM or a NUL byte). `file` names the
+/// source in messages.
+std::string DecodeToUtf8(std::string_view bytes, const std::string& file);
+
+/// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, "cannot open
+/// file") when it is missing, unreadable or not a regular file.
+std::string ReadFileBytes(const std::string& path);
+
+/// ReadFileBytes followed by DecodeToUtf8.
+std::string ReadTextFile(const std::string& path);
+
+}  // namespace kokuho

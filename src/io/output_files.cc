@@ -1,0 +1,126 @@
+#include "io/output_files.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
+namespace kokuho {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void ThrowErrno(const std::string& what, const std::string& path) {
+  throw std::runtime_error(fmt::format("{} {}: {}", what, path, std::strerror(errno)));
+}
+
+// 0666 less the process umask (umask can only be read by setting it).
+mode_t DefaultFileMode() {
+  mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+OutputStage::OutputStage(const std::string& target_dir) : target_dir_(target_dir) {
+  std::error_code ec;
+  fs::create_directories(target_dir_, ec);
+  if (ec || !fs::is_directory(target_dir_)) {
+    throw std::runtime_error(fmt::format("cannot create output directory {}: {}", target_dir_,
+                                         ec ? ec.message() : "not a directory"));
+  }
+  std::string pattern = (fs::path(target_dir_) / ".kokuho-tmp-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr)
+    ThrowErrno("cannot create a temporary directory in", target_dir_);
+  temp_dir_ = pattern;
+}
+
+OutputStage::~OutputStage() {
+  if (committed_ || temp_dir_.empty()) return;
+  std::error_code ec;
+  fs::remove_all(temp_dir_, ec);  // best effort: never throw from a destructor
+}
+
+std::string OutputStage::PathFor(const std::string& name) {
+  if (committed_) throw std::logic_error("OutputStage::PathFor after Commit");
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
+    throw std::invalid_argument("OutputStage::PathFor: not a plain file name: " + name);
+  if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+  return (fs::path(temp_dir_) / name).string();
+}
+
+void OutputStage::Commit() {
+  if (committed_) throw std::logic_error("OutputStage::Commit called twice");
+  // Check first, so that a missing file moves nothing.
+  for (const std::string& name : names_) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(temp_dir_) / name, ec)) {
+      throw std::runtime_error(
+          fmt::format("output file {} was staged but never written", name));
+    }
+  }
+  for (const std::string& name : names_) {
+    std::string from = (fs::path(temp_dir_) / name).string();
+    std::string to = (fs::path(target_dir_) / name).string();
+    if (std::rename(from.c_str(), to.c_str()) != 0) ThrowErrno("cannot move output file to", to);
+  }
+  committed_ = true;
+  std::error_code ec;
+  fs::remove_all(temp_dir_, ec);
+}
+
+void WriteFileAtomic(const std::string& path, std::string_view bytes) {
+  fs::path target(path);
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string temp =
+      (dir / ("." + target.filename().string() + ".kokuho-tmp-XXXXXX")).string();
+  int fd = mkstemp(temp.data());
+  if (fd < 0) ThrowErrno("cannot create a temporary file in", dir.string());
+
+  auto fail = [&](const std::string& what) {
+    int saved = errno;
+    close(fd);
+    unlink(temp.c_str());
+    errno = saved;
+    ThrowErrno(what, path);
+  };
+  struct stat existing;
+  mode_t mode = stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : DefaultFileMode();
+  if (fchmod(fd, mode) != 0) fail("cannot set the mode of");
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot write");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (fsync(fd) != 0) fail("cannot write");
+  if (close(fd) != 0) {
+    int saved = errno;
+    unlink(temp.c_str());
+    errno = saved;
+    ThrowErrno("cannot write", path);
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
+    unlink(temp.c_str());
+    errno = saved;
+    ThrowErrno("cannot write", path);
+  }
+}
+
+}  // namespace kokuho

@@ -1,0 +1,74 @@
+#include "nofukin/allocation.h"
+
+#include "core/error.h"
+#include "core/largest_remainder.h"
+
+namespace kokuho::nofukin {
+namespace {
+
+template <typename T>
+std::vector<Rational> ToRationals(const std::vector<T>& v) {
+  return std::vector<Rational>(v.begin(), v.end());
+}
+
+}  // namespace
+
+std::vector<Rational> Shares(const std::vector<Rational>& values,
+                             const std::optional<int>& decimals) {
+  Rational total(0);
+  for (const auto& v : values) total += v;
+  if (total.IsZero()) throw CalculationError("a share's total is zero");
+  std::vector<Rational> shares;
+  shares.reserve(values.size());
+  for (const auto& v : values) {
+    Rational s = v / total;
+    // Optional share rounding (spec §3.3, Q4): published γ ≠ 1 for 支援/介護 implies
+    // shares rounded at about 10 decimals before γ.
+    shares.push_back(decimals ? s.RoundToDecimals(*decimals, RoundingMode::kHalfUp) : s);
+  }
+  return shares;
+}
+
+Allocation AllocateBase(Yen c, const Rational& alpha, const Rational& beta,
+                        const Rational& equal_share_index, Yen high_cost_amount,
+                        const RoundingPolicy& rounding, const AllocationInputs& in) {
+  const size_t n = in.insured.size();
+  Allocation a;
+  a.share_insured = Shares(ToRationals(in.insured), rounding.share_decimals);
+  a.share_households = Shares(ToRationals(in.households), rounding.share_decimals);
+  a.share_income = Shares(in.income, rounding.share_decimals);
+
+  const Rational& e = equal_share_index;
+  const Rational one_plus_beta = Rational(1) + beta;
+  std::vector<Rational> income_factor(n);  // {β·sI + e·sN + (1−e)·sH} / (1+β)
+  a.weight.resize(n);
+  Rational plain_sum(0);
+  a.weight_sum = Rational(0);
+  for (size_t i = 0; i < n; ++i) {
+    income_factor[i] = (beta * a.share_income[i] + e * a.share_insured[i] +
+                        (Rational(1) - e) * a.share_households[i]) /
+                       one_plus_beta;
+    // 医療費指数反映: 1 + α(ε_i − 1) (guideline §3(2); α = 0 outside 医療分).
+    a.weight[i] = (Rational(1) + alpha * (in.epsilon[i] - Rational(1))) * income_factor[i];
+    a.weight_sum += a.weight[i];
+    plain_sum += income_factor[i];
+  }
+  // γ 基礎額調整係数 closes Σ B_i = C (算定政令 第9条第8項; 納付金等省令).
+  a.gamma_exact = Rational(1) / a.weight_sum;
+  a.gamma = a.gamma_exact.RoundToDecimals(rounding.gamma_decimals, RoundingMode::kHalfUp);
+  Rational plain_gamma =
+      (Rational(1) / plain_sum).RoundToDecimals(rounding.gamma_decimals, RoundingMode::kHalfUp);
+
+  const Rational rest(c - high_cost_amount), shared(high_cost_amount);
+  a.exact.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    a.exact[i] = rest * a.weight[i] * a.gamma;
+    if (high_cost_amount != 0) a.exact[i] += shared * income_factor[i] * plain_gamma;
+  }
+  a.base = AllocateLargestRemainder(a.exact, c);
+  for (const auto& x : a.exact) a.floor_sum += x.Floor();
+  a.residual = c - a.floor_sum;
+  return a;
+}
+
+}  // namespace kokuho::nofukin

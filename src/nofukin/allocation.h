@@ -1,0 +1,48 @@
+// 納付金基礎額 B_i: the formula allocation of C among municipalities
+// (spec/nofukin.md §1.2.5; guideline R3.9 §3(2), 算定政令 第9条–第11条):
+//
+//   w_i = {1 + α(ε_i − 1)} · {β·sI_i + e·sN_i + (1−e)·sH_i} / (1 + β)
+//   γ   = 1 / Σ_j w_j            (rounded half-up to RoundingPolicy::gamma_decimals)
+//   B_i = C · w_i · γ            (to the yen by the largest-remainder rule, Σ B_i = C)
+//
+// 2方式 allocation uses e = 1. Under the base-split reading of 高額医療費の共同
+// 負担, the high-cost amount is allocated with α = 0 and its own γ, the rest with α.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/rational.h"
+#include "core/yen.h"
+#include "nofukin/model.h"
+
+namespace kokuho::nofukin {
+
+/// Per-municipality factors of one 分, in case order.
+struct AllocationInputs {
+  std::vector<std::int64_t> insured;     ///< N_i
+  std::vector<std::int64_t> households;  ///< H_i
+  std::vector<Rational> income;          ///< I_i
+  std::vector<Rational> epsilon;         ///< ε_i (all 1 when α is not used)
+};
+
+struct Allocation {
+  std::vector<Rational> share_insured, share_households, share_income;
+  std::vector<Rational> weight;  ///< w_i (with α)
+  Rational weight_sum, gamma_exact, gamma;
+  std::vector<Rational> exact;   ///< C·w_i·γ (summed over both pieces under base split)
+  std::vector<Yen> base;         ///< B_i
+  Yen floor_sum = 0, residual = 0;
+};
+
+/// Shares N_i/ΣN (etc.), rounded half-up to `decimals` places when given.
+std::vector<Rational> Shares(const std::vector<Rational>& values,
+                             const std::optional<int>& decimals);
+
+/// Allocates C for one 分. `alpha` is 0 for parts other than 医療分; `high_cost_amount`
+/// is the base-split part of C (0 when not splitting).
+Allocation AllocateBase(Yen c, const Rational& alpha, const Rational& beta,
+                        const Rational& equal_share_index, Yen high_cost_amount,
+                        const RoundingPolicy& rounding, const AllocationInputs& in);
+
+}  // namespace kokuho::nofukin

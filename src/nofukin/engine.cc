@@ -1,0 +1,448 @@
+#include "nofukin/engine.h"
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "core/largest_remainder.h"
+#include "nofukin/age_index.h"
+#include "nofukin/allocation.h"
+#include "nofukin/relief.h"
+#include "nofukin/standard_rates.h"
+
+namespace kokuho::nofukin {
+namespace {
+
+constexpr const char* kSpec = "spec/nofukin.md";
+
+std::string Y(Yen v) { return FormatYen(v) + "円"; }
+std::string R(const Rational& v, int places = 10) { return v.ToDecimalString(places); }
+
+// The guideline chapter of each 分 (ガイドライン R3.9: 3 医療分, 4 後期高齢者支援金,
+// 5 介護納付金; the 子ども・子育て支援納付金 chapter is not in the R3.9 edition).
+std::string Chapter(Part p) {
+  switch (p) {
+    case Part::kIryo:
+      return "ガイドライン(R3.9) 3";
+    case Part::kShien:
+      return "ガイドライン(R3.9) 4";
+    case Part::kKaigo:
+      return "ガイドライン(R3.9) 5";
+    case Part::kKodomo:
+      return "子ども・子育て支援納付金 (R8–; ガイドライン該当章は未確認)";
+  }
+  return "";
+}
+
+// Sums of one municipality's 個別加減算 for a 分 and stage.
+struct ItemSums {
+  Yen add = 0, sub = 0;
+};
+
+ItemSums SumItems(const Case& c, const MunicipalityInput& m, Part part, ItemStage stage) {
+  ItemSums s;
+  for (size_t k = 0; k < c.items.size(); ++k) {
+    const IndividualItem& item = c.items[k];
+    if (item.part != part || item.stage != stage) continue;
+    (item.sign > 0 ? s.add : s.sub) += m.item_amounts[k];
+  }
+  return s;
+}
+
+// Lists the items of a 分 and stage for the trace.
+void AddItemInputs(const Case& c, const MunicipalityInput& m, Part part, ItemStage stage,
+                   std::vector<std::pair<std::string, std::string>>& inputs) {
+  for (size_t k = 0; k < c.items.size(); ++k) {
+    const IndividualItem& item = c.items[k];
+    if (item.part != part || item.stage != stage) continue;
+    inputs.push_back({fmt::format("{} ({})", item.name, item.sign > 0 ? "加算" : "減算"),
+                      Y(m.item_amounts[k])});
+  }
+}
+
+std::string RateText(const RateSet& r) {
+  std::string s = fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method),
+                              r.income_rate_percent.ToString());
+  if (r.asset_rate_percent) s += fmt::format(" 資産割率 {}%", r.asset_rate_percent->ToString());
+  s += fmt::format(" 均等割 {}", Y(r.per_capita));
+  if (r.method != LevyMethod::kTwo) s += fmt::format(" 平等割 {}", Y(r.per_household));
+  return s;
+}
+
+class Engine {
+ public:
+  Engine(const Case& c, const ComputeOptions& options) : c_(c), trace_(options.trace) {}
+
+  Result Run() {
+    result_.prefecture = c_.prefecture;
+    result_.fiscal_year = c_.fiscal_year;
+    result_.coefficients_label = c_.coefficients_label;
+    result_.trace = Trace(trace_);
+    const size_t n = c_.municipalities.size();
+    if (n == 0) throw CalculationError("the case has no municipalities");
+    result_.municipalities.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
+      result_.municipalities[i].code = m.code;
+      result_.municipalities[i].name = m.name;
+      result_.municipalities[i].insured = m.part(c_.parts.front()).insured;
+      result_.municipalities[i].retiree_nofukin = m.retiree_nofukin;
+    }
+    for (Part p : c_.parts) AllocatePart(p);
+    ApplyRelief();
+    for (size_t idx = 0; idx < c_.parts.size(); ++idx) ComputeRates(c_.parts[idx], idx);
+    for (auto& mr : result_.municipalities) {
+      mr.nofukin_total = mr.retiree_nofukin;
+      for (Part p : c_.parts) mr.nofukin_total += mr.part(p).nofukin;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  void Add(TraceStep step) { result_.trace.Add(std::move(step)); }
+
+  // Steps 1–3 (+ 個別加減算) for one 分.
+  void AllocatePart(Part p) {
+    const PartPolicy& policy = c_.policy(p);
+    const size_t n = c_.municipalities.size();
+    PartResult pr;
+    pr.part = p;
+    pr.required_total = policy.RequiredPremiumTotal();
+    if (trace_) {
+      TraceStep t{"", p, "保険料収納必要総額", "Σ保険給付費等 − Σ公費等", {}, Y(pr.required_total),
+                  "", Chapter(p) + "(1); " + kSpec + " §1.2.1"};
+      for (const auto& e : policy.expenses) t.inputs.push_back({"歳出: " + e.name, Y(e.amount)});
+      for (const auto& f : policy.public_funds)
+        t.inputs.push_back({"歳入(公費): " + f.name, Y(f.amount)});
+      Add(std::move(t));
+    }
+
+    AllocationInputs in;
+    in.insured.resize(n);
+    in.households.resize(n);
+    in.income.resize(n);
+    in.epsilon.assign(n, Rational(1));
+    std::vector<ItemSums> items(n);
+    for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
+      const MunicipalityPartInput& mp = m.part(p);
+      in.insured[i] = mp.insured;
+      in.households[i] = mp.households;
+      in.income[i] = mp.Income();
+      if (p == Part::kIryo) in.epsilon[i] = Epsilon(m);
+      items[i] = SumItems(c_, m, p, ItemStage::kNofukin);
+      pr.individual_add += items[i].add;
+      pr.individual_sub += items[i].sub;
+      pr.insured += mp.insured;
+      pr.households += mp.households;
+      pr.income += in.income[i];
+    }
+    // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (spec §1.2.2), so that ΣP_i = the total.
+    pr.base_total = pr.required_total + pr.individual_sub - pr.individual_add;
+    Add({"", p, "納付金算定基礎額 C", "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
+         {{"保険料収納必要総額", Y(pr.required_total)},
+          {"Σ個別減算", Y(pr.individual_sub)},
+          {"Σ個別加算", Y(pr.individual_add)}},
+         Y(pr.base_total), "", std::string(kSpec) + " §1.2.2"});
+
+    const Rational alpha = p == Part::kIryo ? policy.alpha : Rational(0);
+    const Rational e =
+        c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
+    const Yen shared = (p == Part::kIryo && c_.high_cost == HighCostMode::kBaseSplit)
+                           ? policy.high_cost_shared_amount
+                           : 0;
+    Allocation a = AllocateBase(pr.base_total, alpha, policy.beta, e, shared, c_.rounding, in);
+    pr.weight_sum = a.weight_sum;
+    pr.gamma_exact = a.gamma_exact;
+    pr.gamma = a.gamma;
+    pr.floor_sum = a.floor_sum;
+    pr.residual = a.residual;
+    Add({"", p, "基礎額調整係数 γ", "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
+         {{"α", alpha.ToString()},
+          {"β", policy.beta.ToString()},
+          {"e (均等割指数)", e.ToString()},
+          {"Σw", R(a.weight_sum, 13)},
+          {"1/Σw", R(a.gamma_exact, 16)}},
+         R(a.gamma, c_.rounding.gamma_decimals),
+         fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
+         Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
+    Add({"", p, "納付金基礎額の端数調整", "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
+         {{"C", Y(pr.base_total)}, {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
+         fmt::format("端数調整 {}", Y(a.residual)), "最大剰余法 (同順位は団体コード順)",
+         std::string(kSpec) + " §1.6 [D]"});
+    if (shared != 0)
+      Add({"", p, "高額医療費の共同負担 (基礎額分割)",
+           "C = C_高額 (α=0 で按分) + (C − C_高額) (α で按分)",
+           {{"C_高額", Y(shared)}, {"対象額 (1件)", Y(c_.high_cost_threshold)}}, "", "",
+           std::string(kSpec) + " §1.2.6 [R, Q1]"});
+
+    for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
+      MunicipalityPartResult& r = result_.municipalities[i].part(p);
+      r.epsilon = in.epsilon[i];
+      r.share_insured = a.share_insured[i];
+      r.share_households = a.share_households[i];
+      r.share_income = a.share_income[i];
+      r.weight = a.weight[i];
+      r.base_exact = a.exact[i];
+      r.base = a.base[i];
+      r.individual_add = items[i].add;
+      r.individual_sub = items[i].sub;
+      r.before_relief = r.base + r.individual_add - r.individual_sub;
+      if (!trace_) continue;
+      const std::string code = m.code.str();
+      const MunicipalityPartInput& mp = m.part(p);
+      TraceStep shares{code, p, "シェア", "sN = N_i/ΣN, sH = H_i/ΣH, sI = I_i/ΣI", {}, "", "",
+                       Chapter(p) + "(2); " + kSpec + " §1.2.4"};
+      shares.inputs = {{"被保険者数 N_i", FormatYen(mp.insured)},
+                       {"ΣN", FormatYen(pr.insured)},
+                       {"世帯数 H_i", FormatYen(mp.households)},
+                       {"ΣH", FormatYen(pr.households)}};
+      for (size_t y = 0; y < mp.income_years.size(); ++y)
+        shares.inputs.push_back({fmt::format("所得 {}年目", y + 1), Y(mp.income_years[y])});
+      shares.inputs.push_back({"所得 I_i (平均)", R(in.income[i], 2) + "円"});
+      shares.result = fmt::format("sN = {}, sH = {}, sI = {}", R(r.share_insured),
+                                  R(r.share_households), R(r.share_income));
+      if (c_.rounding.share_decimals)
+        shares.rounding = fmt::format("小数点以下第{}位未満四捨五入", *c_.rounding.share_decimals);
+      Add(std::move(shares));
+      Add({code, p, "按分指標 w_i", "w_i = {1+α(ε_i−1)}·{β·sI_i + e·sN_i + (1−e)·sH_i}/(1+β)",
+           {{"α", alpha.ToString()}, {"ε_i", R(r.epsilon, 6)}, {"β", policy.beta.ToString()},
+            {"e", e.ToString()}},
+           R(r.weight), "", Chapter(p) + "(2); " + kSpec + " §1.2.5"});
+      Add({code, p, "納付金基礎額 B_i", "B_i = C × w_i × γ",
+           {{"C", Y(pr.base_total)}, {"w_i", R(r.weight)}, {"γ", R(a.gamma, 13)},
+            {"C×w_i×γ", R(r.base_exact, 4) + "円"}},
+           Y(r.base), "1円未満切り捨て＋端数調整 (最大剰余法)", std::string(kSpec) + " §1.2.5, §1.6"});
+      TraceStep pre{code, p, "個別加減算後の納付金", "B_i + 個別加算_i − 個別減算_i",
+                    {{"B_i", Y(r.base)}}, Y(r.before_relief), "", std::string(kSpec) + " §1.2.7"};
+      AddItemInputs(c_, m, p, ItemStage::kNofukin, pre.inputs);
+      Add(std::move(pre));
+    }
+    result_.parts.push_back(std::move(pr));
+  }
+
+  Rational Epsilon(const MunicipalityInput& m) {
+    if (m.epsilon) {
+      return *m.epsilon;
+    }
+    const bool exclude = c_.high_cost == HighCostMode::kIndexExclusion;
+    const auto& national =
+        exclude ? c_.national_cost_per_capita_excluding_high_cost : c_.national_cost_per_capita;
+    Rational eps = AgeAdjustedIndex(m.age_bands, national, exclude);
+    if (trace_) {
+      TraceStep t{m.code.str(), Part::kIryo, "年齢調整後医療費指数 ε_i",
+                  exclude ? "ε_i = Σ_a (M_ia − 高額超過額_ia) / Σ_a n_ia·m_a (高額除き)"
+                          : "ε_i = Σ_a M_ia / Σ_a n_ia·m_a",
+                  {}, R(eps, 6), "", "算定政令 第9条第4項; " + std::string(kSpec) + " §1.2.3 [R]"};
+      for (const auto& b : m.age_bands)
+        t.inputs.push_back({b.label, fmt::format("n={} M={}", b.insured, Y(b.cost))});
+      Add(std::move(t));
+    }
+    return eps;
+  }
+
+  Rational LevyBeforeRelief(const MunicipalityInput& m, Part p) const {
+    const auto& r = result_.municipalities[IndexOf(m)].part(p);
+    ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
+    return Rational(r.before_relief + rate.add - rate.sub) / m.part(p).collection_rate;
+  }
+
+  size_t IndexOf(const MunicipalityInput& m) const {
+    return static_cast<size_t>(&m - c_.municipalities.data());
+  }
+
+  // Step 4: 激変緩和 over all 分 (spec §2).
+  void ApplyRelief() {
+    const size_t n = c_.municipalities.size();
+    const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
+    std::vector<ReliefCandidate> candidates(n);
+    for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
+      MunicipalityResult& mr = result_.municipalities[i];
+      ReliefCandidate& cand = candidates[i];
+      cand.insured = mr.insured;
+      cand.base = m.relief_base_per_capita;
+      Rational total(0), p_sum(0), levy_from_p(0);
+      for (Part p : c_.parts) {
+        const Yen before = mr.part(p).before_relief;
+        total += premium ? LevyBeforeRelief(m, p) : Rational(before);
+        if (before > 0) {
+          p_sum += Rational(before);
+          levy_from_p += Rational(before) / m.part(p).collection_rate;
+        }
+      }
+      cand.metric = total / Rational(mr.insured);
+      // κ_i: 納付金 per yen of levy (premium metric), 1 for the 納付金 metric.
+      cand.conversion = (premium && !levy_from_p.IsZero()) ? p_sum / levy_from_p : Rational(1);
+      mr.metric_before = cand.metric;
+    }
+    ReliefOutcome o = ComputeRelief(c_.relief, candidates);
+    result_.relief = o.summary;
+
+    for (size_t i = 0; i < n; ++i) {
+      MunicipalityResult& mr = result_.municipalities[i];
+      mr.metric_limit = o.limit[i];
+      std::vector<Rational> weights;
+      for (Part p : c_.parts) weights.push_back(Rational(std::max<Yen>(mr.part(p).before_relief, 0)));
+      // The relief (and any held-back decrease) is spread over the 分 in proportion to
+      // each 分's 納付金 (largest remainder), so every 分 keeps its share of the total.
+      std::vector<Yen> relief = AllocateProportionally(o.relief[i], weights);
+      std::vector<Yen> contribution = AllocateProportionally(o.contribution[i], weights);
+      mr.relief_total = o.relief[i] - o.contribution[i];
+      for (size_t k = 0; k < c_.parts.size(); ++k) {
+        MunicipalityPartResult& r = mr.part(c_.parts[k]);
+        r.relief = relief[k];
+        r.relief_contribution = contribution[k];
+        r.nofukin = r.before_relief - r.relief + r.relief_contribution;
+      }
+      if (trace_ && c_.relief.enabled) {
+        TraceStep t{mr.code.str(), std::nullopt, "激変緩和 (丈比べ)",
+                    "limit = 基準 × (1 + 自然増 + x); 緩和額 = ⌈(指標 − limit) × N × κ⌉",
+                    {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
+                     {"指標 (緩和前)", R(mr.metric_before, 2) + "円"},
+                     {"基準", c_.municipalities[i].relief_base_per_capita
+                                  ? Y(*c_.municipalities[i].relief_base_per_capita)
+                                  : "なし"},
+                     {"自然増", c_.relief.natural_growth.ToString()},
+                     {"x", c_.relief.allowance.ToString()},
+                     {"limit", o.limit[i] ? R(*o.limit[i], 2) + "円" : "—"},
+                     {"N", FormatYen(mr.insured)},
+                     {"κ", R(candidates[i].conversion, 6)}},
+                    fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(o.relief[i]), Y(o.contribution[i])),
+                    "緩和所要額は1円未満切り上げ; 財源不足時は按分 (最大剰余法)",
+                    "ガイドライン(R3.9) 6(2); " + std::string(kSpec) + " §2 [R]"};
+        Add(std::move(t));
+      }
+    }
+    if (trace_ && c_.relief.enabled) {
+      TraceStep t{"", std::nullopt, "激変緩和の財源", "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源", {}, "", "",
+                  std::string(kSpec) + " §2.2"};
+      t.inputs.push_back({"Σ緩和所要額", Y(o.summary.needed)});
+      t.inputs.push_back({"下げ幅抑制による財源", Y(o.summary.contributions)});
+      for (const auto& d : o.summary.pools)
+        t.inputs.push_back({d.name, fmt::format("予算 {} のうち {}", Y(d.budget), Y(d.drawn))});
+      t.result = fmt::format("緩和額計 {}{}", Y(o.summary.granted),
+                             o.summary.short_of_funds
+                                 ? fmt::format(" (財源不足: 所要額の {} で按分)",
+                                               R(o.summary.pro_rata, 6))
+                                 : "");
+      Add(std::move(t));
+    }
+  }
+
+  // Steps 5–6 for one 分.
+  void ComputeRates(Part p, size_t part_index) {
+    const PartPolicy& policy = c_.policy(p);
+    PartResult& pr = result_.parts[part_index];
+    const size_t n = c_.municipalities.size();
+    const bool four = policy.standard_levy == LevyMethod::kFour;
+    std::vector<Rational> assets;
+    if (four) {
+      for (const auto& m : c_.municipalities) assets.push_back(Rational(m.part(p).asset_base));
+    }
+    std::vector<Rational> asset_shares = four ? Shares(assets, c_.rounding.share_decimals)
+                                              : std::vector<Rational>(n, Rational(0));
+    Rational total_assets(0);
+    for (const auto& a : assets) total_assets += a;
+    const Rational e_std =
+        policy.standard_levy == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
+
+    Rational premium_need_total(0);
+    for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
+      const MunicipalityPartInput& mp = m.part(p);
+      MunicipalityResult& mr = result_.municipalities[i];
+      MunicipalityPartResult& r = mr.part(p);
+      pr.nofukin_total += r.nofukin;
+      ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
+      r.rate_add = rate.add;
+      r.rate_sub = rate.sub;
+      // S_i = P_i + 市町村が保険料で賄う費用 − 市町村に直接交付される公費 (spec §1.5.2 step 1).
+      r.premium_need = r.nofukin + rate.add - rate.sub;
+      if (r.premium_need <= 0)
+        throw CalculationError(fmt::format("{} {}: 保険料収納必要額 S_i is not positive ({})",
+                                           m.code.str(), PartLabel(p), Y(r.premium_need)));
+      premium_need_total += Rational(r.premium_need);
+      // F_i = S_i / r_i (spec §1.5.2 step 2).
+      r.levy_total = Rational(r.premium_need) / mp.collection_rate;
+      RateBasis basis{r.share_income,     r.share_insured,          r.share_households,
+                      asset_shares[i],    pr.income,                Rational(pr.insured),
+                      Rational(pr.households), total_assets};
+      r.municipal_standard = MunicipalStandardRate(r.levy_total, policy.standard_levy,
+                                                   policy.beta_prime, e_std, policy.asset_share,
+                                                   basis, c_.rounding);
+      r.own_basis = OwnBasisRate(r.premium_need, mp.own, mp.Income(), mp.insured, mp.households,
+                                 mp.asset_base, c_.rounding);
+      if (trace_) TraceRates(m, p, policy, r, e_std);
+    }
+    pr.prefecture_standard =
+        PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
+                               pr.income, pr.insured, c_.rounding);
+    Add({"", p, "都道府県標準保険料率", "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
+         {{"ΣS_i", R(premium_need_total, 0) + "円"},
+          {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
+          {"β", policy.beta.ToString()},
+          {"ΣI", R(pr.income, 0) + "円"},
+          {"ΣN", FormatYen(pr.insured)}},
+         RateText(pr.prefecture_standard), RoundingText(),
+         "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
+  }
+
+  std::string RoundingText() const {
+    return fmt::format("所得割率 %の小数点以下第{}位未満{}; 均等割・平等割 {}円未満{}",
+                       c_.rounding.income_rate_decimals,
+                       RoundingModeLabel(c_.rounding.income_rate_mode), c_.rounding.per_capita_unit,
+                       RoundingModeLabel(c_.rounding.per_capita_mode));
+  }
+
+  void TraceRates(const MunicipalityInput& m, Part p, const PartPolicy& policy,
+                  const MunicipalityPartResult& r, const Rational& e_std) {
+    const std::string code = m.code.str();
+    TraceStep s{code, p, "保険料収納必要額 S_i", "S_i = P_i + 市町村の費用 − 市町村への公費",
+                {{"B_i", Y(r.base)},
+                 {"個別加算", Y(r.individual_add)},
+                 {"個別減算", Y(r.individual_sub)},
+                 {"激変緩和", Y(r.relief)},
+                 {"下げ幅抑制", Y(r.relief_contribution)},
+                 {"納付金 P_i", Y(r.nofukin)}},
+                Y(r.premium_need), "", std::string(kSpec) + " §1.2.9, §1.5.2 step 1"};
+    AddItemInputs(c_, m, p, ItemStage::kStandardRate, s.inputs);
+    Add(std::move(s));
+    Add({code, p, "保険料賦課総額 F_i", "F_i = S_i / r_i",
+         {{"S_i", Y(r.premium_need)}, {"標準的な収納率 r_i", m.part(p).collection_rate.ToString()}},
+         R(r.levy_total, 2) + "円", "", std::string(kSpec) + " §1.5.2 step 2"});
+    Add({code, p, "市町村標準保険料率",
+         "D_i = β′·sI_i + e·sN_i + (1−e)·sH_i; 所得割率 = F_i·β′/(D_i·ΣI); 均等割 = F_i·e/(D_i·ΣN); "
+         "平等割 = F_i·(1−e)/(D_i·ΣH)",
+         {{"F_i", R(r.levy_total, 2) + "円"},
+          {"β′", policy.beta_prime.ToString()},
+          {"e", e_std.ToString()},
+          {"所得割率 (端数処理前)", R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
+          {"均等割 (端数処理前)", R(r.municipal_standard.per_capita_exact, 2) + "円"},
+          {"平等割 (端数処理前)", R(r.municipal_standard.per_household_exact, 2) + "円"}},
+         RateText(r.municipal_standard), RoundingText(),
+         "国保法 第82条の3第1項; " + std::string(kSpec) + " §1.5.2"});
+    const OwnBasis& own = m.part(p).own;
+    Add({code, p, "市町村の算定基準に基づく標準的な保険料率",
+         "F = S_i / 収納率; 所得割率 = F·a·(1−q)/I_i; 均等割 = F·(1−a)·e/N_i; 平等割 = F·(1−a)·(1−e)/H_i",
+         {{"賦課方式", LevyMethodLabel(own.method)},
+          {"応能割合 a", own.ability_share.ToString()},
+          {"均等割割合 e", own.equal_share.ToString()},
+          {"資産割割合 q", own.asset_share.ToString()},
+          {"収納率", own.collection_rate.ToString()}},
+         RateText(r.own_basis), RoundingText(), std::string(kSpec) + " §1.5.4 [R]"});
+  }
+
+  const Case& c_;
+  bool trace_;
+  Result result_;
+};
+
+}  // namespace
+
+Result Compute(const Case& input, const ComputeOptions& options) {
+  if (input.parts.empty()) throw CalculationError("the case has no 分 to compute");
+  return Engine(input, options).Run();
+}
+
+}  // namespace kokuho::nofukin

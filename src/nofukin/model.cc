@@ -1,0 +1,36 @@
+#include "nofukin/model.h"
+
+#include <algorithm>
+
+namespace kokuho::nofukin {
+
+Yen PartPolicy::RequiredPremiumTotal() const {
+  Yen total = 0;
+  for (const auto& e : expenses) total += e.amount;
+  for (const auto& f : public_funds) total -= f.amount;
+  return total;
+}
+
+Rational MunicipalityPartInput::Income() const {
+  if (income_years.empty()) return Rational(0);
+  Rational sum(0);
+  for (Yen y : income_years) sum += Rational(y);
+  // 直近3年間の平均 (ガイドライン H29 改正; spec §1.2.4): the plain average of the years given.
+  return sum / Rational(static_cast<std::int64_t>(income_years.size()));
+}
+
+bool Case::HasPart(Part p) const { return std::find(parts.begin(), parts.end(), p) != parts.end(); }
+
+std::string LevyMethodLabel(LevyMethod method) {
+  switch (method) {
+    case LevyMethod::kTwo:
+      return "2方式";
+    case LevyMethod::kThree:
+      return "3方式";
+    case LevyMethod::kFour:
+      return "4方式";
+  }
+  return "?";
+}
+
+}  // namespace kokuho::nofukin

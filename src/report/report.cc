@@ -1,0 +1,2 @@
+// (report writers are added in the next commit)
+namespace kokuho {}
