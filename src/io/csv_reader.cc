@@ -162,8 +162,7 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
     if (record.fields.size() != table.header.size()) {
       throw InputError({file, record.line, 0},
                        fmt::format("expected {} fields, found {} (the header has {} columns)",
-                                   table.header.size(), record.fields.size(),
-                                   table.header.size()));
+                                   table.header.size(), record.fields.size(), table.header.size()));
     }
     table.rows.push_back(TableRow{std::move(record.fields), SourcePos{file, record.line, 0}});
   }

@@ -3,10 +3,8 @@
 #include <errno.h>
 #include <iconv.h>
 
-#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -38,7 +36,11 @@ size_t FirstInvalidUtf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     auto b = static_cast<unsigned char>(text[i]);
-    size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    size_t len = b < 0x80           ? 1
+                 : (b >> 5) == 0x6  ? 2
+                 : (b >> 4) == 0xE  ? 3
+                 : (b >> 3) == 0x1E ? 4
+                                    : 0;
     if (len == 0 || i + len > text.size() || !IsValidUtf8(text.substr(i, len))) return i;
     i += len;
   }
@@ -114,7 +116,8 @@ std::string DecodeToUtf8(std::string_view bytes, const std::string& file) {
 
 std::string ReadFileBytes(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError({path, 0, 0}, "cannot open file");
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError({path, 0, 0}, "cannot open file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path, 0, 0}, "cannot open file");
   std::ostringstream buffer;

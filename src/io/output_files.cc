@@ -64,8 +64,7 @@ void OutputStage::Commit() {
   for (const std::string& name : names_) {
     std::error_code ec;
     if (!fs::is_regular_file(fs::path(temp_dir_) / name, ec)) {
-      throw std::runtime_error(
-          fmt::format("output file {} was staged but never written", name));
+      throw std::runtime_error(fmt::format("output file {} was staged but never written", name));
     }
   }
   for (const std::string& name : names_) {
@@ -82,8 +81,7 @@ void WriteFileAtomic(const std::string& path, std::string_view bytes) {
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  std::string temp =
-      (dir / ("." + target.filename().string() + ".kokuho-tmp-XXXXXX")).string();
+  std::string temp = (dir / ("." + target.filename().string() + ".kokuho-tmp-XXXXXX")).string();
   int fd = mkstemp(temp.data());
   if (fd < 0) ThrowErrno("cannot create a temporary file in", dir.string());
 

@@ -17,8 +17,9 @@ Table ReadTable(const std::string& path, const std::string& sheet) {
   if (ext == ".csv" || ext == ".txt") return ReadCsv(path);
   if (ext == ".xlsx" || ext == ".xlsm") return ReadXlsx(path, sheet);
   if (ext == ".xls") {
-    throw InputError({path, 0, 0}, "expected a .csv or .xlsx file; .xls is the old Excel "
-                                   "format: save the workbook as .xlsx or CSV");
+    throw InputError({path, 0, 0},
+                     "expected a .csv or .xlsx file; .xls is the old Excel "
+                     "format: save the workbook as .xlsx or CSV");
   }
   throw InputError({path, 0, 0}, "expected a .csv or .xlsx file");
 }

@@ -24,7 +24,7 @@ namespace {
 constexpr char kNotXlsx[] = "not an xlsx file";
 // Largest part we are willing to inflate (guards against zip bombs).
 constexpr zip_uint64_t kMaxPartBytes = zip_uint64_t{1} << 30;
-constexpr int kMaxColumn = 16384;   // XFD
+constexpr int kMaxColumn = 16384;  // XFD
 constexpr int kMaxRow = 1048576;
 
 // An open zip archive, read-only.
@@ -118,8 +118,8 @@ const char* PrefixedAttribute(pugi::xml_node node, std::string_view local) {
 pugi::xml_document ParseXml(const std::string& data, const std::string& path,
                             const std::string& part) {
   pugi::xml_document doc;
-  pugi::xml_parse_result ok = doc.load_buffer(data.data(), data.size(),
-                                              pugi::parse_default | pugi::parse_ws_pcdata_single);
+  pugi::xml_parse_result ok =
+      doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!ok) throw InputError({path, 0, 0}, ZipArchive::Corrupt(part));
   return doc;
 }
@@ -225,9 +225,8 @@ std::unordered_map<std::string, Relationship> ReadRelationships(const ZipArchive
   for (pugi::xml_node rel : Child(doc, "Relationships").children()) {
     if (LocalName(rel.name()) != "Relationship") continue;
     if (std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
-    rels[rel.attribute("Id").value()] =
-        Relationship{rel.attribute("Type").value(),
-                     ResolvePart(DirOf(part), rel.attribute("Target").value())};
+    rels[rel.attribute("Id").value()] = Relationship{
+        rel.attribute("Type").value(), ResolvePart(DirOf(part), rel.attribute("Target").value())};
   }
   return rels;
 }
@@ -365,8 +364,10 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   for (const auto& [id, rel] : ReadRelationships(zip, path, ""))
     if (TypeEndsWith(rel, "/officeDocument")) workbook_part = rel.target;
   std::optional<std::string> workbook_xml = zip.Read(workbook_part);
-  if (!workbook_xml) throw InputError({path, 0, 0}, fmt::format("{}; expected an Excel workbook "
-                                                                "(.xlsx)", kNotXlsx));
+  if (!workbook_xml)
+    throw InputError({path, 0, 0}, fmt::format("{}; expected an Excel workbook "
+                                               "(.xlsx)",
+                                               kNotXlsx));
   pugi::xml_document workbook = ParseXml(*workbook_xml, path, workbook_part);
   auto rels = ReadRelationships(zip, path, workbook_part);
 
@@ -406,8 +407,9 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   auto rel = rels.find(chosen->rel_id);
   if (rel == rels.end()) throw InputError({path, 0, 0}, ZipArchive::Corrupt(workbook_part));
   if (!TypeEndsWith(rel->second, "/worksheet")) {
-    throw InputError({where, 0, 0}, "the sheet is a chart or dialog sheet; expected a worksheet "
-                                    "with a table");
+    throw InputError({where, 0, 0},
+                     "the sheet is a chart or dialog sheet; expected a worksheet "
+                     "with a table");
   }
 
   std::vector<std::string> shared;
@@ -427,8 +429,10 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   // The header: the first non-blank row, spanning its first to last non-empty column.
   Table table;
   table.file = where;
-  auto row_it = std::find_if(rows.begin(), rows.end(), [](const SheetRow& r) { return !IsBlank(r); });
-  if (row_it == rows.end()) throw InputError({where, 0, 0}, "sheet is empty; expected a header row");
+  auto row_it =
+      std::find_if(rows.begin(), rows.end(), [](const SheetRow& r) { return !IsBlank(r); });
+  if (row_it == rows.end())
+    throw InputError({where, 0, 0}, "sheet is empty; expected a header row");
   const SheetRow& header_row = *row_it;
   int first_col = kMaxColumn + 1;
   int last_col = 0;
@@ -445,10 +449,10 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     SourcePos pos{where, header_row.row, col};
     auto it = header_text.find(col);
     if (it == header_text.end()) {
-      throw InputError(pos, fmt::format("empty column name in the header (見出し行, row {}); "
-                                        "expected a name in every column from {} to {}",
-                                        header_row.row, ColumnLetters(first_col),
-                                        ColumnLetters(last_col)));
+      throw InputError(
+          pos, fmt::format("empty column name in the header (見出し行, row {}); "
+                           "expected a name in every column from {} to {}",
+                           header_row.row, ColumnLetters(first_col), ColumnLetters(last_col)));
     }
     auto [prev, inserted] = seen.emplace(it->second, col);
     if (!inserted) {
@@ -471,11 +475,11 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     for (const SheetCell& cell : row.cells) {
       if (cell.column < first_col || cell.column > last_col) {
         if (Trim(cell.text).empty()) continue;
-        throw InputError({where, row.row, cell.column},
-                         fmt::format("a value outside the table; expected nothing outside "
-                                     "columns {} to {} spanned by the header (見出し行, row {})",
-                                     ColumnLetters(first_col), ColumnLetters(last_col),
-                                     header_row.row));
+        throw InputError(
+            {where, row.row, cell.column},
+            fmt::format("a value outside the table; expected nothing outside "
+                        "columns {} to {} spanned by the header (見出し行, row {})",
+                        ColumnLetters(first_col), ColumnLetters(last_col), header_row.row));
       }
       out.cells[static_cast<size_t>(cell.column - first_col)].text = cell.text;
     }

@@ -67,9 +67,13 @@ YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
   }
   if (documents.empty() || documents.front().IsNull())
     throw InputError({file, 0, 0}, "the YAML file is empty; expected keys and values");
-  if (documents.size() > 1) {
-    throw InputError(PosOf(documents[1], file),
-                     "a second YAML document (after '---'); expected a single document");
+  // yaml-cpp starts a new document at '---' and also where a top-level structure ends
+  // and another begins (e.g. a list followed by a mapping); an empty one is harmless.
+  for (size_t i = 1; i < documents.size(); ++i) {
+    if (documents[i].IsNull()) continue;
+    throw InputError(PosOf(documents[i], file),
+                     "unexpected second YAML document (after '---' or a change of top-level "
+                     "structure); expected a single document with one top-level mapping");
   }
   CheckDuplicateKeys(documents.front(), file, 0);
   return documents.front();

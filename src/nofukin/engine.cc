@@ -90,9 +90,15 @@ class Engine {
     for (Part p : c_.parts) AllocatePart(p);
     ApplyRelief();
     for (size_t idx = 0; idx < c_.parts.size(); ++idx) ComputeRates(c_.parts[idx], idx);
+    const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
     for (auto& mr : result_.municipalities) {
       mr.nofukin_total = mr.retiree_nofukin;
-      for (Part p : c_.parts) mr.nofukin_total += mr.part(p).nofukin;
+      Rational metric(0);
+      for (Part p : c_.parts) {
+        mr.nofukin_total += mr.part(p).nofukin;
+        metric += premium ? mr.part(p).levy_total : Rational(mr.part(p).nofukin);
+      }
+      mr.metric_after = metric / Rational(mr.insured);
     }
     return std::move(result_);
   }

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build-io/tests/kokuho_tests[1]_tests.cmake")
-  include("/work/main/build-io/tests/kokuho_tests[1]_tests.cmake")
-else()
-  add_test(kokuho_tests_NOT_BUILT kokuho_tests_NOT_BUILT)
-endif()

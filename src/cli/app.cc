@@ -1,0 +1,44 @@
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace kokuho::cli {
+
+std::string ExamplesDir() {
+  if (const char* env = std::getenv("KOKUHO_EXAMPLES"); env && *env) return env;
+  return KOKUHO_EXAMPLES_DIR;
+}
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"kokuho: 国民健康保険の納付金・標準保険料率 (National Health Insurance finance)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kokuho 0.1.0");
+  Action action;
+  RegisterNofukin(app, action);
+  RegisterExplain(app, action);
+  RegisterValidate(app, action);
+  RegisterDemo(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  try {
+    return action();
+  } catch (const InputError& e) {
+    std::cerr << "kokuho: error: " << e.what() << "\n";
+    return 1;
+  } catch (const CalculationError& e) {
+    std::cerr << "kokuho: calculation error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "kokuho: error: " << e.what() << "\n";
+    return 4;
+  }
+}
+
+}  // namespace kokuho::cli

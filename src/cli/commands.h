@@ -1,0 +1,33 @@
+// The kokuho subcommands. Each Register… adds one subcommand to the CLI11 app and
+// sets the function that runs it; RunCli (app.cc) dispatches and maps errors to
+// exit codes: 0 ok, 1 bad input (file:line:column on stderr), 2 usage, 3 a rule of
+// the calculation could not be met, 4 an output could not be written.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace kokuho::cli {
+
+using Action = std::function<int()>;
+
+void RegisterNofukin(CLI::App& app, Action& action);
+void RegisterExplain(CLI::App& app, Action& action);
+void RegisterValidate(CLI::App& app, Action& action);
+void RegisterDemo(CLI::App& app, Action& action);
+
+/// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
+struct NofukinRun {
+  std::string case_path;
+  std::string out_dir;             ///< empty: no files unless a file format is asked for
+  std::string formats = "table";   ///< comma list of table, csv, xlsx, json
+};
+int RunNofukin(const NofukinRun& run);
+
+/// The bundled examples folder: $KOKUHO_EXAMPLES, else the one the binary was built with.
+std::string ExamplesDir();
+
+int RunCli(int argc, char** argv);
+
+}  // namespace kokuho::cli

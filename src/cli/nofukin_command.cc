@@ -1,0 +1,97 @@
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "io/case_loader.h"
+#include "nofukin/engine.h"
+#include "report/json_report.h"
+#include "report/nofukin_tables.h"
+#include "report/write_reports.h"
+
+namespace kokuho::cli {
+namespace {
+
+struct Formats {
+  bool table = false;
+  ReportFormats files;
+};
+
+Formats ParseFormats(const std::string& list) {
+  Formats f;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item == "table") {
+      f.table = true;
+    } else if (item == "csv") {
+      f.files.csv = true;
+    } else if (item == "xlsx") {
+      f.files.xlsx = true;
+    } else if (item == "json") {
+      f.files.json = true;
+    } else {
+      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+int RunNofukin(const NofukinRun& run) {
+  Formats f = ParseFormats(run.formats);
+  nofukin::Case c = LoadCase(run.case_path);
+  nofukin::Result r = nofukin::Compute(c);
+  std::vector<ReportTable> tables = BuildNofukinTables(c, r);
+  const bool files = f.files.csv || f.files.xlsx || f.files.json;
+  // `--format json` with no --out prints the JSON itself (for pipes).
+  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
+    std::cout << NofukinJson(c, r).dump(2) << "\n";
+    return 0;
+  }
+  if (f.table) {
+    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
+    if (r.relief.short_of_funds)
+      std::cout << fmt::format("注意: 激変緩和の財源が不足しています (所要額 {}円, 財源 {}円)。各市町村の所要額を同じ割合で按分しました。\n",
+                               FormatYen(r.relief.needed), FormatYen(r.relief.granted));
+  }
+  if (files) {
+    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
+    for (const auto& path : WriteReports(dir, "nofukin", f.files, tables, NofukinJson(c, r)))
+      std::cerr << "wrote " << path << "\n";
+  }
+  return 0;
+}
+
+void RegisterNofukin(CLI::App& app, Action& action) {
+  auto run = std::make_shared<NofukinRun>();
+  CLI::App* cmd = app.add_subcommand("nofukin", "納付金と標準保険料率を算定する (compute a case)");
+  cmd->add_option("CASE", run->case_path, "case folder (with prefecture.yaml) or the YAML file")
+      ->required();
+  cmd->add_option("--out", run->out_dir, "folder for the report files");
+  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
+      ->default_str("table (table,csv,xlsx,json with --out)");
+  cmd->callback([run, cmd, &action]() {
+    if (cmd->count("--format") == 0) run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    action = [run]() { return RunNofukin(*run); };
+  });
+}
+
+void RegisterDemo(CLI::App& app, Action& action) {
+  auto out = std::make_shared<std::string>("kokuho-demo");
+  CLI::App* cmd = app.add_subcommand("demo", "サンプル県 (群馬県の35市町村, 非公式) で算定する");
+  cmd->add_option("--out", *out, "folder for the report files")->default_str("kokuho-demo");
+  cmd->callback([out, &action]() {
+    action = [out]() {
+      std::string case_dir = (std::filesystem::path(ExamplesDir()) / "gunma").string();
+      std::cout << "サンプル県 (群馬県の市町村・一部実データ、その他は架空の数値; 非公式): " << case_dir
+                << "\n\n";
+      return RunNofukin({case_dir, *out, "table,csv,xlsx,json"});
+    };
+  });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,351 @@
+#include "io/case_loader.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "core/text.h"
+#include "io/municipality_table.h"
+#include "io/part_rules.h"
+#include "io/table_reader.h"
+#include "io/yaml_map.h"
+#include "io/yaml_reader.h"
+
+namespace kokuho {
+namespace {
+
+namespace fs = std::filesystem;
+using nofukin::Case;
+using nofukin::LevyMethod;
+
+LevyMethod ParseLevyMethod(const std::string& text, const SourcePos& pos, const std::string& what,
+                           bool allow_four) {
+  std::string t = NormalizeWidth(Trim(text));
+  if (t == "2方式" || t == "2") return LevyMethod::kTwo;
+  if (t == "3方式" || t == "3") return LevyMethod::kThree;
+  if (allow_four && (t == "4方式" || t == "4")) return LevyMethod::kFour;
+  throw InputError(pos, fmt::format("{}: expected {}", what,
+                                    allow_four ? "2方式, 3方式 or 4方式" : "2方式 or 3方式"));
+}
+
+RoundingMode ParseMode(YamlMap& m, const std::string& key, RoundingMode fallback) {
+  auto text = m.OptionalText(key);
+  if (!text) return fallback;
+  auto mode = TryParseRoundingMode(*text);
+  if (!mode)
+    throw InputError(m.PosOf(m.Require(key)),
+                     fmt::format("{}.{}: expected 四捨五入, 切り捨て or 切り上げ", m.where(), key));
+  return *mode;
+}
+
+std::vector<nofukin::NamedAmount> ReadAmounts(YamlMap& parent, const std::string& key) {
+  std::vector<nofukin::NamedAmount> out;
+  auto node = parent.Optional(key);
+  if (!node) return out;
+  YamlMap m(*node, parent.file(), parent.where() + "." + key);
+  for (auto& [k, v] : m.Entries()) {
+    std::string name = k.as<std::string>();
+    SourcePos pos = m.PosOf(v);
+    out.push_back({name, ParseYen(ScalarText(v, pos, name), pos, m.where() + "." + name)});
+  }
+  return out;
+}
+
+void ReadRounding(YamlMap& root, Case& c) {
+  auto node = root.Optional("rounding");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "rounding");
+  nofukin::RoundingPolicy& r = c.rounding;
+  if (auto s = m.OptionalText("share_decimals"); s && *s != "exact")
+    r.share_decimals = m.Integer("share_decimals", 1, 30);
+  if (m.Has("gamma_decimals")) r.gamma_decimals = m.Integer("gamma_decimals", 1, 30);
+  if (auto s = m.OptionalText("nofukin"); s && *s != "largest_remainder")
+    throw InputError(m.PosOf(m.Require("nofukin")),
+                     "rounding.nofukin: expected largest_remainder (floor, then the residual yen "
+                     "to the largest fractions; the only rule that keeps Σ納付金 = total)");
+  if (m.Has("income_rate_decimals"))
+    r.income_rate_decimals = m.Integer("income_rate_decimals", 0, 10);
+  r.income_rate_mode = ParseMode(m, "income_rate_rounding", r.income_rate_mode);
+  if (m.Has("per_capita_unit")) {
+    int unit = m.Integer("per_capita_unit", 1, 1000);
+    if (unit != 1 && unit != 10 && unit != 100 && unit != 1000)
+      throw InputError(m.PosOf(m.Require("per_capita_unit")),
+                       "rounding.per_capita_unit: expected 1, 10, 100 or 1000 (yen)");
+    r.per_capita_unit = unit;
+  }
+  r.per_capita_mode = ParseMode(m, "per_capita_rounding", r.per_capita_mode);
+  m.RejectUnknownKeys();
+}
+
+void ReadHighCost(YamlMap& root, Case& c) {
+  auto node = root.Optional("high_cost_sharing");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "high_cost_sharing");
+  std::string mode = m.Text("mode");
+  if (mode == "none") {
+    c.high_cost = nofukin::HighCostMode::kNone;
+  } else if (mode == "index_exclusion") {
+    c.high_cost = nofukin::HighCostMode::kIndexExclusion;
+  } else if (mode == "base_split") {
+    c.high_cost = nofukin::HighCostMode::kBaseSplit;
+  } else {
+    throw InputError(m.PosOf(m.Require("mode")),
+                     "high_cost_sharing.mode: expected none, index_exclusion or base_split");
+  }
+  if (m.Has("threshold_yen")) c.high_cost_threshold = m.YenValue("threshold_yen", 1);
+  if (c.high_cost == nofukin::HighCostMode::kBaseSplit)
+    c.policy(Part::kIryo).high_cost_shared_amount = m.YenValue("shared_amount_yen", 0);
+  m.RejectUnknownKeys();
+}
+
+void ReadPart(YamlMap& parts, Part p, Case& c) {
+  YAML::Node node = parts.Require(PartKey(p));
+  YamlMap m(node, parts.file(), "parts." + PartKey(p));
+  nofukin::PartPolicy& policy = c.policy(p);
+  policy.expenses = ReadAmounts(m, "expenses");
+  policy.public_funds = ReadAmounts(m, "public_funds");
+  if (policy.expenses.empty())
+    throw InputError(m.pos(), m.where() + ": expected an 'expenses' mapping (保険給付費等)");
+  if (policy.RequiredPremiumTotal() <= 0)
+    throw InputError(
+        m.pos(), m.where() + ": Σ expenses − Σ public_funds (保険料収納必要総額) must be positive");
+  if (p == Part::kIryo) {
+    policy.alpha = m.Rate("alpha", RateRange::kZeroToOne);  // 算定政令 第9条; 条例 0 ≤ α ≤ 1
+  } else if (m.Has("alpha")) {
+    throw InputError(m.PosOf(m.Require("alpha")),
+                     m.where() +
+                         ".alpha: α applies to 医療分 only (ガイドライン 4, 5: 支援金分・介護分 "
+                         "reflect income only)");
+  }
+  policy.beta = m.Rate("beta", RateRange::kPositive);
+  policy.beta_prime = m.OptionalRate("beta_prime", RateRange::kPositive).value_or(policy.beta);
+  policy.standard_levy = LevyMethod::kThree;
+  if (auto t = m.OptionalText("standard_levy_method"))
+    policy.standard_levy = ParseLevyMethod(*t, m.PosOf(m.Require("standard_levy_method")),
+                                           m.where() + ".standard_levy_method", true);
+  const bool needs_e =
+      c.allocation == LevyMethod::kThree || policy.standard_levy != LevyMethod::kTwo;
+  if (needs_e) {
+    policy.equal_share_index = m.Rate("equal_share_index", RateRange::kOpenInterval);
+  } else if (auto e = m.OptionalRate("equal_share_index", RateRange::kOpenZeroToOne)) {
+    if (*e != Rational(1))
+      throw InputError(m.PosOf(m.Require("equal_share_index")),
+                       m.where() + ".equal_share_index: must be 1 under 2方式 (no 平等割)");
+    policy.equal_share_index = *e;
+  }
+  if (policy.standard_levy == LevyMethod::kFour) {
+    policy.asset_share = m.Rate("asset_share", RateRange::kOpenInterval);
+  } else if (m.Has("asset_share")) {
+    throw InputError(m.PosOf(m.Require("asset_share")),
+                     m.where() + ".asset_share: only used under 4方式");
+  }
+  policy.prefecture_collection_rate =
+      m.Rate("prefecture_collection_rate", RateRange::kOpenZeroToOne);
+  m.RejectUnknownKeys();
+}
+
+void ReadItems(YamlMap& root, Case& c) {
+  auto node = root.Optional("individual_items");
+  if (!node) return;
+  SourcePos list_pos = root.PosOf(*node);
+  if (!node->IsSequence()) throw InputError(list_pos, "individual_items: expected a list of items");
+  for (const YAML::Node& entry : *node) {
+    YamlMap m(entry, root.file(), "individual_items[]");
+    nofukin::IndividualItem item;
+    item.name = m.Text("name");
+    item.column = NormalizeWidth(Trim(m.Text("column")));
+    std::string part = m.Text("part");
+    auto p = TryParsePart(part);
+    if (!p || !c.HasPart(*p))
+      throw InputError(m.PosOf(m.Require("part")),
+                       "individual_items[].part: expected a 分 of this case (iryo, shien, kaigo, "
+                       "kodomo)");
+    item.part = *p;
+    std::string sign = m.Text("sign");
+    if (sign == "加算" || sign == "add") {
+      item.sign = +1;
+    } else if (sign == "減算" || sign == "subtract") {
+      item.sign = -1;
+    } else {
+      throw InputError(m.PosOf(m.Require("sign")),
+                       "individual_items[].sign: expected 加算 or 減算");
+    }
+    std::string stage = m.Text("stage");
+    if (stage == "納付金" || stage == "nofukin") {
+      item.stage = nofukin::ItemStage::kNofukin;
+    } else if (stage == "標準保険料率" || stage == "standard_rate") {
+      item.stage = nofukin::ItemStage::kStandardRate;
+    } else {
+      throw InputError(m.PosOf(m.Require("stage")),
+                       "individual_items[].stage: expected 納付金 or 標準保険料率");
+    }
+    for (const auto& other : c.items)
+      if (other.column == item.column)
+        throw InputError(m.PosOf(m.Require("column")),
+                         "individual_items[].column: column '" + item.column + "' used twice");
+    m.RejectUnknownKeys();
+    c.items.push_back(std::move(item));
+  }
+}
+
+void ReadRelief(YamlMap& root, Case& c) {
+  auto node = root.Optional("transition_relief");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "transition_relief");
+  nofukin::ReliefPolicy& r = c.relief;
+  r.enabled = true;
+  if (auto e = m.OptionalText("enabled")) {
+    if (*e != "true" && *e != "false")
+      throw InputError(m.PosOf(m.Require("enabled")),
+                       "transition_relief.enabled: expected true or false");
+    r.enabled = *e == "true";
+  }
+  if (!r.enabled) {
+    for (auto& kv : m.Entries()) (void)kv;  // the rest of a disabled policy is not read
+    return;
+  }
+  std::string metric = m.Text("metric");
+  if (metric == "1人当たり保険料" || metric == "per_capita_premium") {
+    r.metric = nofukin::ReliefMetric::kPerCapitaPremium;
+  } else if (metric == "1人当たり納付金" || metric == "per_capita_nofukin") {
+    r.metric = nofukin::ReliefMetric::kPerCapitaNofukin;
+  } else {
+    throw InputError(m.PosOf(m.Require("metric")),
+                     "transition_relief.metric: expected 1人当たり保険料 or 1人当たり納付金");
+  }
+  std::string base = m.Text("base");
+  if (base == "前年度" || base == "previous_year") {
+    r.base_is_previous_year = true;
+  } else if (base == "基準年度" || base == "base_year") {
+    r.base_is_previous_year = false;
+  } else {
+    throw InputError(m.PosOf(m.Require("base")),
+                     "transition_relief.base: expected 前年度 or 基準年度");
+  }
+  r.natural_growth = m.Rate("natural_growth", RateRange::kAny);
+  r.allowance = m.Rate("allowance", RateRange::kAny);
+  if (auto f = m.OptionalRate("decrease_floor", RateRange::kAny)) {
+    if (*f >= Rational(0) || *f <= Rational(-1))
+      throw InputError(
+          m.PosOf(m.Require("decrease_floor")),
+          "transition_relief.decrease_floor: expected a fall between 0 and −1, e.g. -0.05");
+    r.decrease_floor = *f;
+  }
+  if (auto pools = m.Optional("pools")) {
+    if (!pools->IsSequence())
+      throw InputError(m.PosOf(*pools), "transition_relief.pools: expected a list of pools");
+    for (const YAML::Node& entry : *pools) {
+      YamlMap pm(entry, root.file(), "transition_relief.pools[]");
+      r.pools.push_back({pm.Text("name"), pm.YenValue("budget_yen", 0)});
+      pm.RejectUnknownKeys();
+    }
+  }
+  m.RejectUnknownKeys();
+}
+
+std::map<std::string, Rational> ReadNationalCosts(YamlMap& root, const std::string& key) {
+  std::map<std::string, Rational> out;
+  auto node = root.Optional(key);
+  if (!node) return out;
+  YamlMap m(*node, root.file(), key);
+  for (auto& [k, v] : m.Entries()) {
+    std::string band = NormalizeWidth(Trim(k.as<std::string>()));
+    SourcePos pos = m.PosOf(v);
+    out[band] = ParseRate(ScalarText(v, pos, band), pos, key + "." + band, RateRange::kPositive);
+  }
+  return out;
+}
+
+}  // namespace
+
+nofukin::Case LoadCase(const std::string& path) {
+  fs::path yaml_path = path;
+  std::error_code ec;
+  if (fs::is_directory(yaml_path, ec)) yaml_path /= "prefecture.yaml";
+  const std::string file = yaml_path.string();
+  if (!fs::exists(yaml_path, ec))
+    throw InputError({file, 0, 0}, "no such file (a case is a folder with prefecture.yaml)");
+  YAML::Node doc = LoadYamlStrict(file);
+  YamlMap root(doc, file, "prefecture.yaml");
+
+  Case c;
+  c.prefecture = root.Text("prefecture");
+  c.prefecture_code = NormalizeWidth(Trim(root.Text("prefecture_code")));
+  {
+    const bool two_digits = c.prefecture_code.size() == 2 &&
+                            std::isdigit(static_cast<unsigned char>(c.prefecture_code[0])) &&
+                            std::isdigit(static_cast<unsigned char>(c.prefecture_code[1]));
+    const int code = two_digits ? std::stoi(c.prefecture_code) : 0;
+    if (code < 1 || code > 47)
+      throw InputError(root.PosOf(root.Require("prefecture_code")),
+                       "prefecture_code: expected a 2-digit 都道府県コード from 01 to 47");
+  }
+  {
+    YAML::Node fy = root.Require("fiscal_year");
+    auto year = FiscalYear::TryParse(ScalarText(fy, root.PosOf(fy), "fiscal_year"));
+    if (!year || year->year() < 2018)
+      throw InputError(
+          root.PosOf(fy),
+          "fiscal_year: expected a fiscal year from 2018 (平成30年度, the start of the "
+          "納付金 system), e.g. 2027, 令和9年度 or R9");
+    c.fiscal_year = *year;
+  }
+  c.coefficients_label = root.OptionalText("coefficients").value_or("");
+  if (auto t = root.OptionalText("allocation_method"))
+    c.allocation = ParseLevyMethod(*t, root.PosOf(root.Require("allocation_method")),
+                                   "allocation_method", false);
+  ReadHighCost(root, c);
+  ReadRounding(root, c);
+
+  // The 分 in force this year (data/nofukin/parts.yaml): each must be given, no other.
+  c.parts = PartsInForce(c.fiscal_year);
+  YAML::Node parts_node = root.Require("parts");
+  YamlMap parts(parts_node, file, "parts");
+  for (auto& [k, v] : parts.Entries()) {
+    std::string key = k.as<std::string>();
+    auto p = TryParsePart(key);
+    if (!p)
+      throw InputError(parts.PosOf(k),
+                       "parts: unknown 分 '" + key + "' (expected iryo, shien, kaigo, kodomo)");
+    if (!c.HasPart(*p))
+      throw InputError(parts.PosOf(k),
+                       fmt::format("parts.{}: {} is not levied in {} (see data/nofukin/parts.yaml)",
+                                   key, PartLabel(*p), c.fiscal_year.ToWareki()));
+  }
+  for (Part p : c.parts) {
+    if (!parts.Has(PartKey(p))) {
+      int from = 0;
+      for (const auto& r : PartRules())
+        if (r.part == p) from = r.from_fiscal_year;
+      throw InputError(parts.pos(),
+                       fmt::format("parts: missing 分 '{}' ({}), which is levied from {} on",
+                                   PartKey(p), PartLabel(p), FiscalYear(from).ToWareki()));
+    }
+    ReadPart(parts, p, c);
+  }
+  ReadItems(root, c);
+  ReadRelief(root, c);
+  c.national_cost_per_capita = ReadNationalCosts(root, "national_cost_per_capita");
+  c.national_cost_per_capita_excluding_high_cost =
+      ReadNationalCosts(root, "national_cost_per_capita_excluding_high_cost");
+
+  const fs::path dir = yaml_path.parent_path();
+  std::string table_name = root.Text("municipalities");
+  std::string sheet = root.OptionalText("municipalities_sheet").value_or("");
+  std::optional<std::string> bands_name = root.OptionalText("age_bands");
+  root.RejectUnknownKeys();
+
+  Table table = ReadTable((dir / table_name).string(), sheet);
+  ReadMunicipalityTable(table, c);
+  if (bands_name) {
+    if (c.national_cost_per_capita.empty())
+      throw InputError(
+          root.PosOf(root.Require("age_bands")),
+          "age_bands: needs national_cost_per_capita (全国の年齢階級別1人当たり医療費)");
+    ReadAgeBands(ReadTable((dir / *bands_name).string()), c);
+  }
+  CheckEpsilonSources(table, c);
+  return c;
+}
+
+}  // namespace kokuho

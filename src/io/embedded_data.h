@@ -1,0 +1,13 @@
+// The dated rule files of data/ (e.g. data/nofukin/parts.yaml), compiled into the
+// binary at build time (see CMakeLists.txt) so kokuho needs no source tree at run time.
+#pragma once
+
+#include <string_view>
+
+namespace kokuho {
+
+/// The text of a data file by its repository path ("data/nofukin/parts.yaml");
+/// empty if the file was not embedded.
+std::string_view EmbeddedDataFile(std::string_view path);
+
+}  // namespace kokuho

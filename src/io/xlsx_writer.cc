@@ -1,0 +1,238 @@
+#include "io/xlsx_writer.h"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "core/text.h"
+
+namespace kokuho {
+namespace {
+
+constexpr long long kMaxExactInteger = 9007199254740992LL;  // 2^53
+constexpr lxw_color_t kHeaderFill = 0xDDEBF7;               // light blue
+constexpr double kMinWidth = 6;
+constexpr double kMaxWidth = 60;
+
+// Owns a libxlsxwriter workbook until it is closed.
+class Workbook {
+ public:
+  explicit Workbook(const std::string& path) : path_(path), wb_(workbook_new(path.c_str())) {
+    if (wb_ == nullptr) throw std::runtime_error("cannot create workbook " + path);
+  }
+  ~Workbook() {
+    if (wb_ != nullptr) lxw_workbook_free(wb_);
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  lxw_workbook* get() { return wb_; }
+
+  void Close() {
+    lxw_error error = workbook_close(wb_);  // frees the workbook in every case
+    wb_ = nullptr;
+    Check(error, "cannot write workbook");
+  }
+
+  void Check(lxw_error error, const std::string& what) const {
+    if (error != LXW_NO_ERROR)
+      throw std::runtime_error(fmt::format("{} {}: {}", what, path_, lxw_strerror(error)));
+  }
+
+ private:
+  std::string path_;
+  lxw_workbook* wb_;
+};
+
+// Digits after the decimal point in a number format ("0.00" -> 2, "#,##0" -> 0).
+int FormatDecimals(const std::string& format) {
+  size_t point = format.find('.');
+  if (point == std::string::npos) return 0;
+  int n = 0;
+  for (size_t i = point + 1; i < format.size() && (format[i] == '0' || format[i] == '#'); ++i) ++n;
+  return n;
+}
+
+// Inserts thousands separators into a plain decimal ("-1234567.5" -> "-1,234,567.5").
+std::string GroupThousands(std::string s) {
+  size_t start = s.empty() || s[0] != '-' ? 0 : 1;
+  size_t end = s.find('.');
+  if (end == std::string::npos) end = s.size();
+  for (size_t i = end; i > start + 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
+// Roughly what Excel displays for a cell, for estimating the column width.
+std::string DisplayText(const XlsxCell& cell) {
+  switch (cell.kind) {
+    case XlsxCell::kText:
+      return cell.text;
+    case XlsxCell::kEmpty:
+      return "";
+    case XlsxCell::kInteger:
+    case XlsxCell::kDecimal: {
+      double value =
+          cell.kind == XlsxCell::kInteger ? static_cast<double>(cell.integer) : cell.number;
+      bool percent = cell.number_format.find('%') != std::string::npos;
+      std::string s =
+          fmt::format("{:.{}f}", percent ? value * 100 : value, FormatDecimals(cell.number_format));
+      if (cell.number_format.find(',') != std::string::npos) s = GroupThousands(s);
+      return percent ? s + "%" : s;
+    }
+  }
+  return "";
+}
+
+// Widest line of a text, in display columns.
+int TextWidth(std::string_view text) {
+  int widest = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    widest = std::max(widest, DisplayWidth(text.substr(start, nl - start)));
+    start = nl + 1;
+  }
+  return widest;
+}
+
+void WriteSheet(Workbook& wb, const XlsxSheet& sheet, lxw_format* header_format,
+                lxw_format* title_format, std::map<std::string, lxw_format*>& number_formats) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.name.c_str());
+  if (ws == nullptr) throw std::runtime_error("cannot add worksheet " + sheet.name);
+
+  size_t columns = sheet.header.size();
+  for (const auto& row : sheet.rows) columns = std::max(columns, row.size());
+
+  lxw_row_t header_row = 0;
+  if (!sheet.title.empty()) {
+    wb.Check(worksheet_write_string(ws, 0, 0, sheet.title.c_str(), title_format),
+             "cannot write the title of sheet " + sheet.name + " in");
+    header_row = 2;
+  }
+  std::vector<double> widths(columns, 0);
+  for (size_t c = 0; c < sheet.header.size(); ++c) {
+    wb.Check(worksheet_write_string(ws, header_row, static_cast<lxw_col_t>(c),
+                                    sheet.header[c].c_str(), header_format),
+             "cannot write the header of sheet " + sheet.name + " in");
+    widths[c] = TextWidth(sheet.header[c]) + 3;  // room for the autofilter button
+  }
+
+  auto format_for = [&](const std::string& num_format) {
+    auto [it, inserted] = number_formats.try_emplace(num_format, nullptr);
+    if (inserted) {
+      it->second = workbook_add_format(wb.get());
+      format_set_num_format(it->second, num_format.c_str());
+    }
+    return it->second;
+  };
+
+  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+    auto row = static_cast<lxw_row_t>(header_row + 1 + r);
+    for (size_t c = 0; c < sheet.rows[r].size(); ++c) {
+      const XlsxCell& cell = sheet.rows[r][c];
+      auto col = static_cast<lxw_col_t>(c);
+      lxw_error error = LXW_NO_ERROR;
+      switch (cell.kind) {
+        case XlsxCell::kText:
+          error = worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+          break;
+        case XlsxCell::kInteger:
+          if (cell.integer > kMaxExactInteger || cell.integer < -kMaxExactInteger) {
+            error =
+                worksheet_write_string(ws, row, col, std::to_string(cell.integer).c_str(), nullptr);
+          } else {
+            error = worksheet_write_number(ws, row, col, static_cast<double>(cell.integer),
+                                           format_for(cell.number_format));
+          }
+          break;
+        case XlsxCell::kDecimal:
+          error = worksheet_write_number(ws, row, col, cell.number, format_for(cell.number_format));
+          break;
+        case XlsxCell::kEmpty:
+          break;
+      }
+      wb.Check(error, fmt::format("cannot write row {} of sheet {} in", r + 1, sheet.name));
+      widths[c] = std::max(widths[c], static_cast<double>(TextWidth(DisplayText(cell))));
+    }
+  }
+
+  for (size_t c = 0; c < columns; ++c) {
+    double width = c < sheet.column_widths.size() && sheet.column_widths[c] > 0
+                       ? sheet.column_widths[c]
+                       : std::clamp(widths[c] + 2, kMinWidth, kMaxWidth);
+    auto col = static_cast<lxw_col_t>(c);
+    wb.Check(worksheet_set_column(ws, col, col, width, nullptr),
+             "cannot set a column width of sheet " + sheet.name + " in");
+  }
+  if (!sheet.header.empty()) {
+    worksheet_freeze_panes(ws, header_row + 1, 0);
+    wb.Check(worksheet_autofilter(ws, header_row, 0,
+                                  static_cast<lxw_row_t>(header_row + sheet.rows.size()),
+                                  static_cast<lxw_col_t>(sheet.header.size() - 1)),
+             "cannot set the autofilter of sheet " + sheet.name + " in");
+  }
+}
+
+}  // namespace
+
+XlsxCell XlsxCell::Text(std::string s) {
+  XlsxCell cell;
+  cell.kind = kText;
+  cell.text = std::move(s);
+  return cell;
+}
+
+XlsxCell XlsxCell::Integer(long long v, std::string format) {
+  XlsxCell cell;
+  cell.kind = kInteger;
+  cell.integer = v;
+  cell.number_format = std::move(format);
+  return cell;
+}
+
+XlsxCell XlsxCell::Decimal(double v, std::string format) {
+  XlsxCell cell;
+  cell.kind = kDecimal;
+  cell.number = v;
+  cell.number_format = std::move(format);
+  return cell;
+}
+
+XlsxCell XlsxCell::Empty() { return XlsxCell{}; }
+
+void WriteXlsx(const std::string& path, const std::vector<XlsxSheet>& sheets) {
+  if (sheets.empty()) throw std::runtime_error("cannot write workbook " + path + ": no sheets");
+  Workbook wb(path);
+  lxw_format* header_format = workbook_add_format(wb.get());
+  format_set_bold(header_format);
+  format_set_pattern(header_format, LXW_PATTERN_SOLID);
+  format_set_bg_color(header_format, kHeaderFill);
+  format_set_border(header_format, LXW_BORDER_THIN);
+  format_set_align(header_format, LXW_ALIGN_CENTER);
+  format_set_align(header_format, LXW_ALIGN_VERTICAL_CENTER);
+  lxw_format* title_format = workbook_add_format(wb.get());
+  format_set_bold(title_format);
+  format_set_font_size(title_format, 12);
+
+  std::map<std::string, lxw_format*> number_formats;
+  for (const XlsxSheet& sheet : sheets) {
+    // workbook_validate_sheet_name sees the sheets already added, so this also
+    // catches a name used twice. Nothing is written to `path` before Close().
+    if (sheet.name.empty())
+      throw std::runtime_error("invalid sheet name for workbook " + path + ": empty");
+    lxw_error error = workbook_validate_sheet_name(wb.get(), sheet.name.c_str());
+    if (error != LXW_NO_ERROR) {
+      throw std::runtime_error(fmt::format("invalid sheet name '{}' for workbook {}: {}",
+                                           sheet.name, path, lxw_strerror(error)));
+    }
+    WriteSheet(wb, sheet, header_format, title_format, number_formats);
+  }
+  wb.Close();
+}
+
+}  // namespace kokuho

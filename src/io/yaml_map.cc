@@ -1,0 +1,91 @@
+#include "io/yaml_map.h"
+
+#include <fmt/format.h>
+
+#include "io/yaml_reader.h"
+
+namespace kokuho {
+
+YamlMap::YamlMap(const YAML::Node& node, std::string file, std::string where)
+    : node_(node), file_(std::move(file)), where_(std::move(where)) {
+  if (!node_.IsMap())
+    throw InputError(kokuho::PosOf(node_, file_),
+                     fmt::format("{}: expected a mapping of keys to values", where_));
+}
+
+SourcePos YamlMap::PosOf(const YAML::Node& node) const { return kokuho::PosOf(node, file_); }
+SourcePos YamlMap::pos() const { return PosOf(node_); }
+
+bool YamlMap::Has(const std::string& key) const { return static_cast<bool>(node_[key]); }
+
+std::optional<YAML::Node> YamlMap::Optional(const std::string& key) {
+  used_.insert(key);
+  YAML::Node n = node_[key];
+  if (!n || n.IsNull()) return std::nullopt;
+  return n;
+}
+
+YAML::Node YamlMap::Require(const std::string& key) {
+  auto n = Optional(key);
+  if (!n) throw InputError(pos(), fmt::format("{}: missing key '{}'", where_, key));
+  return *n;
+}
+
+std::string ScalarText(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
+  if (!node.IsScalar()) throw InputError(pos, fmt::format("{}: expected a single value", what));
+  return node.Scalar();
+}
+
+std::string YamlMap::Text(const std::string& key) {
+  YAML::Node n = Require(key);
+  return ScalarText(n, PosOf(n), where_ + "." + key);
+}
+
+std::optional<std::string> YamlMap::OptionalText(const std::string& key) {
+  auto n = Optional(key);
+  if (!n) return std::nullopt;
+  return ScalarText(*n, PosOf(*n), where_ + "." + key);
+}
+
+Yen YamlMap::YenValue(const std::string& key, Yen min_value) {
+  YAML::Node n = Require(key);
+  return ParseYen(ScalarText(n, PosOf(n), key), PosOf(n), where_ + "." + key, min_value);
+}
+
+Rational YamlMap::Rate(const std::string& key, RateRange range) {
+  YAML::Node n = Require(key);
+  return ParseRate(ScalarText(n, PosOf(n), key), PosOf(n), where_ + "." + key, range);
+}
+
+std::optional<Rational> YamlMap::OptionalRate(const std::string& key, RateRange range) {
+  if (!Optional(key)) return std::nullopt;
+  return Rate(key, range);
+}
+
+int YamlMap::Integer(const std::string& key, int min_value, int max_value) {
+  YAML::Node n = Require(key);
+  auto v = TryParseNumber(ScalarText(n, PosOf(n), key));
+  if (!v || v->raw().get_den() != 1 || *v < Rational(min_value) || *v > Rational(max_value))
+    throw InputError(PosOf(n), fmt::format("{}.{}: expected a whole number from {} to {}", where_,
+                                           key, min_value, max_value));
+  return static_cast<int>(v->Floor());
+}
+
+std::vector<std::pair<YAML::Node, YAML::Node>> YamlMap::Entries() {
+  std::vector<std::pair<YAML::Node, YAML::Node>> out;
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    used_.insert(it->first.as<std::string>());
+    out.push_back({it->first, it->second});
+  }
+  return out;
+}
+
+void YamlMap::RejectUnknownKeys() const {
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    std::string key = it->first.as<std::string>();
+    if (!used_.count(key))
+      throw InputError(PosOf(it->first), fmt::format("{}: unknown key '{}'", where_, key));
+  }
+}
+
+}  // namespace kokuho

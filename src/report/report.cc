@@ -1,2 +1,0 @@
-// (report writers are added in the next commit)
-namespace kokuho {}

@@ -1,0 +1,77 @@
+#include "report/write_reports.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/csv_writer.h"
+#include "io/output_files.h"
+#include "io/xlsx_writer.h"
+
+namespace kokuho {
+namespace {
+
+XlsxCell ToXlsx(const ReportCell& c) {
+  switch (c.kind) {
+    case ReportCell::kText:
+      return XlsxCell::Text(c.text);
+    case ReportCell::kInteger:
+      return XlsxCell::Integer(c.integer);
+    case ReportCell::kDecimal:
+      return XlsxCell::Decimal(c.decimal.ToDouble(),
+                               c.places == 0 ? "0" : "0." + std::string(static_cast<size_t>(c.places), '0'));
+    case ReportCell::kEmpty:
+      return XlsxCell::Empty();
+  }
+  return XlsxCell::Empty();
+}
+
+}  // namespace
+
+std::vector<std::string> WriteReports(const std::string& dir, const std::string& stem,
+                                      const ReportFormats& formats,
+                                      const std::vector<ReportTable>& tables,
+                                      const nlohmann::ordered_json& json) {
+  OutputStage stage(dir);
+  std::vector<std::string> names;
+  if (formats.csv) {
+    for (const auto& t : tables) {
+      std::vector<std::vector<std::string>> rows = {t.header};
+      for (const auto& row : t.rows) {
+        std::vector<std::string> out;
+        for (const auto& c : row) out.push_back(c.Plain());
+        rows.push_back(std::move(out));
+      }
+      WriteCsv(stage.PathFor(t.key + ".csv"), rows);
+      names.push_back(t.key + ".csv");
+    }
+  }
+  if (formats.xlsx) {
+    std::vector<XlsxSheet> sheets;
+    for (const auto& t : tables) {
+      XlsxSheet s;
+      s.name = t.sheet;
+      s.title = t.title;
+      s.header = t.header;
+      for (const auto& row : t.rows) {
+        std::vector<XlsxCell> out;
+        for (const auto& c : row) out.push_back(ToXlsx(c));
+        s.rows.push_back(std::move(out));
+      }
+      sheets.push_back(std::move(s));
+    }
+    WriteXlsx(stage.PathFor(stem + ".xlsx"), sheets);
+    names.push_back(stem + ".xlsx");
+  }
+  if (formats.json) {
+    std::ofstream out(stage.PathFor(stem + ".json"), std::ios::binary);
+    out << json.dump(2) << "\n";
+    if (!out) throw std::runtime_error("cannot write " + stem + ".json");
+    names.push_back(stem + ".json");
+  }
+  stage.Commit();
+  std::vector<std::string> paths;
+  for (const auto& n : names) paths.push_back((std::filesystem::path(dir) / n).string());
+  return paths;
+}
+
+}  // namespace kokuho

@@ -1,0 +1,25 @@
+// Writes the report files of a result into a folder, all or nothing: files are
+// staged in a temporary folder and renamed into place only when every one is written.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "report/report_table.h"
+
+namespace kokuho {
+
+struct ReportFormats {
+  bool csv = false;   ///< one UTF-8 CSV with BOM per table (<key>.csv)
+  bool xlsx = false;  ///< one workbook, one sheet per table (<stem>.xlsx)
+  bool json = false;  ///< <stem>.json
+};
+
+/// Returns the paths written.
+std::vector<std::string> WriteReports(const std::string& dir, const std::string& stem,
+                                      const ReportFormats& formats,
+                                      const std::vector<ReportTable>& tables,
+                                      const nlohmann::ordered_json& json);
+
+}  // namespace kokuho
