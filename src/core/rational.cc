@@ -134,6 +134,15 @@ std::string Rational::ToDecimalString(int places) const {
   return negative ? "-" + digits : digits;
 }
 
+std::string Rational::ToGroupedString(int places) const {
+  std::string plain = ToDecimalString(places);
+  size_t start = plain[0] == '-' ? 1 : 0;
+  size_t point = plain.find('.');
+  if (point == std::string::npos) point = plain.size();
+  for (size_t i = point; i > start + 3; i -= 3) plain.insert(i - 3, ",");
+  return plain;
+}
+
 std::string Rational::ToString() const {
   // A finite decimal exists iff the reduced denominator has only factors 2 and 5.
   mpz_class den = value_.get_den();

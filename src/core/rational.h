@@ -66,6 +66,8 @@ class Rational {
 
   /// Exact decimal text with `places` digits after the point, rounded half-up for display.
   std::string ToDecimalString(int places) const;
+  /// Like ToDecimalString, with thousands separators in the integer part ("1,234.50").
+  std::string ToGroupedString(int places) const;
   /// Shortest exact text: "0.75", or "1/3" when the value has no finite decimal form.
   std::string ToString() const;
   double ToDouble() const { return value_.get_d(); }

@@ -16,6 +16,8 @@ constexpr const char* kSpec = "spec/nofukin.md";
 
 std::string Y(Yen v) { return FormatYen(v) + "円"; }
 std::string R(const Rational& v, int places = 10) { return v.ToDecimalString(places); }
+// An exact amount of yen with its fraction, e.g. "6,443,675,970.6670円".
+std::string YR(const Rational& v, int places) { return v.ToGroupedString(places) + "円"; }
 
 // The guideline chapter of each 分 (ガイドライン R3.9: 3 医療分, 4 後期高齢者支援金,
 // 5 介護納付金; the 子ども・子育て支援納付金 chapter is not in the R3.9 edition).
@@ -205,7 +207,7 @@ class Engine {
                        {"ΣH", FormatYen(pr.households)}};
       for (size_t y = 0; y < mp.income_years.size(); ++y)
         shares.inputs.push_back({fmt::format("所得 {}年目", y + 1), Y(mp.income_years[y])});
-      shares.inputs.push_back({"所得 I_i (平均)", R(in.income[i], 2) + "円"});
+      shares.inputs.push_back({"所得 I_i (平均)", YR(in.income[i], 2)});
       shares.result = fmt::format("sN = {}, sH = {}, sI = {}", R(r.share_insured),
                                   R(r.share_households), R(r.share_income));
       if (c_.rounding.share_decimals)
@@ -217,7 +219,7 @@ class Engine {
            R(r.weight), "", Chapter(p) + "(2); " + kSpec + " §1.2.5"});
       Add({code, p, "納付金基礎額 B_i", "B_i = C × w_i × γ",
            {{"C", Y(pr.base_total)}, {"w_i", R(r.weight)}, {"γ", R(a.gamma, 13)},
-            {"C×w_i×γ", R(r.base_exact, 4) + "円"}},
+            {"C×w_i×γ", YR(r.base_exact, 4)}},
            Y(r.base), "1円未満切り捨て＋端数調整 (最大剰余法)", std::string(kSpec) + " §1.2.5, §1.6"});
       TraceStep pre{code, p, "個別加減算後の納付金", "B_i + 個別加算_i − 個別減算_i",
                     {{"B_i", Y(r.base)}}, Y(r.before_relief), "", std::string(kSpec) + " §1.2.7"};
@@ -305,13 +307,13 @@ class Engine {
         TraceStep t{mr.code.str(), std::nullopt, "激変緩和 (丈比べ)",
                     "limit = 基準 × (1 + 自然増 + x); 緩和額 = ⌈(指標 − limit) × N × κ⌉",
                     {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
-                     {"指標 (緩和前)", R(mr.metric_before, 2) + "円"},
+                     {"指標 (緩和前)", YR(mr.metric_before, 2)},
                      {"基準", c_.municipalities[i].relief_base_per_capita
                                   ? Y(*c_.municipalities[i].relief_base_per_capita)
                                   : "なし"},
                      {"自然増", c_.relief.natural_growth.ToString()},
                      {"x", c_.relief.allowance.ToString()},
-                     {"limit", o.limit[i] ? R(*o.limit[i], 2) + "円" : "—"},
+                     {"limit", o.limit[i] ? YR(*o.limit[i], 2) : "—"},
                      {"N", FormatYen(mr.insured)},
                      {"κ", R(candidates[i].conversion, 6)}},
                     fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(o.relief[i]), Y(o.contribution[i])),
@@ -385,10 +387,10 @@ class Engine {
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);
     Add({"", p, "都道府県標準保険料率", "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
-         {{"ΣS_i", R(premium_need_total, 0) + "円"},
+         {{"ΣS_i", YR(premium_need_total, 0)},
           {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
           {"β", policy.beta.ToString()},
-          {"ΣI", R(pr.income, 0) + "円"},
+          {"ΣI", YR(pr.income, 0)},
           {"ΣN", FormatYen(pr.insured)}},
          RateText(pr.prefecture_standard), RoundingText(),
          "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
@@ -416,16 +418,16 @@ class Engine {
     Add(std::move(s));
     Add({code, p, "保険料賦課総額 F_i", "F_i = S_i / r_i",
          {{"S_i", Y(r.premium_need)}, {"標準的な収納率 r_i", m.part(p).collection_rate.ToString()}},
-         R(r.levy_total, 2) + "円", "", std::string(kSpec) + " §1.5.2 step 2"});
+         YR(r.levy_total, 2), "", std::string(kSpec) + " §1.5.2 step 2"});
     Add({code, p, "市町村標準保険料率",
          "D_i = β′·sI_i + e·sN_i + (1−e)·sH_i; 所得割率 = F_i·β′/(D_i·ΣI); 均等割 = F_i·e/(D_i·ΣN); "
          "平等割 = F_i·(1−e)/(D_i·ΣH)",
-         {{"F_i", R(r.levy_total, 2) + "円"},
+         {{"F_i", YR(r.levy_total, 2)},
           {"β′", policy.beta_prime.ToString()},
           {"e", e_std.ToString()},
           {"所得割率 (端数処理前)", R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
-          {"均等割 (端数処理前)", R(r.municipal_standard.per_capita_exact, 2) + "円"},
-          {"平等割 (端数処理前)", R(r.municipal_standard.per_household_exact, 2) + "円"}},
+          {"均等割 (端数処理前)", YR(r.municipal_standard.per_capita_exact, 2)},
+          {"平等割 (端数処理前)", YR(r.municipal_standard.per_household_exact, 2)}},
          RateText(r.municipal_standard), RoundingText(),
          "国保法 第82条の3第1項; " + std::string(kSpec) + " §1.5.2"});
     const OwnBasis& own = m.part(p).own;

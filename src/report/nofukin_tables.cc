@@ -43,7 +43,7 @@ ReportTable NofukinTable(const nofukin::Case& c, const Result& r) {
   ReportTable t{"nofukin", fmt::format("{} {} 国民健康保険事業費納付金 ({})", r.prefecture,
                                        r.fiscal_year.ToWareki(), r.coefficients_label)};
   t.header = {"団体コード", "市町村名", "被保険者数"};
-  for (Part p : c.parts) t.header.push_back(PartLabel(p));
+  for (Part p : c.parts) t.header.push_back(PartShortLabel(p) + (p == Part::kShien ? "金分" : "分"));
   t.header.insert(t.header.end(), {"納付金計", "1人当たり納付金", "激変緩和"});
   Yen sum_total = 0, sum_relief = 0;
   std::array<Yen, kPartCount> sums{};
@@ -151,6 +151,7 @@ ReportTable ReliefFundingTable(const Result& r) {
   t.header = {"項目", "予算", "充当額"};
   t.rows.push_back({C::Text("緩和所要額"), C::Empty(), C::Integer(r.relief.needed)});
   t.rows.push_back({C::Text("下げ幅抑制による財源"), C::Empty(), C::Integer(r.relief.contributions)});
+  t.rows.push_back({C::Text("対象市町村数"), C::Empty(), C::Integer(r.relief.municipalities_relieved)});
   for (const auto& d : r.relief.pools)
     t.rows.push_back({C::Text(d.name), C::Integer(d.budget), C::Integer(d.drawn)});
   t.rows.push_back({C::Text(r.relief.short_of_funds
