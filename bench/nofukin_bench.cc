@@ -1,0 +1,122 @@
+// kokuho_bench: 納付金 and 標準保険料率 for the synthetic nation (bench/synthetic_nation.h).
+//
+//   kokuho_bench                      # Google Benchmark (all benchmarks below)
+//   kokuho_bench --benchmark_filter=Nation/trace:0 --benchmark_repetitions=3
+//   kokuho_bench --export DIR         # write the inputs and kokuho's results as CSV
+//                                     # for bench/baseline_pandas.py and baseline_sqlite.py
+//
+// One iteration = nofukin::Compute over all 47 prefecture cases (1,741 municipalities,
+// four 分, 激変緩和, all three kinds of 標準保険料率). Building the cases is not timed;
+// building and destroying the Results is.
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "nofukin/engine.h"
+#include "synthetic_nation.h"
+
+namespace {
+
+using kokuho::bench::SyntheticNation;
+namespace nofukin = kokuho::nofukin;
+
+const std::vector<nofukin::Case>& Nation() {
+  static const std::vector<nofukin::Case> nation = SyntheticNation();
+  return nation;
+}
+
+size_t CountMunicipalities(const std::vector<nofukin::Case>& nation) {
+  size_t n = 0;
+  for (const auto& c : nation) n += c.municipalities.size();
+  return n;
+}
+
+// The whole nation per iteration, one thread; trace off (the requirement) or on (information).
+void BM_Nation(benchmark::State& state) {
+  const auto& nation = Nation();
+  const nofukin::ComputeOptions options{.trace = state.range(0) != 0};
+  size_t steps = 0;
+  for (auto _ : state) {
+    for (const auto& c : nation) {
+      nofukin::Result r = nofukin::Compute(c, options);
+      steps += r.trace.steps().size();
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  state.counters["municipalities"] = static_cast<double>(CountMunicipalities(nation));
+  state.counters["trace_steps"] =
+      static_cast<double>(steps) / static_cast<double>(std::max<benchmark::IterationCount>(1, state.iterations()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(nation.size()));
+}
+BENCHMARK(BM_Nation)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// For information: prefectures are independent, so the nation spreads over threads
+// (largest first is not attempted; a shared counter hands out the next prefecture).
+void BM_NationParallel(benchmark::State& state) {
+  const auto& nation = Nation();
+  const int workers = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w)
+      threads.emplace_back([&] {
+        for (size_t k; (k = next.fetch_add(1)) < nation.size();) {
+          nofukin::Result r = nofukin::Compute(nation[k]);
+          benchmark::DoNotOptimize(r);
+        }
+      });
+    for (auto& t : threads) t.join();
+  }
+}
+BENCHMARK(BM_NationParallel)
+    ->ArgName("threads")
+    ->Arg(static_cast<int>(std::max(2u, std::thread::hardware_concurrency())))
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The largest prefecture alone (北海道, 179 municipalities), trace off.
+void BM_Hokkaido(benchmark::State& state) {
+  const auto& c = Nation().front();
+  for (auto _ : state) {
+    nofukin::Result r = nofukin::Compute(c);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_Hokkaido)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--export") == 0) {
+      if (i + 1 >= argc) {
+        fmt::print(stderr, "usage: kokuho_bench --export DIR\n");
+        return 2;
+      }
+      const std::string dir = argv[i + 1];
+      const auto& nation = Nation();
+      kokuho::bench::ExportNationInputs(nation, dir);
+      kokuho::bench::ExportKokuhoResults(nation, dir);
+      fmt::print("exported {} prefectures, {} municipalities to {}\n", nation.size(),
+                 CountMunicipalities(nation), dir);
+      return 0;
+    }
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  const auto& nation = Nation();  // built before timing starts
+  if (nation.size() != kokuho::bench::kNationPrefectures ||
+      CountMunicipalities(nation) != kokuho::bench::kNationMunicipalities) {
+    fmt::print(stderr, "synthetic nation has {} prefectures / {} municipalities\n", nation.size(),
+               CountMunicipalities(nation));
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
