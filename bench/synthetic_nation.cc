@@ -166,9 +166,17 @@ Case MakePrefecture(int pref_index, Draw& d) {
       w[i] = (1 + alpha * (m.epsilon->ToDouble() - 1)) * f;
       wsum += w[i];
     }
-    const double total = static_cast<double>(p.RequiredPremiumTotal());
-    for (int i = 0; i < n; ++i)
-      levy[i] += total * w[i] / wsum / c.municipalities[i].part(ps.part).collection_rate.ToDouble();
+    // C = total + Σ努力支援 (医療分); each municipality's items move its levy as well.
+    double total = static_cast<double>(p.RequiredPremiumTotal());
+    const bool iryo = ps.part == Part::kIryo;
+    if (iryo)
+      for (const auto& m : c.municipalities) total += static_cast<double>(m.item_amounts[0]);
+    for (int i = 0; i < n; ++i) {
+      const auto& m = c.municipalities[i];
+      const double items =
+          iryo ? static_cast<double>(m.item_amounts[1] - m.item_amounts[0]) : 0.0;
+      levy[i] += (total * w[i] / wsum + items) / m.part(ps.part).collection_rate.ToDouble();
+    }
   }
   double need = 0;
   for (int i = 0; i < n; ++i) {

@@ -20,8 +20,8 @@ void RegisterDemo(CLI::App& app, Action& action);
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {
   std::string case_path;
-  std::string out_dir;             ///< empty: no files unless a file format is asked for
-  std::string formats = "table";   ///< comma list of table, csv, xlsx, json
+  std::string out_dir;            ///< empty: no files unless a file format is asked for
+  std::string formats = "table";  ///< comma list of table, csv, xlsx, json
 };
 int RunNofukin(const NofukinRun& run);
 

@@ -44,7 +44,8 @@ int RunExplain(const ExplainRun& run) {
   if (!run.part.empty()) {
     only = TryParsePart(run.part);
     if (!only || !c.HasPart(*only)) {
-      std::cerr << "kokuho: error: --part: expected one of the case's 分 (iryo, shien, kaigo, kodomo)\n";
+      std::cerr
+          << "kokuho: error: --part: expected one of the case's 分 (iryo, shien, kaigo, kodomo)\n";
       return 1;
     }
   }
@@ -62,9 +63,11 @@ int RunExplain(const ExplainRun& run) {
         PrintStep(number++, s);
   }
   for (const auto& s : r.trace.steps())
-    if (!s.part && (s.municipality == m.code.str() || s.municipality.empty())) PrintStep(number++, s);
+    if (!s.part && (s.municipality == m.code.str() || s.municipality.empty()))
+      PrintStep(number++, s);
   std::cout << fmt::format("納付金計: {}円", FormatYen(m.nofukin_total));
-  if (m.retiree_nofukin) std::cout << fmt::format(" (うち退職被保険者等分 {}円)", FormatYen(m.retiree_nofukin));
+  if (m.retiree_nofukin)
+    std::cout << fmt::format(" (うち退職被保険者等分 {}円)", FormatYen(m.retiree_nofukin));
   std::cout << "\n";
   return 0;
 }

@@ -55,8 +55,10 @@ int RunNofukin(const NofukinRun& run) {
   if (f.table) {
     for (const auto& t : tables) std::cout << RenderText(t) << "\n";
     if (r.relief.short_of_funds)
-      std::cout << fmt::format("注意: 激変緩和の財源が不足しています (所要額 {}円, 財源 {}円)。各市町村の所要額を同じ割合で按分しました。\n",
-                               FormatYen(r.relief.needed), FormatYen(r.relief.granted));
+      std::cout << fmt::format(
+          "注意: 激変緩和の財源が不足しています (所要額 {}円, 財源 "
+          "{}円)。各市町村の所要額を同じ割合で按分しました。\n",
+          FormatYen(r.relief.needed), FormatYen(r.relief.granted));
   }
   if (files) {
     std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
@@ -75,7 +77,8 @@ void RegisterNofukin(CLI::App& app, Action& action) {
   cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
       ->default_str("table (table,csv,xlsx,json with --out)");
   cmd->callback([run, cmd, &action]() {
-    if (cmd->count("--format") == 0) run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    if (cmd->count("--format") == 0)
+      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
     action = [run]() { return RunNofukin(*run); };
   });
 }
@@ -87,8 +90,8 @@ void RegisterDemo(CLI::App& app, Action& action) {
   cmd->callback([out, &action]() {
     action = [out]() {
       std::string case_dir = (std::filesystem::path(ExamplesDir()) / "gunma").string();
-      std::cout << "サンプル県 (群馬県の市町村・一部実データ、その他は架空の数値; 非公式): " << case_dir
-                << "\n\n";
+      std::cout << "サンプル県 (群馬県の市町村・一部実データ、その他は架空の数値; 非公式): "
+                << case_dir << "\n\n";
       return RunNofukin({case_dir, *out, "table,csv,xlsx,json"});
     };
   });

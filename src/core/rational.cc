@@ -48,8 +48,8 @@ Rational::Rational(std::int64_t value) : value_(mpz_class(static_cast<long>(valu
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
   if (denominator == 0) throw CalculationError("division by zero");
-  value_ = mpq_class(mpz_class(static_cast<long>(numerator)),
-                     mpz_class(static_cast<long>(denominator)));
+  value_ =
+      mpq_class(mpz_class(static_cast<long>(numerator)), mpz_class(static_cast<long>(denominator)));
   value_.canonicalize();
 }
 

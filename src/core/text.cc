@@ -60,8 +60,8 @@ std::string NormalizeWidth(std::string_view s) {
 
 std::string_view Trim(std::string_view s) {
   auto strip_front = [&]() {
-    if (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
-                       s.front() == '\n')) {
+    if (!s.empty() &&
+        (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
       s.remove_prefix(1);
       return true;
     }

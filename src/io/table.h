@@ -32,9 +32,9 @@ struct TableRow {
 };
 
 struct Table {
-  std::string file;                ///< path as the user gave it (for messages)
-  std::vector<TableCell> header;   ///< the header row (trimmed, 全角 normalised)
-  std::vector<TableRow> rows;      ///< data rows; blank rows are skipped
+  std::string file;               ///< path as the user gave it (for messages)
+  std::vector<TableCell> header;  ///< the header row (trimmed, 全角 normalised)
+  std::vector<TableRow> rows;     ///< data rows; blank rows are skipped
 
   /// Index of the header cell equal to `name`, if any.
   std::optional<size_t> ColumnIndex(std::string_view name) const;

@@ -30,8 +30,8 @@ struct Allocation {
   std::vector<Rational> share_insured, share_households, share_income;
   std::vector<Rational> weight;  ///< w_i (with α)
   Rational weight_sum, gamma_exact, gamma;
-  std::vector<Rational> exact;   ///< C·w_i·γ (summed over both pieces under base split)
-  std::vector<Yen> base;         ///< B_i
+  std::vector<Rational> exact;  ///< C·w_i·γ (summed over both pieces under base split)
+  std::vector<Yen> base;        ///< B_i
   Yen floor_sum = 0, residual = 0;
 };
 

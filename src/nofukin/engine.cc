@@ -56,14 +56,14 @@ void AddItemInputs(const Case& c, const MunicipalityInput& m, Part part, ItemSta
   for (size_t k = 0; k < c.items.size(); ++k) {
     const IndividualItem& item = c.items[k];
     if (item.part != part || item.stage != stage) continue;
-    inputs.push_back({fmt::format("{} ({})", item.name, item.sign > 0 ? "加算" : "減算"),
-                      Y(m.item_amounts[k])});
+    inputs.push_back(
+        {fmt::format("{} ({})", item.name, item.sign > 0 ? "加算" : "減算"), Y(m.item_amounts[k])});
   }
 }
 
 std::string RateText(const RateSet& r) {
-  std::string s = fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method),
-                              r.income_rate_percent.ToString());
+  std::string s =
+      fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method), r.income_rate_percent.ToString());
   if (r.asset_rate_percent) s += fmt::format(" 資産割率 {}%", r.asset_rate_percent->ToString());
   s += fmt::format(" 均等割 {}", Y(r.per_capita));
   if (r.method != LevyMethod::kTwo) s += fmt::format(" 平等割 {}", Y(r.per_household));
@@ -116,8 +116,14 @@ class Engine {
     pr.part = p;
     pr.required_total = policy.RequiredPremiumTotal();
     if (trace_) {
-      TraceStep t{"", p, "保険料収納必要総額", "Σ保険給付費等 − Σ公費等", {}, Y(pr.required_total),
-                  "", Chapter(p) + "(1); " + kSpec + " §1.2.1"};
+      TraceStep t{"",
+                  p,
+                  "保険料収納必要総額",
+                  "Σ保険給付費等 − Σ公費等",
+                  {},
+                  Y(pr.required_total),
+                  "",
+                  Chapter(p) + "(1); " + kSpec + " §1.2.1"};
       for (const auto& e : policy.expenses) t.inputs.push_back({"歳出: " + e.name, Y(e.amount)});
       for (const auto& f : policy.public_funds)
         t.inputs.push_back({"歳入(公費): " + f.name, Y(f.amount)});
@@ -146,15 +152,19 @@ class Engine {
     }
     // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (spec §1.2.2), so that ΣP_i = the total.
     pr.base_total = pr.required_total + pr.individual_sub - pr.individual_add;
-    Add({"", p, "納付金算定基礎額 C", "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
+    Add({"",
+         p,
+         "納付金算定基礎額 C",
+         "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
          {{"保険料収納必要総額", Y(pr.required_total)},
           {"Σ個別減算", Y(pr.individual_sub)},
           {"Σ個別加算", Y(pr.individual_add)}},
-         Y(pr.base_total), "", std::string(kSpec) + " §1.2.2"});
+         Y(pr.base_total),
+         "",
+         std::string(kSpec) + " §1.2.2"});
 
     const Rational alpha = p == Part::kIryo ? policy.alpha : Rational(0);
-    const Rational e =
-        c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
+    const Rational e = c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
     const Yen shared = (p == Part::kIryo && c_.high_cost == HighCostMode::kBaseSplit)
                            ? policy.high_cost_shared_amount
                            : 0;
@@ -164,7 +174,10 @@ class Engine {
     pr.gamma = a.gamma;
     pr.floor_sum = a.floor_sum;
     pr.residual = a.residual;
-    Add({"", p, "基礎額調整係数 γ", "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
+    Add({"",
+         p,
+         "基礎額調整係数 γ",
+         "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
          {{"α", alpha.ToString()},
           {"β", policy.beta.ToString()},
           {"e (均等割指数)", e.ToString()},
@@ -173,14 +186,22 @@ class Engine {
          R(a.gamma, c_.rounding.gamma_decimals),
          fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
          Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
-    Add({"", p, "納付金基礎額の端数調整", "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
+    Add({"",
+         p,
+         "納付金基礎額の端数調整",
+         "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
          {{"C", Y(pr.base_total)}, {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
-         fmt::format("端数調整 {}", Y(a.residual)), "最大剰余法 (同順位は団体コード順)",
+         fmt::format("端数調整 {}", Y(a.residual)),
+         "最大剰余法 (同順位は団体コード順)",
          std::string(kSpec) + " §1.6 [D]"});
     if (shared != 0)
-      Add({"", p, "高額医療費の共同負担 (基礎額分割)",
+      Add({"",
+           p,
+           "高額医療費の共同負担 (基礎額分割)",
            "C = C_高額 (α=0 で按分) + (C − C_高額) (α で按分)",
-           {{"C_高額", Y(shared)}, {"対象額 (1件)", Y(c_.high_cost_threshold)}}, "", "",
+           {{"C_高額", Y(shared)}, {"対象額 (1件)", Y(c_.high_cost_threshold)}},
+           "",
+           "",
            std::string(kSpec) + " §1.2.6 [R, Q1]"});
 
     for (size_t i = 0; i < n; ++i) {
@@ -199,8 +220,8 @@ class Engine {
       if (!trace_) continue;
       const std::string code = m.code.str();
       const MunicipalityPartInput& mp = m.part(p);
-      TraceStep shares{code, p, "シェア", "sN = N_i/ΣN, sH = H_i/ΣH, sI = I_i/ΣI", {}, "", "",
-                       Chapter(p) + "(2); " + kSpec + " §1.2.4"};
+      TraceStep shares{code, p,  "シェア", "sN = N_i/ΣN, sH = H_i/ΣH, sI = I_i/ΣI",
+                       {},   "", "",       Chapter(p) + "(2); " + kSpec + " §1.2.4"};
       shares.inputs = {{"被保険者数 N_i", FormatYen(mp.insured)},
                        {"ΣN", FormatYen(pr.insured)},
                        {"世帯数 H_i", FormatYen(mp.households)},
@@ -213,16 +234,36 @@ class Engine {
       if (c_.rounding.share_decimals)
         shares.rounding = fmt::format("小数点以下第{}位未満四捨五入", *c_.rounding.share_decimals);
       Add(std::move(shares));
-      Add({code, p, "按分指標 w_i", "w_i = {1+α(ε_i−1)}·{β·sI_i + e·sN_i + (1−e)·sH_i}/(1+β)",
-           {{"α", alpha.ToString()}, {"ε_i", R(r.epsilon, 6)}, {"β", policy.beta.ToString()},
+      Add({code,
+           p,
+           "按分指標 w_i",
+           "w_i = {1+α(ε_i−1)}·{β·sI_i + e·sN_i + (1−e)·sH_i}/(1+β)",
+           {{"α", alpha.ToString()},
+            {"ε_i", R(r.epsilon, 6)},
+            {"β", policy.beta.ToString()},
             {"e", e.ToString()}},
-           R(r.weight), "", Chapter(p) + "(2); " + kSpec + " §1.2.5"});
-      Add({code, p, "納付金基礎額 B_i", "B_i = C × w_i × γ",
-           {{"C", Y(pr.base_total)}, {"w_i", R(r.weight)}, {"γ", R(a.gamma, 13)},
+           R(r.weight),
+           "",
+           Chapter(p) + "(2); " + kSpec + " §1.2.5"});
+      Add({code,
+           p,
+           "納付金基礎額 B_i",
+           "B_i = C × w_i × γ",
+           {{"C", Y(pr.base_total)},
+            {"w_i", R(r.weight)},
+            {"γ", R(a.gamma, 13)},
             {"C×w_i×γ", YR(r.base_exact, 4)}},
-           Y(r.base), "1円未満切り捨て＋端数調整 (最大剰余法)", std::string(kSpec) + " §1.2.5, §1.6"});
-      TraceStep pre{code, p, "個別加減算後の納付金", "B_i + 個別加算_i − 個別減算_i",
-                    {{"B_i", Y(r.base)}}, Y(r.before_relief), "", std::string(kSpec) + " §1.2.7"};
+           Y(r.base),
+           "1円未満切り捨て＋端数調整 (最大剰余法)",
+           std::string(kSpec) + " §1.2.5, §1.6"});
+      TraceStep pre{code,
+                    p,
+                    "個別加減算後の納付金",
+                    "B_i + 個別加算_i − 個別減算_i",
+                    {{"B_i", Y(r.base)}},
+                    Y(r.before_relief),
+                    "",
+                    std::string(kSpec) + " §1.2.7"};
       AddItemInputs(c_, m, p, ItemStage::kNofukin, pre.inputs);
       Add(std::move(pre));
     }
@@ -238,10 +279,15 @@ class Engine {
         exclude ? c_.national_cost_per_capita_excluding_high_cost : c_.national_cost_per_capita;
     Rational eps = AgeAdjustedIndex(m.age_bands, national, exclude);
     if (trace_) {
-      TraceStep t{m.code.str(), Part::kIryo, "年齢調整後医療費指数 ε_i",
+      TraceStep t{m.code.str(),
+                  Part::kIryo,
+                  "年齢調整後医療費指数 ε_i",
                   exclude ? "ε_i = Σ_a (M_ia − 高額超過額_ia) / Σ_a n_ia·m_a (高額除き)"
                           : "ε_i = Σ_a M_ia / Σ_a n_ia·m_a",
-                  {}, R(eps, 6), "", "算定政令 第9条第4項; " + std::string(kSpec) + " §1.2.3 [R]"};
+                  {},
+                  R(eps, 6),
+                  "",
+                  "算定政令 第9条第4項; " + std::string(kSpec) + " §1.2.3 [R]"};
       for (const auto& b : m.age_bands)
         t.inputs.push_back({b.label, fmt::format("n={} M={}", b.insured, Y(b.cost))});
       Add(std::move(t));
@@ -291,7 +337,8 @@ class Engine {
       MunicipalityResult& mr = result_.municipalities[i];
       mr.metric_limit = o.limit[i];
       std::vector<Rational> weights;
-      for (Part p : c_.parts) weights.push_back(Rational(std::max<Yen>(mr.part(p).before_relief, 0)));
+      for (Part p : c_.parts)
+        weights.push_back(Rational(std::max<Yen>(mr.part(p).before_relief, 0)));
       // The relief (and any held-back decrease) is spread over the 分 in proportion to
       // each 分's 納付金 (largest remainder), so every 分 keeps its share of the total.
       std::vector<Yen> relief = AllocateProportionally(o.relief[i], weights);
@@ -304,7 +351,9 @@ class Engine {
         r.nofukin = r.before_relief - r.relief + r.relief_contribution;
       }
       if (trace_ && c_.relief.enabled) {
-        TraceStep t{mr.code.str(), std::nullopt, "激変緩和 (丈比べ)",
+        TraceStep t{mr.code.str(),
+                    std::nullopt,
+                    "激変緩和 (丈比べ)",
                     "limit = 基準 × (1 + 自然増 + x); 緩和額 = ⌈(指標 − limit) × N × κ⌉",
                     {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
                      {"指標 (緩和前)", YR(mr.metric_before, 2)},
@@ -323,17 +372,23 @@ class Engine {
       }
     }
     if (trace_ && c_.relief.enabled) {
-      TraceStep t{"", std::nullopt, "激変緩和の財源", "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源", {}, "", "",
+      TraceStep t{"",
+                  std::nullopt,
+                  "激変緩和の財源",
+                  "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源",
+                  {},
+                  "",
+                  "",
                   std::string(kSpec) + " §2.2"};
       t.inputs.push_back({"Σ緩和所要額", Y(o.summary.needed)});
       t.inputs.push_back({"下げ幅抑制による財源", Y(o.summary.contributions)});
       for (const auto& d : o.summary.pools)
         t.inputs.push_back({d.name, fmt::format("予算 {} のうち {}", Y(d.budget), Y(d.drawn))});
-      t.result = fmt::format("緩和額計 {}{}", Y(o.summary.granted),
-                             o.summary.short_of_funds
-                                 ? fmt::format(" (財源不足: 所要額の {} で按分)",
-                                               R(o.summary.pro_rata, 6))
-                                 : "");
+      t.result =
+          fmt::format("緩和額計 {}{}", Y(o.summary.granted),
+                      o.summary.short_of_funds
+                          ? fmt::format(" (財源不足: 所要額の {} で按分)", R(o.summary.pro_rata, 6))
+                          : "");
       Add(std::move(t));
     }
   }
@@ -348,8 +403,8 @@ class Engine {
     if (four) {
       for (const auto& m : c_.municipalities) assets.push_back(Rational(m.part(p).asset_base));
     }
-    std::vector<Rational> asset_shares = four ? Shares(assets, c_.rounding.share_decimals)
-                                              : std::vector<Rational>(n, Rational(0));
+    std::vector<Rational> asset_shares =
+        four ? Shares(assets, c_.rounding.share_decimals) : std::vector<Rational>(n, Rational(0));
     Rational total_assets(0);
     for (const auto& a : assets) total_assets += a;
     const Rational e_std =
@@ -373,12 +428,12 @@ class Engine {
       premium_need_total += Rational(r.premium_need);
       // F_i = S_i / r_i (spec §1.5.2 step 2).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
-      RateBasis basis{r.share_income,     r.share_insured,          r.share_households,
-                      asset_shares[i],    pr.income,                Rational(pr.insured),
+      RateBasis basis{r.share_income,          r.share_insured, r.share_households,
+                      asset_shares[i],         pr.income,       Rational(pr.insured),
                       Rational(pr.households), total_assets};
-      r.municipal_standard = MunicipalStandardRate(r.levy_total, policy.standard_levy,
-                                                   policy.beta_prime, e_std, policy.asset_share,
-                                                   basis, c_.rounding);
+      r.municipal_standard =
+          MunicipalStandardRate(r.levy_total, policy.standard_levy, policy.beta_prime, e_std,
+                                policy.asset_share, basis, c_.rounding);
       r.own_basis = OwnBasisRate(r.premium_need, mp.own, mp.Income(), mp.insured, mp.households,
                                  mp.asset_base, c_.rounding);
       if (trace_) TraceRates(m, p, policy, r, e_std);
@@ -386,13 +441,17 @@ class Engine {
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);
-    Add({"", p, "都道府県標準保険料率", "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
+    Add({"",
+         p,
+         "都道府県標準保険料率",
+         "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
          {{"ΣS_i", YR(premium_need_total, 0)},
           {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
           {"β", policy.beta.ToString()},
           {"ΣI", YR(pr.income, 0)},
           {"ΣN", FormatYen(pr.insured)}},
-         RateText(pr.prefecture_standard), RoundingText(),
+         RateText(pr.prefecture_standard),
+         RoundingText(),
          "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
   }
 
@@ -406,39 +465,59 @@ class Engine {
   void TraceRates(const MunicipalityInput& m, Part p, const PartPolicy& policy,
                   const MunicipalityPartResult& r, const Rational& e_std) {
     const std::string code = m.code.str();
-    TraceStep s{code, p, "保険料収納必要額 S_i", "S_i = P_i + 市町村の費用 − 市町村への公費",
+    TraceStep s{code,
+                p,
+                "保険料収納必要額 S_i",
+                "S_i = P_i + 市町村の費用 − 市町村への公費",
                 {{"B_i", Y(r.base)},
                  {"個別加算", Y(r.individual_add)},
                  {"個別減算", Y(r.individual_sub)},
                  {"激変緩和", Y(r.relief)},
                  {"下げ幅抑制", Y(r.relief_contribution)},
                  {"納付金 P_i", Y(r.nofukin)}},
-                Y(r.premium_need), "", std::string(kSpec) + " §1.2.9, §1.5.2 step 1"};
+                Y(r.premium_need),
+                "",
+                std::string(kSpec) + " §1.2.9, §1.5.2 step 1"};
     AddItemInputs(c_, m, p, ItemStage::kStandardRate, s.inputs);
     Add(std::move(s));
-    Add({code, p, "保険料賦課総額 F_i", "F_i = S_i / r_i",
+    Add({code,
+         p,
+         "保険料賦課総額 F_i",
+         "F_i = S_i / r_i",
          {{"S_i", Y(r.premium_need)}, {"標準的な収納率 r_i", m.part(p).collection_rate.ToString()}},
-         YR(r.levy_total, 2), "", std::string(kSpec) + " §1.5.2 step 2"});
-    Add({code, p, "市町村標準保険料率",
-         "D_i = β′·sI_i + e·sN_i + (1−e)·sH_i; 所得割率 = F_i·β′/(D_i·ΣI); 均等割 = F_i·e/(D_i·ΣN); "
+         YR(r.levy_total, 2),
+         "",
+         std::string(kSpec) + " §1.5.2 step 2"});
+    Add({code,
+         p,
+         "市町村標準保険料率",
+         "D_i = β′·sI_i + e·sN_i + (1−e)·sH_i; 所得割率 = F_i·β′/(D_i·ΣI); 均等割 = "
+         "F_i·e/(D_i·ΣN); "
          "平等割 = F_i·(1−e)/(D_i·ΣH)",
          {{"F_i", YR(r.levy_total, 2)},
           {"β′", policy.beta_prime.ToString()},
           {"e", e_std.ToString()},
-          {"所得割率 (端数処理前)", R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
+          {"所得割率 (端数処理前)",
+           R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
           {"均等割 (端数処理前)", YR(r.municipal_standard.per_capita_exact, 2)},
           {"平等割 (端数処理前)", YR(r.municipal_standard.per_household_exact, 2)}},
-         RateText(r.municipal_standard), RoundingText(),
+         RateText(r.municipal_standard),
+         RoundingText(),
          "国保法 第82条の3第1項; " + std::string(kSpec) + " §1.5.2"});
     const OwnBasis& own = m.part(p).own;
-    Add({code, p, "市町村の算定基準に基づく標準的な保険料率",
-         "F = S_i / 収納率; 所得割率 = F·a·(1−q)/I_i; 均等割 = F·(1−a)·e/N_i; 平等割 = F·(1−a)·(1−e)/H_i",
+    Add({code,
+         p,
+         "市町村の算定基準に基づく標準的な保険料率",
+         "F = S_i / 収納率; 所得割率 = F·a·(1−q)/I_i; 均等割 = F·(1−a)·e/N_i; 平等割 = "
+         "F·(1−a)·(1−e)/H_i",
          {{"賦課方式", LevyMethodLabel(own.method)},
           {"応能割合 a", own.ability_share.ToString()},
           {"均等割割合 e", own.equal_share.ToString()},
           {"資産割割合 q", own.asset_share.ToString()},
           {"収納率", own.collection_rate.ToString()}},
-         RateText(r.own_basis), RoundingText(), std::string(kSpec) + " §1.5.4 [R]"});
+         RateText(r.own_basis),
+         RoundingText(),
+         std::string(kSpec) + " §1.5.4 [R]"});
   }
 
   const Case& c_;

@@ -51,16 +51,16 @@ struct NamedAmount {
 
 /// Prefecture-level settings for one 分 (guideline §7 decisions and §8 state coefficients).
 struct PartPolicy {
-  std::vector<NamedAmount> expenses;      ///< 保険給付費等 (歳出)
-  std::vector<NamedAmount> public_funds;  ///< 公費等 (歳入)
-  Rational alpha{0};                      ///< α, 医療分 only (0 elsewhere)
-  Rational beta{0};                       ///< β 所得係数 (state)
-  Rational beta_prime{0};                 ///< β′ for the 市町村標準保険料率
-  Rational equal_share_index{1};          ///< e 均等割指数 (1 under 2方式)
+  std::vector<NamedAmount> expenses;              ///< 保険給付費等 (歳出)
+  std::vector<NamedAmount> public_funds;          ///< 公費等 (歳入)
+  Rational alpha{0};                              ///< α, 医療分 only (0 elsewhere)
+  Rational beta{0};                               ///< β 所得係数 (state)
+  Rational beta_prime{0};                         ///< β′ for the 市町村標準保険料率
+  Rational equal_share_index{1};                  ///< e 均等割指数 (1 under 2方式)
   LevyMethod standard_levy = LevyMethod::kThree;  ///< 市町村標準保険料率 basis
-  Rational asset_share{0};                ///< 4方式: 資産割 share of the 応能 part
-  Rational prefecture_collection_rate{1}; ///< r for the 都道府県標準保険料率
-  Yen high_cost_shared_amount = 0;        ///< kBaseSplit: the part of C allocated with α = 0
+  Rational asset_share{0};                        ///< 4方式: 資産割 share of the 応能 part
+  Rational prefecture_collection_rate{1};         ///< r for the 都道府県標準保険料率
+  Yen high_cost_shared_amount = 0;  ///< kBaseSplit: the part of C allocated with α = 0
 
   /// 保険料収納必要総額 = Σ expenses − Σ public funds (spec §1.2.1).
   Yen RequiredPremiumTotal() const;
@@ -102,9 +102,9 @@ struct ReliefPool {
 struct ReliefPolicy {
   bool enabled = false;
   ReliefMetric metric = ReliefMetric::kPerCapitaPremium;
-  bool base_is_previous_year = true;  ///< 前年度 (true) or a fixed 基準年度 (false)
-  Rational natural_growth{0};         ///< 自然増
-  Rational allowance{0};              ///< x
+  bool base_is_previous_year = true;       ///< 前年度 (true) or a fixed 基準年度 (false)
+  Rational natural_growth{0};              ///< 自然増
+  Rational allowance{0};                   ///< x
   std::optional<Rational> decrease_floor;  ///< e.g. −0.05: falls beyond 5% are held back
   std::vector<ReliefPool> pools;
 };
@@ -120,20 +120,20 @@ struct AgeBand {
 /// The municipality's own 算定基準 (the third kind of 標準保険料率).
 struct OwnBasis {
   LevyMethod method = LevyMethod::kThree;
-  Rational ability_share{0};     ///< 応能割合 of the levy
-  Rational equal_share{1};       ///< 均等割 share inside 応益
-  Rational asset_share{0};       ///< 資産割 share inside 応能 (4方式)
-  Rational collection_rate{1};   ///< expected 収納率
+  Rational ability_share{0};    ///< 応能割合 of the levy
+  Rational equal_share{1};      ///< 均等割 share inside 応益
+  Rational asset_share{0};      ///< 資産割 share inside 応能 (4方式)
+  Rational collection_rate{1};  ///< expected 収納率
 };
 
 /// One municipality's figures for one 分.
 struct MunicipalityPartInput {
-  std::int64_t insured = 0;         ///< N_i
-  std::int64_t households = 0;      ///< H_i
-  std::vector<Yen> income_years;    ///< 所得 for up to three years
-  Yen asset_base = 0;               ///< 固定資産税額 (4方式)
-  Rational collection_rate{1};      ///< r_i 標準的な収納率
-  OwnBasis own;                     ///< own 算定基準 (defaults filled by the loader)
+  std::int64_t insured = 0;       ///< N_i
+  std::int64_t households = 0;    ///< H_i
+  std::vector<Yen> income_years;  ///< 所得 for up to three years
+  Yen asset_base = 0;             ///< 固定資産税額 (4方式)
+  Rational collection_rate{1};    ///< r_i 標準的な収納率
+  OwnBasis own;                   ///< own 算定基準 (defaults filled by the loader)
 
   /// I_i: the average of the given years (spec §1.2.4, 3-year average since H29).
   Rational Income() const;
@@ -158,8 +158,8 @@ struct Case {
   std::string prefecture;
   std::string prefecture_code;
   FiscalYear fiscal_year{2027};
-  std::string coefficients_label;  ///< 仮係数 / 確定係数
-  std::vector<Part> parts;         ///< the 分 computed, in order
+  std::string coefficients_label;              ///< 仮係数 / 確定係数
+  std::vector<Part> parts;                     ///< the 分 computed, in order
   LevyMethod allocation = LevyMethod::kThree;  ///< 2方式 or 3方式 for the 納付金
   HighCostMode high_cost = HighCostMode::kNone;
   Yen high_cost_threshold = 800'000;

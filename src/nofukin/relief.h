@@ -26,10 +26,10 @@
 namespace kokuho::nofukin {
 
 struct ReliefCandidate {
-  std::int64_t insured = 0;     ///< N_i
-  Rational metric;              ///< per-capita metric before relief
-  std::optional<Yen> base;      ///< per-capita base (none: not compared)
-  Rational conversion{1};       ///< κ_i
+  std::int64_t insured = 0;  ///< N_i
+  Rational metric;           ///< per-capita metric before relief
+  std::optional<Yen> base;   ///< per-capita base (none: not compared)
+  Rational conversion{1};    ///< κ_i
 };
 
 struct ReliefOutcome {

@@ -46,15 +46,13 @@ RateSet MunicipalStandardRate(const Rational& levy_total, LevyMethod method,
                 k * (one - e) / b.total_households, asset, rounding);
 }
 
-RateSet PrefectureStandardRate(const Rational& premium_need_total,
-                               const Rational& collection_rate, const Rational& beta,
-                               const Rational& total_income, std::int64_t total_insured,
-                               const RoundingPolicy& rounding) {
+RateSet PrefectureStandardRate(const Rational& premium_need_total, const Rational& collection_rate,
+                               const Rational& beta, const Rational& total_income,
+                               std::int64_t total_insured, const RoundingPolicy& rounding) {
   const Rational f = premium_need_total / collection_rate;
   const Rational one_plus_beta = Rational(1) + beta;
   return Finish(LevyMethod::kTwo, f * beta / (one_plus_beta * total_income),
-                f / (one_plus_beta * Rational(total_insured)), Rational(0), std::nullopt,
-                rounding);
+                f / (one_plus_beta * Rational(total_insured)), Rational(0), std::nullopt, rounding);
 }
 
 RateSet OwnBasisRate(Yen premium_need, const OwnBasis& own, const Rational& income,
@@ -68,8 +66,9 @@ RateSet OwnBasisRate(Yen premium_need, const OwnBasis& own, const Rational& inco
   const Rational q = four ? own.asset_share : Rational(0);
   std::optional<Rational> asset;
   if (four) asset = f * a * q / Rational(asset_base);
-  const Rational per_household =
-      own.method == LevyMethod::kTwo ? Rational(0) : f * (one - a) * (one - e) / Rational(households);
+  const Rational per_household = own.method == LevyMethod::kTwo
+                                     ? Rational(0)
+                                     : f * (one - a) * (one - e) / Rational(households);
   return Finish(own.method, f * a * (one - q) / income, f * (one - a) * e / Rational(insured),
                 per_household, asset, rounding);
 }

@@ -36,10 +36,9 @@ RateSet MunicipalStandardRate(const Rational& levy_total, LevyMethod method,
                               const Rational& asset_share, const RateBasis& basis,
                               const RoundingPolicy& rounding);
 
-RateSet PrefectureStandardRate(const Rational& premium_need_total,
-                               const Rational& collection_rate, const Rational& beta,
-                               const Rational& total_income, std::int64_t total_insured,
-                               const RoundingPolicy& rounding);
+RateSet PrefectureStandardRate(const Rational& premium_need_total, const Rational& collection_rate,
+                               const Rational& beta, const Rational& total_income,
+                               std::int64_t total_insured, const RoundingPolicy& rounding);
 
 RateSet OwnBasisRate(Yen premium_need, const OwnBasis& own, const Rational& income,
                      std::int64_t insured, std::int64_t households, Yen asset_base,

@@ -19,7 +19,7 @@ struct TraceStep {
   std::string municipality;  ///< 団体コード, or empty for a prefecture-level step
   std::optional<Part> part;  ///< empty for steps over all 分 (e.g. 激変緩和)
   std::string step;          ///< e.g. "納付金算定基礎額 C"
-  std::string formula;       ///< e.g. "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算"
+  std::string formula;  ///< e.g. "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算"
   std::vector<std::pair<std::string, std::string>> inputs;
   std::string result;
   std::string rounding;  ///< empty when exact

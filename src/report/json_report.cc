@@ -83,7 +83,8 @@ ordered_json NofukinJson(const nofukin::Case& c, const nofukin::Result& r) {
   relief["pro_rata"] = r.relief.pro_rata.ToDecimalString(10);
   relief["municipalities_relieved"] = r.relief.municipalities_relieved;
   ordered_json pools = ordered_json::array();
-  for (const auto& d : r.relief.pools) pools.push_back({{"name", d.name}, {"budget", d.budget}, {"drawn", d.drawn}});
+  for (const auto& d : r.relief.pools)
+    pools.push_back({{"name", d.name}, {"budget", d.budget}, {"drawn", d.drawn}});
   relief["pools"] = pools;
   j["relief"] = relief;
   return j;

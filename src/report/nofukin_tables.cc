@@ -34,7 +34,8 @@ void AddRateHeader(std::vector<std::string>& h, Part p, bool four) {
 
 void AddRateCells(std::vector<C>& row, const RateSet& r, int places, bool four) {
   row.push_back(C::Decimal(r.income_rate_percent, places));
-  if (four) row.push_back(r.asset_rate_percent ? C::Decimal(*r.asset_rate_percent, places) : C::Empty());
+  if (four)
+    row.push_back(r.asset_rate_percent ? C::Decimal(*r.asset_rate_percent, places) : C::Empty());
   row.push_back(C::Integer(r.per_capita));
   row.push_back(r.method == LevyMethod::kTwo ? C::Empty() : C::Integer(r.per_household));
 }
@@ -43,7 +44,8 @@ ReportTable NofukinTable(const nofukin::Case& c, const Result& r) {
   ReportTable t{"nofukin", fmt::format("{} {} 国民健康保険事業費納付金 ({})", r.prefecture,
                                        r.fiscal_year.ToWareki(), r.coefficients_label)};
   t.header = {"団体コード", "市町村名", "被保険者数"};
-  for (Part p : c.parts) t.header.push_back(PartShortLabel(p) + (p == Part::kShien ? "金分" : "分"));
+  for (Part p : c.parts)
+    t.header.push_back(PartShortLabel(p) + (p == Part::kShien ? "金分" : "分"));
   t.header.insert(t.header.end(), {"納付金計", "1人当たり納付金", "激変緩和"});
   Yen sum_total = 0, sum_relief = 0;
   std::array<Yen, kPartCount> sums{};
@@ -84,7 +86,8 @@ ReportTable RateTable(const nofukin::Case& c, const Result& r, bool own) {
     if (own) {
       std::string methods;
       for (Part p : c.parts)
-        methods += (methods.empty() ? "" : "/") + nofukin::LevyMethodLabel(m.part(p).own_basis.method);
+        methods +=
+            (methods.empty() ? "" : "/") + nofukin::LevyMethodLabel(m.part(p).own_basis.method);
       row.push_back(C::Text(methods));
     }
     for (Part p : c.parts)
@@ -99,17 +102,18 @@ ReportTable PrefectureRateTable(const nofukin::Case& c, const Result& r) {
   ReportTable t{"prefecture_rates", "都道府県標準保険料率 (2方式・全国統一の算定基準)"};
   t.header = {"分", "所得割率(%)", "均等割(円)", "保険料収納必要総額", "収納率"};
   for (const auto& pr : r.parts)
-    t.rows.push_back({C::Text(PartLabel(pr.part)),
-                      C::Decimal(pr.prefecture_standard.income_rate_percent, c.rounding.income_rate_decimals),
-                      C::Integer(pr.prefecture_standard.per_capita), C::Integer(pr.required_total),
-                      C::Text(c.policy(pr.part).prefecture_collection_rate.ToString())});
+    t.rows.push_back(
+        {C::Text(PartLabel(pr.part)),
+         C::Decimal(pr.prefecture_standard.income_rate_percent, c.rounding.income_rate_decimals),
+         C::Integer(pr.prefecture_standard.per_capita), C::Integer(pr.required_total),
+         C::Text(c.policy(pr.part).prefecture_collection_rate.ToString())});
   return t;
 }
 
 ReportTable CoefficientTable(const nofukin::Case& c, const Result& r) {
   ReportTable t{"coefficients", "係数と総額"};
-  t.header = {"分", "保険料収納必要総額", "Σ個別加算", "Σ個別減算", "算定基礎額C", "α", "β", "β′",
-              "均等割指数e", "Σw", "γ", "端数調整(円)", "納付金計"};
+  t.header = {"分", "保険料収納必要総額", "Σ個別加算", "Σ個別減算", "算定基礎額C",  "α",       "β",
+              "β′", "均等割指数e",        "Σw",        "γ",         "端数調整(円)", "納付金計"};
   for (const auto& pr : r.parts) {
     const auto& pol = c.policy(pr.part);
     t.rows.push_back({C::Text(PartLabel(pr.part)), C::Integer(pr.required_total),
@@ -128,18 +132,20 @@ ReportTable ReliefTable(const nofukin::Case& c, const Result& r) {
   ReportTable t{"relief", fmt::format("激変緩和 (丈比べ: {}, 基準 {})",
                                       premium ? "1人当たり保険料" : "1人当たり納付金",
                                       c.relief.base_is_previous_year ? "前年度" : "基準年度")};
-  t.header = {"団体コード", "市町村名", "基準額", "上限", "緩和前", "緩和後", "伸び率(緩和前,%)",
-              "激変緩和額"};
+  t.header = {"団体コード", "市町村名", "基準額",           "上限",
+              "緩和前",     "緩和後",   "伸び率(緩和前,%)", "激変緩和額"};
   for (size_t i = 0; i < r.municipalities.size(); ++i) {
     const auto& m = r.municipalities[i];
     const auto& base = c.municipalities[i].relief_base_per_capita;
     std::vector<C> row = {C::Text(m.code.str()), C::Text(m.name)};
     row.push_back(base ? C::Integer(*base) : C::Empty());
-    row.push_back(m.metric_limit ? C::Integer(m.metric_limit->ToYen(RoundingMode::kFloor)) : C::Empty());
+    row.push_back(m.metric_limit ? C::Integer(m.metric_limit->ToYen(RoundingMode::kFloor))
+                                 : C::Empty());
     row.push_back(C::Integer(m.metric_before.ToYen(RoundingMode::kHalfUp)));
     row.push_back(C::Integer(m.metric_after.ToYen(RoundingMode::kHalfUp)));
-    row.push_back(base ? C::Decimal((m.metric_before / Rational(*base) - Rational(1)) * Rational(100), 2)
-                       : C::Empty());
+    row.push_back(
+        base ? C::Decimal((m.metric_before / Rational(*base) - Rational(1)) * Rational(100), 2)
+             : C::Empty());
     row.push_back(C::Integer(m.relief_total));
     t.rows.push_back(std::move(row));
   }
@@ -150,15 +156,18 @@ ReportTable ReliefFundingTable(const Result& r) {
   ReportTable t{"relief_funding", "激変緩和の財源"};
   t.header = {"項目", "予算", "充当額"};
   t.rows.push_back({C::Text("緩和所要額"), C::Empty(), C::Integer(r.relief.needed)});
-  t.rows.push_back({C::Text("下げ幅抑制による財源"), C::Empty(), C::Integer(r.relief.contributions)});
-  t.rows.push_back({C::Text("対象市町村数"), C::Empty(), C::Integer(r.relief.municipalities_relieved)});
+  t.rows.push_back(
+      {C::Text("下げ幅抑制による財源"), C::Empty(), C::Integer(r.relief.contributions)});
+  t.rows.push_back(
+      {C::Text("対象市町村数"), C::Empty(), C::Integer(r.relief.municipalities_relieved)});
   for (const auto& d : r.relief.pools)
     t.rows.push_back({C::Text(d.name), C::Integer(d.budget), C::Integer(d.drawn)});
-  t.rows.push_back({C::Text(r.relief.short_of_funds
-                                ? fmt::format("緩和額計 (財源不足: 所要額の{}%で按分)",
-                                              (r.relief.pro_rata * Rational(100)).ToDecimalString(2))
-                                : "緩和額計"),
-                    C::Empty(), C::Integer(r.relief.granted)});
+  t.rows.push_back(
+      {C::Text(r.relief.short_of_funds
+                   ? fmt::format("緩和額計 (財源不足: 所要額の{}%で按分)",
+                                 (r.relief.pro_rata * Rational(100)).ToDecimalString(2))
+                   : "緩和額計"),
+       C::Empty(), C::Integer(r.relief.granted)});
   return t;
 }
 
@@ -172,11 +181,13 @@ std::vector<ReportTable> BuildNofukinTables(const nofukin::Case& c, const Result
     tables.push_back(ReliefTable(c, r));
     tables.push_back(ReliefFundingTable(r));
   }
-  const std::map<std::string, std::string> sheets = {
-      {"nofukin", "納付金"},         {"standard_rates", "市町村標準保険料率"},
-      {"prefecture_rates", "都道府県標準保険料率"}, {"own_basis_rates", "算定基準別保険料率"},
-      {"coefficients", "係数"},      {"relief", "激変緩和"},
-      {"relief_funding", "激変緩和財源"}};
+  const std::map<std::string, std::string> sheets = {{"nofukin", "納付金"},
+                                                     {"standard_rates", "市町村標準保険料率"},
+                                                     {"prefecture_rates", "都道府県標準保険料率"},
+                                                     {"own_basis_rates", "算定基準別保険料率"},
+                                                     {"coefficients", "係数"},
+                                                     {"relief", "激変緩和"},
+                                                     {"relief_funding", "激変緩和財源"}};
   for (auto& t : tables) t.sheet = sheets.at(t.key);
   return tables;
 }

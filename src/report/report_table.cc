@@ -44,9 +44,7 @@ std::string ReportCell::Plain() const {
   return "";
 }
 
-std::string ReportCell::Display() const {
-  return kind == kInteger ? FormatYen(integer) : Plain();
-}
+std::string ReportCell::Display() const { return kind == kInteger ? FormatYen(integer) : Plain(); }
 
 std::string RenderText(const ReportTable& table) {
   const size_t cols = table.header.size();
@@ -68,7 +66,8 @@ std::string RenderText(const ReportTable& table) {
   out += "\n";
   for (const auto& row : table.rows) {
     for (size_t j = 0; j < cols && j < row.size(); ++j) {
-      const bool numeric = row[j].kind == ReportCell::kInteger || row[j].kind == ReportCell::kDecimal;
+      const bool numeric =
+          row[j].kind == ReportCell::kInteger || row[j].kind == ReportCell::kDecimal;
       out += (j ? "  " : "") + pad(row[j].Display(), width[j], numeric);
     }
     out += "\n";

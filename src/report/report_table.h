@@ -30,9 +30,9 @@ struct ReportCell {
 };
 
 struct ReportTable {
-  std::string key;     ///< file stem, e.g. "nofukin" (nofukin.csv)
-  std::string title;   ///< Japanese title (first line in the terminal and the xlsx sheet)
-  std::string sheet;   ///< xlsx sheet name (≤ 31 characters)
+  std::string key;    ///< file stem, e.g. "nofukin" (nofukin.csv)
+  std::string title;  ///< Japanese title (first line in the terminal and the xlsx sheet)
+  std::string sheet;  ///< xlsx sheet name (≤ 31 characters)
   std::vector<std::string> header;
   std::vector<std::vector<ReportCell>> rows;
 };

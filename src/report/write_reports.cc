@@ -17,8 +17,9 @@ XlsxCell ToXlsx(const ReportCell& c) {
     case ReportCell::kInteger:
       return XlsxCell::Integer(c.integer);
     case ReportCell::kDecimal:
-      return XlsxCell::Decimal(c.decimal.ToDouble(),
-                               c.places == 0 ? "0" : "0." + std::string(static_cast<size_t>(c.places), '0'));
+      return XlsxCell::Decimal(
+          c.decimal.ToDouble(),
+          c.places == 0 ? "0" : "0." + std::string(static_cast<size_t>(c.places), '0'));
     case ReportCell::kEmpty:
       return XlsxCell::Empty();
   }

@@ -1,10 +1,10 @@
 // `kokuho explain` on the sample: the derivation names every step, and the figures it
 // prints are the figures `kokuho nofukin --format json` reports.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace {
@@ -35,10 +35,10 @@ TEST(Explain, ShowsEveryStepWithFiguresMatchingTheJson) {
   int status = -1;
   std::string text = RunKokuho("explain " + kCase + " --municipality 102024 --part iryo", &status);
   ASSERT_EQ(status, 0) << text;
-  for (const char* step : {"保険料収納必要総額", "納付金算定基礎額 C", "基礎額調整係数 γ", "シェア",
-                           "按分指標 w_i", "納付金基礎額 B_i", "個別加減算後の納付金", "激変緩和 (丈比べ)",
-                           "保険料収納必要額 S_i", "保険料賦課総額 F_i", "市町村標準保険料率",
-                           "都道府県標準保険料率", "根拠:", "端数処理:"})
+  for (const char* step :
+       {"保険料収納必要総額", "納付金算定基礎額 C", "基礎額調整係数 γ", "シェア", "按分指標 w_i",
+        "納付金基礎額 B_i", "個別加減算後の納付金", "激変緩和 (丈比べ)", "保険料収納必要額 S_i",
+        "保険料賦課総額 F_i", "市町村標準保険料率", "都道府県標準保険料率", "根拠:", "端数処理:"})
     EXPECT_NE(text.find(step), std::string::npos) << step;
   auto json = nlohmann::json::parse(RunKokuho("nofukin " + kCase + " --format json"));
   for (const auto& m : json["municipalities"]) {

@@ -1,11 +1,12 @@
 // The case loader on the bundled sample: the same case read from CSV and from xlsx
 // gives the same result, and the sample's figures satisfy the totals.
+#include "io/case_loader.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "io/case_loader.h"
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
 #include "io_test_util.h"
@@ -40,8 +41,8 @@ TEST(CaseLoader, XlsxTableGivesTheSameResultAsCsv) {
   for (const auto& row : csv.rows) {
     std::vector<XlsxCell> cells;
     for (const auto& cell : row.cells) {
-      const bool numeric = !cell.text.empty() &&
-                           cell.text.find_first_not_of("0123456789.") == std::string::npos;
+      const bool numeric =
+          !cell.text.empty() && cell.text.find_first_not_of("0123456789.") == std::string::npos;
       cells.push_back(numeric ? XlsxCell::Decimal(std::stod(cell.text), "General")
                               : XlsxCell::Text(cell.text));
     }

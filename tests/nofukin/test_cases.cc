@@ -4,9 +4,7 @@
 
 namespace kokuho::nofukin::testing {
 
-MunicipalityCode CodeFor(int n) {
-  return *MunicipalityCode::TryParse(fmt::format("10{:03d}", n));
-}
+MunicipalityCode CodeFor(int n) { return *MunicipalityCode::TryParse(fmt::format("10{:03d}", n)); }
 
 Case WorkedExample(const std::string& alpha) {
   Case c;

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The nation benchmark: kokuho against pandas and SQLite on the same synthetic nation
+# (47 prefectures, 1,741 municipalities, four 分; bench/synthetic_nation.h).
+#
+#   bash bench/run.sh
+#
+# 1. configures and builds build-bench/ (Release, KOKUHO_BENCH=ON) when needed;
+# 2. runs kokuho_bench (Google Benchmark, KOKUHO_BENCH_REPS repetitions, median);
+# 3. exports the nation's inputs and kokuho's results as CSV;
+# 4. runs bench/baseline_pandas.py and bench/baseline_sqlite.py (/usr/bin/python3, best of
+#    KOKUHO_BENCH_RUNS runs each), which also check their B_i against kokuho's (±1 yen);
+# 5. prints the table: engine, ms per nation, ratio to kokuho.
+# Exits non-zero when a baseline's results do not match kokuho's.
+#
+# Environment: KOKUHO_BENCH_BUILD (default build-bench), KOKUHO_BENCH_OUT (default
+# $KOKUHO_BENCH_BUILD/bench-data), KOKUHO_BENCH_REPS (3), KOKUHO_BENCH_RUNS (7).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${KOKUHO_BENCH_BUILD:-$ROOT/build-bench}
+OUT=${KOKUHO_BENCH_OUT:-$BUILD/bench-data}
+REPS=${KOKUHO_BENCH_REPS:-3}
+RUNS=${KOKUHO_BENCH_RUNS:-7}
+PY=/usr/bin/python3
+
+cache="$BUILD/CMakeCache.txt"
+if [[ ! -f "$BUILD/build.ninja" ]] || ! grep -q '^KOKUHO_BENCH:BOOL=ON' "$cache" ||
+   ! grep -q '^CMAKE_BUILD_TYPE:STRING=Release' "$cache"; then
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOKUHO_BENCH=ON >/dev/null
+fi
+cmake --build "$BUILD" --target kokuho_bench >/dev/null
+mkdir -p "$OUT"
+
+echo "== kokuho (Google Benchmark, $REPS repetitions)"
+"$BUILD/bench/kokuho_bench" --benchmark_filter='^BM_Nation' \
+  --benchmark_repetitions="$REPS" --benchmark_report_aggregates_only=true \
+  --benchmark_out="$OUT/kokuho.json" --benchmark_out_format=json
+
+echo "== export"
+"$BUILD/bench/kokuho_bench" --export "$OUT"
+
+status=0
+echo "== pandas (best of $RUNS)"
+"$PY" "$ROOT/bench/baseline_pandas.py" "$OUT" --runs "$RUNS" --json >"$OUT/pandas.json" || status=1
+echo "== SQLite (best of $RUNS)"
+"$PY" "$ROOT/bench/baseline_sqlite.py" "$OUT" --runs "$RUNS" --json >"$OUT/sqlite.json" || status=1
+
+echo
+"$PY" - "$OUT" <<'EOF' || status=1
+import json, os, sys
+
+out = sys.argv[1]
+bench = json.load(open(os.path.join(out, "kokuho.json")))
+median = {b["run_name"]: b for b in bench["benchmarks"] if b.get("aggregate_name") == "median"}
+ctx = bench["context"]
+
+def ms(b, key):
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+    return b[key] * scale
+
+best = {b["run_name"]: b for b in bench["benchmarks"] if b.get("aggregate_name") == "min"}
+
+def row(name, run, note, cpu=True):
+    return (name, ms(median[run], "real_time"), ms(best[run], "real_time"),
+            ms(median[run], "cpu_time") if cpu else None, note)
+
+reps = median["BM_Nation/trace:0"].get("repetitions", 0)
+rows = [row("kokuho (trace off)", "BM_Nation/trace:0", "%d reps" % reps)]
+kw, kc = rows[0][1], rows[0][3]
+if "BM_Nation/trace:1" in median:
+    rows.append(row("kokuho (trace on)", "BM_Nation/trace:1", "information"))
+for name in median:
+    if name.startswith("BM_NationParallel"):
+        threads = name.split("threads:")[1].split("/")[0]
+        rows.append(row("kokuho (%s threads)" % threads, name, "information; wall only", cpu=False))
+ok = True
+for f in ("pandas.json", "sqlite.json"):
+    path = os.path.join(out, f)
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        ok = False
+        continue
+    r = json.loads(open(path).read().strip().splitlines()[-1])
+    ok &= r["check_ok"]
+    rows.append((r["engine"], r["median_ms"], r["best_ms"], r["cpu_median_ms"],
+                 "%d runs; B_i check %s" % (r["runs"], "ok" if r["check_ok"] else "MISMATCH")))
+
+print("machine: %d CPU(s), %s MHz; load average %s" % (
+    ctx.get("num_cpus", 0), ctx.get("mhz_per_cpu", "?"),
+    ", ".join("%.2f" % x for x in ctx.get("load_avg", []))))
+print("%-22s %10s %10s %10s %8s %9s  %s" % ("engine", "median ms", "best ms", "cpu ms", "ratio",
+                                            "cpu ratio", "note"))
+for name, wall, low, cpu, note in rows:
+    print("%-22s %10.1f %10.1f %10s %7.2fx %9s  %s" % (
+        name, wall, low, "%.1f" % cpu if cpu is not None else "-", wall / kw,
+        "%.2fx" % (cpu / kc) if cpu is not None else "-", note))
+print("(time per nation; ratio = engine median / kokuho trace-off median, > 1 means kokuho is faster)")
+verdict = "meets" if kw < 100 else "DOES NOT MEET"
+print("requirement: nation in < 100 ms with the trace off: kokuho %.1f ms (cpu %.1f ms) %s it" % (kw, kc, verdict))
+sys.exit(0 if ok else 1)
+EOF
+if [[ $status -ne 0 ]]; then
+  echo "baseline results do not match kokuho's (see $OUT/*.json and the check lines above)" >&2
+  exit 1
+fi
