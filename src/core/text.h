@@ -8,7 +8,8 @@
 namespace kokuho {
 
 /// Maps full-width ASCII (U+FF01–U+FF5E: ０-９, Ａ-Ｚ, ．，－％／ …) to ASCII, the
-/// ideographic space to a space, and "−" (U+2212) / "ー" used as minus in digits to '-'.
+/// ideographic space to a space, and "−" (U+2212 MINUS SIGN) to '-'. The katakana "ー" is left
+/// alone: it is a letter in names, and guessing it as a minus would be a silent guess.
 /// Other characters are left alone. Input and output are UTF-8.
 std::string NormalizeWidth(std::string_view utf8);
 

@@ -229,6 +229,10 @@ void ReadRelief(YamlMap& root, Case& c) {
       throw InputError(
           m.PosOf(m.Require("decrease_floor")),
           "transition_relief.decrease_floor: expected a fall between 0 and −1, e.g. -0.05");
+    if (*f >= r.natural_growth + r.allowance)
+      throw InputError(m.PosOf(m.Require("decrease_floor")),
+                       "transition_relief.decrease_floor: expected a fall below 自然増 + allowance "
+                       "(otherwise a municipality could be relieved and held back at once)");
     r.decrease_floor = *f;
   }
   if (auto pools = m.Optional("pools")) {

@@ -38,27 +38,31 @@ class CsvParser {
   }
 
  private:
+  enum class Delimiter { kNone, kField, kRecord };
+
+  // Consumes a comma (end of field) or a line end, LF or CRLF (end of record), at i_ < size.
+  Delimiter ConsumeDelimiter() {
+    const char c = text_[i_];
+    if (c == ',') {
+      ++i_;
+      return Delimiter::kField;
+    }
+    const size_t line_end = c == '\n'                                                       ? 1
+                            : (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ? 2
+                                                                                            : 0;
+    if (line_end == 0) return Delimiter::kNone;
+    i_ += line_end;
+    ++line_;
+    return Delimiter::kRecord;
+  }
+
   // Reads one field at i_; returns true when it ends the record (line end or EOF).
   bool ReadField(TableCell& cell) {
     if (i_ < text_.size() && text_[i_] == '"') return ReadQuotedField(cell);
     while (i_ < text_.size()) {
-      char c = text_[i_];
-      if (c == ',') {
-        ++i_;
-        return false;
-      }
-      if (c == '\n') {
-        ++i_;
-        ++line_;
-        return true;
-      }
-      if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
-        i_ += 2;
-        ++line_;
-        return true;
-      }
-      cell.text += c;
-      ++i_;
+      Delimiter d = ConsumeDelimiter();
+      if (d != Delimiter::kNone) return d == Delimiter::kRecord;
+      cell.text += text_[i_++];
     }
     return true;
   }
@@ -95,21 +99,7 @@ class CsvParser {
     // After the closing quote: optional spaces, then a comma, a line end or the end.
     while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t')) ++i_;
     if (i_ >= text_.size()) return true;
-    char c = text_[i_];
-    if (c == ',') {
-      ++i_;
-      return false;
-    }
-    if (c == '\n') {
-      ++i_;
-      ++line_;
-      return true;
-    }
-    if (c == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') {
-      i_ += 2;
-      ++line_;
-      return true;
-    }
+    if (Delimiter d = ConsumeDelimiter(); d != Delimiter::kNone) return d == Delimiter::kRecord;
     throw InputError({file_, line_, cell.pos.column},
                      "unexpected text after the closing '\"' of a quoted field (expected a comma "
                      "or the end of the line; write \"\" for a quote inside a quoted field)");

@@ -86,7 +86,9 @@ class Engine {
       const MunicipalityInput& m = c_.municipalities[i];
       result_.municipalities[i].code = m.code;
       result_.municipalities[i].name = m.name;
-      result_.municipalities[i].insured = m.part(c_.parts.front()).insured;
+      // Per-capita figures use the 医療分 被保険者数 (all members), else the first 分's.
+      result_.municipalities[i].insured =
+          m.part(c_.HasPart(Part::kIryo) ? Part::kIryo : c_.parts.front()).insured;
       result_.municipalities[i].retiree_nofukin = m.retiree_nofukin;
     }
     for (Part p : c_.parts) AllocatePart(p);

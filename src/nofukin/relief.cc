@@ -27,7 +27,9 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
     out.limit[i] = limit;
     const Rational scale = Rational(c.insured) * c.conversion;
     if (c.metric > limit) need[i] = ((c.metric - limit) * scale).ToYen(RoundingMode::kCeil);
-    if (policy.decrease_floor) {
+    // A municipality above its cap never also gives up a decrease (possible only when the
+    // cap lies below the floor, which the loader refuses).
+    if (policy.decrease_floor && need[i] == 0) {
       const Rational floor_limit = base * (one + *policy.decrease_floor);
       if (c.metric < floor_limit) offer[i] = ((floor_limit - c.metric) * scale).Floor();
     }

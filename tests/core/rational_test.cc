@@ -7,31 +7,32 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "rational_expect.h"
 
 namespace kokuho {
 namespace {
 
 TEST(RationalParse, Decimals) {
-  EXPECT_EQ(Rational::Parse("0.75"), Rational(3, 4));
-  EXPECT_EQ(Rational::Parse("-1.5"), Rational(-3, 2));
-  EXPECT_EQ(Rational::Parse("+1.5"), Rational(3, 2));
-  EXPECT_EQ(Rational::Parse("12"), Rational(12));
-  EXPECT_EQ(Rational::Parse("0"), Rational(0));
+  EXPECT_RAT_EQ(Rational::Parse("0.75"), Rational(3, 4));
+  EXPECT_RAT_EQ(Rational::Parse("-1.5"), Rational(-3, 2));
+  EXPECT_RAT_EQ(Rational::Parse("+1.5"), Rational(3, 2));
+  EXPECT_RAT_EQ(Rational::Parse("12"), Rational(12));
+  EXPECT_RAT_EQ(Rational::Parse("0"), Rational(0));
   // 13-decimal coefficient (Aomori H30 β 医療) is kept exactly.
-  EXPECT_EQ(Rational::Parse("0.8027351341274"),
+  EXPECT_RAT_EQ(Rational::Parse("0.8027351341274"),
             Rational(8'027'351'341'274, 10'000'000'000'000));
 }
 
 TEST(RationalParse, Percent) {
   // "93.5%" = 93.5 / 100 = 0.935 = 187/200.
-  EXPECT_EQ(Rational::Parse("93.5%"), Rational(187, 200));
-  EXPECT_EQ(Rational::Parse("50%"), Rational(1, 2));
-  EXPECT_EQ(Rational::Parse("92.77%"), Rational::Parse("0.9277"));
+  EXPECT_RAT_EQ(Rational::Parse("93.5%"), Rational(187, 200));
+  EXPECT_RAT_EQ(Rational::Parse("50%"), Rational(1, 2));
+  EXPECT_RAT_EQ(Rational::Parse("92.77%"), Rational::Parse("0.9277"));
 }
 
 TEST(RationalParse, Fraction) {
-  EXPECT_EQ(Rational::Parse("1/3"), Rational(1, 3));
-  EXPECT_EQ(Rational::Parse("0.9/1.9"), Rational(9, 19));
+  EXPECT_RAT_EQ(Rational::Parse("1/3"), Rational(1, 3));
+  EXPECT_RAT_EQ(Rational::Parse("0.9/1.9"), Rational(9, 19));
   EXPECT_FALSE(Rational::TryParse("1/0"));
 }
 
@@ -49,26 +50,26 @@ TEST(RationalArithmetic, DivisionByZeroThrows) {
 
 TEST(RationalRounding, PositiveEveryMode) {
   const Rational x = Rational::Parse("2.345");
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kFloor), Rational::Parse("2.34"));
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("2.35"));
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("2.35"));
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kFloor), Rational::Parse("2.34"));
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("2.35"));
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("2.35"));
   const Rational y = Rational::Parse("2.344");
-  EXPECT_EQ(y.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("2.34"));
-  EXPECT_EQ(y.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("2.35"));
+  EXPECT_RAT_EQ(y.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("2.34"));
+  EXPECT_RAT_EQ(y.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("2.35"));
   // Exact values are unchanged in every mode.
   for (auto mode : {RoundingMode::kFloor, RoundingMode::kCeil, RoundingMode::kHalfUp})
-    EXPECT_EQ(Rational::Parse("2.34").RoundToDecimals(2, mode), Rational::Parse("2.34"));
+    EXPECT_RAT_EQ(Rational::Parse("2.34").RoundToDecimals(2, mode), Rational::Parse("2.34"));
 }
 
 TEST(RationalRounding, NegativeHalfCases) {
   // 四捨五入 takes halves away from zero; floor goes to −∞, ceil to +∞.
   const Rational x = Rational::Parse("-2.345");
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("-2.35"));
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kFloor), Rational::Parse("-2.35"));
-  EXPECT_EQ(x.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("-2.34"));
-  EXPECT_EQ(Rational::Parse("-2.344").RoundToDecimals(2, RoundingMode::kHalfUp),
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kHalfUp), Rational::Parse("-2.35"));
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kFloor), Rational::Parse("-2.35"));
+  EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("-2.34"));
+  EXPECT_RAT_EQ(Rational::Parse("-2.344").RoundToDecimals(2, RoundingMode::kHalfUp),
             Rational::Parse("-2.34"));
-  EXPECT_EQ(Rational::Parse("-0.5").RoundToDecimals(0, RoundingMode::kHalfUp), Rational(-1));
+  EXPECT_RAT_EQ(Rational::Parse("-0.5").RoundToDecimals(0, RoundingMode::kHalfUp), Rational(-1));
   EXPECT_EQ(Rational::Parse("-0.5").ToYen(RoundingMode::kHalfUp), -1);
   EXPECT_EQ(Rational::Parse("-2.5").ToYen(RoundingMode::kHalfUp), -3);
   EXPECT_EQ(Rational::Parse("-2.5").ToYen(RoundingMode::kFloor), -3);
@@ -83,9 +84,9 @@ TEST(RationalRounding, GammaTo13Decimals) {
   const Rational g = Rational(1) / Rational::Parse("1.0026082026214");
   EXPECT_EQ(g.RoundToDecimals(13, RoundingMode::kHalfUp).ToDecimalString(13), "0.9973985824028");
   // One third to 13 places: 0.3333333333333 (half-up) and …4 (ceil).
-  EXPECT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kHalfUp),
+  EXPECT_RAT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kHalfUp),
             Rational::Parse("0.3333333333333"));
-  EXPECT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kCeil),
+  EXPECT_RAT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kCeil),
             Rational::Parse("0.3333333333334"));
 }
 
@@ -125,9 +126,9 @@ TEST(RationalText, DecimalAndGroupedStrings) {
 }
 
 TEST(RationalCompare, Ordering) {
-  EXPECT_LT(Rational(1, 3), Rational::Parse("0.3333333333334"));
-  EXPECT_GT(Rational(1, 3), Rational::Parse("0.3333333333333"));
-  EXPECT_EQ(Rational(2, 4), Rational(1, 2));
+  EXPECT_RAT_LT(Rational(1, 3), Rational::Parse("0.3333333333334"));
+  EXPECT_RAT_GT(Rational(1, 3), Rational::Parse("0.3333333333333"));
+  EXPECT_RAT_EQ(Rational(2, 4), Rational(1, 2));
   EXPECT_TRUE(Rational(0).IsZero());
   EXPECT_EQ(Rational(-5, 7).Sign(), -1);
 }

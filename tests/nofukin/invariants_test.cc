@@ -19,6 +19,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdlib>
 #include <cstdint>
 #include <functional>
 #include <random>
@@ -31,6 +33,7 @@
 #include "io/case_loader.h"
 #include "nofukin/age_index.h"
 #include "nofukin/engine.h"
+#include "../core/rational_expect.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {
@@ -40,6 +43,12 @@ using testing::CodeFor;
 
 constexpr std::uint64_t kBaseSeed = 20270401;
 constexpr int kRandomCases = 1000;
+
+// KOKUHO_INVARIANT_CASE=k re-runs only random case k (seed kBaseSeed + k).
+int OnlyCase() {
+  const char* v = std::getenv("KOKUHO_INVARIANT_CASE");
+  return v ? std::atoi(v) : -1;
+}
 
 // ---------------------------------------------------------------------------------------
 // Random case generator (deterministic for a seed).
@@ -248,11 +257,11 @@ void CheckAllocation(const Case& c, const Result& r, const std::string& where) {
       sum_relief += mp.relief;
       sum_contrib += mp.relief_contribution;
       sum_exact += mp.base_exact;
-      EXPECT_LT(Abs(Rational(mp.base) - mp.base_exact), Rational(1)) << w << " " << m.code.str();
+      EXPECT_RAT_LT(Abs(Rational(mp.base) - mp.base_exact), Rational(1)) << w << " " << m.code.str();
       EXPECT_EQ(mp.before_relief, mp.base + mp.individual_add - mp.individual_sub) << w;
       EXPECT_EQ(mp.nofukin, mp.before_relief - mp.relief + mp.relief_contribution) << w;
       EXPECT_EQ(mp.premium_need, mp.nofukin + mp.rate_add - mp.rate_sub) << w;
-      EXPECT_EQ(mp.levy_total * c.municipalities[i].part(p).collection_rate,
+      EXPECT_RAT_EQ(mp.levy_total * c.municipalities[i].part(p).collection_rate,
                 Rational(mp.premium_need))
           << w;
     }
@@ -264,11 +273,11 @@ void CheckAllocation(const Case& c, const Result& r, const std::string& where) {
     EXPECT_EQ(pr.nofukin_total, sum_p) << w;
     EXPECT_EQ(pr.floor_sum + pr.residual, pr.base_total) << w;
     // (c) γ closes the sum: |γ·Σw − 1| ≤ 1e-12 and |Σ exact B_i − C| < 1.
-    EXPECT_EQ(pr.gamma_exact * pr.weight_sum, Rational(1)) << w;
-    EXPECT_EQ(pr.gamma, pr.gamma_exact.RoundToDecimals(13, RoundingMode::kHalfUp)) << w;
-    EXPECT_LE(Abs(pr.gamma * pr.weight_sum - Rational(1)), Rational(1, 1'000'000'000'000))
+    EXPECT_RAT_EQ(pr.gamma_exact * pr.weight_sum, Rational(1)) << w;
+    EXPECT_RAT_EQ(pr.gamma, pr.gamma_exact.RoundToDecimals(13, RoundingMode::kHalfUp)) << w;
+    EXPECT_RAT_LE(Abs(pr.gamma * pr.weight_sum - Rational(1)), Rational(1, 1'000'000'000'000))
         << w << " (c) γ·Σw = " << (pr.gamma * pr.weight_sum).ToDecimalString(20);
-    EXPECT_LT(Abs(sum_exact - Rational(pr.base_total)), Rational(1))
+    EXPECT_RAT_LT(Abs(sum_exact - Rational(pr.base_total)), Rational(1))
         << w << " (c) Σ exact B_i − C = " << (sum_exact - Rational(pr.base_total)).ToDecimalString(6);
   }
   // (b) Σ over 分 and municipalities = Σ 保険料収納必要総額 − pool draws.
@@ -306,7 +315,7 @@ void CheckRelief(const Case& c, const Result& r, const std::string& where) {
     for (const auto& d : s.pools) budgets += d.budget;
     EXPECT_LT(s.granted, s.needed) << where;
     EXPECT_EQ(s.granted, s.contributions + budgets) << where << " short: everything is used";
-    EXPECT_EQ(s.pro_rata, Rational(s.granted) / Rational(s.needed)) << where;
+    EXPECT_RAT_EQ(s.pro_rata, Rational(s.granted) / Rational(s.needed)) << where;
   }
   Yen budgets = 0, drawn = 0;
   bool earlier_exhausted = true;
@@ -345,26 +354,26 @@ void CheckRelief(const Case& c, const Result& r, const std::string& where) {
     }
     const Rational limit = Rational(*base) * (Rational(1) + c.relief.natural_growth +
                                               c.relief.allowance);
-    EXPECT_EQ(*m.metric_limit, limit) << w;
+    EXPECT_RAT_EQ(*m.metric_limit, limit) << w;
     if (relief > 0) {
       ++relieved;
-      EXPECT_GT(m.metric_before, limit) << w << " relief without excess";
+      EXPECT_RAT_GT(m.metric_before, limit) << w << " relief without excess";
       EXPECT_EQ(contrib, 0) << w;
       // Relief never brings the metric below the limit by more than rounding.
-      EXPECT_GE(m.metric_after + Rational(1), limit) << w;
+      EXPECT_RAT_GE(m.metric_after + Rational(1), limit) << w;
     }
     if (!s.short_of_funds && m.metric_before > limit) {
       ++g_limit_checks;
-      EXPECT_LE(m.metric_after, limit + Rational(1))
+      EXPECT_RAT_LE(m.metric_after, limit + Rational(1))
           << w << " (d) metric after " << m.metric_after.ToDecimalString(4) << " > limit "
           << limit.ToDecimalString(4);
     }
     if (contrib > 0) {
       ASSERT_TRUE(c.relief.decrease_floor.has_value()) << w;
       const Rational floor_limit = Rational(*base) * (Rational(1) + *c.relief.decrease_floor);
-      EXPECT_LT(m.metric_before, floor_limit) << w;
-      EXPECT_LE(m.metric_after, floor_limit + Rational(1)) << w << " held back beyond the floor";
-      EXPECT_GT(m.metric_after, m.metric_before) << w;
+      EXPECT_RAT_LT(m.metric_before, floor_limit) << w;
+      EXPECT_RAT_LE(m.metric_after, floor_limit + Rational(1)) << w << " held back beyond the floor";
+      EXPECT_RAT_GT(m.metric_after, m.metric_before) << w;
     }
   }
   EXPECT_EQ(granted, s.granted) << where;
@@ -386,18 +395,18 @@ void CheckMieStructure(const Case& c, const Result& r, const std::string& where)
     for (const auto& m : r.municipalities) {
       const RateSet& rs = m.part(pr.part).municipal_standard;
       const std::string w = where + " " + PartKey(pr.part) + " " + m.code.str();
-      ASSERT_GT(rs.per_capita_exact, Rational(0)) << w;
+      ASSERT_RAT_GT(rs.per_capita_exact, Rational(0)) << w;
       EXPECT_EQ(rs.method, method) << w;
-      EXPECT_EQ(rs.per_household_exact / rs.per_capita_exact, household_ratio)
+      EXPECT_RAT_EQ(rs.per_household_exact / rs.per_capita_exact, household_ratio)
           << w << " (f) 平等割/均等割";
-      EXPECT_EQ(rs.income_rate_exact / rs.per_capita_exact, income_ratio)
+      EXPECT_RAT_EQ(rs.income_rate_exact / rs.per_capita_exact, income_ratio)
           << w << " (f) 所得割率/均等割";
       EXPECT_EQ(rs.asset_rate_percent.has_value(), method == LevyMethod::kFour) << w;
       // Rounded figures follow the exact ones.
       EXPECT_EQ(rs.per_capita,
                 rs.per_capita_exact.ToYenUnit(c.rounding.per_capita_unit, c.rounding.per_capita_mode))
           << w;
-      EXPECT_EQ(rs.income_rate_percent,
+      EXPECT_RAT_EQ(rs.income_rate_percent,
                 (rs.income_rate_exact * Rational(100))
                     .RoundToDecimals(c.rounding.income_rate_decimals, c.rounding.income_rate_mode))
           << w;
@@ -415,9 +424,9 @@ void CheckAll(const Case& c, const Result& r, const std::string& where) {
 void ExpectSameResult(const Result& a, const Result& b, const std::string& where) {
   ASSERT_EQ(a.municipalities.size(), b.municipalities.size()) << where;
   for (size_t k = 0; k < a.parts.size(); ++k) {
-    EXPECT_EQ(a.parts[k].gamma, b.parts[k].gamma) << where;
+    EXPECT_RAT_EQ(a.parts[k].gamma, b.parts[k].gamma) << where;
     EXPECT_EQ(a.parts[k].residual, b.parts[k].residual) << where;
-    EXPECT_EQ(a.parts[k].prefecture_standard.income_rate_exact,
+    EXPECT_RAT_EQ(a.parts[k].prefecture_standard.income_rate_exact,
               b.parts[k].prefecture_standard.income_rate_exact)
         << where;
   }
@@ -426,23 +435,24 @@ void ExpectSameResult(const Result& a, const Result& b, const std::string& where
       const auto& x = a.municipalities[i].part(pr.part);
       const auto& y = b.municipalities[i].part(pr.part);
       const std::string w = where + " " + PartKey(pr.part) + " #" + std::to_string(i);
-      EXPECT_EQ(x.base_exact, y.base_exact) << w;
+      EXPECT_RAT_EQ(x.base_exact, y.base_exact) << w;
       EXPECT_EQ(x.base, y.base) << w;
       EXPECT_EQ(x.relief, y.relief) << w;
       EXPECT_EQ(x.nofukin, y.nofukin) << w;
       EXPECT_EQ(x.premium_need, y.premium_need) << w;
-      EXPECT_EQ(x.municipal_standard.income_rate_exact, y.municipal_standard.income_rate_exact)
+      EXPECT_RAT_EQ(x.municipal_standard.income_rate_exact, y.municipal_standard.income_rate_exact)
           << w;
       EXPECT_EQ(x.municipal_standard.per_capita, y.municipal_standard.per_capita) << w;
-      EXPECT_EQ(x.own_basis.per_capita_exact, y.own_basis.per_capita_exact) << w;
+      EXPECT_RAT_EQ(x.own_basis.per_capita_exact, y.own_basis.per_capita_exact) << w;
     }
-    EXPECT_EQ(a.municipalities[i].metric_after, b.municipalities[i].metric_after) << where;
+    EXPECT_RAT_EQ(a.municipalities[i].metric_after, b.municipalities[i].metric_after) << where;
   }
   EXPECT_EQ(a.relief.granted, b.relief.granted) << where;
 }
 
 std::string Where(int index, std::uint64_t seed) {
-  return fmt::format("case #{} (seed {})", index, seed);
+  return fmt::format("case #{} (seed {}; re-run alone with KOKUHO_INVARIANT_CASE={})", index, seed,
+                     index);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -476,7 +486,9 @@ TEST(Invariants, GunmaHighCostSplitWithZeroAmountEqualsNone) {
 TEST(Invariants, RandomCases) {
   const auto start = std::chrono::steady_clock::now();
   int relief_cases = 0, short_cases = 0, floor_cases = 0, split_cases = 0, monotone_checks = 0;
+  const int only = OnlyCase();
   for (int k = 0; k < kRandomCases; ++k) {
+    if (only >= 0 && k != only) continue;
     const std::uint64_t seed = kBaseSeed + static_cast<std::uint64_t>(k);
     const std::string where = Where(k, seed);
     SCOPED_TRACE(where);
@@ -516,9 +528,9 @@ TEST(Invariants, RandomCases) {
       const auto& before = r.municipalities[j].part(Part::kIryo);
       const auto& after = r2.municipalities[j].part(Part::kIryo);
       if (c.policy(Part::kIryo).alpha.Sign() > 0) {
-        EXPECT_GT(after.base_exact, before.base_exact) << where << " (h) ε_" << j;
+        EXPECT_RAT_GT(after.base_exact, before.base_exact) << where << " (h) ε_" << j;
         EXPECT_GE(after.base, before.base) << where << " (h) ε_" << j;
-        EXPECT_GT(after.weight, before.weight) << where;
+        EXPECT_RAT_GT(after.weight, before.weight) << where;
         ++monotone_checks;
       } else {
         EXPECT_EQ(after.base, before.base) << where << " (h) α = 0";
@@ -535,13 +547,14 @@ TEST(Invariants, RandomCases) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (only >= 0) return;
   // The generator must actually exercise the relief paths.
   EXPECT_GT(relief_cases, 300);
   EXPECT_GT(short_cases, 20);
   EXPECT_GT(floor_cases, 20);
   EXPECT_GT(split_cases, 50);
   EXPECT_GT(monotone_checks, 150);
-  EXPECT_GT(g_limit_checks, 500);
+  EXPECT_RAT_GT(g_limit_checks, 500);
   RecordProperty("seconds", std::to_string(seconds));
   fmt::print("[ info     ] {} random cases in {:.2f}s: relief {}, short {}, floor {}, split {}, "
              "monotone {}, limit checks {}\n",
@@ -569,13 +582,13 @@ TEST(Invariants, NeutralCasesGiveIdenticalMunicipalRates) {
         const RateSet& rs = m.part(pr.part).municipal_standard;
         const std::string w = where + " " + PartKey(pr.part) + " " + m.code.str();
         auto rel = [](const Rational& a, const Rational& b) { return Abs(a - b) / Abs(b); };
-        EXPECT_LT(rel(rs.income_rate_exact, first.income_rate_exact), tolerance) << w;
-        EXPECT_LT(rel(rs.per_capita_exact, first.per_capita_exact), tolerance) << w;
-        EXPECT_LT(rel(rs.per_household_exact, first.per_household_exact), tolerance) << w;
+        EXPECT_RAT_LT(rel(rs.income_rate_exact, first.income_rate_exact), tolerance) << w;
+        EXPECT_RAT_LT(rel(rs.per_capita_exact, first.per_capita_exact), tolerance) << w;
+        EXPECT_RAT_LT(rel(rs.per_household_exact, first.per_household_exact), tolerance) << w;
         // Rounded: equal, or one publication unit apart (a rate on a rounding boundary).
         Rational unit(1);
         for (int d = 0; d < c.rounding.income_rate_decimals; ++d) unit = unit / Rational(10);
-        EXPECT_LE(Abs(rs.income_rate_percent - first.income_rate_percent), unit) << w;
+        EXPECT_RAT_LE(Abs(rs.income_rate_percent - first.income_rate_percent), unit) << w;
         EXPECT_LE(std::abs(rs.per_capita - first.per_capita), c.rounding.per_capita_unit) << w;
         EXPECT_LE(std::abs(rs.per_household - first.per_household), c.rounding.per_capita_unit)
             << w;
@@ -599,14 +612,14 @@ TEST(Invariants, AgeAdjustedIndexTextbookExample) {
   std::vector<AgeBand> bands = {{"0-19", 100, 9'000'000, 0},
                                 {"20-64", 300, 66'000'000, 2'000'000},
                                 {"65-74", 200, 110'000'000, 15'000'000}};
-  EXPECT_EQ(AgeAdjustedIndex(bands, national, false), Rational(37, 34));
+  EXPECT_RAT_EQ(AgeAdjustedIndex(bands, national, false), Rational(37, 34));
   EXPECT_EQ(AgeAdjustedIndex(bands, national, false).ToDecimalString(10), "1.0882352941");
   // High-cost exclusion (reading 1 of §1.2.6): M without the part above the threshold
   // (185M − 17M = 168M) against national costs excluding it: 90,000 / 180,000 / 420,000:
   //   expected = 9M + 54M + 84M = 147,000,000; ε = 168/147 = 8/7.
   const std::map<std::string, Rational> national_ex = {
       {"0-19", Rational(90'000)}, {"20-64", Rational(180'000)}, {"65-74", Rational(420'000)}};
-  EXPECT_EQ(AgeAdjustedIndex(bands, national_ex, true), Rational(8, 7));
+  EXPECT_RAT_EQ(AgeAdjustedIndex(bands, national_ex, true), Rational(8, 7));
   // A band without a national cost, or no expected cost, is an error.
   std::vector<AgeBand> unknown = {{"75-", 10, 1'000'000, 0}};
   EXPECT_THROW(AgeAdjustedIndex(unknown, national, false), CalculationError);
@@ -619,10 +632,10 @@ TEST(Invariants, AgeAdjustedIndexTextbookExample) {
   c.municipalities[0].epsilon.reset();
   c.municipalities[0].age_bands = bands;
   const Result r = Compute(c);
-  EXPECT_EQ(r.municipalities[0].part(Part::kIryo).epsilon, Rational(37, 34));
+  EXPECT_RAT_EQ(r.municipalities[0].part(Part::kIryo).epsilon, Rational(37, 34));
   c.high_cost = HighCostMode::kIndexExclusion;
   c.national_cost_per_capita_excluding_high_cost = national_ex;
-  EXPECT_EQ(Compute(c).municipalities[0].part(Part::kIryo).epsilon, Rational(8, 7));
+  EXPECT_RAT_EQ(Compute(c).municipalities[0].part(Part::kIryo).epsilon, Rational(8, 7));
 }
 
 // (h) on the worked example by hand: with α = 0.5, ε_C 1.12 → 1.22 raises w_C by
