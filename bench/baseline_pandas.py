@@ -73,8 +73,7 @@ def compute(inp):
     # 個別加減算: net amount per municipality, 分 and stage (+ 加算, − 減算).
     ia = amounts.merge(items[["pref", "item", "part_order", "sign", "stage"]], on=["pref", "item"])
     ia["net"] = ia["amount"] * ia["sign"]
-    net = ia.pivot_table(index=["pref", "seq", "part_order"], columns="stage", values="net",
-                         aggfunc="sum", fill_value=0)
+    net = ia.groupby(["pref", "seq", "part_order", "stage"])["net"].sum().unstack("stage", fill_value=0)
     df = mp.join(net, on=["pref", "seq", "part_order"])
     for stage in ("nofukin", "rate"):
         df[stage] = df[stage].fillna(0.0) if stage in df else 0.0

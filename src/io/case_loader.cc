@@ -55,6 +55,8 @@ void ReadRounding(YamlMap& root, Case& c) {
   auto node = root.Optional("rounding");
   if (!node) return;
   YamlMap m(*node, root.file(), "rounding");
+  m.ExpectKeys({"share_decimals", "gamma_decimals", "nofukin", "income_rate_decimals",
+                "income_rate_rounding", "per_capita_unit", "per_capita_rounding"});
   nofukin::RoundingPolicy& r = c.rounding;
   if (auto s = m.OptionalText("share_decimals"); s && *s != "exact")
     r.share_decimals = m.Integer("share_decimals", 1, 30);
@@ -81,6 +83,7 @@ void ReadHighCost(YamlMap& root, Case& c) {
   auto node = root.Optional("high_cost_sharing");
   if (!node) return;
   YamlMap m(*node, root.file(), "high_cost_sharing");
+  m.ExpectKeys({"mode", "threshold_yen", "shared_amount_yen"});
   std::string mode = m.Text("mode");
   if (mode == "none") {
     c.high_cost = nofukin::HighCostMode::kNone;
@@ -101,6 +104,8 @@ void ReadHighCost(YamlMap& root, Case& c) {
 void ReadPart(YamlMap& parts, Part p, Case& c) {
   YAML::Node node = parts.Require(PartKey(p));
   YamlMap m(node, parts.file(), "parts." + PartKey(p));
+  m.ExpectKeys({"expenses", "public_funds", "alpha", "beta", "beta_prime", "equal_share_index",
+                "standard_levy_method", "asset_share", "prefecture_collection_rate"});
   nofukin::PartPolicy& policy = c.policy(p);
   policy.expenses = ReadAmounts(m, "expenses");
   policy.public_funds = ReadAmounts(m, "public_funds");
@@ -151,6 +156,7 @@ void ReadItems(YamlMap& root, Case& c) {
   if (!node->IsSequence()) throw InputError(list_pos, "individual_items: expected a list of items");
   for (const YAML::Node& entry : *node) {
     YamlMap m(entry, root.file(), "individual_items[]");
+    m.ExpectKeys({"name", "column", "part", "sign", "stage"});
     nofukin::IndividualItem item;
     item.name = m.Text("name");
     item.column = NormalizeWidth(Trim(m.Text("column")));
@@ -179,6 +185,10 @@ void ReadItems(YamlMap& root, Case& c) {
       throw InputError(m.PosOf(m.Require("stage")),
                        "individual_items[].stage: expected 納付金 or 標準保険料率");
     }
+    if (StandardColumns().count(item.column))
+      throw InputError(m.PosOf(m.Require("column")),
+                       "individual_items[].column: '" + item.column +
+                           "' is a column of the table format; name the item's own column");
     for (const auto& other : c.items)
       if (other.column == item.column)
         throw InputError(m.PosOf(m.Require("column")),
@@ -192,6 +202,8 @@ void ReadRelief(YamlMap& root, Case& c) {
   auto node = root.Optional("transition_relief");
   if (!node) return;
   YamlMap m(*node, root.file(), "transition_relief");
+  m.ExpectKeys(
+      {"enabled", "metric", "base", "natural_growth", "allowance", "decrease_floor", "pools"});
   nofukin::ReliefPolicy& r = c.relief;
   r.enabled = true;
   if (auto e = m.OptionalText("enabled")) {
@@ -240,6 +252,7 @@ void ReadRelief(YamlMap& root, Case& c) {
       throw InputError(m.PosOf(*pools), "transition_relief.pools: expected a list of pools");
     for (const YAML::Node& entry : *pools) {
       YamlMap pm(entry, root.file(), "transition_relief.pools[]");
+      pm.ExpectKeys({"name", "budget_yen"});
       r.pools.push_back({pm.Text("name"), pm.YenValue("budget_yen", 0)});
       pm.RejectUnknownKeys();
     }
@@ -271,6 +284,10 @@ nofukin::Case LoadCase(const std::string& path) {
     throw InputError({file, 0, 0}, "no such file (a case is a folder with prefecture.yaml)");
   YAML::Node doc = LoadYamlStrict(file);
   YamlMap root(doc, file, "prefecture.yaml");
+  root.ExpectKeys({"prefecture", "prefecture_code", "fiscal_year", "coefficients", "municipalities",
+                   "municipalities_sheet", "age_bands", "allocation_method", "high_cost_sharing",
+                   "rounding", "parts", "individual_items", "transition_relief",
+                   "national_cost_per_capita", "national_cost_per_capita_excluding_high_cost"});
 
   Case c;
   c.prefecture = root.Text("prefecture");
@@ -339,6 +356,14 @@ nofukin::Case LoadCase(const std::string& path) {
   std::optional<std::string> bands_name = root.OptionalText("age_bands");
   root.RejectUnknownKeys();
 
+  // A table named in the YAML but absent is reported where it is named.
+  auto require_file = [&](const std::string& key, const std::string& name) {
+    if (!fs::exists(dir / name, ec))
+      throw InputError(root.PosOf(root.Require(key)),
+                       fmt::format("{}: no such file '{}' next to this file", key, name));
+  };
+  require_file("municipalities", table_name);
+  if (bands_name) require_file("age_bands", *bands_name);
   Table table = ReadTable((dir / table_name).string(), sheet);
   ReadMunicipalityTable(table, c);
   if (bands_name) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -150,7 +151,9 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
       continue;
     }
     if (record.fields.size() != table.header.size()) {
-      throw InputError({file, record.line, 0},
+      // The column is the first field that is missing or extra.
+      const int column = static_cast<int>(std::min(record.fields.size(), table.header.size())) + 1;
+      throw InputError({file, record.line, column},
                        fmt::format("expected {} fields, found {} (the header has {} columns)",
                                    table.header.size(), record.fields.size(), table.header.size()));
     }
@@ -162,6 +165,36 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
   return table;
 }
 
-Table ReadCsv(const std::string& path) { return ParseCsvText(ReadTextFile(path), path); }
+namespace {
+
+// The CSV field (1-based) in which byte `offset` lies, counting commas outside quotes
+// since the last record end. ',', '"' and '\n' are ASCII in UTF-8 and never appear as
+// CP932 trail bytes, so the count is right in either encoding.
+int FieldNumberAt(std::string_view bytes, size_t offset) {
+  int field = 1;
+  bool quoted = false;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (bytes[i] == ',') ++field;
+    if (bytes[i] == '\n') field = 1;
+  }
+  return field;
+}
+
+}  // namespace
+
+Table ReadCsv(const std::string& path) {
+  const std::string bytes = ReadFileBytes(path);
+  std::string text;
+  DecodeFailure failure;
+  if (!TryDecodeToUtf8(bytes, text, failure)) {
+    // Like every CSV position, the column is the field number.
+    SourcePos pos = DecodeFailurePos(bytes, failure, path);
+    pos.column = FieldNumberAt(bytes, failure.offset);
+    throw InputError(pos, failure.message);
+  }
+  return ParseCsvText(text, path);
+}
 
 }  // namespace kokuho

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -93,25 +94,60 @@ bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
 
 }  // namespace
 
-std::string DecodeToUtf8(std::string_view bytes, const std::string& file) {
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-    throw InputError({file, 1, 1}, kUtf16Message);
-  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos)
-    throw InputError(PosAt(bytes, nul, file),
-                     std::string("the file contains a NUL byte (is it UTF-16?); ") + kUtf16Message);
-
-  bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
-  std::string_view text = had_bom ? bytes.substr(kUtf8Bom.size()) : bytes;
-  if (IsValidUtf8(text)) return std::string(text);
+bool TryDecodeToUtf8(std::string_view bytes, std::string& out, DecodeFailure& failure) {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    failure = {0, true, kUtf16Message};
+    return false;
+  }
+  if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    failure = {nul, true,
+               std::string("the file contains a NUL byte (is it UTF-16?); ") + kUtf16Message};
+    return false;
+  }
+  const bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  const size_t skip = had_bom ? kUtf8Bom.size() : 0;
+  std::string_view text = bytes.substr(skip);
+  if (IsValidUtf8(text)) {
+    out.assign(text);
+    return true;
+  }
+  const size_t utf8_bad = FirstInvalidUtf8(text);
   if (had_bom) {
     // The BOM says UTF-8: report the broken UTF-8 rather than guessing CP932.
-    throw InputError(PosAt(text, FirstInvalidUtf8(text), file),
-                     "not valid UTF-8 text although the file starts with a UTF-8 byte order mark");
+    failure = {skip + utf8_bad, true,
+               "not valid UTF-8 text although the file starts with a UTF-8 byte order mark"};
+    return false;
   }
+  size_t cp932_bad = 0;
+  if (Cp932ToUtf8(text, out, cp932_bad)) return true;
+  // Report the place where the likelier reading failed: the one that got further.
+  failure = {std::max(utf8_bad, cp932_bad), utf8_bad >= cp932_bad,
+             "not valid UTF-8 or CP932 (Shift_JIS) text"};
+  return false;
+}
+
+SourcePos DecodeFailurePos(std::string_view bytes, const DecodeFailure& failure,
+                           const std::string& file) {
+  SourcePos pos = PosAt(bytes, failure.offset, file);
+  // Column in characters: decode the line's bytes before the failure the way that worked.
+  std::string_view prefix = bytes.substr(failure.offset - static_cast<size_t>(pos.column - 1),
+                                         static_cast<size_t>(pos.column - 1));
+  if (prefix.substr(0, kUtf8Bom.size()) == kUtf8Bom) prefix.remove_prefix(kUtf8Bom.size());
+  std::string decoded;
+  size_t unused = 0;
+  if (!failure.prefix_is_utf8 && Cp932ToUtf8(prefix, decoded, unused)) prefix = decoded;
+  int chars = 0;
+  for (char c : prefix) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  pos.column = chars + 1;
+  return pos;
+}
+
+std::string DecodeToUtf8(std::string_view bytes, const std::string& file) {
   std::string out;
-  size_t bad = 0;
-  if (Cp932ToUtf8(text, out, bad)) return out;
-  throw InputError(PosAt(text, bad, file), "not valid UTF-8 or CP932 (Shift_JIS) text");
+  DecodeFailure failure;
+  if (!TryDecodeToUtf8(bytes, out, failure))
+    throw InputError(DecodeFailurePos(bytes, failure, file), failure.message);
+  return out;
 }
 
 std::string ReadFileBytes(const std::string& path) {

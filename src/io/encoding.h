@@ -14,13 +14,31 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace kokuho {
+
+/// Why and where decoding failed: `offset` is the byte offset in the bytes given
+/// (BOM included) of the first byte that could not be decoded, taken from whichever
+/// reading (UTF-8 or CP932) got further; `prefix_is_utf8` says which one it was.
+struct DecodeFailure {
+  size_t offset = 0;
+  bool prefix_is_utf8 = true;
+  std::string message;
+};
+
+/// Decodes like DecodeToUtf8 without throwing: false and `failure` filled on error.
+bool TryDecodeToUtf8(std::string_view bytes, std::string& out, DecodeFailure& failure);
+
+/// The position of a failure: line, and column in characters (BOM not counted).
+SourcePos DecodeFailurePos(std::string_view bytes, const DecodeFailure& failure,
+                           const std::string& file);
 
 /// Returns `bytes` as UTF-8: a UTF-8 byte order mark is stripped; valid UTF-8 is
 /// returned unchanged; anything else is decoded as CP932 (Shift_JIS). Throws
-/// InputError at the line and column (1-based; column in bytes) of the first byte
-/// that is neither, and for UTF-16 (a UTF-16 BOM or a NUL byte). `file` names the
-/// source in messages.
+/// InputError at the line and column (1-based; column in characters) of the first
+/// byte that is neither, and for UTF-16 (a UTF-16 BOM or a NUL byte). `file` names
+/// the source in messages.
 std::string DecodeToUtf8(std::string_view bytes, const std::string& file);
 
 /// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, "cannot open

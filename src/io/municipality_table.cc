@@ -71,7 +71,7 @@ class TableView {
     auto i = PartColumn(p, field);
     if (!i) {
       std::string name = MustBePartSpecific(p, field) ? PartShortLabel(p) + "_" + field : field;
-      throw InputError({t_.file, header_line_, 0},
+      throw InputError({t_.file, header_line_, 1},
                        fmt::format("missing column '{}': {}", name, Describe(p, field)));
     }
     return *i;
@@ -80,23 +80,29 @@ class TableView {
   size_t Require(const std::string& name, const std::string& why) const {
     auto i = Find(name);
     if (!i)
-      throw InputError({t_.file, header_line_, 0},
+      throw InputError({t_.file, header_line_, 1},
                        fmt::format("missing column '{}' ({})", name, why));
     return *i;
   }
 
   void RejectUnknownColumns() const {
-    std::set<std::string> known = {kCode, kName, kEpsilon, kBaseYear, kPreviousYear, kRetiree};
-    for (const auto& f : PartFields()) {
-      known.insert(f);
-      for (Part p : c_.parts) known.insert(PartShortLabel(p) + "_" + f);
-    }
+    std::set<std::string> known = StandardColumns();
     for (const auto& item : c_.items) known.insert(item.column);
     for (const auto& cell : t_.header)
       if (!known.count(cell.text))
         throw InputError(cell.pos, fmt::format("unknown column '{}' (see docs/case-format.md §2; "
                                                "item columns must be declared in individual_items)",
                                                cell.text));
+  }
+
+  // 所得1…3 are consecutive years: 所得3 without 所得2 would be silently dropped.
+  void CheckIncomeYears() const {
+    for (Part p : c_.parts)
+      if (!PartColumn(p, "所得2"))
+        if (auto third = PartColumn(p, "所得3"))
+          throw InputError(t_.header[*third].pos,
+                           fmt::format("column '{}' needs the year before it (所得2) as well",
+                                       t_.header[*third].text));
   }
 
   const Table& table() const { return t_; }
@@ -188,9 +194,19 @@ void ReadPartCells(const TableView& v, const TableRow& row, Part p, const Case& 
 
 }  // namespace
 
+std::set<std::string> StandardColumns() {
+  std::set<std::string> known = {kCode, kName, kEpsilon, kBaseYear, kPreviousYear, kRetiree};
+  for (const auto& f : PartFields()) {
+    known.insert(f);
+    for (Part p : kAllParts) known.insert(PartShortLabel(p) + "_" + f);
+  }
+  return known;
+}
+
 void ReadMunicipalityTable(const Table& table, Case& c) {
   TableView v(table, c);
   v.RejectUnknownColumns();
+  v.CheckIncomeYears();
   const size_t code_col = v.Require(kCode, "総務省 全国地方公共団体コード");
   const size_t name_col = v.Require(kName, "市町村名");
   const auto eps_col = v.Find(kEpsilon);

@@ -3,10 +3,17 @@
 // already loaded (parts, items, relief policy, defaults for the own basis).
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "io/table.h"
 #include "nofukin/model.h"
 
 namespace kokuho {
+
+/// The column names the table format defines (docs/case-format.md §2), for every 分;
+/// an individual item may not reuse one of them.
+std::set<std::string> StandardColumns();
 
 /// Fills c.municipalities from the table. Unknown columns, missing required columns,
 /// bad values, duplicate or invalid codes and codes of another prefecture are errors.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "io/yaml_reader.h"
 
 namespace kokuho {
@@ -78,6 +80,17 @@ std::vector<std::pair<YAML::Node, YAML::Node>> YamlMap::Entries() {
     out.push_back({it->first, it->second});
   }
   return out;
+}
+
+void YamlMap::ExpectKeys(const std::vector<std::string>& keys) const {
+  for (auto it = node_.begin(); it != node_.end(); ++it) {
+    std::string key = it->first.as<std::string>();
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+    std::string list;
+    for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
+    throw InputError(PosOf(it->first),
+                     fmt::format("{}: unknown key '{}' (expected one of: {})", where_, key, list));
+  }
 }
 
 void YamlMap::RejectUnknownKeys() const {

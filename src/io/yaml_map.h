@@ -47,6 +47,10 @@ class YamlMap {
   /// The key nodes in document order (for maps of names → amounts).
   std::vector<std::pair<YAML::Node, YAML::Node>> Entries();
 
+  /// Throws at the first key not in `keys`, naming the keys expected. Call it first, so
+  /// that a misspelt required key is reported as unknown rather than as missing.
+  void ExpectKeys(const std::vector<std::string>& keys) const;
+
   /// Throws at the first key that no getter asked for.
   void RejectUnknownKeys() const;
 
