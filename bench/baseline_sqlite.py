@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from baseline_pandas import PARTS, check, report, timed  # noqa: E402
+from baseline_pandas import check, report, timed  # noqa: E402
 
 SCHEMA = """
 CREATE TABLE prefectures (pref INTEGER PRIMARY KEY, name TEXT, municipalities INTEGER,
