@@ -23,12 +23,14 @@ REPS=${KOKUHO_BENCH_REPS:-3}
 RUNS=${KOKUHO_BENCH_RUNS:-7}
 PY=/usr/bin/python3
 
+bash "$ROOT/scripts/install-deps.sh" --bench
+
 cache="$BUILD/CMakeCache.txt"
-if [[ ! -f "$BUILD/build.ninja" ]] || ! grep -q '^KOKUHO_BENCH:BOOL=ON' "$cache" ||
+if [[ ! -f "$cache" ]] || ! grep -q '^KOKUHO_BENCH:BOOL=ON' "$cache" ||
    ! grep -q '^CMAKE_BUILD_TYPE:STRING=Release' "$cache"; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOKUHO_BENCH=ON >/dev/null
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DKOKUHO_BENCH=ON >/dev/null
 fi
-cmake --build "$BUILD" --target kokuho_bench >/dev/null
+cmake --build "$BUILD" --target kokuho_bench -j "$(nproc)" >/dev/null
 mkdir -p "$OUT"
 
 echo "== kokuho (Google Benchmark, $REPS repetitions)"

@@ -37,6 +37,7 @@ std::vector<Yen> AllocateLargestRemainder(const std::vector<Rational>& exact, Ye
 std::vector<Yen> AllocateProportionally(Yen total, const std::vector<Rational>& weights) {
   const size_t n = weights.size();
   if (n == 0) return {};
+  if (total == 0) return std::vector<Yen>(n, 0);  // nothing to split
   Rational sum(0);
   for (const auto& w : weights) sum += w;
   std::vector<Rational> exact(n);

@@ -4,9 +4,12 @@
 #include <stdexcept>
 
 #include "core/error.h"
+#include "core/gmp_pool.h"
 
 namespace kokuho {
 namespace {
+
+[[maybe_unused]] const bool gmp_pool_installed = (InstallGmpPool(), true);
 
 mpz_class Pow10(int places) {
   mpz_class p;
@@ -102,7 +105,7 @@ Rational Rational::Parse(std::string_view text) {
 
 Rational Rational::operator/(const Rational& o) const {
   if (o.IsZero()) throw CalculationError("division by zero");
-  return Rational(mpq_class(value_ / o.value_));
+  return Rational(mpq_class(value_ / o.value_), kCanonical);
 }
 
 Yen Rational::ToYen(RoundingMode mode) const {

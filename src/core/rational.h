@@ -35,12 +35,18 @@ class Rational {
   /// Like TryParse, but throws std::invalid_argument (for literals in code and tests).
   static Rational Parse(std::string_view text);
 
-  Rational operator+(const Rational& o) const { return Rational(mpq_class(value_ + o.value_)); }
-  Rational operator-(const Rational& o) const { return Rational(mpq_class(value_ - o.value_)); }
-  Rational operator*(const Rational& o) const { return Rational(mpq_class(value_ * o.value_)); }
+  Rational operator+(const Rational& o) const {
+    return Rational(mpq_class(value_ + o.value_), kCanonical);
+  }
+  Rational operator-(const Rational& o) const {
+    return Rational(mpq_class(value_ - o.value_), kCanonical);
+  }
+  Rational operator*(const Rational& o) const {
+    return Rational(mpq_class(value_ * o.value_), kCanonical);
+  }
   /// Division by zero throws CalculationError.
   Rational operator/(const Rational& o) const;
-  Rational operator-() const { return Rational(mpq_class(-value_)); }
+  Rational operator-() const { return Rational(mpq_class(-value_), kCanonical); }
   Rational& operator+=(const Rational& o) {
     value_ += o.value_;
     return *this;
@@ -74,6 +80,9 @@ class Rational {
   const mpq_class& raw() const { return value_; }
 
  private:
+  struct CanonicalTag {};
+  static constexpr CanonicalTag kCanonical{};
+  Rational(mpq_class value, CanonicalTag) : value_(std::move(value)) {}
   mpq_class value_{0};
 };
 

@@ -38,32 +38,40 @@ Allocation AllocateBase(Yen c, const Rational& alpha, const Rational& beta,
   a.share_households = Shares(ToRationals(in.households), rounding.share_decimals);
   a.share_income = Shares(in.income, rounding.share_decimals);
 
+  // Per-part constants hoisted out of the loop: β/(1+β), e/(1+β), (1−e)/(1+β), C·γ.
   const Rational& e = equal_share_index;
-  const Rational one_plus_beta = Rational(1) + beta;
+  const Rational one(1);
+  const Rational one_plus_beta = one + beta;
+  const Rational k_income = beta / one_plus_beta, k_insured = e / one_plus_beta,
+                 k_households = (one - e) / one_plus_beta;
+  const Rational one_minus_alpha = one - alpha;
+  const bool use_alpha = !alpha.IsZero();
+  const bool split = high_cost_amount != 0;
   std::vector<Rational> income_factor(n);  // {β·sI + e·sN + (1−e)·sH} / (1+β)
   a.weight.resize(n);
   Rational plain_sum(0);
   a.weight_sum = Rational(0);
   for (size_t i = 0; i < n; ++i) {
-    income_factor[i] = (beta * a.share_income[i] + e * a.share_insured[i] +
-                        (Rational(1) - e) * a.share_households[i]) /
-                       one_plus_beta;
-    // 医療費指数反映: 1 + α(ε_i − 1) (guideline §3(2); α = 0 outside 医療分).
-    a.weight[i] = (Rational(1) + alpha * (in.epsilon[i] - Rational(1))) * income_factor[i];
+    income_factor[i] = k_income * a.share_income[i] + k_insured * a.share_insured[i] +
+                       k_households * a.share_households[i];
+    // 医療費指数反映: 1 + α(ε_i − 1) = (1 − α) + α·ε_i (guideline §3(2); α = 0 outside 医療分).
+    a.weight[i] =
+        use_alpha ? (one_minus_alpha + alpha * in.epsilon[i]) * income_factor[i] : income_factor[i];
     a.weight_sum += a.weight[i];
-    plain_sum += income_factor[i];
+    if (split) plain_sum += income_factor[i];
   }
   // γ 基礎額調整係数 closes Σ B_i = C (算定政令 第9条第8項; 納付金等省令).
-  a.gamma_exact = Rational(1) / a.weight_sum;
+  a.gamma_exact = one / a.weight_sum;
   a.gamma = a.gamma_exact.RoundToDecimals(rounding.gamma_decimals, RoundingMode::kHalfUp);
   Rational plain_gamma =
-      (Rational(1) / plain_sum).RoundToDecimals(rounding.gamma_decimals, RoundingMode::kHalfUp);
-
-  const Rational rest(c - high_cost_amount), shared(high_cost_amount);
+      split ? (one / plain_sum).RoundToDecimals(rounding.gamma_decimals, RoundingMode::kHalfUp)
+            : Rational(0);
+  const Rational rest_gamma = Rational(c - high_cost_amount) * a.gamma;
+  const Rational shared_gamma = Rational(high_cost_amount) * plain_gamma;
   a.exact.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    a.exact[i] = rest * a.weight[i] * a.gamma;
-    if (high_cost_amount != 0) a.exact[i] += shared * income_factor[i] * plain_gamma;
+    a.exact[i] = rest_gamma * a.weight[i];
+    if (split) a.exact[i] += shared_gamma * income_factor[i];
   }
   a.base = AllocateLargestRemainder(a.exact, c);
   for (const auto& x : a.exact) a.floor_sum += x.Floor();

@@ -210,6 +210,7 @@ class Engine {
       const MunicipalityInput& m = c_.municipalities[i];
       MunicipalityPartResult& r = result_.municipalities[i].part(p);
       r.epsilon = in.epsilon[i];
+      r.income = in.income[i];
       r.share_insured = a.share_insured[i];
       r.share_households = a.share_households[i];
       r.share_income = a.share_income[i];
@@ -409,9 +410,10 @@ class Engine {
         four ? Shares(assets, c_.rounding.share_decimals) : std::vector<Rational>(n, Rational(0));
     Rational total_assets(0);
     for (const auto& a : assets) total_assets += a;
-    const Rational e_std =
-        policy.standard_levy == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
-
+    const UniformRateBasis basis(policy.standard_levy, policy.beta_prime, policy.equal_share_index,
+                                 policy.asset_share, pr.income, pr.insured, pr.households,
+                                 total_assets);
+    const Rational& e_std = basis.equal_share();
     Rational premium_need_total(0);
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -430,13 +432,9 @@ class Engine {
       premium_need_total += Rational(r.premium_need);
       // F_i = S_i / r_i (spec §1.5.2 step 2).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
-      RateBasis basis{r.share_income,          r.share_insured, r.share_households,
-                      asset_shares[i],         pr.income,       Rational(pr.insured),
-                      Rational(pr.households), total_assets};
-      r.municipal_standard =
-          MunicipalStandardRate(r.levy_total, policy.standard_levy, policy.beta_prime, e_std,
-                                policy.asset_share, basis, c_.rounding);
-      r.own_basis = OwnBasisRate(r.premium_need, mp.own, mp.Income(), mp.insured, mp.households,
+      r.municipal_standard = basis.Rates(r.levy_total, r.share_income, r.share_insured,
+                                         r.share_households, asset_shares[i], c_.rounding);
+      r.own_basis = OwnBasisRate(r.premium_need, mp.own, r.income, mp.insured, mp.households,
                                  mp.asset_base, c_.rounding);
       if (trace_) TraceRates(m, p, policy, r, e_std);
     }

@@ -13,10 +13,16 @@ Yen PartPolicy::RequiredPremiumTotal() const {
 
 Rational MunicipalityPartInput::Income() const {
   if (income_years.empty()) return Rational(0);
-  Rational sum(0);
-  for (Yen y : income_years) sum += Rational(y);
   // 直近3年間の平均 (ガイドライン H29 改正; spec §1.2.4): the plain average of the years given.
-  return sum / Rational(static_cast<std::int64_t>(income_years.size()));
+  Yen sum = 0;
+  for (Yen y : income_years) {
+    if (__builtin_add_overflow(sum, y, &sum)) {  // beyond int64: sum exactly instead
+      Rational exact(0);
+      for (Yen z : income_years) exact += Rational(z);
+      return exact / Rational(static_cast<std::int64_t>(income_years.size()));
+    }
+  }
+  return Rational(sum, static_cast<std::int64_t>(income_years.size()));
 }
 
 bool Case::HasPart(Part p) const { return std::find(parts.begin(), parts.end(), p) != parts.end(); }

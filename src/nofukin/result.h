@@ -29,6 +29,7 @@ struct RateSet {
 
 struct MunicipalityPartResult {
   Rational epsilon{1};                                     ///< ε_i (医療分)
+  Rational income;                                         ///< I_i (the average of the years given)
   Rational share_insured, share_households, share_income;  ///< sN, sH, sI
   Rational weight;                                         ///< w_i before γ
   Rational base_exact;                                     ///< C·w_i·γ, unrounded

@@ -16,34 +16,46 @@ RateSet Finish(LevyMethod method, const Rational& income, const Rational& per_ca
   s.per_capita_exact = per_capita;
   s.per_household_exact = per_household;
   s.income_rate_percent =
-      (income * Rational(100)).RoundToDecimals(r.income_rate_decimals, r.income_rate_mode);
+      income.RoundToDecimals(r.income_rate_decimals + 2, r.income_rate_mode) * Rational(100);
   s.per_capita = per_capita.ToYenUnit(r.per_capita_unit, r.per_capita_mode);
   s.per_household = per_household.ToYenUnit(r.per_capita_unit, r.per_capita_mode);
   if (asset)
     s.asset_rate_percent =
-        (*asset * Rational(100)).RoundToDecimals(r.income_rate_decimals, r.income_rate_mode);
+        asset->RoundToDecimals(r.income_rate_decimals + 2, r.income_rate_mode) * Rational(100);
   return s;
 }
 
 }  // namespace
 
-RateSet MunicipalStandardRate(const Rational& levy_total, LevyMethod method,
-                              const Rational& beta_prime, const Rational& equal_share_index,
-                              const Rational& asset_share, const RateBasis& b,
-                              const RoundingPolicy& rounding) {
-  const bool four = method == LevyMethod::kFour;
-  const Rational e = method == LevyMethod::kTwo ? Rational(1) : equal_share_index;
-  const Rational q = four ? asset_share : Rational(0);
+UniformRateBasis::UniformRateBasis(LevyMethod method, const Rational& beta_prime,
+                                   const Rational& equal_share_index, const Rational& asset_share,
+                                   const Rational& total_income, std::int64_t total_insured,
+                                   std::int64_t total_households, const Rational& total_assets)
+    : method_(method), e_(method == LevyMethod::kTwo ? Rational(1) : equal_share_index) {
   const Rational one(1);
-  Rational ability = (one - q) * b.share_income;
-  if (four) ability += q * b.share_assets;
-  const Rational d = beta_prime * ability + e * b.share_insured + (one - e) * b.share_households;
+  const Rational q = method == LevyMethod::kFour ? asset_share : Rational(0);
+  income_weight_ = beta_prime * (one - q);
+  asset_weight_ = beta_prime * q;
+  household_weight_ = one - e_;
+  // Every rate is K_i = F_i / D_i times one of these prefecture constants.
+  c_income_ = income_weight_ / total_income;
+  c_insured_ = e_ / Rational(total_insured);
+  c_households_ = household_weight_ / Rational(total_households);
+  if (method == LevyMethod::kFour) c_assets_ = asset_weight_ / total_assets;
+}
+
+RateSet UniformRateBasis::Rates(const Rational& levy_total, const Rational& share_income,
+                                const Rational& share_insured, const Rational& share_households,
+                                const Rational& share_assets,
+                                const RoundingPolicy& rounding) const {
+  Rational d =
+      income_weight_ * share_income + e_ * share_insured + household_weight_ * share_households;
+  if (method_ == LevyMethod::kFour) d += asset_weight_ * share_assets;
   if (d.IsZero()) throw CalculationError("the rate basis D_i is zero");
   const Rational k = levy_total / d;  // K_i = F_i / D_i
   std::optional<Rational> asset;
-  if (four) asset = k * beta_prime * q / b.total_assets;
-  return Finish(method, k * beta_prime * (one - q) / b.total_income, k * e / b.total_insured,
-                k * (one - e) / b.total_households, asset, rounding);
+  if (method_ == LevyMethod::kFour) asset = k * c_assets_;
+  return Finish(method_, k * c_income_, k * c_insured_, k * c_households_, asset, rounding);
 }
 
 RateSet PrefectureStandardRate(const Rational& premium_need_total, const Rational& collection_rate,
@@ -59,18 +71,22 @@ RateSet OwnBasisRate(Yen premium_need, const OwnBasis& own, const Rational& inco
                      std::int64_t insured, std::int64_t households, Yen asset_base,
                      const RoundingPolicy& rounding) {
   const bool four = own.method == LevyMethod::kFour;
-  const Rational one(1);
+  const bool two = own.method == LevyMethod::kTwo;
   const Rational f = Rational(premium_need) / own.collection_rate;
-  const Rational a = own.ability_share;
-  const Rational e = own.method == LevyMethod::kTwo ? one : own.equal_share;
-  const Rational q = four ? own.asset_share : Rational(0);
+  const Rational fa = f * own.ability_share;
+  const Rational fb = f - fa;  // f·(1−a)
   std::optional<Rational> asset;
-  if (four) asset = f * a * q / Rational(asset_base);
-  const Rational per_household = own.method == LevyMethod::kTwo
-                                     ? Rational(0)
-                                     : f * (one - a) * (one - e) / Rational(households);
-  return Finish(own.method, f * a * (one - q) / income, f * (one - a) * e / Rational(insured),
-                per_household, asset, rounding);
+  Rational fa_income = fa;
+  if (four) {
+    const Rational faq = fa * own.asset_share;
+    asset = faq / Rational(asset_base);
+    fa_income = fa - faq;
+  }
+  const Rational per_capita =
+      two ? fb / Rational(insured) : fb * own.equal_share / Rational(insured);
+  const Rational per_household =
+      two ? Rational(0) : (fb - fb * own.equal_share) / Rational(households);
+  return Finish(own.method, fa_income / income, per_capita, per_household, asset, rounding);
 }
 
 }  // namespace kokuho::nofukin

@@ -25,16 +25,32 @@
 
 namespace kokuho::nofukin {
 
-/// A municipality's shares and the prefecture's totals for one 分.
-struct RateBasis {
-  Rational share_income, share_insured, share_households, share_assets;
-  Rational total_income, total_insured, total_households, total_assets;
-};
+/// The prefecture-uniform basis of one 分 (市町村標準保険料率): β′, e, q and the
+/// prefecture totals, with the per-分 constants every municipality's rates share.
+class UniformRateBasis {
+ public:
+  UniformRateBasis(LevyMethod method, const Rational& beta_prime, const Rational& equal_share_index,
+                   const Rational& asset_share, const Rational& total_income,
+                   std::int64_t total_insured, std::int64_t total_households,
+                   const Rational& total_assets);
 
-RateSet MunicipalStandardRate(const Rational& levy_total, LevyMethod method,
-                              const Rational& beta_prime, const Rational& equal_share_index,
-                              const Rational& asset_share, const RateBasis& basis,
-                              const RoundingPolicy& rounding);
+  /// The municipality's rates from its levy F_i and shares (sA only used under 4方式).
+  /// Throws CalculationError when D_i is zero.
+  RateSet Rates(const Rational& levy_total, const Rational& share_income,
+                const Rational& share_insured, const Rational& share_households,
+                const Rational& share_assets, const RoundingPolicy& rounding) const;
+
+  /// e as used (1 under 2方式).
+  const Rational& equal_share() const { return e_; }
+
+ private:
+  LevyMethod method_;
+  Rational e_;
+  Rational income_weight_;                                   // β′(1−q)
+  Rational asset_weight_;                                    // β′q
+  Rational household_weight_;                                // 1−e
+  Rational c_income_, c_insured_, c_households_, c_assets_;  // weight / prefecture total
+};
 
 RateSet PrefectureStandardRate(const Rational& premium_need_total, const Rational& collection_rate,
                                const Rational& beta, const Rational& total_income,
