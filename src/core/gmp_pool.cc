@@ -13,27 +13,31 @@ constexpr size_t kWord = 8;              // GMP asks for whole limbs (8 bytes on
 constexpr size_t kClasses = 64;          // blocks of 8 … 512 bytes are pooled
 constexpr size_t kMaxBytes = 16u << 20;  // per thread; beyond this, blocks go back to malloc
 
-// One free list per exact block size; the link lives in the free block itself.
+// One free list per exact block size; the link lives in the free block itself. Plain
+// data, so that thread-local access is a direct TLS load (no init guard per call).
 struct Pool {
-  void* head[kClasses] = {};
-  size_t bytes = 0;
-  ~Pool();
+  void* head[kClasses];
+  size_t bytes;
+  bool cleanup_registered;
+  bool gone;  // the thread is ending: blocks go straight back to malloc
 };
-
-// Trivially destructible, so it stays readable while other thread-local objects (which
-// may still free GMP numbers) are destroyed after the pool.
-thread_local bool pool_gone = false;
 thread_local Pool pool;
 
-Pool::~Pool() {
-  for (size_t c = 0; c < kClasses; ++c)
-    while (head[c]) {
-      void* next = *static_cast<void**>(head[c]);
-      std::free(head[c]);
-      head[c] = next;
-    }
-  pool_gone = true;
-}
+// Returns the thread's blocks to malloc when the thread ends. Touched once per thread,
+// when the first block is kept.
+struct Cleanup {
+  ~Cleanup() {
+    for (size_t c = 0; c < kClasses; ++c)
+      while (pool.head[c]) {
+        void* next = *static_cast<void**>(pool.head[c]);
+        std::free(pool.head[c]);
+        pool.head[c] = next;
+      }
+    pool.bytes = 0;
+    pool.gone = true;
+  }
+};
+thread_local Cleanup cleanup;
 
 // The class of an exact size, or kClasses when the size is not pooled.
 size_t ClassOf(size_t size) {
@@ -43,7 +47,7 @@ size_t ClassOf(size_t size) {
 
 void* Allocate(size_t size) {
   const size_t c = ClassOf(size);
-  if (c < kClasses && !pool_gone && pool.head[c]) {
+  if (c < kClasses && pool.head[c]) {
     void* block = pool.head[c];
     pool.head[c] = *static_cast<void**>(block);
     pool.bytes -= size;
@@ -56,9 +60,13 @@ void* Allocate(size_t size) {
 
 void Free(void* block, size_t size) {
   const size_t c = ClassOf(size);
-  if (c >= kClasses || pool_gone || pool.bytes + size > kMaxBytes) {
+  if (c >= kClasses || pool.gone || pool.bytes + size > kMaxBytes) {
     std::free(block);
     return;
+  }
+  if (!pool.cleanup_registered) {
+    pool.cleanup_registered = true;
+    [[maybe_unused]] Cleanup* registered = &cleanup;  // constructs it, so its destructor runs
   }
   *static_cast<void**>(block) = pool.head[c];
   pool.head[c] = block;
