@@ -28,15 +28,15 @@ struct PrefectureInfo {
 
 // The real number of 国保 insurers (市町村 + 東京都特別区) per prefecture; Σ = 1,741.
 constexpr PrefectureInfo kPrefectures[kNationPrefectures] = {
-    {"北海道", 179}, {"青森県", 40}, {"岩手県", 33}, {"宮城県", 35},   {"秋田県", 25},
-    {"山形県", 35},  {"福島県", 59}, {"茨城県", 44}, {"栃木県", 25},   {"群馬県", 35},
-    {"埼玉県", 63},  {"千葉県", 54}, {"東京都", 62}, {"神奈川県", 33}, {"新潟県", 30},
-    {"富山県", 15},  {"石川県", 19}, {"福井県", 17}, {"山梨県", 27},   {"長野県", 77},
-    {"岐阜県", 42},  {"静岡県", 35}, {"愛知県", 54}, {"三重県", 29},   {"滋賀県", 19},
-    {"京都府", 26},  {"大阪府", 43}, {"兵庫県", 41}, {"奈良県", 39},   {"和歌山県", 30},
-    {"鳥取県", 19},  {"島根県", 19}, {"岡山県", 27}, {"広島県", 23},   {"山口県", 19},
-    {"徳島県", 24},  {"香川県", 17}, {"愛媛県", 20}, {"高知県", 34},   {"福岡県", 60},
-    {"佐賀県", 20},  {"長崎県", 21}, {"熊本県", 45}, {"大分県", 18},   {"宮崎県", 26},
+    {"北海道", 179},  {"青森県", 40}, {"岩手県", 33}, {"宮城県", 35},   {"秋田県", 25},
+    {"山形県", 35},   {"福島県", 59}, {"茨城県", 44}, {"栃木県", 25},   {"群馬県", 35},
+    {"埼玉県", 63},   {"千葉県", 54}, {"東京都", 62}, {"神奈川県", 33}, {"新潟県", 30},
+    {"富山県", 15},   {"石川県", 19}, {"福井県", 17}, {"山梨県", 27},   {"長野県", 77},
+    {"岐阜県", 42},   {"静岡県", 35}, {"愛知県", 54}, {"三重県", 29},   {"滋賀県", 19},
+    {"京都府", 26},   {"大阪府", 43}, {"兵庫県", 41}, {"奈良県", 39},   {"和歌山県", 30},
+    {"鳥取県", 19},   {"島根県", 19}, {"岡山県", 27}, {"広島県", 23},   {"山口県", 19},
+    {"徳島県", 24},   {"香川県", 17}, {"愛媛県", 20}, {"高知県", 34},   {"福岡県", 60},
+    {"佐賀県", 20},   {"長崎県", 21}, {"熊本県", 45}, {"大分県", 18},   {"宮崎県", 26},
     {"鹿児島県", 43}, {"沖縄県", 41},
 };
 
@@ -95,7 +95,8 @@ Case MakePrefecture(int pref_index, Draw& d) {
     if (!code) throw std::logic_error("bad synthetic municipality code");
     MunicipalityInput m{*code};
     m.name = fmt::format("{}第{}市町村", info.name, k + 1);
-    const std::int64_t insured = std::max<std::int64_t>(200, std::llround(d.LogUniform(200, 300'000)));
+    const std::int64_t insured =
+        std::max<std::int64_t>(200, std::llround(d.LogUniform(200, 300'000)));
     const std::int64_t households =
         std::max<std::int64_t>(1, std::llround(insured / (1.55 * d.Uniform(0.97, 1.03))));
     const double income_per_capita = d.Uniform(450'000, 1'100'000);
@@ -106,8 +107,10 @@ Case MakePrefecture(int pref_index, Draw& d) {
     for (const PartScale& ps : kPartScale) {
       MunicipalityPartInput& mp = m.part(ps.part);
       const bool kaigo = ps.part == Part::kKaigo;
-      mp.insured = kaigo ? std::max<std::int64_t>(1, std::llround(insured * kaigo_fraction)) : insured;
-      mp.households = kaigo ? std::max<std::int64_t>(1, std::llround(mp.insured / 1.3)) : households;
+      mp.insured =
+          kaigo ? std::max<std::int64_t>(1, std::llround(insured * kaigo_fraction)) : insured;
+      mp.households =
+          kaigo ? std::max<std::int64_t>(1, std::llround(mp.insured / 1.3)) : households;
       const double pc = kaigo ? income_per_capita * 1.3 : income_per_capita;
       for (int y = 0; y < 3; ++y)
         mp.income_years.push_back(std::llround(mp.insured * pc * d.Uniform(0.97, 1.03)));
@@ -160,9 +163,9 @@ Case MakePrefecture(int pref_index, Draw& d) {
     for (int i = 0; i < n; ++i) {
       const auto& m = c.municipalities[i];
       const auto& mp = m.part(ps.part);
-      const double f = (beta * mp.Income().ToDouble() / si + 0.7 * mp.insured / sn +
-                        0.3 * mp.households / sh) /
-                       (1 + beta);
+      const double f =
+          (beta * mp.Income().ToDouble() / si + 0.7 * mp.insured / sn + 0.3 * mp.households / sh) /
+          (1 + beta);
       w[i] = (1 + alpha * (m.epsilon->ToDouble() - 1)) * f;
       wsum += w[i];
     }
@@ -173,8 +176,7 @@ Case MakePrefecture(int pref_index, Draw& d) {
       for (const auto& m : c.municipalities) total += static_cast<double>(m.item_amounts[0]);
     for (int i = 0; i < n; ++i) {
       const auto& m = c.municipalities[i];
-      const double items =
-          iryo ? static_cast<double>(m.item_amounts[1] - m.item_amounts[0]) : 0.0;
+      const double items = iryo ? static_cast<double>(m.item_amounts[1] - m.item_amounts[0]) : 0.0;
       levy[i] += (total * w[i] / wsum + items) / m.part(ps.part).collection_rate.ToDouble();
     }
   }
@@ -247,14 +249,13 @@ void ExportNationInputs(const std::vector<Case>& nation, const std::string& dir)
         const Part p = c.parts[k];
         const auto& mp = m.part(p);
         if (mp.income_years.size() != 3) throw std::logic_error("export expects 3 income years");
-        parts << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", pp, i,
-                             m.code.str(), PartKey(p), k, mp.insured, mp.households,
-                             mp.income_years[0], mp.income_years[1], mp.income_years[2],
-                             mp.collection_rate.ToString(), mp.own.ability_share.ToString(),
-                             mp.own.equal_share.ToString(), mp.own.collection_rate.ToString(),
-                             m.epsilon ? m.epsilon->ToString() : "1",
-                             m.relief_base_per_capita ? fmt::format("{}", *m.relief_base_per_capita)
-                                                      : "");
+        parts << fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", pp, i, m.code.str(), PartKey(p), k,
+            mp.insured, mp.households, mp.income_years[0], mp.income_years[1], mp.income_years[2],
+            mp.collection_rate.ToString(), mp.own.ability_share.ToString(),
+            mp.own.equal_share.ToString(), mp.own.collection_rate.ToString(),
+            m.epsilon ? m.epsilon->ToString() : "1",
+            m.relief_base_per_capita ? fmt::format("{}", *m.relief_base_per_capita) : "");
       }
       for (size_t k = 0; k < m.item_amounts.size(); ++k)
         amounts << fmt::format("{},{},{},{}\n", pp, i, k, m.item_amounts[k]);

@@ -25,12 +25,12 @@ inline std::string ShowRational(const Rational& r) {
 
 template <typename Op>
 ::testing::AssertionResult RationalCompare(const char* op_text, const char* a_text,
-                                           const char* b_text, const Rational& a,
-                                           const Rational& b, Op op) {
+                                           const char* b_text, const Rational& a, const Rational& b,
+                                           Op op) {
   if (op(a, b)) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure()
-         << "Expected: " << a_text << " " << op_text << " " << b_text << "\n  " << a_text
-         << " = " << ShowRational(a) << "\n  " << b_text << " = " << ShowRational(b);
+         << "Expected: " << a_text << " " << op_text << " " << b_text << "\n  " << a_text << " = "
+         << ShowRational(a) << "\n  " << b_text << " = " << ShowRational(b);
 }
 
 }  // namespace kokuho::test_util

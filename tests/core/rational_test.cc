@@ -20,7 +20,7 @@ TEST(RationalParse, Decimals) {
   EXPECT_RAT_EQ(Rational::Parse("0"), Rational(0));
   // 13-decimal coefficient (Aomori H30 β 医療) is kept exactly.
   EXPECT_RAT_EQ(Rational::Parse("0.8027351341274"),
-            Rational(8'027'351'341'274, 10'000'000'000'000));
+                Rational(8'027'351'341'274, 10'000'000'000'000));
 }
 
 TEST(RationalParse, Percent) {
@@ -68,7 +68,7 @@ TEST(RationalRounding, NegativeHalfCases) {
   EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kFloor), Rational::Parse("-2.35"));
   EXPECT_RAT_EQ(x.RoundToDecimals(2, RoundingMode::kCeil), Rational::Parse("-2.34"));
   EXPECT_RAT_EQ(Rational::Parse("-2.344").RoundToDecimals(2, RoundingMode::kHalfUp),
-            Rational::Parse("-2.34"));
+                Rational::Parse("-2.34"));
   EXPECT_RAT_EQ(Rational::Parse("-0.5").RoundToDecimals(0, RoundingMode::kHalfUp), Rational(-1));
   EXPECT_EQ(Rational::Parse("-0.5").ToYen(RoundingMode::kHalfUp), -1);
   EXPECT_EQ(Rational::Parse("-2.5").ToYen(RoundingMode::kHalfUp), -3);
@@ -85,9 +85,9 @@ TEST(RationalRounding, GammaTo13Decimals) {
   EXPECT_EQ(g.RoundToDecimals(13, RoundingMode::kHalfUp).ToDecimalString(13), "0.9973985824028");
   // One third to 13 places: 0.3333333333333 (half-up) and …4 (ceil).
   EXPECT_RAT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kHalfUp),
-            Rational::Parse("0.3333333333333"));
+                Rational::Parse("0.3333333333333"));
   EXPECT_RAT_EQ(Rational(1, 3).RoundToDecimals(13, RoundingMode::kCeil),
-            Rational::Parse("0.3333333333334"));
+                Rational::Parse("0.3333333333334"));
 }
 
 TEST(RationalRounding, ToYenUnit100) {

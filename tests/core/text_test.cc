@@ -10,8 +10,8 @@ TEST(Text, NormalizeWidthDigitsAndPunctuation) {
   EXPECT_EQ(NormalizeWidth("１２３．４５％"), "123.45%");
   EXPECT_EQ(NormalizeWidth("１，０００"), "1,000");
   EXPECT_EQ(NormalizeWidth("ＡＢＣｘｙｚ"), "ABCxyz");
-  EXPECT_EQ(NormalizeWidth("－１．５"), "-1.5");   // U+FF0D FULLWIDTH HYPHEN-MINUS
-  EXPECT_EQ(NormalizeWidth("−１．５"), "-1.5");    // U+2212 MINUS SIGN
+  EXPECT_EQ(NormalizeWidth("－１．５"), "-1.5");  // U+FF0D FULLWIDTH HYPHEN-MINUS
+  EXPECT_EQ(NormalizeWidth("−１．５"), "-1.5");   // U+2212 MINUS SIGN
   EXPECT_EQ(NormalizeWidth("１／３"), "1/3");
   EXPECT_EQ(NormalizeWidth("令和\u3000９年度"), "令和 9年度");  // U+3000 → space
 }
@@ -42,7 +42,7 @@ TEST(Text, DisplayWidth) {
   EXPECT_EQ(DisplayWidth("前橋市"), 6);
   EXPECT_EQ(DisplayWidth("abc"), 3);
   EXPECT_EQ(DisplayWidth("前橋市 10"), 9);
-  EXPECT_EQ(DisplayWidth("１２"), 4);   // 全角 digits are wide
+  EXPECT_EQ(DisplayWidth("１２"), 4);  // 全角 digits are wide
   EXPECT_EQ(DisplayWidth("ｱｲｳ"), 3);   // 半角カナ are narrow
   EXPECT_EQ(DisplayWidth("\u3000"), 2);
   EXPECT_EQ(DisplayWidth(""), 0);
@@ -52,9 +52,9 @@ TEST(Text, IsValidUtf8) {
   EXPECT_TRUE(IsValidUtf8("前橋市 abc"));
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_FALSE(IsValidUtf8("\xff"));
-  EXPECT_FALSE(IsValidUtf8("\xe5\x89"));        // truncated 前
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));        // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));    // surrogate U+D800
+  EXPECT_FALSE(IsValidUtf8("\xe5\x89"));      // truncated 前
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));      // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate U+D800
 }
 
 }  // namespace

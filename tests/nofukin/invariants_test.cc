@@ -15,25 +15,24 @@
 //   (g) ε by indirect age standardisation, a 3-band textbook example
 //   (h) raising one ε_i with α > 0 raises B_i (α = 0: B unchanged)
 //   (i) base-split 高額医療費 with a shared amount of 0 equals no sharing
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "../core/rational_expect.h"
 #include "core/error.h"
 #include "io/case_loader.h"
 #include "nofukin/age_index.h"
 #include "nofukin/engine.h"
-#include "../core/rational_expect.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {
@@ -161,19 +160,19 @@ Case RandomCase(std::uint64_t seed, const GenOptions& opt = {}) {
   for (const auto& m : c.municipalities) sum_n += m.part(c.parts.front()).insured;
   for (Part p : c.parts) {
     PartPolicy& pol = c.policy(p);
-    const Yen required = opt.neutral ? g.Int(1'000'000'000'000, 5'000'000'000'000)
-                                     : sum_n * g.Int(20'000, 120'000);
+    const Yen required =
+        opt.neutral ? g.Int(1'000'000'000'000, 5'000'000'000'000) : sum_n * g.Int(20'000, 120'000);
     const Yen funds = g.Int(0, required);
     pol.expenses = {{"保険給付費等", required + funds}, {"精算", 0}};
     pol.public_funds = {{"公費", funds}};
-    pol.alpha = (p == Part::kIryo && !opt.neutral)
-                    ? (g.Chance(0.1) ? Rational(0) : g.Chance(0.1) ? Rational(1) : g.Dec("0", "1", 4))
-                    : Rational(0);
+    pol.alpha = (p == Part::kIryo && !opt.neutral) ? (g.Chance(0.1)   ? Rational(0)
+                                                      : g.Chance(0.1) ? Rational(1)
+                                                                      : g.Dec("0", "1", 4))
+                                                   : Rational(0);
     pol.beta = g.Dec("0.5", "1.5", 13);
     pol.beta_prime = opt.neutral || g.Chance(0.5) ? pol.beta : g.Dec("0.5", "1.5", 13);
     pol.equal_share_index = g.Dec("0.05", "0.95", static_cast<int>(g.Int(1, 4)));
-    pol.standard_levy =
-        opt.neutral ? LevyMethod::kThree : static_cast<LevyMethod>(g.Int(2, 4));
+    pol.standard_levy = opt.neutral ? LevyMethod::kThree : static_cast<LevyMethod>(g.Int(2, 4));
     pol.asset_share =
         pol.standard_levy == LevyMethod::kFour ? g.Dec("0.05", "0.5", 2) : Rational(0);
     pol.prefecture_collection_rate = g.Dec("0.85", "1", 4);
@@ -199,8 +198,8 @@ Case RandomCase(std::uint64_t seed, const GenOptions& opt = {}) {
     for (auto& m : c.municipalities) {
       m.item_amounts.clear();
       for (const auto& item : c.items) {
-        const Yen rough = c.policy(item.part).RequiredPremiumTotal() *
-                          m.part(item.part).insured / std::max<std::int64_t>(sum_n, 1);
+        const Yen rough = c.policy(item.part).RequiredPremiumTotal() * m.part(item.part).insured /
+                          std::max<std::int64_t>(sum_n, 1);
         m.item_amounts.push_back(g.Chance(0.3) ? 0 : g.Int(0, std::max<Yen>(rough / 50, 0)));
       }
     }
@@ -257,12 +256,13 @@ void CheckAllocation(const Case& c, const Result& r, const std::string& where) {
       sum_relief += mp.relief;
       sum_contrib += mp.relief_contribution;
       sum_exact += mp.base_exact;
-      EXPECT_RAT_LT(Abs(Rational(mp.base) - mp.base_exact), Rational(1)) << w << " " << m.code.str();
+      EXPECT_RAT_LT(Abs(Rational(mp.base) - mp.base_exact), Rational(1))
+          << w << " " << m.code.str();
       EXPECT_EQ(mp.before_relief, mp.base + mp.individual_add - mp.individual_sub) << w;
       EXPECT_EQ(mp.nofukin, mp.before_relief - mp.relief + mp.relief_contribution) << w;
       EXPECT_EQ(mp.premium_need, mp.nofukin + mp.rate_add - mp.rate_sub) << w;
       EXPECT_RAT_EQ(mp.levy_total * c.municipalities[i].part(p).collection_rate,
-                Rational(mp.premium_need))
+                    Rational(mp.premium_need))
           << w;
     }
     EXPECT_EQ(pr.base_total, pr.required_total + pr.individual_sub - pr.individual_add) << w;
@@ -278,7 +278,8 @@ void CheckAllocation(const Case& c, const Result& r, const std::string& where) {
     EXPECT_RAT_LE(Abs(pr.gamma * pr.weight_sum - Rational(1)), Rational(1, 1'000'000'000'000))
         << w << " (c) γ·Σw = " << (pr.gamma * pr.weight_sum).ToDecimalString(20);
     EXPECT_RAT_LT(Abs(sum_exact - Rational(pr.base_total)), Rational(1))
-        << w << " (c) Σ exact B_i − C = " << (sum_exact - Rational(pr.base_total)).ToDecimalString(6);
+        << w
+        << " (c) Σ exact B_i − C = " << (sum_exact - Rational(pr.base_total)).ToDecimalString(6);
   }
   // (b) Σ over 分 and municipalities = Σ 保険料収納必要総額 − pool draws.
   Yen sum_all = 0, sum_required = 0;
@@ -352,8 +353,8 @@ void CheckRelief(const Case& c, const Result& r, const std::string& where) {
       EXPECT_EQ(contrib, 0) << w;
       continue;
     }
-    const Rational limit = Rational(*base) * (Rational(1) + c.relief.natural_growth +
-                                              c.relief.allowance);
+    const Rational limit =
+        Rational(*base) * (Rational(1) + c.relief.natural_growth + c.relief.allowance);
     EXPECT_RAT_EQ(*m.metric_limit, limit) << w;
     if (relief > 0) {
       ++relieved;
@@ -372,7 +373,8 @@ void CheckRelief(const Case& c, const Result& r, const std::string& where) {
       ASSERT_TRUE(c.relief.decrease_floor.has_value()) << w;
       const Rational floor_limit = Rational(*base) * (Rational(1) + *c.relief.decrease_floor);
       EXPECT_RAT_LT(m.metric_before, floor_limit) << w;
-      EXPECT_RAT_LE(m.metric_after, floor_limit + Rational(1)) << w << " held back beyond the floor";
+      EXPECT_RAT_LE(m.metric_after, floor_limit + Rational(1))
+          << w << " held back beyond the floor";
       EXPECT_RAT_GT(m.metric_after, m.metric_before) << w;
     }
   }
@@ -403,12 +405,12 @@ void CheckMieStructure(const Case& c, const Result& r, const std::string& where)
           << w << " (f) 所得割率/均等割";
       EXPECT_EQ(rs.asset_rate_percent.has_value(), method == LevyMethod::kFour) << w;
       // Rounded figures follow the exact ones.
-      EXPECT_EQ(rs.per_capita,
-                rs.per_capita_exact.ToYenUnit(c.rounding.per_capita_unit, c.rounding.per_capita_mode))
+      EXPECT_EQ(rs.per_capita, rs.per_capita_exact.ToYenUnit(c.rounding.per_capita_unit,
+                                                             c.rounding.per_capita_mode))
           << w;
-      EXPECT_RAT_EQ(rs.income_rate_percent,
-                (rs.income_rate_exact * Rational(100))
-                    .RoundToDecimals(c.rounding.income_rate_decimals, c.rounding.income_rate_mode))
+      EXPECT_RAT_EQ(rs.income_rate_percent, (rs.income_rate_exact * Rational(100))
+                                                .RoundToDecimals(c.rounding.income_rate_decimals,
+                                                                 c.rounding.income_rate_mode))
           << w;
     }
   }
@@ -427,7 +429,7 @@ void ExpectSameResult(const Result& a, const Result& b, const std::string& where
     EXPECT_RAT_EQ(a.parts[k].gamma, b.parts[k].gamma) << where;
     EXPECT_EQ(a.parts[k].residual, b.parts[k].residual) << where;
     EXPECT_RAT_EQ(a.parts[k].prefecture_standard.income_rate_exact,
-              b.parts[k].prefecture_standard.income_rate_exact)
+                  b.parts[k].prefecture_standard.income_rate_exact)
         << where;
   }
   for (size_t i = 0; i < a.municipalities.size(); ++i) {
@@ -519,7 +521,8 @@ TEST(Invariants, RandomCases) {
     // (h) raise one ε with α > 0 ⇒ its B_i rises (exact and, weakly, in yen); α = 0 ⇒ same.
     if (c.HasPart(Part::kIryo) && k % 2 == 0) {
       Gen g(seed + 11);
-      const size_t j = static_cast<size_t>(g.Int(0, static_cast<std::int64_t>(c.municipalities.size()) - 1));
+      const size_t j =
+          static_cast<size_t>(g.Int(0, static_cast<std::int64_t>(c.municipalities.size()) - 1));
       Case raised = c;
       raised.relief.enabled = false;
       const Rational old_eps = r.municipalities[j].part(Part::kIryo).epsilon;
@@ -556,10 +559,11 @@ TEST(Invariants, RandomCases) {
   EXPECT_GT(monotone_checks, 150);
   EXPECT_RAT_GT(g_limit_checks, 500);
   RecordProperty("seconds", std::to_string(seconds));
-  fmt::print("[ info     ] {} random cases in {:.2f}s: relief {}, short {}, floor {}, split {}, "
-             "monotone {}, limit checks {}\n",
-             kRandomCases, seconds, relief_cases, short_cases, floor_cases, split_cases,
-             monotone_checks, g_limit_checks);
+  fmt::print(
+      "[ info     ] {} random cases in {:.2f}s: relief {}, short {}, floor {}, split {}, "
+      "monotone {}, limit checks {}\n",
+      kRandomCases, seconds, relief_cases, short_cases, floor_cases, split_cases, monotone_checks,
+      g_limit_checks);
 }
 
 // ---------------------------------------------------------------------------------------

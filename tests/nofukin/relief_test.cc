@@ -14,8 +14,8 @@
 
 #include <numeric>
 
-#include "nofukin/engine.h"
 #include "../core/rational_expect.h"
+#include "nofukin/engine.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {
@@ -74,8 +74,8 @@ TEST(Relief, NeedAboveTheLimitIsGrantedInFull) {
 TEST(Relief, ShortOfFundsSinglePoolProRataFiveSevenths) {
   // A needs 2,800,000 (as above); the only pool holds 2,000,000.
   // Short: pro rata = 2,000,000 / 2,800,000 = 5/7; A gets 2,800,000 × 5/7 = 2,000,000.
-  const ReliefOutcome o = ComputeRelief(Policy({{"特例基金", 2'000'000}}),
-                                        {Cand(1'000, Rational(105'000), 100'000)});
+  const ReliefOutcome o =
+      ComputeRelief(Policy({{"特例基金", 2'000'000}}), {Cand(1'000, Rational(105'000), 100'000)});
   EXPECT_TRUE(o.summary.short_of_funds);
   EXPECT_RAT_EQ(o.summary.pro_rata, Rational(5, 7));
   EXPECT_EQ(o.summary.needed, 2'800'000);
@@ -90,9 +90,9 @@ TEST(Relief, ShortOfFundsTwoMunicipalitiesTwoPools) {
   // Pools 1,500,000 + 1,000,000 = 2,500,000 < 3,500,000 → short, pro rata 2.5/3.5 = 5/7:
   //   A 2,800,000 × 5/7 = 2,000,000; D 700,000 × 5/7 = 500,000.
   // Both pools are emptied, in order.
-  const ReliefOutcome o =
-      ComputeRelief(Policy({{"県繰入金(2号分)", 1'500'000}, {"特例基金", 1'000'000}}),
-                    {Cand(1'000, Rational(105'000), 100'000), Cand(1'000, Rational(102'900), 100'000)});
+  const ReliefOutcome o = ComputeRelief(
+      Policy({{"県繰入金(2号分)", 1'500'000}, {"特例基金", 1'000'000}}),
+      {Cand(1'000, Rational(105'000), 100'000), Cand(1'000, Rational(102'900), 100'000)});
   EXPECT_EQ(o.summary.needed, 3'500'000);
   EXPECT_TRUE(o.summary.short_of_funds);
   EXPECT_RAT_EQ(o.summary.pro_rata, Rational(5, 7));
@@ -137,9 +137,9 @@ TEST(Relief, ChibaStyleDecreaseFloorFundsReliefFirst) {
   // C 93,000 + 2,000 = 95,000 (−5% exactly).
   ReliefPolicy p = Policy({{"県繰入金(2号分)", 1'000'000}}, "0.012", "0.02");
   p.decrease_floor = Rational::Parse("-0.05");
-  const ReliefOutcome o =
-      ComputeRelief(p, {Cand(1'000, Rational(115'500), 100'000), Cand(2'000, Rational(90'000), 100'000),
-                        Cand(1'000, Rational(93'000), 100'000), Cand(1'000, Rational(97'000), 100'000)});
+  const ReliefOutcome o = ComputeRelief(
+      p, {Cand(1'000, Rational(115'500), 100'000), Cand(2'000, Rational(90'000), 100'000),
+          Cand(1'000, Rational(93'000), 100'000), Cand(1'000, Rational(97'000), 100'000)});
   EXPECT_RAT_EQ(*o.limit[0], Rational(103'200));
   EXPECT_EQ(o.relief, (V{12'300'000, 0, 0, 0}));
   EXPECT_EQ(o.contribution, (V{0, 10'000'000, 2'000'000, 0}));
@@ -209,11 +209,11 @@ TEST(Relief, NeedIsRoundedUpAtFractions) {
   // R: base 99,999 → limit 99,999 × 1.022 = 102,198.978; metric 102,199, N 3 →
   //    0.022 × 3 = 0.066 → 1 (rounding up makes the limit hold).
   // S: metric exactly on the limit (102,200) → no need.
-  const ReliefOutcome o = ComputeRelief(
-      Policy({{"県繰入金(2号分)", 1'000'000}}),
-      {Cand(1'000, Rational(306'601, 3), 100'000),
-       Cand(1'000, Rational(306'601, 3), 100'000, Rational::Parse("0.95")),
-       Cand(3, Rational(102'199), 99'999), Cand(5'000, Rational(102'200), 100'000)});
+  const ReliefOutcome o =
+      ComputeRelief(Policy({{"県繰入金(2号分)", 1'000'000}}),
+                    {Cand(1'000, Rational(306'601, 3), 100'000),
+                     Cand(1'000, Rational(306'601, 3), 100'000, Rational::Parse("0.95")),
+                     Cand(3, Rational(102'199), 99'999), Cand(5'000, Rational(102'200), 100'000)});
   EXPECT_RAT_EQ(*o.limit[2], Rational::Parse("102198.978"));
   EXPECT_EQ(o.relief, (V{334, 317, 1, 0}));
   EXPECT_EQ(o.summary.needed, 652);
@@ -240,10 +240,10 @@ TEST(Relief, ProRataYenGoToLargestRemainderTiesToEarlier) {
   // Three municipalities each need (102,201 − 102,200) × 1,000 = 1,000; pool 2,000.
   // Pro rata 2/3: 666.66… each; floors 1,998; the two residual yen go to the earliest
   // entries (equal fractions) → 667, 667, 666.
-  const ReliefOutcome o = ComputeRelief(
-      Policy({{"特例基金", 2'000}}),
-      {Cand(1'000, Rational(102'201), 100'000), Cand(1'000, Rational(102'201), 100'000),
-       Cand(1'000, Rational(102'201), 100'000)});
+  const ReliefOutcome o =
+      ComputeRelief(Policy({{"特例基金", 2'000}}), {Cand(1'000, Rational(102'201), 100'000),
+                                                    Cand(1'000, Rational(102'201), 100'000),
+                                                    Cand(1'000, Rational(102'201), 100'000)});
   EXPECT_EQ(o.summary.needed, 3'000);
   EXPECT_RAT_EQ(o.summary.pro_rata, Rational(2, 3));
   EXPECT_EQ(o.relief, (V{667, 667, 666}));
