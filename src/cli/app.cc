@@ -22,6 +22,8 @@ int RunCli(int argc, char** argv) {
   RegisterExplain(app, action);
   RegisterValidate(app, action);
   RegisterDemo(app, action);
+  RegisterIncentive(app, action);
+  RegisterKpi(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

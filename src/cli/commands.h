@@ -16,6 +16,8 @@ void RegisterNofukin(CLI::App& app, Action& action);
 void RegisterExplain(CLI::App& app, Action& action);
 void RegisterValidate(CLI::App& app, Action& action);
 void RegisterDemo(CLI::App& app, Action& action);
+void RegisterIncentive(CLI::App& app, Action& action);
+void RegisterKpi(CLI::App& app, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {

@@ -1,0 +1,33 @@
+// `kokuho incentive score DATA --year Y [--rules FILE] [--budget YEN]
+//  [--national-average FILE] [--out DIR] [--format table,csv,xlsx,json]`:
+// 保険者努力支援制度 (取組評価分) points per municipality and for the prefecture,
+// totals, 得点率, the comparison with a national average and the 市町村分 grant within
+// a budget in proportion to points × 被保険者数 (docs/incentive-format.md).
+//
+//   kokuho incentive score examples/incentive-sample/data.csv --year R3 --budget 400000000
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/yen.h"
+
+namespace kokuho::cli {
+
+struct IncentiveRun {
+  std::string data_path;
+  std::string year;        ///< "R3", "2021", "令和3年度"
+  std::string rules_path;  ///< empty: the embedded definitions of the year
+  std::string budget;      ///< empty: no allocation
+  std::string national_path;
+  std::string out_dir;
+  std::string formats = "table";
+};
+
+/// Loads, scores and writes; every input is read and checked before anything is printed
+/// or written.
+int RunIncentive(const IncentiveRun& run);
+
+}  // namespace kokuho::cli

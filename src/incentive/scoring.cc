@@ -1,0 +1,199 @@
+#include "incentive/scoring.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/largest_remainder.h"
+
+namespace kokuho::incentive {
+namespace {
+
+const Rational& ValueOf(const Item& item, const Entity& e) {
+  auto it = e.values.find(item.column);
+  if (it == e.values.end())
+    throw CalculationError(
+        fmt::format("{}: no value of column {} for item {}", e.code, item.column, item.key));
+  return it->second;
+}
+
+std::string ClassKey(const IncentiveRules& rules, const Entity& e) {
+  const SizeClass* c = rules.ClassOf(e.insured);
+  return c ? c->key : "";
+}
+
+// value is better than or equal to bound, in the rule's direction.
+bool Meets(const Rational& value, const Rational& bound, bool lower_is_better) {
+  return lower_is_better ? value <= bound : value >= bound;
+}
+
+}  // namespace
+
+Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& e,
+                   const std::vector<const Entity*>& peers) {
+  switch (item.kind) {
+    case RuleKind::kFlag:
+      return ValueOf(item, e).IsZero() ? item.points_no : item.points_yes;
+    case RuleKind::kThreshold: {
+      const Rational& v = ValueOf(item, e);
+      const std::string cls = ClassKey(rules, e);
+      const ThresholdTable* table = nullptr;
+      for (const auto& t : item.tables)
+        if (t.size_class == cls) table = &t;
+      if (!table)
+        for (const auto& t : item.tables)
+          if (t.size_class.empty()) table = &t;
+      if (!table) return 0;
+      // Steps are best first: the first step met gives its points.
+      for (const auto& s : table->steps)
+        if (Meets(v, s.bound, item.lower_is_better)) return s.points;
+      return 0;
+    }
+    case RuleKind::kPercentile: {
+      // Rank within the size class, competition ranking (ties share the better rank):
+      // r = 1 + the number of peers strictly better. Band met when r ≤ top × n
+      // (spec §3.2 "上位3割"; kokuho's reading of the rank rule [K]).
+      const Rational& v = ValueOf(item, e);
+      const std::string cls = ClassKey(rules, e);
+      std::int64_t n = 0, better = 0;
+      for (const Entity* p : peers) {
+        if (ClassKey(rules, *p) != cls) continue;
+        ++n;
+        const Rational& pv = ValueOf(item, *p);
+        if (item.lower_is_better ? pv < v : pv > v) ++better;
+      }
+      const Rational rank = Rational(better + 1);
+      for (const auto& b : item.bands)
+        if (rank <= b.top * Rational(n)) return b.points;
+      return 0;
+    }
+  }
+  return 0;
+}
+
+Rational PointRate(const Rational& points, const Rational& max) {
+  if (max.Sign() <= 0) throw CalculationError("得点率: the maximum must be positive");
+  return points / max;
+}
+
+ScoreResult Score(const IncentiveRules& rules, const std::vector<Entity>& entities) {
+  std::vector<const Entity*> municipal_peers;
+  for (const auto& e : entities)
+    if (e.level == Level::kMunicipal) municipal_peers.push_back(&e);
+
+  ScoreResult result;
+  const LevelRules& mun = rules.municipal;
+  result.municipal_average.assign(mun.indicators.size(), Rational(0));
+  for (const auto& e : entities) {
+    const LevelRules& lr = rules.Of(e.level);
+    std::vector<const Entity*> peers;
+    if (e.level == Level::kMunicipal)
+      peers = municipal_peers;
+    else
+      peers = {&e};
+    EntityScore s;
+    s.code = e.code;
+    s.name = e.name;
+    s.level = e.level;
+    s.insured = e.insured;
+    s.size_class = ClassKey(rules, e);
+    for (const auto& ind : lr.indicators) {
+      IndicatorScore is;
+      for (const auto& item : ind.items) {
+        Rational p = ScoreItem(rules, item, e, peers);
+        is.items.push_back(p);
+        is.points += p;
+      }
+      s.total += is.points;
+      s.indicators.push_back(std::move(is));
+    }
+    s.rate = PointRate(s.total, lr.MaxPoints());
+    if (e.level == Level::kPrefectural) {
+      if (result.prefecture)
+        throw CalculationError("the data has more than one prefecture (都道府県) row");
+      result.prefecture = std::move(s);
+    } else {
+      for (size_t k = 0; k < s.indicators.size(); ++k)
+        result.municipal_average[k] += s.indicators[k].points;
+      result.municipal_average_total += s.total;
+      result.municipal.push_back(std::move(s));
+    }
+  }
+  if (!result.municipal.empty()) {
+    const Rational n(static_cast<std::int64_t>(result.municipal.size()));
+    for (auto& a : result.municipal_average) a = a / n;
+    result.municipal_average_total = result.municipal_average_total / n;
+  }
+  return result;
+}
+
+std::vector<Rational> GrantWeights(const std::vector<EntityScore>& scores) {
+  std::vector<Rational> w;
+  w.reserve(scores.size());
+  for (const auto& s : scores) {
+    // A negative total counts as 0 (spec §3.1 [K]).
+    const Rational points = s.total.Sign() < 0 ? Rational(0) : s.total;
+    w.push_back(points * Rational(s.insured));
+  }
+  return w;
+}
+
+std::vector<Yen> AllocateGrant(Yen budget, const std::vector<EntityScore>& scores) {
+  if (budget < 0) throw CalculationError("保険者努力支援: the budget must not be negative");
+  std::vector<Rational> w = GrantWeights(scores);
+  Rational sum = 0;
+  for (const auto& x : w) sum += x;
+  if (sum.IsZero())
+    throw CalculationError(
+        "保険者努力支援: no municipality has positive points × 被保険者数; nothing to share by");
+  return AllocateProportionally(budget, w);
+}
+
+std::vector<Yen> AllocateWithCaps(Yen budget, const std::vector<Rational>& weights,
+                                  const std::vector<Yen>& caps) {
+  if (weights.size() != caps.size())
+    throw CalculationError("事業費連動: weights and caps differ in length");
+  if (budget < 0) throw CalculationError("事業費連動: the budget must not be negative");
+  Rational cap_sum = 0, weight_sum = 0;
+  for (size_t i = 0; i < caps.size(); ++i) {
+    if (caps[i] < 0 || weights[i].Sign() < 0)
+      throw CalculationError("事業費連動: caps and weights must not be negative");
+    cap_sum += Rational(caps[i]);
+    weight_sum += weights[i];
+  }
+  if (weight_sum.IsZero()) throw CalculationError("事業費連動: every weight is zero");
+  if (cap_sum < Rational(budget))
+    throw CalculationError("事業費連動: the caps (2 × 事業費分) add up to less than the budget");
+  const size_t n = weights.size();
+  std::vector<bool> capped(n, false);
+  std::vector<Rational> share(n, Rational(0));
+  // Each round shares what is left among the uncapped in proportion to their weights;
+  // any share above its cap is fixed at the cap. At least one body is capped per round
+  // that does not end the loop, so it ends within n rounds.
+  for (size_t round = 0; round <= n; ++round) {
+    Rational left = Rational(budget), w = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (capped[i])
+        left -= Rational(caps[i]);
+      else
+        w += weights[i];
+    }
+    bool changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (capped[i]) {
+        share[i] = Rational(caps[i]);
+        continue;
+      }
+      share[i] = w.IsZero() ? Rational(0) : left * weights[i] / w;
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (!capped[i] && share[i] > Rational(caps[i])) {
+        capped[i] = true;
+        changed = true;
+      }
+    if (!changed) break;
+  }
+  return AllocateLargestRemainder(share, budget);
+}
+
+}  // namespace kokuho::incentive

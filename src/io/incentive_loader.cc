@@ -1,0 +1,619 @@
+#include "io/incentive_loader.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/municipality_code.h"
+#include "core/text.h"
+#include "io/embedded_data.h"
+#include "io/table_reader.h"
+#include "io/value_parser.h"
+#include "io/yaml_map.h"
+#include "io/yaml_reader.h"
+
+namespace kokuho {
+namespace {
+
+using incentive::Entity;
+using incentive::IncentiveRules;
+using incentive::Indicator;
+using incentive::Item;
+using incentive::Level;
+using incentive::LevelRules;
+using incentive::Provenance;
+using incentive::RuleKind;
+
+constexpr int kFirstYear = 2018, kLastYear = 2030;
+
+std::string EmbeddedPath(int year) { return fmt::format("data/incentive/r{}.yaml", year - 2018); }
+
+Rational NumberAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
+  auto v = TryParseNumber(ScalarText(n, pos, what));
+  if (!v) throw InputError(pos, fmt::format("{}: expected a number", what));
+  return *v;
+}
+
+// A rate written with a percent sign ("93.58%"); a bare number is refused so that 60
+// and 0.6 cannot be confused.
+Rational PercentAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
+  std::string t(Trim(NormalizeWidth(ScalarText(n, pos, what))));
+  if (t.empty() || t.back() != '%')
+    throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
+  auto v = Rational::TryParse(t);
+  if (!v) throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
+  return *v;
+}
+
+bool BoolAt(YamlMap& m, const std::string& key) {
+  YAML::Node n = m.Require(key);
+  std::string t = ScalarText(n, m.PosOf(n), m.where() + "." + key);
+  if (t == "true") return true;
+  if (t == "false") return false;
+  throw InputError(m.PosOf(n), fmt::format("{}.{}: expected true or false", m.where(), key));
+}
+
+// confirmed: / source: of a value's map.
+Provenance ReadProvenance(YamlMap& m) {
+  Provenance p;
+  p.pos = m.pos();
+  p.confirmed = BoolAt(m, "confirmed");
+  p.source = m.Text("source");
+  if (Trim(p.source).empty())
+    throw InputError(m.PosOf(m.Require("source")),
+                     m.where() + ".source: expected the document the value comes from");
+  return p;
+}
+
+// {value, confirmed, source}
+std::pair<Rational, Provenance> ReadValued(const YAML::Node& node, const std::string& file,
+                                           const std::string& where) {
+  YamlMap m(node, file, where);
+  m.ExpectKeys({"value", "confirmed", "source"});
+  YAML::Node v = m.Require("value");
+  Rational value = NumberAt(v, m.PosOf(v), where + ".value");
+  Provenance p = ReadProvenance(m);
+  p.pos = m.PosOf(v);
+  return {value, p};
+}
+
+YAML::Node Sequence(YamlMap& m, const std::string& key) {
+  YAML::Node n = m.Require(key);
+  if (!n.IsSequence() || n.size() == 0)
+    throw InputError(m.PosOf(n), fmt::format("{}.{}: expected a non-empty list", m.where(), key));
+  return n;
+}
+
+std::vector<incentive::ThresholdStep> ReadSteps(const YAML::Node& seq, const std::string& file,
+                                                const std::string& where, const Item& item) {
+  if (!seq.IsSequence() || seq.size() == 0)
+    throw InputError(PosOf(seq, file), where + ": expected a non-empty list of steps");
+  const std::string bound_key = item.lower_is_better ? "at_most" : "at_least";
+  std::vector<incentive::ThresholdStep> steps;
+  for (const YAML::Node& s : seq) {
+    YamlMap m(s, file, where + "[]");
+    m.ExpectKeys({bound_key, "points", "confirmed", "source"});
+    YAML::Node b = m.Require(bound_key);
+    incentive::ThresholdStep step;
+    step.bound = item.percent ? PercentAt(b, m.PosOf(b), m.where() + "." + bound_key)
+                              : NumberAt(b, m.PosOf(b), m.where() + "." + bound_key);
+    YAML::Node p = m.Require("points");
+    step.points = NumberAt(p, m.PosOf(p), m.where() + ".points");
+    step.provenance = ReadProvenance(m);
+    // Best first: the first step met wins, so bounds must get strictly easier.
+    if (!steps.empty() && (item.lower_is_better ? step.bound <= steps.back().bound
+                                                : step.bound >= steps.back().bound))
+      throw InputError(m.PosOf(b), fmt::format("{}.{}: steps must be listed best first ({} "
+                                               "bounds strictly {})",
+                                               m.where(), bound_key, bound_key,
+                                               item.lower_is_better ? "increasing" : "decreasing"));
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+Item ReadItem(const YAML::Node& node, const std::string& file, const std::string& where,
+              const IncentiveRules& rules) {
+  YamlMap m(node, file, where);
+  Item item;
+  item.pos = m.pos();
+  YAML::Node rule_node = m.Require("rule");
+  const std::string rule = ScalarText(rule_node, m.PosOf(rule_node), where + ".rule");
+  if (rule == "flag") {
+    m.ExpectKeys({"key", "label", "column", "rule", "yes", "no", "confirmed", "source"});
+    item.kind = RuleKind::kFlag;
+  } else if (rule == "threshold") {
+    m.ExpectKeys({"key", "label", "column", "rule", "unit", "direction", "steps", "tables"});
+    item.kind = RuleKind::kThreshold;
+  } else if (rule == "percentile") {
+    m.ExpectKeys({"key", "label", "column", "rule", "unit", "direction", "bands"});
+    item.kind = RuleKind::kPercentile;
+  } else {
+    throw InputError(m.PosOf(rule_node),
+                     where + ".rule: expected one of threshold, percentile, flag");
+  }
+  item.key = m.Text("key");
+  item.label = m.Text("label");
+  item.column = std::string(Trim(NormalizeWidth(m.Text("column"))));
+  if (item.column.empty() || item.column == "団体コード" || item.column == "被保険者数" ||
+      item.column == "名称")
+    throw InputError(m.PosOf(m.Require("column")),
+                     where +
+                         ".column: expected a data column name other than 団体コード, "
+                         "名称 and 被保険者数");
+  const std::string w = where + " (" + item.key + ")";
+  if (item.kind == RuleKind::kFlag) {
+    YAML::Node y = m.Require("yes"), n = m.Require("no");
+    item.points_yes = NumberAt(y, m.PosOf(y), w + ".yes");
+    item.points_no = NumberAt(n, m.PosOf(n), w + ".no");
+    item.provenance = ReadProvenance(m);
+    m.RejectUnknownKeys();
+    return item;
+  }
+  YAML::Node unit = m.Require("unit");
+  const std::string u = ScalarText(unit, m.PosOf(unit), w + ".unit");
+  if (u != "percent" && u != "number")
+    throw InputError(m.PosOf(unit), w + ".unit: expected percent or number");
+  item.percent = u == "percent";
+  if (auto d = m.OptionalText("direction")) {
+    if (*d != "higher" && *d != "lower")
+      throw InputError(m.PosOf(m.Require("direction")),
+                       w + ".direction: expected higher or lower (which value is better)");
+    item.lower_is_better = *d == "lower";
+  }
+  if (item.kind == RuleKind::kPercentile) {
+    YAML::Node bands = Sequence(m, "bands");
+    for (const YAML::Node& b : bands) {
+      YamlMap bm(b, file, w + ".bands[]");
+      bm.ExpectKeys({"top", "points", "confirmed", "source"});
+      YAML::Node t = bm.Require("top"), p = bm.Require("points");
+      incentive::PercentileBand band;
+      band.top = PercentAt(t, bm.PosOf(t), bm.where() + ".top");
+      if (band.top.Sign() <= 0 || band.top > Rational(1))
+        throw InputError(bm.PosOf(t), bm.where() + ".top: expected a share in (0%, 100%]");
+      if (!item.bands.empty() && band.top <= item.bands.back().top)
+        throw InputError(bm.PosOf(t),
+                         bm.where() + ".top: bands must be listed best first (top increasing)");
+      band.points = NumberAt(p, bm.PosOf(p), bm.where() + ".points");
+      band.provenance = ReadProvenance(bm);
+      item.bands.push_back(std::move(band));
+    }
+  } else {
+    const bool has_steps = m.Has("steps"), has_tables = m.Has("tables");
+    if (has_steps == has_tables)
+      throw InputError(m.pos(), w + ": expected either steps (one table) or tables (one per "
+                                    "size class), not both or neither");
+    if (has_steps) {
+      item.tables.push_back({"", ReadSteps(m.Require("steps"), file, w + ".steps", item)});
+    } else {
+      YAML::Node tables = Sequence(m, "tables");
+      std::set<std::string> seen;
+      for (const YAML::Node& t : tables) {
+        YamlMap tm(t, file, w + ".tables[]");
+        tm.ExpectKeys({"class", "steps"});
+        YAML::Node c = tm.Require("class");
+        std::string cls = ScalarText(c, tm.PosOf(c), tm.where() + ".class");
+        if (!rules.FindClass(cls))
+          throw InputError(tm.PosOf(c), tm.where() + ".class: unknown size class " + cls);
+        if (!seen.insert(cls).second)
+          throw InputError(tm.PosOf(c), tm.where() + ".class: size class given twice: " + cls);
+        item.tables.push_back({cls, ReadSteps(tm.Require("steps"), file, w + ".steps", item)});
+      }
+      for (const auto& sc : rules.size_classes)
+        if (!seen.count(sc.key))
+          throw InputError(m.PosOf(tables), w + ".tables: no table for size class " + sc.key);
+    }
+  }
+  m.RejectUnknownKeys();
+  return item;
+}
+
+LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level level,
+                     const IncentiveRules& rules, std::set<std::string>& item_keys) {
+  const std::string where = level == Level::kMunicipal ? "municipal" : "prefectural";
+  YamlMap m(node, file, where);
+  m.ExpectKeys({"total", "indicators"});
+  LevelRules lr;
+  lr.level = level;
+  auto [total, total_prov] = ReadValued(m.Require("total"), file, where + ".total");
+  lr.declared_total = total;
+  lr.total_provenance = total_prov;
+  YAML::Node inds = Sequence(m, "indicators");
+  std::set<std::string> keys;
+  for (const YAML::Node& n : inds) {
+    YamlMap im(n, file, where + ".indicators[]");
+    im.ExpectKeys({"key", "label", "max", "items"});
+    Indicator ind;
+    ind.key = im.Text("key");
+    if (!keys.insert(ind.key).second)
+      throw InputError(im.PosOf(im.Require("key")), "indicator key given twice: " + ind.key);
+    ind.label = im.Text("label");
+    const std::string w = where + "." + ind.key;
+    auto [max, max_prov] = ReadValued(im.Require("max"), file, w + ".max");
+    if (max.Sign() <= 0) throw InputError(max_prov.pos, w + ".max: expected a positive number");
+    ind.max_points = max;
+    ind.max_provenance = max_prov;
+    YAML::Node items = Sequence(im, "items");
+    Rational item_max = 0;
+    for (const YAML::Node& it : items) {
+      Item item = ReadItem(it, file, w + ".items[]", rules);
+      // A rank among prefectures (rank_among_prefs, spec §3.4) needs every prefecture's
+      // data; the data of one prefecture cannot rank it, so it is refused rather than
+      // scored as a field of one.
+      if (level == Level::kPrefectural && item.kind == RuleKind::kPercentile)
+        throw InputError(PosOf(it["rule"], file),
+                         w + ".items[].rule: percentile is for 市町村分 only (ranks among "
+                             "prefectures are not supported; give the published thresholds "
+                             "as a threshold rule)");
+      if (!item_keys.insert(item.key).second)
+        throw InputError(PosOf(it["key"], file), "item key given twice: " + item.key);
+      item_max += item.MaxPoints();
+      ind.items.push_back(std::move(item));
+    }
+    // The items cannot give more than the indicator's 満点.
+    if (item_max > ind.max_points)
+      throw InputError(max_prov.pos,
+                       fmt::format("{}.max: the items can give {} points, more than the "
+                                   "maximum {}",
+                                   w, item_max.ToString(), ind.max_points.ToString()));
+    im.RejectUnknownKeys();
+    lr.indicators.push_back(std::move(ind));
+  }
+  // Σ 満点 of the indicators = the total the source states (R3: 1,000 and 296).
+  if (lr.MaxPoints() != lr.declared_total)
+    throw InputError(total_prov.pos,
+                     fmt::format("{}.total: the indicator maxima add up to {}, not {}", where,
+                                 lr.MaxPoints().ToString(), lr.declared_total.ToString()));
+  m.RejectUnknownKeys();
+  return lr;
+}
+
+IncentiveRules RulesFromYaml(const YAML::Node& root, const std::string& file) {
+  YamlMap m(root, file, "the top level");
+  m.ExpectKeys({"fiscal_year", "title", "size_classes", "municipal", "prefectural"});
+  IncentiveRules r;
+  r.file = file;
+  YAML::Node fy = m.Require("fiscal_year");
+  auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
+  if (!year) throw InputError(m.PosOf(fy), "fiscal_year: expected a fiscal year such as R3");
+  r.year = *year;
+  m.Text("title");
+  YAML::Node classes = Sequence(m, "size_classes");
+  std::int64_t next_min = 0;  // the min the next class must have
+  bool open_ended = false;    // a class without below was seen
+  for (const YAML::Node& c : classes) {
+    YamlMap cm(c, file, "size_classes[]");
+    cm.ExpectKeys({"key", "label", "min", "below"});
+    incentive::SizeClass sc;
+    sc.key = cm.Text("key");
+    sc.label = cm.Text("label");
+    YAML::Node mn = cm.Require("min");
+    sc.min_insured =
+        ParseCount(ScalarText(mn, cm.PosOf(mn), "min"), cm.PosOf(mn), "size_classes[].min", 0);
+    if (r.FindClass(sc.key))
+      throw InputError(cm.PosOf(cm.Require("key")), "size class key given twice: " + sc.key);
+    // The classes must cover 0, 1, 2 … without gaps or overlaps, smallest first.
+    if (open_ended)
+      throw InputError(cm.PosOf(mn),
+                       "size_classes[]: a class after the open-ended one (the one without below)");
+    if (sc.min_insured != next_min)
+      throw InputError(cm.PosOf(mn), fmt::format("size_classes[].min: expected {} (the previous "
+                                                 "class's below; classes smallest first)",
+                                                 next_min));
+    if (auto b = cm.Optional("below")) {
+      sc.below = ParseCount(ScalarText(*b, cm.PosOf(*b), "below"), cm.PosOf(*b),
+                            "size_classes[].below", sc.min_insured + 1);
+      next_min = *sc.below;
+    } else {
+      open_ended = true;
+    }
+    cm.RejectUnknownKeys();
+    r.size_classes.push_back(std::move(sc));
+  }
+  if (!open_ended)
+    throw InputError(m.PosOf(classes),
+                     "size_classes: the last class must have no below (open-ended)");
+  std::set<std::string> item_keys;
+  r.municipal = ReadLevel(m.Require("municipal"), file, Level::kMunicipal, r, item_keys);
+  r.prefectural = ReadLevel(m.Require("prefectural"), file, Level::kPrefectural, r, item_keys);
+  m.RejectUnknownKeys();
+  return r;
+}
+
+}  // namespace
+
+IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file) {
+  return RulesFromYaml(ParseYamlStrict(utf8, file), file);
+}
+
+IncentiveRules LoadIncentiveRulesFile(const std::string& path) {
+  return RulesFromYaml(LoadYamlStrict(path), path);
+}
+
+std::vector<FiscalYear> IncentiveYears() {
+  std::vector<FiscalYear> years;
+  for (int y = kFirstYear; y <= kLastYear; ++y)
+    if (!EmbeddedDataFile(EmbeddedPath(y)).empty()) years.push_back(FiscalYear(y));
+  return years;
+}
+
+IncentiveRules LoadIncentiveRules(FiscalYear year) {
+  const std::string path = EmbeddedPath(year.year());
+  std::string_view text = EmbeddedDataFile(path);
+  if (text.empty()) {
+    std::string have;
+    for (FiscalYear y : IncentiveYears()) have += (have.empty() ? "" : ", ") + y.ToShortWareki();
+    throw InputError({"--year", 0, 0},
+                     fmt::format("no 保険者努力支援制度 definitions for {} (available: {}; or give "
+                                 "your own with --rules FILE)",
+                                 year.ToWareki(), have.empty() ? "none" : have));
+  }
+  IncentiveRules r = ParseIncentiveRules(std::string(text), path);
+  if (r.year != year) throw InputError({path, 0, 0}, "fiscal_year does not match the file name");
+  return r;
+}
+
+namespace {
+
+const std::set<std::string>& YesWords() {
+  static const std::set<std::string> w = {"1",    "yes", "Yes",  "YES", "true", "TRUE",
+                                          "はい", "有",  "あり", "○",   "〇",   "◯"};
+  return w;
+}
+const std::set<std::string>& NoWords() {
+  static const std::set<std::string> w = {"0",      "no", "No",   "NO", "false", "FALSE",
+                                          "いいえ", "無", "なし", "×",  "-"};
+  return w;
+}
+
+// What an item column needs: flag or number/percent; and which levels use it.
+struct ColumnUse {
+  bool flag = false;
+  bool percent = false;
+  bool municipal = false;
+  bool prefectural = false;
+  std::string first_item;
+};
+
+std::map<std::string, ColumnUse> ColumnUses(const IncentiveRules& rules, const std::string& file) {
+  std::map<std::string, ColumnUse> uses;
+  for (const LevelRules* lr : {&rules.municipal, &rules.prefectural})
+    for (const auto& ind : lr->indicators)
+      for (const auto& item : ind.items) {
+        const bool flag = item.kind == RuleKind::kFlag;
+        auto [it, fresh] = uses.try_emplace(item.column);
+        ColumnUse& u = it->second;
+        if (fresh) {
+          u.flag = flag;
+          u.percent = item.percent;
+          u.first_item = item.key;
+        } else if (u.flag != flag || u.percent != item.percent) {
+          throw InputError(item.pos, fmt::format("column {} is read as a {} by {} but as a {} "
+                                                 "by {}",
+                                                 item.column, u.flag ? "flag" : "number",
+                                                 u.first_item, flag ? "flag" : "number", item.key));
+        }
+        (lr->level == Level::kMunicipal ? u.municipal : u.prefectural) = true;
+      }
+  return uses;
+}
+
+Rational ParseValue(const TableCell& cell, const ColumnUse& use, const std::string& column) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (use.flag) {
+    if (YesWords().count(t)) return 1;
+    if (NoWords().count(t)) return 0;
+    throw InputError(cell.pos, column + ": expected a yes/no flag (1/0, はい/いいえ, ○/×)");
+  }
+  auto v = TryParseNumber(t);
+  if (!v) throw InputError(cell.pos, column + ": expected a number");
+  if (use.percent) {
+    // A rate column holds percent: "39.28" and "39.28%" both mean 39.28%.
+    const bool has_sign = !t.empty() && t.back() == '%';
+    Rational r = has_sign ? *v : *v / Rational(100);
+    if (r.Sign() < 0 || r > Rational(1))
+      throw InputError(cell.pos, column + ": expected a percentage from 0 to 100");
+    return r;
+  }
+  return *v;
+}
+
+struct RawRow {
+  SourcePos pos;
+  TableCell code;
+  std::optional<TableCell> name;
+  std::optional<TableCell> insured;
+  std::map<std::string, TableCell> values;
+  std::map<std::string, SourcePos> blank_at;  ///< wide form: the empty cell of a column
+};
+
+// Wide: 団体コード, [名称], 被保険者数, one column per item column.
+std::vector<RawRow> WideRows(const Table& table, const std::map<std::string, ColumnUse>& uses) {
+  std::optional<size_t> code_col, name_col, insured_col;
+  std::vector<std::pair<size_t, std::string>> value_cols;
+  for (size_t j = 0; j < table.header.size(); ++j) {
+    const std::string& h = table.header[j].text;
+    if (h == "団体コード") {
+      code_col = j;
+    } else if (h == "名称") {
+      name_col = j;
+    } else if (h == "被保険者数") {
+      insured_col = j;
+    } else if (uses.count(h)) {
+      value_cols.push_back({j, h});
+    } else {
+      throw InputError(table.header[j].pos,
+                       fmt::format("unknown column {} (expected 団体コード, 名称, 被保険者数 or "
+                                   "an indicator column of the definitions)",
+                                   h));
+    }
+  }
+  const SourcePos header_pos{table.file, table.header.empty() ? 1 : table.header[0].pos.line, 0};
+  if (!code_col) throw InputError(header_pos, "missing column 団体コード");
+  if (!insured_col) throw InputError(header_pos, "missing column 被保険者数");
+  for (const auto& [col, use] : uses) {
+    bool present = false;
+    for (const auto& vc : value_cols) present |= vc.second == col;
+    if (!present)
+      throw InputError(header_pos,
+                       fmt::format("missing column {} (read by item {})", col, use.first_item));
+  }
+  std::vector<RawRow> rows;
+  for (const TableRow& row : table.rows) {
+    RawRow r;
+    r.pos = row.pos;
+    r.code = row.cells[*code_col];
+    if (name_col) r.name = row.cells[*name_col];
+    r.insured = row.cells[*insured_col];
+    for (const auto& [j, col] : value_cols)
+      if (!Trim(row.cells[j].text).empty())
+        r.values[col] = row.cells[j];
+      else
+        r.blank_at[col] = row.cells[j].pos;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// Long: 団体コード, [名称], 項目, 値 — one row per value; 項目 被保険者数 gives N.
+std::vector<RawRow> LongRows(const Table& table, const std::map<std::string, ColumnUse>& uses) {
+  auto code_col = table.ColumnIndex("団体コード");
+  auto name_col = table.ColumnIndex("名称");
+  auto item_col = table.ColumnIndex("項目");
+  auto value_col = table.ColumnIndex("値");
+  for (const TableCell& h : table.header)
+    if (h.text != "団体コード" && h.text != "名称" && h.text != "項目" && h.text != "値")
+      throw InputError(
+          h.pos, "unknown column " + h.text + " (the long form has 団体コード, 名称, 項目, 値)");
+  std::vector<RawRow> rows;
+  std::map<std::string, size_t> by_code;
+  for (const TableRow& row : table.rows) {
+    const TableCell& code = row.cells[*code_col];
+    const std::string key(Trim(NormalizeWidth(code.text)));
+    auto [it, fresh] = by_code.try_emplace(key, rows.size());
+    if (fresh) {
+      RawRow r;
+      r.pos = row.pos;
+      r.code = code;
+      rows.push_back(std::move(r));
+    }
+    RawRow& r = rows[it->second];
+    if (name_col && !Trim(row.cells[*name_col].text).empty()) r.name = row.cells[*name_col];
+    const TableCell& item = row.cells[*item_col];
+    const std::string name(Trim(NormalizeWidth(item.text)));
+    const TableCell& value = row.cells[*value_col];
+    if (name == "被保険者数") {
+      if (r.insured) throw InputError(item.pos, "被保険者数 given twice for this 団体コード");
+      r.insured = value;
+    } else if (uses.count(name)) {
+      if (r.values.count(name))
+        throw InputError(item.pos, name + " given twice for this 団体コード");
+      r.values[name] = value;
+    } else {
+      throw InputError(item.pos, "unknown 項目 " + name +
+                                     " (expected 被保険者数 or an indicator column of the "
+                                     "definitions)");
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& rules) {
+  const auto uses = ColumnUses(rules, rules.file);
+  const bool long_form =
+      table.ColumnIndex("項目") && table.ColumnIndex("値") && !table.ColumnIndex("被保険者数");
+  std::vector<RawRow> raw = long_form ? LongRows(table, uses) : WideRows(table, uses);
+  if (raw.empty()) throw InputError({table.file, 0, 0}, "the table has no data rows");
+  std::vector<Entity> out;
+  std::set<std::string> codes;
+  std::string prefecture;
+  for (RawRow& r : raw) {
+    Entity e;
+    e.pos = r.pos;
+    auto code = MunicipalityCode::TryParse(Trim(NormalizeWidth(r.code.text)));
+    if (!code)
+      throw InputError(r.code.pos,
+                       "団体コード: expected a 6-digit code with its check digit "
+                       "(or 5 digits)");
+    e.code = code->str();
+    if (!codes.insert(e.code).second)
+      throw InputError(r.code.pos, "団体コード: given twice (" + e.code + ")");
+    if (prefecture.empty()) prefecture = code->prefecture();
+    if (code->prefecture() != prefecture)
+      throw InputError(r.code.pos,
+                       "団体コード: another prefecture than the first row's (" + prefecture + ")");
+    e.level = e.code.substr(2, 3) == "000" ? Level::kPrefectural : Level::kMunicipal;
+    if (r.name) e.name = std::string(Trim(r.name->text));
+    if (!r.insured || Trim(r.insured->text).empty())
+      throw InputError(r.insured ? r.insured->pos : r.pos, "被保険者数: missing");
+    e.insured = ParseCount(r.insured->text, r.insured->pos, "被保険者数");
+    for (const auto& [col, use] : uses) {
+      const bool needed = e.level == Level::kMunicipal ? use.municipal : use.prefectural;
+      auto it = r.values.find(col);
+      if (!needed) {
+        if (it != r.values.end())
+          throw InputError(it->second.pos, fmt::format("{}: not used for the {} (leave it empty)",
+                                                       col, incentive::LevelName(e.level)));
+        continue;
+      }
+      if (it == r.values.end())
+        throw InputError(
+            r.blank_at.count(col) ? r.blank_at.at(col) : r.pos,
+            fmt::format("{}: missing for {} (needed by item {})", col, e.code, use.first_item));
+      e.values[col] = ParseValue(it->second, use, col);
+      e.where[col] = it->second.pos;
+    }
+    out.push_back(std::move(e));
+  }
+  int prefs = 0;
+  for (const auto& e : out)
+    if (e.level == Level::kPrefectural && ++prefs > 1)
+      throw InputError(e.pos, "more than one prefecture row (団体コード ending in 000)");
+  return out;
+}
+
+std::vector<Entity> LoadIncentiveData(const std::string& path, const IncentiveRules& rules) {
+  return ReadIncentiveData(ReadTable(path), rules);
+}
+
+NationalAverage LoadNationalAverage(const std::string& path, const IncentiveRules& rules) {
+  YAML::Node root = LoadYamlStrict(path);
+  YamlMap m(root, path, "the top level");
+  m.ExpectKeys({"fiscal_year", "source", "municipal", "prefectural"});
+  NationalAverage avg;
+  YAML::Node fy = m.Require("fiscal_year");
+  auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
+  if (!year || *year != rules.year)
+    throw InputError(m.PosOf(fy), "fiscal_year: expected " + rules.year.ToShortWareki() +
+                                      " (the year of the definitions)");
+  avg.source = m.Text("source");
+  for (const LevelRules* lr : {&rules.municipal, &rules.prefectural}) {
+    const std::string key = lr->level == Level::kMunicipal ? "municipal" : "prefectural";
+    auto node = m.Optional(key);
+    if (!node) continue;
+    YamlMap lm(*node, path, key);
+    auto& by_key = lr->level == Level::kMunicipal ? avg.municipal : avg.prefectural;
+    auto& total = lr->level == Level::kMunicipal ? avg.municipal_total : avg.prefectural_total;
+    for (auto& [k, v] : lm.Entries()) {
+      const std::string name = k.as<std::string>();
+      Rational value = NumberAt(v, lm.PosOf(v), key + "." + name);
+      if (name == "total") {
+        total = value;
+        continue;
+      }
+      bool known = false;
+      for (const auto& ind : lr->indicators) known |= ind.key == name;
+      if (!known)
+        throw InputError(lm.PosOf(k), fmt::format("{}: unknown indicator {} (expected total or "
+                                                  "an indicator key of the definitions)",
+                                                  key, name));
+      by_key[name] = value;
+    }
+  }
+  m.RejectUnknownKeys();
+  return avg;
+}
+
+}  // namespace kokuho

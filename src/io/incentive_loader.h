@@ -1,0 +1,60 @@
+// Reading 保険者努力支援制度 inputs: the indicator definitions of a fiscal year
+// (data/incentive/r3.yaml, embedded at build time, or a user's file of the same form),
+// the municipality data table (CSV or xlsx, wide or long) and an optional national
+// average file. Formats: docs/incentive-format.md.
+//
+//   incentive::IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));
+//   std::vector<incentive::Entity> e = LoadIncentiveData("examples/incentive-sample/data.csv", r);
+//   NationalAverage avg = LoadNationalAverage("national_r3.yaml", r);
+//
+// Every problem is an InputError naming file, line and column; nothing is guessed and
+// no value is defaulted. The loader asserts that the indicator maxima add up to the
+// total the source states (市町村分 R3: 1,000; 都道府県分 R3: 296).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fiscal_year.h"
+#include "core/rational.h"
+#include "incentive/rules.h"
+#include "incentive/scoring.h"
+#include "io/table.h"
+
+namespace kokuho {
+
+/// The embedded definitions for `year` (data/incentive/r<N>.yaml); an InputError naming
+/// the years available when there is none.
+incentive::IncentiveRules LoadIncentiveRules(FiscalYear year);
+
+/// Definitions from a user's YAML file (UTF-8 or CP932).
+incentive::IncentiveRules LoadIncentiveRulesFile(const std::string& path);
+
+/// Definitions from YAML text; `file` names it in messages.
+incentive::IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file);
+
+/// The fiscal years with embedded definitions.
+std::vector<FiscalYear> IncentiveYears();
+
+/// The municipality data (and optionally the prefecture's row, 団体コード ending in
+/// 000 + check digit) as entities; every value the rules need must be given.
+std::vector<incentive::Entity> ReadIncentiveData(const Table& table,
+                                                 const incentive::IncentiveRules& rules);
+std::vector<incentive::Entity> LoadIncentiveData(const std::string& path,
+                                                 const incentive::IncentiveRules& rules);
+
+/// National average points (全国平均 / 全国の市町村平均) per indicator and in total,
+/// to compare with (e.g. the 全国 column of the MHLW analysis table).
+struct NationalAverage {
+  std::string source;
+  std::map<std::string, Rational> municipal;  ///< by indicator key
+  std::optional<Rational> municipal_total;
+  std::map<std::string, Rational> prefectural;  ///< by indicator key
+  std::optional<Rational> prefectural_total;
+};
+NationalAverage LoadNationalAverage(const std::string& path,
+                                    const incentive::IncentiveRules& rules);
+
+}  // namespace kokuho

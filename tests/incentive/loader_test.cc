@@ -1,0 +1,238 @@
+// The 保険者努力支援制度 loader: the embedded R3 definitions (totals 1,000 and 296 asserted),
+// bad definitions and bad data with their exact file:line:column, the long data form.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "../io/io_test_util.h"
+#include "incentive/scoring.h"
+#include "io/incentive_loader.h"
+#include "io/table.h"
+
+namespace kokuho {
+namespace {
+
+using incentive::Level;
+using io_test::TempDir;
+using io_test::WriteBytes;
+
+// A small valid definitions file; the bad cases below change one thing each. Line numbers
+// in the comments are those of this text.
+const std::string kBase =
+    "fiscal_year: R3\n"                                                         // 1
+    "title: test\n"                                                             // 2
+    "size_classes:\n"                                                           // 3
+    "  - {key: small, label: 小, min: 0, below: 10000}\n"                       // 4
+    "  - {key: large, label: 大, min: 10000}\n"                                 // 5
+    "municipal:\n"                                                              // 6
+    "  total: {value: 100, confirmed: true, source: s}\n"                       // 7
+    "  indicators:\n"                                                           // 8
+    "    - key: m1\n"                                                           // 9
+    "      label: M1 テスト\n"                                                  // 10
+    "      max: {value: 100, confirmed: true, source: s}\n"                     // 11
+    "      items:\n"                                                            // 12
+    "        - key: rate\n"                                                     // 13
+    "          label: 率\n"                                                     // 14
+    "          column: 率\n"                                                    // 15
+    "          rule: threshold\n"                                               // 16
+    "          unit: percent\n"                                                 // 17
+    "          steps:\n"                                                        // 18
+    "            - {at_least: 60%, points: 60, confirmed: false, source: s}\n"  // 19
+    "            - {at_least: 40%, points: 30, confirmed: false, source: s}\n"  // 20
+    "        - {key: flag, label: F, column: F, rule: flag, yes: 40, no: 0, confirmed: false, "
+    "source: s}\n"                                          // 21
+    "prefectural:\n"                                        // 22
+    "  total: {value: 10, confirmed: true, source: s}\n"    // 23
+    "  indicators:\n"                                       // 24
+    "    - key: p1\n"                                       // 25
+    "      label: P1\n"                                     // 26
+    "      max: {value: 10, confirmed: true, source: s}\n"  // 27
+    "      items:\n"                                        // 28
+    "        - {key: pflag, label: PF, column: PF, rule: flag, yes: 10, no: -5, confirmed: "
+    "false, source: s}\n";  // 29
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::string RulesError(const std::string& text) {
+  InputError e = io_test::CatchInputError([&] { ParseIncentiveRules(text, "r.yaml"); });
+  return e.what();
+}
+
+TEST(IncentiveLoader, EmbeddedR3TotalsAreTheSpecs) {
+  // 市町村分 1,000 (共通 670 + 固有 330) and 都道府県分 296 (110 + 80 + 106), 長野県 資料3
+  // 別紙2-④ (background/003); the loader itself refuses a file whose maxima do not add up.
+  incentive::IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));
+  EXPECT_EQ(r.municipal.MaxPoints(), Rational(1000));
+  EXPECT_EQ(r.municipal.declared_total, Rational(1000));
+  EXPECT_EQ(r.prefectural.MaxPoints(), Rational(296));
+  ASSERT_EQ(r.municipal.indicators.size(), 12u);  // 共通①–⑥ and 固有①–⑥
+  ASSERT_EQ(r.prefectural.indicators.size(), 3u);
+  Rational common = 0;
+  for (size_t k = 0; k < 6; ++k) common += r.municipal.indicators[k].max_points;
+  EXPECT_EQ(common, Rational(670));
+  for (const auto* lr : {&r.municipal, &r.prefectural})
+    for (const auto& ind : lr->indicators) {
+      EXPECT_TRUE(ind.max_provenance.confirmed) << ind.key;
+      EXPECT_FALSE(ind.max_provenance.source.empty()) << ind.key;
+    }
+  EXPECT_GT(r.UnconfirmedCount(), 0);  // the item rules are placeholders, and say so
+  EXPECT_EQ(r.size_classes.size(), 5u);
+  EXPECT_THROW(LoadIncentiveRules(FiscalYear(2027)), InputError);
+}
+
+TEST(IncentiveLoader, BaseIsValid) {
+  incentive::IncentiveRules r = ParseIncentiveRules(kBase, "r.yaml");
+  EXPECT_EQ(r.municipal.MaxPoints(), Rational(100));
+  EXPECT_EQ(r.municipal.indicators[0].items[0].tables[0].steps[1].bound, Rational(2, 5));
+}
+
+struct BadRules {
+  const char* what;
+  const char* from;
+  const char* to;
+  const char* expected;  // the start of the message: "r.yaml:line:column: …"
+};
+
+TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
+  const BadRules cases[] = {
+      {"maxima do not add up to the total", "total: {value: 100,", "total: {value: 1000,",
+       "r.yaml:7:18: municipal.total: the indicator maxima add up to 100, not 1000"},
+      {"items exceed the indicator max", "yes: 40, no: 0", "yes: 45, no: 0",
+       "r.yaml:11:20: municipal.m1.max: the items can give 105 points"},
+      {"unknown rule kind", "rule: threshold", "rule: thresold",
+       "r.yaml:16:17: municipal.m1.items[].rule: expected one of threshold, percentile, flag"},
+      {"misspelt key", "unit: percent", "units: percent", "r.yaml:17:11: "},
+      {"percent without %", "at_least: 40%", "at_least: 40",
+       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: expected a percentage"},
+      {"steps not best first", "at_least: 40%", "at_least: 70%",
+       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: steps must be listed best "
+       "first"},
+      {"confirmed not a boolean", "confirmed: false, source: s}\n            - {at_least: 40%",
+       "confirmed: maybe, source: s}\n            - {at_least: 40%",
+       "r.yaml:19:54: municipal.m1.items[] (rate).steps[].confirmed: expected true or false"},
+      {"points not a number", "points: 30", "points: 三十",
+       "r.yaml:20:39: municipal.m1.items[] (rate).steps[].points: expected a number"},
+      {"size classes with a gap", "min: 10000}", "min: 12000}",
+       "r.yaml:5:33: size_classes[].min: expected 10000"},
+      {"duplicate key", "title: test\n", "title: test\ntitle: again\n",
+       "r.yaml:3:1: duplicate key"},
+      {"bad fiscal year", "fiscal_year: R3", "fiscal_year: X3",
+       "r.yaml:1:14: fiscal_year: expected a fiscal year"},
+      {"percentile at the prefecture level",
+       "{key: pflag, label: PF, column: PF, rule: flag, yes: 10, no: -5, confirmed: false, "
+       "source: s}",
+       "key: pflag\n          label: PF\n          column: PF\n          rule: percentile\n"
+       "          unit: number\n          bands: [{top: 50%, points: 10, confirmed: false, "
+       "source: s}]",
+       "r.yaml:32:17: prefectural.p1.items[].rule: percentile is for 市町村分 only"},
+      {"empty source", "no: -5, confirmed: false, source: s}",
+       "no: -5, confirmed: false, source: \"\"}", "r.yaml:29:"},
+  };
+  for (const auto& c : cases) {
+    std::string msg = RulesError(Replace(kBase, c.from, c.to));
+    EXPECT_EQ(msg.substr(0, std::string(c.expected).size()), c.expected) << c.what << "\n" << msg;
+  }
+}
+
+// Data: wide CSV with a prefecture row and two municipalities of 群馬県.
+const std::string kData =
+    "団体コード,名称,被保険者数,率,F,PF\n"  // 1
+    "100005,群馬県,9000,,,○\n"              // 2
+    "102016,前橋市,6000,55.5,はい,\n"       // 3
+    "102024,高崎市,3000,41%,0,\n";          // 4
+
+struct DataRun {
+  TempDir dir;
+  std::string path;
+  incentive::IncentiveRules rules = ParseIncentiveRules(kBase, "r.yaml");
+  explicit DataRun(const std::string& text) : path(dir.Path("d.csv")) { WriteBytes(path, text); }
+  std::string Error() {
+    InputError e = io_test::CatchInputError([&] { LoadIncentiveData(path, rules); });
+    std::string m = e.what();
+    return m.substr(dir.Path("").size());  // "d.csv:line:col: …"
+  }
+};
+
+TEST(IncentiveLoader, DataWideScoresAndAllocates) {
+  DataRun run(kData);
+  std::vector<incentive::Entity> es = LoadIncentiveData(run.path, run.rules);
+  ASSERT_EQ(es.size(), 3u);
+  EXPECT_EQ(es[0].level, Level::kPrefectural);
+  EXPECT_EQ(es[1].values.at("率"), Rational(555, 1000));  // "55.5" in a percent column = 55.5%
+  EXPECT_EQ(es[2].values.at("率"), Rational(41, 100));
+  incentive::ScoreResult s = incentive::Score(run.rules, es);
+  // 前橋市: 55.5% ≥ 40% → 30, flag はい → 40: 70. 高崎市: 41% → 30, flag 0 → 0: 30.
+  EXPECT_EQ(s.municipal[0].total, Rational(70));
+  EXPECT_EQ(s.municipal[1].total, Rational(30));
+  EXPECT_EQ(s.prefecture->total, Rational(10));
+  // 70 × 6000 = 420,000 and 30 × 3000 = 90,000: 1,000,000 × 42/51 = 823,529.41…,
+  // × 9/51 = 176,470.58… → floors 823,529 + 176,470 = 999,999; the extra yen to .58….
+  EXPECT_EQ(incentive::AllocateGrant(1'000'000, s.municipal), (std::vector<Yen>{823'529, 176'471}));
+}
+
+TEST(IncentiveLoader, DataLongFormGivesTheSameEntities) {
+  DataRun run(
+      "団体コード,名称,項目,値\n"
+      "102016,前橋市,被保険者数,6000\n"
+      "102016,,率,55.5\n"
+      "102016,,F,はい\n"
+      "102024,高崎市,被保険者数,3000\n"
+      "102024,,率,41%\n"
+      "102024,,F,0\n");
+  std::vector<incentive::Entity> es = LoadIncentiveData(run.path, run.rules);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "前橋市");
+  EXPECT_EQ(es[1].insured, 3000);
+  EXPECT_EQ(es[1].values.at("F"), Rational(0));
+}
+
+TEST(IncentiveLoader, BadDataNameLineAndColumn) {
+  struct Case {
+    const char* what;
+    std::string text;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {"unknown column", Replace(kData, ",PF\n", ",PX\n"), "d.csv:1:6: unknown column PX"},
+      {"flag not yes/no", Replace(kData, "はい", "たぶん"), "d.csv:3:5: F: expected a yes/no flag"},
+      {"rate above 100%", Replace(kData, "55.5", "155.5"),
+       "d.csv:3:4: 率: expected a percentage from 0 to 100"},
+      {"bad check digit", Replace(kData, "102024", "102025"), "d.csv:4:1: 団体コード"},
+      {"missing value", Replace(kData, "55.5", ""), "d.csv:3:4: 率: missing for 102016"},
+      {"value on the wrong level", Replace(kData, "41%,0,", "41%,0,○"),
+       "d.csv:4:6: PF: not used for the 市町村分"},
+      {"another prefecture", Replace(kData, "102024", "132012"), "d.csv:4:1: 団体コード: another"},
+      {"insured not a count", Replace(kData, "3000", "三千人"), "d.csv:4:3: 被保険者数"},
+      {"missing column",
+       Replace(Replace(Replace(Replace(kData, ",F,PF", ",PF"), ",,○", ",○"), ",はい,", ","), ",0,",
+               ","),
+       "d.csv:1: missing column F"},
+  };
+  for (const auto& c : cases) {
+    DataRun run(c.text);
+    std::string msg = run.Error();
+    EXPECT_EQ(msg.substr(0, std::string(c.expected).size()), c.expected) << c.what << "\n" << msg;
+  }
+}
+
+TEST(IncentiveLoader, NationalAverage) {
+  TempDir dir;
+  incentive::IncentiveRules rules = ParseIncentiveRules(kBase, "r.yaml");
+  WriteBytes(dir.Path("n.yaml"),
+             "fiscal_year: R3\nsource: s\nmunicipal:\n  m1: 41.49\n  total: 41.49\n");
+  NationalAverage n = LoadNationalAverage(dir.Path("n.yaml"), rules);
+  EXPECT_EQ(n.municipal.at("m1"), Rational::Parse("41.49"));
+  WriteBytes(dir.Path("bad.yaml"), "fiscal_year: R3\nsource: s\nmunicipal:\n  m9: 1\n");
+  InputError e =
+      io_test::CatchInputError([&] { LoadNationalAverage(dir.Path("bad.yaml"), rules); });
+  EXPECT_EQ(e.pos().line, 4);
+  EXPECT_EQ(e.pos().column, 3);
+}
+
+}  // namespace
+}  // namespace kokuho
