@@ -24,6 +24,8 @@ int RunCli(int argc, char** argv) {
   RegisterDemo(app, action);
   RegisterIncentive(app, action);
   RegisterKpi(app, action);
+  RegisterChosei(app, action);
+  RegisterAgeIndex(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

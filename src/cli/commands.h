@@ -18,6 +18,8 @@ void RegisterValidate(CLI::App& app, Action& action);
 void RegisterDemo(CLI::App& app, Action& action);
 void RegisterIncentive(CLI::App& app, Action& action);
 void RegisterKpi(CLI::App& app, Action& action);
+void RegisterChosei(CLI::App& app, Action& action);
+void RegisterAgeIndex(CLI::App& app, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {

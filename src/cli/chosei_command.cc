@@ -1,0 +1,98 @@
+#include "cli/chosei_command.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "chosei/grant.h"
+#include "core/error.h"
+#include "core/fiscal_year.h"
+#include "io/chosei_loader.h"
+#include "report/chosei_tables.h"
+#include "report/write_reports.h"
+
+namespace kokuho::cli {
+namespace {
+
+struct Formats {
+  bool table = false;
+  ReportFormats files;
+};
+
+Formats ParseFormats(const std::string& list) {
+  Formats f;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item == "table") {
+      f.table = true;
+    } else if (item == "csv") {
+      f.files.csv = true;
+    } else if (item == "xlsx") {
+      f.files.xlsx = true;
+    } else if (item == "json") {
+      f.files.json = true;
+    } else {
+      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
+    }
+  }
+  return f;
+}
+
+}  // namespace
+
+int RunChosei(const ChoseiRun& run) {
+  Formats f = ParseFormats(run.formats);
+  auto year = FiscalYear::TryParse(run.year);
+  if (!year)
+    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R5, 2023 or 令和5年度");
+  chosei::Coefficients c = run.coefficients_path.empty()
+                               ? LoadChoseiCoefficients(*year)
+                               : LoadChoseiCoefficientsFile(run.coefficients_path, *year);
+  std::vector<chosei::Prefecture> prefectures = LoadChoseiData(run.data_path);
+  ChoseiReport rep{c, chosei::ComputeAll(c, prefectures)};
+  std::vector<ReportTable> tables = BuildChoseiTables(rep);
+  const bool files = f.files.csv || f.files.xlsx || f.files.json;
+  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
+    std::cout << ChoseiJson(rep).dump(2) << "\n";
+    return 0;
+  }
+  if (f.table) {
+    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
+    const int unconfirmed = c.UnconfirmedCount();
+    if (unconfirmed > 0)
+      std::cout << fmt::format(
+          "注意: 係数 {} のうち {} 件は未確認 (confirmed: false) の仮の値です。"
+          "省令の本文で確認するまで参考値として扱ってください。\n",
+          c.file, unconfirmed);
+    std::cout << "範囲: 基礎賦課分のみ。後期高齢者支援金等分・介護納付金分と、予算総額に合わせる"
+                 "調整率は含みません。改革案 = 調整対象需要額 ÷ 地域差指数 (1円未満切り捨て)。\n";
+  }
+  if (files) {
+    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
+    for (const auto& path : WriteReports(dir, "chosei", f.files, tables, ChoseiJson(rep)))
+      std::cerr << "wrote " << path << "\n";
+  }
+  return 0;
+}
+
+void RegisterChosei(CLI::App& app, Action& action) {
+  auto run = std::make_shared<ChoseiRun>();
+  CLI::App* cmd = app.add_subcommand(
+      "chosei", "普通調整交付金 (需要額 − 収入額) と改革案 (年齢調整後の医療費水準) の比較");
+  cmd->add_option("DATA", run->data_path, "prefecture data (CSV or xlsx)")->required();
+  cmd->add_option("--year", run->year, "fiscal year (R5, 2023, 令和5年度)")->required();
+  cmd->add_option("--coefficients", run->coefficients_path,
+                  "coefficient YAML (default: the embedded data/chosei/coefficients.yaml)");
+  cmd->add_option("--out", run->out_dir, "folder for the report files");
+  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
+      ->default_str("table (table,csv,xlsx,json with --out)");
+  cmd->callback([run, cmd, &action]() {
+    if (cmd->count("--format") == 0)
+      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    action = [run]() { return RunChosei(*run); };
+  });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,60 @@
+// `kokuho chosei` on examples/chosei-sample: tables, files (CSV with BOM, xlsx, JSON) and a
+// bad input that writes nothing. Figures: hand-checked in docs/chosei-format.md.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../io/io_test_util.h"
+
+namespace {
+
+std::string RunKokuho(const std::string& args, int* status) {
+  std::string cmd = std::string(KOKUHO_BINARY) + " " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf;
+  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+  int rc = pclose(pipe);
+  *status = WEXITSTATUS(rc);
+  return out;
+}
+
+const std::string kSample = std::string(KOKUHO_SOURCE_DIR) + "/examples/chosei-sample";
+
+TEST(ChoseiCli, SampleTablesAndFiles) {
+  kokuho::io_test::TempDir dir;
+  const std::string out = dir.Path("out");
+  int status = -1;
+  std::string text = RunKokuho("chosei " + kSample + "/data.csv --year R5 --out " + out, &status);
+  ASSERT_EQ(status, 0) << text;
+  for (const char* s : {"40,325,490,578", "-12,584,249,806", "66,131,308,722", "未確認", "架空C県"})
+    EXPECT_NE(text.find(s), std::string::npos) << s;
+  const std::string csv = kokuho::io_test::ReadBytes(out + "/chosei_grant.csv");
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.find("01,架空A県,144000000000"), std::string::npos) << csv;
+  EXPECT_TRUE(std::filesystem::exists(out + "/chosei_reform.csv"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/chosei.xlsx"));
+  auto j = nlohmann::json::parse(kokuho::io_test::ReadBytes(out + "/chosei.json"));
+  EXPECT_EQ(j["prefectures"][0]["差額"], -12'584'249'806LL);
+  EXPECT_EQ(j["coefficients"]["unconfirmed"], 3);
+}
+
+TEST(ChoseiCli, BadDataWritesNothing) {
+  kokuho::io_test::TempDir dir;
+  kokuho::io_test::WriteBytes(dir.Path("d.csv"),
+                              "都道府県コード,都道府県名,医療給付費等,公費等,前期高齢者交付金,"
+                              "平均被保険者数,総所得金額等\n99,A,1,0,0,1,0\n");
+  int status = -1;
+  std::string text =
+      RunKokuho("chosei " + dir.Path("d.csv") + " --year R5 --out " + dir.Path("out"), &status);
+  EXPECT_EQ(status, 1) << text;
+  EXPECT_NE(text.find("d.csv:2:1: 都道府県コード"), std::string::npos) << text;
+  EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
+}
+
+}  // namespace
