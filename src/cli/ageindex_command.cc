@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ageindex/standardise.h"
+#include "cli/output_formats.h"
 #include "core/error.h"
 #include "io/ageindex_loader.h"
 #include "report/report_table.h"
@@ -19,31 +20,6 @@ namespace {
 constexpr int kIndexPlaces = 4;  // indices and ratios, like the published 医療費指数 (0.9685)
 constexpr int kYenPlaces = 2;    // per-capita costs and expected costs in yen
 constexpr int kPercentPlaces = 3;  // case rates in %
-
-struct Formats {
-  bool table = false;
-  ReportFormats files;
-};
-
-Formats ParseFormats(const std::string& list) {
-  Formats f;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "table") {
-      f.table = true;
-    } else if (item == "csv") {
-      f.files.csv = true;
-    } else if (item == "xlsx") {
-      f.files.xlsx = true;
-    } else if (item == "json") {
-      f.files.json = true;
-    } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
-    }
-  }
-  return f;
-}
 
 // A rate per person as shown: yen per person (cost) or % (cases).
 ReportCell RateCell(const Rational& rate, AgeMeasure measure) {
@@ -77,7 +53,7 @@ std::string Where(const std::string& code) { return code.empty() ? "全体" : co
 }  // namespace
 
 int RunAgeIndex(const AgeIndexRun& run) {
-  Formats f = ParseFormats(run.formats);
+  OutputFormats f = ParseOutputFormats(run.formats);
   const bool direct = run.mode == "direct";
   if (!direct && run.mode != "indirect")
     throw InputError({"--mode", 0, 0}, "expected indirect or direct");

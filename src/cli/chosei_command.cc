@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "chosei/grant.h"
+#include "cli/output_formats.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "io/chosei_loader.h"
@@ -13,37 +14,8 @@
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
-namespace {
-
-struct Formats {
-  bool table = false;
-  ReportFormats files;
-};
-
-Formats ParseFormats(const std::string& list) {
-  Formats f;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "table") {
-      f.table = true;
-    } else if (item == "csv") {
-      f.files.csv = true;
-    } else if (item == "xlsx") {
-      f.files.xlsx = true;
-    } else if (item == "json") {
-      f.files.json = true;
-    } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
-    }
-  }
-  return f;
-}
-
-}  // namespace
-
 int RunChosei(const ChoseiRun& run) {
-  Formats f = ParseFormats(run.formats);
+  OutputFormats f = ParseOutputFormats(run.formats);
   auto year = FiscalYear::TryParse(run.year);
   if (!year)
     throw InputError({"--year", 0, 0}, "expected a fiscal year such as R5, 2023 or 令和5年度");

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/output_formats.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "incentive/scoring.h"
@@ -14,37 +15,8 @@
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
-namespace {
-
-struct Formats {
-  bool table = false;
-  ReportFormats files;
-};
-
-Formats ParseFormats(const std::string& list) {
-  Formats f;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "table") {
-      f.table = true;
-    } else if (item == "csv") {
-      f.files.csv = true;
-    } else if (item == "xlsx") {
-      f.files.xlsx = true;
-    } else if (item == "json") {
-      f.files.json = true;
-    } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
-    }
-  }
-  return f;
-}
-
-}  // namespace
-
 int RunIncentive(const IncentiveRun& run) {
-  Formats f = ParseFormats(run.formats);
+  OutputFormats f = ParseOutputFormats(run.formats);
   auto year = FiscalYear::TryParse(run.year);
   if (!year)
     throw InputError({"--year", 0, 0}, "expected a fiscal year such as R3, 2021 or 令和3年度");

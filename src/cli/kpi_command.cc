@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/output_formats.h"
 #include "core/error.h"
 #include "io/embedded_data.h"
 #include "io/kpi_loader.h"
@@ -88,31 +89,6 @@ nlohmann::ordered_json Exact(const std::optional<Rational>& v) {
   return v ? nlohmann::ordered_json(v->ToString()) : nlohmann::ordered_json(nullptr);
 }
 
-struct Formats {
-  bool table = false;
-  ReportFormats files;
-};
-
-Formats ParseFormats(const std::string& list) {
-  Formats f;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "table") {
-      f.table = true;
-    } else if (item == "csv") {
-      f.files.csv = true;
-    } else if (item == "xlsx") {
-      f.files.xlsx = true;
-    } else if (item == "json") {
-      f.files.json = true;
-    } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
-    }
-  }
-  return f;
-}
-
 constexpr const char* kBundledDefinitions = "data/kpi/definitions.yaml";
 
 std::string DefinitionsFile(const KpiRun& run);
@@ -144,7 +120,7 @@ std::string DefinitionsFile(const KpiRun& run) {
 }
 
 int RunKpi(const KpiRun& run) {
-  Formats f = ParseFormats(run.formats);
+  OutputFormats f = ParseOutputFormats(run.formats);
   std::optional<int> year;
   if (!run.year.empty()) {
     auto fy = FiscalYear::TryParse(run.year);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/output_formats.h"
 #include "io/case_loader.h"
 #include "nofukin/engine.h"
 #include "report/json_report.h"
@@ -12,37 +13,8 @@
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
-namespace {
-
-struct Formats {
-  bool table = false;
-  ReportFormats files;
-};
-
-Formats ParseFormats(const std::string& list) {
-  Formats f;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item == "table") {
-      f.table = true;
-    } else if (item == "csv") {
-      f.files.csv = true;
-    } else if (item == "xlsx") {
-      f.files.xlsx = true;
-    } else if (item == "json") {
-      f.files.json = true;
-    } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
-    }
-  }
-  return f;
-}
-
-}  // namespace
-
 int RunNofukin(const NofukinRun& run) {
-  Formats f = ParseFormats(run.formats);
+  OutputFormats f = ParseOutputFormats(run.formats);
   nofukin::Case c = LoadCase(run.case_path);
   nofukin::Result r = nofukin::Compute(c);
   std::vector<ReportTable> tables = BuildNofukinTables(c, r);
