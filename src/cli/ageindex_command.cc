@@ -200,12 +200,9 @@ void RegisterAgeIndex(CLI::App& app, Action& action) {
       ->default_str("indirect");
   cmd->add_flag("--epsilon", run->epsilon,
                 "also write the 医療費指数 column of the 納付金 case table (ageindex_epsilon)");
-  cmd->add_option("--out", run->out_dir, "folder for the report files");
-  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
-      ->default_str("table (table,csv,xlsx,json with --out)");
+  AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
-    if (cmd->count("--format") == 0)
-      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    DefaultOutputFormats(*cmd, run->out_dir, run->formats);
     action = [run]() { return RunAgeIndex(*run); };
   });
 }

@@ -36,6 +36,9 @@ int RunCli(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "kokuho: error: " << e.what() << "\n";
     return 1;
+  } catch (const CLI::Error& e) {  // an option found wrong while running (e.g. --format)
+    std::cerr << "kokuho: usage error: " << e.what() << "\n";
+    return 2;
   } catch (const CalculationError& e) {
     std::cerr << "kokuho: calculation error: " << e.what() << "\n";
     return 3;

@@ -81,12 +81,9 @@ void RegisterIncentive(CLI::App& app, Action& action) {
   cmd->add_option("--budget", run->budget, "市町村分 budget in yen, shared by points × 被保険者数");
   cmd->add_option("--national-average", run->national_path,
                   "YAML with national average points per indicator");
-  cmd->add_option("--out", run->out_dir, "folder for the report files");
-  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
-      ->default_str("table (table,csv,xlsx,json with --out)");
+  AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
-    if (cmd->count("--format") == 0)
-      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    DefaultOutputFormats(*cmd, run->out_dir, run->formats);
     action = [run]() { return RunIncentive(*run); };
   });
 }

@@ -279,12 +279,9 @@ void RegisterKpi(CLI::App& app, Action& action) {
                                               : "expected a fiscal year (2023, 令和5年度, R5)";
           },
           "YEAR"));
-  cmd->add_option("--out", run->out_dir, "folder for the report files");
-  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
-      ->default_str("table (table,csv,xlsx,json with --out)");
+  AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
-    if (cmd->count("--format") == 0)
-      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    DefaultOutputFormats(*cmd, run->out_dir, run->formats);
     action = [run]() { return RunKpi(*run); };
   });
 }

@@ -45,12 +45,9 @@ void RegisterNofukin(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand("nofukin", "納付金と標準保険料率を算定する (compute a case)");
   cmd->add_option("CASE", run->case_path, "case folder (with prefecture.yaml) or the YAML file")
       ->required();
-  cmd->add_option("--out", run->out_dir, "folder for the report files");
-  cmd->add_option("--format", run->formats, "comma list: table, csv, xlsx, json")
-      ->default_str("table (table,csv,xlsx,json with --out)");
+  AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
-    if (cmd->count("--format") == 0)
-      run->formats = run->out_dir.empty() ? "table" : "table,csv,xlsx,json";
+    DefaultOutputFormats(*cmd, run->out_dir, run->formats);
     action = [run]() { return RunNofukin(*run); };
   });
 }

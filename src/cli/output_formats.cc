@@ -5,6 +5,16 @@
 
 namespace kokuho::cli {
 
+void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats) {
+  cmd.add_option("--out", out_dir, "folder for the report files");
+  cmd.add_option("--format", formats, "comma list: table, csv, xlsx, json")
+      ->default_str("table (table,csv,xlsx,json with --out)");
+}
+
+void DefaultOutputFormats(const CLI::App& cmd, const std::string& out_dir, std::string& formats) {
+  if (cmd.count("--format") == 0) formats = out_dir.empty() ? "table" : "table,csv,xlsx,json";
+}
+
 OutputFormats ParseOutputFormats(const std::string& list) {
   OutputFormats f;
   std::stringstream ss(list);
