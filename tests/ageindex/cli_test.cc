@@ -9,20 +9,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../cli_runner.h"
 #include "../io/io_test_util.h"
 
 namespace {
 
-std::string RunKokuho(const std::string& args, int* status) {
-  std::string cmd = std::string(KOKUHO_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int rc = pclose(pipe);
-  *status = WEXITSTATUS(rc);
-  return out;
-}
+using kokuho::testing::RunKokuho;
 
 const std::string kSample = std::string(KOKUHO_SOURCE_DIR) + "/examples/ageindex-sample";
 

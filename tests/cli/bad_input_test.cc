@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "../cli_runner.h"
 #include "../io/io_test_util.h"
 
 namespace kokuho {
@@ -46,35 +47,10 @@ constexpr const char* kCsv = "municipalities.csv";
 // ---------------------------------------------------------------------------------------
 // Running the binary.
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using RunResult = kokuho::testing::CliRun;
+using kokuho::testing::RunKokuho;
 
 // Runs `kokuho ARGS`, capturing stdout and stderr through files in `scratch`.
-RunResult RunKokuho(const std::vector<std::string>& args, const std::string& scratch) {
-  const std::string out_file = scratch + "/stdout.txt";
-  const std::string err_file = scratch + "/stderr.txt";
-  std::string cmd = Quote(KOKUHO_BINARY);
-  for (const auto& a : args) cmd += " " + Quote(a);
-  cmd += " >" + Quote(out_file) + " 2>" + Quote(err_file) + " </dev/null";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadBytes(out_file);
-  r.err = ReadBytes(err_file);
-  fs::remove(out_file);
-  fs::remove(err_file);
-  return r;
-}
-
 // ---------------------------------------------------------------------------------------
 // The base case as text, and simple CSV edits (the base table has no quoted cells).
 

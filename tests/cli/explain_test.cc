@@ -7,18 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "../cli_runner.h"
+
 namespace {
 
-std::string RunKokuho(const std::string& args, int* status = nullptr) {
-  std::string cmd = std::string(KOKUHO_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  int rc = pclose(pipe);
-  if (status) *status = WEXITSTATUS(rc);
-  return out;
-}
+using kokuho::testing::RunKokuho;
 
 std::string FormatThousands(long long v) {
   std::string s = std::to_string(v), out;

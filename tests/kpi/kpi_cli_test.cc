@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../cli_runner.h"
 #include "../io/io_test_util.h"
 
 namespace kokuho {
@@ -21,30 +22,8 @@ using io_test::WriteBytes;
 
 const std::string kSample = std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma-kpi";
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CliRun Kokuho(const std::vector<std::string>& args, const TempDir& scratch) {
-  std::string cmd = Quote(KOKUHO_BINARY);
-  for (const auto& a : args) cmd += " " + Quote(a);
-  cmd +=
-      " >" + Quote(scratch.Path("stdout")) + " 2>" + Quote(scratch.Path("stderr")) + " </dev/null";
-  int status = std::system(cmd.c_str());
-  CliRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadBytes(scratch.Path("stdout"));
-  r.err = ReadBytes(scratch.Path("stderr"));
-  return r;
-}
+using kokuho::testing::CliRun;
+using kokuho::testing::RunKokuho;
 
 bool Has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -52,7 +31,7 @@ bool Has(const std::string& text, const std::string& part) {
 
 TEST(KpiCli, GunmaSamplePrintsTheTables) {
   TempDir scratch;
-  CliRun r = Kokuho({"kpi", kSample}, scratch);
+  CliRun r = RunKokuho({"kpi", kSample}, scratch.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(Has(r.out, "KPI 市町村別")) << r.out.substr(0, 500);
   EXPECT_TRUE(Has(r.out, "KPI 県計"));
@@ -68,7 +47,7 @@ TEST(KpiCli, GunmaSamplePrintsTheTables) {
 TEST(KpiCli, WritesEveryFormat) {
   TempDir scratch;
   const std::string out = scratch.Path("out");
-  CliRun r = Kokuho({"kpi", kSample, "--year", "令和5年度", "--out", out}, scratch);
+  CliRun r = RunKokuho({"kpi", kSample, "--year", "令和5年度", "--out", out}, scratch.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* name : {"kpi.csv", "kpi_prefecture.csv", "kpi.xlsx", "kpi.json"})
     EXPECT_TRUE(fs::exists(out + "/" + name)) << name;
@@ -87,7 +66,7 @@ TEST(KpiCli, BadDataExitsOneAndWritesNothing) {
              "102016,2023,specific_health_checkup_rate,39.2\n"
              "102017,2023,specific_health_checkup_rate,40.1\n");
   const std::string out = scratch.Path("out");
-  CliRun r = Kokuho({"kpi", data, "--out", out}, scratch);
+  CliRun r = RunKokuho({"kpi", data, "--out", out}, scratch.path());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(Has(r.err, data + ":3:1: 団体コード")) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
