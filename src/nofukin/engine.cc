@@ -108,6 +108,7 @@ class Engine {
   }
 
  private:
+  // Callers test trace_ first, so that no step text is built when tracing is off.
   void Add(TraceStep step) { result_.trace.Add(std::move(step)); }
 
   // Steps 1–3 (+ 個別加減算) for one 分.
@@ -154,16 +155,17 @@ class Engine {
     }
     // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (spec §1.2.2), so that ΣP_i = the total.
     pr.base_total = pr.required_total + pr.individual_sub - pr.individual_add;
-    Add({"",
-         p,
-         "納付金算定基礎額 C",
-         "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
-         {{"保険料収納必要総額", Y(pr.required_total)},
-          {"Σ個別減算", Y(pr.individual_sub)},
-          {"Σ個別加算", Y(pr.individual_add)}},
-         Y(pr.base_total),
-         "",
-         std::string(kSpec) + " §1.2.2"});
+    if (trace_)
+      Add({"",
+           p,
+           "納付金算定基礎額 C",
+           "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
+           {{"保険料収納必要総額", Y(pr.required_total)},
+            {"Σ個別減算", Y(pr.individual_sub)},
+            {"Σ個別加算", Y(pr.individual_add)}},
+           Y(pr.base_total),
+           "",
+           std::string(kSpec) + " §1.2.2"});
 
     const Rational alpha = p == Part::kIryo ? policy.alpha : Rational(0);
     const Rational e = c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
@@ -176,27 +178,29 @@ class Engine {
     pr.gamma = a.gamma;
     pr.floor_sum = a.floor_sum;
     pr.residual = a.residual;
-    Add({"",
-         p,
-         "基礎額調整係数 γ",
-         "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
-         {{"α", alpha.ToString()},
-          {"β", policy.beta.ToString()},
-          {"e (均等割指数)", e.ToString()},
-          {"Σw", R(a.weight_sum, 13)},
-          {"1/Σw", R(a.gamma_exact, 16)}},
-         R(a.gamma, c_.rounding.gamma_decimals),
-         fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
-         Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
-    Add({"",
-         p,
-         "納付金基礎額の端数調整",
-         "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
-         {{"C", Y(pr.base_total)}, {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
-         fmt::format("端数調整 {}", Y(a.residual)),
-         "最大剰余法 (同順位は団体コード順)",
-         std::string(kSpec) + " §1.6 [D]"});
-    if (shared != 0)
+    if (trace_)
+      Add({"",
+           p,
+           "基礎額調整係数 γ",
+           "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
+           {{"α", alpha.ToString()},
+            {"β", policy.beta.ToString()},
+            {"e (均等割指数)", e.ToString()},
+            {"Σw", R(a.weight_sum, 13)},
+            {"1/Σw", R(a.gamma_exact, 16)}},
+           R(a.gamma, c_.rounding.gamma_decimals),
+           fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
+           Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
+    if (trace_)
+      Add({"",
+           p,
+           "納付金基礎額の端数調整",
+           "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
+           {{"C", Y(pr.base_total)}, {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
+           fmt::format("端数調整 {}", Y(a.residual)),
+           "最大剰余法 (同順位は団体コード順)",
+           std::string(kSpec) + " §1.6 [D]"});
+    if (trace_ && shared != 0)
       Add({"",
            p,
            "高額医療費の共同負担 (基礎額分割)",
@@ -220,6 +224,10 @@ class Engine {
       r.individual_add = items[i].add;
       r.individual_sub = items[i].sub;
       r.before_relief = r.base + r.individual_add - r.individual_sub;
+      // 標準保険料率-stage items, summed once: used by 激変緩和 and by S_i.
+      const ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
+      r.rate_add = rate.add;
+      r.rate_sub = rate.sub;
       if (!trace_) continue;
       const std::string code = m.code.str();
       const MunicipalityPartInput& mp = m.part(p);
@@ -298,14 +306,10 @@ class Engine {
     return eps;
   }
 
-  Rational LevyBeforeRelief(const MunicipalityInput& m, Part p) const {
-    const auto& r = result_.municipalities[IndexOf(m)].part(p);
-    ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
-    return Rational(r.before_relief + rate.add - rate.sub) / m.part(p).collection_rate;
-  }
-
-  size_t IndexOf(const MunicipalityInput& m) const {
-    return static_cast<size_t>(&m - c_.municipalities.data());
+  // F_i before relief: (B + 個別加減算 + 標準保険料率-stage items) / r_i.
+  static Rational LevyBeforeRelief(const MunicipalityPartResult& r,
+                                   const Rational& collection_rate) {
+    return Rational(r.before_relief + r.rate_add - r.rate_sub) / collection_rate;
   }
 
   // Step 4: 激変緩和 over all 分 (spec §2).
@@ -322,7 +326,8 @@ class Engine {
       Rational total(0), p_sum(0), levy_from_p(0);
       for (Part p : c_.parts) {
         const Yen before = mr.part(p).before_relief;
-        total += premium ? LevyBeforeRelief(m, p) : Rational(before);
+        total +=
+            premium ? LevyBeforeRelief(mr.part(p), m.part(p).collection_rate) : Rational(before);
         if (before > 0) {
           p_sum += Rational(before);
           levy_from_p += Rational(before) / m.part(p).collection_rate;
@@ -421,11 +426,8 @@ class Engine {
       MunicipalityResult& mr = result_.municipalities[i];
       MunicipalityPartResult& r = mr.part(p);
       pr.nofukin_total += r.nofukin;
-      ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
-      r.rate_add = rate.add;
-      r.rate_sub = rate.sub;
       // S_i = P_i + 市町村が保険料で賄う費用 − 市町村に直接交付される公費 (spec §1.5.2 step 1).
-      r.premium_need = r.nofukin + rate.add - rate.sub;
+      r.premium_need = r.nofukin + r.rate_add - r.rate_sub;
       if (r.premium_need <= 0)
         throw CalculationError(fmt::format("{} {}: 保険料収納必要額 S_i is not positive ({})",
                                            m.code.str(), PartLabel(p), Y(r.premium_need)));
@@ -441,18 +443,19 @@ class Engine {
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);
-    Add({"",
-         p,
-         "都道府県標準保険料率",
-         "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
-         {{"ΣS_i", YR(premium_need_total, 0)},
-          {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
-          {"β", policy.beta.ToString()},
-          {"ΣI", YR(pr.income, 0)},
-          {"ΣN", FormatYen(pr.insured)}},
-         RateText(pr.prefecture_standard),
-         RoundingText(),
-         "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
+    if (trace_)
+      Add({"",
+           p,
+           "都道府県標準保険料率",
+           "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
+           {{"ΣS_i", YR(premium_need_total, 0)},
+            {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
+            {"β", policy.beta.ToString()},
+            {"ΣI", YR(pr.income, 0)},
+            {"ΣN", FormatYen(pr.insured)}},
+           RateText(pr.prefecture_standard),
+           RoundingText(),
+           "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
   }
 
   std::string RoundingText() const {
