@@ -18,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using io_test::ReadBytes;
 using io_test::TempDir;
+using io_test::WriteBytes;
 
 const std::string kSample = std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma-kpi";
 
