@@ -125,3 +125,20 @@ Rational ParseRate(std::string_view text, const SourcePos& pos, const std::strin
 }
 
 }  // namespace kokuho
+
+namespace kokuho {
+
+std::int64_t ParseMillionths(std::string_view text, const SourcePos& pos, const std::string& what,
+                             const Rational& max) {
+  const Rational v = ParseRate(text, pos, what, RateRange::kZeroToOne);
+  if (v > max)
+    throw InputError(pos, fmt::format("{}: expected at most {}", what, max.ToDecimalString(2)));
+  const Rational scaled = v * Rational(1'000'000);
+  if (scaled != Rational(scaled.Floor()))
+    throw InputError(pos, fmt::format("{}: expected at most 6 decimal places (e.g. 0.072500 or "
+                                      "7.25%)",
+                                      what));
+  return scaled.Floor();
+}
+
+}  // namespace kokuho

@@ -47,3 +47,13 @@ Rational ParseRate(std::string_view text, const SourcePos& pos, const std::strin
 std::string RateRangeText(RateRange range);
 
 }  // namespace kokuho
+
+namespace kokuho {
+
+/// A rate in [0, max] as an exact count of millionths ("7.25%" → 72'500; "0.0725" the
+/// same). A rate finer than one millionth is an error (kokuho computes levies with exact
+/// integer millionths).
+std::int64_t ParseMillionths(std::string_view text, const SourcePos& pos, const std::string& what,
+                             const Rational& max = Rational(1));
+
+}  // namespace kokuho

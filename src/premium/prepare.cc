@@ -1,0 +1,335 @@
+#include "premium/prepare.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace kokuho::premium {
+namespace {
+
+Yen ApplyPpm(Yen v, Ppm r) { return static_cast<Yen>(static_cast<__int128>(v) * r / kPpmOne); }
+
+/// The day a person reaches age n (年齢計算ニ関スル法律: the day before the birthday).
+CivilDate ReachesAge(const CivilDate& birth, int n) { return birth.PlusYears(n).PreviousDay(); }
+
+std::string Y(Yen v) { return FormatYen(v) + "円"; }
+
+/// The months (0..11) in which `p` is insured on the month's last day (spec §5.2): from
+/// birth or 資格取得日, until 資格喪失日 or the 75th birthday (後期高齢者医療).
+std::array<bool, 12> InsuredMonths(const Person& p, int fy) {
+  std::array<bool, 12> in{};
+  if (!p.insured) return in;
+  const CivilDate turns75 = p.birth_date.PlusYears(75);
+  for (int i = 0; i < 12; ++i) {
+    const int ym = FiscalMonthYearMonth(fy, i);
+    const CivilDate last = LastDayOfMonth(ym / 100, ym % 100);
+    bool ok = p.birth_date <= last && turns75 > last;
+    if (p.joined && *p.joined > last) ok = false;
+    if (p.left && *p.left <= last) ok = false;
+    in[i] = ok;
+  }
+  return in;
+}
+
+bool CoversDay(const Person& p, const CivilDate& d) {
+  if (!p.insured || p.birth_date > d || p.birth_date.PlusYears(75) <= d) return false;
+  if (p.joined && *p.joined > d) return false;
+  if (p.left && *p.left <= d) return false;
+  return true;
+}
+
+int MonthsBetween(int from_ym, int to_ym) {
+  return (to_ym / 100 - from_ym / 100) * 12 + (to_ym % 100 - from_ym % 100);
+}
+
+/// 非自発的失業者 period (国保法施行令 29条の7の2): from the month after 離職 to the end of
+/// the following fiscal year, as yyyymm bounds [first, last].
+std::pair<int, int> UnemploymentPeriod(const CivilDate& sep) {
+  const int next = sep.month == 12 ? (sep.year + 1) * 100 + 1 : sep.year * 100 + sep.month + 1;
+  const int sep_fy = sep.month >= 4 ? sep.year : sep.year - 1;
+  return {next, (sep_fy + 2) * 100 + 3};
+}
+
+}  // namespace
+
+const char* TierLabel(int tier) {
+  static const char* kLabels[] = {"なし", "2割", "5割", "7割"};
+  return tier >= 0 && tier < kTierCount ? kLabels[tier] : "?";
+}
+
+const char* HouseholdTypeLabel(HouseholdType t) {
+  static const char* kLabels[] = {"単身", "単身(65歳以上)", "夫婦等", "高齢者のみ", "子のいる世帯"};
+  return kLabels[static_cast<int>(t)];
+}
+const char* HouseholdTypeKey(HouseholdType t) {
+  static const char* kKeys[] = {"single", "single_elderly", "couple", "elderly", "with_children"};
+  return kKeys[static_cast<int>(t)];
+}
+
+MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bool unemployed) {
+  MemberIncome m;
+  const IncomeItems& in = p.income;
+  const CivilDate dec31{rules.fiscal_year - 1, 12, 31};
+  m.aged65 = ReachesAge(p.birth_date, 65) <= dec31;
+  m.earner = in.salary_revenue > rules.earner_salary_over ||
+             in.pension_revenue > (m.aged65 ? rules.earner_pension_over_65
+                                            : rules.earner_pension_over_under65);
+  if (in.total_income) {  // 総所得金額等 given directly
+    m.total_income = m.gokei = *in.total_income;
+    m.basic_deduction = rules.BasicDeduction(m.gokei);
+    m.base = std::max<Yen>(0, m.total_income - m.basic_deduction);
+    m.reduction_income = in.reduction_income.value_or(*in.total_income);
+    return m;
+  }
+  // 給与所得 (所得税法 28条, 別表第五): the 専従者給与 a member received is 給与所得 for the
+  // 所得割 but counts as nil in the 軽減判定 (spec §1.3 table).
+  Yen salary_all = rules.salary.Apply(in.salary_revenue + in.family_salary);
+  Yen salary_own = rules.salary.Apply(in.salary_revenue);
+  const Yen others = in.business + in.real_estate + in.interest + in.dividends + in.misc +
+                     in.occasional + in.forestry + in.stocks + in.futures;
+  const Yen other_gokei = salary_all + others + in.land_gains;
+  m.pension_income = rules.PensionIncome(in.pension_revenue, m.aged65, other_gokei);
+  // 所得金額調整控除 (租税特別措置法 41条の3の3②).
+  if (rules.income_adjustment_cap > 0 && salary_all > 0 && m.pension_income > 0) {
+    const Yen cap = rules.income_adjustment_cap;
+    const Yen adj =
+        std::max<Yen>(0, std::min(salary_all, cap) + std::min(m.pension_income, cap) - cap);
+    salary_all -= adj;
+    salary_own = std::max<Yen>(0, salary_own - adj);
+  }
+  if (unemployed) {  // 給与所得 × 30/100 (国保法施行令 29条の7の2), 円未満切捨て
+    salary_all = ApplyPpm(salary_all, rules.unemployment_ratio);
+    salary_own = ApplyPpm(salary_own, rules.unemployment_ratio);
+  }
+  m.salary_income = salary_all;
+  const Yen land_after = in.land_gains - in.land_gains_deduction;
+  m.total_income = salary_all + m.pension_income + others + land_after;
+  m.gokei = salary_all + m.pension_income + others + in.land_gains;
+  m.basic_deduction = rules.BasicDeduction(m.gokei);
+  m.base = std::max<Yen>(0, m.total_income - m.basic_deduction);
+  // 軽減判定所得 (国保法施行令 29条の7 第5項 第1号): 65+ take 15万 more off 年金所得;
+  // 専従者給与 back to the owner; 譲渡 before 特別控除.
+  const Yen pension_for_test =
+      m.aged65 ? std::max<Yen>(0, m.pension_income - rules.elderly_pension_deduction)
+               : m.pension_income;
+  m.reduction_income = salary_own + pension_for_test + others + in.family_salary_paid +
+                       in.land_gains;
+  return m;
+}
+
+PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
+                          std::uint16_t municipality_index, Explanation* explain) {
+  const int fy = rules.fiscal_year;
+  PreparedHousehold out;
+  out.municipality = municipality_index;
+  const CivilDate preschool_from{fy - 6, 4, 2};  // 6歳に達する日以後の最初の3月31日以前
+  const CivilDate under18_from{fy - 18, 4, 2};   // 18歳に達する日以後の最初の3月31日以前
+  const int n = static_cast<int>(h.members.size());
+  std::vector<std::array<bool, 12>> months(n);
+  std::vector<std::array<int, 12>> category(n);  // -1 = not insured that month
+  std::vector<std::array<bool, 12>> kaigo(n);
+  std::vector<std::array<bool, 12>> birth(n);
+  bool any_under18 = false, all65 = true;
+  int insured_members = 0;
+
+  // The 軽減判定日: 4月1日, or the first 資格取得日 for a household that joins later.
+  const CivilDate april1{fy, 4, 1};
+  std::optional<CivilDate> det;
+  for (const Person& p : h.members)
+    if (CoversDay(p, april1)) det = april1;
+  if (!det)
+    for (const Person& p : h.members) {
+      if (!p.insured) continue;
+      CivilDate start = p.joined.value_or(p.birth_date);
+      if (start < april1) start = april1;
+      if (CoversDay(p, start) && (!det || start < *det)) det = start;
+    }
+
+  for (int k = 0; k < n; ++k) {
+    const Person& p = h.members[k];
+    months[k] = InsuredMonths(p, fy);
+    const int reach40 = ReachesAge(p.birth_date, 40).YearMonth();
+    const int reach65 = ReachesAge(p.birth_date, 65).YearMonth();
+    int birth_first = 0, birth_count = 0;
+    if (p.birth_month && rules.birth_in_force) {
+      const int off = p.birth_multiple ? rules.birth_multiple_offset : rules.birth_single_offset;
+      birth_count = p.birth_multiple ? rules.birth_multiple_months : rules.birth_single_months;
+      int ym = *p.birth_month;
+      for (int s = 0; s < off; ++s) ym = ym % 100 == 1 ? (ym / 100 - 1) * 100 + 12 : ym - 1;
+      birth_first = ym;
+    }
+    bool any = false;
+    for (int i = 0; i < 12; ++i) {
+      category[k][i] = -1;
+      kaigo[k][i] = birth[k][i] = false;
+      if (!months[k][i]) continue;
+      any = true;
+      const int ym = FiscalMonthYearMonth(fy, i);
+      int c = kAdult;
+      if (p.birth_date >= preschool_from) c = kPreschool;
+      else if (p.birth_date >= under18_from) c = kSchool;
+      if (p.former_dependent_since) {
+        const int since = MonthsBetween(p.former_dependent_since->YearMonth(), ym);
+        if (since >= 0 && since < rules.former_months) c = kFormer;
+      }
+      category[k][i] = c;
+      kaigo[k][i] = ym >= reach40 && ym < reach65;  // spec §5.3
+      if (birth_count > 0) {
+        const int d = MonthsBetween(birth_first, ym);
+        birth[k][i] = d >= 0 && d < birth_count && ym >= rules.birth_first_month;
+        if (birth[k][i] && c != kAdult)
+          throw CalculationError(fmt::format(
+              "世帯 {} 世帯員{}: 産前産後の免除は18歳以上の世帯員 (旧被扶養者を除く) にのみ対応しています",
+              h.id, k + 1));
+      }
+    }
+    if (any) {
+      ++insured_members;
+      if (p.birth_date >= under18_from) any_under18 = true;
+      if (ReachesAge(p.birth_date, 65) > april1) all65 = false;
+    }
+  }
+
+  // Incomes, 所得割 base × months, and the 軽減判定.
+  Yen judged_income = 0;
+  int judged_n = 0, judged_e = 0;
+  bool undeclared = false;
+  for (int k = 0; k < n; ++k) {
+    const Person& p = h.members[k];
+    std::pair<int, int> period{0, 0};
+    if (p.unemployment_separation) period = UnemploymentPeriod(*p.unemployment_separation);
+    const MemberIncome full = ComputeMemberIncome(p, rules, false);
+    const MemberIncome reduced =
+        p.unemployment_separation ? ComputeMemberIncome(p, rules, true) : full;
+    const int det_ym = det ? det->YearMonth() : 0;
+    const bool unemployed_at_det =
+        p.unemployment_separation && det_ym >= period.first && det_ym <= period.second;
+    const MemberIncome& at_det = unemployed_at_det ? reduced : full;
+    if (explain && (p.insured || p.head || p.tokutei_doitsu)) {
+      const std::string who = fmt::format("世帯員{}", k + 1);
+      if (p.income.total_income) {
+        explain->push_back({who + " 総所得金額等", "入力値 " + Y(full.total_income), ""});
+      } else {
+        if (p.income.salary_revenue + p.income.family_salary > 0)
+          explain->push_back({who + " 給与所得",
+                              fmt::format("給与収入 {} → 給与所得 {}{}",
+                                          Y(p.income.salary_revenue + p.income.family_salary),
+                                          Y(full.salary_income),
+                                          p.unemployment_separation
+                                              ? " (非自発的失業者: 30/100 → " +
+                                                    Y(reduced.salary_income) + ")"
+                                              : ""),
+                              rules.SourceOf("salary_income")});
+        if (p.income.pension_revenue > 0)
+          explain->push_back(
+              {who + " 公的年金等所得",
+               fmt::format("公的年金等収入 {} ({}) → {}", Y(p.income.pension_revenue),
+                           full.aged65 ? "65歳以上" : "65歳未満", Y(full.pension_income)),
+               rules.SourceOf("pension_income")});
+        explain->push_back({who + " 総所得金額等", Y(full.total_income), ""});
+      }
+      if (p.insured)
+        explain->push_back({who + " 所得割の基礎 (旧ただし書き所得)",
+                            fmt::format("max(0, {} − 基礎控除 {}) = {}", Y(full.total_income),
+                                        Y(full.basic_deduction), Y(full.base)),
+                            rules.SourceOf("basic_deduction")});
+    }
+    const bool counted = p.head || p.tokutei_doitsu || (det && CoversDay(p, *det));
+    if (counted) {
+      judged_income += at_det.reduction_income;
+      if (at_det.earner) ++judged_e;
+      if (p.tokutei_doitsu || (det && CoversDay(p, *det))) ++judged_n;
+      if (!p.income_declared) undeclared = true;
+      if (explain)
+        explain->push_back({fmt::format("世帯員{} 軽減判定所得", k + 1),
+                            fmt::format("{}{}{}", Y(at_det.reduction_income),
+                                        at_det.earner ? " (給与所得者等)" : "",
+                                        p.insured ? "" : (p.head ? " (擬制世帯主)" : " (特定同一世帯所属者)")),
+                            rules.SourceOf("elderly_pension_deduction")});
+    }
+    for (int i = 0; i < 12; ++i) {
+      if (!months[k][i]) continue;
+      const int ym = FiscalMonthYearMonth(fy, i);
+      const bool unemp = p.unemployment_separation && ym >= period.first && ym <= period.second;
+      const Yen base = unemp ? reduced.base : full.base;
+      out.base_mm += base;
+      out.asset_mm += p.fixed_asset_tax;
+      if (p.former_dependent_since) {  // 旧被扶養者: 所得割・資産割 exempt (当分の間)
+        out.base_mm_former += base;
+        out.asset_mm_former += p.fixed_asset_tax;
+      } else if (birth[k][i]) {
+        out.base_mm_birth += base;
+      }
+      ++out.mm[category[k][i]];
+      if (birth[k][i]) ++out.mm_birth;
+      if (kaigo[k][i]) {
+        out.base_mm_kaigo += base;
+        out.asset_mm_kaigo += p.fixed_asset_tax;
+        ++out.mm_kaigo;
+        if (birth[k][i]) {
+          out.base_mm_kaigo_birth += base;
+          ++out.mm_kaigo_birth;
+        }
+      }
+    }
+  }
+
+  // Household-months by 平等割 status, and 介護 household-months.
+  for (int i = 0; i < 12; ++i) {
+    bool any = false, any_kaigo = false, all_former = true;
+    for (int k = 0; k < n; ++k) {
+      if (!months[k][i]) continue;
+      any = true;
+      any_kaigo |= kaigo[k][i];
+      if (category[k][i] != kFormer) all_former = false;
+    }
+    if (any_kaigo) ++out.hm_kaigo;
+    if (!any) continue;
+    int tokutei = 0;
+    if (h.tokutei_since) {
+      const int since = MonthsBetween(h.tokutei_since->YearMonth(), FiscalMonthYearMonth(fy, i));
+      if (since >= 0 && since < rules.tokutei_half_years * 12) tokutei = 1;
+      else if (since >= rules.tokutei_half_years * 12 &&
+               since < (rules.tokutei_half_years + rules.tokutei_quarter_years) * 12)
+        tokutei = 2;
+    }
+    ++out.hm[tokutei + (all_former ? 3 : 0)];
+  }
+
+  // The tier (国保法施行令 29条の7 第5項): 軽減判定所得 <= threshold.
+  const Yen earner_term = judged_e >= 2 ? rules.keigen_earner_add * (judged_e - 1) : 0;
+  const Yen t7 = rules.keigen_base + earner_term;
+  const Yen t5 = t7 + rules.keigen_five_per_person * judged_n;
+  const Yen t2 = t7 + rules.keigen_two_per_person * judged_n;
+  std::uint8_t tier = kNoKeigen;
+  if (!undeclared && det) {
+    if (judged_income <= t7) tier = kSeven;
+    else if (judged_income <= t5) tier = kFive;
+    else if (judged_income <= t2) tier = kTwo;
+  }
+  out.tier = tier;
+  out.keigen_income = judged_income;
+  out.members = static_cast<std::uint16_t>(insured_members);
+  out.earners = static_cast<std::uint8_t>(std::min(judged_e, 255));
+  out.keigen_count = static_cast<std::uint8_t>(std::min(judged_n, 255));
+  HouseholdType type;
+  if (any_under18) type = HouseholdType::kWithChildren;
+  else if (insured_members <= 1) type = all65 ? HouseholdType::kSingleElderly : HouseholdType::kSingle;
+  else type = all65 ? HouseholdType::kElderly : HouseholdType::kCouple;
+  out.type = static_cast<std::uint8_t>(type);
+  if (explain) {
+    explain->push_back(
+        {"軽減判定",
+         undeclared ? "所得未申告の者がいるため軽減なし"
+                    : fmt::format("軽減判定所得 {} (N = {}人, 給与所得者等 E = {}人): 7割 ≤ {}, "
+                                  "5割 ≤ {}, 2割 ≤ {} → {}",
+                                  Y(judged_income), judged_n, judged_e, Y(t7), Y(t5), Y(t2),
+                                  tier == kNoKeigen ? "軽減なし" : std::string(TierLabel(tier)) + "軽減"),
+         rules.SourceOf("keigen_thresholds")});
+  }
+  return out;
+}
+
+}  // namespace kokuho::premium
