@@ -26,6 +26,10 @@ int RunCli(int argc, char** argv) {
   RegisterKpi(app, action);
   RegisterChosei(app, action);
   RegisterAgeIndex(app, action);
+  RegisterLevy(app, action);
+  RegisterMicrosim(app, action);
+  RegisterSynth(app, action);
+  RegisterSolveRates(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

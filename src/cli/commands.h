@@ -20,6 +20,10 @@ void RegisterIncentive(CLI::App& app, Action& action);
 void RegisterKpi(CLI::App& app, Action& action);
 void RegisterChosei(CLI::App& app, Action& action);
 void RegisterAgeIndex(CLI::App& app, Action& action);
+void RegisterLevy(CLI::App& app, Action& action);
+void RegisterMicrosim(CLI::App& app, Action& action);
+void RegisterSynth(CLI::App& app, Action& action);
+void RegisterSolveRates(CLI::App& app, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {

@@ -1,0 +1,7 @@
+#include "cli/commands.h"
+
+namespace kokuho::cli {
+
+void RegisterLevy(CLI::App& app, Action& action) {}  // placeholder until the command lands
+
+}  // namespace kokuho::cli

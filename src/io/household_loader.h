@@ -1,0 +1,19 @@
+// Loads one household for `kokuho levy` from a JSON or YAML file (docs/household-format.md).
+// JSON is read through the same strict YAML parser, so every error names the file, the
+// line and column, and the path of the value ("members[1].income.salary_revenue").
+//
+//   premium::Household h = LoadHousehold("examples/levy/family.yaml", 2026);
+#pragma once
+
+#include <string>
+
+#include "premium/household.h"
+
+namespace kokuho {
+
+/// Reads and validates the household. `fiscal_year` turns an `age` into a birth date
+/// (4月2日 of fiscal_year − age: that age all year) and bounds the dates. Throws
+/// InputError (file:line:column, JSON path, what was expected; never the value).
+premium::Household LoadHousehold(const std::string& path, int fiscal_year);
+
+}  // namespace kokuho

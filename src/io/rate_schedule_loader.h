@@ -1,0 +1,19 @@
+// Loads municipal rate schedules (one row per municipality × fiscal year × 分) from CSV
+// or xlsx (docs/rates-format.md).
+//
+//   std::vector<premium::RateSchedule> s = LoadRateSchedules("rates.csv", 2026);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "premium/schedule.h"
+
+namespace kokuho {
+
+/// The schedules of fiscal year `fiscal_year` (rows of other years are checked and
+/// skipped). Throws InputError at the cell for a malformed value, a 分 given twice, or
+/// inconsistent 料/税 or rounding settings within one municipality.
+std::vector<premium::RateSchedule> LoadRateSchedules(const std::string& path, int fiscal_year);
+
+}  // namespace kokuho

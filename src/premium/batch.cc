@@ -1,0 +1,183 @@
+#include "premium/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "premium/prepare.h"
+
+namespace kokuho::premium {
+
+void ParallelFor(std::size_t n, unsigned threads,
+                 const std::function<void(std::size_t, std::size_t, unsigned)>& fn) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n)));
+  if (threads <= 1) {
+    fn(0, n, 0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  std::exception_ptr error;
+  std::atomic<bool> failed{false};
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
+    pool.emplace_back([&, begin, end, t] {
+      try {
+        fn(begin, end, t);
+      } catch (...) {
+        if (!failed.exchange(true)) error = std::current_exception();
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  if (error) std::rethrow_exception(error);
+}
+
+std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalRules& rules,
+                                          unsigned threads, const Progress& progress) {
+  std::vector<PreparedHousehold> out(pop.households());
+  std::atomic<std::size_t> done{0};
+  ParallelFor(out.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
+    for (std::size_t h = begin; h < end; ++h) {
+      out[h] = Prepare(pop.Get(h), rules, pop.municipality[h]);
+      if ((h - begin) % 65536 == 65535) {
+        const std::size_t d = done.fetch_add(65536) + 65536;
+        if (t == 0 && progress) progress(d, out.size());
+      }
+    }
+  });
+  if (progress) progress(out.size(), out.size());
+  return out;
+}
+
+void MunicipalityTotals::Add(const MunicipalityTotals& o) {
+  households += o.households;
+  members += o.members;
+  for (int p = 0; p < kPartCount; ++p) {
+    PartTotals& a = parts[p];
+    const PartTotals& b = o.parts[p];
+    a.amount += b.amount;
+    a.income += b.income;
+    a.asset += b.asset;
+    a.per_capita += b.per_capita;
+    a.household += b.household;
+    for (int t = 0; t < kTierCount; ++t) a.keigen[t] += b.keigen[t];
+    a.child += b.child;
+    a.tokutei += b.tokutei;
+    a.preschool += b.preschool;
+    a.former += b.former;
+    a.birth += b.birth;
+    a.municipal += b.municipal;
+    a.over_cap += b.over_cap;
+    a.rounding += b.rounding;
+    a.capped_households += b.capped_households;
+    a.levied_households += b.levied_households;
+  }
+  for (int t = 0; t < kTierCount; ++t) households_by_tier[t] += o.households_by_tier[t];
+  total += o.total;
+  rounding_total += o.rounding_total;
+  auto add_group = [](GroupTotals& x, const GroupTotals& y) {
+    x.households += y.households;
+    x.members += y.members;
+    x.levy += y.levy;
+    x.keigen_income += y.keigen_income;
+  };
+  for (int d = 0; d < 10; ++d) add_group(by_decile[d], o.by_decile[d]);
+  for (int k = 0; k < kHouseholdTypeCount; ++k) add_group(by_type[k], o.by_type[k]);
+}
+
+std::array<Yen, 9> DecileBounds(const std::vector<PreparedHousehold>& prepared) {
+  std::array<Yen, 9> bounds{};
+  if (prepared.empty()) return bounds;
+  std::vector<Yen> incomes(prepared.size());
+  for (std::size_t i = 0; i < prepared.size(); ++i) incomes[i] = prepared[i].keigen_income;
+  for (int d = 1; d <= 9; ++d) {
+    const std::size_t k = (incomes.size() * d + 9) / 10 - 1;  // nearest-rank
+    std::nth_element(incomes.begin(), incomes.begin() + k, incomes.end());
+    bounds[d - 1] = incomes[k];
+  }
+  std::sort(bounds.begin(), bounds.end());
+  return bounds;
+}
+
+LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
+                      const std::vector<CompiledSchedule>& schedules,
+                      const std::array<Yen, 9>& bounds, bool keep_household_totals,
+                      unsigned threads, const Progress& progress) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  LevyAllResult result;
+  if (keep_household_totals) result.household_totals.resize(prepared.size());
+  std::vector<std::vector<MunicipalityTotals>> partial(
+      threads, std::vector<MunicipalityTotals>(schedules.size()));
+  std::atomic<std::size_t> done{0};
+  ParallelFor(prepared.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
+    std::vector<MunicipalityTotals>& mine = partial[t];
+    for (std::size_t i = begin; i < end; ++i) {
+      const PreparedHousehold& h = prepared[i];
+      const LevyResult r = LevyHousehold(h, schedules[h.municipality]);
+      MunicipalityTotals& m = mine[h.municipality];
+      ++m.households;
+      m.members += h.members;
+      ++m.households_by_tier[h.tier];
+      for (int p = 0; p < kPartCount; ++p) {
+        const PartLevy& l = r.parts[p];
+        PartTotals& a = m.parts[p];
+        a.amount += l.amount;
+        a.income += l.income;
+        a.asset += l.asset;
+        a.per_capita += l.per_capita;
+        a.household += l.household;
+        a.keigen[h.tier] += l.keigen;
+        a.child += l.child;
+        a.tokutei += l.tokutei;
+        a.preschool += l.preschool;
+        a.former += l.former;
+        a.birth += l.birth;
+        a.municipal += l.municipal;
+        a.over_cap += l.over_cap;
+        a.rounding += l.rounding;
+        a.capped_households += l.over_cap > 0;
+        a.levied_households += l.months > 0;
+      }
+      m.total += r.total;
+      m.rounding_total += r.rounding_total;
+      const int decile = static_cast<int>(
+          std::lower_bound(bounds.begin(), bounds.end(), h.keigen_income) - bounds.begin());
+      for (GroupTotals* g : {&m.by_decile[decile], &m.by_type[h.type]}) {
+        ++g->households;
+        g->members += h.members;
+        g->levy += r.total;
+        g->keigen_income += h.keigen_income;
+      }
+      if (keep_household_totals) result.household_totals[i] = r.total;
+      if ((i - begin) % 262144 == 262143) {
+        const std::size_t d = done.fetch_add(262144) + 262144;
+        if (t == 0 && progress) progress(d, prepared.size());
+      }
+    }
+  });
+  result.municipalities.assign(schedules.size(), MunicipalityTotals{});
+  for (const auto& part : partial)
+    for (std::size_t m = 0; m < schedules.size(); ++m) result.municipalities[m].Add(part[m]);
+  if (progress) progress(prepared.size(), prepared.size());
+  return result;
+}
+
+Yen LevySum(const std::vector<PreparedHousehold>& prepared,
+            const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Yen> sums(threads, 0);
+  ParallelFor(prepared.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
+    Yen s = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const PreparedHousehold& h = prepared[i];
+      s += LevyHousehold(h, schedules[h.municipality]).total;
+    }
+    sums[t] = s;
+  });
+  Yen total = 0;
+  for (Yen s : sums) total += s;
+  return total;
+}
+
+}  // namespace kokuho::premium

@@ -1,0 +1,78 @@
+// The microsimulation: every household of a Population prepared once for a fiscal year
+// (PrepareAll, on all cores), then levied under the municipalities' compiled schedules
+// (LevyAll, on all cores) with per-municipality totals: the 調定額 per 分, 軽減 by tier
+// (the 保険基盤安定 amounts), amounts above the caps and capped households, and the
+// breakdowns by income decile and household type.
+//
+// LevyAll runs the same inline LevyHousehold as `kokuho levy`.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "premium/levy_kernel.h"
+#include "premium/population.h"
+#include "premium/prepared.h"
+#include "premium/rules.h"
+#include "premium/schedule.h"
+
+namespace kokuho::premium {
+
+/// Called from one thread now and then with (done, total) households.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+/// Prepares every household (Population::Get + Prepare). `threads` 0 = all cores.
+std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalRules& rules,
+                                          unsigned threads = 0, const Progress& progress = {});
+
+struct PartTotals {
+  Yen amount = 0, income = 0, asset = 0, per_capita = 0, household = 0;
+  std::array<Yen, kTierCount> keigen{};  ///< by tier (index 0 unused)
+  Yen child = 0, tokutei = 0, preschool = 0, former = 0, birth = 0, municipal = 0;
+  Yen over_cap = 0, rounding = 0;
+  std::int64_t capped_households = 0;  ///< households whose 分 hit the cap
+  std::int64_t levied_households = 0;  ///< households with at least one month in this 分
+};
+
+struct GroupTotals {
+  std::int64_t households = 0, members = 0;
+  Yen levy = 0;           ///< Σ total
+  Yen keigen_income = 0;  ///< Σ 軽減判定所得
+};
+
+struct MunicipalityTotals {
+  std::int64_t households = 0, members = 0;
+  std::array<PartTotals, kPartCount> parts{};
+  std::array<std::int64_t, kTierCount> households_by_tier{};
+  Yen total = 0, rounding_total = 0;
+  std::array<GroupTotals, 10> by_decile{};  ///< by 軽減判定所得 decile of the whole population
+  std::array<GroupTotals, kHouseholdTypeCount> by_type{};
+  void Add(const MunicipalityTotals& o);
+};
+
+/// The upper bounds of the first nine deciles of 軽減判定所得 over all households
+/// (decile d holds incomes in (bound[d−1], bound[d]]).
+std::array<Yen, 9> DecileBounds(const std::vector<PreparedHousehold>& prepared);
+
+struct LevyAllResult {
+  std::vector<MunicipalityTotals> municipalities;  ///< by municipality index
+  std::vector<Yen> household_totals;  ///< per household, when asked for
+};
+
+/// Levies every prepared household under schedules[household.municipality].
+LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
+                      const std::vector<CompiledSchedule>& schedules,
+                      const std::array<Yen, 9>& decile_bounds, bool keep_household_totals,
+                      unsigned threads = 0, const Progress& progress = {});
+
+/// Σ total over every household, nothing else (the benchmark's and the solver's loop).
+Yen LevySum(const std::vector<PreparedHousehold>& prepared,
+            const std::vector<CompiledSchedule>& schedules, unsigned threads = 0);
+
+/// Runs fn(begin, end, thread_index) over [0, n) split across threads (0 = all cores).
+void ParallelFor(std::size_t n, unsigned threads,
+                 const std::function<void(std::size_t, std::size_t, unsigned)>& fn);
+
+}  // namespace kokuho::premium
