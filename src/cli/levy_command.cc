@@ -1,7 +1,76 @@
+// kokuho levy: one household's 保険料/保険税 for a municipality and fiscal year.
+#include <fmt/format.h>
+
+#include <iostream>
+
 #include "cli/commands.h"
+#include "cli/premium_inputs.h"
+#include "core/error.h"
+#include "io/household_loader.h"
+#include "io/premium_rules_loader.h"
+#include "io/rate_schedule_loader.h"
+#include "premium/levy.h"
+#include "report/levy_tables.h"
 
 namespace kokuho::cli {
+namespace {
 
-void RegisterLevy(CLI::App& app, Action& action) {}  // placeholder until the command lands
+struct LevyRun {
+  std::string household_path;
+  std::string municipality;
+  std::string year;
+  std::string rates_path;
+  std::string format = "table";
+  bool explain = false;
+};
+
+int RunLevy(const LevyRun& run) {
+  if (run.format != "table" && run.format != "json")
+    throw CLI::ValidationError("--format", "expected table or json");
+  const int year = ParseYearOption(run.year);
+  const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
+  const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
+  const premium::NationalRules rules = LoadNationalRules(year);
+  const auto schedules = LoadRateSchedules(rates_path, year);
+  const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
+  const premium::Household household = LoadHousehold(run.household_path, year);
+  if (!household.municipality.empty() && household.municipality != code)
+    throw InputError({run.household_path, 0, 0},
+                     fmt::format("the household's municipality {} differs from --municipality {}",
+                                 household.municipality, code));
+  const premium::HouseholdLevy levy = premium::LevyOne(household, schedule, rules, run.explain);
+  const LevyReport report{schedule, rules, levy};
+  if (run.format == "json") {
+    std::cout << LevyJson(report).dump(2) << "\n";
+    return 0;
+  }
+  std::cout << RenderText(BuildLevyTable(report));
+  if (run.explain) {
+    std::cout << "\n計算の過程:\n";
+    for (const auto& e : levy.explanation) {
+      std::cout << fmt::format("  {}: {}\n", e.step, e.text);
+      if (!e.source.empty()) std::cout << fmt::format("      根拠: {}\n", e.source);
+    }
+  }
+  WarnUnconfirmed(rules);
+  return 0;
+}
+
+}  // namespace
+
+void RegisterLevy(CLI::App& app, Action& action) {
+  auto run = std::make_shared<LevyRun>();
+  CLI::App* cmd = app.add_subcommand(
+      "levy", "1世帯の国民健康保険料(税): 所得割・資産割・均等割・平等割・軽減・限度額");
+  cmd->add_option("HOUSEHOLD", run->household_path, "household file (YAML or JSON)")->required();
+  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 or 5 digits)")
+      ->required();
+  cmd->add_option("--year", run->year, "fiscal year (2026, R8, 令和8年度)")->required();
+  cmd->add_option("--rates", run->rates_path,
+                  "rate schedules (CSV or xlsx; default: the bundled sample rates)");
+  cmd->add_option("--format", run->format, "table or json");
+  cmd->add_flag("--explain", run->explain, "print every step with its rule and source");
+  cmd->callback([run, &action]() { action = [run]() { return RunLevy(*run); }; });
+}
 
 }  // namespace kokuho::cli

@@ -1,0 +1,47 @@
+#include "cli/premium_inputs.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/error.h"
+#include "core/fiscal_year.h"
+#include "core/municipality_code.h"
+
+namespace kokuho::cli {
+
+int ParseYearOption(const std::string& text) {
+  auto y = FiscalYear::TryParse(text);
+  if (!y) throw InputError({"--year", 0, 0}, "expected a fiscal year such as 2026, R8 or 令和8年度");
+  return y->year();
+}
+
+std::string DefaultRatesPath() { return ExamplesDir() + "/levy/rates-gunma-sample.csv"; }
+
+std::string ParseMunicipalityOption(const std::string& text, const std::string& option) {
+  auto code = MunicipalityCode::TryParse(text);
+  if (!code)
+    throw InputError({option, 0, 0},
+                     "expected a 団体コード of 6 digits with a valid check digit (or 5 digits)");
+  return code->str();
+}
+
+const premium::RateSchedule& FindSchedule(const std::vector<premium::RateSchedule>& schedules,
+                                          const std::string& code, const std::string& rates_path,
+                                          int year) {
+  for (const auto& s : schedules)
+    if (s.municipality == code) return s;
+  throw InputError({rates_path, 0, 0},
+                   fmt::format("no rates for 団体コード {} in fiscal year {}", code, year));
+}
+
+void WarnUnconfirmed(const premium::NationalRules& rules) {
+  for (const std::string& u : rules.unconfirmed)
+    std::cerr << fmt::format(
+        "注意: {}年度の {} は一次資料で未確認の値です (data/premium/national.yaml, "
+        "confirmed: false)。\n",
+        rules.fiscal_year, u);
+}
+
+}  // namespace kokuho::cli

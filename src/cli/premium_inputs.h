@@ -1,0 +1,30 @@
+// Inputs shared by the household levy commands (levy, microsim, solve-rates): the fiscal
+// year, the national rules and the rate schedules, with the warnings users must see.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "premium/rules.h"
+#include "premium/schedule.h"
+
+namespace kokuho::cli {
+
+/// "2026", "R8", "令和8年度" → 2026; InputError naming --year otherwise.
+int ParseYearOption(const std::string& text);
+
+/// The --rates default: the bundled synthetic rates of the sample prefecture.
+std::string DefaultRatesPath();
+
+/// A 団体コード from the command line (5 or 6 digits); InputError naming `option`.
+std::string ParseMunicipalityOption(const std::string& text, const std::string& option);
+
+/// The schedule of `code` among `schedules`; InputError naming the rates file when absent.
+const premium::RateSchedule& FindSchedule(const std::vector<premium::RateSchedule>& schedules,
+                                          const std::string& code, const std::string& rates_path,
+                                          int year);
+
+/// Prints (to stderr) the rules of this year that are not confirmed in a primary source.
+void WarnUnconfirmed(const premium::NationalRules& rules);
+
+}  // namespace kokuho::cli
