@@ -28,6 +28,8 @@ std::array<bool, 12> InsuredMonths(const Person& p, int fy) {
     bool ok = p.birth_date <= last && turns75 > last;
     if (p.joined && *p.joined > last) ok = false;
     if (p.left && *p.left <= last) ok = false;
+    // A 旧被扶養者 joins 国保 on that date (資格取得日) when no 資格取得日 is given.
+    if (!p.joined && p.former_dependent_since && *p.former_dependent_since > last) ok = false;
     in[i] = ok;
   }
   return in;
@@ -36,6 +38,7 @@ std::array<bool, 12> InsuredMonths(const Person& p, int fy) {
 bool CoversDay(const Person& p, const CivilDate& d) {
   if (!p.insured || p.birth_date > d || p.birth_date.PlusYears(75) <= d) return false;
   if (p.joined && *p.joined > d) return false;
+  if (!p.joined && p.former_dependent_since && *p.former_dependent_since > d) return false;
   if (p.left && *p.left <= d) return false;
   return true;
 }
@@ -44,12 +47,14 @@ int MonthsBetween(int from_ym, int to_ym) {
   return (to_ym / 100 - from_ym / 100) * 12 + (to_ym % 100 - from_ym % 100);
 }
 
-/// 非自発的失業者 period (国保法施行令 29条の7の2): from the month after 離職 to the end of
-/// the following fiscal year, as yyyymm bounds [first, last].
+/// 非自発的失業者 period (国保法施行令 29条の7の2): 「離職の日の翌日の属する月から、その月の
+/// 属する年度の翌年度末まで」 (伊達市 https://www.city.fukushima-date.lg.jp/soshiki/16/247.html;
+/// 山江村 https://www.vill.yamae.lg.jp/kiji003625/index.html), as yyyymm bounds [first, last].
+/// 離職 on 10/20 starts in October; 離職 on 3/31 starts in April and runs two fiscal years.
 std::pair<int, int> UnemploymentPeriod(const CivilDate& sep) {
-  const int next = sep.month == 12 ? (sep.year + 1) * 100 + 1 : sep.year * 100 + sep.month + 1;
-  const int sep_fy = sep.month >= 4 ? sep.year : sep.year - 1;
-  return {next, (sep_fy + 2) * 100 + 3};
+  const CivilDate next = CivilDate::FromDayNumber(sep.DayNumber() + 1);
+  const int next_fy = next.month >= 4 ? next.year : next.year - 1;
+  return {next.YearMonth(), (next_fy + 2) * 100 + 3};
 }
 
 }  // namespace
@@ -279,16 +284,20 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   // Household-months by 平等割 status, and 介護 household-months.
   for (int i = 0; i < 12; ++i) {
     bool any = false, any_kaigo = false, all_former = true;
+    int members_in_month = 0;
     for (int k = 0; k < n; ++k) {
       if (!months[k][i]) continue;
       any = true;
+      ++members_in_month;
       any_kaigo |= kaigo[k][i];
       if (category[k][i] != kFormer) all_former = false;
     }
     if (any_kaigo) ++out.hm_kaigo;
     if (!any) continue;
     int tokutei = 0;
-    if (h.tokutei_since) {
+    // 特定世帯 needs a single 国保 member (施行令 29条の7 第2項); a month with more members
+    // (a newborn, someone joining) does not get the reduction.
+    if (h.tokutei_since && members_in_month == 1) {
       const int since = MonthsBetween(h.tokutei_since->YearMonth(), FiscalMonthYearMonth(fy, i));
       if (since >= 0 && since < rules.tokutei_half_years * 12) tokutei = 1;
       else if (since >= rules.tokutei_half_years * 12 &&

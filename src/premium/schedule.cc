@@ -67,8 +67,12 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
         auto& st = cp.per_capita[t];
         st[0][c] = static_cast<std::int32_t>(base + addon);
         // 子ども分: 18歳未満の均等割 10割軽減 (spec §1.1, L10).
-        if (kodomo && under18 && rules.child_part_under18_in_force)
-          base -= Reduction(base, rules.child_part_under18_ratio, u);
+        // The amount left is truncated to the unit, so a 10割 reduction leaves 0 whatever
+        // the reduction unit.
+        if (kodomo && under18 && rules.child_part_under18_in_force) {
+          base -= Reduction(base, rules.child_part_under18_ratio, 1);
+          base = base / u * u;
+        }
         st[1][c] = static_cast<std::int32_t>(base + addon);
         // 7割・5割・2割軽減 (施行令 29条の7 第5項): a ratio, or the 条例's table of amounts.
         if (t > 0) {
@@ -80,9 +84,14 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
         }
         Yen v = base + addon;
         st[2][c] = static_cast<std::int32_t>(v);
-        // 未就学児: ½ of the 均等割 after 軽減 (spec §4.1).
-        if (c == kPreschool && rules.preschool_in_force && rules.preschool_parts[p])
-          v -= Reduction(v, rules.preschool_ratio, u);
+        // 未就学児: ½ of the 均等割 after 軽減 (spec §4.1). The amount left (not the
+        // reduction) is truncated to the unit: 海南市's table for 均等割 31,800 is 4,800 /
+        // 7,900 / 12,700 / 15,900, i.e. 15,900 → 7,950 → 7,900 under 5割 (truncating the
+        // reduction instead would give 8,000). With unit 1 nothing changes.
+        if (c == kPreschool && rules.preschool_in_force && rules.preschool_parts[p]) {
+          v -= Reduction(v, rules.preschool_ratio, 1);
+          v = v / u * u;
+        }
         st[3][c] = static_cast<std::int32_t>(v);
         // 旧被扶養者: 5割 of the 均等割 when larger than the 軽減 (spec §4.4).
         if (c == kFormer && rules.former_parts[p]) {

@@ -1,0 +1,396 @@
+// LoadRateSchedules: a rate table (CSV or xlsx, docs/rates-format.md), one row per
+// 団体コード × 年度 × 分, to premium::RateSchedule. Every value is checked, in every year;
+// settings of a municipality's year (料税, 端数 …) must agree across its rows. Errors are
+// InputErrors at the cell. Whether every 分 levied in the year has a row is checked later,
+// against the year's national rules, by premium::Compile.
+#include "io/rate_schedule_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fiscal_year.h"
+#include "core/municipality_code.h"
+#include "core/text.h"
+#include "io/table_reader.h"
+#include "io/value_parser.h"
+
+namespace kokuho {
+namespace {
+
+using premium::LevyKind;
+using premium::MunicipalRelief;
+using premium::PartRates;
+using premium::RateSchedule;
+using premium::RoundingScope;
+
+enum Column {
+  kCode,
+  kName,
+  kYear,
+  kPart,
+  kIncomeRate,
+  kAssetRate,
+  kPerCapita,
+  kPerHousehold,
+  kAdultAddon,
+  kCap,
+  kKind,
+  kUnit,
+  kScope,
+  kReductionUnit,
+  kCapProrated,
+  kReducedPerCapita2,  // 2割, 5割, 7割 follow in this order
+  kReducedPerHousehold2 = kReducedPerCapita2 + 3,
+  kUnder18Relief = kReducedPerHousehold2 + 3,
+  kSource,
+  kColumnCount
+};
+
+struct ColumnDef {
+  const char* name;
+  bool required;
+};
+constexpr ColumnDef kColumns[kColumnCount] = {
+    {"団体コード", true},
+    {"市町村名", false},
+    {"年度", true},
+    {"分", true},
+    {"所得割率", true},
+    {"資産割率", false},
+    {"均等割額", true},
+    {"平等割額", false},
+    {"18歳以上均等割額", false},
+    {"賦課限度額", false},
+    {"料税", true},
+    {"端数単位", false},
+    {"端数処理", false},
+    {"軽減額端数単位", false},
+    {"限度額月割", false},
+    {"軽減後均等割_2割", false},
+    {"軽減後均等割_5割", false},
+    {"軽減後均等割_7割", false},
+    {"軽減後平等割_2割", false},
+    {"軽減後平等割_5割", false},
+    {"軽減後平等割_7割", false},
+    {"独自減免_18歳未満均等割", false},
+    {"出典", false},
+};
+
+constexpr Yen kMaxPerCapita = 1'000'000;  // 均等割・平等割 per person/household: a typo guard
+constexpr Yen kMaxCap = 10'000'000;
+
+/// A setting of one municipality's year, given on any of its rows (blank = not stated).
+template <typename T>
+struct Setting {
+  std::optional<T> value;
+  SourcePos pos;
+};
+
+/// A schedule being assembled from its rows.
+struct Building {
+  RateSchedule s;
+  std::string label;  // "102016 令和8年度", for messages
+  SourcePos first_kind_cell;
+  SourcePos name_pos;
+  std::array<int, kPartCount> part_line{};  // line of the row of each 分 (0 = none yet)
+  Setting<LevyKind> kind;
+  Setting<Yen> unit, reduction_unit;
+  Setting<RoundingScope> scope;
+  Setting<bool> cap_prorated;
+  std::vector<std::string> sources;
+};
+
+/// The cells of one row by Column (nullptr: the column is absent).
+class Row {
+ public:
+  Row(const TableRow& row, const std::array<std::optional<size_t>, kColumnCount>& index)
+      : row_(row), index_(index) {}
+  const TableCell* Cell(Column c) const { return index_[c] ? &row_.cells[*index_[c]] : nullptr; }
+  /// The cell of a required column.
+  const TableCell& At(Column c) const { return *Cell(c); }
+  /// The trimmed, 半角 text ("" for an absent column).
+  std::string Text(Column c) const {
+    const TableCell* cell = Cell(c);
+    return cell ? std::string(Trim(NormalizeWidth(cell->text))) : std::string();
+  }
+  bool Blank(Column c) const { return Text(c).empty(); }
+
+ private:
+  const TableRow& row_;
+  const std::array<std::optional<size_t>, kColumnCount>& index_;
+};
+
+/// A rate in [0, max] as ppm ("7.25%" or "0.0725").
+premium::Ppm RateCell(const TableCell& cell, Column c, const Rational& max) {
+  const char* what = kColumns[c].name;
+  auto v = TryParseNumber(cell.text);
+  if (v && (*v > max || *v < Rational(0)))
+    throw InputError(cell.pos, fmt::format("{}: expected a rate such as 7.25% or 0.0725, from 0 "
+                                           "to {}%",
+                                           what, (max * Rational(100)).ToDecimalString(0)));
+  return ParseMillionths(cell.text, cell.pos, what, max);
+}
+
+/// Whole yen in [0, max].
+Yen YenCell(const TableCell& cell, Column c, Yen max) {
+  const char* what = kColumns[c].name;
+  const Yen y = ParseYen(cell.text, cell.pos, what);
+  if (y > max)
+    throw InputError(cell.pos, fmt::format("{}: expected at most {}円", what, FormatYen(max)));
+  return y;
+}
+
+/// 1, 10 or 100 (円).
+Yen UnitCell(const TableCell& cell, Column c) {
+  std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t.ends_with("円")) t.resize(t.size() - std::string_view("円").size());
+  if (t == "1" || t == "10" || t == "100") return std::stoi(t);
+  throw InputError(cell.pos, fmt::format("{}: expected 1, 10 or 100 (円)", kColumns[c].name));
+}
+
+template <typename T>
+void Merge(Setting<T>& setting, const T& value, const TableCell& cell, Column c,
+           const std::string& label) {
+  if (!setting.value) {
+    setting.value = value;
+    setting.pos = cell.pos;
+    return;
+  }
+  if (*setting.value != value)
+    throw InputError(cell.pos,
+                     fmt::format("{}: differs from line {} for {}; a municipality has one setting "
+                                 "for the year (give the same value on each of its rows, or leave "
+                                 "them blank)",
+                                 kColumns[c].name, setting.pos.line, label));
+}
+
+/// 軽減後 amounts (2割, 5割, 7割): all three or none, each <= the gross, 7割 <= 5割 <= 2割.
+std::optional<std::array<Yen, 3>> ReducedTable(const Row& row, Column first, Yen gross,
+                                               const char* gross_name) {
+  int given = 0;
+  for (int k = 0; k < 3; ++k) given += row.Blank(static_cast<Column>(first + k)) ? 0 : 1;
+  if (given == 0) return std::nullopt;
+  std::array<Yen, 3> out{};
+  for (int k = 0; k < 3; ++k) {
+    const Column c = static_cast<Column>(first + k);
+    const TableCell* cell = row.Cell(c);
+    if (!cell || row.Blank(c)) {
+      const SourcePos pos = cell ? cell->pos : row.Cell(first)->pos;
+      throw InputError(pos, fmt::format("{}: expected all three 軽減後 amounts (2割, 5割, 7割) or "
+                                        "none",
+                                        kColumns[c].name));
+    }
+    out[k] = YenCell(*cell, c, kMaxPerCapita);
+    if (out[k] > gross)
+      throw InputError(cell->pos,
+                       fmt::format("{}: expected at most {}", kColumns[c].name, gross_name));
+    if (k > 0 && out[k] > out[k - 1])
+      throw InputError(cell->pos, fmt::format("{}: expected at most {}", kColumns[c].name,
+                                              kColumns[c - 1].name));
+  }
+  return out;
+}
+
+LevyKind KindCell(const TableCell& cell) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t == "料" || t == "保険料" || t == "ryo") return LevyKind::kRyo;
+  if (t == "税" || t == "保険税" || t == "zei") return LevyKind::kZei;
+  throw InputError(cell.pos, "料税: expected 料 (保険料) or 税 (保険税)");
+}
+
+RoundingScope ScopeCell(const TableCell& cell) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t == "分ごと" || t == "分毎" || t == "part") return RoundingScope::kPart;
+  if (t == "合計" || t == "total") return RoundingScope::kTotal;
+  throw InputError(cell.pos, "端数処理: expected 分ごと (each 分 rounded) or 合計 (the total)");
+}
+
+bool ProratedCell(const TableCell& cell) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t == "する" || t == "true") return true;
+  if (t == "しない" || t == "false") return false;
+  throw InputError(cell.pos, "限度額月割: expected する or しない");
+}
+
+class RateReader {
+ public:
+  explicit RateReader(const Table& t) : table_(t) {}
+  std::vector<RateSchedule> Read(int fiscal_year);
+
+ private:
+  void IndexColumns();
+  void ReadRow(const TableRow& table_row);
+  void Finish(Building& b);
+
+  const Table& table_;
+  std::array<std::optional<size_t>, kColumnCount> index_{};
+  std::vector<Building> schedules_;
+  std::map<std::pair<std::string, int>, size_t> by_key_;
+};
+
+void RateReader::IndexColumns() {
+  std::string expected;
+  for (const ColumnDef& d : kColumns)
+    expected += (expected.empty() ? "" : ", ") + std::string(d.name);
+  for (size_t i = 0; i < table_.header.size(); ++i) {
+    const TableCell& h = table_.header[i];
+    const std::string name(Trim(NormalizeWidth(h.text)));
+    int found = -1;
+    for (int c = 0; c < kColumnCount; ++c)
+      if (name == kColumns[c].name) found = c;
+    if (found < 0)
+      throw InputError(h.pos, fmt::format("unknown column '{}' (expected: {})", name, expected));
+    if (index_[found]) throw InputError(h.pos, fmt::format("column {} appears twice", name));
+    index_[found] = i;
+  }
+  for (int c = 0; c < kColumnCount; ++c)
+    if (kColumns[c].required && !index_[c])
+      throw InputError({table_.file, table_.header.empty() ? 1 : table_.header[0].pos.line, 0},
+                       fmt::format("missing column {}", kColumns[c].name));
+}
+
+void RateReader::ReadRow(const TableRow& table_row) {
+  const Row row(table_row, index_);
+  const TableCell& code_cell = row.At(kCode);
+  auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
+  if (!code)
+    throw InputError(code_cell.pos,
+                     "団体コード: expected 6 digits with a valid check digit (or "
+                     "the 5 digits before it), e.g. 102016");
+  const TableCell& year_cell = row.At(kYear);
+  auto fy = FiscalYear::TryParse(year_cell.text);
+  if (!fy)
+    throw InputError(year_cell.pos, "年度: expected a fiscal year such as 2026, R8 or 令和8年度");
+  const TableCell& part_cell = row.At(kPart);
+  auto part = TryParsePart(row.Text(kPart));
+  if (!part)
+    throw InputError(part_cell.pos,
+                     "分: expected 医療, 支援, 介護 or 子ども (or iryo, shien, kaigo, kodomo)");
+
+  auto [it, inserted] = by_key_.try_emplace({code->str(), fy->year()}, schedules_.size());
+  if (inserted) {
+    Building b;
+    b.s.municipality = code->str();
+    b.s.fiscal_year = fy->year();
+    b.label = code->str() + " " + fy->ToWareki();
+    b.first_kind_cell = row.At(kKind).pos;
+    schedules_.push_back(std::move(b));
+  }
+  Building& b = schedules_[it->second];
+  const int p = static_cast<int>(*part);
+  if (b.part_line[p] != 0)
+    throw InputError(part_cell.pos, fmt::format("分: {} of {} is already given at line {}",
+                                                PartLabel(*part), b.label, b.part_line[p]));
+  b.part_line[p] = part_cell.pos.line;
+
+  if (!row.Blank(kName)) {
+    const std::string name = row.Text(kName);
+    if (b.s.name.empty()) {
+      b.s.name = name;
+      b.name_pos = row.Cell(kName)->pos;
+    } else if (b.s.name != name) {
+      throw InputError(row.Cell(kName)->pos, fmt::format("市町村名: differs from line {} for {}",
+                                                         b.name_pos.line, b.label));
+    }
+  }
+
+  PartRates& r = b.s.parts[p];
+  r.levied = true;
+  r.income_rate = RateCell(row.At(kIncomeRate), kIncomeRate, Rational(1, 2));
+  if (!row.Blank(kAssetRate)) r.asset_rate = RateCell(*row.Cell(kAssetRate), kAssetRate, 1);
+  r.per_capita = YenCell(row.At(kPerCapita), kPerCapita, kMaxPerCapita);
+  if (!row.Blank(kPerHousehold))
+    r.per_household = YenCell(*row.Cell(kPerHousehold), kPerHousehold, kMaxPerCapita);
+  if (!row.Blank(kAdultAddon)) {
+    r.adult_addon = YenCell(*row.Cell(kAdultAddon), kAdultAddon, kMaxPerCapita);
+    if (r.adult_addon != 0 && *part != Part::kKodomo)
+      throw InputError(row.Cell(kAdultAddon)->pos,
+                       "18歳以上均等割額: only for the 子ども分 row; expected blank or 0");
+  }
+  if (!row.Blank(kCap)) r.cap = YenCell(*row.Cell(kCap), kCap, kMaxCap);
+  r.reduced_per_capita = ReducedTable(row, kReducedPerCapita2, r.per_capita, "均等割額");
+  r.reduced_per_household =
+      ReducedTable(row, static_cast<Column>(kReducedPerHousehold2), r.per_household, "平等割額");
+  if (!row.Blank(kUnder18Relief)) {
+    const premium::Ppm ratio = RateCell(*row.Cell(kUnder18Relief), kUnder18Relief, 1);
+    if (ratio > 0) {
+      MunicipalRelief relief;
+      relief.name = "独自減免 18歳未満均等割 (" + PartLabel(*part) + ")";
+      relief.parts[p] = true;
+      relief.per_capita_ratio[premium::kSchool] = ratio;
+      relief.per_capita_ratio[premium::kPreschool] = ratio;
+      b.s.reliefs.push_back(std::move(relief));
+    }
+  }
+
+  if (!row.Blank(kKind)) Merge(b.kind, KindCell(row.At(kKind)), row.At(kKind), kKind, b.label);
+  if (!row.Blank(kUnit))
+    Merge(b.unit, UnitCell(*row.Cell(kUnit), kUnit), *row.Cell(kUnit), kUnit, b.label);
+  if (!row.Blank(kScope))
+    Merge(b.scope, ScopeCell(*row.Cell(kScope)), *row.Cell(kScope), kScope, b.label);
+  if (!row.Blank(kReductionUnit))
+    Merge(b.reduction_unit, UnitCell(*row.Cell(kReductionUnit), kReductionUnit),
+          *row.Cell(kReductionUnit), kReductionUnit, b.label);
+  if (!row.Blank(kCapProrated))
+    Merge(b.cap_prorated, ProratedCell(*row.Cell(kCapProrated)), *row.Cell(kCapProrated),
+          kCapProrated, b.label);
+  const std::string source = row.Text(kSource);
+  if (!source.empty() && std::find(b.sources.begin(), b.sources.end(), source) == b.sources.end())
+    b.sources.push_back(source);
+}
+
+void RateReader::Finish(Building& b) {
+  RateSchedule& s = b.s;
+  if (!b.kind.value)
+    throw InputError(b.first_kind_cell,
+                     fmt::format("料税: expected 料 or 税 on at least one row of {}", b.label));
+  s.kind = *b.kind.value;
+  // 保険税: 100円未満切捨て (地方税法 20条の4の2③); 保険料: the 条例's unit, 1円 unless stated.
+  if (s.kind == LevyKind::kZei && b.unit.value && *b.unit.value != 100)
+    throw InputError(b.unit.pos,
+                     "端数単位: a 保険税 is truncated to 100円 (地方税法 20条の4の2③); "
+                     "expected 100 or blank");
+  s.rounding_unit = b.unit.value.value_or(s.kind == LevyKind::kZei ? 100 : 1);
+  s.rounding_scope = b.scope.value.value_or(RoundingScope::kPart);
+  s.reduction_unit = b.reduction_unit.value.value_or(1);
+  s.cap_prorated = b.cap_prorated.value.value_or(true);
+  for (const std::string& src : b.sources) s.source += (s.source.empty() ? "" : "; ") + src;
+}
+
+std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
+  IndexColumns();
+  if (table_.rows.empty())
+    throw InputError({table_.file, 2, 0}, "expected at least one row of rates");
+  for (const TableRow& row : table_.rows) ReadRow(row);
+  std::vector<RateSchedule> out;
+  std::vector<std::string> years;
+  for (Building& b : schedules_) {
+    Finish(b);
+    const std::string year = FiscalYear(b.s.fiscal_year).ToWareki();
+    if (std::find(years.begin(), years.end(), year) == years.end()) years.push_back(year);
+    if (b.s.fiscal_year == fiscal_year) out.push_back(std::move(b.s));
+  }
+  if (out.empty()) {
+    std::string list;
+    for (const std::string& y : years) list += (list.empty() ? "" : ", ") + y;
+    throw InputError({table_.file, 0, 0},
+                     fmt::format("no rates for {} (年度 column); the file has rates for {}",
+                                 FiscalYear(fiscal_year).ToWareki(), list));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<premium::RateSchedule> LoadRateSchedules(const std::string& path, int fiscal_year) {
+  const Table t = ReadTable(path);
+  return RateReader(t).Read(fiscal_year);
+}
+
+}  // namespace kokuho
