@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/output_formats.h"
@@ -61,7 +63,28 @@ void RegisterDemo(CLI::App& app, Action& action) {
       std::string case_dir = (std::filesystem::path(ExamplesDir()) / "gunma").string();
       std::cout << "サンプル県 (群馬県の市町村・一部実データ、その他は架空の数値; 非公式): "
                 << case_dir << "\n\n";
-      return RunNofukin({case_dir, *out, "table,csv,xlsx,json"});
+      if (int rc = RunNofukin({case_dir, *out, "table,csv,xlsx,json"}); rc != 0) return rc;
+      // The household levy on the same sample: one model household, then every household
+      // of a synthetic population (100,000 households) under the sample rates.
+      const std::string examples = ExamplesDir();
+      const std::string pop = (std::filesystem::path(*out) / "population.kpop").string();
+      const std::vector<std::vector<std::string>> steps = {
+          {"levy", examples + "/levy/family.yaml", "-m", "102016", "--year", "2026"},
+          {"synth", "--case", case_dir, "--households", "100000", "--seed", "1", "--year",
+           "2026", "--out", pop},
+          {"microsim", pop, "--year", "2026", "--out", *out, "--format", "table,csv,xlsx,json"}};
+      const char* titles[] = {"\n== モデル世帯の保険税 (前橋市, 令和8年度, 税率は架空) ==\n",
+                              "\n== 合成世帯 10万世帯 (乱数 seed 1) ==\n",
+                              "\n== 全世帯の賦課 (microsim) ==\n"};
+      for (size_t i = 0; i < steps.size(); ++i) {
+        std::cout << titles[i] << std::flush;
+        std::vector<std::string> args = {"kokuho"};
+        args.insert(args.end(), steps[i].begin(), steps[i].end());
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        if (int rc = RunCli(static_cast<int>(argv.size()), argv.data()); rc != 0) return rc;
+      }
+      return 0;
     };
   });
 }

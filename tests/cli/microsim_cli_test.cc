@@ -1,0 +1,107 @@
+// `kokuho synth` → `kokuho microsim` → `kokuho solve-rates` end to end on the sample
+// prefecture: the totals agree with each other and with the per-household results, and the
+// solver's rates raise what it says.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../cli_runner.h"
+
+namespace kokuho {
+namespace {
+
+using testing::CliRun;
+using testing::RunKokuho;
+
+class MicrosimCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = (std::filesystem::temp_directory_path() / "kokuho-microsim-cli").string();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    pop_ = dir_ + "/pop.kpop";
+    CliRun r = RunKokuho({"synth", "--case", std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma",
+                          "--households", "20000", "--seed", "3", "--year", "2026", "--out", pop_},
+                         dir_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static std::string dir_, pop_;
+};
+std::string MicrosimCli::dir_, MicrosimCli::pop_;
+
+TEST_F(MicrosimCli, TotalsAddUpAndMatchEveryHousehold) {
+  const std::string out = dir_ + "/out";
+  CliRun r = RunKokuho({"microsim", pop_, "--year", "2026", "--out", out, "--format", "json",
+                        "--per-household"},
+                       dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::ifstream jf(out + "/microsim.json");
+  const auto j = nlohmann::json::parse(jf);
+  long long households = 0, total = 0, parts_total = 0;
+  for (const auto& m : j["municipalities"]) {
+    households += m["households"].get<long long>();
+    total += m["total"].get<long long>();
+    long long sum = 0;
+    for (const auto& [k, p] : m["parts"].items()) sum += p["amount"].get<long long>();
+    EXPECT_EQ(sum - m["rounding_total"].get<long long>(), m["total"].get<long long>());
+    parts_total += sum;
+  }
+  EXPECT_EQ(households, 20000);
+  EXPECT_EQ(total, j["total"]["total"].get<long long>());
+  long long deciles = 0, decile_households = 0;
+  for (const auto& d : j["by_decile"]) {
+    deciles += d["levy"].get<long long>();
+    decile_households += d["households"].get<long long>();
+  }
+  EXPECT_EQ(deciles, total);
+  EXPECT_EQ(decile_households, 20000);
+  // households.csv: one row per household, summing to the same total.
+  std::ifstream cf(out + "/households.csv");
+  std::string line;
+  std::getline(cf, line);  // header
+  long long rows = 0, csv_total = 0;
+  while (std::getline(cf, line)) {
+    ++rows;
+    csv_total += std::stoll(line.substr(line.rfind(',') + 1));
+  }
+  EXPECT_EQ(rows, 20000);
+  EXPECT_EQ(csv_total, total);
+}
+
+TEST_F(MicrosimCli, MissingRatesForAMunicipalityIsAnInputErrorWithNoOutput) {
+  const std::string rates = dir_ + "/rates.csv";
+  {
+    std::ifstream in(std::string(KOKUHO_SOURCE_DIR) + "/examples/levy/rates-gunma-sample.csv");
+    std::ofstream out(rates);
+    std::string line;
+    while (std::getline(in, line))
+      if (line.rfind("102024,", 0) != 0) out << line << "\n";  // drop 高崎市
+  }
+  const std::string out = dir_ + "/none";
+  CliRun r = RunKokuho({"microsim", pop_, "--year", "2026", "--rates", rates, "--out", out}, dir_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("102024"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out + "/microsim.csv"));
+}
+
+TEST_F(MicrosimCli, SolvedRatesRaiseTheTarget) {
+  CliRun r = RunKokuho({"solve-rates", pop_, "--year", "2026", "-m", "102016", "--target",
+                        "iryo=1500000000", "--income-share", "0.5", "--per-capita-share", "0.7",
+                        "--format", "json"},
+                       dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& p = j["parts"]["iryo"];
+  EXPECT_GE(p["exact"]["levy"].get<long long>(), 1500000000LL);
+  // The exact rates overshoot by less than what one more yen of 均等割 per member raises.
+  EXPECT_LT(p["exact"]["levy"].get<long long>() - 1500000000LL, 1500000000LL / 1000);
+  EXPECT_EQ(p["shortfall"].get<long long>(), 1500000000LL - p["published"]["levy"].get<long long>());
+  EXPECT_EQ(p["published"]["per_capita"].get<long long>() % 100, 0);
+  EXPECT_EQ(p["published"]["income_rate_ppm"].get<long long>() % 100, 0);
+}
+
+}  // namespace
+}  // namespace kokuho
