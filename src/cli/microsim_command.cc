@@ -65,11 +65,12 @@ int RunMicrosim(const MicrosimRun& run) {
     prepared = premium::PrepareAll(pop, rules, run.threads, bar.Callback());
   }
   const double prepare_s = Since(t0);
-  report.decile_bounds = premium::DecileBounds(prepared);
+  const premium::Deciles deciles = premium::AssignDeciles(prepared);
+  report.decile_upper = deciles.upper;
   t0 = std::chrono::steady_clock::now();
   {
     ProgressBar bar("賦課計算");
-    report.result = premium::LevyAll(prepared, compiled, report.decile_bounds, run.per_household,
+    report.result = premium::LevyAll(prepared, compiled, deciles, run.per_household,
                                      run.threads, bar.Callback());
   }
   const double levy_s = Since(t0);

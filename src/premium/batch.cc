@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "core/error.h"
 #include "premium/prepare.h"
 
 namespace kokuho::premium {
@@ -86,23 +87,35 @@ void MunicipalityTotals::Add(const MunicipalityTotals& o) {
   for (int k = 0; k < kHouseholdTypeCount; ++k) add_group(by_type[k], o.by_type[k]);
 }
 
-std::array<Yen, 9> DecileBounds(const std::vector<PreparedHousehold>& prepared) {
-  std::array<Yen, 9> bounds{};
-  if (prepared.empty()) return bounds;
-  std::vector<Yen> incomes(prepared.size());
-  for (std::size_t i = 0; i < prepared.size(); ++i) incomes[i] = prepared[i].keigen_income;
-  for (int d = 1; d <= 9; ++d) {
-    const std::size_t k = (incomes.size() * d + 9) / 10 - 1;  // nearest-rank
-    std::nth_element(incomes.begin(), incomes.begin() + k, incomes.end());
-    bounds[d - 1] = incomes[k];
+Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
+  Deciles d;
+  const std::size_t n = prepared.size();
+  d.of_household.assign(n, 0);
+  if (n == 0) return d;
+  if (n >= (std::size_t{1} << 27))
+    throw CalculationError("deciles: more than 134 million households are not supported");
+  // Sort keys: income (clamped to 37 bits, over 137 billion yen) then the position.
+  constexpr std::uint64_t kMaxIncome = (std::uint64_t{1} << 37) - 1;
+  std::vector<std::uint64_t> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t income =
+        std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max<Yen>(0, prepared[i].keigen_income)),
+                                kMaxIncome);
+    keys[i] = (income << 27) | i;
   }
-  std::sort(bounds.begin(), bounds.end());
-  return bounds;
+  std::sort(keys.begin(), keys.end());
+  for (std::size_t rank = 0; rank < n; ++rank) {
+    const std::size_t i = keys[rank] & ((std::uint64_t{1} << 27) - 1);
+    const int decile = static_cast<int>(rank * 10 / n);
+    d.of_household[i] = static_cast<std::uint8_t>(decile);
+    d.upper[decile] = std::max(d.upper[decile], prepared[i].keigen_income);
+  }
+  return d;
 }
 
 LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
                       const std::vector<CompiledSchedule>& schedules,
-                      const std::array<Yen, 9>& bounds, bool keep_household_totals,
+                      const Deciles& deciles, bool keep_household_totals,
                       unsigned threads, const Progress& progress) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   LevyAllResult result;
@@ -141,8 +154,7 @@ LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
       }
       m.total += r.total;
       m.rounding_total += r.rounding_total;
-      const int decile = static_cast<int>(
-          std::lower_bound(bounds.begin(), bounds.end(), h.keigen_income) - bounds.begin());
+      const int decile = deciles.of_household[i];
       for (GroupTotals* g : {&m.by_decile[decile], &m.by_type[h.type]}) {
         ++g->households;
         g->members += h.members;

@@ -52,9 +52,14 @@ struct MunicipalityTotals {
   void Add(const MunicipalityTotals& o);
 };
 
-/// The upper bounds of the first nine deciles of 軽減判定所得 over all households
-/// (decile d holds incomes in (bound[d−1], bound[d]]).
-std::array<Yen, 9> DecileBounds(const std::vector<PreparedHousehold>& prepared);
+/// Households in deciles of 軽減判定所得 by rank (equal-sized groups; ties broken by the
+/// household's position in the population, so a fifth of households with no income fill
+/// two deciles rather than one), with each decile's highest income.
+struct Deciles {
+  std::vector<std::uint8_t> of_household;  ///< 0..9
+  std::array<Yen, 10> upper{};             ///< the highest 軽減判定所得 in each decile
+};
+Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared);
 
 struct LevyAllResult {
   std::vector<MunicipalityTotals> municipalities;  ///< by municipality index
@@ -64,7 +69,7 @@ struct LevyAllResult {
 /// Levies every prepared household under schedules[household.municipality].
 LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
                       const std::vector<CompiledSchedule>& schedules,
-                      const std::array<Yen, 9>& decile_bounds, bool keep_household_totals,
+                      const Deciles& deciles, bool keep_household_totals,
                       unsigned threads = 0, const Progress& progress = {});
 
 /// Σ total over every household, nothing else (the benchmark's and the solver's loop).

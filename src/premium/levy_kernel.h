@@ -66,6 +66,7 @@ inline void LevyGroup(const CompiledPart& cp, int tier, std::int64_t base_mm,
   if (!cp.levied || months == 0) return;
   // 所得割 and 資産割: one truncation each after Σ base × months × rate ÷ 12.
   const std::int64_t r = cp.income_rate, ar = cp.asset_rate;
+  if (!cp.former_exempt) base_former = asset_former = 0;
   const std::int64_t inc0 = base_mm * r / kRateDen;
   const std::int64_t inc1 = (base_mm - base_former) * r / kRateDen;
   const std::int64_t inc2 = (base_mm - base_former - base_birth) * r / kRateDen;

@@ -49,6 +49,7 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
     cp.levied = true;
     cp.income_rate = in.income_rate;
     cp.asset_rate = in.asset_rate;
+    cp.former_exempt = rules.former_parts[p];
     cp.cap = rules.caps[p];
     if (in.cap) {
       if (*in.cap > rules.caps[p])

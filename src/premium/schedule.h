@@ -56,8 +56,9 @@ struct RateSchedule {
   Yen rounding_unit = 1;
   /// Per 分 (as every published example found: 豊川, 成田, 名取, 鹿島, 新宮) or on the total.
   RoundingScope rounding_scope = RoundingScope::kPart;
-  /// Each reduction (軽減額, 未就学, 特定世帯 …) truncated to this unit (1 = to the yen; 100
-  /// reproduces 海南市's table, spec §4.1).
+  /// Each reduction (軽減額, 特定世帯 …) truncated to this unit, and for 未就学児 and the
+  /// 子ども分 18歳未満 10割 the amount left (1 = to the yen; 100 reproduces 海南市's
+  /// table, spec §4.1).
   Yen reduction_unit = 1;
   /// Part-year households: the cap × months ÷ 12 (true: equivalent to capping the annual
   /// amount before 月割, as 銚子市 does) or the full cap (false).
@@ -76,6 +77,7 @@ struct CompiledPart {
   Ppm income_rate = 0;
   Ppm asset_rate = 0;
   Yen cap = 0;
+  bool former_exempt = false;  ///< 旧被扶養者's 所得割・資産割 exempt in this 分
   /// [tier][stage][category]: a member's annual 均等割 after each stage.
   std::array<std::array<std::array<std::int32_t, kCategoryCount>, kPerCapitaStages>, kTierCount>
       per_capita{};

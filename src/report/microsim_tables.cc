@@ -115,10 +115,8 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
   {
     std::vector<std::string> labels;
     for (int d = 0; d < 10; ++d)
-      labels.push_back(d < 9 ? fmt::format("第{}十分位 (≤ {}円)", d + 1,
-                                           FormatYen(r.decile_bounds[d]))
-                             : "第10十分位");
-    tables.push_back(GroupTable("deciles", "軽減判定所得の十分位別 (全世帯)", "所得十分位",
+      labels.push_back(fmt::format("第{}十分位 (≤ {}円)", d + 1, FormatYen(r.decile_upper[d])));
+    tables.push_back(GroupTable("deciles", "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯番号順)", "所得十分位",
                                 "十分位", labels,
                                 {all.by_decile.begin(), all.by_decile.end()}));
   }
@@ -187,7 +185,7 @@ nlohmann::ordered_json MicrosimJson(const MicrosimReport& r) {
   j["municipalities"] = munis;
   const MunicipalityTotals all = Sum(r);
   j["total"] = totals(all);
-  j["decile_bounds"] = r.decile_bounds;
+  j["decile_upper"] = r.decile_upper;
   j["by_decile"] = groups(all.by_decile);
   J types = J::object();
   for (int k = 0; k < premium::kHouseholdTypeCount; ++k) {

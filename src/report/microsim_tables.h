@@ -17,7 +17,7 @@ struct MicrosimReport {
   std::vector<std::string> codes;  ///< 団体コード by municipality index
   std::vector<std::string> names;  ///< 市町村名 by index
   std::array<bool, kPartCount> levied{};
-  std::array<Yen, 9> decile_bounds{};
+  std::array<Yen, 10> decile_upper{};  ///< the highest 軽減判定所得 in each decile
   premium::LevyAllResult result;
   std::vector<std::string> unconfirmed;
 };

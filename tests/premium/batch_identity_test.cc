@@ -43,7 +43,7 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
         expected[m].parts[p].keigen[l.prepared.tier] += l.result.parts[p].keigen;
     }
     const auto prepared = PrepareAll(pop, rules);
-    const auto batch = LevyAll(prepared, compiled, DecileBounds(prepared), true);
+    const auto batch = LevyAll(prepared, compiled, AssignDeciles(prepared), true);
     int mismatches = 0;
     for (int i = 0; i < n; ++i) mismatches += batch.household_totals[i] != single[i];
     EXPECT_EQ(mismatches, 0) << "FY" << fy;

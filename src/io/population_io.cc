@@ -1,0 +1,38 @@
+#include "io/population_io.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "core/error.h"
+#include "io/kpop_format.h"
+#include "io/population_table.h"
+
+namespace kokuho {
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+}  // namespace
+
+premium::Population ReadPopulation(const std::string& path, int fiscal_year) {
+  const std::string ext = Extension(path);
+  if (ext == ".kpop") return ReadKpop(path);
+  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xlsm")
+    return ReadPopulationTable(path, fiscal_year);
+  throw InputError({path, 0, 0}, "expected a population file ending in .kpop, .csv or .xlsx");
+}
+
+void WritePopulation(const std::string& path, const premium::Population& pop) {
+  const std::string ext = Extension(path);
+  if (ext == ".kpop") return WriteKpop(path, pop);
+  if (ext == ".csv") return WritePopulationCsv(path, pop);
+  throw InputError({path, 0, 0}, "expected an output file ending in .kpop or .csv");
+}
+
+}  // namespace kokuho
