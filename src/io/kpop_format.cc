@@ -349,8 +349,8 @@ Population ReadKpop(const std::string& path) {
   });
   RunTasks(tasks);
 
-  // Structure: member offsets from 0, monotone, ending at the member count; municipality
-  // indexes inside the table.
+  // Structure: member offsets from 0, monotone, ending at the member count; birth dates;
+  // municipality indexes inside the table.
   if (hh > 0) {
     const std::uint32_t* off = pop.member_offset.data();
     if (off[0] != 0)
@@ -363,6 +363,12 @@ Population ReadKpop(const std::string& path) {
       Fail(path, entries["member_offset"].offset + hh * 4,
            fmt::format("member offsets end at {}, expected the member count {}", off[hh], mm));
   }
+  // Every member has a birth date (Population::Get needs one).
+  const std::int32_t* birth = pop.birth_date.data();
+  for (std::uint64_t i = 0; i < mm; ++i)
+    if (birth[i] == 0)
+      Fail(path, entries["birth_date"].offset + i * 4,
+           fmt::format("member index {} has no birth date", i));
   const std::uint16_t* mu = pop.municipality.data();
   std::uint16_t max_index = 0;
   for (std::uint64_t h = 0; h < hh; ++h) max_index = std::max(max_index, mu[h]);

@@ -94,18 +94,24 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
   if (n == 0) return d;
   if (n >= (std::size_t{1} << 27))
     throw CalculationError("deciles: more than 134 million households are not supported");
-  // Sort keys: income (clamped to 37 bits, over 137 billion yen) then the position.
+  // Sort keys: income (clamped to 37 bits, over 137 billion yen), then the position
+  // scrambled by an odd multiplier mod 2^27 (a bijection), so that households of equal
+  // income are split between deciles in no particular order of municipality or file.
   constexpr std::uint64_t kMaxIncome = (std::uint64_t{1} << 37) - 1;
+  constexpr std::uint64_t kMask = (std::uint64_t{1} << 27) - 1;
+  constexpr std::uint64_t kMul = 0x9E3779B1;  // odd
+  std::uint64_t inverse = kMul;               // Newton: kMul × inverse ≡ 1 (mod 2^64)
+  for (int k = 0; k < 6; ++k) inverse *= 2 - kMul * inverse;
   std::vector<std::uint64_t> keys(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t income =
         std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max<Yen>(0, prepared[i].keigen_income)),
                                 kMaxIncome);
-    keys[i] = (income << 27) | i;
+    keys[i] = (income << 27) | ((i * kMul) & kMask);
   }
   std::sort(keys.begin(), keys.end());
   for (std::size_t rank = 0; rank < n; ++rank) {
-    const std::size_t i = keys[rank] & ((std::uint64_t{1} << 27) - 1);
+    const std::size_t i = ((keys[rank] & kMask) * inverse) & kMask;
     const int decile = static_cast<int>(rank * 10 / n);
     d.of_household[i] = static_cast<std::uint8_t>(decile);
     d.upper[decile] = std::max(d.upper[decile], prepared[i].keigen_income);

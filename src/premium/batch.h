@@ -52,9 +52,9 @@ struct MunicipalityTotals {
   void Add(const MunicipalityTotals& o);
 };
 
-/// Households in deciles of 軽減判定所得 by rank (equal-sized groups; ties broken by the
-/// household's position in the population, so a fifth of households with no income fill
-/// two deciles rather than one), with each decile's highest income.
+/// Households in deciles of 軽減判定所得 by rank (equal-sized groups; ties broken by a fixed
+/// scramble of the household's position, so that the quarter of households with no income
+/// fill two deciles evenly across municipalities), with each decile's highest income.
 struct Deciles {
   std::vector<std::uint8_t> of_household;  ///< 0..9
   std::array<Yen, 10> upper{};             ///< the highest 軽減判定所得 in each decile

@@ -116,7 +116,7 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
     std::vector<std::string> labels;
     for (int d = 0; d < 10; ++d)
       labels.push_back(fmt::format("第{}十分位 (≤ {}円)", d + 1, FormatYen(r.decile_upper[d])));
-    tables.push_back(GroupTable("deciles", "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯番号順)", "所得十分位",
+    tables.push_back(GroupTable("deciles", "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯の順によらず均等に振り分け)", "所得十分位",
                                 "十分位", labels,
                                 {all.by_decile.begin(), all.by_decile.end()}));
   }

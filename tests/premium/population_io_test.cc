@@ -268,6 +268,12 @@ TEST(PopulationIo, KpopStructureIsChecked) {
   EXPECT_NE(std::string(CatchInputError([&] { ReadPopulation(dir.Path("a.kpop"), 2026); }).what())
                 .find("municipality index 7 of household index 3 is out of range"),
             std::string::npos);
+  Population no_birth = p;
+  no_birth.birth_date[5] = 0;
+  WritePopulation(dir.Path("c.kpop"), no_birth);
+  EXPECT_NE(std::string(CatchInputError([&] { ReadPopulation(dir.Path("c.kpop"), 2026); }).what())
+                .find("member index 5 has no birth date"),
+            std::string::npos);
   Population bad_offsets = p;
   std::swap(bad_offsets.member_offset[2], bad_offsets.member_offset[3]);
   if (bad_offsets.member_offset[2] == bad_offsets.member_offset[3]) bad_offsets.member_offset[2]++;

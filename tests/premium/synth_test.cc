@@ -132,9 +132,8 @@ TEST(Synth, CalibrationTargets) {
   std::printf(
       "synth calibration (200,000 households, FY%d): insured/household %.3f, 65-74 %.1f%%, "
       "under 20 %.1f%%, mean age %.1f; 軽減 %.1f%% (7割 %.1f%%, 5割 %.1f%%, 2割 %.1f%%), "
-      "軽減判定所得 0: %.1f%%, mean %.0f円; 擬制世帯主 %.1f%%, 特定同一 %.1f%%, 旧被扶養者 %.2f%% "
-      "of "
-      "households, part-year %.1f%%\n",
+      "軽減判定所得 0: %.1f%%, mean %.0f円; 擬制世帯主 %.1f%%, 特定同一 %.1f%%, "
+      "旧被扶養者 %.2f%% of households, part-year %.1f%%\n",
       fy, insured / n, 100 * aged65 / insured, 100 * under20 / insured, age_sum / insured,
       100 * keigen, 100 * tiers[kSeven] / n, 100 * tiers[kFive] / n, 100 * tiers[kTwo] / n,
       100 * zero_income / n, income_sum / n, 100 * fictitious / n, 100 * tokutei / n,
