@@ -39,8 +39,10 @@ std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalR
   std::vector<PreparedHousehold> out(pop.households());
   std::atomic<std::size_t> done{0};
   ParallelFor(out.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
+    Household household;
     for (std::size_t h = begin; h < end; ++h) {
-      out[h] = Prepare(pop.Get(h), rules, pop.municipality[h]);
+      pop.Fill(h, household);
+      out[h] = Prepare(household, rules, pop.municipality[h]);
       if ((h - begin) % 65536 == 65535) {
         const std::size_t d = done.fetch_add(65536) + 65536;
         if (t == 0 && progress) progress(d, out.size());

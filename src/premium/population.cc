@@ -84,13 +84,19 @@ void Population::Add(const Household& h, std::uint16_t municipality_index, std::
 
 Household Population::Get(std::size_t h) const {
   Household out;
+  Fill(h, out);
+  return out;
+}
+
+void Population::Fill(std::size_t h, Household& out) const {
   out.id = std::to_string(household_id[h]);
   out.municipality = municipalities[municipality[h]];
   out.tokutei_since = Unpack(tokutei_since[h]);
   const std::uint32_t begin = member_offset[h], end = member_offset[h + 1];
-  out.members.reserve(end - begin);
+  out.members.resize(end - begin);
   for (std::uint32_t i = begin; i < end; ++i) {
-    Person p;
+    Person& p = out.members[i - begin];
+    p = Person{};
     p.birth_date = *Unpack(birth_date[i]);
     const std::uint8_t f = flags[i];
     p.insured = f & kInsured;
@@ -118,9 +124,7 @@ Household Population::Get(std::size_t h) const {
     p.unemployment_separation = Unpack(unemployment_separation[i]);
     if (unemployment_reason[i]) p.unemployment_reason = std::to_string(unemployment_reason[i]);
     if (birth_month[i]) p.birth_month = birth_month[i];
-    out.members.push_back(std::move(p));
   }
-  return out;
 }
 
 }  // namespace kokuho::premium

@@ -52,6 +52,8 @@ struct Population {
   void Add(const Household& h, std::uint16_t municipality_index, std::int64_t id);
   /// Household h as a Household (for Prepare and for explaining one row).
   Household Get(std::size_t h) const;
+  /// The same into `out`, reusing its storage (the batch's loop: no allocation per household).
+  void Fill(std::size_t h, Household& out) const;
   /// Reserves room for this many households and members.
   void Reserve(std::size_t households, std::size_t members);
   /// Index of a 団体コード, appended when new.

@@ -132,10 +132,14 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   const CivilDate preschool_from{fy - 6, 4, 2};  // 6歳に達する日以後の最初の3月31日以前
   const CivilDate under18_from{fy - 18, 4, 2};   // 18歳に達する日以後の最初の3月31日以前
   const int n = static_cast<int>(h.members.size());
-  std::vector<std::array<bool, 12>> months(n);
-  std::vector<std::array<int, 12>> category(n);  // -1 = not insured that month
-  std::vector<std::array<bool, 12>> kaigo(n);
-  std::vector<std::array<bool, 12>> birth(n);
+  // Per-member month tables, reused across calls on this thread (no allocation per
+  // household in the batch).
+  thread_local std::vector<std::array<bool, 12>> months, kaigo, birth;
+  thread_local std::vector<std::array<int, 12>> category;  // -1 = not insured that month
+  months.assign(n, {});
+  kaigo.assign(n, {});
+  birth.assign(n, {});
+  category.assign(n, {});
   bool any_under18 = false, all65 = true;
   int insured_members = 0;
 
