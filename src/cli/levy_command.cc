@@ -63,8 +63,7 @@ void RegisterLevy(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "levy", "1世帯の国民健康保険料(税): 所得割・資産割・均等割・平等割・軽減・限度額");
   cmd->add_option("HOUSEHOLD", run->household_path, "household file (YAML or JSON)")->required();
-  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 or 5 digits)")
-      ->required();
+  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 or 5 digits)")->required();
   cmd->add_option("--year", run->year, "fiscal year (2026, R8, 令和8年度)")->required();
   cmd->add_option("--rates", run->rates_path,
                   "rate schedules (CSV or xlsx; default: the bundled sample rates)");

@@ -70,8 +70,8 @@ int RunMicrosim(const MicrosimRun& run) {
   t0 = std::chrono::steady_clock::now();
   {
     ProgressBar bar("賦課計算");
-    report.result = premium::LevyAll(prepared, compiled, deciles, run.per_household,
-                                     run.threads, bar.Callback());
+    report.result = premium::LevyAll(prepared, compiled, deciles, run.per_household, run.threads,
+                                     bar.Callback());
   }
   const double levy_s = Since(t0);
   std::cerr << fmt::format(
@@ -101,8 +101,7 @@ int RunMicrosim(const MicrosimRun& run) {
       for (size_t i = 0; i < pop.households(); ++i)
         csv += fmt::format("{},{},{},{}\r\n", pop.household_id[i],
                            pop.municipalities[pop.municipality[i]],
-                           premium::TierLabel(prepared[i].tier),
-                           report.result.household_totals[i]);
+                           premium::TierLabel(prepared[i].tier), report.result.household_totals[i]);
       WriteFileAtomic(stage->PathFor("households.csv"), csv);
     }
     for (const auto& path : WriteReports(dir, "microsim", f.files, tables, MicrosimJson(report)))

@@ -70,8 +70,8 @@ void RegisterDemo(CLI::App& app, Action& action) {
       const std::string pop = (std::filesystem::path(*out) / "population.kpop").string();
       const std::vector<std::vector<std::string>> steps = {
           {"levy", examples + "/levy/family.yaml", "-m", "102016", "--year", "2026"},
-          {"synth", "--case", case_dir, "--households", "100000", "--seed", "1", "--year",
-           "2026", "--out", pop},
+          {"synth", "--case", case_dir, "--households", "100000", "--seed", "1", "--year", "2026",
+           "--out", pop},
           {"microsim", pop, "--year", "2026", "--out", *out, "--format", "table,csv,xlsx,json"}};
       const char* titles[] = {"\n== モデル世帯の保険税 (前橋市, 令和8年度, 税率は架空) ==\n",
                               "\n== 合成世帯 10万世帯 (乱数 seed 1) ==\n",

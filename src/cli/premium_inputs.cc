@@ -13,7 +13,8 @@ namespace kokuho::cli {
 
 int ParseYearOption(const std::string& text) {
   auto y = FiscalYear::TryParse(text);
-  if (!y) throw InputError({"--year", 0, 0}, "expected a fiscal year such as 2026, R8 or 令和8年度");
+  if (!y)
+    throw InputError({"--year", 0, 0}, "expected a fiscal year such as 2026, R8 or 令和8年度");
   return y->year();
 }
 

@@ -35,13 +35,16 @@ int RunSolve(const SolveRun& run) {
   const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
   premium::SolveRequest proto;
-  proto.income_share = ParseRate(run.income_share, {"--income-share", 0, 0}, "応能割合",
-                                 RateRange::kZeroToOne);
+  proto.income_share =
+      ParseRate(run.income_share, {"--income-share", 0, 0}, "応能割合", RateRange::kZeroToOne);
   proto.per_capita_share = ParseRate(run.per_capita_share, {"--per-capita-share", 0, 0},
                                      "均等割割合", RateRange::kOpenZeroToOne);
-  if (run.basis == "before-keigen") proto.basis = premium::SolveBasis::kBeforeKeigen;
-  else if (run.basis == "after-keigen") proto.basis = premium::SolveBasis::kAfterKeigen;
-  else throw CLI::ValidationError("--basis", "expected before-keigen or after-keigen");
+  if (run.basis == "before-keigen")
+    proto.basis = premium::SolveBasis::kBeforeKeigen;
+  else if (run.basis == "after-keigen")
+    proto.basis = premium::SolveBasis::kAfterKeigen;
+  else
+    throw CLI::ValidationError("--basis", "expected before-keigen or after-keigen");
   proto.rate_step = ParseMillionths(run.rate_step, {"--rate-step", 0, 0}, "所得割率の刻み");
   if (proto.rate_step <= 0) throw InputError({"--rate-step", 0, 0}, "expected a positive step");
   if (run.amount_step != 1 && run.amount_step != 10 && run.amount_step != 100 &&
@@ -53,7 +56,8 @@ int RunSolve(const SolveRun& run) {
     const auto eq = t.find('=');
     auto part = eq == std::string::npos ? std::nullopt : TryParsePart(t.substr(0, eq));
     if (!part)
-      throw InputError({"--target", 0, 0}, "expected 分=円, e.g. iryo=1200000000 or 医療=1200000000");
+      throw InputError({"--target", 0, 0},
+                       "expected 分=円, e.g. iryo=1200000000 or 医療=1200000000");
     premium::SolveRequest r = proto;
     r.part = *part;
     r.target = ParseYen(t.substr(eq + 1), {"--target", 0, 0}, "目標賦課総額", 1);
@@ -71,16 +75,17 @@ int RunSolve(const SolveRun& run) {
     throw InputError({run.population_path, 0, 0},
                      fmt::format("no household of 団体コード {} in the population", code));
 
-  ReportTable t{"solve_rates",
-                fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {})", code, schedule.name, year,
-                            mine.size(),
-                            proto.basis == premium::SolveBasis::kBeforeKeigen
-                                ? "限度額適用後・7/5/2割軽減前"
-                                : "限度額適用後・軽減後"),
-                "料率", {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)",
-                         "所得割率(公表)", "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額",
-                         "不足額(−は超過)", "限度超過額", "限度超過世帯"},
-                {}};
+  ReportTable t{
+      "solve_rates",
+      fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {})", code, schedule.name, year,
+                  mine.size(),
+                  proto.basis == premium::SolveBasis::kBeforeKeigen ? "限度額適用後・7/5/2割軽減前"
+                                                                    : "限度額適用後・軽減後"),
+      "料率",
+      {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)", "所得割率(公表)",
+       "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額", "不足額(−は超過)", "限度超過額",
+       "限度超過世帯"},
+      {}};
   nlohmann::ordered_json json;
   json["schema"] = "kokuho.solve_rates/1";
   json["municipality"] = code;
@@ -90,16 +95,15 @@ int RunSolve(const SolveRun& run) {
   json["parts"] = nlohmann::ordered_json::object();
   for (const auto& r : requests) {
     const premium::SolveResult s = premium::SolveRates(mine, schedule, rules, r);
-    t.rows.push_back({ReportCell::Text(PartShortLabel(r.part)), ReportCell::Integer(r.target),
-                      ReportCell::Text(premium::PpmPercent(s.exact.income_rate)),
-                      ReportCell::Integer(s.exact.per_capita),
-                      ReportCell::Integer(s.exact.per_household),
-                      ReportCell::Text(premium::PpmPercent(s.published.income_rate)),
-                      ReportCell::Integer(s.published.per_capita),
-                      ReportCell::Integer(s.published.per_household),
-                      ReportCell::Integer(s.published.levy), ReportCell::Integer(s.shortfall),
-                      ReportCell::Integer(s.published.over_cap),
-                      ReportCell::Integer(s.published.capped_households)});
+    t.rows.push_back(
+        {ReportCell::Text(PartShortLabel(r.part)), ReportCell::Integer(r.target),
+         ReportCell::Text(premium::PpmPercent(s.exact.income_rate)),
+         ReportCell::Integer(s.exact.per_capita), ReportCell::Integer(s.exact.per_household),
+         ReportCell::Text(premium::PpmPercent(s.published.income_rate)),
+         ReportCell::Integer(s.published.per_capita),
+         ReportCell::Integer(s.published.per_household), ReportCell::Integer(s.published.levy),
+         ReportCell::Integer(s.shortfall), ReportCell::Integer(s.published.over_cap),
+         ReportCell::Integer(s.published.capped_households)});
     auto rates = [](const premium::SolvedRates& x) {
       return nlohmann::ordered_json{{"income_rate_ppm", x.income_rate},
                                     {"income_rate", premium::PpmPercent(x.income_rate)},

@@ -51,8 +51,7 @@ std::optional<Series> TryInForce(const YAML::Node& root, const std::string& file
   return Series{YamlMap(*chosen, file, series), chosen_from};
 }
 
-Series InForce(const YAML::Node& root, const std::string& file, const std::string& series,
-               int fy) {
+Series InForce(const YAML::Node& root, const std::string& file, const std::string& series, int fy) {
   auto s = TryInForce(root, file, series, fy);
   if (!s)
     throw CalculationError(
@@ -118,7 +117,8 @@ void Note(NationalRules& r, YamlMap& m, const std::string& series, int from) {
   m.Text("from");  // read by TryInForce
   const std::string confirmed = m.Text("confirmed");
   if (confirmed != "true" && confirmed != "false")
-    throw InputError(m.PosOf(m.Require("confirmed")), series + ".confirmed: expected true or false");
+    throw InputError(m.PosOf(m.Require("confirmed")),
+                     series + ".confirmed: expected true or false");
   if (confirmed == "false") r.unconfirmed.push_back(fmt::format("{} (from FY{})", series, from));
   r.sources.emplace_back(series, fmt::format("{} (data/premium/national.yaml {} from {})",
                                              m.Text("source"), series, from));
@@ -139,8 +139,8 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path) {
                   "income_adjustment"});
   const int first = top.Integer("first_fiscal_year", 1989, 2200);
   if (fy < first)
-    throw CalculationError(
-        fmt::format("fiscal year {}: the levy rules start in fiscal year {} ({})", fy, first, file));
+    throw CalculationError(fmt::format(
+        "fiscal year {}: the levy rules start in fiscal year {} ({})", fy, first, file));
   NationalRules r;
   r.fiscal_year = fy;
   {

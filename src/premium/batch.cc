@@ -106,9 +106,8 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
   for (int k = 0; k < 6; ++k) inverse *= 2 - kMul * inverse;
   std::vector<std::uint64_t> keys(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t income =
-        std::min<std::uint64_t>(static_cast<std::uint64_t>(std::max<Yen>(0, prepared[i].keigen_income)),
-                                kMaxIncome);
+    const std::uint64_t income = std::min<std::uint64_t>(
+        static_cast<std::uint64_t>(std::max<Yen>(0, prepared[i].keigen_income)), kMaxIncome);
     keys[i] = (income << 27) | ((i * kMul) & kMask);
   }
   std::sort(keys.begin(), keys.end());
@@ -122,9 +121,8 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
 }
 
 LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
-                      const std::vector<CompiledSchedule>& schedules,
-                      const Deciles& deciles, bool keep_household_totals,
-                      unsigned threads, const Progress& progress) {
+                      const std::vector<CompiledSchedule>& schedules, const Deciles& deciles,
+                      bool keep_household_totals, unsigned threads, const Progress& progress) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   LevyAllResult result;
   if (keep_household_totals) result.household_totals.resize(prepared.size());

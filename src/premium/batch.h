@@ -63,14 +63,14 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared);
 
 struct LevyAllResult {
   std::vector<MunicipalityTotals> municipalities;  ///< by municipality index
-  std::vector<Yen> household_totals;  ///< per household, when asked for
+  std::vector<Yen> household_totals;               ///< per household, when asked for
 };
 
 /// Levies every prepared household under schedules[household.municipality].
 LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
-                      const std::vector<CompiledSchedule>& schedules,
-                      const Deciles& deciles, bool keep_household_totals,
-                      unsigned threads = 0, const Progress& progress = {});
+                      const std::vector<CompiledSchedule>& schedules, const Deciles& deciles,
+                      bool keep_household_totals, unsigned threads = 0,
+                      const Progress& progress = {});
 
 /// Σ total over every household, nothing else (the benchmark's and the solver's loop).
 Yen LevySum(const std::vector<PreparedHousehold>& prepared,

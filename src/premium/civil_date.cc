@@ -109,7 +109,9 @@ CivilDate CivilDate::PlusYears(int years) const {
 
 CivilDate CivilDate::PreviousDay() const { return FromDayNumber(DayNumber() - 1); }
 
-std::string CivilDate::ToString() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string CivilDate::ToString() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 int FiscalMonthIndex(int fy, int year_month) {
   const int y = year_month / 100, m = year_month % 100;

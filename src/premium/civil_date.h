@@ -23,7 +23,7 @@ struct CivilDate {
   CivilDate PlusYears(int years) const;  ///< 2/29 + 1 year = 3/1
   CivilDate PreviousDay() const;
   int YearMonth() const { return year * 100 + month; }  ///< 202604
-  std::string ToString() const;                       ///< "2026-04-01"
+  std::string ToString() const;                         ///< "2026-04-01"
   auto operator<=>(const CivilDate&) const = default;
 };
 

@@ -19,22 +19,22 @@ namespace kokuho::premium {
 /// A member's previous-year incomes, by kind (所得 after the deductions of their own kind
 /// unless the name says 収入).
 struct IncomeItems {
-  Yen salary_revenue = 0;        ///< 給与収入 (not 専従者給与)
-  Yen family_salary = 0;         ///< 専従者給与 this member received (給与所得 for the 所得割;
-                                 ///< nil in the 軽減判定; does not make an earner)
-  Yen pension_revenue = 0;       ///< 公的年金等収入
-  Yen business = 0;              ///< 事業所得 (after 専従者給与/控除 paid)
-  Yen family_salary_paid = 0;    ///< 専従者給与/控除 this owner paid (added back for 軽減判定)
-  Yen real_estate = 0;           ///< 不動産所得
-  Yen interest = 0;              ///< 利子所得
-  Yen dividends = 0;             ///< 配当所得 (総合)
-  Yen misc = 0;                  ///< 雑所得 other than 公的年金等
-  Yen occasional = 0;            ///< 一時所得 after the ½ (the amount in 総所得金額等)
-  Yen forestry = 0;              ///< 山林所得
-  Yen land_gains = 0;            ///< 分離長期・短期譲渡所得 (土地建物) before 特別控除
+  Yen salary_revenue = 0;  ///< 給与収入 (not 専従者給与)
+  Yen family_salary = 0;  ///< 専従者給与 this member received (給与所得 for the 所得割;
+                          ///< nil in the 軽減判定; does not make an earner)
+  Yen pension_revenue = 0;  ///< 公的年金等収入
+  Yen business = 0;         ///< 事業所得 (after 専従者給与/控除 paid)
+  Yen family_salary_paid = 0;  ///< 専従者給与/控除 this owner paid (added back for 軽減判定)
+  Yen real_estate = 0;         ///< 不動産所得
+  Yen interest = 0;            ///< 利子所得
+  Yen dividends = 0;           ///< 配当所得 (総合)
+  Yen misc = 0;                ///< 雑所得 other than 公的年金等
+  Yen occasional = 0;          ///< 一時所得 after the ½ (the amount in 総所得金額等)
+  Yen forestry = 0;            ///< 山林所得
+  Yen land_gains = 0;  ///< 分離長期・短期譲渡所得 (土地建物) before 特別控除
   Yen land_gains_deduction = 0;  ///< its 特別控除 (<= land_gains)
-  Yen stocks = 0;                ///< 上場株式等の譲渡・配当 (declared; after 繰越損失)
-  Yen futures = 0;               ///< 先物取引に係る雑所得等
+  Yen stocks = 0;   ///< 上場株式等の譲渡・配当 (declared; after 繰越損失)
+  Yen futures = 0;  ///< 先物取引に係る雑所得等
   /// 総所得金額等 given directly (e.g. from the 住民税 data): then the kinds above must be 0,
   /// and `reduction_income` gives the 軽減判定 figure (default: the same).
   std::optional<Yen> total_income;
@@ -42,29 +42,29 @@ struct IncomeItems {
 };
 
 struct Person {
-  CivilDate birth_date;           ///< loaders turn an `age` into a date (docs/household-format.md)
-  bool insured = true;            ///< 国保 member (false: 擬制世帯主 or 特定同一世帯所属者)
-  bool head = false;              ///< 世帯主 (納付義務者)
-  bool tokutei_doitsu = false;    ///< 特定同一世帯所属者 (moved to 後期; counted in the 軽減判定)
-  bool income_declared = true;    ///< 所得申告済; false for anyone counted: no 軽減
+  CivilDate birth_date;  ///< loaders turn an `age` into a date (docs/household-format.md)
+  bool insured = true;   ///< 国保 member (false: 擬制世帯主 or 特定同一世帯所属者)
+  bool head = false;     ///< 世帯主 (納付義務者)
+  bool tokutei_doitsu = false;  ///< 特定同一世帯所属者 (moved to 後期; counted in the 軽減判定)
+  bool income_declared = true;      ///< 所得申告済; false for anyone counted: no 軽減
   std::optional<CivilDate> joined;  ///< 資格取得日 (during the year)
   std::optional<CivilDate> left;    ///< 資格喪失日 (the day after the last insured day)
   IncomeItems income;
   Yen fixed_asset_tax = 0;  ///< 固定資産税額 (土地・家屋) of this fiscal year, for 資産割
-  std::optional<CivilDate> former_dependent_since;  ///< 旧被扶養者: 資格取得日
+  std::optional<CivilDate> former_dependent_since;   ///< 旧被扶養者: 資格取得日
   std::optional<CivilDate> unemployment_separation;  ///< 非自発的失業者: 離職日
   std::string unemployment_reason;                   ///< 離職理由コード ("11" …)
-  std::optional<int> birth_month;  ///< 産前産後: 出産(予定)月 as yyyymm
-  bool birth_multiple = false;     ///< 多胎
+  std::optional<int> birth_month;                    ///< 産前産後: 出産(予定)月 as yyyymm
+  bool birth_multiple = false;                       ///< 多胎
 };
 
 /// Household type for the microsimulation's breakdown.
 enum class HouseholdType : std::uint8_t {
-  kSingle = 0,       ///< 単身 (under 65)
-  kSingleElderly,    ///< 単身 65歳以上
-  kCouple,           ///< 2人以上, no member under 18, not all 65+
-  kElderly,          ///< 2人以上, all 65+
-  kWithChildren,     ///< a member under 18
+  kSingle = 0,     ///< 単身 (under 65)
+  kSingleElderly,  ///< 単身 65歳以上
+  kCouple,         ///< 2人以上, no member under 18, not all 65+
+  kElderly,        ///< 2人以上, all 65+
+  kWithChildren,   ///< a member under 18
 };
 inline constexpr int kHouseholdTypeCount = 5;
 /// "単身", "単身(65歳以上)", "夫婦等", "高齢者のみ", "子のいる世帯".

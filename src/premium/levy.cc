@@ -1,8 +1,8 @@
 #include "premium/levy.h"
 
-#include "premium/prepare.h"
-
 #include <fmt/format.h>
+
+#include "premium/prepare.h"
 
 namespace kokuho::premium {
 namespace {
@@ -63,18 +63,17 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, const Rat
   reduction(l.birth, "産前産後期間の免除", rules.SourceOf("birth_exemption"));
   reduction(l.municipal, "独自減免", s.source);
   out.push_back({name + " 小計", Y(l.subtotal), ""});
-  out.push_back(
-      {name + " 賦課限度額",
-       fmt::format("{}{} → 限度超過 {}", Y(l.cap),
-                   s.cap_prorated && l.months < 12
-                       ? fmt::format(" (年額 {} × {}月 ÷ 12)", Y(cp.cap), l.months)
-                       : "",
-                   Y(l.over_cap)),
-       rules.SourceOf("caps")});
+  out.push_back({name + " 賦課限度額",
+                 fmt::format("{}{} → 限度超過 {}", Y(l.cap),
+                             s.cap_prorated && l.months < 12
+                                 ? fmt::format(" (年額 {} × {}月 ÷ 12)", Y(cp.cap), l.months)
+                                 : "",
+                             Y(l.over_cap)),
+                 rules.SourceOf("caps")});
   if (s.rounding_scope == RoundingScope::kPart)
     out.push_back({name + " 端数処理",
-                   fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", s.rounding_unit,
-                               Y(l.rounding), Y(l.amount)),
+                   fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", s.rounding_unit, Y(l.rounding),
+                               Y(l.amount)),
                    s.kind == LevyKind::kZei ? "地方税法 20条の4の2 第3項" : "市町村の条例"});
 }
 
@@ -98,10 +97,10 @@ HouseholdLevy LevyOne(const Household& h, const RateSchedule& s, const NationalR
       ExplainPart(p, out.result.parts[static_cast<int>(p)], compiled.parts[static_cast<int>(p)], s,
                   out.prepared, rules, out.explanation);
     if (s.rounding_scope == RoundingScope::kTotal)
-      out.explanation.push_back({"合計 端数処理",
-                                 fmt::format("{}円未満切り捨て: − {}", s.rounding_unit,
-                                             Y(out.result.rounding_total)),
-                                 "市町村の条例"});
+      out.explanation.push_back(
+          {"合計 端数処理",
+           fmt::format("{}円未満切り捨て: − {}", s.rounding_unit, Y(out.result.rounding_total)),
+           "市町村の条例"});
     out.explanation.push_back({"合計", Y(out.result.total), ""});
   }
   return out;

@@ -23,23 +23,23 @@
 namespace kokuho::premium {
 
 struct PartLevy {
-  Yen income = 0;      ///< 所得割 (before reductions)
-  Yen asset = 0;       ///< 資産割
-  Yen per_capita = 0;  ///< 均等割 (gross, with 月割)
-  Yen household = 0;   ///< 平等割 (gross, with 月割)
-  Yen child = 0;       ///< 子ども分 18歳未満均等割軽減
-  Yen tokutei = 0;     ///< 特定世帯・特定継続世帯 軽減
-  Yen keigen = 0;      ///< 7割・5割・2割軽減 (均等割 + 平等割)
+  Yen income = 0;            ///< 所得割 (before reductions)
+  Yen asset = 0;             ///< 資産割
+  Yen per_capita = 0;        ///< 均等割 (gross, with 月割)
+  Yen household = 0;         ///< 平等割 (gross, with 月割)
+  Yen child = 0;             ///< 子ども分 18歳未満均等割軽減
+  Yen tokutei = 0;           ///< 特定世帯・特定継続世帯 軽減
+  Yen keigen = 0;            ///< 7割・5割・2割軽減 (均等割 + 平等割)
   Yen keigen_household = 0;  ///< of which 平等割
-  Yen preschool = 0;   ///< 未就学児均等割軽減
-  Yen former = 0;      ///< 旧被扶養者減免 (所得割・資産割・均等割・平等割)
-  Yen birth = 0;       ///< 産前産後 免除
-  Yen municipal = 0;   ///< 独自減免
-  Yen subtotal = 0;    ///< after reductions, before the cap
-  Yen cap = 0;         ///< the cap applied (× months ÷ 12 when prorated)
-  Yen over_cap = 0;    ///< 限度超過額
-  Yen rounding = 0;    ///< removed by rounding (端数)
-  Yen amount = 0;      ///< 賦課額
+  Yen preschool = 0;         ///< 未就学児均等割軽減
+  Yen former = 0;     ///< 旧被扶養者減免 (所得割・資産割・均等割・平等割)
+  Yen birth = 0;      ///< 産前産後 免除
+  Yen municipal = 0;  ///< 独自減免
+  Yen subtotal = 0;   ///< after reductions, before the cap
+  Yen cap = 0;        ///< the cap applied (× months ÷ 12 when prorated)
+  Yen over_cap = 0;   ///< 限度超過額
+  Yen rounding = 0;   ///< removed by rounding (端数)
+  Yen amount = 0;     ///< 賦課額
   std::uint8_t months = 0;  ///< household-months of this 分
 };
 

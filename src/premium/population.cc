@@ -33,9 +33,9 @@ void Population::Reserve(std::size_t hh, std::size_t mm) {
   for (auto* v : {&birth_date, &joined, &left, &former_dependent_since, &unemployment_separation,
                   &birth_month})
     v->reserve(mm);
-  for (auto* v : {&salary_revenue, &family_salary, &pension_revenue, &business,
-                  &family_salary_paid, &other_income, &land_gains, &land_gains_deduction,
-                  &total_income, &reduction_income, &fixed_asset_tax})
+  for (auto* v : {&salary_revenue, &family_salary, &pension_revenue, &business, &family_salary_paid,
+                  &other_income, &land_gains, &land_gains_deduction, &total_income,
+                  &reduction_income, &fixed_asset_tax})
     v->reserve(mm);
   flags.reserve(mm);
   unemployment_reason.reserve(mm);

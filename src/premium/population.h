@@ -28,23 +28,23 @@ struct Population {
   std::vector<std::string> municipalities;  ///< 団体コード by index
 
   // Households.
-  std::vector<std::int64_t> household_id;       ///< 世帯番号
-  std::vector<std::uint16_t> municipality;      ///< index into municipalities
-  std::vector<std::int32_t> tokutei_since;      ///< yyyymmdd or 0
-  std::vector<std::uint32_t> member_offset;     ///< size households + 1
+  std::vector<std::int64_t> household_id;    ///< 世帯番号
+  std::vector<std::uint16_t> municipality;   ///< index into municipalities
+  std::vector<std::int32_t> tokutei_since;   ///< yyyymmdd or 0
+  std::vector<std::uint32_t> member_offset;  ///< size households + 1
 
   // Members.
-  std::vector<std::int32_t> birth_date;         ///< yyyymmdd
-  std::vector<std::uint8_t> flags;              ///< MemberFlag bits
-  std::vector<std::int32_t> joined, left;       ///< yyyymmdd or 0
+  std::vector<std::int32_t> birth_date;    ///< yyyymmdd
+  std::vector<std::uint8_t> flags;         ///< MemberFlag bits
+  std::vector<std::int32_t> joined, left;  ///< yyyymmdd or 0
   std::vector<std::int64_t> salary_revenue, family_salary, pension_revenue, business,
       family_salary_paid, other_income, land_gains, land_gains_deduction;
   std::vector<std::int64_t> total_income, reduction_income;  ///< when kIncomeGiven
   std::vector<std::int64_t> fixed_asset_tax;
-  std::vector<std::int32_t> former_dependent_since;  ///< yyyymmdd or 0
-  std::vector<std::int32_t> unemployment_separation; ///< yyyymmdd or 0
-  std::vector<std::uint8_t> unemployment_reason;     ///< 離職理由コード as a number (11 …)
-  std::vector<std::int32_t> birth_month;             ///< yyyymm or 0
+  std::vector<std::int32_t> former_dependent_since;   ///< yyyymmdd or 0
+  std::vector<std::int32_t> unemployment_separation;  ///< yyyymmdd or 0
+  std::vector<std::uint8_t> unemployment_reason;  ///< 離職理由コード as a number (11 …)
+  std::vector<std::int32_t> birth_month;          ///< yyyymm or 0
 
   std::size_t households() const { return household_id.size(); }
   std::size_t members() const { return birth_date.size(); }

@@ -79,8 +79,8 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
   const CivilDate dec31{rules.fiscal_year - 1, 12, 31};
   m.aged65 = ReachesAge(p.birth_date, 65) <= dec31;
   m.earner = in.salary_revenue > rules.earner_salary_over ||
-             in.pension_revenue > (m.aged65 ? rules.earner_pension_over_65
-                                            : rules.earner_pension_over_under65);
+             in.pension_revenue >
+                 (m.aged65 ? rules.earner_pension_over_65 : rules.earner_pension_over_under65);
   if (in.total_income) {  // 総所得金額等 given directly
     m.total_income = m.gokei = *in.total_income;
     m.basic_deduction = rules.BasicDeduction(m.gokei);
@@ -119,8 +119,8 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
   const Yen pension_for_test =
       m.aged65 ? std::max<Yen>(0, m.pension_income - rules.elderly_pension_deduction)
                : m.pension_income;
-  m.reduction_income = salary_own + pension_for_test + others + in.family_salary_paid +
-                       in.land_gains;
+  m.reduction_income =
+      salary_own + pension_for_test + others + in.family_salary_paid + in.land_gains;
   return m;
 }
 
@@ -130,7 +130,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   PreparedHousehold out;
   out.municipality = municipality_index;
   const CivilDate preschool_from{fy - 6, 4, 2};  // 6歳に達する日以後の最初の3月31日以前
-  const CivilDate under18_from{fy - 18, 4, 2};   // 18歳に達する日以後の最初の3月31日以前
+  const CivilDate under18_from{fy - 18, 4, 2};  // 18歳に達する日以後の最初の3月31日以前
   const int n = static_cast<int>(h.members.size());
   // Per-member month tables, reused across calls on this thread (no allocation per
   // household in the batch).
@@ -177,8 +177,10 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
       any = true;
       const int ym = FiscalMonthYearMonth(fy, i);
       int c = kAdult;
-      if (p.birth_date >= preschool_from) c = kPreschool;
-      else if (p.birth_date >= under18_from) c = kSchool;
+      if (p.birth_date >= preschool_from)
+        c = kPreschool;
+      else if (p.birth_date >= under18_from)
+        c = kSchool;
       if (p.former_dependent_since) {
         const int since = MonthsBetween(p.former_dependent_since->YearMonth(), ym);
         if (since >= 0 && since < rules.former_months) c = kFormer;
@@ -189,9 +191,10 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
         const int d = MonthsBetween(birth_first, ym);
         birth[k][i] = d >= 0 && d < birth_count && ym >= rules.birth_first_month;
         if (birth[k][i] && c != kAdult)
-          throw CalculationError(fmt::format(
-              "世帯 {} 世帯員{}: 産前産後の免除は18歳以上の世帯員 (旧被扶養者を除く) にのみ対応しています",
-              h.id, k + 1));
+          throw CalculationError(
+              fmt::format("世帯 {} 世帯員{}: 産前産後の免除は18歳以上の世帯員 (旧被扶養者を除く) "
+                          "にのみ対応しています",
+                          h.id, k + 1));
       }
     }
     if (any) {
@@ -222,15 +225,15 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
         explain->push_back({who + " 総所得金額等", "入力値 " + Y(full.total_income), ""});
       } else {
         if (p.income.salary_revenue + p.income.family_salary > 0)
-          explain->push_back({who + " 給与所得",
-                              fmt::format("給与収入 {} → 給与所得 {}{}",
-                                          Y(p.income.salary_revenue + p.income.family_salary),
-                                          Y(full.salary_income),
-                                          p.unemployment_separation
-                                              ? " (非自発的失業者: 30/100 → " +
-                                                    Y(reduced.salary_income) + ")"
-                                              : ""),
-                              rules.SourceOf("salary_income")});
+          explain->push_back(
+              {who + " 給与所得",
+               fmt::format("給与収入 {} → 給与所得 {}{}",
+                           Y(p.income.salary_revenue + p.income.family_salary),
+                           Y(full.salary_income),
+                           p.unemployment_separation
+                               ? " (非自発的失業者: 30/100 → " + Y(reduced.salary_income) + ")"
+                               : ""),
+               rules.SourceOf("salary_income")});
         if (p.income.pension_revenue > 0)
           explain->push_back(
               {who + " 公的年金等所得",
@@ -252,11 +255,12 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
       if (p.tokutei_doitsu || (det && CoversDay(p, *det))) ++judged_n;
       if (!p.income_declared) undeclared = true;
       if (explain)
-        explain->push_back({fmt::format("世帯員{} 軽減判定所得", k + 1),
-                            fmt::format("{}{}{}", Y(at_det.reduction_income),
-                                        at_det.earner ? " (給与所得者等)" : "",
-                                        p.insured ? "" : (p.head ? " (擬制世帯主)" : " (特定同一世帯所属者)")),
-                            rules.SourceOf("elderly_pension_deduction")});
+        explain->push_back(
+            {fmt::format("世帯員{} 軽減判定所得", k + 1),
+             fmt::format("{}{}{}", Y(at_det.reduction_income),
+                         at_det.earner ? " (給与所得者等)" : "",
+                         p.insured ? "" : (p.head ? " (擬制世帯主)" : " (特定同一世帯所属者)")),
+             rules.SourceOf("elderly_pension_deduction")});
     }
     for (int i = 0; i < 12; ++i) {
       if (!months[k][i]) continue;
@@ -303,7 +307,8 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     // (a newborn, someone joining) does not get the reduction.
     if (h.tokutei_since && members_in_month == 1) {
       const int since = MonthsBetween(h.tokutei_since->YearMonth(), FiscalMonthYearMonth(fy, i));
-      if (since >= 0 && since < rules.tokutei_half_years * 12) tokutei = 1;
+      if (since >= 0 && since < rules.tokutei_half_years * 12)
+        tokutei = 1;
       else if (since >= rules.tokutei_half_years * 12 &&
                since < (rules.tokutei_half_years + rules.tokutei_quarter_years) * 12)
         tokutei = 2;
@@ -318,9 +323,12 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   const Yen t2 = t7 + rules.keigen_two_per_person * judged_n;
   std::uint8_t tier = kNoKeigen;
   if (!undeclared && det) {
-    if (judged_income <= t7) tier = kSeven;
-    else if (judged_income <= t5) tier = kFive;
-    else if (judged_income <= t2) tier = kTwo;
+    if (judged_income <= t7)
+      tier = kSeven;
+    else if (judged_income <= t5)
+      tier = kFive;
+    else if (judged_income <= t2)
+      tier = kTwo;
   }
   out.tier = tier;
   out.keigen_income = judged_income;
@@ -328,18 +336,22 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   out.earners = static_cast<std::uint8_t>(std::min(judged_e, 255));
   out.keigen_count = static_cast<std::uint8_t>(std::min(judged_n, 255));
   HouseholdType type;
-  if (any_under18) type = HouseholdType::kWithChildren;
-  else if (insured_members <= 1) type = all65 ? HouseholdType::kSingleElderly : HouseholdType::kSingle;
-  else type = all65 ? HouseholdType::kElderly : HouseholdType::kCouple;
+  if (any_under18)
+    type = HouseholdType::kWithChildren;
+  else if (insured_members <= 1)
+    type = all65 ? HouseholdType::kSingleElderly : HouseholdType::kSingle;
+  else
+    type = all65 ? HouseholdType::kElderly : HouseholdType::kCouple;
   out.type = static_cast<std::uint8_t>(type);
   if (explain) {
     explain->push_back(
         {"軽減判定",
-         undeclared ? "所得未申告の者がいるため軽減なし"
-                    : fmt::format("軽減判定所得 {} (N = {}人, 給与所得者等 E = {}人): 7割 ≤ {}, "
-                                  "5割 ≤ {}, 2割 ≤ {} → {}",
-                                  Y(judged_income), judged_n, judged_e, Y(t7), Y(t5), Y(t2),
-                                  tier == kNoKeigen ? "軽減なし" : std::string(TierLabel(tier)) + "軽減"),
+         undeclared
+             ? "所得未申告の者がいるため軽減なし"
+             : fmt::format("軽減判定所得 {} (N = {}人, 給与所得者等 E = {}人): 7割 ≤ {}, "
+                           "5割 ≤ {}, 2割 ≤ {} → {}",
+                           Y(judged_income), judged_n, judged_e, Y(t7), Y(t5), Y(t2),
+                           tier == kNoKeigen ? "軽減なし" : std::string(TierLabel(tier)) + "軽減"),
          rules.SourceOf("keigen_thresholds")});
   }
   return out;

@@ -20,7 +20,7 @@ struct MemberIncome {
   Yen total_income = 0;    ///< 総所得金額等
   Yen gokei = 0;           ///< 合計所得金額 (for the 基礎控除 band)
   Yen basic_deduction = 0;
-  Yen base = 0;            ///< 所得割 base = max(0, 総所得金額等 − 基礎控除)
+  Yen base = 0;              ///< 所得割 base = max(0, 総所得金額等 − 基礎控除)
   Yen reduction_income = 0;  ///< contribution to the 軽減判定所得
   bool earner = false;       ///< 給与所得者等
   bool aged65 = false;       ///< 65+ on 12/31 of the income year

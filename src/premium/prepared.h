@@ -28,7 +28,8 @@ namespace kokuho::premium {
 enum MemberCategory { kAdult = 0, kSchool = 1, kPreschool = 2, kFormer = 3 };
 inline constexpr int kCategoryCount = 4;
 
-/// 平等割 status of a household-month: tokutei (0 none, 1 特定世帯, 2 特定継続世帯) + 3 × former-only.
+/// 平等割 status of a household-month: tokutei (0 none, 1 特定世帯, 2 特定継続世帯) + 3 ×
+/// former-only.
 inline constexpr int kHouseholdStatusCount = 6;
 
 /// 軽減 tier: 0 none, 1 2割, 2 5割, 3 7割.
@@ -49,7 +50,7 @@ struct PreparedHousehold {
   std::int64_t asset_mm = 0;        ///< Σ 固定資産税 × months
   std::int64_t asset_mm_former = 0;
   std::array<std::uint16_t, kCategoryCount> mm{};  ///< member-months by category
-  std::uint16_t mm_birth = 0;  ///< adult member-months exempt as 産前産後
+  std::uint16_t mm_birth = 0;                      ///< adult member-months exempt as 産前産後
   std::array<std::uint8_t, kHouseholdStatusCount> hm{};  ///< household-months by status
 
   // 介護納付金分 (members aged 40–64, by month; spec §5.3).
@@ -64,7 +65,7 @@ struct PreparedHousehold {
   std::int64_t keigen_income = 0;  ///< 軽減判定所得
   std::uint16_t members = 0;       ///< insured members with at least one month
   std::uint8_t earners = 0;        ///< E (給与所得者等)
-  std::uint8_t keigen_count = 0;   ///< N (被保険者 + 特定同一世帯所属者 at the 判定日)
+  std::uint8_t keigen_count = 0;  ///< N (被保険者 + 特定同一世帯所属者 at the 判定日)
 };
 
 }  // namespace kokuho::premium

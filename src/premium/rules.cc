@@ -16,8 +16,8 @@ Yen IncomeTable::Apply(Yen revenue) const {
         // 所得税法 別表第五: 収入 rounded down to the step (4,000円) before the rate; the
         // product is truncated to the yen (円未満切捨て).
         const Yen rounded = revenue / b.step * b.step;
-        const Yen v = static_cast<Yen>((static_cast<__int128>(rounded) * b.rate) / kPpmOne) +
-                      b.offset;
+        const Yen v =
+            static_cast<Yen>((static_cast<__int128>(rounded) * b.rate) / kPpmOne) + b.offset;
         return v > 0 ? v : 0;
       }
     }

@@ -27,10 +27,10 @@ struct IncomeBand {
   enum Kind { kZero, kMinus, kFixed, kRate };
   Yen up_to = 0;  ///< exclusive upper bound; kNoLimit for the last band
   Kind kind = kZero;
-  Yen amount = 0;     ///< kMinus: subtracted; kFixed: the result
-  Ppm rate = 0;       ///< kRate
-  Yen step = 1;       ///< kRate: 収入 rounded down to a multiple of step first
-  Yen offset = 0;     ///< kRate: added after floor(rounded × rate)
+  Yen amount = 0;  ///< kMinus: subtracted; kFixed: the result
+  Ppm rate = 0;    ///< kRate
+  Yen step = 1;    ///< kRate: 収入 rounded down to a multiple of step first
+  Yen offset = 0;  ///< kRate: added after floor(rounded × rate)
 };
 inline constexpr Yen kNoLimit = INT64_MAX;
 

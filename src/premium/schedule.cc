@@ -18,10 +18,14 @@ Yen Reduction(Yen amount, Ppm ratio, Yen unit) {
 
 Ppm TierRatio(const NationalRules& r, int tier) {
   switch (tier) {
-    case kTwo: return r.keigen_two;
-    case kFive: return r.keigen_five;
-    case kSeven: return r.keigen_seven;
-    default: return 0;
+    case kTwo:
+      return r.keigen_two;
+    case kFive:
+      return r.keigen_five;
+    case kSeven:
+      return r.keigen_seven;
+    default:
+      return 0;
   }
 }
 
@@ -125,7 +129,8 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
         }
         hh[2][st_i] = static_cast<std::int32_t>(h);
         if (former_only && rules.former_parts[p])
-          h = std::min(h, after_tokutei - Reduction(after_tokutei, rules.former_household_ratio, u));
+          h = std::min(h,
+                       after_tokutei - Reduction(after_tokutei, rules.former_household_ratio, u));
         hh[3][st_i] = static_cast<std::int32_t>(h);
         for (const MunicipalRelief& r : s.reliefs)
           if (r.parts[p]) h -= Reduction(h, r.household_ratio, u);

@@ -22,10 +22,10 @@ namespace kokuho::premium {
 enum class LevyKind { kRyo, kZei };
 
 struct PartRates {
-  bool levied = false;  ///< a row for this 分 was given
-  Ppm income_rate = 0;  ///< 所得割率
-  Ppm asset_rate = 0;   ///< 資産割率 (4方式)
-  Yen per_capita = 0;   ///< 均等割額
+  bool levied = false;    ///< a row for this 分 was given
+  Ppm income_rate = 0;    ///< 所得割率
+  Ppm asset_rate = 0;     ///< 資産割率 (4方式)
+  Yen per_capita = 0;     ///< 均等割額
   Yen per_household = 0;  ///< 平等割額 (0 under 2方式)
   Yen adult_addon = 0;  ///< 子ども分: 18歳以上均等割額 added to 均等割 for members 18 and over
   std::optional<Yen> cap;  ///< lower 賦課限度額 by 条例 (<= the national cap)

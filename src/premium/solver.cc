@@ -95,8 +95,9 @@ SolveResult SolveRates(const std::vector<PreparedHousehold>& hs, const RateSched
   const double t = static_cast<double>(req.target);
   if (req.target <= 0) throw CalculationError("solve-rates: the target must be positive");
   if ((a > 0 && b.base_years <= 0) || b.member_years <= 0)
-    throw CalculationError(fmt::format(
-        "solve-rates: {} の対象となる被保険者 (または所得割の基礎) がありません", PartLabel(req.part)));
+    throw CalculationError(
+        fmt::format("solve-rates: {} の対象となる被保険者 (または所得割の基礎) がありません",
+                    PartLabel(req.part)));
   // Rates at scale 1 (before caps and reductions they levy exactly the target).
   const double r1 = a > 0 ? a * t / b.base_years * kPpmOne : 0;
   const double p1 = (1 - a) * e * t / b.member_years;

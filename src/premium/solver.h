@@ -27,19 +27,19 @@ enum class SolveBasis { kBeforeKeigen, kAfterKeigen };
 
 struct SolveRequest {
   Part part = Part::kIryo;
-  Yen target = 0;           ///< 賦課総額 to meet
-  Rational income_share;    ///< 応能割合 a (所得割 / total), in [0, 1]
+  Yen target = 0;             ///< 賦課総額 to meet
+  Rational income_share;      ///< 応能割合 a (所得割 / total), in [0, 1]
   Rational per_capita_share;  ///< 均等割 / (均等割 + 平等割), in (0, 1]
   SolveBasis basis = SolveBasis::kBeforeKeigen;
-  Ppm rate_step = 100;   ///< publish 所得割率 in steps of 0.01%
-  Yen amount_step = 100; ///< publish 均等割/平等割 in steps of 100円
+  Ppm rate_step = 100;    ///< publish 所得割率 in steps of 0.01%
+  Yen amount_step = 100;  ///< publish 均等割/平等割 in steps of 100円
 };
 
 struct SolvedRates {
   Ppm income_rate = 0;
   Yen per_capita = 0;
   Yen per_household = 0;
-  Yen levy = 0;          ///< the levy over the population at these rates (basis above)
+  Yen levy = 0;  ///< the levy over the population at these rates (basis above)
   Yen income = 0, per_capita_total = 0, household_total = 0;  ///< before reductions
   Yen over_cap = 0;
   std::int64_t capped_households = 0;

@@ -38,12 +38,16 @@ Yen KeigenOfTier(const MunicipalityTotals& m, int tier) {
 ReportTable GroupTable(const std::string& key, const std::string& title, const std::string& sheet,
                        const std::string& first, const std::vector<std::string>& labels,
                        const std::vector<premium::GroupTotals>& groups) {
-  ReportTable t{key, title, sheet, {first, "世帯数", "被保険者数", "平均軽減判定所得", "平均保険料",
-                                    "保険料計", "軽減判定所得に対する割合(%)"}, {}};
+  ReportTable t{key,
+                title,
+                sheet,
+                {first, "世帯数", "被保険者数", "平均軽減判定所得", "平均保険料", "保険料計",
+                 "軽減判定所得に対する割合(%)"},
+                {}};
   for (size_t i = 0; i < groups.size(); ++i) {
     const auto& g = groups[i];
-    const Rational share = g.keigen_income > 0 ? Rational(g.levy * 100) / Rational(g.keigen_income)
-                                               : Rational(0);
+    const Rational share =
+        g.keigen_income > 0 ? Rational(g.levy * 100) / Rational(g.keigen_income) : Rational(0);
     t.rows.push_back({ReportCell::Text(labels[i]), ReportCell::Integer(g.households),
                       ReportCell::Integer(g.members),
                       ReportCell::Integer(g.households ? g.keigen_income / g.households : 0),
@@ -60,8 +64,11 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
   const std::vector<Part> parts = Levied(r);
   std::vector<ReportTable> tables;
   {
-    ReportTable t{"microsim", fmt::format("{}年度 調定額 (全世帯の賦課額の合計)", r.fiscal_year),
-                  "調定額", {"団体コード", "市町村名", "世帯数", "被保険者数"}, {}};
+    ReportTable t{"microsim",
+                  fmt::format("{}年度 調定額 (全世帯の賦課額の合計)", r.fiscal_year),
+                  "調定額",
+                  {"団体コード", "市町村名", "世帯数", "被保険者数"},
+                  {}};
     for (Part p : parts) t.header.push_back(PartShortLabel(p) + "分");
     t.header.push_back("合計");
     EachMunicipality(r, [&](std::vector<ReportCell> row, const MunicipalityTotals& m) {
@@ -74,7 +81,9 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
     tables.push_back(std::move(t));
   }
   {
-    ReportTable t{"keigen", "軽減 (保険基盤安定の対象額) と その他の軽減・減免", "軽減",
+    ReportTable t{"keigen",
+                  "軽減 (保険基盤安定の対象額) と その他の軽減・減免",
+                  "軽減",
                   {"団体コード", "市町村名", "7割世帯", "5割世帯", "2割世帯", "7割軽減額",
                    "5割軽減額", "2割軽減額", "未就学児軽減額", "子ども分18歳未満軽減額",
                    "特定世帯軽減額", "旧被扶養者減免額", "産前産後免除額", "独自減免額"},
@@ -116,9 +125,10 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
     std::vector<std::string> labels;
     for (int d = 0; d < 10; ++d)
       labels.push_back(fmt::format("第{}十分位 (≤ {}円)", d + 1, FormatYen(r.decile_upper[d])));
-    tables.push_back(GroupTable("deciles", "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯の順によらず均等に振り分け)", "所得十分位",
-                                "十分位", labels,
-                                {all.by_decile.begin(), all.by_decile.end()}));
+    tables.push_back(GroupTable(
+        "deciles",
+        "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯の順によらず均等に振り分け)",
+        "所得十分位", "十分位", labels, {all.by_decile.begin(), all.by_decile.end()}));
   }
   {
     std::vector<std::string> labels;
@@ -143,21 +153,22 @@ nlohmann::ordered_json MicrosimJson(const MicrosimReport& r) {
     J parts = J::object();
     for (Part p : Levied(r)) {
       const auto& t = m.parts[static_cast<int>(p)];
-      parts[PartKey(p)] = {{"amount", t.amount},
-                           {"income", t.income},
-                           {"asset", t.asset},
-                           {"per_capita", t.per_capita},
-                           {"household", t.household},
-                           {"keigen", {{"seven", t.keigen[3]}, {"five", t.keigen[2]}, {"two", t.keigen[1]}}},
-                           {"child", t.child},
-                           {"tokutei", t.tokutei},
-                           {"preschool", t.preschool},
-                           {"former_dependent", t.former},
-                           {"birth", t.birth},
-                           {"municipal", t.municipal},
-                           {"over_cap", t.over_cap},
-                           {"capped_households", t.capped_households},
-                           {"rounding", t.rounding}};
+      parts[PartKey(p)] = {
+          {"amount", t.amount},
+          {"income", t.income},
+          {"asset", t.asset},
+          {"per_capita", t.per_capita},
+          {"household", t.household},
+          {"keigen", {{"seven", t.keigen[3]}, {"five", t.keigen[2]}, {"two", t.keigen[1]}}},
+          {"child", t.child},
+          {"tokutei", t.tokutei},
+          {"preschool", t.preschool},
+          {"former_dependent", t.former},
+          {"birth", t.birth},
+          {"municipal", t.municipal},
+          {"over_cap", t.over_cap},
+          {"capped_households", t.capped_households},
+          {"rounding", t.rounding}};
     }
     j["parts"] = parts;
     j["rounding_total"] = m.rounding_total;

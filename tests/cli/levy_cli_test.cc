@@ -1,9 +1,9 @@
 // The household levy commands end to end: `kokuho levy` (table, JSON, --explain) on the
 // bundled sample households, and what a user sees for bad options.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "../cli_runner.h"
 
@@ -26,9 +26,8 @@ std::string Example(const std::string& file) {
 
 TEST(LevyCli, JsonComponentsAddUpAndMatchTheTable) {
   const std::string dir = Scratch("json");
-  CliRun r = RunKokuho({"levy", Example("family.yaml"), "-m", "102016", "--year", "2026",
-                        "--format", "json"},
-                       dir);
+  CliRun r = RunKokuho(
+      {"levy", Example("family.yaml"), "-m", "102016", "--year", "2026", "--format", "json"}, dir);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "kokuho.levy/1");
@@ -36,10 +35,10 @@ TEST(LevyCli, JsonComponentsAddUpAndMatchTheTable) {
   for (const auto& [key, p] : j["parts"].items()) {
     const long long components = p["income"].get<long long>() + p["asset"].get<long long>() +
                                  p["per_capita"].get<long long>() + p["household"].get<long long>();
-    const long long reductions =
-        p["child"].get<long long>() + p["tokutei"].get<long long>() + p["keigen"].get<long long>() +
-        p["preschool"].get<long long>() + p["former_dependent"].get<long long>() +
-        p["birth"].get<long long>() + p["municipal"].get<long long>();
+    const long long reductions = p["child"].get<long long>() + p["tokutei"].get<long long>() +
+                                 p["keigen"].get<long long>() + p["preschool"].get<long long>() +
+                                 p["former_dependent"].get<long long>() +
+                                 p["birth"].get<long long>() + p["municipal"].get<long long>();
     EXPECT_EQ(components - reductions, p["subtotal"].get<long long>()) << key;
     EXPECT_EQ(p["subtotal"].get<long long>() - p["over_cap"].get<long long>() -
                   p["rounding"].get<long long>(),
@@ -74,8 +73,8 @@ TEST(LevyCli, ExplainNamesEveryStepAndItsSource) {
 
 TEST(LevyCli, BadOptionsAreUsageOrInputErrors) {
   const std::string dir = Scratch("bad");
-  CliRun no_rates = RunKokuho(
-      {"levy", Example("family.yaml"), "-m", "102016", "--year", "2017"}, dir);
+  CliRun no_rates =
+      RunKokuho({"levy", Example("family.yaml"), "-m", "102016", "--year", "2017"}, dir);
   EXPECT_NE(no_rates.exit_code, 0);
   CliRun bad_code =
       RunKokuho({"levy", Example("family.yaml"), "-m", "102017", "--year", "2026"}, dir);

@@ -2,10 +2,10 @@
 // prefecture: the totals agree with each other and with the per-household results, and the
 // solver's rates raise what it says.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "../cli_runner.h"
@@ -34,9 +34,9 @@ std::string MicrosimCli::dir_, MicrosimCli::pop_;
 
 TEST_F(MicrosimCli, TotalsAddUpAndMatchEveryHousehold) {
   const std::string out = dir_ + "/out";
-  CliRun r = RunKokuho({"microsim", pop_, "--year", "2026", "--out", out, "--format", "json",
-                        "--per-household"},
-                       dir_);
+  CliRun r = RunKokuho(
+      {"microsim", pop_, "--year", "2026", "--out", out, "--format", "json", "--per-household"},
+      dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::ifstream jf(out + "/microsim.json");
   const auto j = nlohmann::json::parse(jf);
@@ -88,17 +88,18 @@ TEST_F(MicrosimCli, MissingRatesForAMunicipalityIsAnInputErrorWithNoOutput) {
 }
 
 TEST_F(MicrosimCli, SolvedRatesRaiseTheTarget) {
-  CliRun r = RunKokuho({"solve-rates", pop_, "--year", "2026", "-m", "102016", "--target",
-                        "iryo=1500000000", "--income-share", "0.5", "--per-capita-share", "0.7",
-                        "--format", "json"},
-                       dir_);
+  CliRun r = RunKokuho(
+      {"solve-rates", pop_, "--year", "2026", "-m", "102016", "--target", "iryo=1500000000",
+       "--income-share", "0.5", "--per-capita-share", "0.7", "--format", "json"},
+      dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   const auto& p = j["parts"]["iryo"];
   EXPECT_GE(p["exact"]["levy"].get<long long>(), 1500000000LL);
   // The exact rates overshoot by less than what one more yen of 均等割 per member raises.
   EXPECT_LT(p["exact"]["levy"].get<long long>() - 1500000000LL, 1500000000LL / 1000);
-  EXPECT_EQ(p["shortfall"].get<long long>(), 1500000000LL - p["published"]["levy"].get<long long>());
+  EXPECT_EQ(p["shortfall"].get<long long>(),
+            1500000000LL - p["published"]["levy"].get<long long>());
   EXPECT_EQ(p["published"]["per_capita"].get<long long>() % 100, 0);
   EXPECT_EQ(p["published"]["income_rate_ppm"].get<long long>() % 100, 0);
 }

@@ -21,7 +21,7 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
     schedules[1].kind = LevyKind::kZei;
     schedules[1].rounding_unit = 100;
     schedules[1].parts[0].asset_rate = 150'000;  // 4方式
-    schedules[1].parts[1].cap = 180'000;          // a lower cap by 条例
+    schedules[1].parts[1].cap = 180'000;         // a lower cap by 条例
     schedules[1].cap_prorated = false;
     std::vector<CompiledSchedule> compiled;
     for (const auto& s : schedules) compiled.push_back(Compile(s, rules));
