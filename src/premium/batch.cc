@@ -53,29 +53,45 @@ std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalR
   return out;
 }
 
+namespace {
+
+/// The fields PartTotals sums, each with the PartLevy field it sums.
+constexpr std::pair<Yen PartTotals::*, Yen PartLevy::*> kSummed[] = {
+    {&PartTotals::amount, &PartLevy::amount},
+    {&PartTotals::income, &PartLevy::income},
+    {&PartTotals::asset, &PartLevy::asset},
+    {&PartTotals::per_capita, &PartLevy::per_capita},
+    {&PartTotals::household, &PartLevy::household},
+    {&PartTotals::child, &PartLevy::child},
+    {&PartTotals::tokutei, &PartLevy::tokutei},
+    {&PartTotals::preschool, &PartLevy::preschool},
+    {&PartTotals::former, &PartLevy::former},
+    {&PartTotals::birth, &PartLevy::birth},
+    {&PartTotals::municipal, &PartLevy::municipal},
+    {&PartTotals::over_cap, &PartLevy::over_cap},
+    {&PartTotals::rounding, &PartLevy::rounding},
+};
+
+}  // namespace
+
+void PartTotals::Add(const PartTotals& o) {
+  for (const auto& [field, unused] : kSummed) this->*field += o.*field;
+  for (int t = 0; t < kTierCount; ++t) keigen[t] += o.keigen[t];
+  capped_households += o.capped_households;
+  levied_households += o.levied_households;
+}
+
+void PartTotals::Add(const PartLevy& l, int tier) {
+  for (const auto& [field, from] : kSummed) this->*field += l.*from;
+  keigen[tier] += l.keigen;
+  capped_households += l.over_cap > 0;
+  levied_households += l.months > 0;
+}
+
 void MunicipalityTotals::Add(const MunicipalityTotals& o) {
   households += o.households;
   members += o.members;
-  for (int p = 0; p < kPartCount; ++p) {
-    PartTotals& a = parts[p];
-    const PartTotals& b = o.parts[p];
-    a.amount += b.amount;
-    a.income += b.income;
-    a.asset += b.asset;
-    a.per_capita += b.per_capita;
-    a.household += b.household;
-    for (int t = 0; t < kTierCount; ++t) a.keigen[t] += b.keigen[t];
-    a.child += b.child;
-    a.tokutei += b.tokutei;
-    a.preschool += b.preschool;
-    a.former += b.former;
-    a.birth += b.birth;
-    a.municipal += b.municipal;
-    a.over_cap += b.over_cap;
-    a.rounding += b.rounding;
-    a.capped_households += b.capped_households;
-    a.levied_households += b.levied_households;
-  }
+  for (int p = 0; p < kPartCount; ++p) parts[p].Add(o.parts[p]);
   for (int t = 0; t < kTierCount; ++t) households_by_tier[t] += o.households_by_tier[t];
   total += o.total;
   rounding_total += o.rounding_total;
@@ -138,26 +154,7 @@ LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
       ++m.households;
       m.members += h.members;
       ++m.households_by_tier[h.tier];
-      for (int p = 0; p < kPartCount; ++p) {
-        const PartLevy& l = r.parts[p];
-        PartTotals& a = m.parts[p];
-        a.amount += l.amount;
-        a.income += l.income;
-        a.asset += l.asset;
-        a.per_capita += l.per_capita;
-        a.household += l.household;
-        a.keigen[h.tier] += l.keigen;
-        a.child += l.child;
-        a.tokutei += l.tokutei;
-        a.preschool += l.preschool;
-        a.former += l.former;
-        a.birth += l.birth;
-        a.municipal += l.municipal;
-        a.over_cap += l.over_cap;
-        a.rounding += l.rounding;
-        a.capped_households += l.over_cap > 0;
-        a.levied_households += l.months > 0;
-      }
+      for (int p = 0; p < kPartCount; ++p) m.parts[p].Add(r.parts[p], h.tier);
       m.total += r.total;
       m.rounding_total += r.rounding_total;
       const int decile = deciles.of_household[i];

@@ -34,6 +34,9 @@ struct PartTotals {
   Yen over_cap = 0, rounding = 0;
   std::int64_t capped_households = 0;  ///< households whose 分 hit the cap
   std::int64_t levied_households = 0;  ///< households with at least one month in this 分
+  void Add(const PartTotals& o);
+  /// Adds one household's levy of this 分 (its 軽減 under `tier`).
+  void Add(const PartLevy& l, int tier);
 };
 
 struct GroupTotals {
