@@ -33,6 +33,7 @@ int RunLevy(const LevyRun& run) {
   const premium::NationalRules rules = LoadNationalRules(year);
   const auto schedules = LoadRateSchedules(rates_path, year);
   const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
+  CompileSchedule(schedule, rules, rates_path);  // refuses incomplete rates at the file
   const premium::Household household = LoadHousehold(run.household_path, year);
   if (!household.municipality.empty() && household.municipality != code)
     throw InputError({run.household_path, 0, 0},

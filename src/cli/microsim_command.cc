@@ -54,7 +54,7 @@ int RunMicrosim(const MicrosimRun& run) {
   std::vector<premium::CompiledSchedule> compiled;
   for (const std::string& code : pop.municipalities) {
     const premium::RateSchedule& s = FindSchedule(schedules, code, rates_path, year);
-    compiled.push_back(premium::Compile(s, rules));
+    compiled.push_back(CompileSchedule(s, rules, rates_path));
     report.codes.push_back(code);
     report.names.push_back(s.name);
   }

@@ -37,6 +37,16 @@ const premium::RateSchedule& FindSchedule(const std::vector<premium::RateSchedul
                    fmt::format("no rates for 団体コード {} in fiscal year {}", code, year));
 }
 
+premium::CompiledSchedule CompileSchedule(const premium::RateSchedule& s,
+                                          const premium::NationalRules& rules,
+                                          const std::string& rates_path) {
+  try {
+    return premium::Compile(s, rules);
+  } catch (const CalculationError& e) {
+    throw InputError({rates_path, 0, 0}, e.what());
+  }
+}
+
 void WarnUnconfirmed(const premium::NationalRules& rules) {
   for (const std::string& u : rules.unconfirmed)
     std::cerr << fmt::format(

@@ -24,6 +24,12 @@ const premium::RateSchedule& FindSchedule(const std::vector<premium::RateSchedul
                                           const std::string& code, const std::string& rates_path,
                                           int year);
 
+/// Compiles a schedule; a schedule the year's rules refuse (a 分 without rates, a cap above
+/// the national one) is an InputError naming the rates file and the municipality.
+premium::CompiledSchedule CompileSchedule(const premium::RateSchedule& s,
+                                          const premium::NationalRules& rules,
+                                          const std::string& rates_path);
+
 /// Prints (to stderr) the rules of this year that are not confirmed in a primary source.
 void WarnUnconfirmed(const premium::NationalRules& rules);
 

@@ -66,6 +66,7 @@ int RunSolve(const SolveRun& run) {
   const premium::NationalRules rules = LoadNationalRules(year);
   const auto schedules = LoadRateSchedules(rates_path, year);
   const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
+  CompileSchedule(schedule, rules, rates_path);
   const premium::Population pop = ReadPopulation(run.population_path, year);
   const auto prepared = premium::PrepareAll(pop, rules);
   std::vector<premium::PreparedHousehold> mine;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "../cli_runner.h"
@@ -85,6 +86,25 @@ TEST(LevyCli, BadOptionsAreUsageOrInputErrors) {
   CliRun format = RunKokuho(
       {"levy", Example("family.yaml"), "-m", "102016", "--year", "2026", "--format", "csv"}, dir);
   EXPECT_EQ(format.exit_code, 2);
+}
+
+TEST(LevyCli, ARatesFileWithoutAPartInForceIsAnInputError) {
+  const std::string dir = Scratch("nopart");
+  const std::string rates = dir + "/rates.csv";
+  {
+    std::ifstream in(std::string(KOKUHO_SOURCE_DIR) + "/examples/levy/rates-gunma-sample.csv");
+    std::ofstream out(rates);
+    std::string line;
+    while (std::getline(in, line))  // drop 前橋市's FY2026 子ども row
+      if (!(line.rfind("102016,", 0) == 0 && line.find("令和8年度,子ども") != std::string::npos))
+        out << line << "\n";
+  }
+  CliRun r = RunKokuho(
+      {"levy", Example("family.yaml"), "-m", "102016", "--year", "2026", "--rates", rates}, dir);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(rates), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("子ども"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
 }
 
 }  // namespace
