@@ -1,10 +1,12 @@
 // The household levy commands end to end: `kokuho levy` (table, JSON, --explain) on the
 // bundled sample households, and what a user sees for bad options.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "../cli_runner.h"
 
@@ -15,7 +17,8 @@ using testing::CliRun;
 using testing::RunKokuho;
 
 std::string Scratch(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("kokuho-levy-cli-" + name);
+  auto dir = std::filesystem::temp_directory_path() /
+             ("kokuho-levy-cli-" + name + "-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();

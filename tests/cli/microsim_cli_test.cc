@@ -2,11 +2,13 @@
 // prefecture: the totals agree with each other and with the per-household results, and the
 // solver's rates raise what it says.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
 
 #include "../cli_runner.h"
 
@@ -19,7 +21,10 @@ using testing::RunKokuho;
 class MicrosimCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = (std::filesystem::temp_directory_path() / "kokuho-microsim-cli").string();
+    // One folder per process: ctest runs each test in its own process, in parallel.
+    dir_ = (std::filesystem::temp_directory_path() /
+            ("kokuho-microsim-cli-" + std::to_string(getpid())))
+               .string();
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     pop_ = dir_ + "/pop.kpop";
@@ -28,6 +33,7 @@ class MicrosimCli : public ::testing::Test {
                          dir_);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
+  static void TearDownTestSuite() { std::filesystem::remove_all(dir_); }
   static std::string dir_, pop_;
 };
 std::string MicrosimCli::dir_, MicrosimCli::pop_;
