@@ -1,0 +1,443 @@
+#include "premium_fast.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <thread>
+
+#include "premium/batch.h"
+#include "premium/levy_kernel.h"
+
+namespace kokuho::premium::fast {
+namespace {
+
+constexpr std::int64_t kDen = detail::kRateDen;  // 12 × 1e6
+constexpr std::uint64_t kMask40 = (std::uint64_t{1} << 40) - 1;
+
+/// Whether the 旧被扶養者's 所得割・資産割 are exempt in this 分 (CompiledPart::former_exempt;
+/// always, in a tree whose kernel has no such flag).
+template <class P>
+bool FormerExempt(const P& cp) {
+  if constexpr (requires { cp.former_exempt; })
+    return cp.former_exempt;
+  else
+    return true;
+}
+
+/// One 分's amount after the cap, before the rounding: LevyGroup's `amount` only.
+inline Yen PartAmount(const CompiledPart& cp, int tier, std::int64_t base_mm,
+                      std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
+                      std::int64_t asset_former, const std::uint16_t* mm, int categories,
+                      std::int64_t mm_birth, const std::uint8_t* hm, int statuses,
+                      bool cap_prorated) {
+  int months = 0;
+  for (int s = 0; s < statuses; ++s) months += hm[s];
+  if (!cp.levied || months == 0) return 0;
+  if (!FormerExempt(cp)) base_former = asset_former = 0;
+  const std::int64_t inc2 = (base_mm - base_former - base_birth) * cp.income_rate / kDen;
+  const std::int64_t as1 = (asset_mm - asset_former) * cp.asset_rate / kDen;
+  const auto& pc = cp.per_capita[tier][kPerCapitaStages - 1];
+  std::int64_t g = 0;
+  for (int c = 0; c < categories; ++c) g += std::int64_t{pc[c]} * mm[c];
+  const std::int64_t g_birth = g - std::int64_t{pc[kAdult]} * mm_birth;
+  const auto& hh = cp.household[tier][kHouseholdStages - 1];
+  std::int64_t h = 0;
+  for (int s = 0; s < statuses; ++s) h += std::int64_t{hh[s]} * hm[s];
+  const Yen subtotal = inc2 + as1 + g_birth / 12 + h / 12;
+  const Yen cap = cap_prorated ? cp.cap * months / 12 : cp.cap;
+  return std::min(subtotal, cap);
+}
+
+/// LevyHousehold(h, s).total, computing nothing else.
+inline Yen LevyTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
+  const int t = h.tier;
+  Yen a[kPartCount];
+  for (int p : {0, 1, 3})
+    a[p] = PartAmount(s.parts[p], t, h.base_mm, h.base_mm_former, h.base_mm_birth, h.asset_mm,
+                      h.asset_mm_former, h.mm.data(), kCategoryCount, h.mm_birth, h.hm.data(),
+                      kHouseholdStatusCount, s.cap_prorated);
+  const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
+  const std::uint8_t hm_kaigo[1] = {h.hm_kaigo};
+  a[2] = PartAmount(s.parts[2], t, h.base_mm_kaigo, 0, h.base_mm_kaigo_birth, h.asset_mm_kaigo, 0,
+                    mm_kaigo, 1, h.mm_kaigo_birth, hm_kaigo, 1, s.cap_prorated);
+  const Yen unit = s.rounding_unit;
+  Yen sum = 0;
+  for (Yen x : a) sum += s.round_total ? x : x / unit * unit;
+  return s.round_total ? sum / unit * unit : sum;
+}
+
+Yen RangeTotalOnly(const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s) {
+  Yen sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += LevyTotal(h[i], s[h[i].municipality]);
+  return sum;
+}
+
+__attribute__((target_clones("avx2", "default"))) Yen RangeTotalOnlyClones(
+    const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s) {
+  Yen sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += LevyTotal(h[i], s[h[i].municipality]);
+  return sum;
+}
+
+template <class F>
+Yen Split(std::size_t n, unsigned threads, F&& range) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Yen> sums(threads, 0);
+  ParallelFor(n, threads,
+              [&](std::size_t b, std::size_t e, unsigned t) { sums[t] = range(b, e, t); });
+  Yen total = 0;
+  for (Yen x : sums) total += x;
+  return total;
+}
+
+/// The hot path: one household without rare features.
+inline std::uint64_t HotTotal(const HotHousehold& h, const FastEntry* tables) {
+  const std::uint64_t base = h.a & kMask40, asset = h.a >> 40;
+  const std::uint64_t kbase = h.b & kMask40, kasset = h.b >> 40;
+  const unsigned tier = h.bits & 3, hm0 = (h.bits >> 2) & 15, hmk = (h.bits >> 6) & 15;
+  const FastEntry& e = tables[h.municipality * 4u + tier];
+  const std::uint64_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
+  const std::uint64_t cap_months = e.prorated ? hm0 : 12, cap_kmonths = e.prorated ? hmk : 12;
+  std::uint64_t sum = 0;
+  for (int p = 0; p < kPartCount; ++p) {
+    const bool k = p == 2;
+    const std::uint64_t bm = k ? kbase : base, am = k ? kasset : asset, months = k ? hmk : hm0;
+    const std::uint64_t g = k ? std::uint64_t{std::uint32_t(e.pc[2][0])} * h.mm_kaigo
+                              : std::uint64_t{std::uint32_t(e.pc[p][0])} * m0 +
+                                    std::uint64_t{std::uint32_t(e.pc[p][1])} * m1 +
+                                    std::uint64_t{std::uint32_t(e.pc[p][2])} * m2;
+    const std::uint64_t sub = bm * std::uint32_t(e.rate[p]) / kDen +
+                              am * std::uint32_t(e.asset_rate[p]) / kDen + g / 12 +
+                              std::uint64_t{std::uint32_t(e.hh[p])} * months / 12;
+    const std::uint64_t cap =
+        std::uint64_t{std::uint32_t(e.cap[p])} * (k ? cap_kmonths : cap_months) / 12;
+    const std::uint64_t amount = std::min(sub, cap);
+    sum += (amount * e.part_magic >> 40) * std::uint32_t(e.part_unit);
+  }
+  return (sum * e.total_magic >> 40) * std::uint32_t(e.total_unit);
+}
+
+}  // namespace
+
+bool IsPlain(const PreparedHousehold& h) {
+  return h.mm[kFormer] == 0 && h.mm_birth == 0 && h.base_mm_former == 0 && h.base_mm_birth == 0 &&
+         h.asset_mm_former == 0 && h.base_mm_kaigo_birth == 0 && h.mm_kaigo_birth == 0 &&
+         h.hm[1] == 0 && h.hm[2] == 0 && h.hm[3] == 0 && h.hm[4] == 0 && h.hm[5] == 0;
+}
+
+Yen SumTotalOnly(const std::vector<PreparedHousehold>& hh,
+                 const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  return Split(hh.size(), threads, [&](std::size_t b, std::size_t e, unsigned) {
+    return RangeTotalOnly(hh.data() + b, e - b, schedules.data());
+  });
+}
+
+Yen SumTotalOnlyClones(const std::vector<PreparedHousehold>& hh,
+                       const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  return Split(hh.size(), threads, [&](std::size_t b, std::size_t e, unsigned) {
+    return RangeTotalOnlyClones(hh.data() + b, e - b, schedules.data());
+  });
+}
+
+HotPopulation BuildHot(const std::vector<PreparedHousehold>& hh) {
+  HotPopulation out;
+  out.hot.reserve(hh.size());
+  auto fits = [](const PreparedHousehold& h) {
+    return h.base_mm >= 0 && std::uint64_t(h.base_mm) <= kMask40 && h.asset_mm >= 0 &&
+           h.asset_mm < (1 << 24) && h.base_mm_kaigo >= 0 &&
+           std::uint64_t(h.base_mm_kaigo) <= kMask40 && h.asset_mm_kaigo >= 0 &&
+           h.asset_mm_kaigo < (1 << 24) && h.mm[0] < 256 && h.mm[1] < 256 && h.mm[2] < 256 &&
+           h.mm_kaigo < 256 && h.hm[0] < 16 && h.hm_kaigo < 16 && h.tier < 4;
+  };
+  for (const PreparedHousehold& h : hh) {
+    if (h.base_mm < 0 || std::uint64_t(h.base_mm) > kMask40 || h.asset_mm < 0 ||
+        std::uint64_t(h.asset_mm) > kMask40 || h.base_mm_kaigo < 0 ||
+        std::uint64_t(h.base_mm_kaigo) > kMask40 || h.asset_mm_kaigo < 0 ||
+        std::uint64_t(h.asset_mm_kaigo) > kMask40)
+      throw std::range_error("household outside the prototype's widths");  // not in the bench
+    if (!IsPlain(h) || !fits(h)) {
+      out.rare.push_back(h);
+      continue;
+    }
+    HotHousehold x;
+    x.a = std::uint64_t(h.base_mm) | std::uint64_t(h.asset_mm) << 40;
+    x.b = std::uint64_t(h.base_mm_kaigo) | std::uint64_t(h.asset_mm_kaigo) << 40;
+    for (int c = 0; c < 3; ++c) x.mm[c] = static_cast<std::uint8_t>(h.mm[c]);
+    x.mm_kaigo = static_cast<std::uint8_t>(h.mm_kaigo);
+    x.municipality = h.municipality;
+    x.bits = static_cast<std::uint16_t>(h.tier | h.hm[0] << 2 | h.hm_kaigo << 6);
+    out.hot.push_back(x);
+  }
+  // The households without 介護 months first (each part in municipality order).
+  const auto mid = std::stable_partition(out.hot.begin(), out.hot.end(), [](const HotHousehold& x) {
+    return ((x.bits >> 6) & 15) == 0;
+  });
+  out.kaigo_begin = static_cast<std::size_t>(mid - out.hot.begin());
+  return out;
+}
+
+std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedules) {
+  std::vector<FastEntry> out(schedules.size() * kTierCount);
+  auto magic = [](std::int64_t unit) {
+    return ((std::uint64_t{1} << 40) + static_cast<std::uint64_t>(unit) - 1) /
+           static_cast<std::uint64_t>(unit);
+  };
+  for (std::size_t m = 0; m < schedules.size(); ++m) {
+    const CompiledSchedule& s = schedules[m];
+    // The multiply-and-shift is exact for amounts < 2^40 / unit; amounts are capped.
+    std::int64_t cap_sum = 0;
+    for (const CompiledPart& p : s.parts) cap_sum += p.cap;
+    if (s.rounding_unit < 1 || s.rounding_unit > 65536 || cap_sum >= (1 << 24))
+      throw std::range_error("schedule outside the fast path's widths");
+    for (int t = 0; t < kTierCount; ++t) {
+      FastEntry& e = out[m * kTierCount + t];
+      for (int p = 0; p < kPartCount; ++p) {
+        const CompiledPart& cp = s.parts[p];
+        if (cp.income_rate > (1 << 30) || cp.asset_rate > (1 << 30))
+          throw std::range_error("rate outside the fast path's widths");
+        const bool on = cp.levied;  // a 分 not levied: every amount 0
+        e.rate[p] = on ? static_cast<std::int32_t>(cp.income_rate) : 0;
+        e.asset_rate[p] = on ? static_cast<std::int32_t>(cp.asset_rate) : 0;
+        e.cap[p] = static_cast<std::int32_t>(cp.cap);
+        const auto& pc = cp.per_capita[t][kPerCapitaStages - 1];
+        for (int c = 0; c < 3; ++c) e.pc[p][c] = on && (p != 2 || c == kAdult) ? pc[c] : 0;
+        e.hh[p] = on ? cp.household[t][kHouseholdStages - 1][0] : 0;
+      }
+      e.part_unit = s.round_total ? 1 : static_cast<std::int32_t>(s.rounding_unit);
+      e.total_unit = s.round_total ? static_cast<std::int32_t>(s.rounding_unit) : 1;
+      e.part_magic = magic(e.part_unit);
+      e.total_magic = magic(e.total_unit);
+      e.prorated = s.cap_prorated;
+    }
+  }
+  return out;
+}
+
+Yen SumHot(const HotPopulation& pop, const std::vector<FastEntry>& tables,
+           const std::vector<CompiledSchedule>& schedules, unsigned threads, bool rare_full) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
+    std::uint64_t sum = 0;
+    const HotHousehold* hot = pop.hot.data();
+    const FastEntry* tab = tables.data();
+    for (std::size_t i = nh * t / threads, e = nh * (t + 1) / threads; i < e; ++i)
+      sum += HotTotal(hot[i], tab);
+    Yen rare = 0;
+    const std::size_t rb = nr * t / threads, re = nr * (t + 1) / threads;
+    if (rare_full) {
+      for (std::size_t i = rb; i < re; ++i)
+        rare += LevyHousehold(pop.rare[i], schedules[pop.rare[i].municipality]).total;
+    } else {
+      rare = RangeTotalOnly(pop.rare.data() + rb, re - rb, schedules.data());
+    }
+    return static_cast<Yen>(sum) + rare;
+  });
+}
+
+std::vector<FastMunicipality> BuildTables2(const std::vector<CompiledSchedule>& schedules) {
+  std::vector<FastMunicipality> out(schedules.size() * kTierCount);
+  auto unit_magic = [](std::uint64_t unit) { return ((std::uint64_t{1} << 40) + unit - 1) / unit; };
+  auto rate_magic = [](std::int64_t rate) {
+    // ⌈2^64 × rate ÷ D⌉ < 2^64 because rate < D.
+    const unsigned __int128 d = static_cast<unsigned __int128>(kDen);
+    return static_cast<std::uint64_t>(((static_cast<unsigned __int128>(rate) << 64) + d - 1) / d);
+  };
+  for (std::size_t m = 0; m < schedules.size(); ++m) {
+    const CompiledSchedule& s = schedules[m];
+    std::int64_t cap_sum = 0;
+    for (const CompiledPart& p : s.parts) cap_sum += p.cap;
+    if (s.rounding_unit < 1 || s.rounding_unit > 65536 || cap_sum >= (1 << 24))
+      throw std::range_error("schedule outside the fast path's widths");
+    for (int t = 0; t < kTierCount; ++t) {
+      FastMunicipality& f = out[m * kTierCount + t];
+      f.has_asset = 0;
+      for (int p = 0; p < kPartCount; ++p) {
+        const CompiledPart& cp = s.parts[p];
+        if (cp.income_rate < 0 || cp.income_rate >= kDen || cp.asset_rate < 0 ||
+            cp.asset_rate >= kDen)
+          throw std::range_error("rate outside the fast path's widths");
+        const bool on = cp.levied;  // a 分 not levied: every amount 0
+        f.income_magic[p] = on ? rate_magic(cp.income_rate) : 0;
+        f.asset_magic[p] = on ? rate_magic(cp.asset_rate) : 0;
+        f.has_asset |= f.asset_magic[p] != 0;
+        const auto& pc = cp.per_capita[t][kPerCapitaStages - 1];
+        for (int c = 0; c < 3; ++c)
+          f.pc[p][c] = on && (p != 2 || c == kAdult) ? static_cast<std::uint32_t>(pc[c]) : 0;
+        const std::int64_t hh = on ? cp.household[t][kHouseholdStages - 1][0] : 0;
+        for (int months = 0; months <= 12; ++months) {
+          f.fixed[months][p] = static_cast<std::uint32_t>(hh * months / 12);
+          f.cap[months][p] =
+              static_cast<std::uint32_t>(s.cap_prorated ? cp.cap * months / 12 : cp.cap);
+        }
+      }
+      f.part_unit = s.round_total ? 1 : static_cast<std::uint32_t>(s.rounding_unit);
+      f.total_unit = s.round_total ? static_cast<std::uint32_t>(s.rounding_unit) : 1;
+      f.part_magic = unit_magic(f.part_unit);
+      f.total_magic = unit_magic(f.total_unit);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+__attribute__((always_inline)) inline std::uint64_t MulHigh(std::uint64_t a, std::uint64_t b) {
+  return static_cast<std::uint64_t>((static_cast<unsigned __int128>(a) * b) >> 64);
+}
+
+/// One 分 of a hot household: the amount after the cap, before the rounding.
+/// One 分 of a hot household: the amount after the cap, divided by the rounding unit.
+/// (Everything here is always_inline and avoids std::min: the target_clones copies of the
+/// loop below cannot inline functions compiled for another target.) g < 2^30, so g ÷ 12 is
+/// a 32-bit division (a multiply and a shift).
+__attribute__((always_inline)) inline std::uint64_t HotPart(const FastMunicipality& f, int p,
+                                                            const std::uint32_t* fixed,
+                                                            const std::uint32_t* cap,
+                                                            std::uint64_t base, std::uint64_t asset,
+                                                            std::uint32_t g) {
+  std::uint64_t sub = MulHigh(base, f.income_magic[p]) + g / 12u + fixed[p];
+  if (asset) sub += MulHigh(asset, f.asset_magic[p]);
+  const std::uint64_t c = cap[p];
+  return (sub < c ? sub : c) * f.part_magic >> 40;
+}
+
+/// kKaigo false: the household has no 介護 month (the caller knows), so that 分 is 0.
+template <bool kKaigo = true>
+__attribute__((always_inline)) inline std::uint64_t HotTotal2(const HotHousehold& h,
+                                                              const FastMunicipality* tables) {
+  const unsigned tier = h.bits & 3, hm0 = (h.bits >> 2) & 15, hmk = (h.bits >> 6) & 15;
+  const FastMunicipality& f = tables[h.municipality * 4u + tier];
+  const std::uint64_t base = h.a & kMask40;
+  // 資産割 only where the municipality levies it (4方式) and the household has an asset.
+  const std::uint64_t asset = f.has_asset ? h.a >> 40 : 0;
+  const std::uint64_t kasset = f.has_asset ? h.b >> 40 : 0;
+  const std::uint32_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
+  const std::uint32_t *fx = f.fixed[hm0], *cx = f.cap[hm0];
+  std::uint64_t q =  // Σ amount ÷ unit over the 分
+      HotPart(f, 0, fx, cx, base, asset, f.pc[0][0] * m0 + f.pc[0][1] * m1 + f.pc[0][2] * m2) +
+      HotPart(f, 1, fx, cx, base, asset, f.pc[1][0] * m0 + f.pc[1][1] * m1 + f.pc[1][2] * m2) +
+      HotPart(f, 3, fx, cx, base, asset, f.pc[3][0] * m0 + f.pc[3][1] * m1 + f.pc[3][2] * m2);
+  if (kKaigo)
+    q += HotPart(f, 2, f.fixed[hmk], f.cap[hmk], h.b & kMask40, kasset,
+                 f.pc[2][0] * std::uint32_t{h.mm_kaigo});
+  const std::uint64_t sum = q * f.part_unit;
+  return (sum * f.total_magic >> 40) * f.total_unit;
+}
+
+/// A rare household with the v2 tables: every category and status, no divisions but the
+/// constant ones (values checked to fit by BuildHot: base_mm < 2^40).
+__attribute__((always_inline)) inline std::uint64_t RarePart(
+    const FastMunicipality& f, const CompiledPart& cp, int p, int tier, std::int64_t base_mm,
+    std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
+    std::int64_t asset_former, const std::uint16_t* mm, int categories, std::uint64_t mm_birth,
+    const std::uint8_t* hm, int statuses) {
+  if (!FormerExempt(cp)) base_former = asset_former = 0;
+  const std::uint64_t base = std::uint64_t(base_mm - base_former - base_birth);
+  const std::uint64_t asset = std::uint64_t(asset_mm - asset_former);
+  unsigned months = 0;
+  for (int s = 0; s < statuses; ++s) months += hm[s];
+  const auto& pc = cp.per_capita[tier][kPerCapitaStages - 1];
+  const auto& hh = cp.household[tier][kHouseholdStages - 1];
+  std::uint64_t g = 0, h = 0;
+  for (int c = 0; c < categories; ++c) g += std::uint64_t(std::uint32_t(pc[c])) * mm[c];
+  g -= std::uint64_t(std::uint32_t(pc[kAdult])) * mm_birth;
+  for (int s = 0; s < statuses; ++s) h += std::uint64_t(std::uint32_t(hh[s])) * hm[s];
+  const std::uint64_t sub =
+      MulHigh(base, f.income_magic[p]) + MulHigh(asset, f.asset_magic[p]) + g / 12 + h / 12;
+  const std::uint64_t c = f.cap[months][p];
+  return cp.levied && months ? (sub < c ? sub : c) * f.part_magic >> 40 : 0;
+}
+
+__attribute__((always_inline)) inline std::uint64_t RareTotal2(const PreparedHousehold& h,
+                                                               const CompiledSchedule& s,
+                                                               const FastMunicipality* tables) {
+  const FastMunicipality& f = tables[h.municipality * 4u + h.tier];
+  std::uint64_t q = 0;
+  for (int p = 0; p < kPartCount; ++p) {
+    if (p == 2) continue;
+    q += RarePart(f, s.parts[p], p, h.tier, h.base_mm, h.base_mm_former, h.base_mm_birth,
+                  h.asset_mm, h.asset_mm_former, h.mm.data(), kCategoryCount, h.mm_birth,
+                  h.hm.data(), kHouseholdStatusCount);
+  }
+  const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
+  const std::uint8_t hm_kaigo[1] = {h.hm_kaigo};
+  q += RarePart(f, s.parts[2], 2, h.tier, h.base_mm_kaigo, 0, h.base_mm_kaigo_birth,
+                h.asset_mm_kaigo, 0, mm_kaigo, 1, h.mm_kaigo_birth, hm_kaigo, 1);
+  const std::uint64_t sum = q * f.part_unit;
+  return (sum * f.total_magic >> 40) * f.total_unit;
+}
+
+// Not target_clones: a clone for another target cannot inline std::array's operator[].
+std::uint64_t RangeRare2(const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s,
+                         const FastMunicipality* tables) {
+  std::uint64_t sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += RareTotal2(h[i], s[h[i].municipality], tables);
+  return sum;
+}
+
+__attribute__((target_clones("arch=haswell", "default"))) std::uint64_t RangeHot2(
+    const HotHousehold* h, std::size_t n, const FastMunicipality* tables) {
+  std::uint64_t sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += HotTotal2(h[i], tables);
+  return sum;
+}
+
+template <bool kKaigo>
+__attribute__((always_inline)) inline std::uint64_t RangeHot3(const HotHousehold* h, std::size_t n,
+                                                              const FastMunicipality* tables) {
+  std::uint64_t sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += HotTotal2<kKaigo>(h[i], tables);
+  return sum;
+}
+
+/// [b, e) of the hot array: the households without 介護 months come first (BuildHot).
+__attribute__((target_clones("arch=haswell", "default"))) std::uint64_t RangeHot3Split(
+    const HotHousehold* hot, std::size_t b, std::size_t e, std::size_t kaigo_begin,
+    const FastMunicipality* tables) {
+  const std::size_t mid = std::clamp(kaigo_begin, b, e);
+  return RangeHot3<false>(hot + b, mid - b, tables) + RangeHot3<true>(hot + mid, e - mid, tables);
+}
+
+__attribute__((flatten)) Yen RangeFlattened(const PreparedHousehold* h, std::size_t n,
+                                            const CompiledSchedule* s) {
+  Yen sum = 0;
+  for (std::size_t i = 0; i < n; ++i) sum += LevyHousehold(h[i], s[h[i].municipality]).total;
+  return sum;
+}
+
+}  // namespace
+
+Yen SumHot2(const HotPopulation& pop, const std::vector<FastMunicipality>& tables,
+            const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
+    const std::size_t hb = nh * t / threads, he = nh * (t + 1) / threads;
+    const std::size_t rb = nr * t / threads, re = nr * (t + 1) / threads;
+    return static_cast<Yen>(
+        RangeHot2(pop.hot.data() + hb, he - hb, tables.data()) +
+        RangeRare2(pop.rare.data() + rb, re - rb, schedules.data(), tables.data()));
+  });
+}
+
+Yen SumHot3(const HotPopulation& pop, const std::vector<FastMunicipality>& tables,
+            const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
+    const std::size_t hb = nh * t / threads, he = nh * (t + 1) / threads;
+    const std::size_t rb = nr * t / threads, re = nr * (t + 1) / threads;
+    return static_cast<Yen>(
+        RangeHot3Split(pop.hot.data(), hb, he, pop.kaigo_begin, tables.data()) +
+        RangeRare2(pop.rare.data() + rb, re - rb, schedules.data(), tables.data()));
+  });
+}
+
+Yen SumFlattened(const std::vector<PreparedHousehold>& hh,
+                 const std::vector<CompiledSchedule>& schedules, unsigned threads) {
+  return Split(hh.size(), threads, [&](std::size_t b, std::size_t e, unsigned) {
+    return RangeFlattened(hh.data() + b, e - b, schedules.data());
+  });
+}
+
+}  // namespace kokuho::premium::fast
