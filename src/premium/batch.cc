@@ -186,7 +186,7 @@ Yen LevySum(const std::vector<PreparedHousehold>& prepared,
     Yen s = 0;
     for (std::size_t i = begin; i < end; ++i) {
       const PreparedHousehold& h = prepared[i];
-      s += LevyHousehold(h, schedules[h.municipality]).total;
+      s += LevyTotal(h, schedules[h.municipality]);
     }
     sums[t] = s;
   });
