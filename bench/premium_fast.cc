@@ -48,7 +48,7 @@ inline Yen PartAmount(const CompiledPart& cp, int tier, std::int64_t base_mm,
 }
 
 /// LevyHousehold(h, s).total, computing nothing else.
-inline Yen LevyTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
+inline Yen ProtoTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
   const int t = h.tier;
   Yen a[kPartCount];
   for (int p : {0, 1, 3})
@@ -67,14 +67,14 @@ inline Yen LevyTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
 
 Yen RangeTotalOnly(const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s) {
   Yen sum = 0;
-  for (std::size_t i = 0; i < n; ++i) sum += LevyTotal(h[i], s[h[i].municipality]);
+  for (std::size_t i = 0; i < n; ++i) sum += ProtoTotal(h[i], s[h[i].municipality]);
   return sum;
 }
 
 __attribute__((target_clones("avx2", "default"))) Yen RangeTotalOnlyClones(
     const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s) {
   Yen sum = 0;
-  for (std::size_t i = 0; i < n; ++i) sum += LevyTotal(h[i], s[h[i].municipality]);
+  for (std::size_t i = 0; i < n; ++i) sum += ProtoTotal(h[i], s[h[i].municipality]);
   return sum;
 }
 

@@ -88,11 +88,13 @@ for n in sizes:
     d = os.path.join(out, n)
     k = json.load(open(os.path.join(d, "kokuho.json")))
     ok &= k["ok"]
-    ref_ms = k["levy_sum"]["2"]["median_ms"]
+    ref_ms = k["levy_sum_compact"]["2"]["median_ms"]
     households = k["households"]
     ref_rate = households / ref_ms / 1e3  # M households/s
-    rows = [("kokuho LevySum, 2 threads", households, k["levy_sum"]["2"], "reference"),
-            ("kokuho LevySum, 1 thread", households, k["levy_sum"]["1"], ""),
+    rows = [("kokuho LevySum (compact), 2 threads", households, k["levy_sum_compact"]["2"], "reference"),
+            ("kokuho LevySum (compact), 1 thread", households, k["levy_sum_compact"]["1"], ""),
+            ("kokuho LevySum (prepared), 2 threads", households, k["levy_sum"]["2"], ""),
+            ("kokuho LevySum (prepared), 1 thread", households, k["levy_sum"]["1"], ""),
             ("kokuho LevyAll (municipality totals), 2 thr", households, k["levy_all_2"], "")]
     for name, t in k.get("variants", {}).items():
         label, threads = name.rsplit(" / ", 1)

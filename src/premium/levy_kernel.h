@@ -179,14 +179,21 @@ inline LevyResult LevyHousehold(const PreparedHousehold& h, const CompiledSchedu
   return r;
 }
 
+namespace detail {
+/// The total from the 分's capped amounts: rounded per 分 or on the total.
+inline Yen RoundedTotal(const Yen (&amount)[kPartCount], const CompiledSchedule& s) {
+  Yen sum = 0;
+  for (Yen a : amount) sum += s.round_total ? a : RoundDown(a, s.rounding_unit);
+  return s.round_total ? RoundDown(sum, s.rounding_unit) : sum;
+}
+}  // namespace detail
+
 /// LevyHousehold(h, s).total through the same arithmetic, computing nothing else (the
 /// batch's sum and the rate solver's loop).
 inline Yen LevyTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
   Yen amount[kPartCount];
   detail::LevyParts<false>(h, s, amount, nullptr);
-  Yen sum = 0;
-  for (Yen a : amount) sum += s.round_total ? a : detail::RoundDown(a, s.rounding_unit);
-  return s.round_total ? detail::RoundDown(sum, s.rounding_unit) : sum;
+  return detail::RoundedTotal(amount, s);
 }
 
 }  // namespace kokuho::premium

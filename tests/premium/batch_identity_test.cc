@@ -5,6 +5,7 @@
 
 #include "io/premium_rules_loader.h"
 #include "premium/batch.h"
+#include "premium/compact.h"
 #include "premium/levy.h"
 #include "premium_fixtures.h"
 #include "random_household.h"
@@ -57,6 +58,12 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
     }
     EXPECT_EQ(LevySum(prepared, compiled, 1), LevySum(prepared, compiled, 2));
     EXPECT_EQ(LevySum(prepared, compiled), expected[0].total + expected[1].total);
+    // The compact layout (24-byte records for households without a rare feature).
+    const CompactPopulation compact = Compact(prepared);
+    EXPECT_GT(compact.plain.size(), prepared.size() / 2);
+    EXPECT_GT(compact.rare.size(), 0u);
+    EXPECT_EQ(LevySum(compact, compiled, 1), expected[0].total + expected[1].total);
+    EXPECT_EQ(LevySum(compact, compiled, 2), expected[0].total + expected[1].total);
   }
 }
 

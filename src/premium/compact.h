@@ -1,0 +1,70 @@
+// CompactPopulation: the prepared households packed for the batch sum — 24 bytes for each
+// household without a rare feature (旧被扶養者, 産前産後, 特定世帯 months, values beyond the
+// packed widths), the rare ones kept whole. Rate-independent: built once, levied under any
+// number of schedules (the rate solver, scenario sweeps).
+//
+// Both kinds go through the same inline kernel (levy_kernel.h, detail::LevyGroup); the
+// compact record only leaves out fields that are zero, so the compiler drops their terms.
+// bench/premium_fast.cc measured the layout (docs/benchmarks.md).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "premium/levy_kernel.h"
+#include "premium/prepared.h"
+#include "premium/schedule.h"
+
+namespace kokuho::premium {
+
+/// base_mm:40 | asset_mm:24, base_mm_kaigo:40 | asset_mm_kaigo:24, member-months (adult,
+/// school, preschool), 介護 member-months, municipality, tier:2 | hm:4 | hm_kaigo:4.
+struct CompactHousehold {
+  std::uint64_t all = 0, kaigo = 0;
+  std::uint8_t mm[3] = {0, 0, 0};
+  std::uint8_t mm_kaigo = 0;
+  std::uint16_t municipality = 0;
+  std::uint16_t bits = 0;
+};
+static_assert(sizeof(CompactHousehold) == 24);
+
+struct CompactPopulation {
+  std::vector<CompactHousehold> plain;  ///< without 介護 months first, then with
+  std::size_t kaigo_begin = 0;          ///< first plain household with 介護 months
+  std::vector<PreparedHousehold> rare;  ///< levied from the full record
+};
+
+/// Whether `h` fits a CompactHousehold (no rare feature, values within the widths).
+bool IsCompactable(const PreparedHousehold& h);
+CompactHousehold Pack(const PreparedHousehold& h);
+CompactPopulation Compact(const std::vector<PreparedHousehold>& prepared, unsigned threads = 0);
+
+/// The levy total of a compact household: LevyTotal's arithmetic with the absent fields 0.
+template <bool kWithKaigo>
+inline Yen LevyTotalCompact(const CompactHousehold& h, const CompiledSchedule& s) {
+  constexpr std::uint64_t kLow40 = (std::uint64_t{1} << 40) - 1;
+  const int tier = h.bits & 3;
+  const std::uint8_t hm[1] = {static_cast<std::uint8_t>((h.bits >> 2) & 15)};
+  const std::uint16_t mm[3] = {h.mm[0], h.mm[1], h.mm[2]};
+  const std::int64_t base = static_cast<std::int64_t>(h.all & kLow40);
+  const std::int64_t asset = static_cast<std::int64_t>(h.all >> 40);
+  Yen amount[kPartCount] = {0, 0, 0, 0};
+  for (int p : {0, 1, 3})
+    amount[p] = detail::LevyGroup<false>(s.parts[p], tier, base, 0, 0, asset, 0, mm, 3, 0, hm, 1,
+                                         s.cap_prorated, nullptr);
+  if constexpr (kWithKaigo) {
+    const std::uint8_t hm_kaigo[1] = {static_cast<std::uint8_t>(h.bits >> 6)};
+    const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
+    amount[2] =
+        detail::LevyGroup<false>(s.parts[2], tier, static_cast<std::int64_t>(h.kaigo & kLow40), 0,
+                                 0, static_cast<std::int64_t>(h.kaigo >> 40), 0, mm_kaigo, 1, 0,
+                                 hm_kaigo, 1, s.cap_prorated, nullptr);
+  }
+  return detail::RoundedTotal(amount, s);
+}
+
+/// Σ total over every household (equal to LevySum over the prepared households).
+Yen LevySum(const CompactPopulation& pop, const std::vector<CompiledSchedule>& schedules,
+            unsigned threads = 0);
+
+}  // namespace kokuho::premium
