@@ -57,7 +57,8 @@ inline Household RandomHousehold(std::mt19937_64& rng, int fy) {
         p.unemployment_reason = "11";
       }
     }
-    if (age >= 19 && age <= 45 && !p.former_dependent_since && chance(0.03)) {  // 18 on 4/1 can still be "under 18" (born 4/2)
+    if (age >= 19 && age <= 45 && !p.former_dependent_since &&
+        chance(0.03)) {  // 18 on 4/1 can still be "under 18" (born 4/2)
       p.birth_month = (fy + pick(0, 1)) * 100 + pick(1, 12);
       p.birth_multiple = chance(0.1);
     }
