@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev nlohmann-json3-dev
-  libxlsxwriter-dev libzip-dev libpugixml-dev libgmp-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev libgmp-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(python3 python3-pandas sqlite3); fi

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -19,7 +20,6 @@
 
 #include "core/error.h"
 #include "io/atomic_file_writer.h"
-#include "io/xxhash64.h"
 
 namespace kokuho {
 namespace {
@@ -107,7 +107,7 @@ std::uint64_t ExpectedCount(Extent e, std::uint64_t households, std::uint64_t me
 /// XXH64 of the metadata [0, end) with the checksum field taken as zero.
 std::uint64_t MetadataChecksum(std::string meta) {
   Put<std::uint64_t>(meta, kChecksumAt, 0);
-  return Xxh64(meta.data(), meta.size());
+  return XXH64(meta.data(), meta.size(), 0);
 }
 
 [[noreturn]] void Fail(const std::string& path, std::uint64_t offset, const std::string& what) {
@@ -228,7 +228,7 @@ void WriteKpop(const std::string& path, const Population& pop) {
     meta[at + kElementSizeAt] = static_cast<char>(sizeof(T));
     Put<std::uint64_t>(meta, at + kCountAt, v.size());
     Put<std::uint64_t>(meta, at + kOffsetAt, offset);
-    Put<std::uint64_t>(meta, at + kColumnChecksumAt, Xxh64(v.data(), v.size() * sizeof(T)));
+    Put<std::uint64_t>(meta, at + kColumnChecksumAt, XXH64(v.data(), v.size() * sizeof(T), 0));
     file_size = offset + v.size() * sizeof(T);
     offset = AlignUp(file_size);
     ++k;
@@ -341,7 +341,7 @@ Population ReadKpop(const std::string& path) {
       v.resize(e.count);
       if (!ReadAt(fd, v.data(), bytes, e.offset))
         Fail(path, e.offset, fmt::format("cannot read column '{}'", name));
-      if (Xxh64(v.data(), bytes) != e.checksum)
+      if (XXH64(v.data(), bytes, 0) != e.checksum)
         Fail(path, e.offset,
              fmt::format("checksum mismatch in column '{}' (bytes {} to {}): the file is damaged",
                          name, e.offset, e.offset + bytes));
