@@ -107,7 +107,10 @@ CivilDate CivilDate::PlusYears(int years) const {
   return {year + years, month, day};
 }
 
-CivilDate CivilDate::PreviousDay() const { return FromDayNumber(DayNumber() - 1); }
+CivilDate CivilDate::PreviousDay() const {
+  if (day > 1) return {year, month, day - 1};
+  return month == 1 ? CivilDate{year - 1, 12, 31} : LastDayOfMonth(year, month - 1);
+}
 
 std::string CivilDate::ToString() const {
   return fmt::format("{:04}-{:02}-{:02}", year, month, day);

@@ -18,13 +18,22 @@ std::string Y(Yen v) { return FormatYen(v) + "円"; }
 
 /// The months (0..11) in which `p` is insured on the month's last day (spec §5.2): from
 /// birth or 資格取得日, until 資格喪失日 or the 75th birthday (後期高齢者医療).
-std::array<bool, 12> InsuredMonths(const Person& p, int fy) {
+/// The last day of each month of fiscal year `fy` (April first).
+std::array<CivilDate, 12> MonthEnds(int fy) {
+  std::array<CivilDate, 12> ends;
+  for (int i = 0; i < 12; ++i) {
+    const int ym = FiscalMonthYearMonth(fy, i);
+    ends[i] = LastDayOfMonth(ym / 100, ym % 100);
+  }
+  return ends;
+}
+
+std::array<bool, 12> InsuredMonths(const Person& p, const std::array<CivilDate, 12>& ends) {
   std::array<bool, 12> in{};
   if (!p.insured) return in;
   const CivilDate turns75 = p.birth_date.PlusYears(75);
   for (int i = 0; i < 12; ++i) {
-    const int ym = FiscalMonthYearMonth(fy, i);
-    const CivilDate last = LastDayOfMonth(ym / 100, ym % 100);
+    const CivilDate& last = ends[i];
     bool ok = p.birth_date <= last && turns75 > last;
     if (p.joined && *p.joined > last) ok = false;
     if (p.left && *p.left <= last) ok = false;
@@ -129,6 +138,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
   const int fy = rules.fiscal_year;
   PreparedHousehold out;
   out.municipality = municipality_index;
+  const std::array<CivilDate, 12> month_ends = MonthEnds(fy);
   const CivilDate preschool_from{fy - 6, 4, 2};  // 6歳に達する日以後の最初の3月31日以前
   const CivilDate under18_from{fy - 18, 4, 2};  // 18歳に達する日以後の最初の3月31日以前
   const int n = static_cast<int>(h.members.size());
@@ -158,7 +168,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
 
   for (int k = 0; k < n; ++k) {
     const Person& p = h.members[k];
-    months[k] = InsuredMonths(p, fy);
+    months[k] = InsuredMonths(p, month_ends);
     const int reach40 = ReachesAge(p.birth_date, 40).YearMonth();
     const int reach65 = ReachesAge(p.birth_date, 65).YearMonth();
     int birth_first = 0, birth_count = 0;
@@ -175,7 +185,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
       kaigo[k][i] = birth[k][i] = false;
       if (!months[k][i]) continue;
       any = true;
-      const int ym = FiscalMonthYearMonth(fy, i);
+      const int ym = month_ends[i].YearMonth();
       int c = kAdult;
       if (p.birth_date >= preschool_from)
         c = kPreschool;
@@ -264,7 +274,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     }
     for (int i = 0; i < 12; ++i) {
       if (!months[k][i]) continue;
-      const int ym = FiscalMonthYearMonth(fy, i);
+      const int ym = month_ends[i].YearMonth();
       const bool unemp = p.unemployment_separation && ym >= period.first && ym <= period.second;
       const Yen base = unemp ? reduced.base : full.base;
       out.base_mm += base;
@@ -306,7 +316,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     // 特定世帯 needs a single 国保 member (施行令 29条の7 第2項); a month with more members
     // (a newborn, someone joining) does not get the reduction.
     if (h.tokutei_since && members_in_month == 1) {
-      const int since = MonthsBetween(h.tokutei_since->YearMonth(), FiscalMonthYearMonth(fy, i));
+      const int since = MonthsBetween(h.tokutei_since->YearMonth(), month_ends[i].YearMonth());
       if (since >= 0 && since < rules.tokutei_half_years * 12)
         tokutei = 1;
       else if (since >= rules.tokutei_half_years * 12 &&
