@@ -57,18 +57,25 @@ inline constexpr std::int64_t kRateDen = 12 * kPpmOne;  // months × ppm
 /// x truncated to a multiple of unit; the usual units as constants (a multiply, not a
 /// division).
 inline Yen RoundDown(Yen x, Yen unit) {
+  const std::uint64_t v = static_cast<std::uint64_t>(x);  // amounts are >= 0
   switch (unit) {
     case 1:
       return x;
     case 10:
-      return x / 10 * 10;
+      return static_cast<Yen>(v / 10 * 10);
     case 100:
-      return x / 100 * 100;
+      return static_cast<Yen>(v / 100 * 100);
     case 1000:
-      return x / 1000 * 1000;
+      return static_cast<Yen>(v / 1000 * 1000);
     default:
-      return x / unit * unit;
+      return static_cast<Yen>(v / static_cast<std::uint64_t>(unit) * unit);
   }
+}
+
+/// x ÷ d truncated, for x >= 0 (every amount of the kernel): unsigned, so a division by a
+/// constant is a multiply and a shift with no sign correction.
+inline std::int64_t DivNonNegative(std::int64_t x, std::uint64_t d) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) / d);
 }
 
 /// One 分 for one group of members (every member, or the 介護 members): returns the
@@ -87,8 +94,8 @@ inline Yen LevyGroup(const CompiledPart& cp, int tier, std::int64_t base_mm,
   if (!cp.former_exempt) base_former = asset_former = 0;
   // 所得割 and 資産割: one truncation each after Σ base × months × rate ÷ 12.
   const std::int64_t r = cp.income_rate, ar = cp.asset_rate;
-  const std::int64_t inc2 = (base_mm - base_former - base_birth) * r / kRateDen;
-  const std::int64_t as1 = (asset_mm - asset_former) * ar / kRateDen;
+  const std::int64_t inc2 = DivNonNegative((base_mm - base_former - base_birth) * r, kRateDen);
+  const std::int64_t as1 = DivNonNegative((asset_mm - asset_former) * ar, kRateDen);
   // 均等割 (twelfths of a yen) and 平等割 after every reduction stage.
   const auto& pc = cp.per_capita[tier];
   const auto& hh = cp.household[tier];
@@ -97,9 +104,9 @@ inline Yen LevyGroup(const CompiledPart& cp, int tier, std::int64_t base_mm,
   for (int s = 0; s < statuses; ++s) h_last += std::int64_t{hh[kHouseholdStages - 1][s]} * hm[s];
   // 産前産後: the mother's 均等割 (adult category, after every other reduction).
   const std::int64_t g_birth = g_last - std::int64_t{pc[kPerCapitaStages - 1][kAdult]} * mm_birth;
-  const Yen subtotal = inc2 + as1 + g_birth / 12 + h_last / 12;
+  const Yen subtotal = inc2 + as1 + DivNonNegative(g_birth, 12) + DivNonNegative(h_last, 12);
   // 賦課限度額 (施行令 29条の7 第2項; 地方税法 703条の4), after the reductions.
-  const Yen cap = cap_prorated ? cp.cap * months / 12 : cp.cap;
+  const Yen cap = cap_prorated ? DivNonNegative(cp.cap * months, 12) : cp.cap;
   const Yen capped = std::min(subtotal, cap);
   if constexpr (kDetail) {
     const std::int64_t inc0 = base_mm * r / kRateDen;
