@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "io/atomic_file_writer.h"
+
 namespace kokuho {
 namespace {
 
@@ -20,13 +22,6 @@ namespace fs = std::filesystem;
 
 [[noreturn]] void ThrowErrno(const std::string& what, const std::string& path) {
   throw std::runtime_error(fmt::format("{} {}: {}", what, path, std::strerror(errno)));
-}
-
-// 0666 less the process umask (umask can only be read by setting it).
-mode_t DefaultFileMode() {
-  mode_t mask = umask(0);
-  umask(mask);
-  return 0666 & ~mask;
 }
 
 }  // namespace
@@ -78,47 +73,9 @@ void OutputStage::Commit() {
 }
 
 void WriteFileAtomic(const std::string& path, std::string_view bytes) {
-  fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string temp = (dir / ("." + target.filename().string() + ".kokuho-tmp-XXXXXX")).string();
-  int fd = mkstemp(temp.data());
-  if (fd < 0) ThrowErrno("cannot create a temporary file in", dir.string());
-
-  auto fail = [&](const std::string& what) {
-    int saved = errno;
-    close(fd);
-    unlink(temp.c_str());
-    errno = saved;
-    ThrowErrno(what, path);
-  };
-  struct stat existing;
-  mode_t mode = stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : DefaultFileMode();
-  if (fchmod(fd, mode) != 0) fail("cannot set the mode of");
-  const char* p = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write");
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (fsync(fd) != 0) fail("cannot write");
-  if (close(fd) != 0) {
-    int saved = errno;
-    unlink(temp.c_str());
-    errno = saved;
-    ThrowErrno("cannot write", path);
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    unlink(temp.c_str());
-    errno = saved;
-    ThrowErrno("cannot write", path);
-  }
+  AtomicFileWriter out(path);  // temporary file, fsync, rename; mode kept
+  out.Write(bytes.data(), bytes.size());
+  out.Commit();
 }
 
 }  // namespace kokuho

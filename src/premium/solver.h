@@ -11,6 +11,8 @@
 // Method: rates proportional to a scale s — 所得割率 = s·a·T / Σ所得割基礎, 均等割 =
 // s·(1−a)·e·T / Σ被保険者, 平等割 = s·(1−a)(1−e)·T / Σ世帯 — with s found by bisection on
 // the exact levy (monotone in s), then rounded to the units the municipality publishes.
+// The scale and the trial rates are doubles only to steer the search: every levy it
+// compares with the target is computed in integer yen by the kernel.
 #pragma once
 
 #include <vector>
