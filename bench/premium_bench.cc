@@ -642,7 +642,7 @@ int main(int argc, char** argv) try {
     for (const auto& h : hh) {
       members += h.members;
       kaigo += h.hm_kaigo > 0;
-      rare += !fast::IsPlain(h);
+      rare += !IsCompactable(h);
     }
     fmt::print(
         "{:.2f} members per household; {:.1f}% with 介護 months; {:.1f}% with a rare "
@@ -751,7 +751,10 @@ int main(int argc, char** argv) try {
     run("total only, target_clones(avx2)", 1,
         [&] { return fast::SumTotalOnlyClones(hh, compiled, 1); });
     const auto t0 = Clock::now();
-    const fast::HotPopulation hot = fast::BuildHot(hh);
+    for (const PreparedHousehold& h : hh)  // the prototypes' reciprocal multiplies need < 2^40
+      if (h.base_mm >= (std::int64_t{1} << 40) || h.base_mm_kaigo >= (std::int64_t{1} << 40))
+        throw std::range_error("a household outside the prototypes' widths");
+    const fast::HotPopulation hot = Compact(hh);
     const double build = Since(t0);
     fmt::print(
         "  hot layout: {} B per household in the hot array + {} rare households in "

@@ -13,56 +13,10 @@ namespace {
 constexpr std::int64_t kDen = detail::kRateDen;  // 12 × 1e6
 constexpr std::uint64_t kMask40 = (std::uint64_t{1} << 40) - 1;
 
-/// Whether the 旧被扶養者's 所得割・資産割 are exempt in this 分 (CompiledPart::former_exempt;
-/// always, in a tree whose kernel has no such flag).
-template <class P>
-bool FormerExempt(const P& cp) {
-  if constexpr (requires { cp.former_exempt; })
-    return cp.former_exempt;
-  else
-    return true;
-}
-
-/// One 分's amount after the cap, before the rounding: LevyGroup's `amount` only.
-inline Yen PartAmount(const CompiledPart& cp, int tier, std::int64_t base_mm,
-                      std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
-                      std::int64_t asset_former, const std::uint16_t* mm, int categories,
-                      std::int64_t mm_birth, const std::uint8_t* hm, int statuses,
-                      bool cap_prorated) {
-  int months = 0;
-  for (int s = 0; s < statuses; ++s) months += hm[s];
-  if (!cp.levied || months == 0) return 0;
-  if (!FormerExempt(cp)) base_former = asset_former = 0;
-  const std::int64_t inc2 = (base_mm - base_former - base_birth) * cp.income_rate / kDen;
-  const std::int64_t as1 = (asset_mm - asset_former) * cp.asset_rate / kDen;
-  const auto& pc = cp.per_capita[tier][kPerCapitaStages - 1];
-  std::int64_t g = 0;
-  for (int c = 0; c < categories; ++c) g += std::int64_t{pc[c]} * mm[c];
-  const std::int64_t g_birth = g - std::int64_t{pc[kAdult]} * mm_birth;
-  const auto& hh = cp.household[tier][kHouseholdStages - 1];
-  std::int64_t h = 0;
-  for (int s = 0; s < statuses; ++s) h += std::int64_t{hh[s]} * hm[s];
-  const Yen subtotal = inc2 + as1 + g_birth / 12 + h / 12;
-  const Yen cap = cap_prorated ? cp.cap * months / 12 : cp.cap;
-  return std::min(subtotal, cap);
-}
-
-/// LevyHousehold(h, s).total, computing nothing else.
+/// The product's total-only kernel (premium::LevyTotal), here so the prototypes below
+/// can be compared with it over the same loops.
 inline Yen ProtoTotal(const PreparedHousehold& h, const CompiledSchedule& s) {
-  const int t = h.tier;
-  Yen a[kPartCount];
-  for (int p : {0, 1, 3})
-    a[p] = PartAmount(s.parts[p], t, h.base_mm, h.base_mm_former, h.base_mm_birth, h.asset_mm,
-                      h.asset_mm_former, h.mm.data(), kCategoryCount, h.mm_birth, h.hm.data(),
-                      kHouseholdStatusCount, s.cap_prorated);
-  const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
-  const std::uint8_t hm_kaigo[1] = {h.hm_kaigo};
-  a[2] = PartAmount(s.parts[2], t, h.base_mm_kaigo, 0, h.base_mm_kaigo_birth, h.asset_mm_kaigo, 0,
-                    mm_kaigo, 1, h.mm_kaigo_birth, hm_kaigo, 1, s.cap_prorated);
-  const Yen unit = s.rounding_unit;
-  Yen sum = 0;
-  for (Yen x : a) sum += s.round_total ? x : x / unit * unit;
-  return s.round_total ? sum / unit * unit : sum;
+  return LevyTotal(h, s);
 }
 
 Yen RangeTotalOnly(const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s) {
@@ -91,8 +45,8 @@ Yen Split(std::size_t n, unsigned threads, F&& range) {
 
 /// The hot path: one household without rare features.
 inline std::uint64_t HotTotal(const HotHousehold& h, const FastEntry* tables) {
-  const std::uint64_t base = h.a & kMask40, asset = h.a >> 40;
-  const std::uint64_t kbase = h.b & kMask40, kasset = h.b >> 40;
+  const std::uint64_t base = h.all & kMask40, asset = h.all >> 40;
+  const std::uint64_t kbase = h.kaigo & kMask40, kasset = h.kaigo >> 40;
   const unsigned tier = h.bits & 3, hm0 = (h.bits >> 2) & 15, hmk = (h.bits >> 6) & 15;
   const FastEntry& e = tables[h.municipality * 4u + tier];
   const std::uint64_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
@@ -118,12 +72,6 @@ inline std::uint64_t HotTotal(const HotHousehold& h, const FastEntry* tables) {
 
 }  // namespace
 
-bool IsPlain(const PreparedHousehold& h) {
-  return h.mm[kFormer] == 0 && h.mm_birth == 0 && h.base_mm_former == 0 && h.base_mm_birth == 0 &&
-         h.asset_mm_former == 0 && h.base_mm_kaigo_birth == 0 && h.mm_kaigo_birth == 0 &&
-         h.hm[1] == 0 && h.hm[2] == 0 && h.hm[3] == 0 && h.hm[4] == 0 && h.hm[5] == 0;
-}
-
 Yen SumTotalOnly(const std::vector<PreparedHousehold>& hh,
                  const std::vector<CompiledSchedule>& schedules, unsigned threads) {
   return Split(hh.size(), threads, [&](std::size_t b, std::size_t e, unsigned) {
@@ -136,43 +84,6 @@ Yen SumTotalOnlyClones(const std::vector<PreparedHousehold>& hh,
   return Split(hh.size(), threads, [&](std::size_t b, std::size_t e, unsigned) {
     return RangeTotalOnlyClones(hh.data() + b, e - b, schedules.data());
   });
-}
-
-HotPopulation BuildHot(const std::vector<PreparedHousehold>& hh) {
-  HotPopulation out;
-  out.hot.reserve(hh.size());
-  auto fits = [](const PreparedHousehold& h) {
-    return h.base_mm >= 0 && std::uint64_t(h.base_mm) <= kMask40 && h.asset_mm >= 0 &&
-           h.asset_mm < (1 << 24) && h.base_mm_kaigo >= 0 &&
-           std::uint64_t(h.base_mm_kaigo) <= kMask40 && h.asset_mm_kaigo >= 0 &&
-           h.asset_mm_kaigo < (1 << 24) && h.mm[0] < 256 && h.mm[1] < 256 && h.mm[2] < 256 &&
-           h.mm_kaigo < 256 && h.hm[0] < 16 && h.hm_kaigo < 16 && h.tier < 4;
-  };
-  for (const PreparedHousehold& h : hh) {
-    if (h.base_mm < 0 || std::uint64_t(h.base_mm) > kMask40 || h.asset_mm < 0 ||
-        std::uint64_t(h.asset_mm) > kMask40 || h.base_mm_kaigo < 0 ||
-        std::uint64_t(h.base_mm_kaigo) > kMask40 || h.asset_mm_kaigo < 0 ||
-        std::uint64_t(h.asset_mm_kaigo) > kMask40)
-      throw std::range_error("household outside the prototype's widths");  // not in the bench
-    if (!IsPlain(h) || !fits(h)) {
-      out.rare.push_back(h);
-      continue;
-    }
-    HotHousehold x;
-    x.a = std::uint64_t(h.base_mm) | std::uint64_t(h.asset_mm) << 40;
-    x.b = std::uint64_t(h.base_mm_kaigo) | std::uint64_t(h.asset_mm_kaigo) << 40;
-    for (int c = 0; c < 3; ++c) x.mm[c] = static_cast<std::uint8_t>(h.mm[c]);
-    x.mm_kaigo = static_cast<std::uint8_t>(h.mm_kaigo);
-    x.municipality = h.municipality;
-    x.bits = static_cast<std::uint16_t>(h.tier | h.hm[0] << 2 | h.hm_kaigo << 6);
-    out.hot.push_back(x);
-  }
-  // The households without 介護 months first (each part in municipality order).
-  const auto mid = std::stable_partition(out.hot.begin(), out.hot.end(), [](const HotHousehold& x) {
-    return ((x.bits >> 6) & 15) == 0;
-  });
-  out.kaigo_begin = static_cast<std::size_t>(mid - out.hot.begin());
-  return out;
 }
 
 std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedules) {
@@ -215,10 +126,10 @@ std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedule
 Yen SumHot(const HotPopulation& pop, const std::vector<FastEntry>& tables,
            const std::vector<CompiledSchedule>& schedules, unsigned threads, bool rare_full) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  const std::size_t nh = pop.plain.size(), nr = pop.rare.size();
   return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
     std::uint64_t sum = 0;
-    const HotHousehold* hot = pop.hot.data();
+    const HotHousehold* hot = pop.plain.data();
     const FastEntry* tab = tables.data();
     for (std::size_t i = nh * t / threads, e = nh * (t + 1) / threads; i < e; ++i)
       sum += HotTotal(hot[i], tab);
@@ -307,10 +218,10 @@ __attribute__((always_inline)) inline std::uint64_t HotTotal2(const HotHousehold
                                                               const FastMunicipality* tables) {
   const unsigned tier = h.bits & 3, hm0 = (h.bits >> 2) & 15, hmk = (h.bits >> 6) & 15;
   const FastMunicipality& f = tables[h.municipality * 4u + tier];
-  const std::uint64_t base = h.a & kMask40;
+  const std::uint64_t base = h.all & kMask40;
   // 資産割 only where the municipality levies it (4方式) and the household has an asset.
-  const std::uint64_t asset = f.has_asset ? h.a >> 40 : 0;
-  const std::uint64_t kasset = f.has_asset ? h.b >> 40 : 0;
+  const std::uint64_t asset = f.has_asset ? h.all >> 40 : 0;
+  const std::uint64_t kasset = f.has_asset ? h.kaigo >> 40 : 0;
   const std::uint32_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
   const std::uint32_t *fx = f.fixed[hm0], *cx = f.cap[hm0];
   std::uint64_t q =  // Σ amount ÷ unit over the 分
@@ -318,20 +229,20 @@ __attribute__((always_inline)) inline std::uint64_t HotTotal2(const HotHousehold
       HotPart(f, 1, fx, cx, base, asset, f.pc[1][0] * m0 + f.pc[1][1] * m1 + f.pc[1][2] * m2) +
       HotPart(f, 3, fx, cx, base, asset, f.pc[3][0] * m0 + f.pc[3][1] * m1 + f.pc[3][2] * m2);
   if (kKaigo)
-    q += HotPart(f, 2, f.fixed[hmk], f.cap[hmk], h.b & kMask40, kasset,
+    q += HotPart(f, 2, f.fixed[hmk], f.cap[hmk], h.kaigo & kMask40, kasset,
                  f.pc[2][0] * std::uint32_t{h.mm_kaigo});
   const std::uint64_t sum = q * f.part_unit;
   return (sum * f.total_magic >> 40) * f.total_unit;
 }
 
 /// A rare household with the v2 tables: every category and status, no divisions but the
-/// constant ones (values checked to fit by BuildHot: base_mm < 2^40).
+/// constant ones (premium_bench checks base_mm < 2^40 before running the prototypes).
 __attribute__((always_inline)) inline std::uint64_t RarePart(
     const FastMunicipality& f, const CompiledPart& cp, int p, int tier, std::int64_t base_mm,
     std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
     std::int64_t asset_former, const std::uint16_t* mm, int categories, std::uint64_t mm_birth,
     const std::uint8_t* hm, int statuses) {
-  if (!FormerExempt(cp)) base_former = asset_former = 0;
+  if (!cp.former_exempt) base_former = asset_former = 0;
   const std::uint64_t base = std::uint64_t(base_mm - base_former - base_birth);
   const std::uint64_t asset = std::uint64_t(asset_mm - asset_former);
   unsigned months = 0;
@@ -390,7 +301,7 @@ __attribute__((always_inline)) inline std::uint64_t RangeHot3(const HotHousehold
   return sum;
 }
 
-/// [b, e) of the hot array: the households without 介護 months come first (BuildHot).
+/// [b, e) of the hot array: the households without 介護 months come first (premium::Compact).
 __attribute__((target_clones("arch=haswell", "default"))) std::uint64_t RangeHot3Split(
     const HotHousehold* hot, std::size_t b, std::size_t e, std::size_t kaigo_begin,
     const FastMunicipality* tables) {
@@ -410,12 +321,12 @@ __attribute__((flatten)) Yen RangeFlattened(const PreparedHousehold* h, std::siz
 Yen SumHot2(const HotPopulation& pop, const std::vector<FastMunicipality>& tables,
             const std::vector<CompiledSchedule>& schedules, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  const std::size_t nh = pop.plain.size(), nr = pop.rare.size();
   return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
     const std::size_t hb = nh * t / threads, he = nh * (t + 1) / threads;
     const std::size_t rb = nr * t / threads, re = nr * (t + 1) / threads;
     return static_cast<Yen>(
-        RangeHot2(pop.hot.data() + hb, he - hb, tables.data()) +
+        RangeHot2(pop.plain.data() + hb, he - hb, tables.data()) +
         RangeRare2(pop.rare.data() + rb, re - rb, schedules.data(), tables.data()));
   });
 }
@@ -423,12 +334,12 @@ Yen SumHot2(const HotPopulation& pop, const std::vector<FastMunicipality>& table
 Yen SumHot3(const HotPopulation& pop, const std::vector<FastMunicipality>& tables,
             const std::vector<CompiledSchedule>& schedules, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t nh = pop.hot.size(), nr = pop.rare.size();
+  const std::size_t nh = pop.plain.size(), nr = pop.rare.size();
   return Split(threads, threads, [&](std::size_t t, std::size_t, unsigned) {
     const std::size_t hb = nh * t / threads, he = nh * (t + 1) / threads;
     const std::size_t rb = nr * t / threads, re = nr * (t + 1) / threads;
     return static_cast<Yen>(
-        RangeHot3Split(pop.hot.data(), hb, he, pop.kaigo_begin, tables.data()) +
+        RangeHot3Split(pop.plain.data(), hb, he, pop.kaigo_begin, tables.data()) +
         RangeRare2(pop.rare.data() + rb, re - rb, schedules.data(), tables.data()));
   });
 }

@@ -20,39 +20,21 @@
 #include <cstdint>
 #include <vector>
 
+#include "premium/compact.h"
 #include "premium/prepared.h"
 #include "premium/schedule.h"
 
 namespace kokuho::premium::fast {
-
-/// No rare feature: every household-month of status 0, no 旧被扶養者 or 産前産後 amounts.
-bool IsPlain(const PreparedHousehold& h);
 
 Yen SumTotalOnly(const std::vector<PreparedHousehold>& hh,
                  const std::vector<CompiledSchedule>& schedules, unsigned threads);
 Yen SumTotalOnlyClones(const std::vector<PreparedHousehold>& hh,
                        const std::vector<CompiledSchedule>& schedules, unsigned threads);
 
-/// 24 bytes: base_mm:40 | asset_mm:24, base_mm_kaigo:40 | asset_mm_kaigo:24, the
-/// member-months of adults, school children, preschool children and 介護 members, the
-/// municipality, and tier:2 | hm[0]:4 | hm_kaigo:4.
-struct HotHousehold {
-  std::uint64_t a = 0, b = 0;
-  std::uint8_t mm[3] = {0, 0, 0};
-  std::uint8_t mm_kaigo = 0;
-  std::uint16_t municipality = 0;
-  std::uint16_t bits = 0;
-};
-static_assert(sizeof(HotHousehold) == 24);
-
-struct HotPopulation {
-  std::vector<HotHousehold> hot;        ///< without 介護 months first, then with
-  std::size_t kaigo_begin = 0;          ///< first hot household with 介護 months
-  std::vector<PreparedHousehold> rare;  ///< levied by the total-only kernels
-};
-
-/// Splits a prepared population into hot records and rare households.
-HotPopulation BuildHot(const std::vector<PreparedHousehold>& hh);
+/// The product's compact layout (src/premium/compact.h): 24-byte records for the households
+/// without a rare feature, the others whole, households without 介護 months first.
+using HotHousehold = CompactHousehold;
+using HotPopulation = CompactPopulation;
 
 /// One municipality × tier: what the hot path multiplies, all parts side by side.
 struct FastEntry {
