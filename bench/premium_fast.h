@@ -5,10 +5,11 @@
 //
 //   SumFlattened   LevyHousehold(…).total with everything inlined (__attribute__((flatten))):
 //                  shows that the call is not the cost.
-//   SumTotalOnly   the same arithmetic for the total only — no displayed components, no
-//                  600-byte LevyResult — over the same vector<PreparedHousehold>;
+//   SumTotalOnly   the product's LevyTotal (first prototyped here): the total only — no
+//                  displayed components, no 600-byte LevyResult — over the same vector;
 //                  SumTotalOnlyClones: that loop with target_clones("avx2", "default").
-//   SumHot         a compact 24-byte hot record for the households without a rare feature
+//   SumHot         the product's 24-byte CompactHousehold (compact.h, first prototyped
+//                  here) for the households without a rare feature
 //                  (旧被扶養者, 産前産後, 特定世帯 months; values within the packed widths),
 //                  the rare ones kept in full and levied by the total-only kernel; per
 //                  (municipality, tier) tables of the final-stage amounts (v1: still divides).
