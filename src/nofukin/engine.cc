@@ -352,6 +352,7 @@ class Engine {
       std::vector<Yen> relief = AllocateProportionally(o.relief[i], weights);
       std::vector<Yen> contribution = AllocateProportionally(o.contribution[i], weights);
       mr.relief_total = o.relief[i] - o.contribution[i];
+      mr.relief_needed = o.need[i];
       for (size_t k = 0; k < c_.parts.size(); ++k) {
         MunicipalityPartResult& r = mr.part(c_.parts[k]);
         r.relief = relief[k];

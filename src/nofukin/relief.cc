@@ -10,6 +10,7 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
                             const std::vector<ReliefCandidate>& candidates) {
   const size_t n = candidates.size();
   ReliefOutcome out;
+  out.need.assign(n, 0);
   out.relief.assign(n, 0);
   out.contribution.assign(n, 0);
   out.limit.assign(n, std::nullopt);
@@ -39,6 +40,7 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
   for (const auto& pool : policy.pools) total_budget += pool.budget;
   ReliefSummary& s = out.summary;
   s.needed = total_need;
+  out.need = need;
   for (Yen v : need) s.municipalities_relieved += v > 0 ? 1 : 0;
 
   const Yen available = total_offer + total_budget;

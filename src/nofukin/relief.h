@@ -33,6 +33,7 @@ struct ReliefCandidate {
 };
 
 struct ReliefOutcome {
+  std::vector<Yen> need;          ///< needed to bring the metric to the limit
   std::vector<Yen> relief;        ///< granted (reduces P_i)
   std::vector<Yen> contribution;  ///< held back (increases P_i)
   std::vector<std::optional<Rational>> limit;

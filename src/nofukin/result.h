@@ -55,6 +55,7 @@ struct MunicipalityResult {
   Yen nofukin_total = 0;     ///< Σ_parts P_i + 退職被保険者等分
   Yen retiree_nofukin = 0;   ///< 退職被保険者等分
   Yen relief_total = 0;      ///< Σ_parts relief − contribution (net)
+  Yen relief_needed = 0;     ///< 激変緩和 needed to reach the limit (granted may be less)
   std::int64_t insured = 0;  ///< 医療分 N_i (for per-capita figures)
   Rational metric_before;    ///< 激変緩和 metric before relief (per capita)
   Rational metric_after;

@@ -31,7 +31,8 @@ XlsxCell ToXlsx(const ReportCell& c) {
 std::vector<std::string> WriteReports(const std::string& dir, const std::string& stem,
                                       const ReportFormats& formats,
                                       const std::vector<ReportTable>& tables,
-                                      const nlohmann::ordered_json& json) {
+                                      const nlohmann::ordered_json& json,
+                                      const std::vector<ExtraFile>& extra) {
   OutputStage stage(dir);
   std::vector<std::string> names;
   if (formats.csv) {
@@ -68,6 +69,12 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
     out << json.dump(2) << "\n";
     if (!out) throw std::runtime_error("cannot write " + stem + ".json");
     names.push_back(stem + ".json");
+  }
+  for (const auto& f : extra) {
+    std::ofstream out(stage.PathFor(f.name), std::ios::binary);
+    out << f.bytes;
+    if (!out) throw std::runtime_error("cannot write " + f.name);
+    names.push_back(f.name);
   }
   stage.Commit();
   std::vector<std::string> paths;

@@ -16,10 +16,17 @@ struct ReportFormats {
   bool json = false;  ///< <stem>.json
 };
 
-/// Returns the paths written.
+/// A file written with the reports (e.g. report.html): a plain name and its bytes.
+struct ExtraFile {
+  std::string name;
+  std::string bytes;
+};
+
+/// Returns the paths written. `extra` files are staged and committed with the others.
 std::vector<std::string> WriteReports(const std::string& dir, const std::string& stem,
                                       const ReportFormats& formats,
                                       const std::vector<ReportTable>& tables,
-                                      const nlohmann::ordered_json& json);
+                                      const nlohmann::ordered_json& json,
+                                      const std::vector<ExtraFile>& extra = {});
 
 }  // namespace kokuho

@@ -1,0 +1,137 @@
+// `kokuho report SCENARIO --out DIR`: the roadmap report, one self-contained HTML file
+// (report.html, opens offline), the same tables in report.xlsx and the data in report.json,
+// written all or nothing (docs/report-format.md, docs/scenario-format.md).
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/deficits_command.h"
+#include "cli/fund_command.h"
+#include "cli/scenario_inputs.h"
+#include "io/finance_loader.h"
+#include "io/scenario_loader.h"
+#include "report/html_report.h"
+#include "report/scenario_report.h"
+#include "report/scenario_tables.h"
+#include "report/write_reports.h"
+
+namespace kokuho::cli {
+namespace {
+
+using J = nlohmann::ordered_json;
+
+struct ReportArgs {
+  std::string scenario, population, out_dir;
+  unsigned threads = 0;
+};
+
+std::map<MunicipalityCode, std::string> KnownMunicipalities(const scenario::Scenario& s) {
+  std::map<MunicipalityCode, std::string> known;
+  for (const auto& m : s.base.municipalities) known.emplace(m.code, m.name);
+  return known;
+}
+
+// The fund over the scenario's years: the fund file's events plus each year's draws for
+// 激変緩和 on the 特例基金 and the 財政調整事業 (relief pools named so).
+J FundSection(const scenario::Scenario& s, const scenario::Run& run,
+              std::vector<ReportTable>& tables) {
+  FinanceLoadOptions options;
+  options.known_municipalities = KnownMunicipalities(s);
+  finance::FundPlan plan = LoadFundPlan(s.fund, options);
+  for (const auto& y : run.years) {
+    if (y.tokurei_drawn > 0) finance::AddTokureiWithdrawal(plan, y.plan.year, y.tokurei_drawn);
+    if (y.adjust_drawn > 0)
+      plan.events.push_back(finance::FundEvent::Flow(finance::EventType::kAdjustWithdrawal,
+                                                     y.plan.year, y.adjust_drawn,
+                                                     finance::Account::kAdjust));
+  }
+  finance::FundLedger ledger = finance::SimulateFund(plan);
+  J x = J::array();
+  std::vector<J> values(finance::kAccountCount, J::array());
+  J total = J::array();
+  for (const auto& fy : ledger.years) {
+    x.push_back(fy.year.ToShortWareki());
+    for (int a = 0; a < finance::kAccountCount; ++a) values[a].push_back(fy.accounts[a].closing);
+    total.push_back(fy.Closing());
+  }
+  J series = J::array();
+  series.push_back({{"name", "合計"}, {"values", total}});
+  for (int a = 0; a < finance::kAccountCount; ++a)
+    series.push_back(
+        {{"name", finance::AccountLabel(finance::kAccounts[a])}, {"values", values[a]}});
+  J blocks = J::array();
+  blocks.push_back({{"kind", "line"},
+                    {"id", "fund-balance"},
+                    {"title", "財政安定化基金の年度末残高"},
+                    {"unit", "円"},
+                    {"x", x},
+                    {"series", series}});
+  for (auto& t : BuildFundTables(plan, ledger)) {
+    blocks.push_back(TableBlock(t));
+    t.sheet = "基金 " + t.sheet;  // sheet names must be unique in the workbook
+    tables.push_back(t);
+  }
+  return Section(
+      "fund", "財政安定化基金",
+      "貸付 (無利子、翌々年度から3年度で償還)、交付 (収納不足額の1/2以内、国・県・市町村が"
+      "1/3ずつ補填)、県の取崩しと返還、決算剰余金、特例基金による激変緩和。"
+      "各勘定で 年度末残高 = 年度初残高 + 収入 − 支出 が1円単位で成り立ちます。",
+      std::move(blocks));
+}
+
+J DeficitSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
+  FinanceLoadOptions options;
+  options.known_municipalities = KnownMunicipalities(s);
+  finance::DeficitInput in = LoadDeficits(s.deficits, options);
+  finance::DeficitResult r = finance::EvaluateDeficits(in);
+  J blocks = J::array();
+  for (auto& t : BuildDeficitTables(in, r)) {
+    blocks.push_back(TableBlock(t));
+    t.sheet = "赤字 " + t.sheet;
+    tables.push_back(t);
+  }
+  return Section("deficit-plans", "法定外繰入と赤字削減・解消計画",
+                 "削減・解消すべき赤字 = 決算補填等目的の法定外繰入 + 繰上充用金の新規増加分 "
+                 "(平成30年1月29日 保国発0129第2号)。",
+                 std::move(blocks));
+}
+
+int RunReport(const ReportArgs& a) {
+  scenario::Scenario s = LoadScenario(a.scenario);
+  ScenarioHouseholds h = LoadScenarioHouseholds(s, a.population);
+  scenario::RunOptions options;
+  options.threads = a.threads;
+  options.households = h.inputs ? &*h.inputs : nullptr;
+  const scenario::Run run = scenario::RunScenario(s, options);
+  std::vector<ReportTable> tables = ScenarioTables(run);
+  J report = ScenarioReport(run, s.base.prefecture, s.base.prefecture_code);
+  if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));
+  if (!s.deficits.empty()) report["sections"].push_back(DeficitSection(s, tables));
+  const std::string html = RenderHtmlReport(report, a.scenario);
+  ReportFormats formats;
+  formats.xlsx = true;
+  formats.json = true;
+  for (const auto& path :
+       WriteReports(a.out_dir, "report", formats, tables, report, {{"report.html", html}}))
+    std::cerr << "wrote " << path << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void RegisterReport(CLI::App& app, Action& action) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "report", "ロードマップの報告書 (自己完結の HTML + 同じ表の xlsx + データの JSON)");
+  cmd->add_option("SCENARIO", args->scenario, "scenario file (YAML)")->required();
+  cmd->add_option("--out", args->out_dir, "output folder")->required();
+  cmd->add_option("--population", args->population,
+                  "household population (overrides the scenario's households)");
+  cmd->add_option("--threads", args->threads, "threads for the household levy (default: all)");
+  cmd->callback([args, &action]() { action = [args]() { return RunReport(*args); }; });
+}
+
+}  // namespace kokuho::cli

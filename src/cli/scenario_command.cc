@@ -1,0 +1,152 @@
+// `kokuho scenario run|compare|sweep`: roadmaps to a unified premium level
+// (docs/scenario-format.md).
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/output_formats.h"
+#include "cli/premium_inputs.h"
+#include "cli/scenario_inputs.h"
+#include "core/error.h"
+#include "io/scenario_loader.h"
+#include "report/scenario_tables.h"
+#include "report/write_reports.h"
+
+namespace kokuho::cli {
+namespace {
+
+struct RunArgs {
+  std::string file, population, out_dir, formats = "table";
+  unsigned threads = 0;
+};
+
+struct CompareArgs {
+  std::string a, b, out_dir, formats = "table";
+};
+
+struct SweepArgs {
+  std::string file, year, alpha, collection, beta_prime, equal_share, allowance, out_dir,
+      formats = "table";
+  std::size_t top = 20;
+  unsigned threads = 0;
+};
+
+int Emit(const std::string& out_dir, const std::string& formats, const std::string& stem,
+         const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
+         const std::vector<ReportTable>* printed = nullptr) {
+  OutputFormats f = ParseOutputFormats(formats);
+  const bool files = f.files.csv || f.files.xlsx || f.files.json;
+  if (f.files.json && !f.files.csv && !f.files.xlsx && out_dir.empty()) {
+    std::cout << json.dump(2) << "\n";
+    return 0;
+  }
+  if (f.table)
+    for (const auto& t : printed ? *printed : tables) std::cout << RenderText(t) << "\n";
+  if (files) {
+    const std::string dir = out_dir.empty() ? "kokuho-output" : out_dir;
+    for (const auto& path : WriteReports(dir, stem, f.files, tables, json))
+      std::cerr << "wrote " << path << "\n";
+  }
+  return 0;
+}
+
+int RunScenarioCommand(const RunArgs& a) {
+  scenario::Scenario s = LoadScenario(a.file);
+  ScenarioHouseholds h = LoadScenarioHouseholds(s, a.population);
+  scenario::RunOptions options;
+  options.threads = a.threads;
+  options.households = h.inputs ? &*h.inputs : nullptr;
+  scenario::Run run = scenario::RunScenario(s, options);
+  std::vector<ReportTable> tables = ScenarioTables(run);
+  // The terminal shows the years and the last year's municipalities; the files have all.
+  std::vector<ReportTable> printed = tables;
+  if (printed.size() > 1) {
+    ReportTable& m = printed[1];
+    const std::string last = run.years.back().plan.year.ToWareki();
+    std::erase_if(m.rows, [&](const auto& row) { return row.front().text != last; });
+    m.title += " — " + last + " (全年度はファイル出力に)";
+  }
+  return Emit(a.out_dir, a.formats, "scenario", tables, ScenarioJson(run), &printed);
+}
+
+int RunCompare(const CompareArgs& a) {
+  scenario::Run ra = scenario::RunScenario(LoadScenario(a.a));
+  scenario::Run rb = scenario::RunScenario(LoadScenario(a.b));
+  scenario::Comparison c = scenario::Compare(ra, rb);
+  return Emit(a.out_dir, a.formats, "compare", ComparisonTables(c), ComparisonJson(c));
+}
+
+std::vector<Rational> Axis(const std::string& text, const std::string& option) {
+  if (text.empty()) return {};
+  return ParseSweepAxis(text, option);
+}
+
+int RunSweep(const SweepArgs& a) {
+  scenario::Scenario s = LoadScenario(a.file);
+  FiscalYear year = s.years.size() > 1 ? s.years[1].year : s.years.front().year;
+  if (!a.year.empty()) year = FiscalYear(ParseYearOption(a.year));
+  scenario::SweepGrid g;
+  g.alpha = Axis(a.alpha, "--alpha");
+  g.collection_rate = Axis(a.collection, "--collection");
+  g.beta_prime = Axis(a.beta_prime, "--beta-prime");
+  g.equal_share_index = Axis(a.equal_share, "--equal-share");
+  g.allowance = Axis(a.allowance, "--allowance");
+  if (g.size() > 1'000'000)
+    throw CLI::ValidationError("sweep", fmt::format("{} variants: at most 1,000,000", g.size()));
+  std::cerr << fmt::format("{}: {} variants\n", year.ToWareki(), g.size());
+  std::vector<scenario::Variant> v = scenario::Sweep(s, year, g, a.threads);
+  std::vector<ReportTable> printed = SweepTables(v, a.top);
+  return Emit(a.out_dir, a.formats, "sweep", SweepTables(v, 0), SweepJson(v), &printed);
+}
+
+}  // namespace
+
+void RegisterScenario(CLI::App& app, Action& action) {
+  CLI::App* cmd = app.add_subcommand("scenario", "保険料水準の統一に向けたロードマップ (複数年度)");
+  cmd->require_subcommand(1);
+
+  auto run = std::make_shared<RunArgs>();
+  CLI::App* r =
+      cmd->add_subcommand("run", "シナリオの各年度の納付金・標準保険料率 (と世帯の保険料)");
+  r->add_option("FILE", run->file, "scenario file (YAML)")->required();
+  r->add_option("--population", run->population,
+                "household population (.kpop, CSV, xlsx); overrides the file's households");
+  r->add_option("--threads", run->threads, "threads for the household levy (default: all)");
+  AddOutputOptions(*r, run->out_dir, run->formats);
+  r->callback([run, r, &action]() {
+    DefaultOutputFormats(*r, run->out_dir, run->formats);
+    action = [run]() { return RunScenarioCommand(*run); };
+  });
+
+  auto cmp = std::make_shared<CompareArgs>();
+  CLI::App* c =
+      cmd->add_subcommand("compare", "2つのシナリオの比較 (市町村別・年度別, 差 = B − A)");
+  c->add_option("A", cmp->a, "scenario file A")->required();
+  c->add_option("B", cmp->b, "scenario file B")->required();
+  AddOutputOptions(*c, cmp->out_dir, cmp->formats);
+  c->callback([cmp, c, &action]() {
+    DefaultOutputFormats(*c, cmp->out_dir, cmp->formats);
+    action = [cmp]() { return RunCompare(*cmp); };
+  });
+
+  auto sw = std::make_shared<SweepArgs>();
+  CLI::App* w = cmd->add_subcommand("sweep", "1年度の変数の組合せを比較 (最大上昇率の小さい順)");
+  w->add_option("FILE", sw->file, "scenario file")->required();
+  w->add_option("--year", sw->year, "the year to vary (default: the second year)");
+  w->add_option("--alpha", sw->alpha, "α values FROM:TO:STEP (or a comma list)");
+  w->add_option("--collection", sw->collection, "one 標準的な収納率 for all, FROM:TO:STEP");
+  w->add_option("--beta-prime", sw->beta_prime, "β′ values FROM:TO:STEP");
+  w->add_option("--equal-share", sw->equal_share, "均等割指数 values FROM:TO:STEP");
+  w->add_option("--allowance", sw->allowance, "激変緩和 allowance x values FROM:TO:STEP");
+  w->add_option("--top", sw->top, "rows to print (default 20; files have all)");
+  w->add_option("--threads", sw->threads, "threads (default: all cores)");
+  AddOutputOptions(*w, sw->out_dir, sw->formats);
+  w->callback([sw, w, &action]() {
+    DefaultOutputFormats(*w, sw->out_dir, sw->formats);
+    action = [sw]() { return RunSweep(*sw); };
+  });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,200 @@
+#include "io/scenario_loader.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "core/text.h"
+#include "io/case_loader.h"
+#include "io/relief_policy_reader.h"
+#include "io/yaml_map.h"
+#include "io/yaml_reader.h"
+
+namespace kokuho {
+namespace {
+
+namespace fs = std::filesystem;
+using scenario::Scenario;
+using scenario::Stage;
+using scenario::YearPlan;
+
+std::string Resolve(const std::string& file, const std::string& relative) {
+  fs::path p(relative);
+  if (p.is_absolute()) return p.string();
+  return (fs::path(file).parent_path() / p).lexically_normal().string();
+}
+
+Stage ParseStage(const std::string& text, const SourcePos& pos, const std::string& where) {
+  const std::string t = NormalizeWidth(Trim(text));
+  if (t == "現行" || t == "current") return Stage::kCurrent;
+  if (t == "納付金ベース" || t == "納付金ベースの統一" || t == "nofukin_base")
+    return Stage::kNofukinBase;
+  if (t == "準統一" || t == "semi_unified") return Stage::kSemiUnified;
+  if (t == "完全統一" || t == "unified") return Stage::kUnified;
+  throw InputError(pos, where + ": expected 現行, 納付金ベース, 準統一 or 完全統一");
+}
+
+void ReadGrowth(YamlMap& root, Scenario& s) {
+  auto node = root.Optional("growth");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "growth");
+  m.ExpectKeys({"cost_per_capita", "insured", "income_per_capita"});
+  if (auto v = m.OptionalRate("cost_per_capita", RateRange::kAny)) {
+    if (*v <= Rational(-1))
+      throw InputError(m.PosOf(m.Require("cost_per_capita")),
+                       "growth.cost_per_capita: expected a growth above −1 (e.g. 0.02 for +2%)");
+    s.growth.cost_per_capita = *v;
+  }
+  if (auto v = m.OptionalRate("insured", RateRange::kPositive)) s.growth.insured = *v;
+  if (auto v = m.OptionalRate("income_per_capita", RateRange::kAny)) {
+    if (*v <= Rational(-1))
+      throw InputError(m.PosOf(m.Require("income_per_capita")),
+                       "growth.income_per_capita: expected a growth above −1");
+    s.growth.income_per_capita = *v;
+  }
+  m.RejectUnknownKeys();
+}
+
+void ReadCollection(YamlMap& m, YearPlan& y, const std::string& where) {
+  auto node = m.Optional("collection_rate");
+  if (!node) return;
+  YamlMap c(*node, m.file(), where + ".collection_rate");
+  c.ExpectKeys({"uniform", "change"});
+  y.collection.uniform = c.OptionalRate("uniform", RateRange::kOpenZeroToOne);
+  if (auto d = c.OptionalRate("change", RateRange::kAny)) {
+    if (*d < Rational(-1, 5) || *d > Rational(1, 5))
+      throw InputError(c.PosOf(c.Require("change")),
+                       where + ".collection_rate.change: expected a change between −0.2 and 0.2");
+    y.collection.change = d;
+  }
+  c.RejectUnknownKeys();
+}
+
+YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t index,
+                  const Scenario& s) {
+  const std::string where = fmt::format("years[{}]", index + 1);
+  YamlMap m(node, file, where);
+  m.ExpectKeys({"year", "stage", "alpha", "beta_prime", "equal_share_index", "collection_rate",
+                "relief", "note"});
+  YearPlan y;
+  y.pos = m.pos();
+  YAML::Node yn = m.Require("year");
+  auto fy = FiscalYear::TryParse(ScalarText(yn, m.PosOf(yn), where + ".year"));
+  if (!fy) throw InputError(m.PosOf(yn), where + ".year: expected a fiscal year such as 令和9年度");
+  y.year = *fy;
+  y.pos = m.PosOf(yn);
+  Stage previous = s.years.empty() ? Stage::kCurrent : s.years.back().stage;
+  y.stage = previous;
+  if (auto st = m.Optional("stage"))
+    y.stage =
+        ParseStage(ScalarText(*st, m.PosOf(*st), where + ".stage"), m.PosOf(*st), where + ".stage");
+  if (y.stage < previous)
+    throw InputError(m.PosOf(m.Require("stage")),
+                     fmt::format("{}.stage: {} comes after {} (a roadmap does not go back)", where,
+                                 scenario::StageLabel(y.stage), scenario::StageLabel(previous)));
+  y.alpha = m.OptionalRate("alpha", RateRange::kZeroToOne);
+  if (y.alpha && !y.alpha->IsZero() && y.stage >= Stage::kNofukinBase)
+    throw InputError(m.PosOf(m.Require("alpha")),
+                     fmt::format("{}.alpha: {} needs α = 0 (got {})", where,
+                                 scenario::StageLabel(y.stage), y.alpha->ToString()));
+  y.beta_prime = m.OptionalRate("beta_prime", RateRange::kPositive);
+  y.equal_share_index = m.OptionalRate("equal_share_index", RateRange::kOpenZeroToOne);
+  ReadCollection(m, y, where);
+  if (auto r = m.Optional("relief")) {
+    if (r->IsScalar()) {
+      const std::string t(Trim(r->as<std::string>()));
+      if (t != "なし" && t != "none")
+        throw InputError(m.PosOf(*r), where + ".relief: expected なし or a policy mapping");
+      y.relief = nofukin::ReliefPolicy{};
+    } else {
+      y.relief = ParseReliefPolicy(*r, file, where + ".relief");
+    }
+  }
+  m.Optional("note");  // free text for the reader of the file
+  m.RejectUnknownKeys();
+  return y;
+}
+
+void ReadYears(YamlMap& root, Scenario& s) {
+  YAML::Node years = root.Require("years");
+  if (!years.IsSequence() || years.size() == 0)
+    throw InputError(root.PosOf(years), "years: expected a list of years");
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    YearPlan y = ReadYear(years[i], s.file, i, s);
+    if (s.years.empty() && y.year != s.base.fiscal_year)
+      throw InputError(y.pos, fmt::format("years[1].year: the first year must be the case's year "
+                                          "({}), got {}",
+                                          s.base.fiscal_year.ToWareki(), y.year.ToWareki()));
+    if (!s.years.empty() && y.year.year() != s.years.back().year.year() + 1)
+      throw InputError(y.pos,
+                       fmt::format("years[{}].year: expected {} after {} (years in order, "
+                                   "one after another), got {}",
+                                   i + 1, FiscalYear(s.years.back().year.year() + 1).ToWareki(),
+                                   s.years.back().year.ToWareki(), y.year.ToWareki()));
+    s.years.push_back(std::move(y));
+  }
+}
+
+void ReadMunicipalItems(YamlMap& root, Scenario& s) {
+  auto node = root.Optional("municipal_items");
+  if (!node) return;
+  if (!node->IsSequence())
+    throw InputError(root.PosOf(*node), "municipal_items: expected a list of item names");
+  for (const YAML::Node& n : *node) {
+    const SourcePos pos = root.PosOf(n);
+    const std::string raw = ScalarText(n, pos, "municipal_items[]");
+    const std::string name(Trim(raw));
+    bool known = false;
+    for (const auto& item : s.base.items) known = known || item.name == name;
+    if (!known)
+      throw InputError(pos, fmt::format("municipal_items: '{}' is not an individual_items name "
+                                        "of the case",
+                                        name));
+    s.municipal_items.insert(name);
+  }
+}
+
+void ReadHouseholds(YamlMap& root, Scenario& s) {
+  auto node = root.Optional("households");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "households");
+  m.ExpectKeys({"population", "rates"});
+  scenario::HouseholdPlan h;
+  h.population = Resolve(s.file, m.Text("population"));
+  const std::string rates = m.OptionalText("rates").value_or("standard");
+  if (rates == "standard" || rates == "標準保険料率") {
+    h.rule = scenario::RatesRule::kStandard;
+  } else {
+    h.rule = scenario::RatesRule::kGiven;
+    h.rates = Resolve(s.file, rates);
+  }
+  m.RejectUnknownKeys();
+  s.households = h;
+}
+
+}  // namespace
+
+scenario::Scenario LoadScenario(const std::string& path) {
+  YAML::Node doc = LoadYamlStrict(path);
+  YamlMap root(doc, path, "the top level");
+  root.ExpectKeys(
+      {"scenario", "case", "growth", "municipal_items", "households", "fund", "deficits", "years"});
+  Scenario s;
+  s.file = path;
+  s.name = root.Text("scenario");
+  YAML::Node case_node = root.Require("case");
+  const std::string case_path = Resolve(path, ScalarText(case_node, root.PosOf(case_node), "case"));
+  if (!fs::exists(case_path))
+    throw InputError(root.PosOf(case_node), "case: no case folder or file at " + case_path);
+  s.base = LoadCase(case_path);
+  ReadGrowth(root, s);
+  ReadMunicipalItems(root, s);
+  ReadHouseholds(root, s);
+  if (auto f = root.OptionalText("fund")) s.fund = Resolve(path, *f);
+  if (auto d = root.OptionalText("deficits")) s.deficits = Resolve(path, *d);
+  ReadYears(root, s);
+  root.RejectUnknownKeys();
+  return s;
+}
+
+}  // namespace kokuho

@@ -1,0 +1,22 @@
+// The 納付金 case of one scenario year: the year before's case grown by the scenario's
+// growth, then that year's plan applied (docs/scenario-format.md, "How a year is built").
+#pragma once
+
+#include "nofukin/model.h"
+#include "nofukin/result.h"
+#include "scenario/scenario.h"
+
+namespace kokuho::scenario {
+
+/// The first year: the base case with the plan applied (no growth).
+nofukin::Case FirstYearCase(const Scenario& s, const YearPlan& plan);
+
+/// A later year: `previous` grown one year, its results as the 激変緩和 base (when the
+/// policy compares with the 前年度), then the plan applied.
+nofukin::Case NextYearCase(const Scenario& s, const YearPlan& plan, const nofukin::Case& previous,
+                           const nofukin::Result& previous_result);
+
+/// Applies a plan's coefficients, stage and relief to `c` (used by both, and by sweeps).
+void ApplyPlan(const Scenario& s, const YearPlan& plan, nofukin::Case& c);
+
+}  // namespace kokuho::scenario
