@@ -151,6 +151,17 @@ int RunKpi(const KpiRun& run) {
 
 }  // namespace
 
+KpiEvaluation EvaluateKpiData(const std::string& data) {
+  KpiRun run;
+  run.data = data;
+  std::string defs_file;
+  KpiEvaluation e;
+  e.definitions = LoadDefinitions(run, &defs_file);
+  std::vector<kpi::Observation> obs = LoadKpiData(KpiDataFile(run.data), e.definitions);
+  e.result = kpi::Evaluate(e.definitions, obs);
+  return e;
+}
+
 std::vector<ReportTable> BuildKpiTables(const kpi::Result& r, std::optional<int> year) {
   ReportTable m;
   m.key = "kpi";

@@ -20,6 +20,14 @@ namespace kokuho::cli {
 
 void RegisterKpi(CLI::App& app, Action& action);
 
+/// A KPI data set read and evaluated as `kokuho kpi DATA` does (DATA/definitions.yaml or
+/// the bundled definitions). `result` points into `definitions`: keep them together.
+struct KpiEvaluation {
+  std::vector<kpi::Definition> definitions;
+  kpi::Result result;
+};
+KpiEvaluation EvaluateKpiData(const std::string& data);
+
 /// The tables "kpi" (per municipality) and "kpi_prefecture" (県計) of a result,
 /// restricted to `year` when given.
 std::vector<ReportTable> BuildKpiTables(const kpi::Result& r, std::optional<int> year);

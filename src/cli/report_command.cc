@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/deficits_command.h"
 #include "cli/fund_command.h"
+#include "cli/kpi_command.h"
 #include "cli/scenario_inputs.h"
 #include "io/finance_loader.h"
 #include "io/scenario_loader.h"
@@ -99,6 +100,42 @@ J DeficitSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) 
                  std::move(blocks));
 }
 
+// KPI / PDCA (issue 5's figures): the latest year's tables and a map per indicator.
+J KpiSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
+  const KpiEvaluation e = EvaluateKpiData(s.kpi);
+  int latest = 0;
+  for (const auto& m : e.result.municipalities)
+    latest = std::max(latest, m.observation.year.year());
+  J blocks = J::array();
+  J metrics = J::array();
+  for (const auto& d : e.definitions) {
+    J values = J::object();
+    for (const auto& m : e.result.municipalities)
+      if (m.definition->key == d.key && m.observation.year.year() == latest) {
+        const Rational v = d.unit == kpi::Unit::kPercent ? m.observation.value * Rational(100)
+                                                         : m.observation.value;
+        values[m.observation.code.str()] = v.ToDouble();
+      }
+    if (values.empty()) continue;
+    metrics.push_back({{"label", d.label + " (" + FiscalYear(latest).ToWareki() + ")"},
+                       {"unit", d.unit == kpi::Unit::kPercent ? "%" : ""},
+                       {"values", std::move(values)}});
+  }
+  if (!metrics.empty())
+    blocks.push_back({{"kind", "map"},
+                      {"id", "kpi-map"},
+                      {"title", "KPI の地図"},
+                      {"metrics", std::move(metrics)}});
+  for (auto& t : BuildKpiTables(e.result, latest)) {
+    blocks.push_back(TableBlock(t));
+    t.sheet = "KPI " + t.sheet;
+    tables.push_back(t);
+  }
+  return Section("kpi-section", "KPI (PDCA)",
+                 "県計の率は Σ分子 ÷ Σ分母 (率の単純平均は用いない)。docs/kpi-format.md。",
+                 std::move(blocks));
+}
+
 int RunReport(const ReportArgs& a) {
   scenario::Scenario s = LoadScenario(a.scenario);
   ScenarioHouseholds h = LoadScenarioHouseholds(s, a.population);
@@ -110,6 +147,7 @@ int RunReport(const ReportArgs& a) {
   J report = ScenarioReport(run, s.base.prefecture, s.base.prefecture_code);
   if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));
   if (!s.deficits.empty()) report["sections"].push_back(DeficitSection(s, tables));
+  if (!s.kpi.empty()) report["sections"].push_back(KpiSection(s, tables));
   const std::string html = RenderHtmlReport(report, a.scenario);
   ReportFormats formats;
   formats.xlsx = true;

@@ -177,8 +177,8 @@ void ReadHouseholds(YamlMap& root, Scenario& s) {
 scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node doc = LoadYamlStrict(path);
   YamlMap root(doc, path, "the top level");
-  root.ExpectKeys(
-      {"scenario", "case", "growth", "municipal_items", "households", "fund", "deficits", "years"});
+  root.ExpectKeys({"scenario", "case", "growth", "municipal_items", "households", "fund",
+                   "deficits", "kpi", "years"});
   Scenario s;
   s.file = path;
   s.name = root.Text("scenario");
@@ -192,6 +192,7 @@ scenario::Scenario LoadScenario(const std::string& path) {
   ReadHouseholds(root, s);
   if (auto f = root.OptionalText("fund")) s.fund = Resolve(path, *f);
   if (auto d = root.OptionalText("deficits")) s.deficits = Resolve(path, *d);
+  if (auto k = root.OptionalText("kpi")) s.kpi = Resolve(path, *k);
   ReadYears(root, s);
   root.RejectUnknownKeys();
   return s;

@@ -83,6 +83,7 @@ struct Scenario {
   std::optional<HouseholdPlan> households;
   std::string fund;      ///< 財政安定化基金 file (docs/finance-format.md), optional
   std::string deficits;  ///< 法定外繰入 / 赤字解消計画 table, optional
+  std::string kpi;       ///< KPI data (docs/kpi-format.md) shown in the report, optional
 };
 
 }  // namespace kokuho::scenario
