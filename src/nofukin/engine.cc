@@ -72,7 +72,8 @@ std::string RateText(const RateSet& r) {
 
 class Engine {
  public:
-  Engine(const Case& c, const ComputeOptions& options) : c_(c), trace_(options.trace) {}
+  Engine(const Case& c, const ComputeOptions& options)
+      : c_(c), trace_(options.trace), rates_(options.rates) {}
 
   Result Run() {
     result_.prefecture = c_.prefecture;
@@ -435,12 +436,14 @@ class Engine {
       premium_need_total += Rational(r.premium_need);
       // F_i = S_i / r_i (spec §1.5.2 step 2).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
+      if (!rates_) continue;
       r.municipal_standard = basis.Rates(r.levy_total, r.share_income, r.share_insured,
                                          r.share_households, asset_shares[i], c_.rounding);
       r.own_basis = OwnBasisRate(r.premium_need, mp.own, r.income, mp.insured, mp.households,
                                  mp.asset_base, c_.rounding);
       if (trace_) TraceRates(m, p, policy, r, e_std);
     }
+    if (!rates_) return;
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);
@@ -526,6 +529,7 @@ class Engine {
 
   const Case& c_;
   bool trace_;
+  bool rates_;
   Result result_;
 };
 

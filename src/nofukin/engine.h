@@ -20,6 +20,9 @@ namespace kokuho::nofukin {
 
 struct ComputeOptions {
   bool trace = false;  ///< record a TraceStep for every figure (for `kokuho explain`)
+  /// Compute the published 標準保険料率 (all three kinds). Off: only F_i = S_i / r_i, for
+  /// callers that need the levy totals alone (scenario sweeps); the RateSets stay empty.
+  bool rates = true;
 };
 
 /// Computes the case. Throws CalculationError when a rule cannot be satisfied

@@ -61,6 +61,10 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
       if (m.relief_base_per_capita) base[m.code.str()] = Rational(*m.relief_base_per_capita);
   }
 
+  // The year before grown once; each variant applies its plan to a copy.
+  std::optional<nofukin::Case> grown;
+  if (!chain.years.empty()) grown = GrowYear(s, chain.years.back().input);
+
   std::vector<Variant> variants;
   for (const auto& a : Axis(grid.alpha))
     for (const auto& r : Axis(grid.collection_rate))
@@ -81,10 +85,10 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
           plan.relief = chain.years.empty() ? s.base.relief : chain.years.back().input.relief;
         plan.relief->allowance = *var.allowance;
       }
-      const nofukin::Case c = chain.years.empty() ? FirstYearCase(s, plan)
-                                                  : NextYearCase(s, plan, chain.years.back().input,
-                                                                 chain.years.back().result);
-      const nofukin::Result r = nofukin::Compute(c);
+      const nofukin::Case c = chain.years.empty()
+                                  ? FirstYearCase(s, plan)
+                                  : FinishYear(s, plan, *grown, chain.years.back().result);
+      const nofukin::Result r = nofukin::Compute(c, {.trace = false, .rates = false});
       const std::vector<MunicipalityYear> figures = MunicipalityFigures(r, c);
       Rational levy_now(0), levy_before(0);
       std::int64_t insured = 0;

@@ -133,13 +133,22 @@ Case FirstYearCase(const Scenario& s, const YearPlan& plan) {
   return c;
 }
 
-Case NextYearCase(const Scenario& s, const YearPlan& plan, const Case& previous,
-                  const nofukin::Result& previous_result) {
+Case GrowYear(const Scenario& s, const Case& previous) {
   Case c = previous;
   GrowCase(s.growth, c);
-  ApplyPlan(s, plan, c);
-  if (c.relief.base_is_previous_year) SetReliefBase(previous_result, c);
   return c;
+}
+
+Case FinishYear(const Scenario& s, const YearPlan& plan, Case grown,
+                const nofukin::Result& previous_result) {
+  ApplyPlan(s, plan, grown);
+  if (grown.relief.base_is_previous_year) SetReliefBase(previous_result, grown);
+  return grown;
+}
+
+Case NextYearCase(const Scenario& s, const YearPlan& plan, const Case& previous,
+                  const nofukin::Result& previous_result) {
+  return FinishYear(s, plan, GrowYear(s, previous), previous_result);
 }
 
 }  // namespace kokuho::scenario

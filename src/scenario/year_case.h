@@ -16,6 +16,12 @@ nofukin::Case FirstYearCase(const Scenario& s, const YearPlan& plan);
 nofukin::Case NextYearCase(const Scenario& s, const YearPlan& plan, const nofukin::Case& previous,
                            const nofukin::Result& previous_result);
 
+/// The two halves of NextYearCase, for callers that build many variants of one year from
+/// the same year before (sweeps): `previous` grown one year, then the plan and the 丈比べ base.
+nofukin::Case GrowYear(const Scenario& s, const nofukin::Case& previous);
+nofukin::Case FinishYear(const Scenario& s, const YearPlan& plan, nofukin::Case grown,
+                         const nofukin::Result& previous_result);
+
 /// Applies a plan's coefficients, stage and relief to `c` (used by both, and by sweeps).
 void ApplyPlan(const Scenario& s, const YearPlan& plan, nofukin::Case& c);
 
