@@ -167,19 +167,21 @@ std::vector<ReportTable> BuildKpiTables(const kpi::Result& r, std::optional<int>
   m.key = "kpi";
   m.title = "KPI 市町村別の実績・目標・判定 (差・前年度差は単位の差: % はポイント)";
   m.sheet = "市町村別";
-  m.header = {"団体コード", "名称", "年度", "指標",     "単位", "分子",     "分母",
-              "除外額",     "実績", "目標", "目標年度", "差",   "前年度差", "判定"};
+  m.header = {"団体コード", "名称", "年度",     "指標", "単位",
+              "分子",       "分母", "除外額",   "実績", "目標",
+              "目標年度",   "差",   "前年度差", "判定", "目標までの分子 (収納率: 増収額 円)"};
   for (const auto& e : r.municipalities) {
     const kpi::Definition& d = *e.definition;
     const kpi::Observation& o = e.observation;
     if (year && o.year.year() != *year) continue;
-    m.rows.push_back(
-        {ReportCell::Text(o.code.str()), ReportCell::Text(o.name),
-         ReportCell::Text(o.year.ToWareki()), ReportCell::Text(d.label),
-         ReportCell::Text(UnitLabel(d.unit)), Whole(o.numerator), Whole(o.denominator),
-         o.excluded.IsZero() ? ReportCell::Empty() : Whole(o.excluded), Shown(d, o.value),
-         Shown(d, TargetValue(e.assessment)), TargetYear(e.assessment), Shown(d, e.assessment.gap),
-         Shown(d, e.assessment.change), ReportCell::Text(kpi::StatusLabel(e.assessment.status))});
+    m.rows.push_back({ReportCell::Text(o.code.str()), ReportCell::Text(o.name),
+                      ReportCell::Text(o.year.ToWareki()), ReportCell::Text(d.label),
+                      ReportCell::Text(UnitLabel(d.unit)), Whole(o.numerator), Whole(o.denominator),
+                      o.excluded.IsZero() ? ReportCell::Empty() : Whole(o.excluded),
+                      Shown(d, o.value), Shown(d, TargetValue(e.assessment)),
+                      TargetYear(e.assessment), Shown(d, e.assessment.gap),
+                      Shown(d, e.assessment.change),
+                      ReportCell::Text(kpi::StatusLabel(e.assessment.status)), Whole(e.to_target)});
   }
   ReportTable p;
   p.key = "kpi_prefecture";
@@ -249,6 +251,7 @@ nlohmann::ordered_json KpiJson(const kpi::Result& r, std::optional<int> year,
     j["actual"] = o.value.ToString();
     assessment(e.assessment, j);
     j["status"] = kpi::StatusLabel(e.assessment.status);
+    j["to_target"] = Exact(e.to_target);
     j["display"] = display(*e.definition, o.value, e.assessment);
     munis.push_back(std::move(j));
   }

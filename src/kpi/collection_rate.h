@@ -7,9 +7,6 @@
 // whereabouts are unknown) from 調定額 [spec §4, footnote of the MHLW 財政状況 tables,
 // open item §9.3]. 滞納繰越分 is reported separately as 収納額 ÷ 繰越調定額.
 //
-// The header is inline only (no .cc): the root CMakeLists.txt globs a fixed list of
-// source folders, and src/kpi is kept out of it until the lead wires it in.
-//
 //   CollectionInput in{.charged = 1'000'000, .excluded = 20'000, .collected = 931'000};
 //   Rational r = CollectionRate(in);   // 931000 / 980000 = 0.95 (95%)
 #pragma once

@@ -20,9 +20,6 @@
 // Values are kept in natural units: a percent KPI holds a fraction (0.5 = 50%), a yen
 // KPI whole yen, an index its value (1.0 = national level). Everything is an exact
 // Rational; rounding happens only for display.
-//
-// The header is inline only (no .cc): the root CMakeLists.txt globs a fixed list of
-// source folders, and src/kpi is kept out of it until the lead wires it in.
 #pragma once
 
 #include <fmt/format.h>
@@ -128,23 +125,7 @@ struct Observation {
 enum class Status { kAchieved, kNotAchieved, kImproved, kWorsened, kFlat, kNone };
 
 /// "達成", "未達成", "改善", "悪化", "横ばい", "—".
-inline const char* StatusLabel(Status s) {
-  switch (s) {
-    case Status::kAchieved:
-      return "達成";
-    case Status::kNotAchieved:
-      return "未達成";
-    case Status::kImproved:
-      return "改善";
-    case Status::kWorsened:
-      return "悪化";
-    case Status::kFlat:
-      return "横ばい";
-    case Status::kNone:
-      return "—";
-  }
-  return "—";
-}
+const char* StatusLabel(Status s);
 
 /// The comparison part shared by municipalities and the prefecture.
 struct Assessment {
@@ -159,6 +140,10 @@ struct MunicipalityEvaluation {
   const Definition* definition = nullptr;
   Observation observation;
   Assessment assessment;
+  /// Ratio KPIs with a target missed and a known 分母: how much the 分子 must move to meet
+  /// it, target × (分母 − 除外額) − 分子 (e.g. for 収納率 the 収納額 still to collect: the
+  /// revenue effect of reaching the target). Exact; negative when lower is better.
+  std::optional<Rational> to_target;
 };
 
 /// The prefecture figure (県計) of one KPI in one year.
@@ -179,31 +164,8 @@ struct Result {
 };
 
 /// Compares `actual` with the target in force for `year` and with `previous`.
-inline Assessment Assess(const Definition& d, FiscalYear year, const Rational& actual,
-                         const std::optional<Rational>& previous) {
-  Assessment a;
-  a.target = d.TargetFor(year);
-  const bool higher = d.direction == Direction::kHigherIsBetter;
-  bool met = false;
-  if (a.target) {
-    a.gap = actual - a.target->value;
-    met = higher ? a.gap->Sign() >= 0 : a.gap->Sign() <= 0;
-  }
-  if (previous) a.change = actual - *previous;
-  if (met) {
-    a.status = Status::kAchieved;
-  } else if (a.change && a.change->Sign() != 0) {
-    const bool better = higher ? a.change->Sign() > 0 : a.change->Sign() < 0;
-    a.status = better ? Status::kImproved : Status::kWorsened;
-  } else if (a.target) {
-    a.status = Status::kNotAchieved;
-  } else if (a.change) {
-    a.status = Status::kFlat;
-  } else {
-    a.status = Status::kNone;
-  }
-  return a;
-}
+Assessment Assess(const Definition& d, FiscalYear year, const Rational& actual,
+                  const std::optional<Rational>& previous);
 
 /// The prefecture figure of one KPI in one year from its municipalities' observations.
 ///  - ratio: Σ分子 ÷ Σ(分母 − 除外額). A municipality given only as a rate counts with
@@ -211,84 +173,13 @@ inline Assessment Assess(const Definition& d, FiscalYear year, const Rational& a
 ///    分母 the figure is not computed (a mean of rates would weight a village of 500
 ///    insured like a city of 100,000), and `note` says so.
 ///  - amount / count: the sum.
-inline PrefectureEvaluation Total(const Definition& d, FiscalYear year,
-                                  const std::vector<const Observation*>& obs) {
-  PrefectureEvaluation p;
-  p.definition = &d;
-  p.year = year;
-  p.municipalities = static_cast<int>(obs.size());
-  if (d.kind != Kind::kRatio) {
-    Rational sum;
-    for (const Observation* o : obs) sum += o->value;
-    p.actual = sum;
-    return p;
-  }
-  int without = 0;
-  Rational num, den;
-  for (const Observation* o : obs) {
-    auto base = o->Base();
-    if (!base) {
-      ++without;
-      continue;
-    }
-    num += o->numerator ? *o->numerator : o->value * *base;
-    den += *base;
-  }
-  if (without > 0) {
-    p.note = fmt::format("算出不可: {}市町村に分母がない (率の単純平均は用いない)", without);
-    return p;
-  }
-  if (den.Sign() <= 0) {
-    p.note = "算出不可: 分母の合計が0";
-    return p;
-  }
-  p.numerator = num;
-  p.denominator = den;
-  p.actual = num / den;
-  return p;
-}
+PrefectureEvaluation Total(const Definition& d, FiscalYear year,
+                           const std::vector<const Observation*>& obs);
 
 /// Evaluates every observation and the prefecture totals. Observations of a key not
 /// in `definitions`, or two for the same (code, year, key), are a CalculationError
 /// (the loader reports them with positions first).
-inline Result Evaluate(const std::vector<Definition>& definitions,
-                       const std::vector<Observation>& observations) {
-  std::map<std::string, size_t> order;
-  for (size_t i = 0; i < definitions.size(); ++i) order[definitions[i].key] = i;
-  using Key = std::tuple<size_t, std::string, int>;  // KPI order, code, year
-  std::map<Key, const Observation*> by_key;
-  for (const Observation& o : observations) {
-    auto it = order.find(o.key);
-    if (it == order.end()) throw CalculationError("KPI: unknown key '" + o.key + "'");
-    if (!by_key.emplace(Key{it->second, o.code.str(), o.year.year()}, &o).second)
-      throw CalculationError(
-          fmt::format("KPI: two values for {} {} {}", o.code.str(), o.year.year(), o.key));
-  }
-  Result r;
-  std::map<std::pair<size_t, int>, std::vector<const Observation*>> groups;
-  for (const auto& [k, o] : by_key) {
-    const auto& [idx, code, year] = k;
-    const Definition& d = definitions[idx];
-    std::optional<Rational> previous;
-    if (auto prev = by_key.find(Key{idx, code, year - 1}); prev != by_key.end())
-      previous = prev->second->value;
-    r.municipalities.push_back({&d, *o, Assess(d, o->year, o->value, previous)});
-    groups[{idx, year}].push_back(o);
-  }
-  std::map<std::pair<size_t, int>, std::optional<Rational>> totals;
-  for (const auto& [k, obs] : groups) {
-    PrefectureEvaluation p = Total(definitions[k.first], FiscalYear(k.second), obs);
-    totals[k] = p.actual;
-    r.prefecture.push_back(std::move(p));
-  }
-  for (PrefectureEvaluation& p : r.prefecture) {
-    if (!p.actual) continue;
-    size_t idx = order[p.definition->key];
-    std::optional<Rational> previous;
-    if (auto it = totals.find({idx, p.year.year() - 1}); it != totals.end()) previous = it->second;
-    p.assessment = Assess(*p.definition, p.year, *p.actual, previous);
-  }
-  return r;
-}
+Result Evaluate(const std::vector<Definition>& definitions,
+                const std::vector<Observation>& observations);
 
 }  // namespace kokuho::kpi

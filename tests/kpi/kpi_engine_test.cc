@@ -88,6 +88,25 @@ TEST(KpiPrefecture, RateWithoutDenominatorIsNotComputed) {
 
 // 収納率 with 居所不明者分 removed from 調定額 (spec/finance.md §4):
 // 調定額 1,000,000, 居所不明者分 20,000, 収納額 931,000 → 931,000 / 980,000 = 95%.
+// The revenue effect of reaching the target (収納率): 調定額 1,000,000 − 居所不明者分
+// 20,000 = 980,000; 収納額 931,000 → 95%. Target 96%: 0.96 × 980,000 = 940,800, so
+// 940,800 − 931,000 = 9,800 yen more must be collected. A met target has none.
+TEST(KpiToTarget, CollectionRateRevenueEffect) {
+  Definition d = Checkup();
+  d.key = "collection";
+  d.label = "収納率（現年度分）";
+  d.targets = {{FiscalYear(2023), Rational(96, 100), "test", true}};
+  Observation short_of = Ratio("102016", 2023, 931'000, 1'000'000, 20'000);
+  short_of.key = "collection";
+  Observation met = Ratio("102024", 2023, 970'000, 1'000'000);
+  met.key = "collection";
+  const Result r = Evaluate({d}, {short_of, met});
+  ASSERT_EQ(r.municipalities.size(), 2u);
+  ASSERT_TRUE(r.municipalities[0].to_target.has_value());
+  EXPECT_EQ(*r.municipalities[0].to_target, Rational(9'800));
+  EXPECT_FALSE(r.municipalities[1].to_target.has_value());  // 97% ≥ 96%
+}
+
 TEST(CollectionRate, ExclusionsLeaveTheBase) {
   CollectionInput in{1'000'000, 20'000, 931'000};
   EXPECT_EQ(CollectionBase(in), 980'000);
