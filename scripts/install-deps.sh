@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Debian (bookworm) packages kokuho needs, only when one is missing.
 # Used by the README commands and by .ci/run. Needs root (or sudo) for apt-get.
+#   --bench    also what bench/ needs
+#   --browser  also chromium and fonts-noto-cjk for the browser tests (scripts/test.sh)
 set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev nlohmann-json3-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libgmp-dev libxxhash-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 )
-if [[ "${1:-}" == "--bench" ]]; then packages+=(python3 python3-pandas sqlite3); fi
+# Node.js and npm build the browser code (web/) at build time; any node/npm on PATH will do
+# (bookworm's nodejs 18 + npm 9 otherwise).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+for arg in "$@"; do
+  case "$arg" in
+    --bench) packages+=(python3 python3-pandas python3-yaml sqlite3 wrk) ;;
+    # The HTML report's browser tests (tests/e2e): headless Chromium and Japanese fonts.
+    --browser) packages+=(chromium fonts-noto-cjk) ;;
+  esac
+done
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,6 +30,12 @@ int RunCli(int argc, char** argv) {
   RegisterMicrosim(app, action);
   RegisterSynth(app, action);
   RegisterSolveRates(app, action);
+  RegisterReportHtml(app, action);
+  RegisterServe(app, action);
+  RegisterFund(app, action);
+  RegisterDeficits(app, action);
+  RegisterScenario(app, action);
+  RegisterReport(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -24,6 +24,12 @@ void RegisterLevy(CLI::App& app, Action& action);
 void RegisterMicrosim(CLI::App& app, Action& action);
 void RegisterSynth(CLI::App& app, Action& action);
 void RegisterSolveRates(CLI::App& app, Action& action);
+void RegisterReportHtml(CLI::App& app, Action& action);
+void RegisterServe(CLI::App& app, Action& action);
+void RegisterFund(CLI::App& app, Action& action);
+void RegisterDeficits(CLI::App& app, Action& action);
+void RegisterScenario(CLI::App& app, Action& action);
+void RegisterReport(CLI::App& app, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {

@@ -390,4 +390,9 @@ premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
   return HouseholdReader(path, fiscal_year).Read(LoadYamlStrict(path));
 }
 
+premium::Household ParseHousehold(const std::string& text, const std::string& name,
+                                  int fiscal_year) {
+  return HouseholdReader(name, fiscal_year).Read(ParseYamlStrict(text, name));
+}
+
 }  // namespace kokuho

@@ -16,4 +16,9 @@ namespace kokuho {
 /// InputError (file:line:column, JSON path, what was expected; never the value).
 premium::Household LoadHousehold(const std::string& path, int fiscal_year);
 
+/// Like LoadHousehold, for JSON or YAML text in memory (UTF-8); `name` stands for the file
+/// in messages and is the default id.
+premium::Household ParseHousehold(const std::string& text, const std::string& name,
+                                  int fiscal_year);
+
 }  // namespace kokuho

@@ -443,7 +443,6 @@ class Engine {
                                  mp.asset_base, c_.rounding);
       if (trace_) TraceRates(m, p, policy, r, e_std);
     }
-    if (!rates_) return;
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);

@@ -20,8 +20,9 @@ namespace kokuho::nofukin {
 
 struct ComputeOptions {
   bool trace = false;  ///< record a TraceStep for every figure (for `kokuho explain`)
-  /// Compute the published 標準保険料率 (all three kinds). Off: only F_i = S_i / r_i, for
-  /// callers that need the levy totals alone (scenario sweeps); the RateSets stay empty.
+  /// Compute each municipality's 標準保険料率 (市町村標準 and own basis). Off: only
+  /// F_i = S_i / r_i and the 都道府県標準保険料率, for callers that need the levy totals
+  /// alone (sweeps, the web app's recompute); the municipalities' RateSets stay empty.
   bool rates = true;
 };
 

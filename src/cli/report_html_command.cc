@@ -1,0 +1,60 @@
+// `kokuho report-html DATA.json --out FILE.html`: renders report data (kokuho.report/1,
+// docs/report-format.md) into the self-contained HTML report, on its own, so that the
+// renderer can be used and tested without a scenario.
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "core/error.h"
+#include "io/encoding.h"
+#include "io/output_files.h"
+#include "report/html_report.h"
+
+namespace kokuho::cli {
+namespace {
+
+// 1-based line and column of byte `offset` of `text`.
+SourcePos PositionOf(const std::string& file, const std::string& text, std::size_t offset) {
+  SourcePos pos{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++pos.column;  // count characters, not UTF-8 continuation bytes
+    }
+  }
+  return pos;
+}
+
+}  // namespace
+
+void RegisterReportHtml(CLI::App& app, Action& action) {
+  struct Args {
+    std::string data, out;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "report-html",
+      "レポートのデータ (JSON) から1ファイルのHTMLレポートを作る (render report data)");
+  cmd->add_option("DATA", args->data, "report data (JSON, schema kokuho.report/1)")->required();
+  cmd->add_option("--out,-o", args->out, "the HTML file to write")->required();
+  cmd->callback([args, &action]() {
+    action = [args]() {
+      const std::string text = ReadTextFile(args->data);
+      nlohmann::ordered_json report;
+      try {
+        report = nlohmann::ordered_json::parse(text);
+      } catch (const nlohmann::json::parse_error& e) {
+        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        throw InputError(PositionOf(args->data, text, at), "not valid JSON");
+      }
+      const std::string html = RenderHtmlReport(report, args->data);
+      WriteFileAtomic(args->out, html);
+      std::cerr << "wrote " << args->out << "\n";
+      return 0;
+    };
+  });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,71 @@
+// kokuho serve: the local web application (docs/web-app.md) over one case folder.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "server/server.h"
+
+namespace kokuho::cli {
+namespace {
+
+struct ServeRun {
+  std::string case_path;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string rates_path;
+  bool quiet = false;
+};
+
+int RunServe(const ServeRun& run) {
+  auto data = std::make_shared<server::AppData>(server::LoadAppData(run.case_path, run.rates_path));
+  server::ServeOptions options;
+  options.host = run.host;
+  options.port = run.port;
+  options.log = !run.quiet;
+  if (!server::IsLoopbackHost(run.host)) options.token = server::NewToken();
+  server::AppServer app(data, options);
+  const int port = app.Bind();
+  const std::string shown =
+      run.host.find(':') != std::string::npos ? "[" + run.host + "]" : run.host;
+  std::cout << fmt::format("kokuho serve: {} {} ({})\n", data->case_data.prefecture,
+                           data->case_data.fiscal_year.ToWareki(),
+                           data->case_data.coefficients_label);
+  if (options.token.empty()) {
+    std::cout << fmt::format("  http://{}:{}/   (Ctrl+C で終了 / to stop)\n", shown, port);
+  } else {
+    std::cout << fmt::format("  http://{}:{}/?token={}   (Ctrl+C で終了 / to stop)\n", shown, port,
+                             options.token);
+    std::cout << fmt::format(
+        "  token: {}  (required on every request: ?token=, the cookie or "
+        "the X-Kokuho-Token header)\n",
+        options.token);
+  }
+  if (data->levy_years.empty())
+    std::cout << "  世帯の保険料計算は --rates FILE を指定すると使えます。\n";
+  std::cout.flush();
+  app.Run();
+  return 0;
+}
+
+}  // namespace
+
+void RegisterServe(CLI::App& app, Action& action) {
+  auto run = std::make_shared<ServeRun>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "ローカルのWebアプリ: 県の概要・市町村の詳細・シナリオ・世帯の保険料計算");
+  cmd->add_option("CASE", run->case_path, "case folder or prefecture.yaml")->required();
+  cmd->add_option("--port", run->port, "TCP port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--host", run->host,
+                  "address to bind (default 127.0.0.1; any other address requires the token "
+                  "printed at start-up)");
+  cmd->add_option("--rates", run->rates_path,
+                  "rate schedules for the household calculator (CSV or xlsx), e.g. "
+                  "examples/levy/rates-gunma-sample.csv");
+  cmd->add_flag("--quiet", run->quiet, "no request log");
+  cmd->callback([run, &action]() { action = [run]() { return RunServe(*run); }; });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,714 @@
+#include "server/api.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/fiscal_year.h"
+#include "core/municipality_code.h"
+#include "io/case_loader.h"
+#include "io/csv_writer.h"
+#include "io/household_loader.h"
+#include "io/premium_rules_loader.h"
+#include "io/rate_schedule_loader.h"
+#include "io/value_parser.h"
+#include "io/xlsx_writer.h"
+#include "nofukin/engine.h"
+#include "premium/levy.h"
+#include "report/levy_tables.h"
+
+namespace kokuho::server {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Credit line required wherever the 行政区域 boundaries are drawn (data/geo/SOURCE.md).
+constexpr const char* kGeoCredit = "出典：国土交通省 国土数値情報（行政区域データ）を加工して作成";
+
+// Fiscal years the household calculator tries (data/premium/national.yaml decides which
+// of them have rules; the rates file which have rates).
+constexpr int kFirstLevyYear = 2018;
+constexpr int kLastLevyYear = 2040;
+
+// Limits of a download request (the HTTP layer also caps the body size).
+constexpr size_t kMaxExportColumns = 100;
+constexpr size_t kMaxExportRows = 10'000;
+constexpr size_t kMaxCellBytes = 1'000;
+constexpr int kMaxJsonDepth = 16;
+
+// The nearest double (GMP's mpq_get_d truncates: 1/100 would show as 0.009999999999999998).
+double ToDisplay(const Rational& r) { return std::stod(r.ToDecimalString(13)); }
+
+Yen HalfUp(const Rational& r) { return r.ToYen(RoundingMode::kHalfUp); }
+
+/// A number from JSON: an integer, a decimal, or a string such as "0.5" or "95%".
+std::optional<Rational> NumberOf(const json& v) {
+  if (v.is_number_integer()) return Rational(v.get<std::int64_t>());
+  if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) return std::nullopt;
+    return TryParseNumber(fmt::format("{:.12f}", d));
+  }
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    if (s.size() > 32) return std::nullopt;
+    return TryParseNumber(s);
+  }
+  return std::nullopt;
+}
+
+struct Range {
+  Rational min, max;
+  bool min_open = false;
+  bool max_open = false;
+  bool Contains(const Rational& x) const {
+    if (min_open ? x <= min : x < min) return false;
+    if (max_open ? x >= max : x > max) return false;
+    return true;
+  }
+  std::string Text() const {
+    return fmt::format("{}{}, {}{}", min_open ? "(" : "[", min.ToString(), max.ToString(),
+                       max_open ? ")" : "]");
+  }
+};
+
+Rational RequireNumber(const json& v, const std::string& field, const Range& range) {
+  auto n = NumberOf(v);
+  if (!n) throw ApiError(400, fmt::format("{}: expected a number", field));
+  if (!range.Contains(*n))
+    throw ApiError(422, fmt::format("{}: expected a value in {}", field, range.Text()));
+  return *n;
+}
+
+/// Either one number for every 分 of the case, or an object {part key: number}.
+void ReadPerPart(const json& v, const std::string& field, const Range& range,
+                 const nofukin::Case& c, std::array<std::optional<Rational>, kPartCount>& out) {
+  if (v.is_object()) {
+    for (const auto& [key, value] : v.items()) {
+      auto part = TryParsePart(key);
+      if (!part || !c.HasPart(*part))
+        throw ApiError(400, fmt::format("{}: unknown 分 '{}' (expected one of the case's 分: "
+                                        "iryo, shien, kaigo, kodomo)",
+                                        field, key.substr(0, 20)));
+      out[static_cast<int>(*part)] = RequireNumber(value, field + "." + key, range);
+    }
+    return;
+  }
+  const Rational x = RequireNumber(v, field, range);
+  for (Part p : c.parts) out[static_cast<int>(p)] = x;
+}
+
+void CheckDepth(const json& v, int depth) {
+  if (depth > kMaxJsonDepth)
+    throw ApiError(400, fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
+  if (v.is_structured())
+    for (const auto& child : v) CheckDepth(child, depth + 1);
+}
+
+ordered_json RatesJson(const nofukin::RateSet& r) {
+  ordered_json j;
+  j["method"] = nofukin::LevyMethodLabel(r.method);
+  j["income_rate_percent"] = ToDisplay(r.income_rate_percent);
+  if (r.asset_rate_percent) j["asset_rate_percent"] = ToDisplay(*r.asset_rate_percent);
+  j["per_capita"] = r.per_capita;
+  j["per_household"] = r.per_household;
+  return j;
+}
+
+ordered_json TraceJson(const nofukin::TraceStep& s) {
+  ordered_json j;
+  j["step"] = s.step;
+  if (s.part) j["part"] = PartKey(*s.part);
+  j["formula"] = s.formula;
+  ordered_json inputs = ordered_json::array();
+  for (const auto& [name, value] : s.inputs) inputs.push_back({name, value});
+  j["inputs"] = inputs;
+  j["result"] = s.result;
+  j["rounding"] = s.rounding;
+  j["source"] = s.source;
+  return j;
+}
+
+/// Σ_parts F_i (保険料賦課総額, exact).
+Rational LevyTotal(const nofukin::MunicipalityResult& m, const nofukin::Result& r) {
+  Rational sum(0);
+  for (const auto& pr : r.parts) sum += m.part(pr.part).levy_total;
+  return sum;
+}
+
+Rational PerCapita(const Rational& amount, std::int64_t insured) {
+  return insured > 0 ? amount / Rational(insured) : Rational(0);
+}
+
+const nofukin::MunicipalityInput* FindInput(const nofukin::Case& c, const MunicipalityCode& code) {
+  for (const auto& m : c.municipalities)
+    if (m.code == code) return &m;
+  return nullptr;
+}
+
+ordered_json TableJson(const ReportTable& t) {
+  ordered_json j;
+  j["title"] = t.title;
+  j["header"] = t.header;
+  ordered_json rows = ordered_json::array();
+  for (const auto& row : t.rows) {
+    ordered_json cells = ordered_json::array();
+    for (const auto& cell : row) {
+      switch (cell.kind) {
+        case ReportCell::kInteger:
+          cells.push_back(cell.integer);
+          break;
+        case ReportCell::kText:
+          cells.push_back(cell.text);
+          break;
+        case ReportCell::kDecimal:
+          cells.push_back(cell.Plain());
+          break;
+        case ReportCell::kEmpty:
+          cells.push_back(nullptr);
+          break;
+      }
+    }
+    rows.push_back(cells);
+  }
+  j["rows"] = rows;
+  return j;
+}
+
+std::string SafeFilename(const std::string& name) {
+  std::string out;
+  for (unsigned char ch : name) {
+    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch >= 0x80)
+      out.push_back(static_cast<char>(ch));
+    else
+      out.push_back('_');
+  }
+  if (out.size() > 120) out.resize(120);
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+  if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  return out.empty() ? "kokuho" : out;
+}
+
+}  // namespace
+
+json ParseBody(const std::string& body) {
+  json j;
+  try {
+    j = json::parse(body);
+  } catch (const json::parse_error& e) {
+    throw ApiError(400, fmt::format("malformed JSON at byte {}", e.byte));
+  }
+  if (!j.is_object()) throw ApiError(400, "expected a JSON object");
+  CheckDepth(j, 0);
+  return j;
+}
+
+AppData LoadAppData(const std::string& case_path, const std::string& rates_path) {
+  AppData d;
+  d.case_data = LoadCase(case_path);
+  d.baseline = nofukin::Compute(d.case_data);
+  for (const auto& m : d.baseline.municipalities) {
+    d.baseline_per_capita_premium.push_back(HalfUp(PerCapita(LevyTotal(m, d.baseline), m.insured)));
+    d.baseline_per_capita_nofukin.push_back(
+        HalfUp(PerCapita(Rational(m.nofukin_total), m.insured)));
+  }
+  d.rates_path = rates_path;
+  if (!rates_path.empty()) {
+    std::exception_ptr last_error;
+    for (int y = kFirstLevyYear; y <= kLastLevyYear; ++y) {
+      premium::NationalRules rules;
+      try {
+        rules = LoadNationalRules(y);
+      } catch (const CalculationError&) {
+        continue;  // no national rules for this year
+      }
+      // A year the file has no rows for is an InputError too; a malformed file fails
+      // every year, and the last error is reported below.
+      try {
+        auto schedules = LoadRateSchedules(rates_path, y);
+        if (!schedules.empty())
+          d.levy_years.emplace(y, LevyYear{std::move(rules), std::move(schedules)});
+      } catch (const InputError& e) {
+        last_error = std::current_exception();
+      }
+    }
+    if (d.levy_years.empty()) {
+      if (last_error) std::rethrow_exception(last_error);
+      throw InputError({rates_path, 0, 0},
+                       "no fiscal year of the rates file has national rules in kokuho");
+    }
+  }
+  return d;
+}
+
+ScenarioParams ParseScenario(const json& body, const nofukin::Case& c) {
+  ScenarioParams p;
+  for (const auto& [key, value] : body.items()) {
+    if (value.is_null()) continue;  // the case's own value
+    if (key == "alpha") {
+      p.alpha = RequireNumber(value, key, {Rational(0), Rational(1)});
+    } else if (key == "beta_prime") {
+      ReadPerPart(value, key, {Rational(0), Rational(3), true, false}, c, p.beta_prime);
+    } else if (key == "equal_share_index") {
+      ReadPerPart(value, key, {Rational(0), Rational(1), true, true}, c, p.equal_share_index);
+      for (Part part : c.parts)
+        if (p.equal_share_index[static_cast<int>(part)] &&
+            (c.allocation == nofukin::LevyMethod::kTwo ||
+             c.policy(part).standard_levy == nofukin::LevyMethod::kTwo))
+          throw ApiError(422, fmt::format("equal_share_index: e is fixed at 1 under 2方式 ({})",
+                                          PartLabel(part)));
+    } else if (key == "collection_rate") {
+      p.collection_rate = RequireNumber(value, key, {Rational(0), Rational(1), true, false});
+    } else if (key == "relief_allowance") {
+      p.relief_allowance = RequireNumber(value, key, {Rational(0), Rational(1)});
+    } else if (key == "relief_enabled") {
+      if (!value.is_boolean()) throw ApiError(400, "relief_enabled: expected true or false");
+      p.relief_enabled = value.get<bool>();
+    } else {
+      throw ApiError(400, fmt::format("unknown parameter '{}' (expected alpha, beta_prime, "
+                                      "equal_share_index, collection_rate, relief_allowance, "
+                                      "relief_enabled)",
+                                      key.substr(0, 40)));
+    }
+  }
+  return p;
+}
+
+nofukin::Case ApplyScenario(const nofukin::Case& c, const ScenarioParams& p) {
+  nofukin::Case s = c;
+  if (p.alpha) s.policy(Part::kIryo).alpha = *p.alpha;
+  for (Part part : c.parts) {
+    const int i = static_cast<int>(part);
+    if (p.beta_prime[i]) s.policy(part).beta_prime = *p.beta_prime[i];
+    if (p.equal_share_index[i]) s.policy(part).equal_share_index = *p.equal_share_index[i];
+  }
+  if (p.collection_rate)
+    for (auto& m : s.municipalities)
+      for (Part part : c.parts) m.part(part).collection_rate = *p.collection_rate;
+  if (p.relief_allowance) s.relief.allowance = *p.relief_allowance;
+  if (p.relief_enabled) s.relief.enabled = *p.relief_enabled;
+  return s;
+}
+
+nofukin::Result ComputeScenario(const nofukin::Case& c, bool trace) {
+  try {
+    // The recompute (no trace) shows no municipal rates: skip them (half the engine's time).
+    return nofukin::Compute(c, {.trace = trace, .rates = trace});
+  } catch (const CalculationError& e) {
+    throw ApiError(422, fmt::format("the scenario cannot be computed: {}", e.what()));
+  }
+}
+
+ordered_json CaseJson(const AppData& data) {
+  const nofukin::Case& c = data.case_data;
+  ordered_json j;
+  j["schema"] = "kokuho.serve.case/1";
+  j["prefecture"] = c.prefecture;
+  j["prefecture_code"] = c.prefecture_code;
+  j["fiscal_year"] = c.fiscal_year.year();
+  j["fiscal_year_wareki"] = c.fiscal_year.ToWareki();
+  j["coefficients"] = c.coefficients_label;
+  j["allocation"] = nofukin::LevyMethodLabel(c.allocation);
+  ordered_json parts = ordered_json::array();
+  for (Part p : c.parts) {
+    const auto& pol = c.policy(p);
+    parts.push_back({{"key", PartKey(p)},
+                     {"label", PartLabel(p)},
+                     {"short_label", PartShortLabel(p)},
+                     {"alpha", ToDisplay(pol.alpha)},
+                     {"beta", ToDisplay(pol.beta)},
+                     {"beta_prime", ToDisplay(pol.beta_prime)},
+                     {"equal_share_index", ToDisplay(pol.equal_share_index)},
+                     {"standard_levy", nofukin::LevyMethodLabel(pol.standard_levy)}});
+  }
+  j["parts"] = parts;
+  const auto& iryo = c.policy(c.parts.front());
+  j["parameters"] = {
+      {"alpha", {{"value", ToDisplay(c.policy(Part::kIryo).alpha)}, {"min", 0}, {"max", 1}}},
+      {"beta_prime", {{"value", ToDisplay(iryo.beta_prime)}, {"min", 0.1}, {"max", 3}}},
+      {"equal_share_index",
+       {{"value", ToDisplay(iryo.equal_share_index)}, {"min", 0.05}, {"max", 0.95}}},
+      {"collection_rate", {{"value", nullptr}, {"min", 0.8}, {"max", 1}}},
+      {"relief_allowance", {{"value", ToDisplay(c.relief.allowance)}, {"min", 0}, {"max", 0.2}}},
+      {"relief_enabled", c.relief.enabled}};
+  ordered_json munis = ordered_json::array();
+  for (const auto& m : c.municipalities)
+    munis.push_back({{"code", m.code.str()}, {"name", m.name}});
+  j["municipalities"] = munis;
+  ordered_json years = ordered_json::array();
+  for (const auto& [y, ly] : data.levy_years)
+    years.push_back({{"year", y}, {"wareki", FiscalYear(y).ToWareki()}});
+  j["levy_years"] = years;
+  ordered_json levy_munis = ordered_json::array();
+  if (!data.levy_years.empty())
+    for (const auto& s : data.levy_years.rbegin()->second.schedules)
+      levy_munis.push_back({{"code", s.municipality}, {"name", s.name}});
+  j["levy_municipalities"] = levy_munis;
+  j["geo_credit"] = kGeoCredit;
+  return j;
+}
+
+ordered_json ComputeJson(const AppData& data, const nofukin::Case& scenario,
+                         const nofukin::Result& r) {
+  ordered_json j;
+  j["schema"] = "kokuho.serve.compute/1";
+  j["prefecture"] = r.prefecture;
+  j["fiscal_year"] = r.fiscal_year.year();
+  j["fiscal_year_wareki"] = r.fiscal_year.ToWareki();
+  const auto& iryo = scenario.policy(Part::kIryo);
+  ordered_json params;
+  params["alpha"] = ToDisplay(iryo.alpha);
+  ordered_json bp = ordered_json::object(), e = ordered_json::object();
+  for (Part p : scenario.parts) {
+    bp[PartKey(p)] = ToDisplay(scenario.policy(p).beta_prime);
+    e[PartKey(p)] = ToDisplay(scenario.policy(p).equal_share_index);
+  }
+  params["beta_prime"] = bp;
+  params["equal_share_index"] = e;
+  params["relief_allowance"] = ToDisplay(scenario.relief.allowance);
+  params["relief_enabled"] = scenario.relief.enabled;
+  j["parameters"] = params;
+
+  ordered_json parts = ordered_json::array();
+  for (const auto& pr : r.parts) {
+    parts.push_back({{"key", PartKey(pr.part)},
+                     {"label", PartLabel(pr.part)},
+                     {"required_total", pr.required_total},
+                     {"base_total", pr.base_total},
+                     {"nofukin_total", pr.nofukin_total},
+                     {"insured", pr.insured},
+                     {"gamma", pr.gamma.ToDecimalString(scenario.rounding.gamma_decimals)},
+                     {"prefecture_standard", RatesJson(pr.prefecture_standard)}});
+  }
+  j["parts"] = parts;
+
+  ordered_json munis = ordered_json::array();
+  Yen total = 0, relief = 0;
+  for (size_t i = 0; i < r.municipalities.size(); ++i) {
+    const auto& m = r.municipalities[i];
+    const auto& in = scenario.municipalities[i];
+    const Rational levy = LevyTotal(m, r);
+    const Yen pc_premium = HalfUp(PerCapita(levy, m.insured));
+    const Yen pc_premium_base = data.baseline_per_capita_premium[i];
+    const Yen pc_nofukin = HalfUp(PerCapita(Rational(m.nofukin_total), m.insured));
+    const Yen pc_nofukin_base = data.baseline_per_capita_nofukin[i];
+    ordered_json mj;
+    mj["code"] = m.code.str();
+    mj["name"] = m.name;
+    mj["insured"] = m.insured;
+    ordered_json nof = ordered_json::object();
+    for (const auto& pr : r.parts) nof[PartKey(pr.part)] = m.part(pr.part).nofukin;
+    mj["nofukin"] = nof;
+    mj["nofukin_total"] = m.nofukin_total;
+    mj["levy_total"] = HalfUp(levy);
+    mj["per_capita_nofukin"] = pc_nofukin;
+    mj["per_capita_premium"] = pc_premium;
+    mj["epsilon"] = ToDisplay(m.part(Part::kIryo).epsilon);
+    mj["collection_rate"] = ToDisplay(in.part(Part::kIryo).collection_rate);
+    mj["relief"] = m.relief_total;
+    mj["baseline_per_capita_nofukin"] = pc_nofukin_base;
+    mj["baseline_per_capita_premium"] = pc_premium_base;
+    mj["change_per_capita_premium"] = pc_premium - pc_premium_base;
+    mj["change_ratio"] = pc_premium_base > 0 ? static_cast<double>(pc_premium - pc_premium_base) /
+                                                   static_cast<double>(pc_premium_base)
+                                             : 0.0;
+    munis.push_back(mj);
+    total += m.nofukin_total;
+    relief += m.relief_total;
+  }
+  j["municipalities"] = munis;
+  j["totals"] = {{"nofukin", total}, {"relief", relief}};
+  j["relief"] = {{"enabled", r.relief.enabled},
+                 {"needed", r.relief.needed},
+                 {"granted", r.relief.granted},
+                 {"short_of_funds", r.relief.short_of_funds},
+                 {"municipalities_relieved", r.relief.municipalities_relieved}};
+  return j;
+}
+
+ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario,
+                              const nofukin::Result& r, const std::string& code_text) {
+  auto code = MunicipalityCode::TryParse(code_text.size() <= 12 ? code_text : "");
+  const nofukin::MunicipalityInput* in = code ? FindInput(scenario, *code) : nullptr;
+  if (!in) throw ApiError(404, "unknown municipality: expected a 団体コード of the case");
+  size_t index = 0;
+  while (r.municipalities[index].code != *code) ++index;
+  const auto& m = r.municipalities[index];
+
+  ordered_json j;
+  j["schema"] = "kokuho.serve.municipality/1";
+  j["code"] = m.code.str();
+  j["name"] = m.name;
+  j["prefecture"] = r.prefecture;
+  j["fiscal_year_wareki"] = r.fiscal_year.ToWareki();
+  j["coefficients"] = r.coefficients_label;
+  j["nofukin_total"] = m.nofukin_total;
+  j["retiree_nofukin"] = m.retiree_nofukin;
+  j["relief"] = m.relief_total;
+  ordered_json parts = ordered_json::array();
+  for (const auto& pr : r.parts) {
+    const auto& mp = m.part(pr.part);
+    const auto& ip = in->part(pr.part);
+    ordered_json pj;
+    pj["key"] = PartKey(pr.part);
+    pj["label"] = PartLabel(pr.part);
+    pj["insured"] = ip.insured;
+    pj["households"] = ip.households;
+    pj["base"] = mp.base;
+    pj["individual_add"] = mp.individual_add;
+    pj["individual_sub"] = mp.individual_sub;
+    pj["before_relief"] = mp.before_relief;
+    pj["relief"] = mp.relief;
+    pj["relief_contribution"] = mp.relief_contribution;
+    pj["nofukin"] = mp.nofukin;
+    pj["rate_add"] = mp.rate_add;
+    pj["rate_sub"] = mp.rate_sub;
+    pj["premium_need"] = mp.premium_need;
+    pj["levy_total"] = HalfUp(mp.levy_total);
+    pj["collection_rate"] = ToDisplay(ip.collection_rate);
+    pj["standard_rates"] = {{"prefecture", RatesJson(pr.prefecture_standard)},
+                            {"municipal", RatesJson(mp.municipal_standard)},
+                            {"own_basis", RatesJson(mp.own_basis)}};
+    ordered_json steps = ordered_json::array();
+    for (const auto& s : r.trace.steps())
+      if (s.part == pr.part && (s.municipality.empty() || s.municipality == m.code.str()))
+        steps.push_back(TraceJson(s));
+    pj["trace"] = steps;
+    parts.push_back(pj);
+  }
+  j["parts"] = parts;
+  ordered_json common = ordered_json::array();
+  for (const auto& s : r.trace.steps())
+    if (!s.part && (s.municipality.empty() || s.municipality == m.code.str()))
+      common.push_back(TraceJson(s));
+  j["trace"] = common;
+
+  // KPIs: per-capita figures and their rank in the prefecture (1 = the highest).
+  const Rational levy = LevyTotal(m, r);
+  const Yen pc_premium = HalfUp(PerCapita(levy, m.insured));
+  int rank = 1;
+  Rational pref_levy(0);
+  std::int64_t pref_insured = 0;
+  for (const auto& other : r.municipalities) {
+    const Rational l = LevyTotal(other, r);
+    if (HalfUp(PerCapita(l, other.insured)) > pc_premium) ++rank;
+    pref_levy += l;
+    pref_insured += other.insured;
+  }
+  const auto& iryo = in->part(Part::kIryo);
+  j["kpi"] = {{"insured", m.insured},
+              {"households", iryo.households},
+              {"per_capita_nofukin", HalfUp(PerCapita(Rational(m.nofukin_total), m.insured))},
+              {"per_capita_premium", pc_premium},
+              {"prefecture_per_capita_premium", HalfUp(PerCapita(pref_levy, pref_insured))},
+              {"rank_per_capita_premium", rank},
+              {"municipalities", r.municipalities.size()},
+              {"epsilon", ToDisplay(m.part(Part::kIryo).epsilon)},
+              {"collection_rate", ToDisplay(iryo.collection_rate)},
+              {"income_per_capita", HalfUp(PerCapita(iryo.Income(), iryo.insured))}};
+  (void)data;
+  return j;
+}
+
+ordered_json LevyResponse(const AppData& data, const json& body) {
+  if (data.levy_years.empty())
+    throw ApiError(404, "the household calculator is off: start kokuho serve with --rates FILE");
+  std::optional<int> year;
+  std::optional<MunicipalityCode> code;
+  const json* household = nullptr;
+  bool explain = true;
+  for (const auto& [key, value] : body.items()) {
+    if (key == "year") {
+      std::string text = value.is_number_integer() ? std::to_string(value.get<std::int64_t>())
+                         : value.is_string()       ? value.get<std::string>()
+                                                   : std::string();
+      auto fy = text.size() <= 32 ? FiscalYear::TryParse(text) : std::nullopt;
+      if (!fy) throw ApiError(400, "year: expected a fiscal year such as 2026, R8 or 令和8年度");
+      year = fy->year();
+    } else if (key == "municipality") {
+      std::string text = value.is_string() ? value.get<std::string>() : std::string();
+      code = text.size() <= 12 ? MunicipalityCode::TryParse(text) : std::nullopt;
+      if (!code)
+        throw ApiError(400, "municipality: expected a 団体コード of 6 digits with its check digit");
+    } else if (key == "household") {
+      if (!value.is_object()) throw ApiError(400, "household: expected an object");
+      household = &value;
+    } else if (key == "explain") {
+      if (!value.is_boolean()) throw ApiError(400, "explain: expected true or false");
+      explain = value.get<bool>();
+    } else {
+      throw ApiError(400, fmt::format("unknown key '{}' (expected municipality, year, household, "
+                                      "explain)",
+                                      key.substr(0, 40)));
+    }
+  }
+  if (!year) throw ApiError(400, "year: required");
+  if (!code) throw ApiError(400, "municipality: required");
+  if (!household) throw ApiError(400, "household: required");
+  auto ly = data.levy_years.find(*year);
+  if (ly == data.levy_years.end()) {
+    std::string years;
+    for (const auto& [y, unused] : data.levy_years)
+      years += (years.empty() ? "" : ", ") + std::to_string(y);
+    throw ApiError(422, fmt::format("year: no rates for fiscal year {} (the rates file has {})",
+                                    *year, years));
+  }
+  const premium::RateSchedule* schedule = nullptr;
+  for (const auto& s : ly->second.schedules)
+    if (s.municipality == code->str()) schedule = &s;
+  if (!schedule)
+    throw ApiError(404, fmt::format("unknown municipality: no rates for {} in fiscal year {}",
+                                    code->str(), *year));
+  premium::Household h;
+  try {
+    h = ParseHousehold(household->dump(-1, ' ', false, json::error_handler_t::replace), "household",
+                       *year);
+  } catch (const InputError& e) {
+    throw ApiError(400, e.what());
+  }
+  if (!h.municipality.empty() && h.municipality != code->str())
+    throw ApiError(422, "household.municipality differs from municipality");
+  try {
+    premium::Compile(*schedule, ly->second.rules);
+  } catch (const CalculationError& e) {
+    throw ApiError(422, e.what());
+  }
+  const premium::HouseholdLevy levy = premium::LevyOne(h, *schedule, ly->second.rules, explain);
+  const LevyReport report{*schedule, ly->second.rules, levy};
+  ordered_json j = LevyJson(report);
+  j["fiscal_year_wareki"] = FiscalYear(*year).ToWareki();
+  j["levy_kind_label"] = LevyKindLabel(schedule->kind);
+  j["table"] = TableJson(BuildLevyTable(report));
+  return j;
+}
+
+ExportRequest ParseExport(const json& body) {
+  ExportRequest r;
+  r.format = "csv";
+  r.filename = "kokuho";
+  bool have_header = false, have_rows = false;
+  for (const auto& [key, value] : body.items()) {
+    if (key == "format") {
+      if (!value.is_string() || (value != "csv" && value != "xlsx"))
+        throw ApiError(422, "format: expected csv or xlsx");
+      r.format = value.get<std::string>();
+    } else if (key == "filename") {
+      if (!value.is_string()) throw ApiError(400, "filename: expected text");
+      r.filename = SafeFilename(value.get<std::string>());
+    } else if (key == "title") {
+      if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxCellBytes)
+        throw ApiError(400, "title: expected text");
+      r.title = value.get<std::string>();
+    } else if (key == "header") {
+      if (!value.is_array() || value.empty() || value.size() > kMaxExportColumns)
+        throw ApiError(422,
+                       fmt::format("header: expected 1 to {} column names", kMaxExportColumns));
+      for (const auto& h : value) {
+        if (!h.is_string() || h.get_ref<const std::string&>().size() > kMaxCellBytes)
+          throw ApiError(400, "header: expected text");
+        r.header.push_back(h.get<std::string>());
+      }
+      have_header = true;
+    } else if (key == "rows") {
+      if (!value.is_array() || value.size() > kMaxExportRows)
+        throw ApiError(422,
+                       fmt::format("rows: expected a list of at most {} rows", kMaxExportRows));
+      for (const auto& row : value) {
+        if (!row.is_array() || row.size() > kMaxExportColumns)
+          throw ApiError(400, "rows: expected lists of cells");
+        std::vector<json> cells;
+        for (const auto& cell : row) {
+          if (!(cell.is_null() || cell.is_number() || cell.is_boolean() ||
+                (cell.is_string() && cell.get_ref<const std::string&>().size() <= kMaxCellBytes)))
+            throw ApiError(400, "rows: expected cells of text, numbers or null");
+          cells.push_back(cell);
+        }
+        r.rows.push_back(std::move(cells));
+      }
+      have_rows = true;
+    } else {
+      throw ApiError(400, fmt::format("unknown key '{}' (expected format, filename, title, "
+                                      "header, rows)",
+                                      key.substr(0, 40)));
+    }
+  }
+  if (!have_header) throw ApiError(400, "header: required");
+  if (!have_rows) throw ApiError(400, "rows: required");
+  return r;
+}
+
+namespace {
+
+std::string CellText(const json& cell) {
+  if (cell.is_null()) return "";
+  if (cell.is_string()) return cell.get<std::string>();
+  if (cell.is_number_integer()) return std::to_string(cell.get<std::int64_t>());
+  if (cell.is_number_unsigned()) return std::to_string(cell.get<std::uint64_t>());
+  if (cell.is_number_float()) return fmt::format("{}", cell.get<double>());
+  return cell.dump();
+}
+
+XlsxCell ToXlsx(const json& cell) {
+  if (cell.is_null()) return XlsxCell::Empty();
+  if (cell.is_number_integer()) return XlsxCell::Integer(cell.get<std::int64_t>());
+  if (cell.is_number_float()) return XlsxCell::Decimal(cell.get<double>(), "#,##0.00##");
+  return XlsxCell::Text(CellText(cell));
+}
+
+}  // namespace
+
+ExportFile BuildExport(const ExportRequest& request) {
+  ExportFile f;
+  if (request.format == "csv") {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back(request.header);
+    for (const auto& row : request.rows) {
+      std::vector<std::string> cells;
+      for (const auto& cell : row) cells.push_back(CellText(cell));
+      rows.push_back(std::move(cells));
+    }
+    f.bytes = FormatCsv(rows);
+    f.content_type = "text/csv; charset=utf-8";
+    f.filename = request.filename + ".csv";
+    return f;
+  }
+  XlsxSheet sheet;
+  sheet.name = "kokuho";
+  sheet.title = request.title;
+  sheet.header = request.header;
+  for (const auto& row : request.rows) {
+    std::vector<XlsxCell> cells;
+    for (const auto& cell : row) cells.push_back(ToXlsx(cell));
+    sheet.rows.push_back(std::move(cells));
+  }
+  // libxlsxwriter writes files: a private temporary file, read back and removed.
+  std::string xlsx_path =
+      (std::filesystem::temp_directory_path() / "kokuho-export-XXXXXX.xlsx").string();
+  const int fd = mkstemps(xlsx_path.data(), 5);
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the xlsx");
+  close(fd);
+  try {
+    WriteXlsx(xlsx_path, {sheet});
+    std::ifstream in(xlsx_path, std::ios::binary);
+    f.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (...) {
+    std::filesystem::remove(xlsx_path);
+    throw;
+  }
+  std::filesystem::remove(xlsx_path);
+  f.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  f.filename = request.filename + ".xlsx";
+  return f;
+}
+
+}  // namespace kokuho::server

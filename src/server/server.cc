@@ -1,0 +1,332 @@
+#include "server/server.h"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <semaphore>
+#include <stdexcept>
+#include <thread>
+
+#include "nofukin/engine.h"
+#include "report/web_assets.h"
+#include "server/static_files.h"
+
+namespace kokuho::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::ordered_json;
+
+constexpr const char* kTokenCookie = "kokuho_token";
+
+thread_local Clock::time_point request_start;
+
+void SendJson(httplib::Response& res, const ordered_json& j) {
+  res.set_content(j.dump(), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  ordered_json j;
+  j["error"] = {{"status", status}, {"message", message}};
+  res.set_content(j.dump(), "application/json; charset=utf-8");
+}
+
+const char* DefaultMessage(int status) {
+  switch (status) {
+    case 400:
+      return "bad request";
+    case 401:
+      return "a token is required: open the address printed at start-up";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "request body too large";
+    case 414:
+      return "request URI too long";
+    case 415:
+      return "expected Content-Type: application/json";
+    default:
+      return "error";
+  }
+}
+
+std::string CookieValue(const std::string& cookies, std::string_view name) {
+  size_t pos = 0;
+  while (pos < cookies.size()) {
+    size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    std::string_view item(cookies.data() + pos, end - pos);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (item.size() > name.size() && item.substr(0, name.size()) == name &&
+        item[name.size()] == '=')
+      return std::string(item.substr(name.size() + 1));
+    pos = end + 1;
+  }
+  return "";
+}
+
+/// RFC 5987 value for filename*= (every byte but unreserved ASCII as %XX).
+std::string PercentEncode(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.')
+      out.push_back(static_cast<char>(c));
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "127.0.0.1" || host == "::1" || host == "localhost";
+}
+
+bool IsLoopbackHostHeader(std::string_view h) {
+  auto strip_port = [](std::string_view s, std::string_view name) {
+    if (s.substr(0, name.size()) != name) return false;
+    s.remove_prefix(name.size());
+    if (s.empty()) return true;
+    if (s.front() != ':' || s.size() == 1 || s.size() > 6) return false;
+    for (char c : s.substr(1))
+      if (c < '0' || c > '9') return false;
+    return true;
+  };
+  return strip_port(h, "127.0.0.1") || strip_port(h, "localhost") || strip_port(h, "[::1]");
+}
+
+std::string NewToken() {
+  std::ifstream random("/dev/urandom", std::ios::binary);
+  unsigned char bytes[16];
+  if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes))
+    throw std::runtime_error("cannot read /dev/urandom for the access token");
+  std::string out;
+  for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+bool SameToken(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]);
+  return diff == 0;
+}
+
+struct AppServer::Impl {
+  std::shared_ptr<const AppData> data;
+  ServeOptions options;
+  httplib::Server http;
+  nofukin::Result baseline_traced;
+  std::mutex log_mutex;
+  std::counting_semaphore<> compute_slots{
+      static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency()))};
+
+  Impl(std::shared_ptr<const AppData> d, ServeOptions o)
+      : data(std::move(d)), options(std::move(o)) {
+    baseline_traced = nofukin::Compute(data->case_data, {.trace = true});
+    Setup();
+  }
+
+  /// Runs a handler, turning ApiError into its status and anything else into a 500 (the
+  /// message of an unexpected error is logged, never a request body).
+  template <typename F>
+  httplib::Server::Handler Wrap(F f) {
+    return [this, f](const httplib::Request& req, httplib::Response& res) {
+      try {
+        f(req, res);
+      } catch (const ApiError& e) {
+        SendError(res, e.status(), e.what());
+      } catch (const std::exception& e) {
+        Log(fmt::format("internal error on {} {}: {}", req.method, req.path, e.what()));
+        SendError(res, 500, "internal error");
+      }
+    };
+  }
+
+  void Log(const std::string& line) {
+    if (!options.log) return;
+    std::lock_guard<std::mutex> lock(log_mutex);
+    std::cerr << "kokuho serve: " << line << "\n";
+  }
+
+  httplib::Server::HandlerResponse PreRoute(const httplib::Request& req, httplib::Response& res) {
+    request_start = Clock::now();
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+    if (options.token.empty()) {
+      // Loopback: only loopback Host names, so that no other site reaches the API by
+      // DNS rebinding.
+      if (!IsLoopbackHostHeader(req.get_header_value("Host"))) {
+        SendError(res, 403, "unexpected Host header: open http://127.0.0.1:<port>/");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    } else {
+      std::string given = req.get_header_value("X-Kokuho-Token");
+      if (given.empty()) given = CookieValue(req.get_header_value("Cookie"), kTokenCookie);
+      const bool by_query = given.empty() && req.has_param("token");
+      if (by_query) given = req.get_param_value("token");
+      if (!SameToken(given, options.token)) {
+        SendError(res, 401, DefaultMessage(401));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (by_query)
+        res.set_header("Set-Cookie", fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict",
+                                                 kTokenCookie, options.token));
+    }
+    if (req.method == "POST") {
+      const std::string type = req.get_header_value("Content-Type");
+      if (type.rfind("application/json", 0) != 0) {
+        SendError(res, 415, DefaultMessage(415));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  }
+
+  /// Runs the engine with at most one computation per core at a time: more would only
+  /// share the cores (the rest of the request, parsing and JSON, is not limited).
+  nofukin::Result Limited(const nofukin::Case& scenario, bool trace) {
+    compute_slots.acquire();
+    struct Release {
+      std::counting_semaphore<>& s;
+      ~Release() { s.release(); }
+    } release{compute_slots};
+    return ComputeScenario(scenario, trace);
+  }
+
+  nofukin::Case ScenarioFrom(const httplib::Request& req) const {
+    return ApplyScenario(data->case_data, ParseScenario(ParseBody(req.body), data->case_data));
+  }
+
+  void Setup() {
+    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+    http.set_payload_max_length(options.max_body_bytes);
+    http.set_keep_alive_max_count(10'000);
+    http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on kept-alive connections
+    http.set_read_timeout(10);
+    http.set_write_timeout(10);
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& req, httplib::Response& res) { return PreRoute(req, res); });
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          SendError(res, res.status, DefaultMessage(res.status));
+          return httplib::Server::HandlerResponse::Handled;
+        }));
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+      // Path only: no query string (a token), no body (household figures).
+      Log(fmt::format("{} {} {} {:.1f}ms", req.method, req.path.substr(0, 200), res.status, ms));
+    });
+
+    http.Get("/api/case", Wrap([this](const httplib::Request&, httplib::Response& res) {
+               SendJson(res, CaseJson(*data));
+             }));
+    http.Get("/api/compute", Wrap([this](const httplib::Request&, httplib::Response& res) {
+               SendJson(res, ComputeJson(*data, data->case_data, data->baseline));
+             }));
+    http.Post("/api/compute", Wrap([this](const httplib::Request& req, httplib::Response& res) {
+                const nofukin::Case scenario = ScenarioFrom(req);
+                SendJson(res, ComputeJson(*data, scenario, Limited(scenario, false)));
+              }));
+    http.Get(R"(/api/municipalities/([^/]+))",
+             Wrap([this](const httplib::Request& req, httplib::Response& res) {
+               SendJson(res, MunicipalityJson(*data, data->case_data, baseline_traced,
+                                              req.matches[1].str()));
+             }));
+    http.Post(R"(/api/municipalities/([^/]+))",
+              Wrap([this](const httplib::Request& req, httplib::Response& res) {
+                const nofukin::Case scenario = ScenarioFrom(req);
+                SendJson(res, MunicipalityJson(*data, scenario, Limited(scenario, true),
+                                               req.matches[1].str()));
+              }));
+    http.Post("/api/levy", Wrap([this](const httplib::Request& req, httplib::Response& res) {
+                SendJson(res, LevyResponse(*data, ParseBody(req.body)));
+              }));
+    http.Post(
+        "/api/export", Wrap([](const httplib::Request& req, httplib::Response& res) {
+          const ExportFile f = BuildExport(ParseExport(ParseBody(req.body)));
+          res.set_header(
+              "Content-Disposition",
+              fmt::format("attachment; filename=\"kokuho.{}\"; filename*=UTF-8''{}",
+                          f.filename.substr(f.filename.rfind('.') + 1), PercentEncode(f.filename)));
+          res.set_content(f.bytes, f.content_type.c_str());
+        }));
+    // The boundaries embedded for the reports too (web/CMakeLists.txt, data/geo/SOURCE.md).
+    http.Get("/geo/municipalities.topojson",
+             Wrap([](const httplib::Request&, httplib::Response& res) {
+               const std::string_view geo = EmbeddedWebAsset("geo/municipalities-2021.topojson");
+               if (geo.empty()) throw ApiError(404, "the map data was not embedded");
+               res.set_header("Cache-Control", "public, max-age=86400");
+               res.set_content(geo.data(), geo.size(), "application/json; charset=utf-8");
+             }));
+    http.Get(R"(/api/.*)", Wrap([](const httplib::Request&, httplib::Response&) {
+               throw ApiError(404, "unknown API endpoint (see docs/web-app.md)");
+             }));
+    http.Get(R"(/.*)", Wrap([](const httplib::Request& req, httplib::Response& res) {
+               if (EmbeddedAppFiles().empty() && (req.path == "/" || req.path == "/index.html")) {
+                 res.set_content(
+                     "<!doctype html><meta charset=utf-8><title>kokuho</title>"
+                     "<p>kokuho serve: the front end was not built (npm was missing at build "
+                     "time). The JSON API works: <a href=/api/case>/api/case</a>.",
+                     "text/html; charset=utf-8");
+                 return;
+               }
+               const StaticLookup s = LookupStatic(req.path);
+               if (s.status != 200)
+                 throw ApiError(s.status, s.status == 400 ? "malformed path" : "not found");
+               const bool hashed = s.file->path.rfind("assets/", 0) == 0;
+               res.set_header("Cache-Control",
+                              hashed ? "public, max-age=31536000, immutable" : "no-cache");
+               if (s.content_type.rfind("text/html", 0) == 0)
+                 res.set_header("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data: blob:; "
+                                "style-src 'self' 'unsafe-inline'; object-src 'none'; "
+                                "frame-ancestors 'none'; base-uri 'none'");
+               res.set_content(s.file->content.data(), s.file->content.size(),
+                               s.content_type.c_str());
+             }));
+  }
+};
+
+AppServer::AppServer(std::shared_ptr<const AppData> data, ServeOptions options)
+    : impl_(std::make_unique<Impl>(std::move(data), std::move(options))) {}
+
+AppServer::~AppServer() { Stop(); }
+
+int AppServer::Bind() {
+  const ServeOptions& o = impl_->options;
+  if (!IsLoopbackHost(o.host) && o.token.empty())
+    throw std::runtime_error("a token is required to serve beyond the loopback address");
+  if (o.port == 0) {
+    const int port = impl_->http.bind_to_any_port(o.host);
+    if (port < 0) throw std::runtime_error(fmt::format("cannot bind {}", o.host));
+    return port;
+  }
+  if (!impl_->http.bind_to_port(o.host, o.port))
+    throw std::runtime_error(fmt::format("cannot bind {}:{} (in use?)", o.host, o.port));
+  return o.port;
+}
+
+void AppServer::Run() { impl_->http.listen_after_bind(); }
+
+void AppServer::Stop() {
+  if (impl_) impl_->http.stop();
+}
+
+}  // namespace kokuho::server

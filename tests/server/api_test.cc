@@ -1,0 +1,239 @@
+// The request parsing and validation of `kokuho serve` (src/server/api.h), without a socket.
+#include "server/api.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "nofukin/engine.h"
+#include "server/static_files.h"
+
+namespace kokuho::server {
+namespace {
+
+using nlohmann::json;
+
+const AppData& Data() {
+  static const AppData data = LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma", KOKUHO_SOURCE_DIR
+                                          "/examples/levy/rates-gunma-sample.csv");
+  return data;
+}
+
+int StatusOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ApiError& e) {
+    return e.status();
+  }
+  return 0;
+}
+
+TEST(ServerApi, ParseBodyRefusesMalformedJson) {
+  EXPECT_EQ(StatusOf([] { ParseBody("{\"alpha\": "); }), 400);
+  EXPECT_EQ(StatusOf([] { ParseBody("[1, 2]"); }), 400);  // not an object
+  EXPECT_EQ(StatusOf([] { ParseBody(""); }), 400);
+  EXPECT_EQ(StatusOf([] { ParseBody(std::string(100, '[') + std::string(100, ']')); }), 400);
+  std::string deep = "{\"a\":" + std::string(40, '[') + std::string(40, ']') + "}";
+  EXPECT_EQ(StatusOf([&] { ParseBody(deep); }), 400);  // nested too deep
+  EXPECT_EQ(StatusOf([] { ParseBody("{}"); }), 0);
+}
+
+TEST(ServerApi, ScenarioParsesNumbersAndPercentages) {
+  const auto& c = Data().case_data;
+  ScenarioParams p = ParseScenario(json::parse(R"({"alpha": 0.5, "beta_prime": {"iryo": "0.9"},
+      "equal_share_index": 0.6, "collection_rate": "95%", "relief_allowance": 0.02})"),
+                                   c);
+  EXPECT_EQ(*p.alpha, Rational(1, 2));
+  EXPECT_EQ(*p.beta_prime[static_cast<int>(Part::kIryo)], Rational(9, 10));
+  EXPECT_FALSE(p.beta_prime[static_cast<int>(Part::kShien)]);
+  for (Part part : c.parts) EXPECT_EQ(*p.equal_share_index[static_cast<int>(part)], Rational(3, 5));
+  EXPECT_EQ(*p.collection_rate, Rational(95, 100));
+  EXPECT_EQ(*p.relief_allowance, Rational(2, 100));
+}
+
+TEST(ServerApi, ScenarioRefusesOutOfRangeAndUnknown) {
+  const auto& c = Data().case_data;
+  auto status = [&](const char* body) {
+    return StatusOf([&] { ParseScenario(json::parse(body), c); });
+  };
+  EXPECT_EQ(status(R"({"alpha": 1.5})"), 422);
+  EXPECT_EQ(status(R"({"alpha": -0.1})"), 422);
+  EXPECT_EQ(status(R"({"alpha": "abc"})"), 400);
+  EXPECT_EQ(status(R"({"alpha": [1]})"), 400);
+  EXPECT_EQ(status(R"({"beta_prime": 0})"), 422);
+  EXPECT_EQ(status(R"({"beta_prime": {"nope": 1}})"), 400);
+  EXPECT_EQ(status(R"({"equal_share_index": 1})"), 422);
+  EXPECT_EQ(status(R"({"collection_rate": 0})"), 422);
+  EXPECT_EQ(status(R"({"collection_rate": 1.01})"), 422);
+  EXPECT_EQ(status(R"({"relief_enabled": "yes"})"), 400);
+  EXPECT_EQ(status(R"({"gamma": 1})"), 400);
+  EXPECT_EQ(status(R"({"alpha": null})"), 0);  // null: the case's own value
+}
+
+// α = 0 (医療費水準を反映しない) moves 納付金 between municipalities but keeps the total to
+// the yen, and the response reports the change against the baseline.
+TEST(ServerApi, ScenarioKeepsTheTotalAndReportsChanges) {
+  const AppData& d = Data();
+  const nofukin::Case s =
+      ApplyScenario(d.case_data, ParseScenario(json::parse(R"({"alpha": 0})"), d.case_data));
+  EXPECT_EQ(s.policy(Part::kIryo).alpha, Rational(0));
+  const nofukin::Result r = ComputeScenario(s);
+  const auto j = ComputeJson(d, s, r);
+  const auto& base = d.baseline;
+  EXPECT_EQ(j["parts"][0]["nofukin_total"].get<Yen>(), r.parts[0].nofukin_total);
+  Yen sum = 0;
+  bool any_change = false;
+  for (const auto& m : j["municipalities"]) {
+    sum += m["nofukin_total"].get<Yen>();
+    any_change |= m["change_per_capita_premium"].get<Yen>() != 0;
+  }
+  EXPECT_EQ(sum, j["totals"]["nofukin"].get<Yen>());
+  EXPECT_EQ(sum, r.nofukin_total());
+  EXPECT_TRUE(any_change);
+  EXPECT_EQ(j["municipalities"].size(), base.municipalities.size());
+  // The baseline request reports no change at all.
+  const auto b = ComputeJson(d, d.case_data, d.baseline);
+  for (const auto& m : b["municipalities"]) EXPECT_EQ(m["change_per_capita_premium"], 0);
+}
+
+TEST(ServerApi, MunicipalityDetailHasTraceRatesAndKpi) {
+  const AppData& d = Data();
+  const nofukin::Result r = ComputeScenario(d.case_data, true);
+  const auto j = MunicipalityJson(d, d.case_data, r, "102024");
+  EXPECT_EQ(j["name"], "高崎市");
+  EXPECT_EQ(j["parts"].size(), d.case_data.parts.size());
+  EXPECT_FALSE(j["parts"][0]["trace"].empty());
+  EXPECT_TRUE(j["parts"][0]["standard_rates"].contains("own_basis"));
+  EXPECT_GE(j["kpi"]["rank_per_capita_premium"].get<int>(), 1);
+  EXPECT_EQ(MunicipalityJson(d, d.case_data, r, "10202")["code"], "102024");  // 5 digits
+  EXPECT_EQ(StatusOf([&] { MunicipalityJson(d, d.case_data, r, "131016"); }), 404);
+  EXPECT_EQ(StatusOf([&] { MunicipalityJson(d, d.case_data, r, "../etc"); }), 404);
+}
+
+// The model household of examples/levy/family.yaml (前橋市, 令和8年度): the same 580,800円
+// as `kokuho levy` (README).
+TEST(ServerApi, LevyMatchesTheCli) {
+  const auto body = json::parse(R"({"municipality": "102016", "year": "R8", "household": {
+      "members": [{"head": true, "age": 42, "income": {"salary_revenue": 4800000}},
+                  {"age": 40, "income": {"salary_revenue": 1000000}},
+                  {"age": 10}, {"age": 4}]}})");
+  const auto j = LevyResponse(Data(), body);
+  EXPECT_EQ(j["total"], 580800);
+  EXPECT_FALSE(j["explanation"].empty());
+  EXPECT_EQ(j["table"]["header"].front(), "項目");
+}
+
+TEST(ServerApi, LevyRefusesBadRequests) {
+  auto status = [&](const char* body) {
+    return StatusOf([&] { LevyResponse(Data(), json::parse(body)); });
+  };
+  const char* ok_household = R"({"members": [{"head": true, "age": 42}]})";
+  EXPECT_EQ(status(R"({"year": 2026, "household": {"members": [{"head": true, "age": 42}]}})"),
+            400);  // no municipality
+  EXPECT_EQ(status((std::string(R"({"municipality": "131016", "year": 2026, "household": )") +
+                    ok_household + "}")
+                       .c_str()),
+            404);  // not in the rates file
+  EXPECT_EQ(status((std::string(R"({"municipality": "102016", "year": 2031, "household": )") +
+                    ok_household + "}")
+                       .c_str()),
+            422);  // no rates that year
+  EXPECT_EQ(status(R"({"municipality": "102016", "year": 2026, "household": {"members": []}})"),
+            400);
+  EXPECT_EQ(
+      status(R"({"municipality": "102016", "year": 2026, "household": {"members": [{"head": true,
+          "age": 42, "income": {"salary_revenue": -5}}]}})"),
+      400);
+  EXPECT_EQ(status(R"({"municipality": "102017", "year": 2026, "household": {}})"), 400);
+}
+
+// The message names the field, never the amount sent (incomes are personal figures).
+TEST(ServerApi, LevyErrorsDoNotEchoIncomes) {
+  try {
+    LevyResponse(Data(), json::parse(R"({"municipality": "102016", "year": 2026, "household":
+        {"members": [{"head": true, "age": 42, "income": {"salary_revenue": "12x34567"}}]}})"));
+    FAIL();
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(std::string(e.what()).find("12x34567"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("salary_revenue"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ServerApi, ExportWritesCsvWithBomAndXlsx) {
+  const auto req = ParseExport(json::parse(R"({"format": "csv", "filename": "納付金/../x",
+      "header": ["団体コード", "納付金"], "rows": [["102016", 8197999256], ["合計", null]]})"));
+  EXPECT_EQ(req.filename, "納付金____x");
+  const ExportFile csv = BuildExport(req);
+  EXPECT_EQ(csv.bytes, "\xEF\xBB\xBF団体コード,納付金\r\n102016,8197999256\r\n合計,\r\n");
+  auto xreq = req;
+  xreq.format = "xlsx";
+  const ExportFile xlsx = BuildExport(xreq);
+  ASSERT_GT(xlsx.bytes.size(), 100u);
+  EXPECT_EQ(xlsx.bytes.substr(0, 2), "PK");  // a zip container
+  EXPECT_EQ(xlsx.filename, "納付金____x.xlsx");
+}
+
+TEST(ServerApi, ExportRefusesBadTables) {
+  auto status = [&](const std::string& body) {
+    return StatusOf([&] { ParseExport(json::parse(body)); });
+  };
+  EXPECT_EQ(status(R"({"format": "pdf", "header": ["a"], "rows": []})"), 422);
+  EXPECT_EQ(status(R"({"header": ["a"], "rows": [[{"x": 1}]]})"), 400);
+  EXPECT_EQ(status(R"({"header": [], "rows": []})"), 422);
+  EXPECT_EQ(status(R"({"rows": []})"), 400);
+  std::string many = R"({"header": ["a"], "rows": [)";
+  for (int i = 0; i < 10'001; ++i) many += (i ? ",[1]" : "[1]");
+  EXPECT_EQ(status(many + "]}"), 422);
+}
+
+TEST(ServerStatic, RefusesTraversalAndServesOnlyEmbeddedFiles) {
+  static const EmbeddedFile files[] = {{"index.html", "<html>"}, {"assets/a.js", "x"}};
+  EXPECT_EQ(LookupStatic("/", files).status, 200);
+  EXPECT_EQ(LookupStatic("/", files).file->path, "index.html");
+  EXPECT_EQ(LookupStatic("/assets/a.js", files).content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(LookupStatic("/../etc/passwd", files).status, 400);
+  EXPECT_EQ(LookupStatic("/assets/../index.html", files).status, 400);
+  EXPECT_EQ(LookupStatic("/assets/..%2findex.html", files).status, 400);
+  EXPECT_EQ(LookupStatic("//etc/passwd", files).status, 400);
+  EXPECT_EQ(LookupStatic("/assets\\a.js", files).status, 400);
+  EXPECT_EQ(LookupStatic(std::string_view("/a\0b", 4), files).status, 400);
+  EXPECT_EQ(LookupStatic("relative", files).status, 400);
+  EXPECT_EQ(LookupStatic("/etc/passwd", files).status, 404);
+  EXPECT_EQ(LookupStatic("/assets/", files).status, 404);
+  EXPECT_EQ(LookupStatic("/" + std::string(300, 'a'), files).status, 400);
+}
+
+}  // namespace
+}  // namespace kokuho::server
+
+namespace kokuho::server {
+namespace {
+
+// The live scenario's budget is 200 ms for request, engine and redraw; the engine's part
+// (parse, compute the whole case, build the JSON) is a few ms on the sample prefecture.
+// Prints the median thread CPU time (wall time varies with the machine's load).
+TEST(ServerApi, RecomputeLatency) {
+  const AppData& d = Data();
+  std::vector<double> cpu_ms;
+  for (int i = 0; i < 30; ++i) {
+    timespec t0{}, t1{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
+    const json body = ParseBody(fmt::format(R"({{"alpha": {:.2f}}})", i / 30.0));
+    const nofukin::Case s = ApplyScenario(d.case_data, ParseScenario(body, d.case_data));
+    const std::string out = ComputeJson(d, s, ComputeScenario(s)).dump();
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
+    cpu_ms.push_back((t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+    ASSERT_GT(out.size(), 1000u);
+  }
+  std::sort(cpu_ms.begin(), cpu_ms.end());
+  std::printf("recompute (parse + nofukin::Compute + JSON), median CPU time: %.2f ms\n",
+              cpu_ms[cpu_ms.size() / 2]);
+  EXPECT_LT(cpu_ms[cpu_ms.size() / 2], 200.0);
+}
+
+}  // namespace
+}  // namespace kokuho::server

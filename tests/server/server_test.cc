@@ -1,0 +1,159 @@
+// `kokuho serve` over HTTP, in-process on an ephemeral loopback port: bad requests get a
+// clear 4xx (with a JSON error) and the server keeps serving.
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <thread>
+
+namespace kokuho::server {
+namespace {
+
+std::shared_ptr<const AppData> Data() {
+  static const auto data = std::make_shared<const AppData>(
+      LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma",
+                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv"));
+  return data;
+}
+
+class Running {
+ public:
+  explicit Running(ServeOptions o)
+      : server_(Data(), [&] {
+          o.port = 0;
+          o.log = false;
+          return o;
+        }()) {
+    port_ = server_.Bind();
+    thread_ = std::thread([this] { server_.Run(); });
+  }
+  ~Running() {
+    server_.Stop();
+    thread_.join();
+  }
+  httplib::Client Client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(20);
+    return c;
+  }
+
+ private:
+  AppServer server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+std::string ErrorMessage(const httplib::Result& r) {
+  auto j = nlohmann::json::parse(r->body);
+  return j["error"]["message"].get<std::string>();
+}
+
+TEST(ServerHttp, AnswersGoodAndBadRequests) {
+  Running s({});
+  auto c = s.Client();
+
+  auto res = c.Get("/api/case");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(res->body)["prefecture"], "群馬県");
+
+  res = c.Post("/api/compute", R"({"alpha": 0.3})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(nlohmann::json::parse(res->body)["municipalities"].size(), 35u);
+
+  res = c.Post("/api/compute", R"({"alpha": )", "application/json");  // malformed
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_NE(ErrorMessage(res).find("malformed JSON"), std::string::npos);
+
+  res = c.Post("/api/compute", R"({"alpha": 7})", "application/json");  // out of range
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(ErrorMessage(res).find("alpha"), std::string::npos);
+
+  res = c.Post("/api/compute", "alpha=1", "application/x-www-form-urlencoded");
+  EXPECT_EQ(res->status, 415);
+
+  res = c.Get("/api/municipalities/999999");  // unknown municipality
+  EXPECT_EQ(res->status, 404);
+  res = c.Get("/api/municipalities/102024");
+  EXPECT_EQ(res->status, 200);
+
+  res = c.Post("/api/levy",
+               R"({"municipality": "102016", "year": 2026, "household": {"members": "x"}})",
+               "application/json");
+  EXPECT_EQ(res->status, 400);
+
+  res = c.Get("/api/nothing");
+  EXPECT_EQ(res->status, 404);
+  res = c.Delete("/api/compute");
+  EXPECT_GE(res->status, 400);
+  EXPECT_LT(res->status, 500);
+
+  // Oversized body: refused before it is parsed.
+  const std::string big = "{\"a\": \"" + std::string(2 << 20, 'x') + "\"}";
+  res = c.Post("/api/compute", big, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+
+  // Path traversal on static files: never the file system.
+  for (const char* path : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fx",
+                           "/..%5c..%5cwindows", "/etc/passwd", "/%00"}) {
+    auto r = s.Client().Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_GE(r->status, 400) << path;
+    EXPECT_LT(r->status, 500) << path;
+    EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
+  }
+
+  // A page elsewhere reaching the loopback server by DNS rebinding.
+  res = c.Get("/api/case", {{"Host", "evil.example:8080"}});
+  EXPECT_EQ(res->status, 403);
+
+  // Still serving.
+  res = s.Client().Get("/api/compute");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST(ServerHttp, TokenIsRequiredWhenSet) {
+  ServeOptions o;
+  o.token = NewToken();
+  ASSERT_EQ(o.token.size(), 32u);
+  Running s(o);
+  auto c = s.Client();
+  auto res = c.Get("/api/case");
+  EXPECT_EQ(res->status, 401);
+  res = c.Get("/api/case", {{"X-Kokuho-Token", "wrong"}});
+  EXPECT_EQ(res->status, 401);
+  res = c.Get("/api/case", {{"X-Kokuho-Token", o.token}});
+  EXPECT_EQ(res->status, 200);
+  res = c.Get(("/?token=" + o.token).c_str());
+  EXPECT_NE(res->get_header_value("Set-Cookie").find("HttpOnly"), std::string::npos);
+  res = c.Get("/api/case", {{"Cookie", "kokuho_token=" + o.token}});
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST(ServerHttp, RefusesWideBindWithoutToken) {
+  ServeOptions o;
+  o.host = "0.0.0.0";
+  o.port = 0;
+  AppServer server(Data(), o);
+  EXPECT_THROW(server.Bind(), std::runtime_error);
+}
+
+TEST(ServerHttp, HostChecks) {
+  EXPECT_TRUE(IsLoopbackHostHeader("127.0.0.1:8080"));
+  EXPECT_TRUE(IsLoopbackHostHeader("localhost"));
+  EXPECT_TRUE(IsLoopbackHostHeader("[::1]:80"));
+  EXPECT_FALSE(IsLoopbackHostHeader("127.0.0.1.evil.example"));
+  EXPECT_FALSE(IsLoopbackHostHeader("localhost:80x"));
+  EXPECT_FALSE(IsLoopbackHostHeader(""));
+  EXPECT_TRUE(SameToken("abc", "abc"));
+  EXPECT_FALSE(SameToken("abc", "abd"));
+  EXPECT_FALSE(SameToken("abc", "ab"));
+}
+
+}  // namespace
+}  // namespace kokuho::server

@@ -1,0 +1,229 @@
+// The self-contained HTML report: reads the report data ("kokuho.report/1", see
+// docs/report-format.md) and the prefecture's boundaries from the page's inline
+// <script type="application/json"> elements, and draws the sections and their blocks
+// (line, bar, map, table). Built into one IIFE (vite.report.config.ts) that the C++
+// renderer (src/report/html_report.cc) inlines; nothing is fetched at run time.
+import type { Topology } from 'topojson-specification';
+import { renderBarChart, renderLineChart, resizeAllCharts } from '../shared/charts';
+import { renderChoropleth, type ChoroplethMetric } from '../shared/map';
+import { renderTable, type TableCell, type TableColumn } from '../shared/table';
+import css from './report.css?inline';
+
+interface SeriesBlock {
+  kind: 'line' | 'bar';
+  id?: string;
+  title?: string;
+  unit?: string;
+  stacked?: boolean;
+  x: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+interface MapBlock {
+  kind: 'map';
+  id?: string;
+  title?: string;
+  metrics: ChoroplethMetric[];
+}
+interface TableBlock {
+  kind: 'table';
+  id?: string;
+  title?: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+}
+type Block = SeriesBlock | MapBlock | TableBlock;
+interface Section {
+  id?: string;
+  title: string;
+  text?: string;
+  blocks?: Block[];
+}
+interface Report {
+  schema: string;
+  title: string;
+  subtitle?: string;
+  generated_by?: string;
+  prefecture_code?: string;
+  notes?: string[];
+  sections: Section[];
+}
+
+const DATA_ID = 'kokuho-report-data';
+const GEO_ID = 'kokuho-geo-data';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function readJson<T>(id: string): T | null {
+  const node = document.getElementById(id);
+  if (!node || !node.textContent) return null;
+  return JSON.parse(node.textContent) as T;
+}
+
+function paragraphs(parent: HTMLElement, text: string | undefined, className = 'kk-text'): void {
+  if (!text) return;
+  for (const para of text.split(/\n{2,}/)) {
+    const p = el('p', className);
+    const lines = para.split('\n');
+    lines.forEach((line, i) => {
+      if (i) p.appendChild(el('br'));
+      p.appendChild(document.createTextNode(line));
+    });
+    parent.appendChild(p);
+  }
+}
+
+function renderMapBlock(fig: HTMLElement, block: MapBlock, report: Report, geo: Topology | null): void {
+  if (!geo) throw new Error('地図データがレポートに含まれていません');
+  const metrics = block.metrics;
+  let current = 0;
+  const body = el('div', 'kk-map-body');
+  if (metrics.length > 1) {
+    const label = el('label', 'kk-metric');
+    label.appendChild(document.createTextNode('表示する指標: '));
+    const select = el('select', 'kk-metric-select');
+    metrics.forEach((m, i) => {
+      const opt = el('option', undefined, m.unit ? `${m.label} (${m.unit})` : m.label);
+      opt.value = String(i);
+      select.appendChild(opt);
+    });
+    label.appendChild(select);
+    fig.appendChild(label);
+    select.addEventListener('change', () => {
+      current = Number(select.value);
+      handle.setMetric(metrics[current]);
+      caption.textContent = metricCaption(metrics[current]);
+      fig.dataset.metric = String(current);
+      showMissing();
+    });
+  }
+  const caption = el('p', 'kk-map-metric', metricCaption(metrics[0]));
+  fig.appendChild(caption);
+  fig.appendChild(body);
+  const handle = renderChoropleth(body, geo, report.prefecture_code ?? '', metrics[0]);
+  fig.dataset.metric = '0';
+  const missing = el('p', 'kk-note');
+  fig.appendChild(missing);
+  const showMissing = () => {
+    missing.textContent = handle.missingCodes.length
+      ? `地図に該当する市町村がない団体コード: ${handle.missingCodes.join(', ')}`
+      : '';
+    missing.hidden = handle.missingCodes.length === 0;
+  };
+  showMissing();
+}
+
+function metricCaption(m: ChoroplethMetric): string {
+  return m.unit ? `${m.label} (単位: ${m.unit})` : m.label;
+}
+
+function renderBlock(parent: HTMLElement, block: Block, report: Report, geo: Topology | null): void {
+  const fig = el('figure', `kk-block kk-block--${block.kind}`);
+  if (block.id) fig.id = block.id;
+  fig.dataset.kind = block.kind;
+  if (block.title) {
+    const unit = 'unit' in block && block.unit ? ` (単位: ${block.unit})` : '';
+    fig.appendChild(el('figcaption', 'kk-block-title', block.title + unit));
+  }
+  parent.appendChild(fig);
+  switch (block.kind) {
+    case 'line':
+      renderLineChart(fig, block);
+      break;
+    case 'bar':
+      renderBarChart(fig, block);
+      break;
+    case 'map':
+      renderMapBlock(fig, block, report, geo);
+      break;
+    case 'table':
+      renderTable(fig, { columns: block.columns, rows: block.rows });
+      break;
+    default:
+      throw new Error(`未知のブロックの種類: ${(block as { kind: string }).kind}`);
+  }
+}
+
+function render(root: HTMLElement, report: Report, geo: Topology | null): void {
+  const header = el('header', 'kk-header');
+  header.appendChild(el('h1', undefined, report.title));
+  if (report.subtitle) header.appendChild(el('p', 'kk-subtitle', report.subtitle));
+  if (report.generated_by) header.appendChild(el('p', 'kk-meta', `作成: ${report.generated_by}`));
+  root.appendChild(header);
+
+  if (report.sections.length > 1) {
+    const nav = el('nav', 'kk-toc');
+    nav.appendChild(el('h2', undefined, '目次'));
+    const ol = el('ol');
+    report.sections.forEach((s, i) => {
+      const a = el('a', undefined, s.title);
+      a.href = `#${s.id || `section-${i + 1}`}`;
+      const li = el('li');
+      li.appendChild(a);
+      ol.appendChild(li);
+    });
+    nav.appendChild(ol);
+    root.appendChild(nav);
+  }
+
+  if (report.notes && report.notes.length) {
+    const notes = el('section', 'kk-notes');
+    notes.appendChild(el('h2', undefined, 'この資料について'));
+    for (const n of report.notes) paragraphs(notes, n);
+    root.appendChild(notes);
+  }
+
+  report.sections.forEach((s, i) => {
+    const sec = el('section', 'kk-section');
+    sec.id = s.id || `section-${i + 1}`;
+    sec.appendChild(el('h2', undefined, s.title));
+    paragraphs(sec, s.text);
+    root.appendChild(sec);
+    for (const b of s.blocks ?? []) {
+      try {
+        renderBlock(sec, b, report, geo);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        sec.appendChild(el('p', 'kk-error', `「${b.title ?? b.kind}」を表示できません: ${msg}`));
+        console.error(e);
+      }
+    }
+  });
+
+  const footer = el('footer', 'kk-footer');
+  footer.appendChild(
+    el('p', undefined, `${report.generated_by ?? 'kokuho'} で作成した資料です。数値の出典と前提は本文を参照してください。`),
+  );
+  root.appendChild(footer);
+}
+
+function main(): void {
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.appendChild(style);
+  const root = document.getElementById('kokuho-report') ?? document.body;
+  try {
+    const report = readJson<Report>(DATA_ID);
+    if (!report) throw new Error('レポートのデータがありません');
+    render(root, report, readJson<Topology>(GEO_ID));
+  } catch (e) {
+    root.appendChild(
+      el('p', 'kk-error', `レポートを表示できません: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    console.error(e);
+  }
+  window.addEventListener('beforeprint', resizeAllCharts);
+  window.addEventListener('afterprint', resizeAllCharts);
+  document.body.dataset.ready = '1';
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();

@@ -1,0 +1,106 @@
+// A table sortable by clicking a column header, shared by the report and the web app.
+//
+//   const table = renderTable(container, {
+//     columns: [{ label: '市町村' }, { label: '納付金 (円)', align: 'right', format: 'yen' }],
+//     rows: [['前橋市', 1234567890], ['高崎市', null]],
+//   });
+//
+// Clicking a header sorts by that column, ascending then descending (aria-sort on the
+// <th> says which); numbers sort numerically, text in Japanese order, empty cells last.
+// Cells are formatted by the column's format (format.ts); the raw value stays in
+// data-value.
+import { formatCell, type ValueFormat } from './format';
+
+export interface TableColumn {
+  label: string;
+  align?: 'left' | 'right' | 'center';
+  format?: ValueFormat;
+}
+
+export type TableCell = string | number | boolean | null;
+
+export interface TableSpec {
+  columns: TableColumn[];
+  rows: TableCell[][];
+  caption?: string;
+}
+
+const collator = new Intl.Collator('ja-JP', { numeric: true });
+
+function compareCells(a: TableCell, b: TableCell): number {
+  const ea = a === null || a === undefined || a === '';
+  const eb = b === null || b === undefined || b === '';
+  if (ea || eb) return ea && eb ? 0 : ea ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/** Appends a sortable <table> of `spec` to `container` and returns it. */
+export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableElement {
+  const table = document.createElement('table');
+  table.className = 'kk-table';
+  if (spec.caption) table.createCaption().textContent = spec.caption;
+  const thead = table.createTHead();
+  const headRow = thead.insertRow();
+  const tbody = table.createTBody();
+  const rows = spec.rows.map((r) => r.slice());
+  let sortCol = -1;
+  let ascending = true;
+
+  const fill = () => {
+    tbody.replaceChildren();
+    for (const r of rows) {
+      const tr = tbody.insertRow();
+      spec.columns.forEach((col, i) => {
+        const td = tr.insertCell();
+        const v = r[i] ?? null;
+        td.textContent = formatCell(v, col.format ?? 'text');
+        if (v !== null) td.dataset.value = String(v);
+        td.style.textAlign = col.align ?? (typeof v === 'number' ? 'right' : 'left');
+      });
+    }
+  };
+
+  const ths: HTMLTableCellElement[] = [];
+  spec.columns.forEach((col, i) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.style.textAlign = col.align ?? 'left';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'kk-sort';
+    button.title = 'クリックで並べ替え';
+    button.append(document.createTextNode(col.label), document.createElement('span'));
+    button.addEventListener('click', () => {
+      ascending = sortCol === i ? !ascending : true;
+      sortCol = i;
+      // A stable sort on the original order keeps ties as they were given.
+      rows.sort((a, b) => {
+        const c = compareCells(a[i] ?? null, b[i] ?? null);
+        const empty = (x: TableCell) => x === null || x === undefined || x === '';
+        if (empty(a[i] ?? null) || empty(b[i] ?? null)) return c;  // empty cells last either way
+        return ascending ? c : -c;
+      });
+      ths.forEach((h, j) => {
+        const mark = h.querySelector('.kk-sort span');
+        if (j === i) {
+          h.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+          if (mark) mark.textContent = ascending ? ' ▲' : ' ▼';
+        } else {
+          h.removeAttribute('aria-sort');
+          if (mark) mark.textContent = '';
+        }
+      });
+      fill();
+    });
+    th.appendChild(button);
+    headRow.appendChild(th);
+    ths.push(th);
+  });
+  fill();
+  const scroller = document.createElement('div');
+  scroller.className = 'kk-table-wrap';
+  scroller.appendChild(table);
+  container.appendChild(scroller);
+  return table;
+}
