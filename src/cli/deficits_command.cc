@@ -36,7 +36,7 @@ std::string Flags(const finance::DeficitStatus& s) {
 }
 
 int RunDeficits(const DeficitsRun& run) {
-  OutputFormats f = ParseOutputFormats(run.formats);
+  ParseOutputFormats(run.formats);  // a bad --format fails before any work
   FinanceLoadOptions options;
   if (!run.municipalities.empty())
     options.known_municipalities = LoadMunicipalityList(run.municipalities);
@@ -44,18 +44,7 @@ int RunDeficits(const DeficitsRun& run) {
   finance::DeficitResult r = finance::EvaluateDeficits(in);
   std::vector<ReportTable> tables = BuildDeficitTables(in, r);
   nlohmann::ordered_json json = DeficitJson(in, r);
-  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << json.dump(2) << "\n";
-    return 0;
-  }
-  if (f.table)
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
-  if (f.files.csv || f.files.xlsx || f.files.json) {
-    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "deficits", f.files, tables, json))
-      std::cerr << "wrote " << path << "\n";
-  }
-  return 0;
+  return EmitReports(run.out_dir, run.formats, "deficits", tables, json);
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ bool Used(const FundLedger& ledger, Account a) {
 }
 
 int RunFund(const FundRun& run) {
-  OutputFormats f = ParseOutputFormats(run.formats);
+  ParseOutputFormats(run.formats);  // a bad --format fails before any work
   FinanceLoadOptions options;
   if (!run.municipalities.empty())
     options.known_municipalities = LoadMunicipalityList(run.municipalities);
@@ -49,18 +49,7 @@ int RunFund(const FundRun& run) {
   FundLedger ledger = finance::SimulateFund(plan);
   std::vector<ReportTable> tables = BuildFundTables(plan, ledger);
   nlohmann::ordered_json json = FundJson(plan, ledger);
-  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << json.dump(2) << "\n";
-    return 0;
-  }
-  if (f.table)
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
-  if (f.files.csv || f.files.xlsx || f.files.json) {
-    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "fund", f.files, tables, json))
-      std::cerr << "wrote " << path << "\n";
-  }
-  return 0;
+  return EmitReports(run.out_dir, run.formats, "fund", tables, json);
 }
 
 }  // namespace

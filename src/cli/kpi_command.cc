@@ -120,7 +120,7 @@ std::string DefinitionsFile(const KpiRun& run) {
 }
 
 int RunKpi(const KpiRun& run) {
-  OutputFormats f = ParseOutputFormats(run.formats);
+  ParseOutputFormats(run.formats);  // a bad --format fails before any work
   std::optional<int> year;
   if (!run.year.empty()) {
     auto fy = FiscalYear::TryParse(run.year);
@@ -134,19 +134,7 @@ int RunKpi(const KpiRun& run) {
   kpi::Result r = kpi::Evaluate(defs, obs);
   std::vector<ReportTable> tables = BuildKpiTables(r, year);
   nlohmann::ordered_json json = KpiJson(r, year, defs_file, data_file);
-  const bool files = f.files.csv || f.files.xlsx || f.files.json;
-  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << json.dump(2) << "\n";
-    return 0;
-  }
-  if (f.table)
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
-  if (files) {
-    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "kpi", f.files, tables, json))
-      std::cerr << "wrote " << path << "\n";
-  }
-  return 0;
+  return EmitReports(run.out_dir, run.formats, "kpi", tables, json);
 }
 
 }  // namespace

@@ -78,11 +78,11 @@ void RegisterDemo(CLI::App& app, Action& action) {
           {"scenario", "run", examples + "/gunma-roadmap/scenario.yaml", "--population", pop},
           {"report", examples + "/gunma-roadmap/scenario.yaml", "--population", pop, "--out",
            (std::filesystem::path(*out) / "roadmap").string()}};
-      const char* titles[] = {"\n== モデル世帯の保険税 (前橋市, 令和8年度, 税率は架空) ==\n",
-                              "\n== 合成世帯 10万世帯 (乱数 seed 1) ==\n",
-                              "\n== 全世帯の賦課 (microsim) ==\n",
-                              "\n== 保険料水準統一ロードマップ (準統一 R9 → 完全統一 R15, 架空) ==\n",
-                              "\n== ロードマップの報告書 (HTML・xlsx) ==\n"};
+      const char* titles[] = {
+          "\n== モデル世帯の保険税 (前橋市, 令和8年度, 税率は架空) ==\n",
+          "\n== 合成世帯 10万世帯 (乱数 seed 1) ==\n", "\n== 全世帯の賦課 (microsim) ==\n",
+          "\n== 保険料水準統一ロードマップ (準統一 R9 → 完全統一 R15, 架空) ==\n",
+          "\n== ロードマップの報告書 (HTML・xlsx) ==\n"};
       for (size_t i = 0; i < steps.size(); ++i) {
         std::cout << titles[i] << std::flush;
         std::vector<std::string> args = {"kokuho"};

@@ -1,6 +1,7 @@
 #include "cli/output_formats.h"
 
 #include <CLI/CLI.hpp>
+#include <iostream>
 #include <sstream>
 
 namespace kokuho::cli {
@@ -33,6 +34,25 @@ OutputFormats ParseOutputFormats(const std::string& list) {
     }
   }
   return f;
+}
+
+int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
+                const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
+                const std::vector<ReportTable>* printed) {
+  const OutputFormats f = ParseOutputFormats(formats);
+  const bool files = f.files.csv || f.files.xlsx || f.files.json;
+  if (f.files.json && !f.files.csv && !f.files.xlsx && out_dir.empty()) {
+    std::cout << json.dump(2) << "\n";
+    return 0;
+  }
+  if (f.table)
+    for (const auto& t : printed ? *printed : tables) std::cout << RenderText(t) << "\n";
+  if (files) {
+    const std::string dir = out_dir.empty() ? "kokuho-output" : out_dir;
+    for (const auto& path : WriteReports(dir, stem, f.files, tables, json))
+      std::cerr << "wrote " << path << "\n";
+  }
+  return 0;
 }
 
 }  // namespace kokuho::cli

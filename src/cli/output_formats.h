@@ -3,7 +3,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "report/write_reports.h"
 
@@ -22,5 +24,13 @@ void DefaultOutputFormats(const CLI::App& cmd, const std::string& out_dir, std::
 
 /// Parses "table,csv,xlsx,json" (any subset); anything else is a CLI11 validation error.
 OutputFormats ParseOutputFormats(const std::string& list);
+
+/// What every report-writing command does with its tables and JSON under --format/--out:
+/// JSON alone without --out goes to standard output; otherwise the tables are printed
+/// (`printed` instead when given, e.g. an abridged view) and the files written all or
+/// nothing into --out (default kokuho-output) as <key>.csv, <stem>.xlsx, <stem>.json.
+int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
+                const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
+                const std::vector<ReportTable>* printed = nullptr);
 
 }  // namespace kokuho::cli

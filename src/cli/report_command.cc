@@ -138,11 +138,7 @@ J KpiSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
 
 int RunReport(const ReportArgs& a) {
   scenario::Scenario s = LoadScenario(a.scenario);
-  ScenarioHouseholds h = LoadScenarioHouseholds(s, a.population);
-  scenario::RunOptions options;
-  options.threads = a.threads;
-  options.households = h.inputs ? &*h.inputs : nullptr;
-  const scenario::Run run = scenario::RunScenario(s, options);
+  const scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
   std::vector<ReportTable> tables = ScenarioTables(run);
   J report = ScenarioReport(run, s.base.prefecture, s.base.prefecture_code);
   if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));

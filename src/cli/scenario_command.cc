@@ -33,32 +33,9 @@ struct SweepArgs {
   unsigned threads = 0;
 };
 
-int Emit(const std::string& out_dir, const std::string& formats, const std::string& stem,
-         const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
-         const std::vector<ReportTable>* printed = nullptr) {
-  OutputFormats f = ParseOutputFormats(formats);
-  const bool files = f.files.csv || f.files.xlsx || f.files.json;
-  if (f.files.json && !f.files.csv && !f.files.xlsx && out_dir.empty()) {
-    std::cout << json.dump(2) << "\n";
-    return 0;
-  }
-  if (f.table)
-    for (const auto& t : printed ? *printed : tables) std::cout << RenderText(t) << "\n";
-  if (files) {
-    const std::string dir = out_dir.empty() ? "kokuho-output" : out_dir;
-    for (const auto& path : WriteReports(dir, stem, f.files, tables, json))
-      std::cerr << "wrote " << path << "\n";
-  }
-  return 0;
-}
-
 int RunScenarioCommand(const RunArgs& a) {
   scenario::Scenario s = LoadScenario(a.file);
-  ScenarioHouseholds h = LoadScenarioHouseholds(s, a.population);
-  scenario::RunOptions options;
-  options.threads = a.threads;
-  options.households = h.inputs ? &*h.inputs : nullptr;
-  scenario::Run run = scenario::RunScenario(s, options);
+  scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
   std::vector<ReportTable> tables = ScenarioTables(run);
   // The terminal shows the years and the last year's municipalities; the files have all.
   std::vector<ReportTable> printed = tables;
@@ -68,14 +45,14 @@ int RunScenarioCommand(const RunArgs& a) {
     std::erase_if(m.rows, [&](const auto& row) { return row.front().text != last; });
     m.title += " — " + last + " (全年度はファイル出力に)";
   }
-  return Emit(a.out_dir, a.formats, "scenario", tables, ScenarioJson(run), &printed);
+  return EmitReports(a.out_dir, a.formats, "scenario", tables, ScenarioJson(run), &printed);
 }
 
 int RunCompare(const CompareArgs& a) {
   scenario::Run ra = scenario::RunScenario(LoadScenario(a.a));
   scenario::Run rb = scenario::RunScenario(LoadScenario(a.b));
   scenario::Comparison c = scenario::Compare(ra, rb);
-  return Emit(a.out_dir, a.formats, "compare", ComparisonTables(c), ComparisonJson(c));
+  return EmitReports(a.out_dir, a.formats, "compare", ComparisonTables(c), ComparisonJson(c));
 }
 
 std::vector<Rational> Axis(const std::string& text, const std::string& option) {
@@ -98,7 +75,7 @@ int RunSweep(const SweepArgs& a) {
   std::cerr << fmt::format("{}: {} variants\n", year.ToWareki(), g.size());
   std::vector<scenario::Variant> v = scenario::Sweep(s, year, g, a.threads);
   std::vector<ReportTable> printed = SweepTables(v, a.top);
-  return Emit(a.out_dir, a.formats, "sweep", SweepTables(v, 0), SweepJson(v), &printed);
+  return EmitReports(a.out_dir, a.formats, "sweep", SweepTables(v, 0), SweepJson(v), &printed);
 }
 
 }  // namespace

@@ -58,6 +58,15 @@ ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::stri
   return out;
 }
 
+scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
+                                unsigned threads) {
+  ScenarioHouseholds h = LoadScenarioHouseholds(s, population_override);
+  scenario::RunOptions options;
+  options.threads = threads;
+  options.households = h.inputs ? &*h.inputs : nullptr;
+  return scenario::RunScenario(s, options);
+}
+
 std::vector<Rational> ParseSweepAxis(const std::string& text, const std::string& option) {
   auto number = [&](std::string_view part) {
     auto v = Rational::TryParse(Trim(part));

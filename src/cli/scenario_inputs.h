@@ -25,6 +25,10 @@ struct ScenarioHouseholds {
 /// the case is an InputError naming the population file.
 ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path);
 
+/// Runs `s` with its households (LoadScenarioHouseholds) on `threads` (0 = all cores).
+scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
+                                unsigned threads);
+
 /// "0:1:0.05" (from, to inclusive, step) or "0.5,0.75,1"; exact decimals. A CLI11
 /// validation error naming `option` otherwise.
 std::vector<Rational> ParseSweepAxis(const std::string& text, const std::string& option);

@@ -8,18 +8,11 @@
 //
 // Prints one line per check and "N passed, N failed"; exits 1 when a check fails.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
-  if (fallback !== undefined) return fallback;
-  console.error(`usage: missing --${name}`);
-  process.exit(2);
-}
+import { checks, launchChromium, option } from './harness.mjs';
+
 
 const kokuho = path.resolve(option('kokuho'));
 const webDir = path.resolve(option('web'));
@@ -29,16 +22,7 @@ const outDir = path.resolve(option('out'));
 const browserPath = option('chromium', '/usr/bin/chromium');
 const CREDIT = '出典：国土交通省 国土数値情報（行政区域データ）を加工して作成';
 
-const require = createRequire(path.join(webDir, 'package.json'));
-const { chromium } = require('playwright-core');
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
+const { check, finish } = checks();
 
 mkdirSync(outDir, { recursive: true });
 
@@ -63,16 +47,8 @@ const base = await new Promise((resolve, reject) => {
 });
 console.log(`server: ${base}`);
 
-const profile = mkdtempSync(path.join(tmpdir(), 'kokuho-e2e-app-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: browserPath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  viewport: { width: 1280, height: 900 },
-  locale: 'ja-JP',
-  acceptDownloads: true,
-});
+const browser = await launchChromium(webDir, browserPath, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+const { context } = browser;
 
 async function canvasInk(page, selector) {
   return page.$$eval(selector, (canvases) =>
@@ -215,10 +191,8 @@ try {
   check('no requests beyond the local server', foreign.length === 0, foreign.join(' '));
   check('the server log holds no household figures', !serverLog.includes('4800000') && !serverLog.includes('salary'), '');
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
   server.kill('SIGTERM');
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

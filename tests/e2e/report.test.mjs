@@ -9,19 +9,12 @@
 //
 // Prints one line per check and "N passed, N failed"; exits 1 when a check fails.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
-  if (fallback !== undefined) return fallback;
-  console.error(`usage: missing --${name}`);
-  process.exit(2);
-}
+import { checks, launchChromium, option } from './harness.mjs';
+
 
 const kokuho = path.resolve(option('kokuho'));
 const webDir = path.resolve(option('web'));
@@ -30,16 +23,7 @@ const outDir = path.resolve(option('out'));
 const browserPath = option('chromium', '/usr/bin/chromium');
 const CREDIT = '出典：国土交通省 国土数値情報（行政区域データ）を加工して作成';
 
-const require = createRequire(path.join(webDir, 'package.json'));
-const { chromium } = require('playwright-core');
-
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
+const { check, finish } = checks();
 
 mkdirSync(outDir, { recursive: true });
 const htmlPath = path.join(outDir, 'report.html');
@@ -54,23 +38,8 @@ const report = JSON.parse(readFileSync(fixture, 'utf8'));
 const blocks = report.sections.flatMap((s) => s.blocks ?? []);
 const fileUrl = pathToFileURL(htmlPath).href;
 
-const profile = mkdtempSync(path.join(tmpdir(), 'kokuho-e2e-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: browserPath,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-  viewport: { width: 1200, height: 900 },
-  locale: 'ja-JP',
-});
+const browser = await launchChromium(webDir, browserPath, { viewport: { width: 1200, height: 900 } });
+const { context } = browser;
 
 try {
   const page = context.pages()[0] ?? (await context.newPage());
@@ -207,9 +176,7 @@ try {
   check('no console errors or page errors', problems.length === 0, problems.join(' | '));
   check('no network requests besides the file itself', requests.length === 0, requests.join(' '));
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
