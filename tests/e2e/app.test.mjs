@@ -4,7 +4,8 @@
 // household, downloads a CSV, and saves a screenshot per page.
 //
 //   node tests/e2e/app.test.mjs --kokuho build/kokuho --web web --case examples/gunma \
-//     --rates examples/levy/rates-gunma-sample.csv --out build/e2e-artifacts
+//     --rates examples/levy/rates-gunma-sample.csv \
+//     [--scenario examples/gunma-roadmap/scenario.yaml] --out build/e2e-artifacts
 //
 // Prints one line per check and "N passed, N failed"; exits 1 when a check fails.
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ const kokuho = path.resolve(option('kokuho'));
 const webDir = path.resolve(option('web'));
 const casePath = path.resolve(option('case'));
 const ratesPath = path.resolve(option('rates'));
+const scenarioPath = option('scenario', '');  // optional: the municipality page's シナリオの推移
 const outDir = path.resolve(option('out'));
 const browserPath = option('chromium', '/usr/bin/chromium');
 const CREDIT = '出典：国土交通省 国土数値情報（行政区域データ）を加工して作成';
@@ -27,7 +29,9 @@ const { check, finish } = checks();
 mkdirSync(outDir, { recursive: true });
 
 // Start the server on a free port and read the address it prints.
-const server = spawn(kokuho, ['serve', casePath, '--port', '0', '--rates', ratesPath], {
+const serveArgs = ['serve', casePath, '--port', '0', '--rates', ratesPath];
+if (scenarioPath) serveArgs.push('--scenario', path.resolve(scenarioPath));
+const server = spawn(kokuho, serveArgs, {
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let serverLog = '';
@@ -115,6 +119,12 @@ try {
   check('municipality: the derivation (trace) is shown', steps > 10, `${steps} steps`);
   const kpis = await page.$$eval('#kpi .kpi', (ks) => ks.length);
   check('municipality: KPIs', kpis >= 6, `${kpis}`);
+  if (scenarioPath) {
+    const historyRows = await page.$$eval('#history tbody tr', (trs) => trs.length);
+    check('municipality: シナリオの推移 has a row per scenario year', historyRows === 7, `${historyRows}`);
+    const historyInk = await canvasInk(page, '#history canvas');
+    check('municipality: the scenario chart is drawn', historyInk.length >= 1 && historyInk[0] > 0.01, historyInk.map((x) => x.toFixed(3)).join(' '));
+  }
   await shot(page, 'municipality');
 
   // シナリオ: move the α slider; the figures change.
