@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "report/scenario_tables.h"
 
 namespace kokuho {
@@ -149,18 +151,25 @@ J TableBlock(const ReportTable& t) {
   J columns = J::array();
   for (size_t c = 0; c < t.header.size(); ++c) {
     bool numeric = false, integer = true;
+    int places = 0;
     for (const auto& row : t.rows) {
       if (c >= row.size()) continue;
       if (row[c].kind == ReportCell::kInteger || row[c].kind == ReportCell::kDecimal)
         numeric = true;
-      if (row[c].kind == ReportCell::kDecimal) integer = false;
+      if (row[c].kind == ReportCell::kDecimal) {
+        integer = false;
+        places = std::max(places, row[c].places);
+      }
     }
     const bool yen = t.header[c].find("円") != std::string::npos;
-    columns.push_back({{"label", t.header[c]},
-                       {"align", numeric ? "right" : "left"},
-                       {"format", !numeric           ? "text"
-                                  : (yen && integer) ? "yen"
-                                                     : "number"}});
+    J column = {{"label", t.header[c]},
+                {"align", numeric ? "right" : "left"},
+                {"format", !numeric           ? "text"
+                           : (yen && integer) ? "yen"
+                                              : "number"}};
+    // Decimals as the tables show them (2 for a change in %, 0 for yen per head).
+    if (numeric && !integer) column["decimals"] = places;
+    columns.push_back(std::move(column));
   }
   J rows = J::array();
   for (const auto& row : t.rows) {

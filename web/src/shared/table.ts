@@ -15,6 +15,8 @@ export interface TableColumn {
   label: string;
   align?: 'left' | 'right' | 'center';
   format?: ValueFormat;
+  /** 'number' columns: show exactly this many decimals (e.g. 2 for percentages in %). */
+  decimals?: number;
 }
 
 export type TableCell = string | number | boolean | null;
@@ -54,7 +56,13 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
       spec.columns.forEach((col, i) => {
         const td = tr.insertCell();
         const v = r[i] ?? null;
-        td.textContent = formatCell(v, col.format ?? 'text');
+        td.textContent =
+          typeof v === 'number' && col.decimals !== undefined && (col.format ?? 'number') === 'number'
+            ? v.toLocaleString('ja-JP', {
+                minimumFractionDigits: col.decimals,
+                maximumFractionDigits: col.decimals,
+              })
+            : formatCell(v, col.format ?? 'text');
         if (v !== null) td.dataset.value = String(v);
         td.style.textAlign = col.align ?? (typeof v === 'number' ? 'right' : 'left');
       });
