@@ -15,11 +15,13 @@ struct ServeRun {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string rates_path;
+  std::string scenario_path;
   bool quiet = false;
 };
 
 int RunServe(const ServeRun& run) {
   auto data = std::make_shared<server::AppData>(server::LoadAppData(run.case_path, run.rates_path));
+  if (!run.scenario_path.empty()) server::LoadScenarioRun(*data, run.scenario_path);
   server::ServeOptions options;
   options.host = run.host;
   options.port = run.port;
@@ -42,6 +44,10 @@ int RunServe(const ServeRun& run) {
         "the X-Kokuho-Token header)\n",
         options.token);
   }
+  if (data->scenario && !data->scenario->years.empty())
+    std::cout << fmt::format("  シナリオ: {} ({}〜{})\n", data->scenario->name,
+                             data->scenario->years.front().plan.year.ToWareki(),
+                             data->scenario->years.back().plan.year.ToWareki());
   if (data->levy_years.empty())
     std::cout << "  世帯の保険料計算は --rates FILE を指定すると使えます。\n";
   std::cout.flush();
@@ -64,6 +70,9 @@ void RegisterServe(CLI::App& app, Action& action) {
   cmd->add_option("--rates", run->rates_path,
                   "rate schedules for the household calculator (CSV or xlsx), e.g. "
                   "examples/levy/rates-gunma-sample.csv");
+  cmd->add_option("--scenario", run->scenario_path,
+                  "roadmap scenario whose years the municipality page shows, e.g. "
+                  "examples/gunma-roadmap/scenario.yaml");
   cmd->add_flag("--quiet", run->quiet, "no request log");
   cmd->callback([run, &action]() { action = [run]() { return RunServe(*run); }; });
 }

@@ -20,6 +20,7 @@
 #include "io/household_loader.h"
 #include "io/premium_rules_loader.h"
 #include "io/rate_schedule_loader.h"
+#include "io/scenario_loader.h"
 #include "io/value_parser.h"
 #include "io/xlsx_writer.h"
 #include "nofukin/engine.h"
@@ -251,6 +252,11 @@ AppData LoadAppData(const std::string& case_path, const std::string& rates_path)
   return d;
 }
 
+void LoadScenarioRun(AppData& data, const std::string& scenario_path) {
+  const scenario::Scenario s = LoadScenario(scenario_path);
+  data.scenario = scenario::RunScenario(s, {});
+}
+
 ScenarioParams ParseScenario(const json& body, const nofukin::Case& c) {
   ScenarioParams p;
   for (const auto& [key, value] : body.items()) {
@@ -355,6 +361,7 @@ ordered_json CaseJson(const AppData& data) {
       levy_munis.push_back({{"code", s.municipality}, {"name", s.name}});
   j["levy_municipalities"] = levy_munis;
   j["geo_credit"] = kGeoCredit;
+  j["has_scenario"] = data.scenario.has_value();
   return j;
 }
 
@@ -517,6 +524,39 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
               {"collection_rate", ToDisplay(iryo.collection_rate)},
               {"income_per_capita", HalfUp(PerCapita(iryo.Income(), iryo.insured))}};
   (void)data;
+  return j;
+}
+
+ordered_json HistoryJson(const AppData& data, const std::string& code_text) {
+  if (!data.scenario) throw ApiError(404, "no scenario: start kokuho serve with --scenario FILE");
+  auto code = MunicipalityCode::TryParse(code_text.size() <= 12 ? code_text : "");
+  ordered_json years = ordered_json::array();
+  std::string name;
+  if (code) {
+    for (const auto& y : data.scenario->years) {
+      for (const auto& m : y.municipalities) {
+        if (m.code != *code) continue;
+        name = m.name;
+        years.push_back({{"fiscal_year", y.plan.year.year()},
+                         {"label", y.plan.year.ToWareki()},
+                         {"stage", scenario::StageLabel(y.plan.stage)},
+                         {"nofukin", m.nofukin},
+                         {"nofukin_per_capita", HalfUp(m.nofukin_per_capita)},
+                         {"premium_per_capita", HalfUp(m.premium_per_capita)},
+                         {"relief", m.relief_granted},
+                         {"collection_rate", m.collection_rate.ToDecimalString(4)}});
+        break;
+      }
+    }
+  }
+  if (years.empty())
+    throw ApiError(404, "unknown municipality: expected a 団体コード of the scenario");
+  ordered_json j;
+  j["schema"] = "kokuho.serve.history/1";
+  j["scenario"] = data.scenario->name;
+  j["code"] = code->str();
+  j["name"] = name;
+  j["years"] = years;
   return j;
 }
 

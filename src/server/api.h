@@ -26,6 +26,7 @@
 #include "nofukin/result.h"
 #include "premium/rules.h"
 #include "premium/schedule.h"
+#include "scenario/run.h"
 
 namespace kokuho::server {
 
@@ -51,13 +52,19 @@ struct AppData {
   nofukin::Result baseline;                      ///< the case as given
   std::vector<Yen> baseline_per_capita_premium;  ///< per municipality, for the changes
   std::vector<Yen> baseline_per_capita_nofukin;
-  std::string rates_path;              ///< empty: no household calculator
-  std::map<int, LevyYear> levy_years;  ///< fiscal years with rates in the rates file
+  std::string rates_path;                 ///< empty: no household calculator
+  std::map<int, LevyYear> levy_years;     ///< fiscal years with rates in the rates file
+  std::optional<scenario::Run> scenario;  ///< the roadmap scenario's run (serve --scenario)
 };
 
 /// Loads the case, computes the baseline and, when `rates_path` is given, reads the rates
 /// of every fiscal year the national rules cover. Throws InputError / CalculationError.
 AppData LoadAppData(const std::string& case_path, const std::string& rates_path);
+
+/// Loads the roadmap scenario file (docs/scenario-format.md) and runs it once at the
+/// 納付金 level (no households) into `data.scenario`, for the municipality history.
+/// Throws InputError / CalculationError.
+void LoadScenarioRun(AppData& data, const std::string& scenario_path);
 
 /// The live-scenario overrides (absent: the case's own value).
 struct ScenarioParams {
@@ -93,6 +100,11 @@ nlohmann::ordered_json CaseJson(const AppData& data);
 /// 標準保険料率 and its KPIs. `r` must be computed with trace on. 404 for an unknown code.
 nlohmann::ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario,
                                         const nofukin::Result& r, const std::string& code);
+
+/// One municipality across the scenario's years: {"scenario": name, "years": [{"fiscal_year",
+/// "label", "stage", "nofukin", "nofukin_per_capita", "premium_per_capita", "relief",
+/// "collection_rate"}, …]}. 404 without a scenario or for a code the scenario does not have.
+nlohmann::ordered_json HistoryJson(const AppData& data, const std::string& code);
 
 /// A household levy request: {"municipality": "102016", "year": 2026 | "R8",
 /// "household": {members: [...]} (docs/household-format.md), "explain": true}.

@@ -244,6 +244,10 @@ struct AppServer::Impl {
                 const nofukin::Case scenario = ScenarioFrom(req);
                 SendJson(res, ComputeJson(*data, scenario, Limited(scenario, false)));
               }));
+    http.Get(R"(/api/municipalities/([^/]+)/history)",
+             Wrap([this](const httplib::Request& req, httplib::Response& res) {
+               SendJson(res, HistoryJson(*data, req.matches[1].str()));
+             }));
     http.Get(R"(/api/municipalities/([^/]+))",
              Wrap([this](const httplib::Request& req, httplib::Response& res) {
                SendJson(res, MunicipalityJson(*data, data->case_data, baseline_traced,

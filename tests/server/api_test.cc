@@ -113,6 +113,45 @@ TEST(ServerApi, MunicipalityDetailHasTraceRatesAndKpi) {
   EXPECT_EQ(StatusOf([&] { MunicipalityJson(d, d.case_data, r, "../etc"); }), 404);
 }
 
+// serve --scenario: one municipality across the years of the roadmap sample (令和9〜15年度).
+TEST(ServerApi, HistoryFollowsTheScenarioYears) {
+  AppData d = LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma", "");
+  EXPECT_FALSE(CaseJson(d)["has_scenario"].get<bool>());
+  EXPECT_EQ(StatusOf([&] { HistoryJson(d, "102024"); }), 404);  // no scenario
+  LoadScenarioRun(d, KOKUHO_SOURCE_DIR "/examples/gunma-roadmap/scenario.yaml");
+  EXPECT_TRUE(CaseJson(d)["has_scenario"].get<bool>());
+  const auto j = HistoryJson(d, "102024");
+  EXPECT_EQ(j["scenario"], d.scenario->name);
+  EXPECT_EQ(j["name"], "高崎市");
+  const auto& years = j["years"];
+  ASSERT_EQ(years.size(), 7u);
+  EXPECT_EQ(years[0]["fiscal_year"], 2027);
+  EXPECT_EQ(years[0]["label"], "令和9年度");
+  EXPECT_EQ(years[0]["stage"], "準統一");
+  EXPECT_EQ(years[6]["fiscal_year"], 2033);
+  EXPECT_EQ(years[6]["stage"], "完全統一");
+  for (size_t i = 0; i < years.size(); ++i) {
+    const auto& y = years[i];
+    const auto& run_year = d.scenario->years[i];
+    const auto m = std::find_if(run_year.municipalities.begin(), run_year.municipalities.end(),
+                                [](const auto& x) { return x.code.str() == "102024"; });
+    ASSERT_NE(m, run_year.municipalities.end());
+    EXPECT_EQ(y["nofukin"].get<Yen>(), m->nofukin);
+    EXPECT_EQ(y["premium_per_capita"].get<Yen>(),
+              m->premium_per_capita.ToYen(RoundingMode::kHalfUp));
+    EXPECT_EQ(y["nofukin_per_capita"].get<Yen>(),
+              m->nofukin_per_capita.ToYen(RoundingMode::kHalfUp));
+    EXPECT_EQ(y["relief"].get<Yen>(), m->relief_granted);
+    EXPECT_GT(y["premium_per_capita"].get<Yen>(), 0);
+    const auto rate = y["collection_rate"].get<std::string>();
+    EXPECT_EQ(rate.size(), 6u) << rate;  // "0.9306"
+    EXPECT_EQ(rate.substr(0, 2), "0.") << rate;
+  }
+  EXPECT_EQ(HistoryJson(d, "10202")["years"].size(), 7u);  // 5 digits
+  EXPECT_EQ(StatusOf([&] { HistoryJson(d, "131016"); }), 404);
+  EXPECT_EQ(StatusOf([&] { HistoryJson(d, "../etc"); }), 404);
+}
+
 // The model household of examples/levy/family.yaml (前橋市, 令和8年度): the same 580,800円
 // as `kokuho levy` (README).
 TEST(ServerApi, LevyMatchesTheCli) {

@@ -79,6 +79,10 @@ TEST(ServerHttp, AnswersGoodAndBadRequests) {
   EXPECT_EQ(res->status, 404);
   res = c.Get("/api/municipalities/102024");
   EXPECT_EQ(res->status, 200);
+  res = c.Get("/api/municipalities/102024/history");  // started without --scenario
+  EXPECT_EQ(res->status, 404);
+  EXPECT_NE(ErrorMessage(res).find("--scenario"), std::string::npos);
+  EXPECT_FALSE(nlohmann::json::parse(c.Get("/api/case")->body)["has_scenario"].get<bool>());
 
   res = c.Post("/api/levy",
                R"({"municipality": "102016", "year": 2026, "household": {"members": "x"}})",

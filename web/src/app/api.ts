@@ -38,6 +38,8 @@ export interface CaseInfo {
   levy_years: { year: number; wareki: string }[];
   levy_municipalities: { code: string; name: string }[];
   geo_credit: string;
+  /** `kokuho serve --scenario FILE` was given: GET /api/municipalities/{code}/history answers. */
+  has_scenario: boolean;
 }
 
 export interface Range {
@@ -142,6 +144,24 @@ export interface MunicipalityDetail {
     collection_rate: number;
     income_per_capita: number;
   };
+}
+
+/** One municipality across the years of the roadmap scenario (serve --scenario). */
+export interface MunicipalityHistory {
+  scenario: string;
+  code: string;
+  name: string;
+  years: {
+    fiscal_year: number;
+    label: string;
+    stage: string;
+    nofukin: number;
+    nofukin_per_capita: number;
+    premium_per_capita: number;
+    relief: number;
+    /** Exact to 4 decimals: "0.9306". */
+    collection_rate: string;
+  }[];
 }
 
 export interface LevyTable {

@@ -1,10 +1,12 @@
 // 市町村の詳細: 納付金 per 分 and how it was made (the engine's trace), the three kinds of
-// 標準保険料率, and the municipality's KPIs.
-import { formatYen } from '../../shared/format';
+// 標準保険料率, the municipality's KPIs, and (serve --scenario) its history across the
+// roadmap scenario's years.
+import { renderLineChart, type ChartHandle } from '../../shared/charts';
+import { formatYen, toWarekiShort } from '../../shared/format';
 import type { TableCell, TableColumn } from '../../shared/table';
-import { getJson, type MunicipalityDetail, type RateSet, type TraceStep } from '../api';
+import { ApiError, getJson, type MunicipalityDetail, type MunicipalityHistory, type RateSet, type TraceStep } from '../api';
 import type { AppContext } from '../main';
-import { el, pct, section, tableWithDownloads } from '../ui';
+import { el, pct, section, showError, tableWithDownloads } from '../ui';
 
 function kpiCard(label: string, value: string, note = ''): HTMLElement {
   return el('div', { class: 'kpi' }, el('div', { class: 'kpi-label' }, label),
@@ -27,6 +29,40 @@ function traceList(steps: TraceStep[]): HTMLElement {
     ol.appendChild(li);
   }
   return ol;
+}
+
+/** シナリオの推移: 1人当たり保険料・納付金 over the scenario's years (chart and table). */
+async function renderHistory(main: HTMLElement, code: string, name: string): Promise<ChartHandle | null> {
+  const sec = section(main, 'シナリオの推移', 'history');
+  let h: MunicipalityHistory;
+  try {
+    h = await getJson<MunicipalityHistory>(`/api/municipalities/${encodeURIComponent(code)}/history`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) sec.appendChild(el('p', { class: 'hint' }, 'この市町村はシナリオにありません。'));
+    else showError(sec, e);
+    return null;
+  }
+  sec.appendChild(el('p', { class: 'hint' }, `${h.scenario} (kokuho serve --scenario)。1人当たりの額は円未満四捨五入。`));
+  const chart = renderLineChart(sec, {
+    x: h.years.map((y) => toWarekiShort(y.fiscal_year)),
+    unit: '円',
+    series: [
+      { name: '1人当たり保険料', values: h.years.map((y) => y.premium_per_capita) },
+      { name: '1人当たり納付金', values: h.years.map((y) => y.nofukin_per_capita) },
+    ],
+  });
+  const cols: TableColumn[] = [
+    { label: '年度' }, { label: '段階' },
+    { label: '納付金 (円)', format: 'yen' },
+    { label: '1人当たり納付金 (円)', format: 'yen' },
+    { label: '1人当たり保険料 (円)', format: 'yen' },
+    { label: '激変緩和 (円)', format: 'yen' },
+    { label: '標準的な収納率', format: 'number' },
+  ];
+  const rows: TableCell[][] = h.years.map((y) => [y.label, y.stage, y.nofukin, y.nofukin_per_capita,
+    y.premium_per_capita, y.relief, Number(y.collection_rate)]);
+  tableWithDownloads(sec, `history-${h.code}`, `${name} シナリオの推移 (${h.scenario})`, cols, rows);
+  return chart;
 }
 
 function rateRow(part: string, kind: string, r: RateSet): TableCell[] {
@@ -75,6 +111,8 @@ export async function renderMunicipality(main: HTMLElement, ctx: AppContext, arg
     ['激変緩和 (円)', d.relief],
   ]).classList.add('compact');
 
+  const history = ctx.info.has_scenario ? await renderHistory(main, d.code, d.name) : null;
+
   const nof = section(main, '分ごとの納付金', 'nofukin');
   const cols: TableColumn[] = [
     { label: '分' },
@@ -118,5 +156,7 @@ export async function renderMunicipality(main: HTMLElement, ctx: AppContext, arg
     det.appendChild(traceList(d.trace));
     trace.appendChild(det);
   }
-  return () => {};
+  return () => {
+    history?.dispose();
+  };
 }
