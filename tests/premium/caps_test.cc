@@ -40,7 +40,9 @@ TEST(PremiumCaps, NationalRulesPerYear) {
   for (const YearCaps& y : kCaps)
     for (int p = 0; p < kPartCount; ++p) {
       EXPECT_EQ(testing::Rules(y.fy).levied[p], y.caps[p] > 0) << y.fy << " " << p;
-      if (y.caps[p] > 0) EXPECT_EQ(testing::Rules(y.fy).caps[p], y.caps[p]) << y.fy << " " << p;
+      if (y.caps[p] > 0) {
+        EXPECT_EQ(testing::Rules(y.fy).caps[p], y.caps[p]) << y.fy << " " << p;
+      }
     }
 }
 
