@@ -140,7 +140,7 @@ int RunReport(const ReportArgs& a) {
   scenario::Scenario s = LoadScenario(a.scenario);
   const scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
   std::vector<ReportTable> tables = ScenarioTables(run);
-  J report = ScenarioReport(run, s.base.prefecture, s.base.prefecture_code);
+  J report = ScenarioReport(run, tables, s.base.prefecture, s.base.prefecture_code);
   if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));
   if (!s.deficits.empty()) report["sections"].push_back(DeficitSection(s, tables));
   if (!s.kpi.empty()) report["sections"].push_back(KpiSection(s, tables));

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "report/scenario_tables.h"
-
 namespace kokuho {
 namespace {
 
@@ -78,7 +76,7 @@ J AlphaReliefSection(const scenario::Run& run) {
                  std::move(blocks));
 }
 
-J HouseholdSection(const scenario::Run& run) {
+J HouseholdSection(const scenario::Run& run, const std::vector<ReportTable>& tables) {
   J series = J::array();
   for (int k = 0; k < scenario::kChangeBandCount; ++k) {
     J values = J::array();
@@ -93,7 +91,6 @@ J HouseholdSection(const scenario::Run& run) {
                     {"stacked", true},
                     {"x", XLabels(run)},
                     {"series", std::move(series)}});
-  std::vector<ReportTable> tables = ScenarioTables(run);
   for (const auto& t : tables)
     if (t.key == "scenario_deciles" || t.key == "scenario_types") blocks.push_back(TableBlock(t));
   return Section(
@@ -196,8 +193,8 @@ J TableBlock(const ReportTable& t) {
       {"kind", "table"}, {"id", t.key}, {"title", t.title}, {"columns", columns}, {"rows", rows}};
 }
 
-J ScenarioReport(const scenario::Run& run, const std::string& prefecture,
-                 const std::string& prefecture_code) {
+J ScenarioReport(const scenario::Run& run, const std::vector<ReportTable>& tables,
+                 const std::string& prefecture, const std::string& prefecture_code) {
   J r;
   r["schema"] = "kokuho.report/1";
   r["title"] = prefecture + " " + run.name;
@@ -210,14 +207,13 @@ J ScenarioReport(const scenario::Run& run, const std::string& prefecture,
        "段階: 現行 → 納付金ベース (α = 0) → 準統一 "
        "(市町村ごとの項目を県全体で負担、収納率の差のみ) "
        "→ 完全統一 (収納率も県で1つ、同じ世帯なら県内どこでも同じ保険料)。"});
-  std::vector<ReportTable> tables = ScenarioTables(run);
   J overview = J::array();
   overview.push_back(TableBlock(tables[0]));
   J sections = J::array();
   sections.push_back(Section("overview", "年度別の概要", "", std::move(overview)));
   sections.push_back(PremiumSection(run));
   sections.push_back(AlphaReliefSection(run));
-  if (run.years.front().households) sections.push_back(HouseholdSection(run));
+  if (run.years.front().households) sections.push_back(HouseholdSection(run, tables));
   sections.push_back(MapSection(run));
   J munis = J::array();
   munis.push_back(TableBlock(tables[1]));

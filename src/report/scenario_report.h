@@ -9,12 +9,16 @@
 #include <vector>
 
 #include "report/report_table.h"
+#include "scenario/household_panel.h"
 #include "scenario/run.h"
 
 namespace kokuho {
 
-/// The report: title, notes and the run's sections.
-nlohmann::ordered_json ScenarioReport(const scenario::Run& run, const std::string& prefecture,
+/// The report: title, notes and the run's sections. `tables` are ScenarioTables(run), built
+/// once by the caller, which also writes them to the workbook.
+nlohmann::ordered_json ScenarioReport(const scenario::Run& run,
+                                      const std::vector<ReportTable>& tables,
+                                      const std::string& prefecture,
                                       const std::string& prefecture_code);
 
 /// A table block of the report from a ReportTable (integers in 円 columns formatted as yen).

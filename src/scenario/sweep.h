@@ -22,7 +22,7 @@ struct SweepGrid {
   std::size_t size() const;  ///< the number of variants (the product of the non-empty axes)
 };
 
-/// from, from + step, … up to `to` inclusive (exact); throws InputError-free
+/// from, from + step, … up to `to` inclusive (exact); throws
 /// CalculationError for a step ≤ 0 or more than 100,000 values.
 std::vector<Rational> RangeValues(const Rational& from, const Rational& to, const Rational& step);
 

@@ -83,8 +83,8 @@ void PoolItems(const Scenario& s, Case& c) {
       total += m.item_amounts[k];
       m.item_amounts[k] = 0;
     }
-    if (total == 0 || item.stage != nofukin::ItemStage::kStandardRate || !c.HasPart(item.part))
-      continue;
+    // The case loader refuses items of a 分 the case does not compute, so the part is there.
+    if (total == 0 || item.stage != nofukin::ItemStage::kStandardRate) continue;
     nofukin::PartPolicy& policy = c.policy(item.part);
     auto& lines = item.sign > 0 ? policy.expenses : policy.public_funds;
     lines.push_back({"統一により県全体で負担: " + item.name, total});
