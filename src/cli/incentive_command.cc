@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/output_formats.h"
+#include "cli/prevention_command.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "incentive/scoring.h"
@@ -86,6 +87,7 @@ void RegisterIncentive(CLI::App& app, Action& action) {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);
     action = [run]() { return RunIncentive(*run); };
   });
+  RegisterPreventionAllocate(*group, action);
 }
 
 }  // namespace kokuho::cli

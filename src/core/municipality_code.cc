@@ -23,4 +23,18 @@ std::optional<MunicipalityCode> MunicipalityCode::TryParse(std::string_view raw)
   return MunicipalityCode(s);
 }
 
+std::optional<std::string> TryParsePrefectureCode(std::string_view raw) {
+  std::string s = NormalizeWidth(Trim(raw));
+  if (s.size() == 6) {
+    auto code = MunicipalityCode::TryParse(s);
+    if (!code || s.substr(2, 3) != "000") return std::nullopt;
+    return code->prefecture();
+  }
+  if (s.size() == 1) s = "0" + s;
+  if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return std::nullopt;
+  const int n = (s[0] - '0') * 10 + (s[1] - '0');
+  if (n < 1 || n > 47) return std::nullopt;
+  return s;
+}
+
 }  // namespace kokuho

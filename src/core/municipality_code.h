@@ -38,4 +38,9 @@ class MunicipalityCode {
   std::string code_;
 };
 
+/// A 都道府県コード "01"–"47" from "1"–"47", "01"–"47" or the prefecture's 6-digit
+/// 団体コード (e.g. "100005" 群馬県, municipal part 000 with its check digit); 全角 digits
+/// too. Anything else: nullopt.
+std::optional<std::string> TryParsePrefectureCode(std::string_view text);
+
 }  // namespace kokuho

@@ -193,6 +193,12 @@ std::vector<Yen> AllocateWithCaps(Yen budget, const std::vector<Rational>& weigh
       }
     if (!changed) break;
   }
+  Rational shared = 0;
+  for (const auto& x : share) shared += x;
+  if (shared < Rational(budget))
+    throw CalculationError(
+        fmt::format("事業費連動: {} yen cannot be shared: every body below its cap has 0 points",
+                    (Rational(budget) - shared).ToYen(RoundingMode::kCeil)));
   return AllocateLargestRemainder(share, budget);
 }
 

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/embedded_data.h"
 #include "io/table_reader.h"
@@ -132,14 +133,9 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
     Prefecture p;
     p.pos = row.pos;
     const TableCell& code = row.cells[col[0]];
-    std::string c(Trim(NormalizeWidth(code.text)));
-    if (c.size() == 1 && c[0] >= '1' && c[0] <= '9') c = "0" + c;
-    int n = (c.size() == 2 && isdigit(static_cast<unsigned char>(c[0])) &&
-             isdigit(static_cast<unsigned char>(c[1])))
-                ? std::stoi(c)
-                : 0;
-    if (n < 1 || n > 47)
-      throw InputError(code.pos, "都道府県コード: expected a prefecture code 01 to 47");
+    auto parsed = TryParsePrefectureCode(code.text);
+    if (!parsed) throw InputError(code.pos, "都道府県コード: expected a prefecture code 01 to 47");
+    const std::string c = *parsed;
     if (!codes.insert(c).second)
       throw InputError(code.pos, fmt::format("都道府県コード {} appears twice", c));
     p.code = c;

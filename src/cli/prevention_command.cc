@@ -1,0 +1,67 @@
+#include "cli/prevention_command.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/output_formats.h"
+#include "core/error.h"
+#include "core/fiscal_year.h"
+#include "io/prevention_loader.h"
+#include "io/value_parser.h"
+#include "report/prevention_tables.h"
+
+namespace kokuho::cli {
+
+int RunPrevention(const PreventionRun& run) {
+  auto year = FiscalYear::TryParse(run.year);
+  if (!year)
+    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R7, 2025 or 令和7年度");
+  const Yen budget = ParseYen(run.budget, {"--budget", 0, 0}, "事業費連動分 budget");
+  incentive::PreventionRule rule = run.rules_path.empty()
+                                       ? LoadPreventionRule(*year)
+                                       : LoadPreventionRuleFile(run.rules_path, *year);
+  std::vector<incentive::PreventionBody> bodies = LoadPreventionData(run.data_path, rule);
+  incentive::PreventionAllocation a = incentive::AllocatePrevention(rule, bodies, budget);
+  PreventionReport rep{*year, rule, bodies, budget, a};
+  const int status = EmitReports(run.out_dir, run.formats, "incentive_prevention",
+                                 {BuildPreventionTable(rep)}, PreventionJson(rep));
+  if (ParseOutputFormats(run.formats).table) {
+    std::cout << (rule.cap_multiple
+                      ? fmt::format("按分: 予算を 点数 × 被保険者数 (総得点) の比で按分し, "
+                                    "事業費分交付額の {} 倍を上限として超過分を上限未満の"
+                                    "都道府県に再配分 (1円未満は最大剰余法)\n",
+                                    rule.cap_multiple->ToString())
+                      : std::string("按分: 予算を 点数 × 被保険者数 (総得点) の比で按分 "
+                                    "(上限なし; 1円未満は最大剰余法)\n"));
+    std::cout << "出典: " << rule.source << "\n";
+    if (!rule.ConfirmedFor(*year))
+      std::cout << fmt::format(
+          "注意: この規則は {} からのもので, {} については出典で確認されていません "
+          "(data/incentive/prevention.yaml の confirmed_for)。\n",
+          rule.from.ToWareki(), year->ToWareki());
+  }
+  return status;
+}
+
+void RegisterPreventionAllocate(CLI::App& group, Action& action) {
+  auto run = std::make_shared<PreventionRun>();
+  CLI::App* cmd = group.add_subcommand(
+      "allocate",
+      "予防・健康づくり支援交付金 事業費連動分の都道府県への按分 (R7~: 上限 事業費分×2)");
+  cmd->add_option(
+         "DATA", run->data_path,
+         "prefecture table (CSV or xlsx): 都道府県コード, 点数, 被保険者数, 事業費分交付額")
+      ->required();
+  cmd->add_option("--year", run->year, "fiscal year (R7, 2025, 令和7年度)")->required();
+  cmd->add_option("--budget", run->budget, "事業費連動分 budget in yen")->required();
+  cmd->add_option("--rules", run->rules_path,
+                  "allocation rule YAML (default: the embedded data/incentive/prevention.yaml)");
+  AddOutputOptions(*cmd, run->out_dir, run->formats);
+  cmd->callback([run, cmd, &action]() {
+    DefaultOutputFormats(*cmd, run->out_dir, run->formats);
+    action = [run]() { return RunPrevention(*run); };
+  });
+}
+
+}  // namespace kokuho::cli

@@ -1,0 +1,49 @@
+#include "incentive/prevention.h"
+
+#include <algorithm>
+
+#include "core/largest_remainder.h"
+#include "incentive/scoring.h"
+
+namespace kokuho::incentive {
+
+bool PreventionRule::ConfirmedFor(FiscalYear year) const {
+  return std::find(confirmed_for.begin(), confirmed_for.end(), year) != confirmed_for.end();
+}
+
+PreventionAllocation AllocatePrevention(const PreventionRule& rule,
+                                        const std::vector<PreventionBody>& bodies, Yen budget) {
+  if (budget < 0) throw CalculationError("事業費連動: the budget must not be negative");
+  PreventionAllocation a;
+  Rational weight_sum = 0;
+  for (const PreventionBody& b : bodies) {
+    if (b.points.Sign() < 0 || b.insured < 1)
+      throw CalculationError("事業費連動: 点数 must be ≥ 0 and 被保険者数 ≥ 1");
+    a.weights.push_back(b.points * Rational(b.insured));
+    weight_sum += a.weights.back();
+    if (rule.cap_multiple) {
+      if (!b.project_grant)
+        throw CalculationError("事業費連動: the cap needs every prefecture's 事業費分");
+      // Caps are whole yen: floor of multiple × 事業費分 (exact for the R7 multiple 2).
+      a.caps.push_back((*rule.cap_multiple * Rational(*b.project_grant)).Floor());
+    } else {
+      a.caps.push_back(std::nullopt);
+    }
+  }
+  if (weight_sum.IsZero())
+    throw CalculationError(
+        "事業費連動: every 総得点 (点数 × 被保険者数) is zero; nothing to share by");
+  a.uncapped = AllocateProportionally(budget, a.weights);
+  if (rule.cap_multiple) {
+    std::vector<Yen> caps;
+    for (const auto& c : a.caps) caps.push_back(*c);
+    a.grants = AllocateWithCaps(budget, a.weights, caps);
+  } else {
+    a.grants = a.uncapped;
+  }
+  for (size_t i = 0; i < bodies.size(); ++i)
+    a.at_cap.push_back(a.caps[i] && a.grants[i] == *a.caps[i]);
+  return a;
+}
+
+}  // namespace kokuho::incentive
