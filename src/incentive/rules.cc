@@ -14,8 +14,12 @@ std::string RuleKindName(RuleKind kind) {
       return "threshold";
     case RuleKind::kPercentile:
       return "percentile";
+    case RuleKind::kRank:
+      return "rank";
     case RuleKind::kFlag:
       return "flag";
+    case RuleKind::kShare:
+      return "share";
   }
   return "";
 }
@@ -24,11 +28,15 @@ Rational Item::MaxPoints() const {
   Rational best = 0;  // a step not met gives 0
   switch (kind) {
     case RuleKind::kThreshold:
+    case RuleKind::kShare:
       for (const auto& t : tables)
         for (const auto& s : t.steps) best = std::max(best, s.points);
       return best;
     case RuleKind::kPercentile:
       for (const auto& b : bands) best = std::max(best, b.points);
+      return best;
+    case RuleKind::kRank:
+      for (const auto& b : ranks) best = std::max(best, b.points);
       return best;
     case RuleKind::kFlag:
       return std::max(points_yes, points_no);
@@ -40,11 +48,15 @@ Rational Item::MinPoints() const {
   Rational worst = 0;
   switch (kind) {
     case RuleKind::kThreshold:
+    case RuleKind::kShare:
       for (const auto& t : tables)
         for (const auto& s : t.steps) worst = std::min(worst, s.points);
       return worst;
     case RuleKind::kPercentile:
       for (const auto& b : bands) worst = std::min(worst, b.points);
+      return worst;
+    case RuleKind::kRank:
+      for (const auto& b : ranks) worst = std::min(worst, b.points);
       return worst;
     case RuleKind::kFlag:
       return std::min(points_yes, points_no);
@@ -82,6 +94,8 @@ int IncentiveRules::UnconfirmedCount() const {
           for (const auto& s : t.steps)
             if (!s.provenance.confirmed) ++n;
         for (const auto& b : item.bands)
+          if (!b.provenance.confirmed) ++n;
+        for (const auto& b : item.ranks)
           if (!b.provenance.confirmed) ++n;
       }
     }

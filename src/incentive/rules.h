@@ -11,8 +11,13 @@
 //                e.g. the published R4 固有① 収納率 thresholds (上位3割 93.58% → 50).
 //   kPercentile  rank within the size class among the municipalities of the data:
 //                top 30% → 50, top 50% → 35 (上位3割 / 上位5割).
+//   kRank        rank within the size class among the municipalities of the data:
+//                rank ≤ 5 → 40, rank ≤ 10 → 35 (順位 bands such as 1–5位 / 6–10位).
 //   kFlag        yes → p points, no → q points (either may be negative: the −30 for
 //                法定外繰入 or the −10 for a worsening medical-cost level are flags).
+//   kShare       都道府県分 only: the share of the data's municipalities whose flag
+//                column is yes, scored by threshold steps (e.g. 管内市町村の割合が
+//                4割以上 → points; spec §3.4 share_of_municipalities).
 //
 //   IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));  // io/incentive_loader.h
 //   r.Level(Level::kMunicipal).MaxPoints();                   // 1000
@@ -58,9 +63,9 @@ struct SizeClass {
   }
 };
 
-enum class RuleKind { kThreshold, kPercentile, kFlag };
+enum class RuleKind { kThreshold, kPercentile, kRank, kFlag, kShare };
 
-/// "threshold" / "percentile" / "flag".
+/// "threshold" / "percentile" / "rank" / "flag" / "share".
 std::string RuleKindName(RuleKind kind);
 
 /// One step of a threshold table: value ≥ bound (or ≤ bound when lower is better) → points.
@@ -83,6 +88,13 @@ struct PercentileBand {
   Provenance provenance;
 };
 
+/// One band of a rank rule: rank r in the class with r ≤ at_most → points.
+struct RankBand {
+  std::int64_t at_most = 0;  ///< 5 for 1–5位
+  Rational points;
+  Provenance provenance;
+};
+
 /// One scored item of an indicator (e.g. 特定健診受診率 within 共通①).
 struct Item {
   std::string key;     ///< "c1_kenshin"
@@ -91,8 +103,9 @@ struct Item {
   RuleKind kind = RuleKind::kFlag;
   bool percent = false;                ///< values and bounds are rates ("39.2%" = 0.392)
   bool lower_is_better = false;        ///< kThreshold / kPercentile
-  std::vector<ThresholdTable> tables;  ///< kThreshold
+  std::vector<ThresholdTable> tables;  ///< kThreshold, kShare (one table, on the share)
   std::vector<PercentileBand> bands;   ///< kPercentile, best (smallest top) first
+  std::vector<RankBand> ranks;         ///< kRank, best (smallest at_most) first
   Rational points_yes;                 ///< kFlag
   Rational points_no;                  ///< kFlag
   Provenance provenance;               ///< of the rule as a whole (flag points)

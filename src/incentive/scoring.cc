@@ -27,6 +27,23 @@ bool Meets(const Rational& value, const Rational& bound, bool lower_is_better) {
   return lower_is_better ? value <= bound : value >= bound;
 }
 
+// Rank within the size class among `peers`, competition ranking (ties share the better
+// rank): r = 1 + the number of peers strictly better. Returns {r, peers in the class}.
+std::pair<std::int64_t, std::int64_t> RankInClass(const IncentiveRules& rules, const Item& item,
+                                                  const Entity& e,
+                                                  const std::vector<const Entity*>& peers) {
+  const Rational& v = ValueOf(item, e);
+  const std::string cls = ClassKey(rules, e);
+  std::int64_t n = 0, better = 0;
+  for (const Entity* p : peers) {
+    if (ClassKey(rules, *p) != cls) continue;
+    ++n;
+    const Rational& pv = ValueOf(item, *p);
+    if (item.lower_is_better ? pv < v : pv > v) ++better;
+  }
+  return {better + 1, n};
+}
+
 }  // namespace
 
 Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& e,
@@ -50,21 +67,30 @@ Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& 
       return 0;
     }
     case RuleKind::kPercentile: {
-      // Rank within the size class, competition ranking (ties share the better rank):
-      // r = 1 + the number of peers strictly better. Band met when r ≤ top × n
-      // (spec §3.2 "上位3割"; kokuho's reading of the rank rule [K]).
-      const Rational& v = ValueOf(item, e);
-      const std::string cls = ClassKey(rules, e);
-      std::int64_t n = 0, better = 0;
-      for (const Entity* p : peers) {
-        if (ClassKey(rules, *p) != cls) continue;
-        ++n;
-        const Rational& pv = ValueOf(item, *p);
-        if (item.lower_is_better ? pv < v : pv > v) ++better;
-      }
-      const Rational rank = Rational(better + 1);
+      // Band met when r ≤ top × n (spec §3.2 "上位3割"; kokuho's reading [K]).
+      const auto [rank, n] = RankInClass(rules, item, e, peers);
       for (const auto& b : item.bands)
-        if (rank <= b.top * Rational(n)) return b.points;
+        if (Rational(rank) <= b.top * Rational(n)) return b.points;
+      return 0;
+    }
+    case RuleKind::kRank: {
+      const std::int64_t rank = RankInClass(rules, item, e, peers).first;
+      for (const auto& b : item.ranks)
+        if (rank <= b.at_most) return b.points;
+      return 0;
+    }
+    case RuleKind::kShare: {
+      // The share of the municipalities (peers) whose flag is yes, against the steps.
+      std::int64_t n = 0, yes = 0;
+      for (const Entity* p : peers) {
+        if (p->level != Level::kMunicipal) continue;
+        ++n;
+        if (!ValueOf(item, *p).IsZero()) ++yes;
+      }
+      if (n == 0) return 0;
+      const Rational share = Rational(yes) / Rational(n);
+      for (const auto& s : item.tables.front().steps)
+        if (Meets(share, s.bound, false)) return s.points;
       return 0;
     }
   }
@@ -86,11 +112,8 @@ ScoreResult Score(const IncentiveRules& rules, const std::vector<Entity>& entiti
   result.municipal_average.assign(mun.indicators.size(), Rational(0));
   for (const auto& e : entities) {
     const LevelRules& lr = rules.Of(e.level);
-    std::vector<const Entity*> peers;
-    if (e.level == Level::kMunicipal)
-      peers = municipal_peers;
-    else
-      peers = {&e};
+    // Ranks (市町村分) and shares (都道府県分) are both taken over the municipalities.
+    const std::vector<const Entity*>& peers = municipal_peers;
     EntityScore s;
     s.code = e.code;
     s.name = e.name;

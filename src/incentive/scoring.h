@@ -66,9 +66,9 @@ struct ScoreResult {
   Rational municipal_average_total;
 };
 
-/// Points of one item for one entity. `peers` are the entities of the same level (for
-/// kPercentile ranks within the size class). Throws CalculationError when a value is
-/// missing (the loader guarantees it is not).
+/// Points of one item for one entity. `peers` are the municipalities of the data (for
+/// kPercentile and kRank ranks within the size class, and kShare shares). Throws CalculationError
+/// when a value is missing (the loader guarantees it is not).
 Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& e,
                    const std::vector<const Entity*>& peers);
 

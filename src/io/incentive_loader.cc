@@ -128,9 +128,15 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
   } else if (rule == "percentile") {
     m.ExpectKeys({"key", "label", "column", "rule", "unit", "direction", "bands"});
     item.kind = RuleKind::kPercentile;
+  } else if (rule == "rank") {
+    m.ExpectKeys({"key", "label", "column", "rule", "unit", "direction", "bands"});
+    item.kind = RuleKind::kRank;
+  } else if (rule == "share") {
+    m.ExpectKeys({"key", "label", "column", "rule", "steps"});
+    item.kind = RuleKind::kShare;
   } else {
     throw InputError(m.PosOf(rule_node),
-                     where + ".rule: expected one of threshold, percentile, flag");
+                     where + ".rule: expected one of threshold, percentile, rank, flag, share");
   }
   item.key = m.Text("key");
   item.label = m.Text("label");
@@ -150,6 +156,13 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
     m.RejectUnknownKeys();
     return item;
   }
+  if (item.kind == RuleKind::kShare) {
+    // The share of municipalities with the flag, against steps in percent.
+    item.percent = true;
+    item.tables.push_back({"", ReadSteps(m.Require("steps"), file, w + ".steps", item)});
+    m.RejectUnknownKeys();
+    return item;
+  }
   YAML::Node unit = m.Require("unit");
   const std::string u = ScalarText(unit, m.PosOf(unit), w + ".unit");
   if (u != "percent" && u != "number")
@@ -161,7 +174,24 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
                        w + ".direction: expected higher or lower (which value is better)");
     item.lower_is_better = *d == "lower";
   }
-  if (item.kind == RuleKind::kPercentile) {
+  if (item.kind == RuleKind::kRank) {
+    YAML::Node bands = Sequence(m, "bands");
+    for (const YAML::Node& b : bands) {
+      YamlMap bm(b, file, w + ".bands[]");
+      bm.ExpectKeys({"rank_at_most", "points", "confirmed", "source"});
+      incentive::RankBand band;
+      band.at_most = bm.Integer("rank_at_most", 1, 1'000'000);
+      if (!item.ranks.empty() && band.at_most <= item.ranks.back().at_most)
+        throw InputError(bm.PosOf(bm.Require("rank_at_most")),
+                         bm.where() +
+                             ".rank_at_most: bands must be listed best first "
+                             "(rank_at_most increasing)");
+      YAML::Node p = bm.Require("points");
+      band.points = NumberAt(p, bm.PosOf(p), bm.where() + ".points");
+      band.provenance = ReadProvenance(bm);
+      item.ranks.push_back(std::move(band));
+    }
+  } else if (item.kind == RuleKind::kPercentile) {
     YAML::Node bands = Sequence(m, "bands");
     for (const YAML::Node& b : bands) {
       YamlMap bm(b, file, w + ".bands[]");
@@ -240,11 +270,18 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
       // A rank among prefectures (rank_among_prefs, spec §3.4) needs every prefecture's
       // data; the data of one prefecture cannot rank it, so it is refused rather than
       // scored as a field of one.
-      if (level == Level::kPrefectural && item.kind == RuleKind::kPercentile)
+      if (level == Level::kPrefectural &&
+          (item.kind == RuleKind::kPercentile || item.kind == RuleKind::kRank))
         throw InputError(PosOf(it["rule"], file),
-                         w + ".items[].rule: percentile is for 市町村分 only (ranks among "
-                             "prefectures are not supported; give the published thresholds "
-                             "as a threshold rule)");
+                         w + ".items[].rule: percentile and rank are for 市町村分 only (ranks "
+                             "among prefectures are not supported; give the prefecture's "
+                             "published rank as a number column with a threshold rule, "
+                             "direction: lower)");
+      // A share is the prefecture's view of its municipalities.
+      if (level == Level::kMunicipal && item.kind == RuleKind::kShare)
+        throw InputError(PosOf(it["rule"], file),
+                         w + ".items[].rule: share is for 都道府県分 only (the share of "
+                             "the municipalities whose flag is yes)");
       if (!item_keys.insert(item.key).second)
         throw InputError(PosOf(it["key"], file), "item key given twice: " + item.key);
       item_max += item.MaxPoints();
@@ -380,20 +417,23 @@ std::map<std::string, ColumnUse> ColumnUses(const IncentiveRules& rules, const s
   for (const LevelRules* lr : {&rules.municipal, &rules.prefectural})
     for (const auto& ind : lr->indicators)
       for (const auto& item : ind.items) {
-        const bool flag = item.kind == RuleKind::kFlag;
+        // A share reads a flag of the municipal rows.
+        const bool share = item.kind == RuleKind::kShare;
+        const bool flag = item.kind == RuleKind::kFlag || share;
+        const bool percent = !share && item.percent;
         auto [it, fresh] = uses.try_emplace(item.column);
         ColumnUse& u = it->second;
         if (fresh) {
           u.flag = flag;
-          u.percent = item.percent;
+          u.percent = percent;
           u.first_item = item.key;
-        } else if (u.flag != flag || u.percent != item.percent) {
+        } else if (u.flag != flag || u.percent != percent) {
           throw InputError(item.pos, fmt::format("column {} is read as a {} by {} but as a {} "
                                                  "by {}",
                                                  item.column, u.flag ? "flag" : "number",
                                                  u.first_item, flag ? "flag" : "number", item.key));
         }
-        (lr->level == Level::kMunicipal ? u.municipal : u.prefectural) = true;
+        (lr->level == Level::kMunicipal || share ? u.municipal : u.prefectural) = true;
       }
   return uses;
 }

@@ -105,7 +105,8 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
       {"items exceed the indicator max", "yes: 40, no: 0", "yes: 45, no: 0",
        "r.yaml:11:20: municipal.m1.max: the items can give 105 points"},
       {"unknown rule kind", "rule: threshold", "rule: thresold",
-       "r.yaml:16:17: municipal.m1.items[].rule: expected one of threshold, percentile, flag"},
+       "r.yaml:16:17: municipal.m1.items[].rule: expected one of threshold, percentile, rank, "
+       "flag, share"},
       {"misspelt key", "unit: percent", "units: percent", "r.yaml:17:11: "},
       {"percent without %", "at_least: 40%", "at_least: 40",
        "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: expected a percentage"},
@@ -129,7 +130,21 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
        "key: pflag\n          label: PF\n          column: PF\n          rule: percentile\n"
        "          unit: number\n          bands: [{top: 50%, points: 10, confirmed: false, "
        "source: s}]",
-       "r.yaml:32:17: prefectural.p1.items[].rule: percentile is for 市町村分 only"},
+       "r.yaml:32:17: prefectural.p1.items[].rule: percentile and rank are for 市町村分 only"},
+      {"share at the municipal level",
+       "{key: flag, label: F, column: F, rule: flag, yes: 40, no: 0, confirmed: false, ",
+       "{key: flag, label: F, column: F, rule: share, steps: [{at_least: 50%, points: 40, "
+       "confirmed: false, source: s}]}\n# ",
+       "r.yaml:21:50: municipal.m1.items[].rule: share is for 都道府県分 only"},
+      {"rank bands not best first",
+       "rule: threshold\n          unit: percent\n          steps:\n"
+       "            - {at_least: 60%, points: 60, confirmed: false, source: s}\n"
+       "            - {at_least: 40%",
+       "rule: rank\n          unit: percent\n          bands:\n"
+       "            - {rank_at_most: 5, points: 60, confirmed: false, source: s}\n"
+       "            - {rank_at_most: 5",
+       "r.yaml:20:30: municipal.m1.items[] (rate).bands[].rank_at_most: bands must be listed "
+       "best first"},
       {"empty source", "no: -5, confirmed: false, source: s}",
        "no: -5, confirmed: false, source: \"\"}", "r.yaml:29:"},
   };
@@ -137,6 +152,31 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
     std::string msg = RulesError(Replace(kBase, c.from, c.to));
     EXPECT_EQ(msg.substr(0, std::string(c.expected).size()), c.expected) << c.what << "\n" << msg;
   }
+}
+
+TEST(IncentiveLoader, ShareReadsTheMunicipalFlagForThePrefecture) {
+  // The prefecture's item: the share of municipalities with F = yes, ≥ 50% → 10. The
+  // prefecture's row leaves F empty; the municipalities must give it.
+  const std::string rules_text =
+      Replace(kBase,
+              "{key: pflag, label: PF, column: PF, rule: flag, yes: 10, no: -5, confirmed: "
+              "false, source: s}",
+              "{key: pshare, label: PS, column: F, rule: share, steps: [{at_least: 50%, "
+              "points: 10, confirmed: false, source: s}]}");
+  TempDir dir;
+  const std::string path = dir.Path("d.csv");
+  incentive::IncentiveRules rules = ParseIncentiveRules(rules_text, "r.yaml");
+  WriteBytes(path,
+             "団体コード,名称,被保険者数,率,F\n100005,群馬県,9000,,\n"
+             "102016,前橋市,6000,55.5,はい\n102024,高崎市,3000,41%,0\n");
+  incentive::ScoreResult s = incentive::Score(rules, LoadIncentiveData(path, rules));
+  ASSERT_TRUE(s.prefecture.has_value());
+  EXPECT_EQ(s.prefecture->total, Rational(10));  // 1 of 2 = 50%
+  WriteBytes(path,
+             "団体コード,名称,被保険者数,率,F\n100005,群馬県,9000,,\n"
+             "102016,前橋市,6000,55.5,はい\n102024,高崎市,3000,41%,\n");
+  InputError e = io_test::CatchInputError([&] { LoadIncentiveData(path, rules); });
+  EXPECT_NE(std::string(e.what()).find("d.csv:4:5"), std::string::npos) << e.what();
 }
 
 // Data: wide CSV with a prefecture row and two municipalities of 群馬県.

@@ -104,6 +104,61 @@ TEST(IncentiveScoring, PercentileWithinSizeClassWithTies) {
   EXPECT_EQ(ScoreItem(r, item, es[4], peers), Rational(50));
 }
 
+TEST(IncentiveScoring, RankBandsWithinSizeClass) {
+  // 順位 bands: 1–2位 → 40, 3–4位 → 35 (the shape of R8 指標②(ⅱ) 1–5位 / 6–10位, on a
+  // small class). Small class rates 50, 48, 48, 40, 30 (%): ranks 1, 2, 2, 4, 5
+  // → 40, 40, 40, 35, 0. The large municipality is rank 1 of its own class → 40.
+  IncentiveRules r = TwoClasses();
+  Item item;
+  item.column = "健診";
+  item.kind = RuleKind::kRank;
+  item.ranks = {{2, 40, P()}, {4, 35, P()}};
+  std::vector<Entity> es = {
+      Mun("a", 100, {{"健診", Rational(50, 100)}}), Mun("b", 200, {{"健診", Rational(48, 100)}}),
+      Mun("c", 300, {{"健診", Rational(48, 100)}}), Mun("d", 400, {{"健診", Rational(40, 100)}}),
+      Mun("e", 500, {{"健診", Rational(30, 100)}}), Mun("f", 50000, {{"健診", Rational(10, 100)}})};
+  std::vector<const Entity*> peers;
+  for (const auto& e : es) peers.push_back(&e);
+  std::vector<Rational> got;
+  for (const auto& e : es) got.push_back(ScoreItem(r, item, e, peers));
+  EXPECT_EQ(got, (std::vector<Rational>{40, 40, 40, 35, 0, 40}));
+  EXPECT_EQ(item.MaxPoints(), Rational(40));
+  // Lower is better: 30% is rank 1, 40% rank 2, 48% rank 3 (twice), 50% rank 5.
+  item.lower_is_better = true;
+  got.clear();
+  for (const auto& e : es) got.push_back(ScoreItem(r, item, e, peers));
+  EXPECT_EQ(got, (std::vector<Rational>{0, 35, 35, 40, 40, 40}));
+}
+
+TEST(IncentiveScoring, ShareOfMunicipalitiesForThePrefecture) {
+  // 管内市町村の割合: ≥70% → 20, ≥40% → 10 (the shape of the R7 事業費連動 tiers, 19110/107).
+  // 5 municipalities, 3 with the flag: 60% → 10. With a fourth: 80% → 20. One: 20% → 0.
+  IncentiveRules r = TwoClasses();
+  Item item;
+  item.column = "実施";
+  item.kind = RuleKind::kShare;
+  item.percent = true;
+  item.tables = {{"", {{Rational(70, 100), 20, P()}, {Rational(40, 100), 10, P()}}}};
+  std::vector<Entity> es;
+  for (int k = 0; k < 5; ++k) es.push_back(Mun("m" + std::to_string(k), 100, {{"実施", k < 3}}));
+  Entity pref = Mun("100005", 500, {});
+  pref.level = Level::kPrefectural;
+  auto score = [&] {
+    std::vector<const Entity*> peers;
+    for (const auto& e : es) peers.push_back(&e);
+    return ScoreItem(r, item, pref, peers);
+  };
+  EXPECT_EQ(score(), Rational(10));
+  es[3].values["実施"] = 1;
+  EXPECT_EQ(score(), Rational(20));
+  for (auto& e : es) e.values["実施"] = 0;
+  es[0].values["実施"] = 1;
+  EXPECT_EQ(score(), Rational(0));
+  // Exactly on the bound is met: 2 of 5 = 40% → 10.
+  es[1].values["実施"] = 1;
+  EXPECT_EQ(score(), Rational(10));
+}
+
 TEST(IncentiveScoring, FlagsIncludingNegativePoints) {
   // 法定外繰入の解消計画未達: yes → −30, no → 0 (R4 固有⑥ −30, spec §3.2).
   IncentiveRules r = TwoClasses();
