@@ -1,8 +1,10 @@
 // `kokuho incentive score` on examples/incentive-sample: the tables, the files (CSV with
 // BOM, xlsx, JSON) whose grants add up to the budget, and a bad input that writes nothing.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -66,18 +68,20 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
       << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
   // Definitions whose maxima do not add up to the stated total (1,000 → 1,001): refused
-  // at the total's value (line 29 of data/incentive/r3.yaml, column 18), nothing written.
+  // at the total's value (its line in data/incentive/r3.yaml, column 18), nothing written.
   std::string rules = Slurp(std::string(KOKUHO_SOURCE_DIR) + "/data/incentive/r3.yaml");
   const std::string total = "total: {value: 1000,";
   ASSERT_NE(rules.find(total), std::string::npos);
+  const auto line = 1 + std::count(rules.begin(), rules.begin() + rules.find(total), '\n');
   rules.replace(rules.find(total), total.size(), "total: {value: 1001,");
   kokuho::io_test::WriteBytes(dir.Path("r3.yaml"), rules);
   err = RunKokuho("incentive score " + kSample + "/data.csv --year R3 --rules " +
                       dir.Path("r3.yaml") + " --out " + dir.Path("out"),
                   &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find("r3.yaml:29:18: municipal.total: the indicator maxima add up to 1000, not "
-                     "1001"),
+  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:18: municipal.total: the indicator maxima add up "
+                                 "to 1000, not 1001",
+                                 line)),
             std::string::npos)
       << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
