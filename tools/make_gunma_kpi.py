@@ -13,7 +13,9 @@ SYNTHETIC figures (not real, labelled 出典 = "架空"): 収納率 (現年度�
 made-up 調定額, 居所不明者分 (除外額) and 収納額. They are scaled from each municipality's
 2020 census population (ages 15+, data/public/gunma/population_by_age.csv) and drawn
 with a fixed seed so that the prefecture's 現年度分 rate lands near Gunma's real
-level (about 93%: 92.98% in H30 and 93.06% in R1, background document 000).
+level (about 93%: 92.98% in H30 and 93.06% in R1, background document 000). The
+被保険者数 of the 現年度分 rows (for the 規模別 table) is the same synthetic fifth of the
+population.
 
 Usage: python3 tools/make_gunma_kpi.py  (from the repository root; deterministic)
 """
@@ -43,7 +45,7 @@ def main():
             for col, key in (("特定健診受診率", "specific_health_checkup_rate"),
                              ("特定保健指導実施率", "specific_health_guidance_rate"),
                              ("国保医療費地域差指数", "regional_difference_index")):
-                rows.append([code, names[code], year, key, "", "", "", r[col], REAL])
+                rows.append([code, names[code], year, key, "", "", "", r[col], REAL, ""])
     rng = random.Random(20261123)
     for code in sorted(names):
         # 国保 covers roughly a fifth of residents; about 90,000 yen levied per insured.
@@ -56,15 +58,16 @@ def main():
             rate = min(rate_2022 + drift, 0.995)
             collected = int((charged - excluded) * rate) // 1000 * 1000
             rows.append([code, names[code], year, "collection_rate_current", collected, charged,
-                         excluded or "", "", FAKE])
+                         excluded or "", "", FAKE, insured])
             arrears = charged * 15 // 100 // 1000 * 1000
             collected_arrears = int(arrears * (0.20 + 0.15 * rng.random())) // 1000 * 1000
             rows.append([code, names[code], year, "collection_rate_arrears", collected_arrears,
-                         arrears, "", "", FAKE])
+                         arrears, "", "", FAKE, ""])
     rows.sort(key=lambda r: (r[3], r[0], int(r[2])))
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["団体コード", "名称", "年度", "指標", "分子", "分母", "除外額", "値", "出典"])
+        w.writerow(["団体コード", "名称", "年度", "指標", "分子", "分母", "除外額", "値", "出典",
+                    "被保険者数"])
         w.writerows(rows)
 
 

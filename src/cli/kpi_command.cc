@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "io/embedded_data.h"
 #include "io/kpi_loader.h"
+#include "report/collection_band_tables.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
@@ -134,6 +135,13 @@ int RunKpi(const KpiRun& run) {
   kpi::Result r = kpi::Evaluate(defs, obs);
   std::vector<ReportTable> tables = BuildKpiTables(r, year);
   nlohmann::ordered_json json = KpiJson(r, year, defs_file, data_file);
+  // 収納率 規模別, when the data give 被保険者数 for 収納率 (現年度分).
+  const kpi::CollectionBands bands = LoadCollectionBands();
+  const std::vector<kpi::CollectionStanding> standings = kpi::StandCollection(bands, obs);
+  if (!standings.empty()) {
+    tables.push_back(BuildCollectionBandTable(bands, standings, year));
+    json["collection_bands"] = CollectionBandJson(bands, standings, year);
+  }
   return EmitReports(run.out_dir, run.formats, "kpi", tables, json);
 }
 

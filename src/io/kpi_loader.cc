@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "core/text.h"
+#include "io/embedded_data.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
@@ -163,6 +165,7 @@ constexpr const char* kExcluded = "除外額";
 constexpr const char* kValue = "値";
 constexpr const char* kName = "名称";
 constexpr const char* kSource = "出典";
+constexpr const char* kInsured = "被保険者数";
 
 std::vector<Definition> ReadDefinitions(const YAML::Node& root, const std::string& path);
 
@@ -216,13 +219,13 @@ std::vector<Observation> LoadKpiData(const std::string& path,
   const std::string file = KpiDataFile(path);
   Table t = ReadTable(file);
   const std::set<std::string> known = {kCode,     kYear,  kKpi,  kNumerator, kDenominator,
-                                       kExcluded, kValue, kName, kSource};
+                                       kExcluded, kValue, kName, kSource,    kInsured};
   std::set<std::string> header_seen;
   for (const TableCell& h : t.header) {
     if (!known.count(h.text))
       throw InputError(h.pos,
                        fmt::format("unknown column '{}': expected 団体コード, 年度, 指標, 分子, "
-                                   "分母, 除外額, 値, 名称, 出典",
+                                   "分母, 除外額, 値, 名称, 出典, 被保険者数",
                                    h.text));
     if (!header_seen.insert(h.text).second)
       throw InputError(h.pos, fmt::format("column '{}' appears twice", h.text));
@@ -281,6 +284,7 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     const Definition& d = *it->second;
     o.key = d.key;
     if (const TableCell* c = cell(row, kName)) o.name = std::string(Trim(c->text));
+    if (const TableCell* c = cell(row, kInsured)) o.insured = ParseCount(c->text, c->pos, kInsured);
     auto [prev, fresh] = seen.emplace(std::tuple{o.code.str(), o.year.year(), o.key}, row.pos.line);
     if (!fresh)
       throw InputError(kpi_cell.pos,
@@ -354,6 +358,99 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     out.push_back(std::move(o));
   }
   return out;
+}
+
+}  // namespace kokuho
+
+namespace kokuho {
+namespace {
+
+constexpr const char* kBandsPath = "data/kpi/collection_bands.yaml";
+
+Rational BandPercent(YamlMap& m, const std::string& key) {
+  YAML::Node n = m.Require(key);
+  const std::string t(Trim(NormalizeWidth(ScalarText(n, m.PosOf(n), m.where() + "." + key))));
+  auto v = t.empty() || t.back() != '%' ? std::nullopt : Rational::TryParse(t);
+  if (!v || v->Sign() <= 0 || *v > Rational(1))
+    throw InputError(m.PosOf(n),
+                     fmt::format("{}.{}: expected a percentage such as 95.21%", m.where(), key));
+  return *v;
+}
+
+}  // namespace
+
+kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::string& file) {
+  YAML::Node root = ParseYamlStrict(utf8, file);
+  YamlMap top(root, file, "the top level");
+  top.ExpectKeys({"evaluations"});
+  YAML::Node evals = top.Require("evaluations");
+  if (!evals.IsSequence() || evals.size() != 1)
+    throw InputError(top.PosOf(evals), "evaluations: expected a list of one 評価年度");
+  YamlMap m(evals[0], file, "evaluations[0]");
+  m.ExpectKeys({"incentive_year", "actuals_year", "points", "confirmed", "source", "classes"});
+  kpi::CollectionBands b;
+  for (auto [key, target] : {std::pair{"incentive_year", &b.incentive_year},
+                             std::pair{"actuals_year", &b.actuals_year}}) {
+    YAML::Node n = m.Require(key);
+    auto y = FiscalYear::TryParse(ScalarText(n, m.PosOf(n), key));
+    if (!y) throw InputError(m.PosOf(n), fmt::format("{}: expected a fiscal year such as R4", key));
+    *target = *y;
+  }
+  YamlMap pts(m.Require("points"), file, "points");
+  pts.ExpectKeys({"top30", "top50"});
+  b.points_top30 = pts.Rate("top30", RateRange::kPositive);
+  b.points_top50 = pts.Rate("top50", RateRange::kPositive);
+  pts.RejectUnknownKeys();
+  const std::string confirmed = m.Text("confirmed");
+  if (confirmed != "true" && confirmed != "false")
+    throw InputError(m.PosOf(m.Require("confirmed")), "confirmed: expected true or false");
+  b.confirmed = confirmed == "true";
+  b.source = m.Text("source");
+  YAML::Node classes = m.Require("classes");
+  if (!classes.IsSequence() || classes.size() == 0)
+    throw InputError(m.PosOf(classes), "classes: expected a non-empty list");
+  for (const YAML::Node& node : classes) {
+    YamlMap c(node, file, "classes[]");
+    c.ExpectKeys({"label", "min", "below", "top30", "top50"});
+    kpi::BandClass k;
+    k.label = c.Text("label");
+    k.min = c.Integer("min", 0, 100'000'000);
+    if (c.Has("below")) k.below = c.Integer("below", 1, 100'000'000);
+    if (k.below && *k.below <= k.min)
+      throw InputError(c.PosOf(c.Require("below")), "classes[].below: expected more than min");
+    if (c.Has("top30")) k.top30 = BandPercent(c, "top30");
+    if (c.Has("top50")) k.top50 = BandPercent(c, "top50");
+    if (k.top30 && k.top50 && *k.top30 < *k.top50)
+      throw InputError(c.PosOf(c.Require("top30")),
+                       "classes[].top30: the 上位3割 threshold cannot be below the 上位5割 one");
+    c.RejectUnknownKeys();
+    b.classes.push_back(std::move(k));
+  }
+  // The bands must cover every 被保険者数 ≥ 1 exactly once: sorted by min, no gaps or overlaps.
+  std::vector<const kpi::BandClass*> sorted;
+  for (const auto& k : b.classes) sorted.push_back(&k);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* x, const auto* y) { return x->min < y->min; });
+  std::int64_t next = 0;
+  for (const auto* k : sorted) {
+    if (k->min != next)
+      throw InputError(m.PosOf(classes),
+                       fmt::format("classes: the bands must cover 0 and up without gaps or "
+                                   "overlaps (a band should start at {}, not {})",
+                                   next, k->min));
+    if (!k->below && k != sorted.back())
+      throw InputError(m.PosOf(classes), "classes: only the largest band may omit below");
+    next = k->below.value_or(0);
+  }
+  if (sorted.back()->below)
+    throw InputError(m.PosOf(classes),
+                     "classes: the largest band must omit below (no upper bound)");
+  m.RejectUnknownKeys();
+  return b;
+}
+
+kpi::CollectionBands LoadCollectionBands() {
+  return ParseCollectionBands(std::string(EmbeddedDataFile(kBandsPath)), kBandsPath);
 }
 
 }  // namespace kokuho

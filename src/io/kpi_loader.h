@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/collection_bands.h"
 #include "kpi/kpi.h"
 
 namespace kokuho {
@@ -23,10 +24,16 @@ std::vector<kpi::Definition> LoadKpiDefinitions(const std::string& path);
 std::vector<kpi::Definition> ParseKpiDefinitions(const std::string& utf8, const std::string& file);
 
 /// Reads the data table (columns 団体コード, 年度, 指標, and any of 分子, 分母, 除外額,
-/// 値, 名称, 出典). `path` may be a folder holding kpi.csv or kpi.xlsx. Throws
+/// 値, 名称, 出典, 被保険者数). `path` may be a folder holding kpi.csv or kpi.xlsx. Throws
 /// InputError at the offending cell; the result is all rows or nothing.
 std::vector<kpi::Observation> LoadKpiData(const std::string& path,
                                           const std::vector<kpi::Definition>& definitions);
+
+/// The 収納率 規模別 thresholds (data/kpi/collection_bands.yaml, embedded): one 評価年度,
+/// bands covering every 被保険者数. InputError at file:line:column for a bad file.
+kpi::CollectionBands LoadCollectionBands();
+/// The same from YAML text; `file` names it in messages.
+kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::string& file);
 
 /// The data file inside `path` (kpi.csv, else kpi.xlsx) or `path` itself when it is a
 /// file. Throws InputError when a folder holds neither.

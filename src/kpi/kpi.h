@@ -106,6 +106,8 @@ struct Observation {
   std::optional<Rational> numerator;
   std::optional<Rational> denominator;  ///< ratio KPIs: 分母 as given (before exclusions)
   Rational excluded;  ///< ratio KPIs: 除外額 subtracted from 分母 (0 if none)
+  /// 被保険者数, when given (the 規模 band of 収納率, collection_bands.h).
+  std::optional<std::int64_t> insured;
 
   /// The denominator the rate is taken on (分母 − 除外額), if a denominator is known.
   std::optional<Rational> Base() const {
