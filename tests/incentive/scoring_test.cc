@@ -29,6 +29,15 @@ Entity Mun(std::string code, std::int64_t insured, std::map<std::string, Rationa
   return e;
 }
 
+// Five small municipalities with 健診 rates 50, 48, 48, 40, 30 (%) and one large one
+// with 10%, for the rank rules.
+std::vector<Entity> RankedRates() {
+  return {
+      Mun("a", 100, {{"健診", Rational(50, 100)}}), Mun("b", 200, {{"健診", Rational(48, 100)}}),
+      Mun("c", 300, {{"健診", Rational(48, 100)}}), Mun("d", 400, {{"健診", Rational(40, 100)}}),
+      Mun("e", 500, {{"健診", Rational(30, 100)}}), Mun("f", 50000, {{"健診", Rational(10, 100)}})};
+}
+
 TEST(IncentiveScoring, ThresholdFirstStepMetWins) {
   // 特定保健指導実施率: ≥60% → 70, ≥45% → 45, ≥30% → 20, else 0.
   IncentiveRules r = TwoClasses();
@@ -89,10 +98,7 @@ TEST(IncentiveScoring, PercentileWithinSizeClassWithTies) {
   item.column = "健診";
   item.kind = RuleKind::kPercentile;
   item.bands = {{Rational(3, 10), 50, P()}, {Rational(1, 2), 35, P()}};
-  std::vector<Entity> es = {
-      Mun("a", 100, {{"健診", Rational(50, 100)}}), Mun("b", 200, {{"健診", Rational(48, 100)}}),
-      Mun("c", 300, {{"健診", Rational(48, 100)}}), Mun("d", 400, {{"健診", Rational(40, 100)}}),
-      Mun("e", 500, {{"健診", Rational(30, 100)}}), Mun("f", 50000, {{"健診", Rational(10, 100)}})};
+  const std::vector<Entity> es = RankedRates();
   std::vector<const Entity*> peers;
   for (const auto& e : es) peers.push_back(&e);
   std::vector<Rational> got;
@@ -113,10 +119,7 @@ TEST(IncentiveScoring, RankBandsWithinSizeClass) {
   item.column = "健診";
   item.kind = RuleKind::kRank;
   item.ranks = {{2, 40, P()}, {4, 35, P()}};
-  std::vector<Entity> es = {
-      Mun("a", 100, {{"健診", Rational(50, 100)}}), Mun("b", 200, {{"健診", Rational(48, 100)}}),
-      Mun("c", 300, {{"健診", Rational(48, 100)}}), Mun("d", 400, {{"健診", Rational(40, 100)}}),
-      Mun("e", 500, {{"健診", Rational(30, 100)}}), Mun("f", 50000, {{"健診", Rational(10, 100)}})};
+  const std::vector<Entity> es = RankedRates();
   std::vector<const Entity*> peers;
   for (const auto& e : es) peers.push_back(&e);
   std::vector<Rational> got;
