@@ -28,7 +28,10 @@ GrantCalc Evaluate(const Coefficients& c, Yen demand, std::int64_t insured, Yen 
   g.demand = demand;
   const Rational per_head = Rational(demand) / Rational(insured);
   // 省令 第3条: 基礎賦課基準応益割額 and 応能割率 scale with per-head demand, up to a cap.
-  g.ouneki_per_head = std::min(c.ouneki_coeff * per_head, c.ouneki_cap);
+  // 応益割額: 「銭未満は四捨五入」 then the cap (省令 第5条第1項第1号イ, thoz.org diff of
+  // 2023-04-12, spec §5).
+  g.ouneki_per_head =
+      std::min((c.ouneki_coeff * per_head).RoundToDecimals(2, RoundingMode::kHalfUp), c.ouneki_cap);
   g.ounou_rate = std::min(
       (c.ounou_coeff * per_head).RoundToDecimals(c.ounou_places, c.ounou_rounding), c.ounou_cap);
   // Documented choice: the sum is cut to whole yen once (切り捨て), not each part.

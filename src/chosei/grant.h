@@ -8,7 +8,7 @@
 //
 //   調整対象需要額 D = 医療給付費等 − 公費等 − 前期高齢者交付金           (yen)
 //   per head d      = D / 平均被保険者数 N
-//   応益割額         = min(ouneki_coeff × d, ouneki_cap)               (exact)
+//   応益割額         = min(round_half_up(ouneki_coeff × d, 銭), ouneki_cap)
 //   応能割率         = min(round13(ounou_coeff × d), ounou_cap)
 //   調整対象収入額 R = floor(応益割額 × N + 総所得金額等 × 応能割率)
 //   grant           = max(0, D − R)
