@@ -153,8 +153,8 @@ KpiEvaluation EvaluateKpiData(const std::string& data) {
   std::string defs_file;
   KpiEvaluation e;
   e.definitions = LoadDefinitions(run, &defs_file);
-  std::vector<kpi::Observation> obs = LoadKpiData(KpiDataFile(run.data), e.definitions);
-  e.result = kpi::Evaluate(e.definitions, obs);
+  e.observations = LoadKpiData(KpiDataFile(run.data), e.definitions);
+  e.result = kpi::Evaluate(e.definitions, e.observations);
   return e;
 }
 

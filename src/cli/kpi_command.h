@@ -24,6 +24,7 @@ void RegisterKpi(CLI::App& app, Action& action);
 /// the bundled definitions). `result` points into `definitions`: keep them together.
 struct KpiEvaluation {
   std::vector<kpi::Definition> definitions;
+  std::vector<kpi::Observation> observations;
   kpi::Result result;
 };
 KpiEvaluation EvaluateKpiData(const std::string& data);

@@ -13,7 +13,9 @@
 #include "cli/kpi_command.h"
 #include "cli/scenario_inputs.h"
 #include "io/finance_loader.h"
+#include "io/kpi_loader.h"
 #include "io/scenario_loader.h"
+#include "report/collection_band_tables.h"
 #include "report/html_report.h"
 #include "report/scenario_report.h"
 #include "report/scenario_tables.h"
@@ -126,7 +128,12 @@ J KpiSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
                       {"id", "kpi-map"},
                       {"title", "KPI の地図"},
                       {"metrics", std::move(metrics)}});
-  for (auto& t : BuildKpiTables(e.result, latest)) {
+  std::vector<ReportTable> kpi_tables = BuildKpiTables(e.result, latest);
+  // 収納率 規模別, when the KPI data give 被保険者数 (docs/kpi-format.md).
+  const kpi::CollectionBands bands = LoadCollectionBands();
+  const auto standings = kpi::StandCollection(bands, e.observations);
+  if (!standings.empty()) kpi_tables.push_back(BuildCollectionBandTable(bands, standings, latest));
+  for (auto& t : kpi_tables) {
     blocks.push_back(TableBlock(t));
     t.sheet = "KPI " + t.sheet;
     tables.push_back(t);
