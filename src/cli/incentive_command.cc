@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
-#include <sstream>
 
 #include "cli/output_formats.h"
 #include "cli/prevention_command.h"
@@ -13,58 +13,54 @@
 #include "io/incentive_loader.h"
 #include "io/value_parser.h"
 #include "report/incentive_tables.h"
-#include "report/write_reports.h"
 
 namespace kokuho::cli {
-int RunIncentive(const IncentiveRun& run) {
-  OutputFormats f = ParseOutputFormats(run.formats);
+
+IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
   auto year = FiscalYear::TryParse(run.year);
   if (!year)
     throw InputError({"--year", 0, 0}, "expected a fiscal year such as R3, 2021 or 令和3年度");
-  incentive::IncentiveRules rules =
+  IncentiveOutcome o;
+  o.rules =
       run.rules_path.empty() ? LoadIncentiveRules(*year) : LoadIncentiveRulesFile(run.rules_path);
-  if (rules.year != *year)
-    throw InputError({rules.file, 0, 0}, fmt::format("the definitions are for {}, not {}",
-                                                     rules.year.ToWareki(), year->ToWareki()));
-  std::optional<Yen> budget;
-  if (!run.budget.empty()) budget = ParseYen(run.budget, {"--budget", 0, 0}, "市町村分 budget");
-  std::optional<NationalAverage> national;
-  if (!run.national_path.empty()) national = LoadNationalAverage(run.national_path, rules);
-  std::vector<incentive::Entity> entities = LoadIncentiveData(run.data_path, rules);
-
-  incentive::ScoreResult scores = incentive::Score(rules, entities);
-  std::vector<Yen> grants;
-  if (budget) {
-    if (scores.municipal.empty())
+  if (o.rules.year != *year)
+    throw InputError({o.rules.file, 0, 0}, fmt::format("the definitions are for {}, not {}",
+                                                       o.rules.year.ToWareki(), year->ToWareki()));
+  if (!run.budget.empty()) o.budget = ParseYen(run.budget, {"--budget", 0, 0}, "市町村分 budget");
+  if (!run.national_path.empty()) o.national = LoadNationalAverage(run.national_path, o.rules);
+  std::vector<incentive::Entity> entities = LoadIncentiveData(run.data_path, o.rules);
+  o.scores = incentive::Score(o.rules, entities);
+  if (o.budget) {
+    if (o.scores.municipal.empty())
       throw InputError({run.data_path, 0, 0}, "--budget: the data has no municipality rows");
-    grants = incentive::AllocateGrant(*budget, scores.municipal);
+    o.grants = incentive::AllocateGrant(*o.budget, o.scores.municipal);
   }
-  IncentiveReport rep{rules, scores, budget, grants, national};
-  std::vector<ReportTable> tables = BuildIncentiveTables(rep);
-  const bool files = f.files.csv || f.files.xlsx || f.files.json;
-  if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << IncentiveJson(rep).dump(2) << "\n";
-    return 0;
-  }
-  if (f.table) {
-    for (size_t k = 0; k < 2 && k < tables.size(); ++k) std::cout << RenderText(tables[k]) << "\n";
-    const int unconfirmed = rules.UnconfirmedCount();
+  return o;
+}
+
+int RunIncentive(const IncentiveRun& run) {
+  ParseOutputFormats(run.formats);  // a bad --format fails before any work
+  const IncentiveOutcome o = ComputeIncentive(run);
+  const IncentiveReport rep = o.Report();
+  const std::vector<ReportTable> tables = BuildIncentiveTables(rep);
+  // The terminal shows the first two tables (municipalities, indicators); files get all.
+  const std::vector<ReportTable> printed(tables.begin(),
+                                         tables.begin() + std::min<size_t>(2, tables.size()));
+  const int status =
+      EmitReports(run.out_dir, run.formats, "incentive", tables, IncentiveJson(rep), &printed);
+  if (ParseOutputFormats(run.formats).table) {
+    const int unconfirmed = o.rules.UnconfirmedCount();
     if (unconfirmed > 0)
       std::cout << fmt::format(
           "注意: 定義 {} の配点・基準のうち {} 件は未確認 (confirmed: false) の仮の値です。"
           "公式の通知で確認するまで参考値として扱ってください。\n",
-          rules.file, unconfirmed);
-    if (budget)
+          o.rules.file, unconfirmed);
+    if (o.budget)
       std::cout << fmt::format(
           "交付額: 予算 {}円 を (合計点 (負なら0) × 被保険者数) の比で按分 (1円未満は最大剰余法)\n",
-          FormatYen(*budget));
+          FormatYen(*o.budget));
   }
-  if (files) {
-    std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "incentive", f.files, tables, IncentiveJson(rep)))
-      std::cerr << "wrote " << path << "\n";
-  }
-  return 0;
+  return status;
 }
 
 void RegisterIncentive(CLI::App& app, Action& action) {

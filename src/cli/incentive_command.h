@@ -13,6 +13,9 @@
 
 #include "cli/commands.h"
 #include "core/yen.h"
+#include "incentive/scoring.h"
+#include "io/incentive_loader.h"
+#include "report/incentive_tables.h"
 
 namespace kokuho::cli {
 
@@ -26,8 +29,23 @@ struct IncentiveRun {
   std::string formats = "table";
 };
 
-/// Loads, scores and writes; every input is read and checked before anything is printed
-/// or written.
+/// What `incentive score` computes: the definitions, scores, optional grants and national
+/// average, owned together (Report() borrows them).
+struct IncentiveOutcome {
+  incentive::IncentiveRules rules;
+  incentive::ScoreResult scores;
+  std::optional<Yen> budget;
+  std::vector<Yen> grants;
+  std::optional<NationalAverage> national;
+
+  IncentiveReport Report() const { return {rules, scores, budget, grants, national}; }
+};
+
+/// Loads and scores (no output); also used by `kokuho report` for a scenario's
+/// `incentive:` entry. Every input is read and checked first.
+IncentiveOutcome ComputeIncentive(const IncentiveRun& run);
+
+/// Computes, then prints and writes.
 int RunIncentive(const IncentiveRun& run);
 
 }  // namespace kokuho::cli
