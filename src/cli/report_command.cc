@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/deficits_command.h"
 #include "cli/fund_command.h"
+#include "cli/incentive_command.h"
 #include "cli/kpi_command.h"
 #include "cli/scenario_inputs.h"
 #include "io/finance_loader.h"
@@ -143,6 +144,46 @@ J KpiSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
                  std::move(blocks));
 }
 
+// 保険者努力支援制度 (issue 5's figures): 得点率 on the map, the municipal and per-indicator
+// tables, with the count of unconfirmed rule values.
+J IncentiveSection(const scenario::IncentivePlan& p, std::vector<ReportTable>& tables) {
+  IncentiveRun run;
+  run.data_path = p.data;
+  run.year = p.year;
+  run.rules_path = p.rules;
+  run.budget = p.budget;
+  run.national_path = p.national;
+  const IncentiveOutcome o = ComputeIncentive(run);
+  J values = J::object();
+  for (const auto& m : o.scores.municipal) values[m.code] = RatePercent(m.rate).ToDouble();
+  J blocks = J::array();
+  blocks.push_back(
+      {{"kind", "map"},
+       {"id", "incentive-map"},
+       {"title", "市町村分の得点率"},
+       {"metrics",
+        J::array({{{"label", fmt::format("得点率 ({}, {}点満点)", o.rules.year.ToWareki(),
+                                         o.rules.municipal.MaxPoints().ToGroupedString(0))},
+                   {"unit", "%"},
+                   {"values", std::move(values)}}})}});
+  std::vector<ReportTable> incentive_tables = BuildIncentiveTables(o.Report());
+  for (size_t k = 0; k < incentive_tables.size(); ++k) {
+    ReportTable& t = incentive_tables[k];
+    if (k < 2) blocks.push_back(TableBlock(t));  // the item table goes to the workbook only
+    t.sheet = "努力支援 " + t.sheet;
+    tables.push_back(t);
+  }
+  std::string note =
+      fmt::format("定義 {}。得点率 = 得点 ÷ 満点 (小数第1位に四捨五入)。docs/incentive-format.md。",
+                  o.rules.file);
+  if (const int n = o.rules.UnconfirmedCount(); n > 0)
+    note += fmt::format(" 配点・基準のうち {} 件は未確認 (confirmed: false) の仮の値です。", n);
+  if (o.budget)
+    note += fmt::format(" 交付額は予算 {}円 を (合計点 × 被保険者数) の比で按分。",
+                        FormatYen(*o.budget));
+  return Section("incentive-section", "保険者努力支援制度 (取組評価分)", note, std::move(blocks));
+}
+
 int RunReport(const ReportArgs& a) {
   scenario::Scenario s = LoadScenario(a.scenario);
   const scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
@@ -151,6 +192,7 @@ int RunReport(const ReportArgs& a) {
   if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));
   if (!s.deficits.empty()) report["sections"].push_back(DeficitSection(s, tables));
   if (!s.kpi.empty()) report["sections"].push_back(KpiSection(s, tables));
+  if (s.incentive) report["sections"].push_back(IncentiveSection(*s.incentive, tables));
   const std::string html = RenderHtmlReport(report, a.scenario);
   ReportFormats formats;
   formats.xlsx = true;

@@ -154,6 +154,24 @@ void ReadMunicipalItems(YamlMap& root, Scenario& s) {
   }
 }
 
+void ReadIncentive(YamlMap& root, Scenario& s) {
+  auto node = root.Optional("incentive");
+  if (!node) return;
+  YamlMap m(*node, root.file(), "incentive");
+  m.ExpectKeys({"data", "year", "rules", "budget", "national_average"});
+  scenario::IncentivePlan p;
+  p.data = Resolve(s.file, m.Text("data"));
+  p.year = m.Text("year");
+  if (!FiscalYear::TryParse(p.year))
+    throw InputError(m.PosOf(m.Require("year")),
+                     "incentive.year: expected a fiscal year such as R3, 2021 or 令和3年度");
+  if (auto r = m.OptionalText("rules")) p.rules = Resolve(s.file, *r);
+  if (m.Has("budget")) p.budget = std::to_string(m.YenValue("budget", 0));
+  if (auto n = m.OptionalText("national_average")) p.national = Resolve(s.file, *n);
+  m.RejectUnknownKeys();
+  s.incentive = std::move(p);
+}
+
 void ReadHouseholds(YamlMap& root, Scenario& s) {
   auto node = root.Optional("households");
   if (!node) return;
@@ -178,7 +196,7 @@ scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node doc = LoadYamlStrict(path);
   YamlMap root(doc, path, "the top level");
   root.ExpectKeys({"scenario", "case", "growth", "municipal_items", "households", "fund",
-                   "deficits", "kpi", "years"});
+                   "deficits", "kpi", "incentive", "years"});
   Scenario s;
   s.file = path;
   s.name = root.Text("scenario");
@@ -193,6 +211,7 @@ scenario::Scenario LoadScenario(const std::string& path) {
   if (auto f = root.OptionalText("fund")) s.fund = Resolve(path, *f);
   if (auto d = root.OptionalText("deficits")) s.deficits = Resolve(path, *d);
   if (auto k = root.OptionalText("kpi")) s.kpi = Resolve(path, *k);
+  ReadIncentive(root, s);
   ReadYears(root, s);
   root.RejectUnknownKeys();
   return s;

@@ -71,6 +71,16 @@ struct HouseholdPlan {
   std::string rates;  ///< kGiven: the rates file
 };
 
+/// 保険者努力支援制度 data scored for the report (docs/incentive-format.md): the same
+/// inputs as `kokuho incentive score`, paths resolved against the scenario file.
+struct IncentivePlan {
+  std::string data;
+  std::string year;      ///< as written (R3, 2021, 令和3年度); checked when loaded
+  std::string rules;     ///< empty: the embedded definitions of the year
+  std::string budget;    ///< empty: no allocation
+  std::string national;  ///< empty: no national average
+};
+
 struct Scenario {
   std::string name;
   std::string file;             ///< the scenario file (for messages)
@@ -84,6 +94,7 @@ struct Scenario {
   std::string fund;      ///< 財政安定化基金 file (docs/finance-format.md), optional
   std::string deficits;  ///< 法定外繰入 / 赤字解消計画 table, optional
   std::string kpi;       ///< KPI data (docs/kpi-format.md) shown in the report, optional
+  std::optional<IncentivePlan> incentive;  ///< 保険者努力支援制度 shown in the report, optional
 };
 
 }  // namespace kokuho::scenario

@@ -95,7 +95,8 @@ TEST(ScenarioCli, ReportWritesHtmlXlsxAndJson) {
   EXPECT_EQ(j["schema"], "kokuho.report/1");
   std::set<std::string> ids;
   for (const auto& s : j["sections"]) ids.insert(s["id"].get<std::string>());
-  for (const char* id : {"overview", "premium", "alpha", "map", "fund", "deficit-plans"})
+  for (const char* id : {"overview", "premium", "alpha", "map", "fund", "deficit-plans",
+                         "kpi-section", "incentive-section"})
     EXPECT_TRUE(ids.count(id)) << id;
 }
 
@@ -139,7 +140,12 @@ INSTANTIATE_TEST_SUITE_P(
                     "not an individual_items name"},
         BadScenario{"collection", "  - year: 令和9年度\n    collection_rate: {change: 0.5}\n", "",
                     "between −0.2 and 0.2"},
-        BadScenario{"no_years", "  []\n", "", "expected a list of years"}),
+        BadScenario{"no_years", "  []\n", "", "expected a list of years"},
+        BadScenario{"incentive_year", "  - year: 令和9年度\n",
+                    "incentive: {data: d.csv, year: 第3年度}\n",
+                    "incentive.year: expected a fiscal"},
+        BadScenario{"incentive_key", "  - year: 令和9年度\n",
+                    "incentive: {data: d.csv, year: R3, budjet: 1}\n", "budjet"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // A fund event that would overdraw the fund stops the report: exit 1, nothing written.
