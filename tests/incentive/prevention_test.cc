@@ -196,6 +196,21 @@ TEST(PreventionData, ReadsCodesNamesAndAmounts) {
   EXPECT_EQ(bodies[1].code, "13");
 }
 
+TEST(PreventionData, ReadsCp932WithoutCap) {
+  // A CP932 file (as Excel saves it) and the R3 rule: no 事業費分交付額 column needed.
+  TempDir dir;
+  const std::string path = dir.Path("d.csv");
+  WriteBytes(path, io_test::ToCp932("都道府県コード,都道府県名,点数,被保険者数\n"
+                                    "09,栃木県,20,250000\n10,群馬県,30,300000\n"));
+  const PreventionRule r3 = LoadPreventionRule(FiscalYear(2021));
+  auto bodies = LoadPreventionData(path, r3);
+  ASSERT_EQ(bodies.size(), 2u);
+  EXPECT_EQ(bodies[1].name, "群馬県");
+  EXPECT_FALSE(bodies[1].project_grant.has_value());
+  // 総得点 5,000,000 : 9,000,000 of a budget of 1,400 yen → 500 / 900.
+  EXPECT_EQ(AllocatePrevention(r3, bodies, 1400).grants, (std::vector<Yen>{500, 900}));
+}
+
 TEST(PreventionData, BadCellsNameTheirPlace) {
   const std::string h = "都道府県コード,点数,被保険者数,事業費分交付額\n";
   ExpectDataError(h + "48,1,1,1\n", ":2:1");      // no such prefecture
