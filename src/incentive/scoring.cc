@@ -87,7 +87,7 @@ Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& 
         ++n;
         if (!ValueOf(item, *p).IsZero()) ++yes;
       }
-      if (n == 0) return 0;
+      if (n == 0 || item.tables.empty()) return 0;
       const Rational share = Rational(yes) / Rational(n);
       for (const auto& s : item.tables.front().steps)
         if (Meets(share, s.bound, false)) return s.points;
