@@ -275,19 +275,7 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
   Table t = ReadTable(path);
   const std::vector<std::string> known = {kCode,  kName,    kYear, kSettlement, kPolicy,   kPast,
                                           kOther, kKuriage, kBase, kTarget,     kReduction};
-  std::set<std::string> seen_header;
-  for (const TableCell& h : t.header) {
-    if (std::find(known.begin(), known.end(), h.text) == known.end()) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw InputError(h.pos, fmt::format("unknown column '{}': expected {}", h.text, list));
-    }
-    if (!seen_header.insert(h.text).second)
-      throw InputError(h.pos, fmt::format("column '{}' appears twice", h.text));
-  }
-  for (const char* required : {kCode, kYear, kSettlement, kPolicy, kPast, kOther, kKuriage})
-    if (!t.ColumnIndex(required))
-      throw InputError({path, 1, 0}, fmt::format("missing column '{}'", required));
+  CheckColumns(t, known, {kCode, kYear, kSettlement, kPolicy, kPast, kOther, kKuriage});
   if (t.ColumnIndex(kBase).has_value() != t.ColumnIndex(kTarget).has_value())
     throw InputError({path, 1, 0}, "columns '計画基準年度' and '解消目標年度' go together");
   if (t.ColumnIndex(kReduction) && !t.ColumnIndex(kBase))

@@ -218,21 +218,10 @@ std::vector<Observation> LoadKpiData(const std::string& path,
                                      const std::vector<Definition>& definitions) {
   const std::string file = KpiDataFile(path);
   Table t = ReadTable(file);
-  const std::set<std::string> known = {kCode,     kYear,  kKpi,  kNumerator, kDenominator,
-                                       kExcluded, kValue, kName, kSource,    kInsured};
-  std::set<std::string> header_seen;
-  for (const TableCell& h : t.header) {
-    if (!known.count(h.text))
-      throw InputError(h.pos,
-                       fmt::format("unknown column '{}': expected 団体コード, 年度, 指標, 分子, "
-                                   "分母, 除外額, 値, 名称, 出典, 被保険者数",
-                                   h.text));
-    if (!header_seen.insert(h.text).second)
-      throw InputError(h.pos, fmt::format("column '{}' appears twice", h.text));
-  }
-  for (const char* required : {kCode, kYear, kKpi})
-    if (!t.ColumnIndex(required))
-      throw InputError({file, 1, 0}, fmt::format("missing column '{}'", required));
+  CheckColumns(
+      t,
+      {kCode, kYear, kKpi, kNumerator, kDenominator, kExcluded, kValue, kName, kSource, kInsured},
+      {kCode, kYear, kKpi});
   if (!t.ColumnIndex(kValue) && !(t.ColumnIndex(kNumerator) && t.ColumnIndex(kDenominator)))
     throw InputError({file, 1, 0}, "missing column '値' (or both '分子' and '分母')");
   if (t.rows.empty()) throw InputError({file, 0, 0}, "no data rows");

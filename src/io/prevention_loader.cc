@@ -1,9 +1,7 @@
 #include "io/prevention_loader.h"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
-#include <algorithm>
 #include <set>
 
 #include "core/municipality_code.h"
@@ -103,26 +101,12 @@ PreventionRule LoadPreventionRuleFile(const std::string& path, FiscalYear year) 
 std::vector<PreventionBody> LoadPreventionData(const std::string& path,
                                                const PreventionRule& rule) {
   Table t = ReadTable(path);
-  const std::vector<std::string> known = {"都道府県コード", "都道府県名", "点数", "被保険者数",
-                                          "事業費分交付額"};
-  std::set<std::string> seen;
-  for (const TableCell& h : t.header) {
-    if (std::find(known.begin(), known.end(), h.text) == known.end())
-      throw InputError(
-          h.pos, fmt::format("unknown column '{}': expected {}", h.text, fmt::join(known, ", ")));
-    if (!seen.insert(h.text).second)
-      throw InputError(h.pos, fmt::format("column '{}' appears twice", h.text));
-  }
-  std::vector<std::string> required = {"都道府県コード", "点数", "被保険者数"};
-  if (rule.cap_multiple) required.push_back("事業費分交付額");
-  for (const auto& name : required)
-    if (!t.ColumnIndex(name))
-      throw InputError(
-          {t.file, 1, 0},
-          fmt::format("missing column '{}'{}", name,
-                      name == "事業費分交付額" ? " (the rule of this year caps each grant at a "
-                                                 "multiple of the 事業費分)"
-                                               : ""));
+  CheckColumns(t, {"都道府県コード", "都道府県名", "点数", "被保険者数", "事業費分交付額"},
+               {"都道府県コード", "点数", "被保険者数"});
+  if (rule.cap_multiple && !t.ColumnIndex("事業費分交付額"))
+    throw InputError({t.file, 1, 0},
+                     "missing column '事業費分交付額' (the rule of this year caps "
+                     "each grant at a multiple of the 事業費分)");
   if (t.rows.empty()) throw InputError({t.file, 2, 0}, "expected at least one prefecture row");
   auto name_col = t.ColumnIndex("都道府県名");
   auto grant_col = t.ColumnIndex("事業費分交付額");

@@ -40,4 +40,10 @@ struct Table {
   std::optional<size_t> ColumnIndex(std::string_view name) const;
 };
 
+/// Checks a header against a fixed set of columns: a header cell not in `known` is an
+/// InputError at that cell ("unknown column 'X': expected A, B, …"), a column given twice
+/// too; then each of `required` that is missing is an InputError at line 1.
+void CheckColumns(const Table& t, const std::vector<std::string>& known,
+                  const std::vector<std::string>& required);
+
 }  // namespace kokuho
