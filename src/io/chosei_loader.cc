@@ -35,11 +35,7 @@ Valued ReadValued(YamlMap& parent, const std::string& key) {
   YAML::Node value = m.Require("value");
   v.prov.pos = m.PosOf(value);
   v.text = ScalarText(value, v.prov.pos, m.where() + ".value");
-  YAML::Node conf = m.Require("confirmed");
-  std::string c = ScalarText(conf, m.PosOf(conf), m.where() + ".confirmed");
-  if (c != "true" && c != "false")
-    throw InputError(m.PosOf(conf), m.where() + ".confirmed: expected true or false");
-  v.prov.confirmed = c == "true";
+  v.prov.confirmed = m.Bool("confirmed");
   v.prov.source = m.Text("source");
   if (Trim(v.prov.source).empty())
     throw InputError(m.PosOf(m.Require("source")),

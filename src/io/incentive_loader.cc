@@ -34,30 +34,11 @@ Rational NumberAt(const YAML::Node& n, const SourcePos& pos, const std::string& 
   return *v;
 }
 
-// A rate written with a percent sign ("93.58%"); a bare number is refused so that 60
-// and 0.6 cannot be confused.
-Rational PercentAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
-  std::string t(Trim(NormalizeWidth(ScalarText(n, pos, what))));
-  if (t.empty() || t.back() != '%')
-    throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
-  auto v = Rational::TryParse(t);
-  if (!v) throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
-  return *v;
-}
-
-bool BoolAt(YamlMap& m, const std::string& key) {
-  YAML::Node n = m.Require(key);
-  std::string t = ScalarText(n, m.PosOf(n), m.where() + "." + key);
-  if (t == "true") return true;
-  if (t == "false") return false;
-  throw InputError(m.PosOf(n), fmt::format("{}.{}: expected true or false", m.where(), key));
-}
-
 // confirmed: / source: of a value's map.
 Provenance ReadProvenance(YamlMap& m) {
   Provenance p;
   p.pos = m.pos();
-  p.confirmed = BoolAt(m, "confirmed");
+  p.confirmed = m.Bool("confirmed");
   p.source = m.Text("source");
   if (Trim(p.source).empty())
     throw InputError(m.PosOf(m.Require("source")),
@@ -95,7 +76,7 @@ std::vector<incentive::ThresholdStep> ReadSteps(const YAML::Node& seq, const std
     m.ExpectKeys({bound_key, "points", "confirmed", "source"});
     YAML::Node b = m.Require(bound_key);
     incentive::ThresholdStep step;
-    step.bound = item.percent ? PercentAt(b, m.PosOf(b), m.where() + "." + bound_key)
+    step.bound = item.percent ? PercentWithSign(b, m.PosOf(b), m.where() + "." + bound_key)
                               : NumberAt(b, m.PosOf(b), m.where() + "." + bound_key);
     YAML::Node p = m.Require("points");
     step.points = NumberAt(p, m.PosOf(p), m.where() + ".points");
@@ -198,7 +179,7 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
       bm.ExpectKeys({"top", "points", "confirmed", "source"});
       YAML::Node t = bm.Require("top"), p = bm.Require("points");
       incentive::PercentileBand band;
-      band.top = PercentAt(t, bm.PosOf(t), bm.where() + ".top");
+      band.top = PercentWithSign(t, bm.PosOf(t), bm.where() + ".top");
       if (band.top.Sign() <= 0 || band.top > Rational(1))
         throw InputError(bm.PosOf(t), bm.where() + ".top: expected a share in (0%, 100%]");
       if (!item.bands.empty() && band.top <= item.bands.back().top)

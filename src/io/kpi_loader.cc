@@ -137,16 +137,7 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
                                   t.where() + ".value", d.unit);
       std::string source = t.Text("source");
       bool confirmed = true;
-      if (auto c = t.OptionalText("confirmed")) {
-        if (*c == "true") {
-          confirmed = true;
-        } else if (*c == "false") {
-          confirmed = false;
-        } else {
-          throw InputError(t.PosOf(t.Require("confirmed")),
-                           t.where() + ".confirmed: expected true or false");
-        }
-      }
+      if (auto c = t.OptionalBool("confirmed")) confirmed = *c;
       t.RejectUnknownKeys();
       d.targets.push_back({*year, value, source, confirmed});
     }
@@ -356,14 +347,15 @@ namespace {
 
 constexpr const char* kBandsPath = "data/kpi/collection_bands.yaml";
 
+// A 収納率 threshold: a percentage with its sign, above 0% and at most 100%.
 Rational BandPercent(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
-  const std::string t(Trim(NormalizeWidth(ScalarText(n, m.PosOf(n), m.where() + "." + key))));
-  auto v = t.empty() || t.back() != '%' ? std::nullopt : Rational::TryParse(t);
-  if (!v || v->Sign() <= 0 || *v > Rational(1))
-    throw InputError(m.PosOf(n),
-                     fmt::format("{}.{}: expected a percentage such as 95.21%", m.where(), key));
-  return *v;
+  const Rational v = PercentWithSign(n, m.PosOf(n), m.where() + "." + key);
+  if (v.Sign() <= 0 || v > Rational(1))
+    throw InputError(m.PosOf(n), fmt::format("{}.{}: expected a percentage above 0% and at "
+                                             "most 100%",
+                                             m.where(), key));
+  return v;
 }
 
 }  // namespace
@@ -381,19 +373,14 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
   for (auto [key, target] : {std::pair{"incentive_year", &b.incentive_year},
                              std::pair{"actuals_year", &b.actuals_year}}) {
     YAML::Node n = m.Require(key);
-    auto y = FiscalYear::TryParse(ScalarText(n, m.PosOf(n), key));
-    if (!y) throw InputError(m.PosOf(n), fmt::format("{}: expected a fiscal year such as R4", key));
-    *target = *y;
+    *target = FiscalYearAt(n, m.PosOf(n), m.where() + "." + key);
   }
   YamlMap pts(m.Require("points"), file, "points");
   pts.ExpectKeys({"top30", "top50"});
   b.points_top30 = pts.Rate("top30", RateRange::kPositive);
   b.points_top50 = pts.Rate("top50", RateRange::kPositive);
   pts.RejectUnknownKeys();
-  const std::string confirmed = m.Text("confirmed");
-  if (confirmed != "true" && confirmed != "false")
-    throw InputError(m.PosOf(m.Require("confirmed")), "confirmed: expected true or false");
-  b.confirmed = confirmed == "true";
+  b.confirmed = m.Bool("confirmed");
   b.source = m.Text("source");
   YAML::Node classes = m.Require("classes");
   if (!classes.IsSequence() || classes.size() == 0)

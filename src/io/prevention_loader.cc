@@ -19,21 +19,13 @@ using incentive::PreventionBody;
 using incentive::PreventionRule;
 
 constexpr const char* kEmbeddedPath = "data/incentive/prevention.yaml";
-constexpr const char* kYearWords = "expected a fiscal year such as R7, 2025 or 令和7年度";
-
-FiscalYear YearAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
-  auto y = FiscalYear::TryParse(ScalarText(n, pos, what));
-  if (!y) throw InputError(pos, fmt::format("{}: {}", what, kYearWords));
-  return *y;
-}
-
 PreventionRule ReadRule(const YAML::Node& node, const std::string& file, const std::string& where) {
   YamlMap m(node, file, where);
   m.ExpectKeys({"from", "cap", "cap_multiple_of_project_grant", "confirmed_for", "source"});
   PreventionRule r;
   r.file = file;
   YAML::Node from = m.Require("from");
-  r.from = YearAt(from, m.PosOf(from), where + ".from");
+  r.from = FiscalYearAt(from, m.PosOf(from), where + ".from");
   const bool none = m.Has("cap");
   const bool multiple = m.Has("cap_multiple_of_project_grant");
   if (none == multiple)
@@ -49,7 +41,7 @@ PreventionRule ReadRule(const YAML::Node& node, const std::string& file, const s
                                          ".confirmed_for: expected a list of fiscal years "
                                          "(may be empty: [])");
   for (const YAML::Node& y : years)
-    r.confirmed_for.push_back(YearAt(y, m.PosOf(y), where + ".confirmed_for"));
+    r.confirmed_for.push_back(FiscalYearAt(y, m.PosOf(y), where + ".confirmed_for"));
   r.source = m.Text("source");
   if (Trim(r.source).empty())
     throw InputError(m.PosOf(m.Require("source")), where + ".source: expected the document");
@@ -64,22 +56,21 @@ PreventionRule FromYaml(const YAML::Node& root, const std::string& file, FiscalY
   if (!rules.IsSequence() || rules.size() == 0)
     throw InputError(m.PosOf(rules), "rules: expected a non-empty list");
   std::optional<PreventionRule> found;
-  std::optional<FiscalYear> previous;
+  std::vector<FiscalYear> froms;
   for (size_t k = 0; k < rules.size(); ++k) {
     PreventionRule r = ReadRule(rules[k], file, fmt::format("rules[{}]", k));
-    if (previous && !(*previous < r.from))
+    if (!froms.empty() && !(froms.back() < r.from))
       throw InputError(PosOf(rules[k], file), fmt::format("rules[{}].from: the rules must be in "
                                                           "increasing year order",
                                                           k));
-    previous = r.from;
+    froms.push_back(r.from);
     if (!(year < r.from)) found = std::move(r);
   }
+  // The year comes from --year, so the message points at the rules it could not match.
   if (!found)
-    throw InputError(
-        {file, 0, 0},
-        fmt::format("no 事業費連動分 rule for {} (the first rule is "
-                    "from {})",
-                    year.ToWareki(), ReadRule(rules[0], file, "rules[0]").from.ToWareki()));
+    throw InputError(m.PosOf(rules), fmt::format("no 事業費連動分 rule for {} (the first rule "
+                                                 "is from {})",
+                                                 year.ToWareki(), froms.front().ToWareki()));
   return *found;
 }
 

@@ -10,12 +10,7 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
   m.ExpectKeys(
       {"enabled", "metric", "base", "natural_growth", "allowance", "decrease_floor", "pools"});
   nofukin::ReliefPolicy r;
-  r.enabled = true;
-  if (auto e = m.OptionalText("enabled")) {
-    if (*e != "true" && *e != "false")
-      throw InputError(m.PosOf(m.Require("enabled")), where + ".enabled: expected true or false");
-    r.enabled = *e == "true";
-  }
+  r.enabled = m.OptionalBool("enabled").value_or(true);
   if (!r.enabled) return r;  // its keys were checked by ExpectKeys; the rest is not read
   std::string metric = m.Text("metric");
   if (metric == "1人当たり保険料" || metric == "per_capita_premium") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "io/yaml_reader.h"
 
 namespace kokuho {
@@ -36,6 +37,35 @@ YAML::Node YamlMap::Require(const std::string& key) {
 std::string ScalarText(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
   if (!node.IsScalar()) throw InputError(pos, fmt::format("{}: expected a single value", what));
   return node.Scalar();
+}
+
+FiscalYear FiscalYearAt(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
+  auto y = FiscalYear::TryParse(ScalarText(node, pos, what));
+  if (!y)
+    throw InputError(pos,
+                     fmt::format("{}: expected a fiscal year such as R7, 2025 or 令和7年度", what));
+  return *y;
+}
+
+Rational PercentWithSign(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
+  const std::string t(Trim(NormalizeWidth(ScalarText(node, pos, what))));
+  auto v = t.empty() || t.back() != '%' ? std::nullopt : Rational::TryParse(t);
+  if (!v) throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
+  return *v;
+}
+
+bool YamlMap::Bool(const std::string& key) {
+  auto b = OptionalBool(key);
+  if (!b) Require(key);  // throws "missing key"
+  return *b;
+}
+
+std::optional<bool> YamlMap::OptionalBool(const std::string& key) {
+  auto t = OptionalText(key);
+  if (!t) return std::nullopt;
+  if (*t == "true") return true;
+  if (*t == "false") return false;
+  throw InputError(PosOf(Require(key)), fmt::format("{}.{}: expected true or false", where_, key));
 }
 
 std::string YamlMap::Text(const std::string& key) {

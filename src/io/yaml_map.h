@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/fiscal_year.h"
 #include "core/rational.h"
 #include "core/yen.h"
 #include "io/value_parser.h"
@@ -35,6 +36,10 @@ class YamlMap {
   /// A scalar's text (throws unless the node is a scalar).
   std::string Text(const std::string& key);
   std::optional<std::string> OptionalText(const std::string& key);
+  /// true / false (anything else: InputError at the value, "<where>.<key>: expected true
+  /// or false").
+  bool Bool(const std::string& key);
+  std::optional<bool> OptionalBool(const std::string& key);
   Yen YenValue(const std::string& key, Yen min_value = 0);
   Rational Rate(const std::string& key, RateRange range);
   std::optional<Rational> OptionalRate(const std::string& key, RateRange range);
@@ -63,5 +68,12 @@ class YamlMap {
 
 /// A scalar node's text, or an InputError naming what was expected.
 std::string ScalarText(const YAML::Node& node, const SourcePos& pos, const std::string& what);
+
+/// A fiscal year in a scalar node (R7, 2025, 令和7年度), or an InputError at `pos`.
+FiscalYear FiscalYearAt(const YAML::Node& node, const SourcePos& pos, const std::string& what);
+
+/// A percentage written with its sign ("93.58%", 全角 too) as a fraction (0.9358). A bare
+/// number is refused, so that 60 and 0.6 cannot be confused.
+Rational PercentWithSign(const YAML::Node& node, const SourcePos& pos, const std::string& what);
 
 }  // namespace kokuho
