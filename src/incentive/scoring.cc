@@ -81,12 +81,10 @@ Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& 
     }
     case RuleKind::kShare: {
       // The share of the municipalities (peers) whose flag is yes, against the steps.
-      std::int64_t n = 0, yes = 0;
-      for (const Entity* p : peers) {
-        if (p->level != Level::kMunicipal) continue;
-        ++n;
+      const auto n = static_cast<std::int64_t>(peers.size());
+      std::int64_t yes = 0;
+      for (const Entity* p : peers)
         if (!ValueOf(item, *p).IsZero()) ++yes;
-      }
       if (n == 0 || item.tables.empty()) return 0;
       const Rational share = Rational(yes) / Rational(n);
       for (const auto& s : item.tables.front().steps)
