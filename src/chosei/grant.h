@@ -26,6 +26,7 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "core/rounding.h"
 #include "core/yen.h"
@@ -51,6 +52,8 @@ struct Coefficients {
   int ounou_places = 13;  ///< 応能割率 rounded to this many decimals
   RoundingMode ounou_rounding = RoundingMode::kHalfUp;
   Provenance ouneki_coeff_src, ouneki_cap_src, ounou_coeff_src, ounou_cap_src, rounding_src;
+  /// The unconfirmed or carried-forward values used (for every output's warnings).
+  ParameterNotes notes;
 
   /// How many of the values are marked confirmed: false.
   int UnconfirmedCount() const;

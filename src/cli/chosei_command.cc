@@ -7,27 +7,31 @@
 
 #include "chosei/grant.h"
 #include "cli/output_formats.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "io/chosei_loader.h"
 #include "report/chosei_tables.h"
+#include "report/warnings_table.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
 int RunChosei(const ChoseiRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
-  auto year = FiscalYear::TryParse(run.year);
-  if (!year)
-    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R5, 2023 or 令和5年度");
-  chosei::Coefficients c = run.coefficients_path.empty()
-                               ? LoadChoseiCoefficients(*year)
-                               : LoadChoseiCoefficientsFile(run.coefficients_path, *year);
+  const FiscalYear year = run.year.Get();
+  chosei::Coefficients c =
+      run.coefficients_path.empty()
+          ? LoadChoseiCoefficients(year, run.year.Policy())
+          : LoadChoseiCoefficientsFile(run.coefficients_path, year, run.year.Policy());
   std::vector<chosei::Prefecture> prefectures = LoadChoseiData(run.data_path);
   ChoseiReport rep{c, chosei::ComputeAll(c, prefectures)};
   std::vector<ReportTable> tables = BuildChoseiTables(rep);
+  nlohmann::ordered_json json = ChoseiJson(rep);
+  AddWarnings(c.notes.Lines(), tables, json);
+  WarnParameterNotes(c.notes);
   const bool files = f.files.csv || f.files.xlsx || f.files.json;
   if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << ChoseiJson(rep).dump(2) << "\n";
+    std::cout << json.dump(2) << "\n";
     return 0;
   }
   if (f.table) {
@@ -43,7 +47,7 @@ int RunChosei(const ChoseiRun& run) {
   }
   if (files) {
     std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "chosei", f.files, tables, ChoseiJson(rep)))
+    for (const auto& path : WriteReports(dir, "chosei", f.files, tables, json))
       std::cerr << "wrote " << path << "\n";
   }
   return 0;
@@ -54,7 +58,7 @@ void RegisterChosei(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "chosei", "普通調整交付金 (需要額 − 収入額) と改革案 (年齢調整後の医療費水準) の比較");
   cmd->add_option("DATA", run->data_path, "prefecture data (CSV or xlsx)")->required();
-  cmd->add_option("--year", run->year, "fiscal year (R5, 2023, 令和5年度)")->required();
+  AddYearOption(*cmd, run->year, "R5");
   cmd->add_option("--coefficients", run->coefficients_path,
                   "coefficient YAML (default: the embedded data/chosei/coefficients.yaml)");
   AddOutputOptions(*cmd, run->out_dir, run->formats);

@@ -10,12 +10,13 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/year_option.h"
 
 namespace kokuho::cli {
 
 struct ChoseiRun {
   std::string data_path;
-  std::string year;               ///< "R5", "2023", "令和5年度"
+  YearOption year;                ///< --year R5 and --carry-forward
   std::string coefficients_path;  ///< empty: the embedded data/chosei/coefficients.yaml
   std::string out_dir;
   std::string formats = "table";

@@ -17,15 +17,15 @@
 namespace kokuho::cli {
 
 IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
-  auto year = FiscalYear::TryParse(run.year);
+  // The year comes from --year (checked by its option) or from a scenario's incentive:
+  // entry (checked here, naming the scenario's key).
+  auto year = FiscalYear::TryParse(run.year.text);
   if (!year)
     throw InputError({"--year", 0, 0}, "expected a fiscal year such as R3, 2021 or 令和3年度");
   IncentiveOutcome o;
-  o.rules =
-      run.rules_path.empty() ? LoadIncentiveRules(*year) : LoadIncentiveRulesFile(run.rules_path);
-  if (o.rules.year != *year)
-    throw InputError({o.rules.file, 0, 0}, fmt::format("the definitions are for {}, not {}",
-                                                       o.rules.year.ToWareki(), year->ToWareki()));
+  o.rules = run.rules_path.empty()
+                ? LoadIncentiveRules(*year, run.year.Policy())
+                : LoadIncentiveRulesFile(run.rules_path, *year, run.year.Policy());
   if (!run.budget.empty()) o.budget = ParseYen(run.budget, {"--budget", 0, 0}, "市町村分 budget");
   if (!run.national_path.empty()) o.national = LoadNationalAverage(run.national_path, o.rules);
   std::vector<incentive::Entity> entities = LoadIncentiveData(run.data_path, o.rules);
@@ -43,11 +43,12 @@ int RunIncentive(const IncentiveRun& run) {
   const IncentiveOutcome o = ComputeIncentive(run);
   const IncentiveReport rep = o.Report();
   const std::vector<ReportTable> tables = BuildIncentiveTables(rep);
+  const std::vector<std::string> warnings = o.rules.notes.Lines();
   // The terminal shows the first two tables (municipalities, indicators); files get all.
   const std::vector<ReportTable> printed(tables.begin(),
                                          tables.begin() + std::min<size_t>(2, tables.size()));
-  const int status =
-      EmitReports(run.out_dir, run.formats, "incentive", tables, IncentiveJson(rep), &printed);
+  const int status = EmitReports(run.out_dir, run.formats, "incentive", tables, IncentiveJson(rep),
+                                 &printed, warnings);
   if (ParseOutputFormats(run.formats).table) {
     const int unconfirmed = o.rules.UnconfirmedCount();
     if (unconfirmed > 0)
@@ -72,9 +73,10 @@ void RegisterIncentive(CLI::App& app, Action& action) {
       "score", "市町村・都道府県の指標別得点, 得点率, 全国平均との比較, 予算の按分");
   cmd->add_option("DATA", run->data_path, "municipality data (CSV or xlsx, wide or long)")
       ->required();
-  cmd->add_option("--year", run->year, "fiscal year (R3, 2021, 令和3年度)")->required();
+  AddYearOption(*cmd, run->year, "R3");
   cmd->add_option("--rules", run->rules_path,
-                  "indicator definitions YAML (default: the embedded data/incentive/r<N>.yaml)");
+                  "indicator definitions YAML (default: the embedded "
+                  "data/incentive/definitions.yaml)");
   cmd->add_option("--budget", run->budget, "市町村分 budget in yen, shared by points × 被保険者数");
   cmd->add_option("--national-average", run->national_path,
                   "YAML with national average points per indicator");

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/year_option.h"
 #include "core/yen.h"
 #include "incentive/scoring.h"
 #include "io/incentive_loader.h"
@@ -21,7 +22,7 @@ namespace kokuho::cli {
 
 struct IncentiveRun {
   std::string data_path;
-  std::string year;        ///< "R3", "2021", "令和3年度"
+  YearOption year;         ///< --year R3 (and --carry-forward)
   std::string rules_path;  ///< empty: the embedded definitions of the year
   std::string budget;      ///< empty: no allocation
   std::string national_path;

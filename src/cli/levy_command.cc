@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/premium_inputs.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "io/household_loader.h"
 #include "io/premium_rules_loader.h"
@@ -18,7 +19,7 @@ namespace {
 struct LevyRun {
   std::string household_path;
   std::string municipality;
-  std::string year;
+  YearOption year;
   std::string rates_path;
   std::string format = "table";
   bool explain = false;
@@ -27,10 +28,10 @@ struct LevyRun {
 int RunLevy(const LevyRun& run) {
   if (run.format != "table" && run.format != "json")
     throw CLI::ValidationError("--format", "expected table or json");
-  const int year = ParseYearOption(run.year);
+  const int year = run.year.Get().year();
   const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
-  const premium::NationalRules rules = LoadNationalRules(year);
+  const premium::NationalRules rules = LoadNationalRules(year, "", run.year.Policy());
   const auto schedules = LoadRateSchedules(rates_path, year);
   const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
   CompileSchedule(schedule, rules, rates_path);  // refuses incomplete rates at the file
@@ -53,7 +54,7 @@ int RunLevy(const LevyRun& run) {
       if (!e.source.empty()) std::cout << fmt::format("      根拠: {}\n", e.source);
     }
   }
-  WarnUnconfirmed(rules);
+  WarnParameterNotes(rules.notes);
   return 0;
 }
 
@@ -65,7 +66,7 @@ void RegisterLevy(CLI::App& app, Action& action) {
       "levy", "1世帯の国民健康保険料(税): 所得割・資産割・均等割・平等割・軽減・限度額");
   cmd->add_option("HOUSEHOLD", run->household_path, "household file (YAML or JSON)")->required();
   cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 or 5 digits)")->required();
-  cmd->add_option("--year", run->year, "fiscal year (2026, R8, 令和8年度)")->required();
+  AddYearOption(*cmd, run->year, "R8");
   cmd->add_option("--rates", run->rates_path,
                   "rate schedules (CSV or xlsx; default: the bundled sample rates)");
   cmd->add_option("--format", run->format, "table or json");

@@ -10,6 +10,7 @@
 #include "cli/output_formats.h"
 #include "cli/premium_inputs.h"
 #include "cli/progress_bar.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "io/csv_writer.h"
 #include "io/output_files.h"
@@ -18,6 +19,7 @@
 #include "io/rate_schedule_loader.h"
 #include "premium/batch.h"
 #include "report/microsim_tables.h"
+#include "report/warnings_table.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
@@ -26,7 +28,7 @@ namespace {
 struct MicrosimRun {
   std::string population_path;
   std::string rates_path;
-  std::string year;
+  YearOption year;
   std::string out_dir;
   std::string formats = "table";
   bool per_household = false;
@@ -39,9 +41,9 @@ double Since(std::chrono::steady_clock::time_point t) {
 
 int RunMicrosim(const MicrosimRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
-  const int year = ParseYearOption(run.year);
+  const int year = run.year.Get().year();
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
-  const premium::NationalRules rules = LoadNationalRules(year);
+  const premium::NationalRules rules = LoadNationalRules(year, "", run.year.Policy());
   const auto schedules = LoadRateSchedules(rates_path, year);
   auto t0 = std::chrono::steady_clock::now();
   const premium::Population pop = ReadPopulation(run.population_path, year);
@@ -51,6 +53,7 @@ int RunMicrosim(const MicrosimRun& run) {
   report.fiscal_year = year;
   report.levied = rules.levied;
   report.unconfirmed = rules.unconfirmed;
+  report.warnings = rules.notes.Lines();
   std::vector<premium::CompiledSchedule> compiled;
   for (const std::string& code : pop.municipalities) {
     const premium::RateSchedule& s = FindSchedule(schedules, code, rates_path, year);
@@ -79,15 +82,17 @@ int RunMicrosim(const MicrosimRun& run) {
       pop.households(), pop.members(), read_s, prepare_s, levy_s,
       levy_s > 0 ? pop.households() / levy_s / 1e6 : 0.0);
 
-  const std::vector<ReportTable> tables = BuildMicrosimTables(report);
+  std::vector<ReportTable> tables = BuildMicrosimTables(report);
+  nlohmann::ordered_json json = MicrosimJson(report);
+  AddWarnings(report.warnings, tables, json);
   const bool files = f.files.csv || f.files.xlsx || f.files.json || run.per_household;
   if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty() && !run.per_household) {
-    std::cout << MicrosimJson(report).dump(2) << "\n";
+    std::cout << json.dump(2) << "\n";
     return 0;
   }
   if (f.table)
     for (const auto& t : tables) std::cout << RenderText(t) << "\n";
-  WarnUnconfirmed(rules);
+  WarnParameterNotes(rules.notes);
   if (files) {
     const std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
     // households.csv is staged first and committed after the reports, so a failure in
@@ -104,7 +109,7 @@ int RunMicrosim(const MicrosimRun& run) {
                            premium::TierLabel(prepared[i].tier), report.result.household_totals[i]);
       WriteFileAtomic(stage->PathFor("households.csv"), csv);
     }
-    for (const auto& path : WriteReports(dir, "microsim", f.files, tables, MicrosimJson(report)))
+    for (const auto& path : WriteReports(dir, "microsim", f.files, tables, json))
       std::cerr << "wrote " << path << "\n";
     if (stage) {
       stage->Commit();
@@ -124,7 +129,7 @@ void RegisterMicrosim(CLI::App& app, Action& action) {
       ->required();
   cmd->add_option("--rates", run->rates_path,
                   "rate schedules (CSV or xlsx; default: the bundled sample rates)");
-  cmd->add_option("--year", run->year, "fiscal year (2026, R8, 令和8年度)")->required();
+  AddYearOption(*cmd, run->year, "R8");
   cmd->add_flag("--per-household", run->per_household,
                 "also write households.csv: the levy of every household");
   cmd->add_option("--threads", run->threads, "threads (default: all cores)");

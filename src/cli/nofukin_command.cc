@@ -9,9 +9,11 @@
 #include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "io/case_loader.h"
+#include "io/premium_rules_loader.h"
 #include "nofukin/engine.h"
 #include "report/json_report.h"
 #include "report/nofukin_tables.h"
+#include "report/warnings_table.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
@@ -20,10 +22,12 @@ int RunNofukin(const NofukinRun& run) {
   nofukin::Case c = LoadCase(run.case_path);
   nofukin::Result r = nofukin::Compute(c);
   std::vector<ReportTable> tables = BuildNofukinTables(c, r);
+  nlohmann::ordered_json json = NofukinJson(c, r);
+  AddWarnings(c.parameter_notes.Lines(), tables, json);
   const bool files = f.files.csv || f.files.xlsx || f.files.json;
   // `--format json` with no --out prints the JSON itself (for pipes).
   if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
-    std::cout << NofukinJson(c, r).dump(2) << "\n";
+    std::cout << json.dump(2) << "\n";
     return 0;
   }
   if (f.table) {
@@ -36,7 +40,7 @@ int RunNofukin(const NofukinRun& run) {
   }
   if (files) {
     std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "nofukin", f.files, tables, NofukinJson(c, r)))
+    for (const auto& path : WriteReports(dir, "nofukin", f.files, tables, json))
       std::cerr << "wrote " << path << "\n";
   }
   return 0;
@@ -67,19 +71,25 @@ void RegisterDemo(CLI::App& app, Action& action) {
       // The household levy on the same sample: one model household, then every household
       // of a synthetic population (100,000 households) under the sample rates.
       const std::string examples = ExamplesDir();
+      // The household levy runs in the last year the national levy rules are known for.
+      const FiscalYear levy_fy = LastKnownLevyYear();
+      const std::string levy_year = std::to_string(levy_fy.year());
       const std::string pop = (std::filesystem::path(*out) / "population.kpop").string();
       const std::vector<std::vector<std::string>> steps = {
-          {"levy", examples + "/levy/family.yaml", "-m", "102016", "--year", "2026"},
-          {"synth", "--case", case_dir, "--households", "100000", "--seed", "1", "--year", "2026",
-           "--out", pop},
-          {"microsim", pop, "--year", "2026", "--out", *out, "--format", "table,csv,xlsx,json"},
+          {"levy", examples + "/levy/family.yaml", "-m", "102016", "--year", levy_year},
+          {"synth", "--case", case_dir, "--households", "100000", "--seed", "1", "--year",
+           levy_year, "--out", pop},
+          {"microsim", pop, "--year", levy_year, "--out", *out, "--format", "table,csv,xlsx,json"},
           // The roadmap to a unified premium level, with the same households (as a fixed
           // panel), the fund and the deficit plans: tables, then the HTML report.
-          {"scenario", "run", examples + "/gunma-roadmap/scenario.yaml", "--population", pop},
+          // Its years (R9–R15) lie past the national levy rules known today (R8), so the
+          // demo carries them forward, and every output says so (docs/parameters.md).
+          {"scenario", "run", examples + "/gunma-roadmap/scenario.yaml", "--population", pop,
+           "--carry-forward"},
           {"report", examples + "/gunma-roadmap/scenario.yaml", "--population", pop, "--out",
-           (std::filesystem::path(*out) / "roadmap").string()}};
-      const char* titles[] = {
-          "\n== モデル世帯の保険税 (前橋市, 令和8年度, 税率は架空) ==\n",
+           (std::filesystem::path(*out) / "roadmap").string(), "--carry-forward"}};
+      const std::string titles[] = {
+          fmt::format("\n== モデル世帯の保険税 (前橋市, {}, 税率は架空) ==\n", levy_fy.ToWareki()),
           "\n== 合成世帯 10万世帯 (乱数 seed 1) ==\n", "\n== 全世帯の賦課 (microsim) ==\n",
           "\n== 保険料水準統一ロードマップ (準統一 R9 → 完全統一 R15, 架空) ==\n",
           "\n== ロードマップの報告書 (HTML・xlsx) ==\n"};

@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "report/warnings_table.h"
+
 namespace kokuho::cli {
 
 void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats) {
@@ -37,9 +39,22 @@ OutputFormats ParseOutputFormats(const std::string& list) {
 }
 
 int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
-                const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
-                const std::vector<ReportTable>* printed) {
+                const std::vector<ReportTable>& tables_in, const nlohmann::ordered_json& json_in,
+                const std::vector<ReportTable>* printed_in,
+                const std::vector<std::string>& warnings) {
   const OutputFormats f = ParseOutputFormats(formats);
+  std::vector<ReportTable> tables = tables_in;
+  nlohmann::ordered_json json = json_in;
+  AddWarnings(warnings, tables, json);
+  std::vector<ReportTable> printed_copy;
+  const std::vector<ReportTable>* printed = nullptr;
+  if (printed_in) {
+    printed_copy = *printed_in;
+    nlohmann::ordered_json unused = nlohmann::ordered_json::object();
+    AddWarnings(warnings, printed_copy, unused);
+    printed = &printed_copy;
+  }
+  for (const std::string& w : warnings) std::cerr << "注意: " << w << "\n";
   const bool files = f.files.csv || f.files.xlsx || f.files.json;
   if (f.files.json && !f.files.csv && !f.files.xlsx && out_dir.empty()) {
     std::cout << json.dump(2) << "\n";

@@ -14,18 +14,17 @@
 namespace kokuho::cli {
 
 int RunPrevention(const PreventionRun& run) {
-  auto year = FiscalYear::TryParse(run.year);
-  if (!year)
-    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R7, 2025 or 令和7年度");
+  const FiscalYear year = run.year.Get();
   const Yen budget = ParseYen(run.budget, {"--budget", 0, 0}, "事業費連動分 budget");
-  incentive::PreventionRule rule = run.rules_path.empty()
-                                       ? LoadPreventionRule(*year)
-                                       : LoadPreventionRuleFile(run.rules_path, *year);
+  incentive::PreventionRule rule =
+      run.rules_path.empty() ? LoadPreventionRule(year, run.year.Policy())
+                             : LoadPreventionRuleFile(run.rules_path, year, run.year.Policy());
   std::vector<incentive::PreventionBody> bodies = LoadPreventionData(run.data_path, rule);
   incentive::PreventionAllocation a = incentive::AllocatePrevention(rule, bodies, budget);
-  PreventionReport rep{*year, rule, bodies, budget, a};
-  const int status = EmitReports(run.out_dir, run.formats, "incentive_prevention",
-                                 {BuildPreventionTable(rep)}, PreventionJson(rep));
+  PreventionReport rep{year, rule, bodies, budget, a};
+  const int status =
+      EmitReports(run.out_dir, run.formats, "incentive_prevention", {BuildPreventionTable(rep)},
+                  PreventionJson(rep), nullptr, rule.notes.Lines());
   if (ParseOutputFormats(run.formats).table) {
     std::cout << (rule.cap_multiple
                       ? fmt::format("按分: 予算を 点数 × 被保険者数 (総得点) の比で按分し, "
@@ -35,11 +34,11 @@ int RunPrevention(const PreventionRun& run) {
                       : std::string("按分: 予算を 点数 × 被保険者数 (総得点) の比で按分 "
                                     "(上限なし; 1円未満は最大剰余法)\n"));
     std::cout << "出典: " << rule.source << "\n";
-    if (!rule.ConfirmedFor(*year))
+    if (!rule.confirmed)
       std::cout << fmt::format(
           "注意: この規則は {} からのもので, {} については出典で確認されていません "
-          "(data/incentive/prevention.yaml の confirmed_for)。\n",
-          rule.from.ToWareki(), year->ToWareki());
+          "({})。\n",
+          rule.from.ToWareki(), year.ToWareki(), rule.file);
   }
   return status;
 }
@@ -53,7 +52,7 @@ void RegisterPreventionAllocate(CLI::App& group, Action& action) {
          "DATA", run->data_path,
          "prefecture table (CSV or xlsx): 都道府県コード, 点数, 被保険者数, 事業費分交付額")
       ->required();
-  cmd->add_option("--year", run->year, "fiscal year (R7, 2025, 令和7年度)")->required();
+  AddYearOption(*cmd, run->year, "R7");
   cmd->add_option("--budget", run->budget, "事業費連動分 budget in yen")->required();
   cmd->add_option("--rules", run->rules_path,
                   "allocation rule YAML (default: the embedded data/incentive/prevention.yaml)");

@@ -11,12 +11,13 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/year_option.h"
 
 namespace kokuho::cli {
 
 struct PreventionRun {
   std::string data_path;
-  std::string year;
+  YearOption year;
   std::string rules_path;  ///< empty: the embedded data/incentive/prevention.yaml
   std::string budget;
   std::string out_dir;

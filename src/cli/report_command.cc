@@ -13,6 +13,7 @@
 #include "cli/incentive_command.h"
 #include "cli/kpi_command.h"
 #include "cli/scenario_inputs.h"
+#include "cli/year_option.h"
 #include "io/finance_loader.h"
 #include "io/kpi_loader.h"
 #include "io/scenario_loader.h"
@@ -20,6 +21,7 @@
 #include "report/html_report.h"
 #include "report/scenario_report.h"
 #include "report/scenario_tables.h"
+#include "report/warnings_table.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
@@ -30,6 +32,7 @@ using J = nlohmann::ordered_json;
 struct ReportArgs {
   std::string scenario, population, out_dir;
   unsigned threads = 0;
+  bool carry_forward = false;
 };
 
 std::map<MunicipalityCode, std::string> KnownMunicipalities(const scenario::Scenario& s) {
@@ -149,7 +152,7 @@ J KpiSection(const scenario::Scenario& s, std::vector<ReportTable>& tables) {
 J IncentiveSection(const scenario::IncentivePlan& p, std::vector<ReportTable>& tables) {
   IncentiveRun run;
   run.data_path = p.data;
-  run.year = p.year;
+  run.year.text = p.year;
   run.rules_path = p.rules;
   run.budget = p.budget;
   run.national_path = p.national;
@@ -186,13 +189,16 @@ J IncentiveSection(const scenario::IncentivePlan& p, std::vector<ReportTable>& t
 
 int RunReport(const ReportArgs& a) {
   scenario::Scenario s = LoadScenario(a.scenario);
-  const scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
+  const scenario::Run run =
+      RunWithHouseholds(s, a.population, a.threads, YearPolicy{a.carry_forward});
   std::vector<ReportTable> tables = ScenarioTables(run);
   J report = ScenarioReport(run, tables, s.base.prefecture, s.base.prefecture_code);
   if (!s.fund.empty()) report["sections"].push_back(FundSection(s, run, tables));
   if (!s.deficits.empty()) report["sections"].push_back(DeficitSection(s, tables));
   if (!s.kpi.empty()) report["sections"].push_back(KpiSection(s, tables));
   if (s.incentive) report["sections"].push_back(IncentiveSection(*s.incentive, tables));
+  AddWarnings(run.parameter_notes.Lines(), tables, report);
+  WarnParameterNotes(run.parameter_notes);
   const std::string html = RenderHtmlReport(report, a.scenario);
   ReportFormats formats;
   formats.xlsx = true;
@@ -214,6 +220,7 @@ void RegisterReport(CLI::App& app, Action& action) {
   cmd->add_option("--population", args->population,
                   "household population (overrides the scenario's households)");
   cmd->add_option("--threads", args->threads, "threads for the household levy (default: all)");
+  AddCarryForwardOption(*cmd, args->carry_forward);
   cmd->callback([args, &action]() { action = [args]() { return RunReport(*args); }; });
 }
 

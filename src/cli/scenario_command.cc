@@ -9,6 +9,7 @@
 #include "cli/output_formats.h"
 #include "cli/premium_inputs.h"
 #include "cli/scenario_inputs.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "io/scenario_loader.h"
 #include "report/scenario_tables.h"
@@ -20,6 +21,7 @@ namespace {
 struct RunArgs {
   std::string file, population, out_dir, formats = "table";
   unsigned threads = 0;
+  bool carry_forward = false;
 };
 
 struct CompareArgs {
@@ -27,15 +29,16 @@ struct CompareArgs {
 };
 
 struct SweepArgs {
-  std::string file, year, alpha, collection, beta_prime, equal_share, allowance, out_dir,
+  std::string file, alpha, collection, beta_prime, equal_share, allowance, out_dir,
       formats = "table";
+  YearOption year;
   std::size_t top = 20;
   unsigned threads = 0;
 };
 
 int RunScenarioCommand(const RunArgs& a) {
   scenario::Scenario s = LoadScenario(a.file);
-  scenario::Run run = RunWithHouseholds(s, a.population, a.threads);
+  scenario::Run run = RunWithHouseholds(s, a.population, a.threads, YearPolicy{a.carry_forward});
   std::vector<ReportTable> tables = ScenarioTables(run);
   // The terminal shows the years and the last year's municipalities; the files have all.
   std::vector<ReportTable> printed = tables;
@@ -45,14 +48,18 @@ int RunScenarioCommand(const RunArgs& a) {
     std::erase_if(m.rows, [&](const auto& row) { return row.front().text != last; });
     m.title += " — " + last + " (全年度はファイル出力に)";
   }
-  return EmitReports(a.out_dir, a.formats, "scenario", tables, ScenarioJson(run), &printed);
+  return EmitReports(a.out_dir, a.formats, "scenario", tables, ScenarioJson(run), &printed,
+                     run.parameter_notes.Lines());
 }
 
 int RunCompare(const CompareArgs& a) {
   scenario::Run ra = scenario::RunScenario(LoadScenario(a.a));
   scenario::Run rb = scenario::RunScenario(LoadScenario(a.b));
   scenario::Comparison c = scenario::Compare(ra, rb);
-  return EmitReports(a.out_dir, a.formats, "compare", ComparisonTables(c), ComparisonJson(c));
+  ParameterNotes notes = ra.parameter_notes;
+  notes.Merge(rb.parameter_notes);
+  return EmitReports(a.out_dir, a.formats, "compare", ComparisonTables(c), ComparisonJson(c),
+                     nullptr, notes.Lines());
 }
 
 std::vector<Rational> Axis(const std::string& text, const std::string& option) {
@@ -63,7 +70,7 @@ std::vector<Rational> Axis(const std::string& text, const std::string& option) {
 int RunSweep(const SweepArgs& a) {
   scenario::Scenario s = LoadScenario(a.file);
   FiscalYear year = s.years.size() > 1 ? s.years[1].year : s.years.front().year;
-  if (!a.year.empty()) year = FiscalYear(ParseYearOption(a.year));
+  year = a.year.GetOr(year);
   scenario::SweepGrid g;
   g.alpha = Axis(a.alpha, "--alpha");
   g.collection_rate = Axis(a.collection, "--collection");
@@ -91,6 +98,7 @@ void RegisterScenario(CLI::App& app, Action& action) {
   r->add_option("--population", run->population,
                 "household population (.kpop, CSV, xlsx); overrides the file's households");
   r->add_option("--threads", run->threads, "threads for the household levy (default: all)");
+  AddCarryForwardOption(*r, run->carry_forward);
   AddOutputOptions(*r, run->out_dir, run->formats);
   r->callback([run, r, &action]() {
     DefaultOutputFormats(*r, run->out_dir, run->formats);
@@ -111,7 +119,7 @@ void RegisterScenario(CLI::App& app, Action& action) {
   auto sw = std::make_shared<SweepArgs>();
   CLI::App* w = cmd->add_subcommand("sweep", "1年度の変数の組合せを比較 (最大上昇率の小さい順)");
   w->add_option("FILE", sw->file, "scenario file")->required();
-  w->add_option("--year", sw->year, "the year to vary (default: the second year)");
+  AddYearOption(*w, sw->year, "R10", false, "変える年度 (既定: 2年度目)");
   w->add_option("--alpha", sw->alpha, "α values FROM:TO:STEP (or a comma list)");
   w->add_option("--collection", sw->collection, "one 標準的な収納率 for all, FROM:TO:STEP");
   w->add_option("--beta-prime", sw->beta_prime, "β′ values FROM:TO:STEP");

@@ -30,7 +30,8 @@ std::vector<std::string> Split(const std::string& text, char sep) {
 
 }  // namespace
 
-ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path) {
+ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path,
+                                          const YearPolicy& policy) {
   ScenarioHouseholds out;
   if (!override_path.empty()) {
     if (!s.households) s.households = scenario::HouseholdPlan{};
@@ -49,8 +50,7 @@ ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::stri
   }
   scenario::HouseholdInputs in;
   in.population = out.population.get();
-  in.rules = LoadNationalRules(first);
-  WarnUnconfirmed(in.rules);
+  in.rules = LoadNationalRules(first, "", policy);
   if (s.households->rule == scenario::RatesRule::kGiven)
     for (const auto& y : s.years)
       in.given[y.year.year()] = LoadRateSchedules(s.households->rates, y.year.year());
@@ -59,8 +59,8 @@ ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::stri
 }
 
 scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
-                                unsigned threads) {
-  ScenarioHouseholds h = LoadScenarioHouseholds(s, population_override);
+                                unsigned threads, const YearPolicy& policy) {
+  ScenarioHouseholds h = LoadScenarioHouseholds(s, population_override, policy);
   scenario::RunOptions options;
   options.threads = threads;
   options.households = h.inputs ? &*h.inputs : nullptr;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "premium/population.h"
 #include "scenario/run.h"
@@ -23,11 +24,14 @@ struct ScenarioHouseholds {
 /// Loads the population named by `override_path`, else by the scenario's households
 /// section; nothing when neither is given. A municipality of the population missing from
 /// the case is an InputError naming the population file.
-ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path);
+/// `policy` decides whether the national levy rules of a year past the data files may be
+/// carried forward (--carry-forward).
+ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path,
+                                          const YearPolicy& policy);
 
 /// Runs `s` with its households (LoadScenarioHouseholds) on `threads` (0 = all cores).
 scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
-                                unsigned threads);
+                                unsigned threads, const YearPolicy& policy);
 
 /// "0:1:0.05" (from, to inclusive, step) or "0.5,0.75,1"; exact decimals. A CLI11
 /// validation error naming `option` otherwise.

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "cli/premium_inputs.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "io/population_io.h"
 #include "io/premium_rules_loader.h"
@@ -14,13 +15,15 @@
 #include "premium/batch.h"
 #include "premium/levy.h"
 #include "premium/solver.h"
+#include "report/warnings_table.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
 namespace {
 
 struct SolveRun {
-  std::string population_path, rates_path, year, municipality;
+  std::string population_path, rates_path, municipality;
+  YearOption year;
   std::vector<std::string> targets;  ///< "iryo=1234567890"
   std::string income_share = "0.5", per_capita_share = "0.7";
   std::string basis = "before-keigen";
@@ -31,7 +34,7 @@ struct SolveRun {
 
 int RunSolve(const SolveRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
-  const int year = ParseYearOption(run.year);
+  const int year = run.year.Get().year();
   const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
   premium::SolveRequest proto;
@@ -63,7 +66,7 @@ int RunSolve(const SolveRun& run) {
     r.target = ParseYen(t.substr(eq + 1), {"--target", 0, 0}, "目標賦課総額", 1);
     requests.push_back(r);
   }
-  const premium::NationalRules rules = LoadNationalRules(year);
+  const premium::NationalRules rules = LoadNationalRules(year, "", run.year.Policy());
   const auto schedules = LoadRateSchedules(rates_path, year);
   const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
   CompileSchedule(schedule, rules, rates_path);
@@ -123,15 +126,17 @@ int RunSolve(const SolveRun& run) {
                                       {"shortfall", s.shortfall},
                                       {"iterations", s.iterations}};
   }
+  std::vector<ReportTable> tables = {t};
+  AddWarnings(rules.notes.Lines(), tables, json);
   if (f.files.json && !f.files.csv && !f.files.xlsx && run.out_dir.empty()) {
     std::cout << json.dump(2) << "\n";
     return 0;
   }
   if (f.table) std::cout << RenderText(t);
-  WarnUnconfirmed(rules);
+  WarnParameterNotes(rules.notes);
   if (f.files.csv || f.files.xlsx || f.files.json) {
     const std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;
-    for (const auto& path : WriteReports(dir, "solve_rates", f.files, {t}, json))
+    for (const auto& path : WriteReports(dir, "solve_rates", f.files, tables, json))
       std::cerr << "wrote " << path << "\n";
   }
   return 0;
@@ -146,7 +151,7 @@ void RegisterSolveRates(CLI::App& app, Action& action) {
   cmd->add_option("POPULATION", run->population_path, "population file (.kpop, CSV or xlsx)")
       ->required();
   cmd->add_option("--rates", run->rates_path, "rate schedules (default: the bundled sample)");
-  cmd->add_option("--year", run->year, "fiscal year")->required();
+  AddYearOption(*cmd, run->year, "R8");
   cmd->add_option("--municipality,-m", run->municipality, "団体コード")->required();
   cmd->add_option("--target", run->targets, "分=目標賦課総額 (円), repeatable")->required();
   cmd->add_option("--income-share", run->income_share, "応能割合 (所得割の割合), default 0.5");

@@ -1,4 +1,4 @@
-// `kokuho synth --case DIR|TABLE --households N --seed S [--year 2026] --out FILE`: a
+// `kokuho synth --case DIR|TABLE --households N --seed S [--year R8] --out FILE`: a
 // synthetic 国保 population for a case's municipalities (団体コード, 市町村名, 被保険者数,
 // 世帯数 of its 市町村表), written as .kpop or .csv (docs/synth.md, docs/population-format.md).
 //
@@ -12,9 +12,11 @@
 
 #include "cli/commands.h"
 #include "cli/premium_inputs.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "core/municipality_code.h"
 #include "io/population_io.h"
+#include "io/premium_rules_loader.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_reader.h"
@@ -29,7 +31,7 @@ struct SynthRun {
   std::string case_path;
   std::int64_t households = 0;
   std::uint64_t seed = 1;
-  std::string year = "2026";
+  YearOption year;  ///< default: the last year the national levy rules are known for
   std::string out;
 };
 
@@ -92,7 +94,7 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
 
 int RunSynth(const SynthRun& run) {
   premium::SynthOptions options;
-  options.fiscal_year = ParseYearOption(run.year);
+  options.fiscal_year = run.year.GetOr(LastKnownLevyYear()).year();
   if (run.households < 1 || run.households > 100'000'000)
     throw InputError({"--households", 0, 0},
                      "expected a number of households from 1 to 100,000,000");
@@ -131,7 +133,7 @@ void RegisterSynth(CLI::App& app, Action& action) {
       ->required();
   cmd->add_option("--households", run->households, "number of households to generate")->required();
   cmd->add_option("--seed", run->seed, "random seed (same seed, same population)")->required();
-  cmd->add_option("--year", run->year, "fiscal year (2026, R8, 令和8年度)");
+  AddYearOption(*cmd, run->year, "R8", false, "年度 (既定: 全国共通ルールが確認済みの最終年度)");
   cmd->add_option("--out", run->out, "output file: .kpop (binary columnar) or .csv")->required();
   cmd->callback([run, &action]() { action = [run]() { return RunSynth(*run); }; });
 }

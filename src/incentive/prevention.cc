@@ -7,10 +7,6 @@
 
 namespace kokuho::incentive {
 
-bool PreventionRule::ConfirmedFor(FiscalYear year) const {
-  return std::find(confirmed_for.begin(), confirmed_for.end(), year) != confirmed_for.end();
-}
-
 PreventionAllocation AllocatePrevention(const PreventionRule& rule,
                                         const std::vector<PreventionBody>& bodies, Yen budget) {
   if (budget < 0) throw CalculationError("事業費連動: the budget must not be negative");

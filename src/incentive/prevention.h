@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "core/yen.h"
 
@@ -27,13 +28,13 @@ struct PreventionRule {
   FiscalYear from{2020};
   /// cap_i = floor(multiple × 事業費分_i); unset: no cap.
   std::optional<Rational> cap_multiple;
-  /// The years for which the source states this rule; other years use it by
-  /// carrying the latest earlier rule forward, and reports say so.
-  std::vector<FiscalYear> confirmed_for;
+  /// Whether the source states this rule for the year it was resolved for (not when it
+  /// was carried to that year from another, or past the file's known_through).
+  bool confirmed = false;
   std::string source;
   std::string file;  ///< where the rule was read (for messages)
-
-  bool ConfirmedFor(FiscalYear year) const;
+  /// The unconfirmed or carried-forward values used (every output says so).
+  ParameterNotes notes;
 };
 
 /// One prefecture of the data.

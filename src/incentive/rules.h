@@ -33,6 +33,7 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 
 namespace kokuho::incentive {
@@ -142,6 +143,8 @@ struct IncentiveRules {
   std::vector<SizeClass> size_classes;
   LevelRules municipal;
   LevelRules prefectural;
+  /// The definitions' entry note when unconfirmed or carried forward to another year.
+  ParameterNotes notes;
 
   const LevelRules& Of(Level level) const {
     return level == Level::kMunicipal ? municipal : prefectural;

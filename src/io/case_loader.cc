@@ -263,7 +263,7 @@ nofukin::Case LoadCase(const std::string& path) {
   ReadRounding(root, c);
 
   // The 分 in force this year (data/nofukin/parts.yaml): each must be given, no other.
-  c.parts = PartsInForce(c.fiscal_year);
+  c.parts = PartsInForce(c.fiscal_year, c.parameter_notes);
   YAML::Node parts_node = root.Require("parts");
   YamlMap parts(parts_node, file, "parts");
   for (auto& [k, v] : parts.Entries()) {
@@ -279,12 +279,9 @@ nofukin::Case LoadCase(const std::string& path) {
   }
   for (Part p : c.parts) {
     if (!parts.Has(PartKey(p))) {
-      int from = 0;
-      for (const auto& r : PartRules())
-        if (r.part == p) from = r.from_fiscal_year;
       throw InputError(parts.pos(),
                        fmt::format("parts: missing 分 '{}' ({}), which is levied from {} on",
-                                   PartKey(p), PartLabel(p), FiscalYear(from).ToWareki()));
+                                   PartKey(p), PartLabel(p), FirstYearLevied(p).ToWareki()));
     }
     ReadPart(parts, p, c);
   }

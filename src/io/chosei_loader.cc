@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "core/municipality_code.h"
 #include "core/text.h"
-#include "io/embedded_data.h"
+#include "io/parameter_file.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
@@ -21,77 +23,62 @@ using chosei::Provenance;
 
 constexpr const char* kEmbeddedPath = "data/chosei/coefficients.yaml";
 
-// {value, confirmed, source}: the value's text, its position and provenance.
+const char* const kSeries[] = {"ouneki_coeff", "ouneki_cap",   "ounou_coeff",
+                               "ounou_cap",    "ounou_places", "ounou_rounding"};
+
+// One coefficient in force in `year`: its `value` text, position and provenance.
 struct Valued {
   std::string text;
   Provenance prov;
+  std::string where;
 };
 
-Valued ReadValued(YamlMap& parent, const std::string& key) {
-  YAML::Node node = parent.Require(key);
-  YamlMap m(node, parent.file(), parent.where() + "." + key);
-  m.ExpectKeys({"value", "confirmed", "source"});
+Valued ReadValued(const ParameterFile& f, const std::string& series, FiscalYear year,
+                  const YearPolicy& policy, ParameterNotes& notes) {
+  ResolvedEntry e = f.Resolve(series, year, policy, notes);
+  e.map.ExpectKeys(ResolvedEntry::Fields({"value"}));
   Valued v;
-  YAML::Node value = m.Require("value");
-  v.prov.pos = m.PosOf(value);
-  v.text = ScalarText(value, v.prov.pos, m.where() + ".value");
-  v.prov.confirmed = m.Bool("confirmed");
-  v.prov.source = m.Text("source");
-  if (Trim(v.prov.source).empty())
-    throw InputError(m.PosOf(m.Require("source")),
-                     m.where() + ".source: expected the document the value comes from");
+  YAML::Node value = e.map.Require("value");
+  v.where = e.map.where() + ".value";
+  v.prov.pos = e.map.PosOf(value);
+  v.text = ScalarText(value, v.prov.pos, v.where);
+  v.prov.confirmed = e.confirmed;
+  v.prov.source = e.source;
+  e.map.RejectUnknownKeys();
   return v;
 }
 
-Rational RateOf(YamlMap& parent, const std::string& key, RateRange range, Provenance* prov) {
-  Valued v = ReadValued(parent, key);
-  *prov = v.prov;
-  return ParseRate(v.text, v.prov.pos, parent.where() + "." + key + ".value", range);
-}
-
-Coefficients FromYaml(const YAML::Node& root_node, const std::string& file, FiscalYear year) {
-  YamlMap root(root_node, file, "the top level");
-  root.ExpectKeys({"years"});
-  YAML::Node years = root.Require("years");
-  if (!years.IsSequence() || years.size() == 0)
-    throw InputError(root.PosOf(years), "years: expected a list of fiscal years");
-  std::set<int> seen;
-  std::optional<Coefficients> found;
-  for (size_t i = 0; i < years.size(); ++i) {
-    YamlMap m(years[i], file, fmt::format("years[{}]", i));
-    m.ExpectKeys({"fiscal_year", "ouneki_coeff", "ouneki_cap", "ounou_coeff", "ounou_cap",
-                  "ounou_places", "ounou_rounding"});
-    YAML::Node fy_node = m.Require("fiscal_year");
-    auto fy =
-        FiscalYear::TryParse(ScalarText(fy_node, m.PosOf(fy_node), m.where() + ".fiscal_year"));
-    if (!fy)
-      throw InputError(m.PosOf(fy_node),
-                       m.where() + ".fiscal_year: expected a fiscal year such as R5 or 2023");
-    if (!seen.insert(fy->year()).second)
-      throw InputError(m.PosOf(fy_node),
-                       fmt::format("{}.fiscal_year: {} appears twice", m.where(), fy->ToWareki()));
-    Coefficients c;
-    c.year = *fy;
-    c.file = file;
-    c.ouneki_coeff = RateOf(m, "ouneki_coeff", RateRange::kPositive, &c.ouneki_coeff_src);
-    c.ouneki_cap = RateOf(m, "ouneki_cap", RateRange::kPositive, &c.ouneki_cap_src);
-    c.ounou_coeff = RateOf(m, "ounou_coeff", RateRange::kPositive, &c.ounou_coeff_src);
-    c.ounou_cap = RateOf(m, "ounou_cap", RateRange::kOpenZeroToOne, &c.ounou_cap_src);
-    c.ounou_places = m.Integer("ounou_places", 0, 20);
-    Valued r = ReadValued(m, "ounou_rounding");
-    auto mode = TryParseRoundingMode(r.text);
-    if (!mode)
-      throw InputError(r.prov.pos,
-                       m.where() + ".ounou_rounding.value: expected floor, ceil or half_up");
-    c.ounou_rounding = *mode;
-    c.rounding_src = r.prov;
-    m.RejectUnknownKeys();
-    if (*fy == year) found = c;
+Coefficients FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
+  for (const ParameterSeries* s : f.AllSeries())
+    if (std::find(std::begin(kSeries), std::end(kSeries), s->name) == std::end(kSeries))
+      throw InputError(s->pos, fmt::format("unknown series '{}' (expected ouneki_coeff, "
+                                           "ouneki_cap, ounou_coeff, ounou_cap, ounou_places, "
+                                           "ounou_rounding)",
+                                           s->name));
+  Coefficients c;
+  c.year = year;
+  c.file = f.file();
+  auto rate = [&](const char* series, RateRange range, Provenance* prov) {
+    Valued v = ReadValued(f, series, year, policy, c.notes);
+    *prov = v.prov;
+    return ParseRate(v.text, v.prov.pos, v.where, range);
+  };
+  c.ouneki_coeff = rate("ouneki_coeff", RateRange::kPositive, &c.ouneki_coeff_src);
+  c.ouneki_cap = rate("ouneki_cap", RateRange::kPositive, &c.ouneki_cap_src);
+  c.ounou_coeff = rate("ounou_coeff", RateRange::kPositive, &c.ounou_coeff_src);
+  c.ounou_cap = rate("ounou_cap", RateRange::kOpenZeroToOne, &c.ounou_cap_src);
+  {
+    Valued v = ReadValued(f, "ounou_places", year, policy, c.notes);
+    const std::int64_t places = ParseCount(v.text, v.prov.pos, v.where, 0);
+    if (places > 20) throw InputError(v.prov.pos, v.where + ": expected at most 20 places");
+    c.ounou_places = static_cast<int>(places);
   }
-  if (!found)
-    throw InputError({file, 0, 0},
-                     fmt::format("no coefficients for {} (add a years entry)", year.ToWareki()));
-  return *found;
+  Valued r = ReadValued(f, "ounou_rounding", year, policy, c.notes);
+  auto mode = TryParseRoundingMode(r.text);
+  if (!mode) throw InputError(r.prov.pos, r.where + ": expected floor, ceil or half_up");
+  c.ounou_rounding = *mode;
+  c.rounding_src = r.prov;
+  return c;
 }
 
 const char* const kRequired[] = {"都道府県コード",   "都道府県名",     "医療給付費等", "公費等",
@@ -100,17 +87,17 @@ const char* const kRequired[] = {"都道府県コード",   "都道府県名",  
 }  // namespace
 
 Coefficients ParseChoseiCoefficients(const std::string& utf8, const std::string& file,
-                                     FiscalYear year) {
-  return FromYaml(ParseYamlStrict(utf8, file), file, year);
+                                     FiscalYear year, const YearPolicy& policy) {
+  return FromFile(ParameterFile::Parse(utf8, file), year, policy);
 }
 
-Coefficients LoadChoseiCoefficients(FiscalYear year) {
-  std::string_view text = EmbeddedDataFile(kEmbeddedPath);
-  return ParseChoseiCoefficients(std::string(text), kEmbeddedPath, year);
+Coefficients LoadChoseiCoefficients(FiscalYear year, const YearPolicy& policy) {
+  return FromFile(ParameterFile::Embedded(kEmbeddedPath), year, policy);
 }
 
-Coefficients LoadChoseiCoefficientsFile(const std::string& path, FiscalYear year) {
-  return FromYaml(LoadYamlStrict(path), path, year);
+Coefficients LoadChoseiCoefficientsFile(const std::string& path, FiscalYear year,
+                                        const YearPolicy& policy) {
+  return FromFile(ParameterFile::FromPath(path), year, policy);
 }
 
 std::vector<Prefecture> LoadChoseiData(const std::string& path) {

@@ -12,16 +12,19 @@
 
 #include "chosei/grant.h"
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 
 namespace kokuho {
 
-/// The embedded coefficients of `year` (InputError if the file has no such year).
-chosei::Coefficients LoadChoseiCoefficients(FiscalYear year);
-/// A user's coefficient file.
-chosei::Coefficients LoadChoseiCoefficientsFile(const std::string& path, FiscalYear year);
+/// The embedded coefficients in force in `year` (InputError before the first year;
+/// YearNotKnownError past known_through unless `policy` carries the last values forward).
+chosei::Coefficients LoadChoseiCoefficients(FiscalYear year, const YearPolicy& policy = {});
+/// A user's coefficient file (the same format, docs/parameters.md).
+chosei::Coefficients LoadChoseiCoefficientsFile(const std::string& path, FiscalYear year,
+                                                const YearPolicy& policy = {});
 /// Coefficient YAML text already in memory (`file` names it in messages).
 chosei::Coefficients ParseChoseiCoefficients(const std::string& utf8, const std::string& file,
-                                             FiscalYear year);
+                                             FiscalYear year, const YearPolicy& policy = {});
 
 /// The prefecture table: columns 都道府県コード, 都道府県名, 医療給付費等, 公費等,
 /// 前期高齢者交付金, 平均被保険者数, 総所得金額等 and optionally 地域差指数.

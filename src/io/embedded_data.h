@@ -3,11 +3,15 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace kokuho {
 
 /// The text of a data file by its repository path ("data/nofukin/parts.yaml");
 /// empty if the file was not embedded.
 std::string_view EmbeddedDataFile(std::string_view path);
+
+/// The repository paths of every embedded file, sorted ("data/chosei/coefficients.yaml", …).
+std::vector<std::string_view> EmbeddedDataPaths();
 
 }  // namespace kokuho

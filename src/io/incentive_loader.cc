@@ -6,7 +6,7 @@
 
 #include "core/municipality_code.h"
 #include "core/text.h"
-#include "io/embedded_data.h"
+#include "io/parameter_file.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
@@ -24,9 +24,7 @@ using incentive::LevelRules;
 using incentive::Provenance;
 using incentive::RuleKind;
 
-constexpr int kFirstYear = 2018, kLastYear = 2030;
-
-std::string EmbeddedPath(int year) { return fmt::format("data/incentive/r{}.yaml", year - 2018); }
+constexpr const char* kEmbeddedPath = "data/incentive/definitions.yaml";
 
 Rational NumberAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
   auto v = TryParseNumber(ScalarText(n, pos, what));
@@ -286,15 +284,18 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
   return lr;
 }
 
-IncentiveRules RulesFromYaml(const YAML::Node& root, const std::string& file) {
-  YamlMap m(root, file, "the top level");
-  m.ExpectKeys({"fiscal_year", "title", "size_classes", "municipal", "prefectural"});
+// The definition set in force in `year`: an entry of the series `definitions`.
+IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
+  for (const ParameterSeries* s : f.AllSeries())
+    if (s->name != "definitions")
+      throw InputError(s->pos, fmt::format("unknown series '{}' (expected definitions)", s->name));
   IncentiveRules r;
+  const std::string& file = f.file();
   r.file = file;
-  YAML::Node fy = m.Require("fiscal_year");
-  auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
-  if (!year) throw InputError(m.PosOf(fy), "fiscal_year: expected a fiscal year such as R3");
-  r.year = *year;
+  ResolvedEntry e = f.Resolve("definitions", year, policy, r.notes);
+  YamlMap& m = e.map;
+  m.ExpectKeys(ResolvedEntry::Fields({"title", "size_classes", "municipal", "prefectural"}));
+  r.year = e.from;
   m.Text("title");
   YAML::Node classes = Sequence(m, "size_classes");
   std::int64_t next_min = 0;  // the min the next class must have
@@ -340,35 +341,43 @@ IncentiveRules RulesFromYaml(const YAML::Node& root, const std::string& file) {
 
 }  // namespace
 
-IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file) {
-  return RulesFromYaml(ParseYamlStrict(utf8, file), file);
+IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file,
+                                   FiscalYear year, const YearPolicy& policy) {
+  return RulesFromFile(ParameterFile::Parse(utf8, file), year, policy);
 }
 
-IncentiveRules LoadIncentiveRulesFile(const std::string& path) {
-  return RulesFromYaml(LoadYamlStrict(path), path);
+IncentiveRules LoadIncentiveRulesFile(const std::string& path, FiscalYear year,
+                                      const YearPolicy& policy) {
+  return RulesFromFile(ParameterFile::FromPath(path), year, policy);
 }
 
 std::vector<FiscalYear> IncentiveYears() {
   std::vector<FiscalYear> years;
-  for (int y = kFirstYear; y <= kLastYear; ++y)
-    if (!EmbeddedDataFile(EmbeddedPath(y)).empty()) years.push_back(FiscalYear(y));
+  const ParameterFile f = ParameterFile::Embedded(kEmbeddedPath);
+  for (const ParameterEntry& e : f.Series("definitions").entries) years.push_back(e.from);
   return years;
 }
 
-IncentiveRules LoadIncentiveRules(FiscalYear year) {
-  const std::string path = EmbeddedPath(year.year());
-  std::string_view text = EmbeddedDataFile(path);
-  if (text.empty()) {
-    std::string have;
-    for (FiscalYear y : IncentiveYears()) have += (have.empty() ? "" : ", ") + y.ToShortWareki();
-    throw InputError({"--year", 0, 0},
-                     fmt::format("no 保険者努力支援制度 definitions for {} (available: {}; or give "
-                                 "your own with --rules FILE)",
-                                 year.ToWareki(), have.empty() ? "none" : have));
+IncentiveRules LoadIncentiveRules(FiscalYear year, const YearPolicy& policy) {
+  const ParameterFile f = ParameterFile::Embedded(kEmbeddedPath);
+  // Each year has its own indicators: the definitions of an earlier year are not in force
+  // in a later one unless carried forward on request, so a year between two entries (or
+  // before the first) is refused with the years available.
+  bool have_year = false;
+  std::string have;
+  for (FiscalYear y : IncentiveYears()) {
+    have += (have.empty() ? "" : ", ") + y.ToShortWareki();
+    have_year = have_year || y == year;
   }
-  IncentiveRules r = ParseIncentiveRules(std::string(text), path);
-  if (r.year != year) throw InputError({path, 0, 0}, "fiscal_year does not match the file name");
-  return r;
+  const ParameterSeries& s = f.Series("definitions");
+  const bool past = s.known_through && *s.known_through < year;
+  if (!have_year && !past)
+    throw InputError({"--year", 0, 0},
+                     fmt::format("{}の保険者努力支援制度の定義は同梱されていません (同梱: {})。"
+                                 "通知の配点を同じ形式で書いたファイルを --rules FILE で指定して"
+                                 "ください (docs/incentive-format.md)",
+                                 year.ToWareki(), have.empty() ? "なし" : have));
+  return RulesFromFile(f, year, policy);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 // Reading 保険者努力支援制度 inputs: the indicator definitions of a fiscal year
-// (data/incentive/r3.yaml, embedded at build time, or a user's file of the same form),
+// (data/incentive/definitions.yaml, embedded at build time, or a user's file of the same
+// form, docs/parameters.md),
 // the municipality data table (CSV or xlsx, wide or long) and an optional national
 // average file. Formats: docs/incentive-format.md.
 //
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "incentive/rules.h"
 #include "incentive/scoring.h"
@@ -25,15 +27,19 @@
 
 namespace kokuho {
 
-/// The embedded definitions for `year` (data/incentive/r<N>.yaml); an InputError naming
-/// the years available when there is none.
-incentive::IncentiveRules LoadIncentiveRules(FiscalYear year);
+/// The embedded definitions for `year` (data/incentive/definitions.yaml, an entry per
+/// 評価年度); an InputError naming the years available when there is none, and a
+/// YearNotKnownError past the last one unless `policy` carries it forward.
+incentive::IncentiveRules LoadIncentiveRules(FiscalYear year, const YearPolicy& policy = {});
 
-/// Definitions from a user's YAML file (UTF-8 or CP932).
-incentive::IncentiveRules LoadIncentiveRulesFile(const std::string& path);
+/// Definitions from a user's file of the same format (UTF-8 or CP932): the entry in force
+/// in `year`.
+incentive::IncentiveRules LoadIncentiveRulesFile(const std::string& path, FiscalYear year,
+                                                 const YearPolicy& policy = {});
 
 /// Definitions from YAML text; `file` names it in messages.
-incentive::IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file);
+incentive::IncentiveRules ParseIncentiveRules(const std::string& utf8, const std::string& file,
+                                              FiscalYear year, const YearPolicy& policy = {});
 
 /// The fiscal years with embedded definitions.
 std::vector<FiscalYear> IncentiveYears();

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "io/embedded_data.h"
+#include "io/parameter_file.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
@@ -361,27 +362,31 @@ Rational BandPercent(YamlMap& m, const std::string& key) {
 }  // namespace
 
 kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::string& file) {
-  YAML::Node root = ParseYamlStrict(utf8, file);
-  YamlMap top(root, file, "the top level");
-  top.ExpectKeys({"evaluations"});
-  YAML::Node evals = top.Require("evaluations");
-  if (!evals.IsSequence() || evals.size() != 1)
-    throw InputError(top.PosOf(evals), "evaluations: expected a list of one 評価年度");
-  YamlMap m(evals[0], file, "evaluations[0]");
-  m.ExpectKeys({"incentive_year", "actuals_year", "points", "confirmed", "source", "classes"});
+  const ParameterFile f = ParameterFile::Parse(utf8, file);
+  for (const ParameterSeries* s : f.AllSeries())
+    if (s->name != "collection_thresholds")
+      throw InputError(s->pos, fmt::format("unknown series '{}' (expected "
+                                           "collection_thresholds)",
+                                           s->name));
+  // The latest published evaluation: the last entry (the table shows it as such).
+  const ParameterSeries& series = f.Series("collection_thresholds");
   kpi::CollectionBands b;
-  for (auto [key, target] : {std::pair{"incentive_year", &b.incentive_year},
-                             std::pair{"actuals_year", &b.actuals_year}}) {
-    YAML::Node n = m.Require(key);
-    *target = FiscalYearAt(n, m.PosOf(n), m.where() + "." + key);
+  ResolvedEntry e =
+      f.Resolve("collection_thresholds", series.entries.back().from, YearPolicy{}, b.notes);
+  YamlMap& m = e.map;
+  m.ExpectKeys(ResolvedEntry::Fields({"actuals_year", "points", "classes"}));
+  b.incentive_year = e.from;
+  {
+    YAML::Node n = m.Require("actuals_year");
+    b.actuals_year = FiscalYearAt(n, m.PosOf(n), m.where() + ".actuals_year");
   }
   YamlMap pts(m.Require("points"), file, "points");
   pts.ExpectKeys({"top30", "top50"});
   b.points_top30 = pts.Rate("top30", RateRange::kPositive);
   b.points_top50 = pts.Rate("top50", RateRange::kPositive);
   pts.RejectUnknownKeys();
-  b.confirmed = m.Bool("confirmed");
-  b.source = m.Text("source");
+  b.confirmed = e.confirmed;
+  b.source = e.source;
   YAML::Node classes = m.Require("classes");
   if (!classes.IsSequence() || classes.size() == 0)
     throw InputError(m.PosOf(classes), "classes: expected a non-empty list");

@@ -1,38 +1,46 @@
 #include "io/part_rules.h"
 
-#include <stdexcept>
+#include <array>
 
-#include "io/embedded_data.h"
-#include "io/yaml_map.h"
-#include "io/yaml_reader.h"
+#include "io/parameter_file.h"
 
 namespace kokuho {
 
-const std::vector<PartRule>& PartRules() {
-  static const std::vector<PartRule> rules = [] {
-    const std::string file = "data/nofukin/parts.yaml";
-    YAML::Node root = ParseYamlStrict(std::string(EmbeddedDataFile(file)), file);
-    std::vector<PartRule> out;
-    for (const YAML::Node& entry : root["parts"]) {
-      YamlMap m(entry, file, "parts[]");
-      std::string key = m.Text("key");
-      auto part = TryParsePart(key);
-      if (!part) throw InputError(m.PosOf(entry["key"]), "unknown 分 key " + key);
-      out.push_back({*part, m.Integer("from_fiscal_year", 2018, 2200), m.Text("source")});
-      m.Text("label");
-      m.RejectUnknownKeys();
-    }
-    return out;
-  }();
-  return rules;
+namespace {
+
+const ParameterFile& PartsFile() {
+  static const ParameterFile file = ParameterFile::Embedded("data/nofukin/parts.yaml");
+  return file;
 }
 
-std::vector<Part> PartsInForce(FiscalYear year) {
+}  // namespace
+
+std::vector<Part> PartsInForce(FiscalYear year, ParameterNotes& notes) {
+  const ParameterFile& file = PartsFile();
+  std::optional<ResolvedEntry> e = file.TryResolve("levied_parts", year, YearPolicy{}, notes);
+  if (!e) return {};
+  e->map.ExpectKeys(ResolvedEntry::Fields({"parts"}));
+  YAML::Node list = e->map.Require("parts");
+  std::array<bool, kPartCount> levied{};
+  for (const YAML::Node& item : list) {
+    auto part = TryParsePart(ScalarText(item, e->map.PosOf(item), "parts"));
+    if (!part) throw InputError(e->map.PosOf(item), "parts: expected iryo, shien, kaigo or kodomo");
+    levied[static_cast<int>(*part)] = true;
+  }
+  e->map.RejectUnknownKeys();
   std::vector<Part> parts;
   for (Part p : kAllParts)
-    for (const PartRule& r : PartRules())
-      if (r.part == p && r.from_fiscal_year <= year.year()) parts.push_back(p);
+    if (levied[static_cast<int>(p)]) parts.push_back(p);
   return parts;
+}
+
+FiscalYear FirstYearLevied(Part p) {
+  for (const ParameterEntry& e : PartsFile().Series("levied_parts").entries) {
+    ParameterNotes ignored;
+    for (Part q : PartsInForce(e.from, ignored))
+      if (q == p) return e.from;
+  }
+  return FiscalYear(2200);
 }
 
 }  // namespace kokuho

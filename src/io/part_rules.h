@@ -1,24 +1,20 @@
-// Which 分 are levied in a fiscal year: data/nofukin/parts.yaml (embedded at build time).
+// Which 分 are levied in a fiscal year: data/nofukin/parts.yaml (embedded at build time,
+// format docs/parameters.md).
 #pragma once
 
-#include <string>
 #include <vector>
 
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/part.h"
 
 namespace kokuho {
 
-struct PartRule {
-  Part part;
-  int from_fiscal_year = 0;
-  std::string source;  ///< the law that introduced it
-};
+/// The 分 in force in `year`, in the canonical order (医療, 支援, 介護, 子ども); empty before
+/// the first entry (FY2018). Notes any unconfirmed value used.
+std::vector<Part> PartsInForce(FiscalYear year, ParameterNotes& notes);
 
-/// The rules of data/nofukin/parts.yaml, in file order.
-const std::vector<PartRule>& PartRules();
-
-/// The 分 in force in `year`, in the canonical order (医療, 支援, 介護, 子ども).
-std::vector<Part> PartsInForce(FiscalYear year);
+/// The first fiscal year in which `p` is levied (for messages).
+FiscalYear FirstYearLevied(Part p);
 
 }  // namespace kokuho

@@ -4,14 +4,35 @@
 
 #include <cstdio>
 #include <optional>
+#include <set>
 
 #include "core/error.h"
-#include "io/embedded_data.h"
+#include "io/parameter_file.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
 
 namespace kokuho {
 namespace {
+
+// The series of data/premium/national.yaml (a typo in a series name must not pass).
+const std::set<std::string>& KnownSeries() {
+  static const std::set<std::string> names = {"caps",
+                                              "keigen_thresholds",
+                                              "keigen_ratios",
+                                              "basic_deduction",
+                                              "earner_thresholds",
+                                              "elderly_pension_deduction",
+                                              "preschool",
+                                              "child_part_under18",
+                                              "birth_exemption",
+                                              "involuntary_unemployment",
+                                              "former_dependent",
+                                              "tokutei_setai",
+                                              "salary_income",
+                                              "pension_income",
+                                              "income_adjustment"};
+  return names;
+}
 
 using premium::IncomeBand;
 using premium::IncomeTable;
@@ -20,44 +41,6 @@ using premium::PartSet;
 using premium::Ppm;
 
 constexpr const char* kDataFile = "data/premium/national.yaml";
-
-struct Series {
-  YamlMap entry;
-  int from;
-};
-
-/// The entry of `series` in force in `fy` (the last with from <= fy). Checks that the
-/// entries are in increasing order of `from`.
-std::optional<Series> TryInForce(const YAML::Node& root, const std::string& file,
-                                 const std::string& series, int fy) {
-  const YAML::Node list = root[series];
-  if (!list || !list.IsSequence())
-    throw InputError(PosOf(root, file), "expected a list '" + series + "'");
-  std::optional<YAML::Node> chosen;
-  int last_from = 0, chosen_from = 0;
-  for (const YAML::Node& e : list) {
-    YamlMap m(e, file, series + "[]");
-    const int from = m.Integer("from", 1989, 2200);
-    if (from <= last_from)
-      throw InputError(m.PosOf(e["from"]),
-                       fmt::format("{}: entries must be in increasing order of 'from'", series));
-    last_from = from;
-    if (from <= fy) {
-      chosen = e;
-      chosen_from = from;
-    }
-  }
-  if (!chosen) return std::nullopt;
-  return Series{YamlMap(*chosen, file, series), chosen_from};
-}
-
-Series InForce(const YAML::Node& root, const std::string& file, const std::string& series, int fy) {
-  auto s = TryInForce(root, file, series, fy);
-  if (!s)
-    throw CalculationError(
-        fmt::format("{}: no entry in force in fiscal year {} ({})", series, fy, file));
-  return std::move(*s);
-}
 
 Ppm Millionths(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
@@ -113,67 +96,76 @@ IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::st
   return t;
 }
 
-void Note(NationalRules& r, YamlMap& m, const std::string& series, int from) {
-  m.Text("from");  // read by TryInForce
-  const std::string confirmed = m.Text("confirmed");
-  if (confirmed != "true" && confirmed != "false")
-    throw InputError(m.PosOf(m.Require("confirmed")),
-                     series + ".confirmed: expected true or false");
-  if (confirmed == "false") r.unconfirmed.push_back(fmt::format("{} (from FY{})", series, from));
-  r.sources.emplace_back(series, fmt::format("{} (data/premium/national.yaml {} from {})",
-                                             m.Text("source"), series, from));
-  m.RejectUnknownKeys();
+// Records where the value came from (for --explain) and checks the entry's keys.
+void Note(NationalRules& r, ResolvedEntry& e) {
+  if (!e.confirmed && !e.carried_forward)
+    r.unconfirmed.push_back(fmt::format("{} (from FY{})", e.series, e.from.year()));
+  r.sources.emplace_back(
+      e.series, fmt::format("{} ({} {} from {})", e.source, e.file, e.series, e.from.year()));
+  e.map.RejectUnknownKeys();
 }
 
 }  // namespace
 
-premium::NationalRules LoadNationalRules(int fy, const std::string& path) {
-  const std::string file = path.empty() ? kDataFile : path;
-  const YAML::Node root = path.empty() ? ParseYamlStrict(std::string(EmbeddedDataFile(file)), file)
-                                       : LoadYamlStrict(path);
-  YamlMap top(root, file, "the top level");
-  top.ExpectKeys({"first_fiscal_year", "caps", "keigen_thresholds", "keigen_ratios",
-                  "basic_deduction", "earner_thresholds", "elderly_pension_deduction", "preschool",
-                  "child_part_under18", "birth_exemption", "involuntary_unemployment",
-                  "former_dependent", "tokutei_setai", "salary_income", "pension_income",
-                  "income_adjustment"});
-  const int first = top.Integer("first_fiscal_year", 1989, 2200);
-  if (fy < first)
-    throw CalculationError(fmt::format(
-        "fiscal year {}: the levy rules start in fiscal year {} ({})", fy, first, file));
+FiscalYear LastKnownLevyYear() {
+  const ParameterFile f = ParameterFile::Embedded(kDataFile);
+  std::optional<FiscalYear> last;
+  for (const ParameterSeries* s : f.AllSeries())
+    if (s->known_through && (!last || *s->known_through < *last)) last = s->known_through;
+  if (!last) throw CalculationError(std::string(kDataFile) + ": no series has a known_through");
+  return *last;
+}
+
+premium::NationalRules LoadNationalRules(int fy, const std::string& path,
+                                         const YearPolicy& policy) {
+  const ParameterFile f =
+      path.empty() ? ParameterFile::Embedded(kDataFile) : ParameterFile::FromPath(path);
+  for (const ParameterSeries* s : f.AllSeries())
+    if (!KnownSeries().count(s->name))
+      throw InputError(s->pos, fmt::format("unknown series '{}'", s->name));
+  const FiscalYear year(fy);
+  ParameterNotes scratch;  // the caps are resolved again below, with their note
+  if (!f.TryResolve("caps", year, policy, scratch))
+    throw CalculationError(
+        fmt::format("fiscal year {}: the levy rules start in fiscal year {} ({})", fy,
+                    f.Series("caps").entries.front().from.year(), f.file()));
   NationalRules r;
   r.fiscal_year = fy;
   {
-    auto [m, from] = InForce(root, file, "caps", fy);
-    m.ExpectKeys({"from", "iryo", "shien", "kaigo", "kodomo", "confirmed", "source"});
+    ResolvedEntry e = f.Resolve("caps", year, policy, r.notes);
+    YamlMap& m = e.map;
+    m.ExpectKeys(ResolvedEntry::Fields({"iryo", "shien", "kaigo", "kodomo"}));
     for (Part p : kAllParts)
       if (m.Has(PartKey(p))) {
         r.levied[static_cast<int>(p)] = true;
         r.caps[static_cast<int>(p)] = m.YenValue(PartKey(p), 1);
       }
-    Note(r, m, "caps", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "keigen_thresholds", fy);
+    ResolvedEntry e = f.Resolve("keigen_thresholds", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.keigen_base = m.YenValue("base");
     r.keigen_earner_add = m.YenValue("earner_add");
     r.keigen_five_per_person = m.YenValue("five_per_person");
     r.keigen_two_per_person = m.YenValue("two_per_person");
-    Note(r, m, "keigen_thresholds", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "keigen_ratios", fy);
+    ResolvedEntry e = f.Resolve("keigen_ratios", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.keigen_seven = Millionths(m, "seven");
     r.keigen_five = Millionths(m, "five");
     r.keigen_two = Millionths(m, "two");
-    Note(r, m, "keigen_ratios", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "basic_deduction", fy);
+    ResolvedEntry e = f.Resolve("basic_deduction", year, policy, r.notes);
+    YamlMap& m = e.map;
     YAML::Node bands = m.Require("bands");
     Yen last = -1;
     for (const YAML::Node& b : bands) {
-      YamlMap bm(b, file, "basic_deduction.bands[]");
+      YamlMap bm(b, f.file(), "basic_deduction.bands[]");
       premium::DeductionBand d;
       d.up_to = bm.Has("up_to") ? bm.YenValue("up_to") : premium::kNoLimit;
       d.amount = bm.YenValue("amount");
@@ -184,35 +176,40 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path) {
     }
     if (r.basic_deduction.empty() || r.basic_deduction.back().up_to != premium::kNoLimit)
       throw InputError(m.PosOf(bands), "basic_deduction: the last band must have no up_to");
-    Note(r, m, "basic_deduction", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "earner_thresholds", fy);
+    ResolvedEntry e = f.Resolve("earner_thresholds", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.earner_salary_over = m.YenValue("salary_over");
     r.earner_pension_over_under65 = m.YenValue("pension_over_under65");
     r.earner_pension_over_65 = m.YenValue("pension_over_65");
-    Note(r, m, "earner_thresholds", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "elderly_pension_deduction", fy);
+    ResolvedEntry e = f.Resolve("elderly_pension_deduction", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.elderly_pension_deduction = m.YenValue("amount");
-    Note(r, m, "elderly_pension_deduction", from);
+    Note(r, e);
   }
-  if (auto found = TryInForce(root, file, "preschool", fy)) {
-    auto& [m, from] = *found;
+  if (auto found = f.TryResolve("preschool", year, policy, r.notes)) {
+    ResolvedEntry& e = *found;
+    YamlMap& m = e.map;
     r.preschool_in_force = true;
     r.preschool_ratio = Millionths(m, "ratio");
     r.preschool_parts = Parts(m, "parts");
-    Note(r, m, "preschool", from);
+    Note(r, e);
   }
-  if (auto found = TryInForce(root, file, "child_part_under18", fy)) {
-    auto& [m, from] = *found;
+  if (auto found = f.TryResolve("child_part_under18", year, policy, r.notes)) {
+    ResolvedEntry& e = *found;
+    YamlMap& m = e.map;
     r.child_part_under18_in_force = true;
     r.child_part_under18_ratio = Millionths(m, "ratio");
-    Note(r, m, "child_part_under18", from);
+    Note(r, e);
   }
-  if (auto found = TryInForce(root, file, "birth_exemption", fy)) {
-    auto& [m, from] = *found;
+  if (auto found = f.TryResolve("birth_exemption", year, policy, r.notes)) {
+    ResolvedEntry& e = *found;
+    YamlMap& m = e.map;
     r.birth_in_force = true;
     const std::string first_month = m.Text("first_month");
     int y = 0, mo = 0;
@@ -223,59 +220,65 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path) {
     r.birth_single_offset = m.Integer("single_start_offset", 0, 12);
     r.birth_multiple_months = m.Integer("multiple_months", 1, 12);
     r.birth_multiple_offset = m.Integer("multiple_start_offset", 0, 12);
-    Note(r, m, "birth_exemption", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "involuntary_unemployment", fy);
+    ResolvedEntry e = f.Resolve("involuntary_unemployment", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.unemployment_ratio = Millionths(m, "ratio");
     YAML::Node codes = m.Require("reason_codes");
     for (const YAML::Node& c : codes)
       r.unemployment_reason_codes.push_back(ScalarText(c, m.PosOf(c), "reason_codes"));
-    Note(r, m, "involuntary_unemployment", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "former_dependent", fy);
+    ResolvedEntry e = f.Resolve("former_dependent", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.former_per_capita_ratio = Millionths(m, "per_capita_ratio");
     r.former_household_ratio = Millionths(m, "household_ratio");
     r.former_months = m.Integer("months", 1, 120);
     r.former_parts = Parts(m, "parts");
-    Note(r, m, "former_dependent", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "tokutei_setai", fy);
+    ResolvedEntry e = f.Resolve("tokutei_setai", year, policy, r.notes);
+    YamlMap& m = e.map;
     r.tokutei_half_ratio = Millionths(m, "half_ratio");
     r.tokutei_half_years = m.Integer("half_years", 0, 20);
     r.tokutei_quarter_ratio = Millionths(m, "quarter_ratio");
     r.tokutei_quarter_years = m.Integer("quarter_years", 0, 20);
     r.tokutei_parts = Parts(m, "parts");
-    Note(r, m, "tokutei_setai", from);
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "salary_income", fy - 1);  // income year
-    r.salary = Bands(m.Require("bands"), file, "salary_income.bands");
-    Note(r, m, "salary_income", from);
+    ResolvedEntry e = f.Resolve("salary_income", year, policy, r.notes);
+    YamlMap& m = e.map;
+    r.salary = Bands(m.Require("bands"), f.file(), "salary_income.bands");
+    Note(r, e);
   }
   {
-    auto [m, from] = InForce(root, file, "pension_income", fy - 1);
+    ResolvedEntry e = f.Resolve("pension_income", year, policy, r.notes);
+    YamlMap& m = e.map;
     YAML::Node classes = m.Require("classes");
     for (const YAML::Node& c : classes) {
-      YamlMap cm(c, file, "pension_income.classes[]");
+      YamlMap cm(c, f.file(), "pension_income.classes[]");
       premium::PensionClass pc;
       const std::string age = cm.Text("age");
       if (age != "under65" && age != "65")
         throw InputError(cm.PosOf(c["age"]), "age: expected under65 or 65");
       pc.aged65 = age == "65";
       pc.other_up_to = cm.Has("other_up_to") ? cm.YenValue("other_up_to") : premium::kNoLimit;
-      pc.table = Bands(cm.Require("bands"), file, "pension_income.bands");
+      pc.table = Bands(cm.Require("bands"), f.file(), "pension_income.bands");
       cm.RejectUnknownKeys();
       r.pension.push_back(std::move(pc));
     }
-    Note(r, m, "pension_income", from);
+    Note(r, e);
   }
-  if (auto found = TryInForce(root, file, "income_adjustment", fy - 1)) {
-    auto& [m, from] = *found;
+  if (auto found = f.TryResolve("income_adjustment", year, policy, r.notes)) {
+    ResolvedEntry& e = *found;
+    YamlMap& m = e.map;
     r.income_adjustment_cap = m.YenValue("cap");
-    Note(r, m, "income_adjustment", from);
+    Note(r, e);
   }
   return r;
 }

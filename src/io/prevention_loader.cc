@@ -6,7 +6,7 @@
 
 #include "core/municipality_code.h"
 #include "core/text.h"
-#include "io/embedded_data.h"
+#include "io/parameter_file.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
@@ -19,74 +19,45 @@ using incentive::PreventionBody;
 using incentive::PreventionRule;
 
 constexpr const char* kEmbeddedPath = "data/incentive/prevention.yaml";
-PreventionRule ReadRule(const YAML::Node& node, const std::string& file, const std::string& where) {
-  YamlMap m(node, file, where);
-  m.ExpectKeys({"from", "cap", "cap_multiple_of_project_grant", "confirmed_for", "source"});
+PreventionRule FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
+  for (const ParameterSeries* s : f.AllSeries())
+    if (s->name != "sharing_rule")
+      throw InputError(s->pos, fmt::format("unknown series '{}' (expected sharing_rule)", s->name));
   PreventionRule r;
-  r.file = file;
-  YAML::Node from = m.Require("from");
-  r.from = FiscalYearAt(from, m.PosOf(from), where + ".from");
+  r.file = f.file();
+  ResolvedEntry e = f.Resolve("sharing_rule", year, policy, r.notes);
+  YamlMap& m = e.map;
+  m.ExpectKeys(ResolvedEntry::Fields({"cap", "cap_multiple_of_project_grant"}));
+  r.from = e.from;
+  r.confirmed = e.confirmed;
+  r.source = e.source;
   const bool none = m.Has("cap");
   const bool multiple = m.Has("cap_multiple_of_project_grant");
   if (none == multiple)
-    throw InputError(m.pos(), where +
+    throw InputError(m.pos(), m.where() +
                                   ": expected exactly one of cap: none and "
                                   "cap_multiple_of_project_grant: N");
   if (none && m.Text("cap") != "none")
-    throw InputError(m.PosOf(m.Require("cap")), where + ".cap: expected none");
+    throw InputError(m.PosOf(m.Require("cap")), m.where() + ".cap: expected none");
   if (multiple) r.cap_multiple = m.Rate("cap_multiple_of_project_grant", RateRange::kPositive);
-  YAML::Node years = m.Require("confirmed_for");
-  if (!years.IsSequence())
-    throw InputError(m.PosOf(years), where +
-                                         ".confirmed_for: expected a list of fiscal years "
-                                         "(may be empty: [])");
-  for (const YAML::Node& y : years)
-    r.confirmed_for.push_back(FiscalYearAt(y, m.PosOf(y), where + ".confirmed_for"));
-  r.source = m.Text("source");
-  if (Trim(r.source).empty())
-    throw InputError(m.PosOf(m.Require("source")), where + ".source: expected the document");
   m.RejectUnknownKeys();
   return r;
-}
-
-PreventionRule FromYaml(const YAML::Node& root, const std::string& file, FiscalYear year) {
-  YamlMap m(root, file, "the top level");
-  m.ExpectKeys({"rules"});
-  YAML::Node rules = m.Require("rules");
-  if (!rules.IsSequence() || rules.size() == 0)
-    throw InputError(m.PosOf(rules), "rules: expected a non-empty list");
-  std::optional<PreventionRule> found;
-  std::vector<FiscalYear> froms;
-  for (size_t k = 0; k < rules.size(); ++k) {
-    PreventionRule r = ReadRule(rules[k], file, fmt::format("rules[{}]", k));
-    if (!froms.empty() && !(froms.back() < r.from))
-      throw InputError(PosOf(rules[k], file), fmt::format("rules[{}].from: the rules must be in "
-                                                          "increasing year order",
-                                                          k));
-    froms.push_back(r.from);
-    if (!(year < r.from)) found = std::move(r);
-  }
-  // The year comes from --year, so the message points at the rules it could not match.
-  if (!found)
-    throw InputError(m.PosOf(rules), fmt::format("no 事業費連動分 rule for {} (the first rule "
-                                                 "is from {})",
-                                                 year.ToWareki(), froms.front().ToWareki()));
-  return *found;
 }
 
 }  // namespace
 
 PreventionRule ParsePreventionRule(const std::string& utf8, const std::string& file,
-                                   FiscalYear year) {
-  return FromYaml(ParseYamlStrict(utf8, file), file, year);
+                                   FiscalYear year, const YearPolicy& policy) {
+  return FromFile(ParameterFile::Parse(utf8, file), year, policy);
 }
 
-PreventionRule LoadPreventionRule(FiscalYear year) {
-  return ParsePreventionRule(std::string(EmbeddedDataFile(kEmbeddedPath)), kEmbeddedPath, year);
+PreventionRule LoadPreventionRule(FiscalYear year, const YearPolicy& policy) {
+  return FromFile(ParameterFile::Embedded(kEmbeddedPath), year, policy);
 }
 
-PreventionRule LoadPreventionRuleFile(const std::string& path, FiscalYear year) {
-  return FromYaml(LoadYamlStrict(path), path, year);
+PreventionRule LoadPreventionRuleFile(const std::string& path, FiscalYear year,
+                                      const YearPolicy& policy) {
+  return FromFile(ParameterFile::FromPath(path), year, policy);
 }
 
 std::vector<PreventionBody> LoadPreventionData(const std::string& path,

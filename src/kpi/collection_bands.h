@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/fiscal_year.h"
+#include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "kpi/kpi.h"
 
@@ -49,6 +50,7 @@ struct CollectionBands {
   bool confirmed = false;
   std::string source;
   std::vector<BandClass> classes;  ///< contiguous, smallest first or any order
+  ParameterNotes notes;            ///< the thresholds' note when unconfirmed
 
   const BandClass* ClassOf(std::int64_t insured) const;
 };

@@ -20,6 +20,7 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
+#include "core/parameter_notes.h"
 #include "core/part.h"
 #include "core/rational.h"
 #include "core/rounding.h"
@@ -170,6 +171,8 @@ struct Case {
   std::map<std::string, Rational> national_cost_per_capita;  ///< m_a by age band
   std::map<std::string, Rational> national_cost_per_capita_excluding_high_cost;
   std::vector<MunicipalityInput> municipalities;
+  /// The dated rule values the case was read with that are unconfirmed or carried forward.
+  ParameterNotes parameter_notes;
 
   bool HasPart(Part p) const;
   const PartPolicy& policy(Part p) const { return policies[static_cast<int>(p)]; }

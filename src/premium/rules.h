@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parameter_notes.h"
 #include "core/part.h"
 #include "core/yen.h"
 
@@ -105,6 +106,8 @@ struct NationalRules {
 
   /// Values marked confirmed: false that this year uses ("keigen_thresholds FY2026", …).
   std::vector<std::string> unconfirmed;
+  /// Every unconfirmed or carried-forward value used, for the warnings of each output.
+  ParameterNotes notes;
   /// The source of each series entry in force, by series name (for --explain).
   std::vector<std::pair<std::string, std::string>> sources;
 

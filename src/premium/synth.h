@@ -26,7 +26,7 @@ struct SynthOptions {
   std::vector<SynthMunicipality> municipalities;
   std::int64_t households = 0;  ///< total to generate, split by the municipalities' shares
   std::uint64_t seed = 1;
-  int fiscal_year = 2026;
+  int fiscal_year = 0;  ///< the year the population is dated in (ages, 介護 40–64)
 };
 
 Population Synthesize(const SynthOptions& options);

@@ -20,6 +20,7 @@ struct MicrosimReport {
   std::array<Yen, 10> decile_upper{};  ///< the highest 軽減判定所得 in each decile
   premium::LevyAllResult result;
   std::vector<std::string> unconfirmed;
+  std::vector<std::string> warnings;  ///< ParameterNotes::Lines() of the rules used
 };
 
 std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r);

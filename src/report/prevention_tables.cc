@@ -60,7 +60,7 @@ nlohmann::ordered_json PreventionJson(const PreventionReport& rep) {
                {"cap_multiple", rep.rule.cap_multiple
                                     ? nlohmann::ordered_json(rep.rule.cap_multiple->ToString())
                                     : nlohmann::ordered_json(nullptr)},
-               {"confirmed", rep.rule.ConfirmedFor(rep.year)},
+               {"confirmed", rep.rule.confirmed},
                {"source", rep.rule.source}};
   j["budget_yen"] = rep.budget;
   j["prefectures"] = nlohmann::ordered_json::array();

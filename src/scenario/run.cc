@@ -103,6 +103,8 @@ premium::RateSchedule StandardSchedule(const nofukin::MunicipalityResult& m,
 Run RunScenario(const Scenario& s, const RunOptions& options) {
   Run run;
   run.name = s.name;
+  run.parameter_notes.Merge(s.base.parameter_notes);
+  if (options.households) run.parameter_notes.Merge(options.households->rules.notes);
   std::optional<HouseholdPanel> panel;
   if (options.households && options.households->population)
     panel.emplace(*options.households->population, options.households->rules, options.threads);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/municipality_code.h"
+#include "core/parameter_notes.h"
 #include "core/part.h"
 #include "core/rational.h"
 #include "core/yen.h"
@@ -65,6 +66,8 @@ struct RunOptions {
 struct Run {
   std::string name;
   std::vector<YearResult> years;
+  /// Unconfirmed or carried-forward rule values the run used (every output says so).
+  ParameterNotes parameter_notes;
   const YearResult& year(FiscalYear y) const;
 };
 

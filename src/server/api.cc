@@ -18,6 +18,7 @@
 #include "io/case_loader.h"
 #include "io/csv_writer.h"
 #include "io/household_loader.h"
+#include "io/parameter_file.h"
 #include "io/premium_rules_loader.h"
 #include "io/rate_schedule_loader.h"
 #include "io/scenario_loader.h"
@@ -232,6 +233,8 @@ AppData LoadAppData(const std::string& case_path, const std::string& rates_path)
         rules = LoadNationalRules(y);
       } catch (const CalculationError&) {
         continue;  // no national rules for this year
+      } catch (const YearNotKnownError&) {
+        break;  // past the years data/premium/national.yaml knows (docs/parameters.md)
       }
       // A year the file has no rows for is an InputError too; a malformed file fails
       // every year, and the last error is reported below.

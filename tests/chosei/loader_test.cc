@@ -18,14 +18,25 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 }
 
 const std::string kCoeff =
-    "years:\n"                                                            // 1
-    "  - fiscal_year: R5\n"                                               // 2
-    "    ouneki_coeff: {value: \"0.35\", confirmed: false, source: x}\n"  // 3
-    "    ouneki_cap: {value: \"46330.86\", confirmed: false, source: x}\n"
-    "    ounou_coeff: {value: \"0.0000007003787\", confirmed: true, source: x}\n"
-    "    ounou_cap: {value: \"0.0924897571335\", confirmed: true, source: x}\n"  // 6
-    "    ounou_places: 13\n"                                                     // 7
-    "    ounou_rounding: {value: half_up, confirmed: false, source: x}\n";       // 8
+    "known_through: R5\n"                                                         // 1
+    "ouneki_coeff:\n"                                                             // 2
+    "  values:\n"                                                                 // 3
+    "    - {from: R5, value: \"0.35\", confirmed: false, source: x}\n"            // 4
+    "ouneki_cap:\n"                                                               // 5
+    "  values:\n"                                                                 // 6
+    "    - {from: R5, value: \"46330.86\", confirmed: false, source: x}\n"        // 7
+    "ounou_coeff:\n"                                                              // 8
+    "  values:\n"                                                                 // 9
+    "    - {from: R5, value: \"0.0000007003787\", confirmed: true, source: x}\n"  // 10
+    "ounou_cap:\n"                                                                // 11
+    "  values:\n"                                                                 // 12
+    "    - {from: R5, value: \"0.0924897571335\", confirmed: true, source: x}\n"  // 13
+    "ounou_places:\n"                                                             // 14
+    "  values:\n"                                                                 // 15
+    "    - {from: R5, value: 13, confirmed: true, source: x}\n"                   // 16
+    "ounou_rounding:\n"                                                           // 17
+    "  values:\n"                                                                 // 18
+    "    - {from: R5, value: half_up, confirmed: false, source: x}\n";            // 19
 
 const std::string kData =
     "都道府県コード,都道府県名,医療給付費等,公費等,前期高齢者交付金,平均被保険者数,総所得金額等,"
@@ -33,9 +44,9 @@ const std::string kData =
     "01,A,1600000000,400000000,200000000,10000,2000000000,1.25\n"
     "02,B,1600000000,400000000,200000000,10000,2000000000,\n";
 
-std::string CoeffError(const std::string& text) {
+std::string CoeffError(const std::string& text, int year = 2023) {
   try {
-    ParseChoseiCoefficients(text, "c.yaml", FiscalYear(2023));
+    ParseChoseiCoefficients(text, "c.yaml", FiscalYear(year));
   } catch (const InputError& e) {
     return e.what();
   }
@@ -85,24 +96,45 @@ TEST(ChoseiLoader, BadCoefficientsNameLineAndColumn) {
     const char* expected;
   };
   const Case cases[] = {
-      {"unknown key", Replace(kCoeff, "    ounou_places", "    ounou_place"),
-       "c.yaml:7:5: years[0]: unknown key 'ounou_place'"},
-      {"cap above 1", Replace(kCoeff, "\"0.0924897571335\"", "\"1.5\""), "c.yaml:6:24:"},
-      {"not a number", Replace(kCoeff, "\"0.35\"", "abc"), "c.yaml:3:27:"},
+      {"unknown series", Replace(kCoeff, "ounou_places:", "ounou_place:"),
+       "c.yaml:14:1: unknown series 'ounou_place'"},
+      {"unknown key", Replace(kCoeff, "value: 13,", "value: 13, note: n, extra: 1,"), "c.yaml:16:"},
+      {"cap above 1", Replace(kCoeff, "\"0.0924897571335\"", "\"1.5\""), "c.yaml:13:25:"},
+      {"not a number", Replace(kCoeff, "\"0.35\"", "abc"), "c.yaml:4:25:"},
       {"confirmed not boolean",
-       Replace(kCoeff, "confirmed: true, source: x}\n    ounou_cap",
-               "confirmed: maybe, source: x}\n    ounou_cap"),
-       "c.yaml:5:"},
+       Replace(kCoeff, "\"0.0000007003787\", confirmed: true",
+               "\"0.0000007003787\", confirmed: maybe"),
+       "c.yaml:10:"},
+      {"places not a count", Replace(kCoeff, "value: 13,", "value: 1.5,"), "c.yaml:16:25:"},
       {"bad rounding", Replace(kCoeff, "half_up", "nearest"),
-       "c.yaml:8:29: years[0].ounou_rounding.value: expected floor, ceil or half_up"},
-      {"no such year", Replace(kCoeff, "R5", "R4"), "c.yaml: no coefficients for 令和5年度"},
-      {"year twice", kCoeff + Replace(kCoeff.substr(7), "", ""),
-       "c.yaml:9:18: years[1].fiscal_year: 令和5年度 appears twice"},
+       "c.yaml:19:25: ounou_rounding.value: expected floor, ceil or half_up"},
+      {"year twice",
+       Replace(kCoeff, "ounou_cap:\n",
+               "ounou_cap:\n  values:\n    - {from: R5, value: 1, "
+               "confirmed: true, source: x}\n"),
+       "c.yaml:"},
+      {"missing source",
+       Replace(kCoeff, "value: 13, confirmed: true, source: x", "value: 13, confirmed: true"),
+       "c.yaml:16:7: ounou_places.values[0]: missing key 'source'"},
   };
   for (const auto& c : cases) {
     std::string msg = CoeffError(c.text);
     EXPECT_EQ(msg.substr(0, std::string(c.expected).size()), c.expected) << c.what << "\n" << msg;
   }
+}
+
+// A year before the first value, or past known_through, is refused where the file says so.
+TEST(ChoseiLoader, YearsOutsideTheFile) {
+  EXPECT_EQ(CoeffError(kCoeff, 2022).substr(0, 40).find("c.yaml:4:7:"), 0u)
+      << CoeffError(kCoeff, 2022);
+  const std::string past = CoeffError(kCoeff, 2024);
+  EXPECT_EQ(past.find("c.yaml:1:16:"), 0u) << past;
+  EXPECT_NE(past.find("--carry-forward"), std::string::npos) << past;
+  // Carried forward on request, with a note that every output prints.
+  chosei::Coefficients c =
+      ParseChoseiCoefficients(kCoeff, "c.yaml", FiscalYear(2024), YearPolicy{true});
+  EXPECT_EQ(c.ounou_cap, Rational::Parse("0.0924897571335"));
+  EXPECT_TRUE(c.notes.AnyCarriedForward());
 }
 
 TEST(ChoseiLoader, BadDataNameLineAndColumn) {

@@ -68,8 +68,9 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
       << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
   // Definitions whose maxima do not add up to the stated total (1,000 → 1,001): refused
-  // at the total's value (its line in data/incentive/r3.yaml, column 18), nothing written.
-  std::string rules = Slurp(std::string(KOKUHO_SOURCE_DIR) + "/data/incentive/r3.yaml");
+  // at the total's value (its line in data/incentive/definitions.yaml, column 24: the
+  // entry body is indented by 6), nothing written.
+  std::string rules = Slurp(std::string(KOKUHO_SOURCE_DIR) + "/data/incentive/definitions.yaml");
   const std::string total = "total: {value: 1000,";
   ASSERT_NE(rules.find(total), std::string::npos);
   const auto line = 1 + std::count(rules.begin(), rules.begin() + rules.find(total), '\n');
@@ -79,16 +80,20 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
                       dir.Path("r3.yaml") + " --out " + dir.Path("out"),
                   &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:18: municipal.total: the indicator maxima add up "
+  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:24: municipal.total: the indicator maxima add up "
                                  "to 1000, not 1001",
                                  line)),
             std::string::npos)
       << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
-  // A year without definitions is an input error that says which years exist.
+  // A year without definitions is an input error that says which years exist; a year past
+  // the last one (R3) needs --carry-forward.
+  err = RunKokuho("incentive score " + kSample + "/data.csv --year R2", &status);
+  EXPECT_EQ(status, 1);
+  EXPECT_NE(err.find("同梱: R3"), std::string::npos) << err;
   err = RunKokuho("incentive score " + kSample + "/data.csv --year R9", &status);
   EXPECT_EQ(status, 1);
-  EXPECT_NE(err.find("available: R3"), std::string::npos) << err;
+  EXPECT_NE(err.find("--carry-forward"), std::string::npos) << err;
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // The 保険者努力支援制度 loader: the embedded R3 definitions (totals 1,000 and 296 asserted),
 // bad definitions and bad data with their exact file:line:column, the long data form.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "../io/io_test_util.h"
@@ -19,7 +21,7 @@ using io_test::WriteBytes;
 // A small valid definitions file; the bad cases below change one thing each. Line numbers
 // in the comments are those of this text.
 const std::string kBase =
-    "fiscal_year: R3\n"                                                         // 1
+    "from: R3\n"                                                                // 1
     "title: test\n"                                                             // 2
     "size_classes:\n"                                                           // 3
     "  - {key: small, label: 小, min: 0, below: 10000}\n"                       // 4
@@ -58,8 +60,44 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
   return s;
 }
 
-std::string RulesError(const std::string& text) {
-  InputError e = io_test::CatchInputError([&] { ParseIncentiveRules(text, "r.yaml"); });
+// The definitions file (docs/parameters.md) around an entry body such as kBase: the body's
+// line n is the file's line n + 5 and every column moves right by 6.
+constexpr int kWrapLines = 5, kWrapColumns = 6;
+std::string Wrap(const std::string& body) {
+  std::string out =
+      "known_through: R3\n"      // 1
+      "definitions:\n"           // 2
+      "  values:\n"              // 3
+      "    - confirmed: true\n"  // 4
+      "      source: s\n";       // 5
+  for (size_t at = 0; at < body.size();) {
+    size_t end = body.find('\n', at);
+    if (end == std::string::npos) end = body.size() - 1;
+    out += "      " + body.substr(at, end - at + 1);
+    at = end + 1;
+  }
+  return out;
+}
+
+incentive::IncentiveRules Parse(const std::string& body) {
+  return ParseIncentiveRules(Wrap(body), "r.yaml", FiscalYear(2021));
+}
+
+// "r.yaml:L:C: …" of the body → the same place in the wrapped file.
+std::string Shift(const std::string& expected) {
+  int line = 0, column = 0, used = 0;
+  if (std::sscanf(expected.c_str(), "r.yaml:%d:%d:%n", &line, &column, &used) == 2 && used > 0)
+    return fmt::format("r.yaml:{}:{}:{}", line + kWrapLines, column + kWrapColumns,
+                       expected.substr(static_cast<size_t>(used)));
+  used = 0;
+  if (std::sscanf(expected.c_str(), "r.yaml:%d:%n", &line, &used) == 1 && used > 0)
+    return fmt::format("r.yaml:{}:{}", line + kWrapLines,
+                       expected.substr(static_cast<size_t>(used)));
+  return expected;
+}
+
+std::string RulesError(const std::string& body) {
+  InputError e = io_test::CatchInputError([&] { Parse(body); });
   return e.what();
 }
 
@@ -82,11 +120,17 @@ TEST(IncentiveLoader, EmbeddedR3TotalsAreTheSpecs) {
     }
   EXPECT_GT(r.UnconfirmedCount(), 0);  // the item rules are placeholders, and say so
   EXPECT_EQ(r.size_classes.size(), 5u);
-  EXPECT_THROW(LoadIncentiveRules(FiscalYear(2027)), InputError);
+  // R4 has its own indicators, not embedded: refused, naming the years there are; past the
+  // last entry (R3) only with --carry-forward, and then with a note.
+  EXPECT_THROW(LoadIncentiveRules(FiscalYear(2027)), YearNotKnownError);
+  const incentive::IncentiveRules carried = LoadIncentiveRules(FiscalYear(2022), YearPolicy{true});
+  EXPECT_EQ(carried.year, FiscalYear(2021));
+  EXPECT_TRUE(carried.notes.AnyCarriedForward());
+  EXPECT_THROW(LoadIncentiveRules(FiscalYear(2020)), InputError);
 }
 
 TEST(IncentiveLoader, BaseIsValid) {
-  incentive::IncentiveRules r = ParseIncentiveRules(kBase, "r.yaml");
+  incentive::IncentiveRules r = Parse(kBase);
   EXPECT_EQ(r.municipal.MaxPoints(), Rational(100));
   EXPECT_EQ(r.municipal.indicators[0].items[0].tables[0].steps[1].bound, Rational(2, 5));
 }
@@ -122,8 +166,8 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
        "r.yaml:5:33: size_classes[].min: expected 10000"},
       {"duplicate key", "title: test\n", "title: test\ntitle: again\n",
        "r.yaml:3:1: duplicate key"},
-      {"bad fiscal year", "fiscal_year: R3", "fiscal_year: X3",
-       "r.yaml:1:14: fiscal_year: expected a fiscal year"},
+      {"bad fiscal year", "from: R3", "from: X3",
+       "r.yaml:1:7: definitions.values[0].from: expected a fiscal year"},
       {"percentile at the prefecture level",
        "{key: pflag, label: PF, column: PF, rule: flag, yes: 10, no: -5, confirmed: false, "
        "source: s}",
@@ -150,7 +194,8 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
   };
   for (const auto& c : cases) {
     std::string msg = RulesError(Replace(kBase, c.from, c.to));
-    EXPECT_EQ(msg.substr(0, std::string(c.expected).size()), c.expected) << c.what << "\n" << msg;
+    const std::string expected = Shift(c.expected);
+    EXPECT_EQ(msg.substr(0, expected.size()), expected) << c.what << "\n" << msg;
   }
 }
 
@@ -165,7 +210,7 @@ TEST(IncentiveLoader, ShareReadsTheMunicipalFlagForThePrefecture) {
               "points: 10, confirmed: false, source: s}]}");
   TempDir dir;
   const std::string path = dir.Path("d.csv");
-  incentive::IncentiveRules rules = ParseIncentiveRules(rules_text, "r.yaml");
+  incentive::IncentiveRules rules = Parse(rules_text);
   WriteBytes(path,
              "団体コード,名称,被保険者数,率,F\n100005,群馬県,9000,,\n"
              "102016,前橋市,6000,55.5,はい\n102024,高崎市,3000,41%,0\n");
@@ -189,7 +234,7 @@ const std::string kData =
 struct DataRun {
   TempDir dir;
   std::string path;
-  incentive::IncentiveRules rules = ParseIncentiveRules(kBase, "r.yaml");
+  incentive::IncentiveRules rules = Parse(kBase);
   explicit DataRun(const std::string& text) : path(dir.Path("d.csv")) { WriteBytes(path, text); }
   std::string Error() {
     InputError e = io_test::CatchInputError([&] { LoadIncentiveData(path, rules); });
@@ -262,7 +307,7 @@ TEST(IncentiveLoader, BadDataNameLineAndColumn) {
 
 TEST(IncentiveLoader, NationalAverage) {
   TempDir dir;
-  incentive::IncentiveRules rules = ParseIncentiveRules(kBase, "r.yaml");
+  incentive::IncentiveRules rules = Parse(kBase);
   WriteBytes(dir.Path("n.yaml"),
              "fiscal_year: R3\nsource: s\nmunicipal:\n  m1: 41.49\n  total: 41.49\n");
   NationalAverage n = LoadNationalAverage(dir.Path("n.yaml"), rules);

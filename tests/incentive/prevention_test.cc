@@ -117,14 +117,23 @@ TEST(PreventionRuleFile, EmbeddedRulesByYear) {
   PreventionRule r7 = LoadPreventionRule(FiscalYear(2025));
   ASSERT_TRUE(r7.cap_multiple.has_value());
   EXPECT_EQ(*r7.cap_multiple, Rational(2));
-  EXPECT_TRUE(r7.ConfirmedFor(FiscalYear(2025)));
-  // R8 carries the R7 rule forward, unconfirmed for R8.
-  PreventionRule r8 = LoadPreventionRule(FiscalYear(2026));
+  EXPECT_TRUE(r7.confirmed);
+  EXPECT_TRUE(r7.notes.empty());
+  // R8 lies past the file's known_through (R7): refused unless carried forward, and then
+  // unconfirmed for R8 with a note every output prints.
+  EXPECT_THROW(LoadPreventionRule(FiscalYear(2026)), YearNotKnownError);
+  PreventionRule r8 = LoadPreventionRule(FiscalYear(2026), YearPolicy{true});
   EXPECT_EQ(r8.from, FiscalYear(2025));
-  EXPECT_FALSE(r8.ConfirmedFor(FiscalYear(2026)));
+  EXPECT_FALSE(r8.confirmed);
+  EXPECT_TRUE(r8.notes.AnyCarriedForward());
   PreventionRule r3 = LoadPreventionRule(FiscalYear(2021));
   EXPECT_FALSE(r3.cap_multiple.has_value());
-  EXPECT_TRUE(r3.ConfirmedFor(FiscalYear(2021)));
+  EXPECT_TRUE(r3.confirmed);
+  // R5 uses the R3 rule, which no source restates for R5: unconfirmed.
+  PreventionRule r5 = LoadPreventionRule(FiscalYear(2023));
+  EXPECT_FALSE(r5.cap_multiple.has_value());
+  EXPECT_FALSE(r5.confirmed);
+  EXPECT_FALSE(r5.notes.empty());
   // Before R2 the 事業費連動分 did not exist.
   EXPECT_THROW(LoadPreventionRule(FiscalYear(2019)), InputError);
 }
@@ -140,26 +149,33 @@ void ExpectRuleError(const std::string& yaml, const std::string& where) {
 
 TEST(PreventionRuleFile, BadFilesNameTheirPlace) {
   const std::string head =
-      "rules:\n  - from: R2\n    cap: none\n    confirmed_for: []\n"
-      "    source: s\n";
+      "known_through: R7\n"                                         // 1
+      "sharing_rule:\n"                                             // 2
+      "  values:\n"                                                 // 3
+      "    - {from: R2, cap: none, confirmed: true, source: s}\n";  // 4
   ExpectRuleError(head +
-                      "  - from: R7\n    cap_multiple_of_projct_grant: 2\n"
-                      "    confirmed_for: []\n    source: s\n",
-                  "p.yaml:7:5");  // misspelt key
-  ExpectRuleError(head + "  - from: R2\n    cap: none\n    confirmed_for: []\n    source: s\n",
-                  "increasing year order");
+                      "    - {from: R7, cap_multiple_of_projct_grant: 2, confirmed: true, "
+                      "source: s}\n",
+                  "p.yaml:5:18");  // misspelt key
+  ExpectRuleError(head + "    - {from: R2, cap: none, confirmed: true, source: s}\n",
+                  "increasing order");
+  ExpectRuleError(head +
+                      "    - {from: R7, cap: none, cap_multiple_of_project_grant: 2, "
+                      "confirmed: true, source: s}\n",
+                  "exactly one of");
+  ExpectRuleError(head + "    - {from: R7, cap: 2, confirmed: true, source: s}\n",
+                  "p.yaml:5:23: sharing_rule.cap: expected none");
+  ExpectRuleError(head + "    - {from: X7, cap: none, confirmed: true, source: s}\n",
+                  "p.yaml:5:14");
+  ExpectRuleError(head + "    - {from: R7, cap: none, confirmed: yes please, source: s}\n",
+                  "p.yaml:5:");
+  ExpectRuleError(head + "sharing_rule: {values: []}\n", "p.yaml:5");  // duplicate key
+  ExpectRuleError(head + "other_rule: {values: [{from: R2, confirmed: true, source: s}]}\n",
+                  "p.yaml:5:1: unknown series 'other_rule'");
   ExpectRuleError(
-      "rules:\n  - from: R7\n    cap: none\n    cap_multiple_of_project_grant: 2\n"
-      "    confirmed_for: []\n    source: s\n",
-      "exactly one of");
-  ExpectRuleError("rules:\n  - from: R7\n    cap: 2\n    confirmed_for: []\n    source: s\n",
-                  "p.yaml:3:10: rules[0].cap: expected none");
-  ExpectRuleError("rules:\n  - from: R7\n    cap: none\n    confirmed_for: [X7]\n    source: s\n",
-                  "p.yaml:4:21");
-  ExpectRuleError(
-      "rules:\n  - from: R7\n    cap: none\n    confirmed_for: []\n    source: s\n"
-      "rules: []\n",
-      "p.yaml:6");  // duplicate key
+      "sharing_rule:\n  values:\n    - {from: R2, cap: none, confirmed: true, "
+      "source: s}\n",
+      "missing known_through");
 }
 
 // --- data table ---
@@ -252,12 +268,19 @@ TEST(PreventionCli, AllocatesTheSampleAndWritesNothingOnBadInput) {
   EXPECT_TRUE(std::filesystem::exists(out + "/incentive_prevention.csv"));
   EXPECT_TRUE(std::filesystem::exists(out + "/incentive_prevention.xlsx"));
 
-  // R8: the R7 rule carried forward, and the output says it is not confirmed for R8.
+  // R8 lies past the rule file's known_through: refused, naming --carry-forward.
   text = testing::RunKokuho(
       "incentive allocate " + kSample + "/prevention_r7.csv --year R8 --budget 1000000000",
       &status);
+  EXPECT_EQ(status, 1) << text;
+  EXPECT_NE(text.find("--carry-forward"), std::string::npos) << text;
+  // With --carry-forward: the R7 rule, and the output says it is not confirmed for R8.
+  text = testing::RunKokuho("incentive allocate " + kSample +
+                                "/prevention_r7.csv --year R8 --budget 1000000000 --carry-forward",
+                            &status);
   ASSERT_EQ(status, 0) << text;
   EXPECT_NE(text.find("確認されていません"), std::string::npos) << text;
+  EXPECT_NE(text.find("引き継いで"), std::string::npos) << text;
 
   // A budget above Σ caps (1,020,000,000) cannot be shared: an error, nothing written.
   const std::string out2 = dir.Path("out2");

@@ -103,15 +103,24 @@ TEST(CollectionBands, EmbeddedR4Thresholds) {
 }
 
 std::string BandsError(const std::string& classes) {
+  // The classes are written at the old indentation (6 spaces); the entry nests them at 8.
+  std::string indented;
+  for (size_t at = 0; at < classes.size();) {
+    const size_t end = classes.find('\n', at);
+    indented += "  " + classes.substr(at, end - at + 1);
+    at = end + 1;
+  }
   const std::string text =
-      "evaluations:\n"
-      "  - incentive_year: R4\n"
-      "    actuals_year: R1\n"
-      "    points: {top30: 50, top50: 35}\n"
-      "    confirmed: false\n"
-      "    source: s\n"
-      "    classes:\n" +
-      classes;
+      "known_through: R4\n"                     // 1
+      "collection_thresholds:\n"                // 2
+      "  values:\n"                             // 3
+      "    - from: R4\n"                        // 4
+      "      actuals_year: R1\n"                // 5
+      "      points: {top30: 50, top50: 35}\n"  // 6
+      "      confirmed: false\n"                // 7
+      "      source: s\n"                       // 8
+      "      classes:\n" +                      // 9
+      indented;                                 // 10…
   InputError e = io_test::CatchInputError([&] { ParseCollectionBands(text, "b.yaml"); });
   return e.what();
 }
@@ -119,11 +128,11 @@ std::string BandsError(const std::string& classes) {
 TEST(CollectionBands, BadThresholdFilesNameTheirPlace) {
   EXPECT_EQ(BandsError("      - {label: a, min: 0, below: 3000}\n"
                        "      - {label: b, min: 3001}\n")
-                .substr(0, 19),
-            "b.yaml:8:7: classes");  // a gap at 3000
+                .substr(0, 20),
+            "b.yaml:10:9: classes");  // a gap at 3000
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top30: 95}\n"
                        "      - {label: b, min: 3000}\n")
-                .find("b.yaml:8:48: classes[].top30: expected a percentage"),
+                .find("b.yaml:10:50: classes[].top30: expected a percentage"),
             std::string::npos);
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top30: 90%, top50: 95%}\n"
                        "      - {label: b, min: 3000}\n")
@@ -135,7 +144,7 @@ TEST(CollectionBands, BadThresholdFilesNameTheirPlace) {
             std::string::npos);
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top3O: 95%}\n"
                        "      - {label: b, min: 3000}\n")
-                .find("b.yaml:8:"),
+                .find("b.yaml:10:"),
             std::string::npos);  // misspelt key
 }
 

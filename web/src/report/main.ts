@@ -45,6 +45,8 @@ interface Report {
   generated_by?: string;
   prefecture_code?: string;
   notes?: string[];
+  /** Rule values used that are unconfirmed or carried past the years the data know. */
+  warnings?: string[];
   sections: Section[];
 }
 
@@ -158,6 +160,16 @@ function render(root: HTMLElement, report: Report, geo: Topology | null): void {
   if (report.subtitle) header.appendChild(el('p', 'kk-subtitle', report.subtitle));
   if (report.generated_by) header.appendChild(el('p', 'kk-meta', `作成: ${report.generated_by}`));
   root.appendChild(header);
+
+  if (report.warnings && report.warnings.length) {
+    const box = el('section', 'kk-warnings');
+    box.setAttribute('role', 'note');
+    box.appendChild(el('h2', undefined, '注意事項 (この資料に使った値について)'));
+    const ul = el('ul');
+    for (const w of report.warnings) ul.appendChild(el('li', undefined, w));
+    box.appendChild(ul);
+    root.appendChild(box);
+  }
 
   if (report.sections.length > 1) {
     const nav = el('nav', 'kk-toc');

@@ -1,0 +1,207 @@
+#include "io/parameter_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "io/embedded_data.h"
+#include "io/encoding.h"
+#include "io/yaml_reader.h"
+
+namespace kokuho {
+namespace {
+
+const char* const kBookkeeping[] = {"from", "confirmed", "source", "note"};
+
+std::optional<FiscalYear> KnownThrough(const YAML::Node& node, const SourcePos& pos,
+                                       const std::string& what) {
+  if (node.IsScalar() && node.Scalar() == "open") return std::nullopt;
+  return FiscalYearAt(node, pos, what + " (a fiscal year such as 2026 or R8, or open)");
+}
+
+ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
+                           const YAML::Node& node, const std::string& file,
+                           const std::optional<std::optional<FiscalYear>>& file_known,
+                           const SourcePos& file_known_pos) {
+  YamlMap m(node, file, name);
+  m.ExpectKeys({"description", "law", "period", "known_through", "values"});
+  ParameterSeries s;
+  s.name = name;
+  s.pos = name_pos;
+  s.description = m.OptionalText("description").value_or("");
+  s.law = m.OptionalText("law").value_or("");
+  if (auto period = m.OptionalText("period")) {
+    if (*period != "fiscal_year" && *period != "income_year")
+      throw InputError(m.PosOf(m.Require("period")),
+                       name + ".period: expected fiscal_year or income_year");
+    s.income_year = *period == "income_year";
+  }
+  if (auto k = m.Optional("known_through")) {
+    s.known_through = KnownThrough(*k, m.PosOf(*k), name + ".known_through");
+    s.known_through_pos = m.PosOf(*k);
+  } else if (file_known) {
+    s.known_through = *file_known;
+    s.known_through_pos = file_known_pos;
+  } else {
+    throw InputError(name_pos, name +
+                                   ": missing known_through (here or at the top of the file): "
+                                   "the last fiscal year the values are known for, or open");
+  }
+  YAML::Node values = m.Require("values");
+  if (!values.IsSequence() || values.size() == 0)
+    throw InputError(m.PosOf(values), name + ".values: expected a non-empty list of entries");
+  for (size_t i = 0; i < values.size(); ++i) {
+    const std::string where = fmt::format("{}.values[{}]", name, i);
+    YamlMap e(values[i], file, where);
+    ParameterEntry entry;
+    entry.node = values[i];
+    entry.pos = e.pos();
+    YAML::Node from = e.Require("from");
+    entry.from = FiscalYearAt(from, e.PosOf(from), where + ".from");
+    if (!s.entries.empty() && !(s.entries.back().from < entry.from))
+      throw InputError(e.PosOf(from),
+                       fmt::format("{}.from: entries must be in increasing order of from ({} "
+                                   "follows {})",
+                                   where, entry.from.year(), s.entries.back().from.year()));
+    entry.confirmed = e.Bool("confirmed");
+    entry.source = e.Text("source");
+    if (Trim(entry.source).empty())
+      throw InputError(e.PosOf(e.Require("source")),
+                       where + ".source: expected the law, notice or document the value is from");
+    s.entries.push_back(std::move(entry));
+  }
+  if (s.known_through) {
+    const int last = s.entries.back().from.year() + (s.income_year ? 1 : 0);
+    if (last > s.known_through->year())
+      throw InputError(s.known_through_pos,
+                       fmt::format("{}: known_through {} is before the last entry's year {}", name,
+                                   s.known_through->year(), last));
+  }
+  m.RejectUnknownKeys();
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> ResolvedEntry::Fields(std::vector<std::string> fields) {
+  for (const char* k : kBookkeeping) fields.emplace_back(k);
+  return fields;
+}
+
+std::string ResolvedEntry::Where() const {
+  return fmt::format("{} {} (from {})", file, series, from.year());
+}
+
+ParameterFile ParameterFile::Embedded(const std::string& repo_path) {
+  std::string_view text = EmbeddedDataFile(repo_path);
+  if (text.empty())
+    throw InputError({repo_path, 0, 0},
+                     "this data file is not compiled into kokuho (a build "
+                     "error: every data/**/*.yaml is embedded)");
+  return Parse(std::string(text), repo_path);
+}
+
+ParameterFile ParameterFile::FromPath(const std::string& path) {
+  return Parse(ReadTextFile(path), path);
+}
+
+ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& file) {
+  ParameterFile f;
+  f.file_ = file;
+  f.root_ = ParseYamlStrict(utf8, file);
+  if (!f.root_.IsMap())
+    throw InputError(PosOf(f.root_, file),
+                     "expected a mapping of series (docs/parameters.md: known_through, then one "
+                     "key per series with its values)");
+  std::optional<std::optional<FiscalYear>> file_known;
+  SourcePos file_known_pos;
+  if (YAML::Node k = f.root_["known_through"]) {
+    file_known_pos = PosOf(k, file);
+    file_known = KnownThrough(k, file_known_pos, "known_through");
+  }
+  for (const auto& kv : f.root_) {
+    const std::string name = kv.first.Scalar();
+    if (name == "known_through") continue;
+    f.series_.emplace(
+        name, ReadSeries(name, PosOf(kv.first, file), kv.second, file, file_known, file_known_pos));
+    f.order_.push_back(name);
+  }
+  if (f.order_.empty()) throw InputError({file, 1, 1}, "expected at least one series");
+  return f;
+}
+
+bool ParameterFile::Has(const std::string& series) const { return series_.count(series) > 0; }
+
+const ParameterSeries& ParameterFile::Series(const std::string& series) const {
+  auto it = series_.find(series);
+  if (it == series_.end())
+    throw InputError({file_, 1, 1}, fmt::format("missing series '{}'", series));
+  return it->second;
+}
+
+std::vector<const ParameterSeries*> ParameterFile::AllSeries() const {
+  std::vector<const ParameterSeries*> out;
+  for (const std::string& name : order_) out.push_back(&series_.at(name));
+  return out;
+}
+
+std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, FiscalYear year,
+                                                       const YearPolicy& policy,
+                                                       ParameterNotes& notes) const {
+  const ParameterSeries& s = Series(name);
+  bool carried = false;
+  if (s.known_through && *s.known_through < year) {
+    if (!policy.carry_forward)
+      throw YearNotKnownError(
+          s.known_through_pos,
+          fmt::format("{}の {} は未確認です: このファイルの値は{}までです (known_through)。{}の値を"
+                      "引き継いで計算するには --carry-forward を指定してください "
+                      "(すべての出力に注意書きが付きます)。公表値があればこのファイルに"
+                      "{}の値を追加してください",
+                      year.ToWareki(), name, s.known_through->ToWareki(),
+                      s.known_through->ToWareki(), year.ToWareki()));
+    carried = true;
+  }
+  const FiscalYear key(year.year() - (s.income_year ? 1 : 0));
+  const ParameterEntry* chosen = nullptr;
+  for (const ParameterEntry& e : s.entries)
+    if (!(key < e.from)) chosen = &e;
+  if (!chosen) return std::nullopt;
+  YamlMap map(chosen->node, file_, name);
+  for (const char* k : kBookkeeping)
+    if (map.Has(k)) map.Require(k);  // marks them read
+  if (carried) notes.Add({ParameterNote::kCarriedForward, name, file_, *s.known_through, year, ""});
+  if (!chosen->confirmed)
+    notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source});
+  return ResolvedEntry{
+      std::move(map), chosen->from, chosen->confirmed && !carried, carried, chosen->source,
+      file_,          name};
+}
+
+ResolvedEntry ParameterFile::Resolve(const std::string& name, FiscalYear year,
+                                     const YearPolicy& policy, ParameterNotes& notes) const {
+  auto r = TryResolve(name, year, policy, notes);
+  if (!r) {
+    const ParameterSeries& s = Series(name);
+    throw InputError(
+        s.entries.front().pos,
+        fmt::format("{}の {} はありません: 最初の値は{}{}からです", year.ToWareki(), name,
+                    s.entries.front().from.year(), s.income_year ? "年 (所得年)" : "年度"));
+  }
+  return std::move(*r);
+}
+
+std::vector<std::string> EmbeddedParameterFiles() {
+  // Every embedded file but the catalogues (data/kpi/definitions.yaml, the KPI catalogue in
+  // the format users write for their own KPIs) starts its series with known_through.
+  std::vector<std::string> out;
+  for (std::string_view p : EmbeddedDataPaths()) {
+    const std::string_view text = EmbeddedDataFile(p);
+    if (text.starts_with("known_through:") || text.find("\nknown_through:") != text.npos)
+      out.emplace_back(p);
+  }
+  return out;
+}
+
+}  // namespace kokuho
