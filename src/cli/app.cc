@@ -36,6 +36,7 @@ int RunCli(int argc, char** argv) {
   RegisterDeficits(app, action);
   RegisterScenario(app, action);
   RegisterReport(app, action);
+  RegisterClaims(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
