@@ -19,12 +19,14 @@
 #include "claims/master.h"
 #include "claims/parser.h"
 #include "claims/receipt_text.h"
+#include "claims/synth.h"
 #include "cli/commands.h"
 #include "core/error.h"
 #include "io/claims/claims_output.h"
 #include "io/claims/claims_store.h"
 #include "io/claims/master_loader.h"
 #include "io/claims/uke_reader.h"
+#include "io/csv_writer.h"
 #include "io/output_files.h"
 
 namespace kokuho::cli {
@@ -42,7 +44,36 @@ struct ClaimsArgs {
   bool allow_quarantine = false;
   bool personal = false;
   long long receipt = -1;
+  // synth
+  unsigned long long receipts = 10000;
+  unsigned long long seed = 1;
+  int month = 202406;
+  int prefecture = 10;
+  double plant_frequent = 0, plant_duplicates = 0;
 };
+
+// The files named on the command line, a folder standing for its *.UKE files (sorted).
+std::vector<std::string> ExpandFiles(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(a, ec)) {
+      out.push_back(a);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(a, ec)) {
+      std::string ext = e.path().extension().string();
+      for (char& c : ext) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (e.is_regular_file() && ext == ".UKE") found.push_back(e.path().string());
+    }
+    if (found.empty())
+      throw InputError({a, 0, 0}, "このフォルダにレセ電ファイル (*.UKE) がありません");
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
 
 claims::Encoding ParseEncoding(const std::string& e) {
   if (e == "auto") return claims::Encoding::kAuto;
@@ -144,8 +175,8 @@ int RunRead(const ClaimsArgs& a) {
                                          json_stdout ? &std::cout : nullptr);
   std::optional<claims::Resolver> resolver;
   if (masters) resolver.emplace(*masters);
-  std::vector<std::string> names = a.files;
-  const ClaimsRun run = ReadUkeFiles(a.files, MakeReadOptions(a), [&](const claims::ClaimBatch& b) {
+  const std::vector<std::string> names = ExpandFiles(a.files);
+  const ClaimsRun run = ReadUkeFiles(names, MakeReadOptions(a), [&](const claims::ClaimBatch& b) {
     if (out) out->AddBlock(b, names);
     if (resolver) resolver->Check(b, names);
   });
@@ -187,7 +218,7 @@ int RunIngest(const ClaimsArgs& a) {
   const claims::Encoding enc = ParseEncoding(a.encoding);
   // Group the files by 請求年月: one store file per month.
   std::map<std::int32_t, std::vector<std::string>> months;
-  for (const std::string& f : a.files) {
+  for (const std::string& f : ExpandFiles(a.files)) {
     const std::int32_t m = PeekBillingMonth(f, enc);
     if (m <= 0)
       throw InputError(
@@ -298,6 +329,47 @@ int RunShow(const ClaimsArgs& a) {
   return 0;
 }
 
+int RunSynth(const ClaimsArgs& a) {
+  claims::SynthOptions o;
+  o.seed = a.seed;
+  o.receipts = a.receipts;
+  o.billing_month = a.month;
+  o.prefecture = a.prefecture;
+  o.plant_frequent_visits = a.plant_frequent;
+  o.plant_duplicate_prescriptions = a.plant_duplicates;
+  if (a.month % 100 < 1 || a.month % 100 > 12 || a.month < 200001)
+    throw CLI::ValidationError("--month", "expected the 請求年月 as YYYYMM");
+  if (a.prefecture < 1 || a.prefecture > 47)
+    throw CLI::ValidationError("--prefecture", "expected 1–47");
+  OutputStage stage(a.out_dir);
+  const claims::SynthSummary s =
+      claims::GenerateClaims(o, [&](const std::string& name, std::string&& bytes) {
+        WriteFileAtomic(stage.PathFor(name), bytes);
+      });
+  std::vector<std::vector<std::string>> rows = {
+      {"id", "rule", "file", "receipt", "line", "detail"}};
+  for (const claims::PlantedFinding& p : s.planted)
+    rows.push_back(
+        {p.id, p.rule, p.file, fmt::format("{}", p.receipt), fmt::format("{}", p.line), p.detail});
+  WriteCsv(stage.PathFor("planted.csv"), rows);
+  std::vector<std::vector<std::string>> files = {
+      {"file", "点数表", "receipts", "lines", "bytes", "GO総件数", "GO総合計点数"}};
+  for (const claims::SynthFile& f : s.files)
+    files.push_back({f.name, std::string(claims::TableName(f.table)), fmt::format("{}", f.receipts),
+                     fmt::format("{}", f.lines), fmt::format("{}", f.bytes),
+                     fmt::format("{}", f.go_count), fmt::format("{}", f.go_points)});
+  WriteCsv(stage.PathFor("files.csv"), files);
+  stage.Commit();
+  std::cerr << fmt::format(
+      "wrote {}: {} ファイル, レセプト {} 件 (医科外来 {}, 医科入院 {}, DPC {}, 歯科 {}, 調剤 {}), "
+      "{} 行, {} バイト; "
+      "埋め込んだ事例 {} 件 (planted.csv); seed {}\n",
+      a.out_dir, s.files.size(), Grouped(s.receipts), Grouped(s.outpatient), Grouped(s.inpatient),
+      Grouped(s.dpc), Grouped(s.dental), Grouped(s.pharmacy), Grouped(s.lines), Grouped(s.bytes),
+      s.planted.size(), a.seed);
+  return 0;
+}
+
 }  // namespace
 
 void RegisterClaims(CLI::App& app, Action& action) {
@@ -348,6 +420,23 @@ void RegisterClaims(CLI::App& app, Action& action) {
     cmd->add_flag("--personal", a->personal, "氏名・生年月日・記号番号を伏せずに表示");
     cmd->add_option("--encoding", a->encoding, "文字コード: auto (既定), cp932, utf8");
     cmd->callback([a, &action] { action = [a] { return RunShow(*a); }; });
+  }
+  {
+    auto a = std::make_shared<ClaimsArgs>();
+    CLI::App* cmd = claims->add_subcommand(
+        "synth", "合成レセプト (県の1か月分: 医科・DPC・歯科・調剤) を生成 (docs/claims-synth.md)");
+    cmd->add_option("--out", a->out_dir,
+                    "出力フォルダ (医療機関ごとの .UKE と planted.csv, files.csv)")
+        ->required();
+    cmd->add_option("--receipts", a->receipts, "レセプト件数の目安 (既定 10000)");
+    cmd->add_option("--seed", a->seed, "乱数の種 (同じ種なら同じファイル)");
+    cmd->add_option("--month", a->month, "請求年月 YYYYMM (既定 202406; 診療年月はその前月)");
+    cmd->add_option("--prefecture", a->prefecture, "都道府県コード (既定 10 群馬)");
+    cmd->add_option("--plant-frequent-visits", a->plant_frequent,
+                    "頻回受診 (実日数15日以上) にする外来レセプトの割合");
+    cmd->add_option("--plant-duplicate-prescriptions", a->plant_duplicates,
+                    "同じ医薬品を別の医療機関からも院外処方される人の割合");
+    cmd->callback([a, &action] { action = [a] { return RunSynth(*a); }; });
   }
 }
 
