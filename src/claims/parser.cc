@@ -519,6 +519,7 @@ class Parser::Impl {
     cur_.first_item = static_cast<std::uint32_t>(batch_.items.size());
     cur_.first_diagnosis = static_cast<std::uint32_t>(batch_.diagnoses.size());
     receipt_raw_.clear();
+    receipt_lines_raw_.clear();
     receipt_first_line_ = line_no_;
     receipt_lines_ = 0;
     receipt_errors_.clear();
@@ -537,7 +538,22 @@ class Parser::Impl {
 
   void AddRecordToReceipt() {
     bucket_ = Bucket::kReceipt;
-    receipt_raw_.append(raw_line_);
+    // The original bytes, for a quarantine: a line whose text is its bytes (ASCII, nothing
+    // stripped but the line end) is rebuilt from the record; others are copied.
+    RawLine rl;
+    rl.record = static_cast<std::uint32_t>(batch_.records.size());
+    const std::size_t end =
+        raw_line_.size() >= 2 && raw_line_.substr(raw_line_.size() - 2) == "\r\n" ? 2
+        : !raw_line_.empty() && raw_line_.back() == '\n'                          ? 1
+                                                                                  : 0;
+    if (text_.data() == raw_line_.data() && text_.size() + end == raw_line_.size()) {
+      rl.ending = static_cast<std::uint8_t>(end);
+    } else {
+      rl.raw_offset = static_cast<std::int64_t>(receipt_raw_.size());
+      rl.raw_size = static_cast<std::uint32_t>(raw_line_.size());
+      receipt_raw_.append(raw_line_);
+    }
+    receipt_lines_raw_.push_back(rl);
     ++receipt_lines_;
     Record r;
     r.text_offset = batch_.text.size();
@@ -924,8 +940,16 @@ class Parser::Impl {
       q.first_line = receipt_first_line_;
       q.line_count = receipt_lines_;
       q.bytes_offset = batch_.quarantine_bytes.size();
-      q.bytes_size = receipt_raw_.size();
-      batch_.quarantine_bytes.append(receipt_raw_);
+      for (const RawLine& rl : receipt_lines_raw_) {
+        if (rl.raw_offset >= 0) {
+          batch_.quarantine_bytes.append(receipt_raw_, static_cast<std::size_t>(rl.raw_offset),
+                                         rl.raw_size);
+        } else {
+          batch_.quarantine_bytes.append(batch_.RecordText(batch_.records[rl.record]));
+          batch_.quarantine_bytes.append(rl.ending == 2 ? "\r\n" : rl.ending == 1 ? "\n" : "");
+        }
+      }
+      q.bytes_size = batch_.quarantine_bytes.size() - q.bytes_offset;
       q.reasons = std::move(receipt_errors_);
       q.reason_count = receipt_error_count_;
       batch_.quarantine.push_back(std::move(q));
@@ -1152,6 +1176,14 @@ class Parser::Impl {
   } mark_;
   bool receipt_open_ = false;
   Receipt cur_;
+  // How to give back the original bytes of each line of the current receipt.
+  struct RawLine {
+    std::uint32_t record = 0;      // its record (the text when nothing was decoded)
+    std::int64_t raw_offset = -1;  // else its bytes in receipt_raw_
+    std::uint32_t raw_size = 0;
+    std::uint8_t ending = 0;  // 0 none, 1 LF, 2 CRLF
+  };
+  std::vector<RawLine> receipt_lines_raw_;
   std::string receipt_raw_;
   std::uint32_t receipt_first_line_ = 0, receipt_lines_ = 0;
   std::vector<Diagnostic> receipt_errors_;

@@ -117,13 +117,19 @@ int Report(const ClaimsRun& run, bool allow_quarantine, std::size_t limit = 200)
     }
     std::cerr << d.ToString() << "\n";
   }
+  std::size_t go_shown = 0, go_total = 0;
   for (const claims::FileSummary& f : run.files) {
-    if (f.has_trailer && f.go_volume == 99 && f.go_count >= 0)
+    if (!(f.has_trailer && f.go_volume == 99 && f.go_count >= 0)) continue;
+    ++go_total;
+    if (go_shown++ < 10)
       std::cerr << fmt::format(
           "{}: GO 総件数 {} (数えた件数 {})・総合計点数 {} (主保険点数の和 {})\n", f.name,
           Grouped(f.go_count), Grouped(f.counted), Grouped(f.go_points),
           f.sums_known ? Grouped(f.points) : "不明");
   }
+  if (go_total > go_shown)
+    std::cerr << fmt::format("… ほか {} ファイルの GO (合わないものは上にエラーとして出ています)\n",
+                             go_total - go_shown);
   std::cerr << fmt::format(
       "レセプト: 読込 {} 件 / 受理 {} 件 / 保留 (quarantine) {} 件; レセプト外の保留行 {}; "
       "エラー {} 件, 警告 {} 件 ({} ファイル, {} 行)\n",

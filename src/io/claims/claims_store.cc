@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <type_traits>
 
 #include "core/error.h"
@@ -60,15 +61,15 @@ constexpr char TypeCode() {
 }
 std::uint64_t AlignUp(std::uint64_t x) { return (x + kAlign - 1) / kAlign * kAlign; }
 
-// Calls v(name, member) for every column of a row type, in file order.
+// Calls v(name, member) for every column of a row type, in file order. Positions that follow
+// from the order (a receipt's first record / item / diagnosis, a record's text offset, an
+// item's first day, the receipt of an item or diagnosis) are not stored: they are rebuilt
+// on read from the counts, so they cannot disagree with them.
 template <typename V>
 void ReceiptColumns(V&& v) {
   v("receipt.file", &Receipt::file);
-  v("receipt.first_record", &Receipt::first_record);
   v("receipt.record_count", &Receipt::record_count);
-  v("receipt.first_item", &Receipt::first_item);
   v("receipt.item_count", &Receipt::item_count);
-  v("receipt.first_diag", &Receipt::first_diagnosis);
   v("receipt.diag_count", &Receipt::diagnosis_count);
   v("receipt.number", &Receipt::number);
   v("receipt.type", &Receipt::type);
@@ -85,7 +86,6 @@ void ReceiptColumns(V&& v) {
 }
 template <typename V>
 void RecordColumns(V&& v) {
-  v("record.text_offset", &Record::text_offset);
   v("record.text_size", &Record::text_size);
   v("record.line", &Record::line);
   v("record.type", &Record::type);
@@ -94,7 +94,6 @@ void RecordColumns(V&& v) {
 }
 template <typename V>
 void ItemColumns(V&& v) {
-  v("item.receipt", &Item::receipt);
   v("item.record", &Item::record);
   v("item.type", &Item::type);
   v("item.category", &Item::category);
@@ -104,7 +103,6 @@ void ItemColumns(V&& v) {
   v("item.points", &Item::points);
   v("item.count", &Item::count);
   v("item.unit", &Item::unit);
-  v("item.first_day", &Item::first_day);
   v("item.day_count", &Item::day_count);
 }
 template <typename V>
@@ -114,7 +112,6 @@ void DayColumns(V&& v) {
 }
 template <typename V>
 void DiagnosisColumns(V&& v) {
-  v("diag.receipt", &Diagnosis::receipt);
   v("diag.record", &Diagnosis::record);
   v("diag.code", &Diagnosis::code);
   v("diag.start_date", &Diagnosis::start_date);
@@ -298,8 +295,36 @@ ClaimsStoreWriter::ClaimsStoreWriter(const std::string& path)
     : impl_(std::make_unique<Impl>(path)) {}
 ClaimsStoreWriter::~ClaimsStoreWriter() = default;
 
+// Whether the batch is laid out in order (what the parser builds and the reader rebuilds).
+bool InOrder(const ClaimBatch& b) {
+  std::uint64_t record = 0, item = 0, diag = 0, text = 0, day = 0;
+  for (std::size_t i = 0; i < b.receipts.size(); ++i) {
+    const Receipt& r = b.receipts[i];
+    if (r.first_record != record || r.first_item != item || r.first_diagnosis != diag) return false;
+    for (std::uint64_t k = item; k < item + r.item_count; ++k)
+      if (k >= b.items.size() || b.items[k].receipt != i) return false;
+    for (std::uint64_t k = diag; k < diag + r.diagnosis_count; ++k)
+      if (k >= b.diagnoses.size() || b.diagnoses[k].receipt != i) return false;
+    record += r.record_count;
+    item += r.item_count;
+    diag += r.diagnosis_count;
+  }
+  for (const Record& r : b.records) {
+    if (r.text_offset != text) return false;
+    text += r.text_size;
+  }
+  for (const Item& it : b.items) {
+    if (it.first_day != day) return false;
+    day += it.day_count;
+  }
+  return record == b.records.size() && item == b.items.size() && diag == b.diagnoses.size() &&
+         text == b.text.size() && day == b.days.size();
+}
+
 void ClaimsStoreWriter::WriteBlock(const ClaimBatch& b) {
   Impl& w = *impl_;
+  if (!InOrder(b))
+    throw std::logic_error("ClaimsStoreWriter::WriteBlock: the batch is not laid out in order");
   ReceiptColumns([&](const char* n, auto m) { w.Gather(n, b.receipts, m); });
   for (int k = 0; k < 4; ++k) {
     std::vector<std::int64_t> col(b.receipts.size());
@@ -594,13 +619,13 @@ ClaimBatch ClaimsStore::ReadBlock(std::size_t index) const {
     const auto col = s.Column<std::int64_t>(b, kKohiColumns[k], batch.receipts.size());
     for (std::size_t i = 0; i < col.size(); ++i) batch.receipts[i].kohi_points[k] = col[i];
   }
-  batch.records.resize(sized("record.text_offset", bi.records));
+  batch.records.resize(sized("record.text_size", bi.records));
   RecordColumns([&](const char* n, auto m) { s.Scatter(b, n, batch.records, m); });
-  batch.items.resize(sized("item.receipt", bi.items));
+  batch.items.resize(sized("item.record", bi.items));
   ItemColumns([&](const char* n, auto m) { s.Scatter(b, n, batch.items, m); });
   batch.days.resize(sized("day.day", bi.days));
   DayColumns([&](const char* n, auto m) { s.Scatter(b, n, batch.days, m); });
-  batch.diagnoses.resize(sized("diag.receipt", bi.diagnoses));
+  batch.diagnoses.resize(sized("diag.record", bi.diagnoses));
   DiagnosisColumns([&](const char* n, auto m) { s.Scatter(b, n, batch.diagnoses, m); });
   {
     const auto text = s.Column<std::uint8_t>(b, "text", sized("text", bi.text));
@@ -611,21 +636,28 @@ ClaimBatch ClaimsStore::ReadBlock(std::size_t index) const {
   }
   batch.quarantine = bi.quarantine;
 
-  // Every index between the columns, so that a crafted file cannot make a reader step
-  // outside a vector: receipts own consecutive ranges of records, items and diagnoses.
+  // Rebuild the positions that follow from the counts, checking every total against the
+  // size it must fill, so that a crafted file cannot make a reader step outside a vector.
   auto bad = [&](const std::string& what) {
     Fail(s.path, s.meta_offset, fmt::format("block {}: {}: the file is damaged", b, what));
   };
   std::uint64_t next_record = 0, next_item = 0, next_diag = 0;
   for (std::size_t i = 0; i < batch.receipts.size(); ++i) {
-    const Receipt& r = batch.receipts[i];
-    if (r.first_record != next_record || r.record_count > batch.records.size() - next_record)
+    Receipt& r = batch.receipts[i];
+    if (r.record_count > batch.records.size() - next_record)
       bad(fmt::format("receipt {} has records outside the block", i));
-    if (r.first_item != next_item || r.item_count > batch.items.size() - next_item)
+    if (r.item_count > batch.items.size() - next_item)
       bad(fmt::format("receipt {} has items outside the block", i));
-    if (r.first_diagnosis != next_diag || r.diagnosis_count > batch.diagnoses.size() - next_diag)
+    if (r.diagnosis_count > batch.diagnoses.size() - next_diag)
       bad(fmt::format("receipt {} has diagnoses outside the block", i));
     if (r.kohi_count > 4) bad(fmt::format("receipt {} has more than 4 公費", i));
+    r.first_record = static_cast<std::uint32_t>(next_record);
+    r.first_item = static_cast<std::uint32_t>(next_item);
+    r.first_diagnosis = static_cast<std::uint32_t>(next_diag);
+    for (std::uint64_t k = next_item; k < next_item + r.item_count; ++k)
+      batch.items[k].receipt = static_cast<std::uint32_t>(i);
+    for (std::uint64_t k = next_diag; k < next_diag + r.diagnosis_count; ++k)
+      batch.diagnoses[k].receipt = static_cast<std::uint32_t>(i);
     next_record += r.record_count;
     next_item += r.item_count;
     next_diag += r.diagnosis_count;
@@ -633,28 +665,30 @@ ClaimBatch ClaimsStore::ReadBlock(std::size_t index) const {
   if (next_record != batch.records.size() || next_item != batch.items.size() ||
       next_diag != batch.diagnoses.size())
     bad("records, items or diagnoses not owned by any receipt");
+  std::uint64_t text = 0;
   for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    const Record& r = batch.records[i];
-    if (r.text_offset > batch.text.size() || r.text_size > batch.text.size() - r.text_offset)
+    Record& r = batch.records[i];
+    if (r.text_size > batch.text.size() - text)
       bad(fmt::format("record {} has text outside the block", i));
+    r.text_offset = text;
+    text += r.text_size;
   }
+  if (text != batch.text.size()) bad("text not owned by any record");
+  std::uint64_t day = 0;
   for (std::size_t i = 0; i < batch.items.size(); ++i) {
-    const Item& it = batch.items[i];
-    if (it.receipt >= batch.receipts.size() || it.record >= batch.records.size() ||
-        it.first_day > batch.days.size() || it.day_count > batch.days.size() - it.first_day)
+    Item& it = batch.items[i];
+    if (it.record >= batch.records.size() || it.day_count > batch.days.size() - day)
       bad(fmt::format("item {} points outside the block", i));
-    const Receipt& r = batch.receipts[it.receipt];
-    if (i < r.first_item || i - r.first_item >= r.item_count)
-      bad(fmt::format("item {} is not within its receipt", i));
+    it.first_day = static_cast<std::uint32_t>(day);
+    day += it.day_count;
   }
+  if (day != batch.days.size()) bad("day counts not owned by any item");
   for (std::size_t i = 0; i < batch.days.size(); ++i)
     if (batch.days[i].day < 1 || batch.days[i].day > 31)
       bad(fmt::format("day entry {} is not 1–31", i));
-  for (std::size_t i = 0; i < batch.diagnoses.size(); ++i) {
-    const Diagnosis& d = batch.diagnoses[i];
-    if (d.receipt >= batch.receipts.size() || d.record >= batch.records.size())
+  for (std::size_t i = 0; i < batch.diagnoses.size(); ++i)
+    if (batch.diagnoses[i].record >= batch.records.size())
       bad(fmt::format("diagnosis {} points outside the block", i));
-  }
   return batch;
 }
 
