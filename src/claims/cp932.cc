@@ -131,39 +131,53 @@ bool AppendCp932AsUtf8(std::string_view bytes, std::string& out, std::size_t& ba
   const Tables& t = GetTables();
   const std::size_t n = bytes.size();
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t i = 0;
-  while (i < n) {
-    // Copy a run of ASCII in one go.
-    std::size_t j = i;
-    while (j < n && p[j] < 0x80) ++j;
-    if (j > i) {
-      out.append(bytes.data() + i, j - i);
-      i = j;
-      if (i == n) break;
+  // Room for the worst case (a byte of CP932 is at most 3 bytes of UTF-8), written through
+  // a pointer, then trimmed.
+  const std::size_t base = out.size();
+  out.resize(base + 3 * n);
+  char* o = out.data() + base;
+  auto put = [&o](std::uint16_t c) {
+    if (c < 0x80) {
+      *o++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *o++ = static_cast<char>(0xC0 | (c >> 6));
+      *o++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *o++ = static_cast<char>(0xE0 | (c >> 12));
+      *o++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *o++ = static_cast<char>(0x80 | (c & 0x3F));
     }
+  };
+  std::size_t i = 0;
+  bool ok = true;
+  while (i < n) {
     const unsigned char b = p[i];
-    if (b >= 0xA1 && b <= 0xDF) {
-      if (t.single[b] == 0xFFFF) {
-        bad_offset = i;
-        return false;
-      }
-      AppendUtf8(t.single[b], out);
+    if (b < 0x80) {
+      *o++ = static_cast<char>(b);
       ++i;
       continue;
     }
-    if (i + 1 >= n) {
-      bad_offset = i;
-      return false;
+    if (b >= 0xA1 && b <= 0xDF) {
+      if (t.single[b] == 0xFFFF) {
+        bad_offset = i;
+        ok = false;
+        break;
+      }
+      put(t.single[b]);
+      ++i;
+      continue;
     }
-    const std::uint16_t c = t.pair[(b << 8) | p[i + 1]];
+    const std::uint16_t c = i + 1 < n ? t.pair[(b << 8) | p[i + 1]] : 0;
     if (c == 0) {
       bad_offset = i;
-      return false;
+      ok = false;
+      break;
     }
-    AppendUtf8(c, out);
+    put(c);
     i += 2;
   }
-  return true;
+  out.resize(static_cast<std::size_t>(o - out.data()));
+  return ok;
 }
 
 bool AppendUtf8AsCp932(std::string_view utf8, std::string& out, std::size_t& bad_offset) {

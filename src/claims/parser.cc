@@ -114,6 +114,22 @@ class Parser::Impl {
     Flush(true);
   }
 
+  // Starts a new file, keeping the memory of the buffers (no page faults, no regrowth).
+  void Reset(std::string name, ParseOptions options) {
+    ClaimBatch batch = std::move(batch_);
+    batch.Clear();
+    std::string decoded = std::move(decoded_), raw = std::move(receipt_raw_);
+    std::vector<RawLine> lines = std::move(receipt_lines_raw_);
+    *this = Impl(std::move(name), std::move(options));
+    batch_ = std::move(batch);
+    decoded_ = std::move(decoded);
+    decoded_.clear();
+    receipt_raw_ = std::move(raw);
+    receipt_raw_.clear();
+    receipt_lines_raw_ = std::move(lines);
+    receipt_lines_raw_.clear();
+  }
+
   ClaimBatch& batch() { return batch_; }
   const FileSummary& summary() const { return summary_; }
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
@@ -262,15 +278,11 @@ class Parser::Impl {
   }
 
   void Split() {
-    nfields_ = 0;
-    std::size_t start = 0;
+    // Locals (not members) in the loop, so that the compiler keeps them in registers.
     const char* p = text_.data();
     const std::size_t n = text_.size();
-    auto field_end = [&](std::size_t at) {
-      if (nfields_ < kMaxFields) fields_[nfields_] = std::string_view(p + start, at - start);
-      ++nfields_;
-      start = at + 1;
-    };
+    std::string_view* out = fields_.data();
+    std::size_t count = 0, start = 0;
     // Commas 8 bytes at a time: x = w ^ ",,,,,,,," has a zero byte exactly where w has ','
     // (the exact zero-byte test, no false positives after a match).
     constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kCommas = 0x2C2C2C2C2C2C2C2Cull;
@@ -281,14 +293,21 @@ class Parser::Impl {
       const std::uint64_t x = w ^ kCommas;
       std::uint64_t m = ~(((x & kLow7) + kLow7) | x | kLow7);
       while (m != 0) {
-        field_end(i + (static_cast<std::size_t>(__builtin_ctzll(m)) >> 3));
+        const std::size_t at = i + (static_cast<std::size_t>(__builtin_ctzll(m)) >> 3);
+        if (count < kMaxFields) out[count] = std::string_view(p + start, at - start);
+        ++count;
+        start = at + 1;
         m &= m - 1;
       }
     }
-    for (; i < n; ++i)
-      if (p[i] == ',') field_end(i);
-    if (nfields_ < kMaxFields) fields_[nfields_] = std::string_view(p + start, n - start);
-    ++nfields_;
+    for (; i < n; ++i) {
+      if (p[i] != ',') continue;
+      if (count < kMaxFields) out[count] = std::string_view(p + start, i - start);
+      ++count;
+      start = i + 1;
+    }
+    if (count < kMaxFields) out[count] = std::string_view(p + start, n - start);
+    nfields_ = count + 1;
     prefix_ = 0;
     if (!prefix_decided_) {
       // Insurer-side data put データ識別 (2) / 行番号 (5) / 枝番号 (3) before the record
@@ -1204,6 +1223,9 @@ Parser::Parser(std::string file_name, ParseOptions options)
 Parser::~Parser() = default;
 void Parser::Feed(std::string_view bytes) { impl_->Feed(bytes); }
 void Parser::Finish() { impl_->Finish(); }
+void Parser::Reset(std::string file_name, ParseOptions options) {
+  impl_->Reset(std::move(file_name), std::move(options));
+}
 ClaimBatch& Parser::batch() { return impl_->batch(); }
 const FileSummary& Parser::summary() const { return impl_->summary(); }
 const std::vector<Diagnostic>& Parser::diagnostics() const { return impl_->diagnostics(); }

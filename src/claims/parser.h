@@ -63,6 +63,10 @@ class Parser {
   void Feed(std::string_view bytes);
   /// Ends the file: the last line without a line end, the last receipt, a missing GO.
   void Finish();
+  /// Starts another file with the same parser, reusing its buffers (what a reader of many
+  /// files does, so that memory is not allocated and faulted in again for each). Take the
+  /// diagnostics and summary of the previous file first.
+  void Reset(std::string file_name, ParseOptions options = {});
 
   /// The receipts accepted and quarantined so far (those not yet handed to on_block).
   ClaimBatch& batch();

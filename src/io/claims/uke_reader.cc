@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <memory>
 
 #include "claims/parser.h"
 #include "claims/submission.h"
@@ -49,6 +50,7 @@ ClaimsRun ReadUkeFiles(const std::vector<std::string>& paths, const ReadOptions&
                        const std::function<void(const claims::ClaimBatch&)>& on_block) {
   ClaimsRun run;
   std::string buffer(options.chunk_bytes, '\0');
+  std::unique_ptr<claims::Parser> parser;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     File file(path);
@@ -59,14 +61,17 @@ ClaimsRun ReadUkeFiles(const std::vector<std::string>& paths, const ReadOptions&
     po.block_receipts = options.block_receipts;
     po.on_block = on_block;
     po.max_diagnostics = options.max_diagnostics;
-    claims::Parser parser(path, po);
+    if (parser)
+      parser->Reset(path, po);  // one parser for all files: its buffers are reused
+    else
+      parser = std::make_unique<claims::Parser>(path, po);
     while (true) {
       const std::size_t n = file.Read(buffer.data(), buffer.size(), path);
       if (n == 0) break;
-      parser.Feed(std::string_view(buffer.data(), n));
+      parser->Feed(std::string_view(buffer.data(), n));
     }
-    parser.Finish();
-    const claims::FileSummary& s = parser.summary();
+    parser->Finish();
+    const claims::FileSummary& s = parser->summary();
     run.receipts_read += s.receipts_read;
     run.receipts_accepted += s.receipts_accepted;
     run.receipts_quarantined += s.receipts_quarantined;
@@ -76,7 +81,7 @@ ClaimsRun ReadUkeFiles(const std::vector<std::string>& paths, const ReadOptions&
     run.bytes += s.bytes;
     run.lines += s.lines;
     run.files.push_back(s);
-    for (claims::Diagnostic& d : parser.TakeDiagnostics()) run.diagnostics.push_back(std::move(d));
+    for (claims::Diagnostic& d : parser->TakeDiagnostics()) run.diagnostics.push_back(std::move(d));
   }
   for (claims::Diagnostic& d : claims::CheckSubmissions(run.files)) {
     (d.severity == claims::Severity::kError ? run.errors : run.warnings) += 1;
