@@ -37,6 +37,7 @@ int RunCli(int argc, char** argv) {
   RegisterScenario(app, action);
   RegisterReport(app, action);
   RegisterParams(app, action);
+  RegisterClaims(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

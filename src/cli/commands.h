@@ -31,6 +31,7 @@ void RegisterDeficits(CLI::App& app, Action& action);
 void RegisterScenario(CLI::App& app, Action& action);
 void RegisterReport(CLI::App& app, Action& action);
 void RegisterParams(CLI::App& app, Action& action);
+void RegisterClaims(CLI::App& app, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {
