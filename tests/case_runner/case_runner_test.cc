@@ -122,13 +122,15 @@ std::vector<std::string> CheckSuccess(const CaseFile& file, const Case& c, const
     return misses;
   }
   if (!s.json.empty()) {
-    const std::string text = s.json_from.empty() ? o.out : ReadFileBytes(w.dir() + "/" + s.json_from);
+    const std::string text =
+        s.json_from.empty() ? o.out : ReadFileBytes(w.dir() + "/" + s.json_from);
     nlohmann::json doc;
     try {
       doc = nlohmann::json::parse(text);
     } catch (const std::exception& e) {
       misses.push_back("the JSON " + (s.json_from.empty() ? "on stdout" : "of " + s.json_from) +
-                       " does not parse (" + e.what() + "); is --format json given?\n" + Excerpt(text));
+                       " does not parse (" + e.what() + "); is --format json given?\n" +
+                       Excerpt(text));
       return misses;
     }
     for (const JsonExpectation& j : s.json) {
@@ -157,14 +159,16 @@ std::vector<std::string> CheckSuccess(const CaseFile& file, const Case& c, const
     const Case* other = nullptr;
     for (const Case& x : file.cases)
       if (x.name == s.same_stdout_as) other = &x;
-    if (other == nullptr || other == &c || (other->expect && !other->expect->same_stdout_as.empty())) {
+    if (other == nullptr || other == &c ||
+        (other->expect && !other->expect->same_stdout_as.empty())) {
       misses.push_back("same_stdout_as: no other case '" + s.same_stdout_as +
                        "' (without a same_stdout_as of its own) in this file");
     } else {
       Workspace w2;
       Outcome o2 = Execute(*other, w2);
       if (!o2.problem.empty() || o2.exit_code != 0) {
-        misses.push_back("same_stdout_as: case " + other->name + " did not run: " + o2.problem + o2.err);
+        misses.push_back("same_stdout_as: case " + other->name + " did not run: " + o2.problem +
+                         o2.err);
       } else if (o2.out != o.out) {
         misses.push_back("stdout differs from case " + other->name + ":\n" +
                          FirstDifference(o2.out, o.out));
@@ -191,22 +195,27 @@ std::vector<std::string> CheckError(const Case& c, const Outcome& o,
                                     std::vector<std::string>* standing) {
   const ErrorSpec& e = *c.error;
   if (o.exit_code == 0) standing->push_back("a bad input was accepted (exit 0)");
-  if (!o.out.empty()) standing->push_back("stdout should be empty on an input error:\n" + Excerpt(o.out));
+  if (!o.out.empty())
+    standing->push_back("stdout should be empty on an input error:\n" + Excerpt(o.out));
   if (o.tree_after != o.tree_before) {
     std::set<std::string> before(o.tree_before.begin(), o.tree_before.end());
     std::string added;
     for (const auto& p : o.tree_after)
       if (!before.count(p)) added += " " + p;
-    standing->push_back("files were written for a bad input:" + (added.empty() ? " (changed)" : added));
+    standing->push_back("files were written for a bad input:" +
+                        (added.empty() ? " (changed)" : added));
   }
   for (const auto& v : c.private_values) {
-    if (o.err.find(v) != std::string::npos) standing->push_back("stderr repeats the private figure " + v);
-    if (o.out.find(v) != std::string::npos) standing->push_back("stdout repeats the private figure " + v);
+    if (o.err.find(v) != std::string::npos)
+      standing->push_back("stderr repeats the private figure " + v);
+    if (o.out.find(v) != std::string::npos)
+      standing->push_back("stdout repeats the private figure " + v);
   }
 
   std::vector<std::string> misses;
   if (o.exit_code != e.exit)
-    misses.push_back("exit status " + std::to_string(o.exit_code) + ", expected " + std::to_string(e.exit));
+    misses.push_back("exit status " + std::to_string(o.exit_code) + ", expected " +
+                     std::to_string(e.exit));
   const std::string first_line = o.err.substr(0, o.err.find('\n'));
   if (!e.at.empty()) {
     if (o.err.rfind("kokuho: error: ", 0) != 0) misses.push_back("not a 'kokuho: error: ' message");
@@ -241,7 +250,8 @@ void RunCase(const CaseFile& file, const Case& c) {
   }
 
   if (const char* show = std::getenv("KOKUHO_CASES_SHOW"); show && std::string(show) == "1")
-    std::cout << "exit " << o.exit_code << "\n--- stdout\n" << Excerpt(o.out) << "--- stderr\n"
+    std::cout << "exit " << o.exit_code << "\n--- stdout\n"
+              << Excerpt(o.out) << "--- stderr\n"
               << o.err << "---\n";
   const std::string what = "\n  case: " + where + "\n  run:  kokuho " + Join(c.run) +
                            (c.title.empty() ? "" : "\n  title: " + c.title);
@@ -255,7 +265,8 @@ void RunCase(const CaseFile& file, const Case& c) {
     misses = CheckSuccess(file, c, o, w);
   }
   if (!standing.empty())
-    ADD_FAILURE() << "standing checks failed:" << Bullets(standing) << what << "\n  stderr: " << o.err;
+    ADD_FAILURE() << "standing checks failed:" << Bullets(standing) << what
+                  << "\n  stderr: " << o.err;
   if (!c.pending.empty()) {
     if (!misses.empty()) {
       GTEST_SKIP() << "pending (known gap): " << c.pending << Bullets(misses) << what

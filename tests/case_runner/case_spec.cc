@@ -27,11 +27,13 @@ void RejectUnknownKeys(const YAML::Node& map, const std::set<std::string>& known
   std::set<std::string> seen;
   for (const auto& kv : map) {
     const std::string key = kv.first.as<std::string>();
-    if (!seen.insert(key).second) throw SpecError(kv.first, where + ": key '" + key + "' given twice");
+    if (!seen.insert(key).second)
+      throw SpecError(kv.first, where + ": key '" + key + "' given twice");
     if (!known.count(key)) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw SpecError(kv.first, where + ": unknown key '" + key + "' (expected one of " + list + ")");
+      throw SpecError(kv.first,
+                      where + ": unknown key '" + key + "' (expected one of " + list + ")");
     }
   }
 }
@@ -96,7 +98,8 @@ std::string TempPath(const YAML::Node& node, const std::string& what) {
   const std::string p = Scalar(node, what);
   const fs::path path(p);
   if (p.empty() || path.is_absolute())
-    throw SpecError(node, what + ": expected a path relative to the temporary folder, got '" + p + "'");
+    throw SpecError(node,
+                    what + ": expected a path relative to the temporary folder, got '" + p + "'");
   for (const auto& part : path)
     if (part == "..") throw SpecError(node, what + ": '..' is not allowed in '" + p + "'");
   return p;
@@ -114,7 +117,8 @@ FileSpec ReadFile(const std::string& path, const YAML::Node& node) {
     throw SpecError(node, "files." + path + ": give either text or from, not both");
   if (node["text"]) f.text = Text(node["text"], "text");
   if (node["from"]) f.from = Scalar(node["from"], "from");
-  if (!node["text"] && !node["from"]) throw SpecError(node, "files." + path + ": expected text or from");
+  if (!node["text"] && !node["from"])
+    throw SpecError(node, "files." + path + ": expected text or from");
   if (node["encoding"]) {
     f.encoding = Scalar(node["encoding"], "encoding");
     if (f.encoding != "utf-8" && f.encoding != "cp932")
@@ -123,7 +127,8 @@ FileSpec ReadFile(const std::string& path, const YAML::Node& node) {
   if (node["bom"]) f.bom = Bool(node["bom"], "bom");
   if (node["line_endings"]) {
     const std::string le = Scalar(node["line_endings"], "line_endings");
-    if (le != "lf" && le != "crlf") throw SpecError(node["line_endings"], "line_endings: expected lf or crlf");
+    if (le != "lf" && le != "crlf")
+      throw SpecError(node["line_endings"], "line_endings: expected lf or crlf");
     f.crlf = le == "crlf";
   }
   return f;
@@ -131,8 +136,8 @@ FileSpec ReadFile(const std::string& path, const YAML::Node& node) {
 
 EditSpec ReadEdit(const YAML::Node& node) {
   RejectUnknownKeys(node,
-                    {"file", "replace", "with", "set_cell", "to", "drop_column", "remove",
-                     "encode", "bom", "line_endings"},
+                    {"file", "replace", "with", "set_cell", "to", "drop_column", "remove", "encode",
+                     "bom", "line_endings"},
                     "edit");
   EditSpec e;
   e.yaml_line = LineOf(node);
@@ -166,7 +171,8 @@ EditSpec ReadEdit(const YAML::Node& node) {
   if (node["remove"]) {
     ++kinds;
     e.kind = EditSpec::Kind::kRemove;
-    if (!Bool(node["remove"], "remove")) throw SpecError(node["remove"], "remove: write remove: true");
+    if (!Bool(node["remove"], "remove"))
+      throw SpecError(node["remove"], "remove: write remove: true");
   }
   if (node["encode"]) {
     ++kinds;
@@ -188,8 +194,9 @@ EditSpec ReadEdit(const YAML::Node& node) {
   if (node["with"] && !node["replace"]) throw SpecError(node, "edit: with: without replace:");
   if (node["to"] && !node["set_cell"]) throw SpecError(node, "edit: to: without set_cell:");
   if (kinds != 1)
-    throw SpecError(node, "edit: expected exactly one of replace, set_cell, drop_column, remove, "
-                          "encode, bom, line_endings");
+    throw SpecError(node,
+                    "edit: expected exactly one of replace, set_cell, drop_column, remove, "
+                    "encode, bom, line_endings");
   return e;
 }
 
@@ -199,9 +206,12 @@ void ReadJsonExpectations(const YAML::Node& node, SuccessSpec& s) {
   for (const auto& kv : node) {
     JsonExpectation j;
     j.path = kv.first.as<std::string>();
-    if (!seen.insert(j.path).second) throw SpecError(kv.first, "json: path '" + j.path + "' given twice");
+    if (!seen.insert(j.path).second)
+      throw SpecError(kv.first, "json: path '" + j.path + "' given twice");
     if (!kv.second.IsScalar())
-      throw SpecError(kv.second, "json." + j.path + ": expected one value (number, \"text\", true, false or null)");
+      throw SpecError(
+          kv.second,
+          "json." + j.path + ": expected one value (number, \"text\", true, false or null)");
     j.text = kv.second.as<std::string>();
     j.quoted = kv.second.Tag() == "!";  // yaml-cpp tags quoted scalars "!", plain ones "?"
     j.yaml_line = LineOf(kv.second);
@@ -210,10 +220,10 @@ void ReadJsonExpectations(const YAML::Node& node, SuccessSpec& s) {
 }
 
 SuccessSpec ReadExpect(const YAML::Node& node) {
-  RejectUnknownKeys(node,
-                    {"exit", "json", "json_from", "stdout", "stderr", "stdout_lacks", "files",
-                     "same_stdout_as"},
-                    "expect");
+  RejectUnknownKeys(
+      node,
+      {"exit", "json", "json_from", "stdout", "stderr", "stdout_lacks", "files", "same_stdout_as"},
+      "expect");
   SuccessSpec s;
   if (node["exit"]) s.exit = Int(node["exit"], "expect.exit");
   if (node["json_from"]) s.json_from = TempPath(node["json_from"], "json_from");
@@ -230,12 +240,14 @@ ErrorSpec ReadError(const YAML::Node& node) {
   RejectUnknownKeys(node, {"exit", "at", "message", "lines", "stderr"}, "error");
   ErrorSpec e;
   if (node["exit"]) e.exit = Int(node["exit"], "error.exit");
-  if (e.exit == 0) throw SpecError(node["exit"], "error.exit: an error exits with a non-zero status");
+  if (e.exit == 0)
+    throw SpecError(node["exit"], "error.exit: an error exits with a non-zero status");
   if (node["at"]) e.at = Text(node["at"], "error.at");
   if (node["message"]) e.message = Text(node["message"], "error.message");
   if (node["lines"]) {
     const std::string l = Scalar(node["lines"], "error.lines");
-    if (l != "one" && l != "any") throw SpecError(node["lines"], "error.lines: expected one or any");
+    if (l != "one" && l != "any")
+      throw SpecError(node["lines"], "error.lines: expected one or any");
     e.one_line = l == "one";
   }
   if (node["stderr"]) e.stderr_has = TextList(node["stderr"], "error.stderr");
@@ -244,8 +256,8 @@ ErrorSpec ReadError(const YAML::Node& node) {
   return e;
 }
 
-const std::set<std::string> kCaseKeys = {"name",  "title", "source",  "derivation", "copy",
-                                         "files", "edit",  "before",  "run",        "expect",
+const std::set<std::string> kCaseKeys = {"name",  "title",   "source",  "derivation", "copy",
+                                         "files", "edit",    "before",  "run",        "expect",
                                          "error", "private", "pending", "golden"};
 
 // Fills `c` from `node` (a case, or the defaults: then `defaults` is true).
@@ -259,7 +271,8 @@ void ReadCaseKeys(const YAML::Node& node, Case& c, bool defaults) {
   if (node["source"]) c.source = Scalar(node["source"], "source");
   if (node["derivation"]) c.derivation = Scalar(node["derivation"], "derivation");
   if (node["copy"]) {
-    if (!node["copy"].IsMap()) throw SpecError(node["copy"], "copy: expected temp path: repository path");
+    if (!node["copy"].IsMap())
+      throw SpecError(node["copy"], "copy: expected temp path: repository path");
     for (const auto& kv : node["copy"])
       c.copy[TempPath(kv.first, "copy")] = Scalar(kv.second, "copy");
   }
@@ -430,7 +443,8 @@ std::vector<CaseFile> ReadCaseTree(const std::string& root) {
   for (const auto& area : fs::directory_iterator(root)) {
     if (!area.is_directory()) continue;
     for (const auto& entry : fs::directory_iterator(area.path()))
-      if (entry.is_regular_file() && entry.path().extension() == ".yaml") paths.push_back(entry.path());
+      if (entry.is_regular_file() && entry.path().extension() == ".yaml")
+        paths.push_back(entry.path());
   }
   std::sort(paths.begin(), paths.end());
   std::vector<CaseFile> files;

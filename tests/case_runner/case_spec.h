@@ -23,12 +23,12 @@ namespace kokuho::cases {
 
 /// A file written into the temporary folder before the run.
 struct FileSpec {
-  std::string path;         ///< relative to the temporary folder
-  std::string text;         ///< UTF-8 content (escapes {{bytes ..}} already expanded)
-  std::string from;         ///< else: a repository file copied as it is
-  std::string encoding;     ///< "" or "utf-8" (as written) or "cp932"
-  bool bom = false;         ///< prepend the UTF-8 byte order mark
-  bool crlf = false;        ///< line endings CR LF
+  std::string path;      ///< relative to the temporary folder
+  std::string text;      ///< UTF-8 content (escapes {{bytes ..}} already expanded)
+  std::string from;      ///< else: a repository file copied as it is
+  std::string encoding;  ///< "" or "utf-8" (as written) or "cp932"
+  bool bom = false;      ///< prepend the UTF-8 byte order mark
+  bool crlf = false;     ///< line endings CR LF
 };
 
 /// One edit of a file already in the temporary folder (applied in order).
@@ -36,11 +36,11 @@ struct EditSpec {
   enum class Kind { kReplace, kSetCell, kDropColumn, kRemove, kEncode, kBom, kCrlf };
   Kind kind = Kind::kReplace;
   std::string file;
-  std::string from;    ///< kReplace: the text (exactly once); kDropColumn: the column name
-  std::string to;      ///< kReplace, kSetCell: the new text; kEncode: the encoding
-  int line = 0;        ///< kSetCell: 1-based CSV line
-  int field = 0;       ///< kSetCell: 1-based field number
-  int yaml_line = 0;   ///< where the edit is written in the case file (for messages)
+  std::string from;   ///< kReplace: the text (exactly once); kDropColumn: the column name
+  std::string to;     ///< kReplace, kSetCell: the new text; kEncode: the encoding
+  int line = 0;       ///< kSetCell: 1-based CSV line
+  int field = 0;      ///< kSetCell: 1-based field number
+  int yaml_line = 0;  ///< where the edit is written in the case file (for messages)
 };
 
 /// One expected value at a JSON path: `text` as written in the case file, `quoted` when it
@@ -60,8 +60,8 @@ struct SuccessSpec {
   std::vector<std::string> stdout_has;
   std::vector<std::string> stderr_has;
   std::vector<std::string> stdout_lacks;
-  std::vector<std::string> files;   ///< must exist after the run
-  std::string same_stdout_as;       ///< another case of the same file
+  std::vector<std::string> files;  ///< must exist after the run
+  std::string same_stdout_as;      ///< another case of the same file
 };
 
 /// What a refused input must show.
@@ -93,9 +93,9 @@ struct Case {
 };
 
 struct CaseFile {
-  std::string path;   ///< absolute path of the YAML file
-  std::string area;   ///< the folder under tests/cases (nofukin, levy, …)
-  std::string stem;   ///< file name without .yaml
+  std::string path;  ///< absolute path of the YAML file
+  std::string area;  ///< the folder under tests/cases (nofukin, levy, …)
+  std::string stem;  ///< file name without .yaml
   std::vector<Case> cases;
   std::string load_error;  ///< non-empty: the file could not be read
 };

@@ -94,8 +94,8 @@ std::string FirstDifference(const std::string& expected, const std::string& actu
     out << "    (the lines are equal; the bytes differ: line endings or the final newline)\n";
     return out.str();
   }
-  out << "    first difference at line " << prefix + 1 << " (golden " << e.size()
-      << " lines, now " << a.size() << " lines):\n";
+  out << "    first difference at line " << prefix + 1 << " (golden " << e.size() << " lines, now "
+      << a.size() << " lines):\n";
   constexpr size_t kShow = 6;
   auto show = [&](const std::vector<std::string>& lines, const char* mark) {
     const size_t end = lines.size() - suffix;
@@ -104,7 +104,8 @@ std::string FirstDifference(const std::string& expected, const std::string& actu
       if (l.size() > 300) l = l.substr(0, 297) + "...";
       out << "    " << mark << (i + 1) << ": " << l << "\n";
     }
-    if (end > prefix + kShow) out << "    " << mark << "… " << end - prefix - kShow << " more lines\n";
+    if (end > prefix + kShow)
+      out << "    " << mark << "… " << end - prefix - kShow << " more lines\n";
   };
   show(e, "- golden ");
   show(a, "+ now    ");

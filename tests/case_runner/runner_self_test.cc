@@ -40,10 +40,10 @@ TEST(CaseRunnerJsonPath, FindsKeysIndicesSelectorsAndCounts) {
 }
 
 TEST(CaseRunnerJsonPath, ReportsEveryKindOfMismatch) {
-  EXPECT_NE(Check("parts.iryo.total", "32079941248", false), "");        // off by one yen
-  EXPECT_NE(Check("parts.iryo.total", "32079941249", true), "");         // a number, not text
-  EXPECT_NE(Check("parts.iryo.gamma", "1.0481411229480", false), "");    // text, not a number
-  EXPECT_NE(Check("parts.iryo.income_rate", "6.060", false), "");        // another spelling
+  EXPECT_NE(Check("parts.iryo.total", "32079941248", false), "");      // off by one yen
+  EXPECT_NE(Check("parts.iryo.total", "32079941249", true), "");       // a number, not text
+  EXPECT_NE(Check("parts.iryo.gamma", "1.0481411229480", false), "");  // text, not a number
+  EXPECT_NE(Check("parts.iryo.income_rate", "6.060", false), "");      // another spelling
   EXPECT_NE(Check("municipalities[0].ok", "false", false), "");
   EXPECT_NE(Check("municipalities.#", "3", false), "");
   EXPECT_NE(Check("parts.iryo.totl", "1", false).find("no key 'totl'"), std::string::npos);
