@@ -39,10 +39,12 @@ std::string RunKokuho(const std::string& args, int* status) {
   return out;
 }
 
-CliRun RunKokuho(const std::vector<std::string>& args, const std::string& scratch_dir) {
+CliRun RunKokuho(const std::vector<std::string>& args, const std::string& scratch_dir,
+                 const std::string& cwd) {
   const std::string out_file = scratch_dir + "/stdout.txt";
   const std::string err_file = scratch_dir + "/stderr.txt";
-  std::string cmd = Quote(KOKUHO_BINARY);
+  std::string cmd = cwd.empty() ? "" : "cd " + Quote(cwd) + " && ";
+  cmd += Quote(KOKUHO_BINARY);
   for (const auto& a : args) cmd += " " + Quote(a);
   cmd += " >" + Quote(out_file) + " 2>" + Quote(err_file) + " </dev/null";
   int status = std::system(cmd.c_str());

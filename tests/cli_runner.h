@@ -20,7 +20,9 @@ struct CliRun {
 std::string RunKokuho(const std::string& args, int* status = nullptr);
 
 /// Runs kokuho with each argument quoted, standard input empty, and stdout and stderr
-/// captured apart through files in `scratch_dir` (removed afterwards).
-CliRun RunKokuho(const std::vector<std::string>& args, const std::string& scratch_dir);
+/// captured apart through files in `scratch_dir` (removed afterwards); in the folder `cwd`
+/// when it is given (relative paths in arguments and messages are then relative to it).
+CliRun RunKokuho(const std::vector<std::string>& args, const std::string& scratch_dir,
+                 const std::string& cwd = "");
 
 }  // namespace kokuho::testing

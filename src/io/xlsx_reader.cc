@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <pugixml.hpp>
 #include <unordered_map>
 #include <utility>
@@ -353,30 +354,93 @@ std::optional<std::string> XlsxNumberText(std::string_view stored) {
   return std::string(buffer, result.ptr);
 }
 
-Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
+namespace {
+
+// An opened workbook: its sheet list, relationships and shared strings.
+struct Workbook {
+  std::string path;
+  std::unique_ptr<ZipArchive> zip;
+  std::string workbook_part = "xl/workbook.xml";
+  std::unordered_map<std::string, Relationship> rels;
+  std::vector<SheetEntry> sheets;
+  std::vector<std::string> shared;
+};
+
+Workbook OpenWorkbook(const std::string& path) {
   std::error_code fs_error;
   if (!std::filesystem::is_regular_file(path, fs_error))
     throw InputError({path, 0, 0}, "cannot open file");
-  ZipArchive zip(path);
+  Workbook wb;
+  wb.path = path;
+  wb.zip = std::make_unique<ZipArchive>(path);
+  const ZipArchive& zip = *wb.zip;
 
   // The workbook part, from the package relationships.
-  std::string workbook_part = "xl/workbook.xml";
   for (const auto& [id, rel] : ReadRelationships(zip, path, ""))
-    if (TypeEndsWith(rel, "/officeDocument")) workbook_part = rel.target;
-  std::optional<std::string> workbook_xml = zip.Read(workbook_part);
+    if (TypeEndsWith(rel, "/officeDocument")) wb.workbook_part = rel.target;
+  std::optional<std::string> workbook_xml = zip.Read(wb.workbook_part);
   if (!workbook_xml)
     throw InputError({path, 0, 0}, fmt::format("{}; expected an Excel workbook "
                                                "(.xlsx)",
                                                kNotXlsx));
-  pugi::xml_document workbook = ParseXml(*workbook_xml, path, workbook_part);
-  auto rels = ReadRelationships(zip, path, workbook_part);
+  pugi::xml_document workbook = ParseXml(*workbook_xml, path, wb.workbook_part);
+  wb.rels = ReadRelationships(zip, path, wb.workbook_part);
 
-  std::vector<SheetEntry> sheets;
   for (pugi::xml_node s : Child(Child(workbook, "workbook"), "sheets").children()) {
     if (LocalName(s.name()) != "sheet") continue;
-    sheets.push_back(SheetEntry{s.attribute("name").value(), PrefixedAttribute(s, "id")});
+    wb.sheets.push_back(SheetEntry{s.attribute("name").value(), PrefixedAttribute(s, "id")});
   }
-  if (sheets.empty()) throw InputError({path, 0, 0}, ZipArchive::Corrupt(workbook_part));
+  if (wb.sheets.empty()) throw InputError({path, 0, 0}, ZipArchive::Corrupt(wb.workbook_part));
+
+  for (const auto& [id, r] : wb.rels) {
+    if (!TypeEndsWith(r, "/sharedStrings")) continue;
+    std::optional<std::string> sst_xml = zip.Read(r.target);
+    if (!sst_xml) throw InputError({path, 0, 0}, ZipArchive::Corrupt(r.target));
+    pugi::xml_document sst = ParseXml(*sst_xml, path, r.target);
+    for (pugi::xml_node si : Child(sst, "sst").children())
+      if (LocalName(si.name()) == "si") wb.shared.push_back(StringItemText(si));
+  }
+  return wb;
+}
+
+// Every cell of the worksheet `sheet` of `wb` (an InputError for a chart or dialog sheet).
+std::vector<SheetRow> ReadWorksheet(const Workbook& wb, const SheetEntry& sheet) {
+  const std::string where = wb.path + "[" + sheet.name + "]";
+  auto rel = wb.rels.find(sheet.rel_id);
+  if (rel == wb.rels.end())
+    throw InputError({wb.path, 0, 0}, ZipArchive::Corrupt(wb.workbook_part));
+  if (!TypeEndsWith(rel->second, "/worksheet")) {
+    throw InputError({where, 0, 0},
+                     "the sheet is a chart or dialog sheet; expected a worksheet "
+                     "with a table");
+  }
+  std::optional<std::string> sheet_xml = wb.zip->Read(rel->second.target);
+  if (!sheet_xml) throw InputError({wb.path, 0, 0}, ZipArchive::Corrupt(rel->second.target));
+  return ReadSheetCells(*sheet_xml, wb.path, rel->second.target, where, wb.shared);
+}
+
+}  // namespace
+
+std::vector<XlsxSheetCells> ReadXlsxCells(const std::string& path) {
+  const Workbook wb = OpenWorkbook(path);
+  std::vector<XlsxSheetCells> out;
+  for (const SheetEntry& s : wb.sheets) {
+    XlsxSheetCells sheet;
+    sheet.name = s.name;
+    for (SheetRow& row : ReadWorksheet(wb, s)) {
+      for (SheetCell& cell : row.cells) {
+        if (cell.text.empty()) continue;
+        sheet.cells.push_back(XlsxSheetCells::Cell{row.row, cell.column, std::move(cell.text)});
+      }
+    }
+    out.push_back(std::move(sheet));
+  }
+  return out;
+}
+
+Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
+  const Workbook wb = OpenWorkbook(path);
+  const std::vector<SheetEntry>& sheets = wb.sheets;
 
   // Choose the sheet: exact name, else the unique one equal after trimming and 全角 → 半角.
   const SheetEntry* chosen = sheet_name.empty() ? &sheets.front() : nullptr;
@@ -403,28 +467,7 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
                                                sheet_name, names));
   }
   const std::string where = path + "[" + chosen->name + "]";
-
-  auto rel = rels.find(chosen->rel_id);
-  if (rel == rels.end()) throw InputError({path, 0, 0}, ZipArchive::Corrupt(workbook_part));
-  if (!TypeEndsWith(rel->second, "/worksheet")) {
-    throw InputError({where, 0, 0},
-                     "the sheet is a chart or dialog sheet; expected a worksheet "
-                     "with a table");
-  }
-
-  std::vector<std::string> shared;
-  for (const auto& [id, r] : rels) {
-    if (!TypeEndsWith(r, "/sharedStrings")) continue;
-    std::optional<std::string> sst_xml = zip.Read(r.target);
-    if (!sst_xml) throw InputError({path, 0, 0}, ZipArchive::Corrupt(r.target));
-    pugi::xml_document sst = ParseXml(*sst_xml, path, r.target);
-    for (pugi::xml_node si : Child(sst, "sst").children())
-      if (LocalName(si.name()) == "si") shared.push_back(StringItemText(si));
-  }
-
-  std::optional<std::string> sheet_xml = zip.Read(rel->second.target);
-  if (!sheet_xml) throw InputError({path, 0, 0}, ZipArchive::Corrupt(rel->second.target));
-  std::vector<SheetRow> rows = ReadSheetCells(*sheet_xml, path, rel->second.target, where, shared);
+  std::vector<SheetRow> rows = ReadWorksheet(wb, *chosen);
 
   // The header: the first non-blank row, spanning its first to last non-empty column.
   Table table;

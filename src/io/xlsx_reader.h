@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "io/table.h"
 
@@ -31,6 +32,24 @@ namespace kokuho {
 /// a cell holding an Excel error value, and the table rules of ReadCsv (empty sheet,
 /// empty or duplicated header name, a value outside the header's columns, no data).
 Table ReadXlsx(const std::string& path, const std::string& sheet_name = "");
+
+/// Every non-empty cell of one worksheet, as ReadXlsx reads it (strings as written,
+/// numbers as their shortest plain decimal, booleans as TRUE/FALSE), in row then column
+/// order. For comparing whole workbooks as text (tests/golden), where a sheet may hold a
+/// title above its table.
+struct XlsxSheetCells {
+  struct Cell {
+    int row;     ///< 1-based sheet row
+    int column;  ///< 1-based sheet column (A = 1)
+    std::string text;
+  };
+  std::string name;
+  std::vector<Cell> cells;
+};
+
+/// Every worksheet of the workbook at `path`, in workbook order. Throws InputError as
+/// ReadXlsx does for a file that is missing or not a workbook, and for a chart sheet.
+std::vector<XlsxSheetCells> ReadXlsxCells(const std::string& path);
 
 /// Converts the stored text of a numeric cell ("0.93500000000000005", "1E-3") to
 /// the shortest plain decimal (no exponent) that round-trips its double value

@@ -217,3 +217,38 @@ TEST(ReadXlsx, ExcelErrorValue) {
 
 }  // namespace
 }  // namespace kokuho
+
+namespace kokuho {
+namespace {
+
+// Every cell of every sheet, a title row above the table included (ReadXlsx would refuse the
+// sheet: the title spans fewer columns than the table).
+TEST(ReadXlsxCells, EverySheetAndCellIncludingTheTitle) {
+  io_test::TempDir dir;
+  XlsxSheet a;
+  a.name = "納付金";
+  a.title = "令和9年度 納付金";
+  a.header = {"団体コード", "納付金額"};
+  a.rows = {{XlsxCell::Text("102016"), XlsxCell::Integer(12'345'678'901)},
+            {XlsxCell::Text("102024"), XlsxCell::Empty()}};
+  XlsxSheet b;
+  b.name = "係数";
+  b.header = {"γ"};
+  b.rows = {{XlsxCell::Decimal(0.935, "0.000")}};
+  WriteXlsx(dir.Path("x.xlsx"), {a, b});
+  const std::vector<XlsxSheetCells> sheets = ReadXlsxCells(dir.Path("x.xlsx"));
+  ASSERT_EQ(sheets.size(), 2u);
+  EXPECT_EQ(sheets[0].name, "納付金");
+  std::string text;
+  for (const auto& c : sheets[0].cells)
+    text += std::to_string(c.row) + ":" + std::to_string(c.column) + "=" + c.text + " ";
+  EXPECT_EQ(text,
+            "1:1=令和9年度 納付金 3:1=団体コード 3:2=納付金額 4:1=102016 4:2=12345678901 "
+            "5:1=102024 ");
+  ASSERT_EQ(sheets[1].cells.size(), 2u);
+  EXPECT_EQ(sheets[1].cells[1].text, "0.935");
+  EXPECT_THROW(ReadXlsxCells(dir.Path("missing.xlsx")), InputError);
+}
+
+}  // namespace
+}  // namespace kokuho
