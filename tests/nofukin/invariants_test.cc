@@ -383,9 +383,13 @@ void CheckRelief(const Case& c, const Result& r, const std::string& where) {
       EXPECT_EQ(contrib, 0) << w;
       // Relief never brings the metric below the limit by more than rounding.
       EXPECT_RAT_GE(m.metric_after + Rational(1), limit) << w;
-      if (c.relief.split == ReliefSplit::kIryoOnly)
-        for (Part p : c.parts)
-          if (p != Part::kIryo) EXPECT_EQ(m.part(p).relief, 0) << w << " split 医療分";
+      if (c.relief.split == ReliefSplit::kIryoOnly) {
+        for (Part p : c.parts) {
+          if (p != Part::kIryo) {
+            EXPECT_EQ(m.part(p).relief, 0) << w << " split 医療分";
+          }
+        }
+      }
     }
     if (!s.short_of_funds && m.metric_before > limit) {
       ++g_limit_checks;

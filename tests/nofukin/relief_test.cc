@@ -392,8 +392,11 @@ TEST(Relief, SplitAllOnIryoOnTheGunmaSample) {
   for (size_t i = 0; i < iryo.municipalities.size(); ++i) {
     const MunicipalityResult& m = iryo.municipalities[i];
     const MunicipalityInput& in = c.municipalities[i];
-    for (Part p : c.parts)
-      if (p != Part::kIryo) EXPECT_EQ(m.part(p).relief, 0) << m.code.str();
+    for (Part p : c.parts) {
+      if (p != Part::kIryo) {
+        EXPECT_EQ(m.part(p).relief, 0) << m.code.str();
+      }
+    }
     if (!m.metric_limit || m.metric_before <= *m.metric_limit) {
       EXPECT_EQ(m.part(Part::kIryo).relief, 0) << m.code.str();
       continue;

@@ -224,21 +224,19 @@ TEST(SolveRates, PropertiesOverRandomPopulations) {
     EXPECT_EQ(up.published.per_capita % req.amount_step, 0);
     EXPECT_EQ(up.published.per_household % req.amount_step, 0);
     const SolvedRates& p = up.published;
-    if (p.income_rate >= req.rate_step)
-      EXPECT_LT(LevyAt(hs, schedule, rules, req, p.income_rate - req.rate_step, p.per_capita,
-                       p.per_household)
-                    .levy,
-                req.target);
-    if (p.per_capita >= req.amount_step)
-      EXPECT_LT(LevyAt(hs, schedule, rules, req, p.income_rate, p.per_capita - req.amount_step,
-                       p.per_household)
-                    .levy,
-                req.target);
-    if (p.per_household >= req.amount_step)
-      EXPECT_LT(LevyAt(hs, schedule, rules, req, p.income_rate, p.per_capita,
-                       p.per_household - req.amount_step)
-                    .levy,
-                req.target);
+    // No published rate can come down one step with the target still met.
+    auto below_target = [&](Ppm rate, Yen pc, Yen ph) {
+      return LevyAt(hs, schedule, rules, req, rate, pc, ph).levy < req.target;
+    };
+    if (p.income_rate >= req.rate_step) {
+      EXPECT_TRUE(below_target(p.income_rate - req.rate_step, p.per_capita, p.per_household));
+    }
+    if (p.per_capita >= req.amount_step) {
+      EXPECT_TRUE(below_target(p.income_rate, p.per_capita - req.amount_step, p.per_household));
+    }
+    if (p.per_household >= req.amount_step) {
+      EXPECT_TRUE(below_target(p.income_rate, p.per_capita, p.per_household - req.amount_step));
+    }
     req.rounding = PublishedRounding::kNearest;
     const SolveResult nearest = SolveRates(hs, schedule, rules, req);
     EXPECT_EQ(nearest.shortfall, req.target - nearest.published.levy);
