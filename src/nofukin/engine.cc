@@ -355,24 +355,30 @@ class Engine {
                                       const MunicipalityResult& mr) const {
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
     const size_t parts = c_.parts.size();
-    std::vector<Rational> share(parts, Rational(0));
+    auto rate = [&](size_t k) { return m.part(c_.parts[k]).collection_rate; };
+    std::vector<Rational> c(parts, Rational(0));
     if (c_.relief.split == ReliefSplit::kIryoOnly) {
       for (size_t k = 0; k < parts; ++k)
-        if (c_.parts[k] == Part::kIryo) share[k] = Rational(1);
-    } else {
-      Rational sum(0);
-      for (size_t k = 0; k < parts; ++k) {
-        const Part p = c_.parts[k];
-        const Rational positive(std::max<Yen>(mr.part(p).before_relief, 0));
-        share[k] = premium ? positive / m.part(p).collection_rate : positive;
-        sum += share[k];
-      }
-      for (auto& s : share)
-        s = sum.IsZero() ? Rational(1, static_cast<std::int64_t>(parts)) : s / sum;
+        if (c_.parts[k] == Part::kIryo) c[k] = premium ? rate(k) : Rational(1);
+      return c;
     }
-    std::vector<Rational> c(parts);
+    // Proportional: s_k = (P_k/r_k) / Σ_q (P_q/r_q), so c_k = s_k·r_k = P_k / Σ_q (P_q/r_q)
+    // (保険料 metric), or s_k = c_k = P_k / Σ_q P_q (納付金 metric).
+    Rational levy_from_p(0);
+    Yen p_sum = 0;
+    for (size_t k = 0; k < parts; ++k) {
+      const Yen positive = std::max<Yen>(mr.part(c_.parts[k]).before_relief, 0);
+      p_sum = AddAt(p_sum, positive, m, c_.parts[k], "Σ納付金 (激変緩和の按分)");
+      if (premium && positive > 0) levy_from_p += Rational(positive) / rate(k);
+    }
+    if (p_sum == 0) {  // no positive 納付金: equal shares s_k = 1/n
+      const Rational equal(1, static_cast<std::int64_t>(parts));
+      for (size_t k = 0; k < parts; ++k) c[k] = premium ? equal * rate(k) : equal;
+      return c;
+    }
+    const Rational per_yen = premium ? Rational(1) / levy_from_p : Rational(1, p_sum);
     for (size_t k = 0; k < parts; ++k)
-      c[k] = premium ? share[k] * m.part(c_.parts[k]).collection_rate : share[k];
+      c[k] = Rational(std::max<Yen>(mr.part(c_.parts[k]).before_relief, 0)) * per_yen;
     return c;
   }
 
