@@ -27,6 +27,7 @@ struct SolveRun {
   std::vector<std::string> targets;  ///< "iryo=1234567890"
   std::string income_share = "0.5", per_capita_share = "0.7";
   std::string basis = "before-keigen";
+  std::string rounding = "up";
   std::string rate_step = "0.01%";
   long long amount_step = 100;
   std::string out_dir, formats = "table";
@@ -44,10 +45,19 @@ int RunSolve(const SolveRun& run) {
                                      "均等割割合", RateRange::kOpenZeroToOne);
   if (run.basis == "before-keigen")
     proto.basis = premium::SolveBasis::kBeforeKeigen;
+  else if (run.basis == "billed-plus-keigen")
+    proto.basis = premium::SolveBasis::kBilledPlusKeigen;
   else if (run.basis == "after-keigen")
     proto.basis = premium::SolveBasis::kAfterKeigen;
   else
-    throw CLI::ValidationError("--basis", "expected before-keigen or after-keigen");
+    throw CLI::ValidationError("--basis",
+                               "expected before-keigen, billed-plus-keigen or after-keigen");
+  if (run.rounding == "up")
+    proto.rounding = premium::PublishedRounding::kUp;
+  else if (run.rounding == "nearest")
+    proto.rounding = premium::PublishedRounding::kNearest;
+  else
+    throw CLI::ValidationError("--rounding", "expected up or nearest");
   proto.rate_step = ParseMillionths(run.rate_step, {"--rate-step", 0, 0}, "所得割率の刻み");
   if (proto.rate_step <= 0) throw InputError({"--rate-step", 0, 0}, "expected a positive step");
   if (run.amount_step != 1 && run.amount_step != 10 && run.amount_step != 100 &&
@@ -67,6 +77,14 @@ int RunSolve(const SolveRun& run) {
     requests.push_back(r);
   }
   const premium::NationalRules rules = LoadNationalRules(year, "", run.year.Policy());
+  // A target for a 分 not levied this year (子ども分 before 令和8年度) is its own error, not
+  // "no rate meets the target".
+  for (const auto& r : requests)
+    if (!rules.levied[static_cast<int>(r.part)])
+      throw InputError({"--target", 0, 0},
+                       fmt::format("{} は {}年度には賦課されません (子ども・子育て支援納付金分は"
+                                   "令和8年度 (2026) から); その分の目標は指定できません",
+                                   PartLabel(r.part), year));
   const auto schedules = LoadRateSchedules(rates_path, year);
   const premium::RateSchedule& schedule = FindSchedule(schedules, code, rates_path, year);
   CompileSchedule(schedule, rules, rates_path);
@@ -79,22 +97,29 @@ int RunSolve(const SolveRun& run) {
     throw InputError({run.population_path, 0, 0},
                      fmt::format("no household of 団体コード {} in the population", code));
 
-  ReportTable t{
-      "solve_rates",
-      fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {})", code, schedule.name, year,
-                  mine.size(),
-                  proto.basis == premium::SolveBasis::kBeforeKeigen ? "限度額適用後・7/5/2割軽減前"
-                                                                    : "限度額適用後・軽減後"),
-      "料率",
-      {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)", "所得割率(公表)",
-       "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額", "不足額(−は超過)", "限度超過額",
-       "限度超過世帯"},
-      {}};
+  const char* basis_text = proto.basis == premium::SolveBasis::kBeforeKeigen
+                               ? "軽減がないものとした賦課額 (限度額適用後)"
+                           : proto.basis == premium::SolveBasis::kBilledPlusKeigen
+                               ? "賦課額 + 7/5/2割軽減額 (地方税法703条の4③の課税総額)"
+                               : "賦課額 (軽減後・限度額適用後)";
+  const char* rounding_text =
+      proto.rounding == premium::PublishedRounding::kUp
+          ? "公表料率: 公表単位で目標を満たす最小の料率 (どれも1刻み下げると目標に届かない)"
+          : "公表料率: 厳密な料率を最も近い公表単位に丸めたもの (目標に届かないことがある)";
+  ReportTable t{"solve_rates",
+                fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {}; {})", code, schedule.name,
+                            year, mine.size(), basis_text, rounding_text),
+                "料率",
+                {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)",
+                 "所得割率(公表)", "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額",
+                 "不足額(−は超過)", "限度超過額", "限度超過世帯"},
+                {}};
   nlohmann::ordered_json json;
   json["schema"] = "kokuho.solve_rates/1";
   json["municipality"] = code;
   json["fiscal_year"] = year;
   json["basis"] = run.basis;
+  json["published_rounding"] = run.rounding;
   json["households"] = mine.size();
   json["parts"] = nlohmann::ordered_json::object();
   for (const auto& r : requests) {
@@ -117,6 +142,7 @@ int RunSolve(const SolveRun& run) {
                                     {"income_total", x.income},
                                     {"per_capita_total", x.per_capita_total},
                                     {"household_total", x.household_total},
+                                    {"keigen", x.keigen},
                                     {"over_cap", x.over_cap},
                                     {"capped_households", x.capped_households}};
     };
@@ -157,7 +183,11 @@ void RegisterSolveRates(CLI::App& app, Action& action) {
   cmd->add_option("--income-share", run->income_share, "応能割合 (所得割の割合), default 0.5");
   cmd->add_option("--per-capita-share", run->per_capita_share,
                   "応益のうち均等割の割合 (1 = 2方式), default 0.7");
-  cmd->add_option("--basis", run->basis, "before-keigen (default) or after-keigen");
+  cmd->add_option("--basis", run->basis,
+                  "before-keigen (default: 軽減がないものとした賦課額), billed-plus-keigen "
+                  "(賦課額 + 7/5/2割軽減額) or after-keigen (賦課額)");
+  cmd->add_option("--rounding", run->rounding,
+                  "公表料率の丸め: up (default: 目標を満たす最小の料率) or nearest (最も近い刻み)");
   cmd->add_option("--rate-step", run->rate_step, "所得割率の公表単位, default 0.01%");
   cmd->add_option("--amount-step", run->amount_step, "均等割・平等割の公表単位 (円), default 100");
   AddOutputOptions(*cmd, run->out_dir, run->formats);

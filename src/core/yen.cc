@@ -1,5 +1,7 @@
 #include "core/yen.h"
 
+#include <fmt/format.h>
+
 namespace kokuho {
 
 std::string FormatYen(Yen amount) {
@@ -15,5 +17,60 @@ std::string FormatYen(Yen amount) {
   }
   return negative ? "-" + out : out;
 }
+
+std::optional<Yen> TryAddYen(Yen a, Yen b) {
+  Yen out;
+  if (__builtin_add_overflow(a, b, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Yen> TrySubYen(Yen a, Yen b) {
+  Yen out;
+  if (__builtin_sub_overflow(a, b, &out)) return std::nullopt;
+  return out;
+}
+
+std::optional<Yen> TryMulYen(Yen a, std::int64_t b) {
+  Yen out;
+  if (__builtin_mul_overflow(a, b, &out)) return std::nullopt;
+  return out;
+}
+
+namespace {
+
+std::string OverflowMessage(std::string_view what) {
+  return fmt::format(
+      "{}: the result exceeds the range of 64-bit yen (±9,223,372,036,854,775,807円)", what);
+}
+
+Yen OrThrow(std::optional<Yen> v, const SourcePos& pos, std::string_view what) {
+  if (!v) throw InputError(pos, OverflowMessage(what));
+  return *v;
+}
+
+Yen OrThrow(std::optional<Yen> v, std::string_view what) {
+  if (!v) throw CalculationError(OverflowMessage(what));
+  return *v;
+}
+
+}  // namespace
+
+void ThrowYenOverflow(const SourcePos& pos, std::string_view what) {
+  if (pos.file.empty()) throw CalculationError(OverflowMessage(what));
+  throw InputError(pos, OverflowMessage(what));
+}
+
+Yen AddYen(Yen a, Yen b, const SourcePos& pos, std::string_view what) {
+  return OrThrow(TryAddYen(a, b), pos, what);
+}
+Yen SubYen(Yen a, Yen b, const SourcePos& pos, std::string_view what) {
+  return OrThrow(TrySubYen(a, b), pos, what);
+}
+Yen MulYen(Yen a, std::int64_t b, const SourcePos& pos, std::string_view what) {
+  return OrThrow(TryMulYen(a, b), pos, what);
+}
+Yen AddYen(Yen a, Yen b, std::string_view what) { return OrThrow(TryAddYen(a, b), what); }
+Yen SubYen(Yen a, Yen b, std::string_view what) { return OrThrow(TrySubYen(a, b), what); }
+Yen MulYen(Yen a, std::int64_t b, std::string_view what) { return OrThrow(TryMulYen(a, b), what); }
 
 }  // namespace kokuho

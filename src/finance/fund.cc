@@ -195,19 +195,19 @@ void AddTokureiWithdrawal(FundPlan& plan, FiscalYear year, Yen amount, SourcePos
 
 Yen AccountYear::TotalIn() const {
   Yen s = 0;
-  for (const auto& l : inflows) s += l.amount;
+  for (const auto& l : inflows) s = AddYen(s, l.amount, "fund ledger: Σ収入");
   return s;
 }
 
 Yen AccountYear::TotalOut() const {
   Yen s = 0;
-  for (const auto& l : outflows) s += l.amount;
+  for (const auto& l : outflows) s = AddYen(s, l.amount, "fund ledger: Σ支出");
   return s;
 }
 
 Yen FundYear::Closing() const {
   Yen s = 0;
-  for (const auto& a : accounts) s += a.closing;
+  for (const auto& a : accounts) s = AddYen(s, a.closing, "fund ledger: Σ期末残高");
   return s;
 }
 
@@ -235,12 +235,14 @@ struct Loan {
   int year = 0;
   Yen principal = 0;
   std::map<int, Yen> schedule;  // year → instalment still due
+  SourcePos pos;                // the loan event (for an overflow when it is repaid)
 };
 
 struct Scheduled {
   Item item;
   std::optional<MunicipalityCode> code;
   Yen amount = 0;
+  SourcePos pos;  // the event that scheduled it
 };
 
 // "1/2" rather than "0.5": shares are written as fractions in the rules.
@@ -271,8 +273,10 @@ class Simulator {
         throw InputError(e.pos,
                          fmt::format("{}: amount must not be negative", EventTypeKey(e.type)));
       events.push_back(&e);
-      if (e.type == EventType::kGrant && e.municipality)
-        grants_[{e.municipality->str(), e.year.year()}] += e.amount;
+      if (e.type == EventType::kGrant && e.municipality) {
+        Yen& g = grants_[{e.municipality->str(), e.year.year()}];
+        g = AddYen(g, e.amount, e.pos, "grant: Σ交付 of the year");
+      }
     }
     // Events of a year apply in the order given (stable: the file's order, then events
     // added by AddTokureiWithdrawal).
@@ -331,9 +335,16 @@ class Simulator {
     return m;
   }
 
-  void Credit(Account a, Item item, Yen amount) {
-    balance_[static_cast<int>(a)] += amount;
-    sums_[static_cast<int>(a)][static_cast<int>(item)] += amount;
+  // Every sum is checked: an overflow is an InputError at the event that caused it.
+  static void AddTo(Yen& total, Yen amount, const SourcePos& pos, std::string_view what) {
+    total = AddYen(total, amount, pos, what);
+  }
+
+  void Credit(Account a, Item item, Yen amount, const SourcePos& pos) {
+    AddTo(balance_[static_cast<int>(a)], amount, pos,
+          fmt::format("{}: balance + {}", AccountLabel(a), ItemLabel(item)));
+    AddTo(sums_[static_cast<int>(a)][static_cast<int>(item)], amount, pos,
+          fmt::format("{}: Σ{}", AccountLabel(a), ItemLabel(item)));
   }
 
   void Debit(const FundEvent& e, Account a, Item item) {
@@ -344,7 +355,8 @@ class Simulator {
                              "yen); a 補正予算 or a national top-up is needed first",
                              Where(e.year, a), ItemLabel(item), FormatYen(e.amount), FormatYen(b)));
     b -= e.amount;
-    sums_[static_cast<int>(a)][static_cast<int>(item)] += e.amount;
+    AddTo(sums_[static_cast<int>(a)][static_cast<int>(item)], e.amount, e.pos,
+          fmt::format("{}: Σ{}", AccountLabel(a), ItemLabel(item)));
   }
 
   void ScheduledInflows(int y) {
@@ -352,8 +364,8 @@ class Simulator {
     for (Loan& l : loans_) {
       auto it = l.schedule.find(y);
       if (it == l.schedule.end() || it->second == 0) continue;
-      Credit(Account::kMain, Item::kLoanRepayment, it->second);
-      Muni(l.code, y).repayment_due += it->second;
+      Credit(Account::kMain, Item::kLoanRepayment, it->second, l.pos);
+      AddTo(Muni(l.code, y).repayment_due, it->second, l.pos, "償還金");
       it->second = 0;  // paid
     }
     auto it = scheduled_.find(y);
@@ -362,12 +374,15 @@ class Simulator {
   }
 
   void Receive(const Scheduled& s, int y) {
-    Credit(Account::kMain, s.item, s.amount);
-    if (s.item == Item::kContribution) Muni(*s.code, y).contribution += s.amount;
+    Credit(Account::kMain, s.item, s.amount, s.pos);
+    if (s.item == Item::kContribution)
+      AddTo(Muni(*s.code, y).contribution, s.amount, s.pos, "拠出金");
     PrefectureYear& p = PrefYear(y);
-    if (s.item == Item::kNationalRefill) p.national_refill += s.amount;
-    if (s.item == Item::kPrefectureRefill) p.prefecture_refill += s.amount;
-    if (s.item == Item::kDrawdownRepayment) p.drawdown_repayment += s.amount;
+    if (s.item == Item::kNationalRefill) AddTo(p.national_refill, s.amount, s.pos, "国の補填");
+    if (s.item == Item::kPrefectureRefill)
+      AddTo(p.prefecture_refill, s.amount, s.pos, "都道府県の補填");
+    if (s.item == Item::kDrawdownRepayment)
+      AddTo(p.drawdown_repayment, s.amount, s.pos, "取崩し返還");
   }
 
   PrefectureYear& PrefYear(int y) {
@@ -378,13 +393,14 @@ class Simulator {
 
   // A refill or repayment due in the current year (a delay of 0) is received at once,
   // right after the event that causes it.
-  void Schedule(int y, Item item, std::optional<MunicipalityCode> code, Yen amount) {
+  void Schedule(int y, Item item, std::optional<MunicipalityCode> code, Yen amount,
+                const SourcePos& pos) {
     if (amount == 0) return;
     if (y == current_year_) {
-      Receive({item, std::move(code), amount}, y);
+      Receive({item, std::move(code), amount, pos}, y);
       return;
     }
-    scheduled_[y].push_back({item, std::move(code), amount});
+    scheduled_[y].push_back({item, std::move(code), amount, pos});
   }
 
   void Apply(const FundEvent& e) {
@@ -403,7 +419,7 @@ class Simulator {
         // may be lent, spec §1.3 [K]).
         if (e.shortfall) {
           Yen granted = grants_[{code.str(), y}];
-          if (e.amount + granted > *e.shortfall)
+          if (Rational(e.amount) + Rational(granted) > Rational(*e.shortfall))
             throw InputError(e.pos,
                              fmt::format("loan: {} {}: loan + grant must not exceed the 収納不足額 "
                                          "({} + {} > {} yen)",
@@ -412,12 +428,12 @@ class Simulator {
         }
         Debit(e, Account::kMain, Item::kLoan);
         // Interest-free (spec §1.2 [S/K]); instalments in t+2 … t+4 (Tochigi 規則第4条 [V]).
-        Loan l{code, y, e.amount, {}};
+        Loan l{code, y, e.amount, {}, e.pos};
         std::vector<Yen> parts = SplitInstalments(e.amount, p.loan_instalments);
         for (int i = 0; i < p.loan_instalments; ++i)
           l.schedule[y + p.loan_repayment_start + i] += parts[static_cast<size_t>(i)];
         loans_.push_back(std::move(l));
-        Muni(code, y).loans += e.amount;
+        AddTo(Muni(code, y).loans, e.amount, e.pos, "貸付金");
         break;
       }
       case EventType::kGrant: {
@@ -435,13 +451,13 @@ class Simulator {
                                  FormatYen(*e.shortfall),
                                  FormatYen((p.grant_share_cap * Rational(*e.shortfall)).Floor())));
         Debit(e, Account::kMain, Item::kGrant);
-        Muni(code, y).grants += e.amount;
+        AddTo(Muni(code, y).grants, e.amount, e.pos, "交付金");
         // Refill in thirds (spec §1.7 step 6), in the year after by default [K].
         int when = y + e.refill_delay.value_or(p.refill_delay);
         auto [muni, national, pref] = SplitRefill(e.amount);
-        Schedule(when, Item::kContribution, code, muni);
-        Schedule(when, Item::kNationalRefill, std::nullopt, national);
-        Schedule(when, Item::kPrefectureRefill, std::nullopt, pref);
+        Schedule(when, Item::kContribution, code, muni, e.pos);
+        Schedule(when, Item::kNationalRefill, std::nullopt, national, e.pos);
+        Schedule(when, Item::kPrefectureRefill, std::nullopt, pref, e.pos);
         break;
       }
       case EventType::kEarlyRepayment: {
@@ -450,15 +466,20 @@ class Simulator {
           throw InputError(e.pos,
                            "early_repayment: loan_year (the year the loan was made) is "
                            "required");
-        // Early repayment is allowed (Tochigi 規則第4条 [V]). kokuho takes it off the
-        // instalments still due, latest first (期間短縮, [K]).
+        // Early repayment is allowed: 「貸付金の全部又は一部を繰り上げて償還することができる」
+        // (栃木県 財政安定化基金条例施行規則 第4条第2項 [V]). The loans of one 市町村 made in one
+        // year are that year's 基金事業貸付金 (算定政令 第14条第1項, cited by the same 規則
+        // 第2条), repaid over the same years (第4条第1項: 翌々年度から3年目の年度まで), and the
+        // event names the year, not a loan: so they are one debt here, and the repayment comes
+        // off the instalments still due across all of them, latest year first (期間短縮 [K]);
+        // within one year, the later loan's instalment first (docs/finance-format.md §1.4).
         Yen outstanding = 0;
         std::vector<Loan*> matching;
         for (Loan& l : loans_)
           if (l.code == code && l.year == e.loan_year->year()) {
             matching.push_back(&l);
             for (const auto& [yy, due] : l.schedule)
-              if (yy > y) outstanding += due;
+              if (yy > y) AddTo(outstanding, due, e.pos, "early_repayment: Σ貸付残高");
           }
         if (matching.empty())
           throw InputError(e.pos, fmt::format("early_repayment: {} has no loan of {}", code.str(),
@@ -469,16 +490,23 @@ class Simulator {
                                        "the {} loan of {}",
                                        FormatYen(e.amount), FormatYen(outstanding),
                                        e.loan_year->ToWareki(), code.str()));
+        // Instalments still due: (year, loan) pairs, latest year first, then later loan first.
+        std::vector<std::pair<int, size_t>> due;
+        for (size_t li = 0; li < matching.size(); ++li)
+          for (const auto& [yy, amount] : matching[li]->schedule)
+            if (yy > y && amount > 0) due.push_back({yy, li});
+        std::sort(due.begin(), due.end(),
+                  [](const auto& a, const auto& b) { return a > b; });  // year, then loan: desc
         Yen left = e.amount;
-        for (auto li = matching.rbegin(); li != matching.rend() && left > 0; ++li)
-          for (auto si = (*li)->schedule.rbegin(); si != (*li)->schedule.rend() && left > 0; ++si) {
-            if (si->first <= y) continue;
-            Yen take = std::min(left, si->second);
-            si->second -= take;
-            left -= take;
-          }
-        Credit(Account::kMain, Item::kEarlyRepayment, e.amount);
-        Muni(code, y).early_repayment += e.amount;
+        for (const auto& [yy, li] : due) {
+          if (left == 0) break;
+          Yen& instalment = matching[li]->schedule[yy];
+          const Yen take = std::min(left, instalment);
+          instalment -= take;
+          left -= take;
+        }
+        Credit(Account::kMain, Item::kEarlyRepayment, e.amount, e.pos);
+        AddTo(Muni(code, y).early_repayment, e.amount, e.pos, "繰上償還金");
         break;
       }
       case EventType::kDrawdown: {
@@ -497,21 +525,21 @@ class Simulator {
         std::vector<Yen> parts = SplitInstalments(e.amount, n);
         for (int i = 0; i < n; ++i)
           Schedule(y + start + i, Item::kDrawdownRepayment, std::nullopt,
-                   parts[static_cast<size_t>(i)]);
+                   parts[static_cast<size_t>(i)], e.pos);
         break;
       }
       case EventType::kSurplus:
         // 決算剰余金 into the fund, in part or in full (Wakayama 条例第2条2項 [V], R4+).
         if (e.account == Account::kTokurei)
           throw InputError(e.pos, "surplus: the account must be main or adjust");
-        Credit(e.account, Item::kSurplus, e.amount);
+        Credit(e.account, Item::kSurplus, e.amount, e.pos);
         break;
       case EventType::kInvestmentIncome:
         // 運用益 is added to the fund (Tokushima 条例第5条; Yamanashi 第5条 [V]).
-        Credit(e.account, Item::kInvestmentIncome, e.amount);
+        Credit(e.account, Item::kInvestmentIncome, e.amount, e.pos);
         break;
       case EventType::kDeposit:
-        Credit(e.account, Item::kDeposit, e.amount);
+        Credit(e.account, Item::kDeposit, e.amount, e.pos);
         break;
       case EventType::kAdjustWithdrawal:
         // 財政調整事業 (取扱要領例 II-3 [V TOC only]): smoothing draw-down.
@@ -537,7 +565,9 @@ class Simulator {
       }
       acc.closing = balance_[ai];
       // The ledger identity, to the yen (spec §1.7 step 9).
-      if (acc.closing != acc.opening + acc.TotalIn() - acc.TotalOut() || acc.closing < 0)
+      if (Rational(acc.closing) !=
+              Rational(acc.opening) + Rational(acc.TotalIn()) - Rational(acc.TotalOut()) ||
+          acc.closing < 0)
         throw CalculationError(fmt::format("fund ledger: {} does not balance", Where(fy.year, a)));
     }
     PrefYear(y);
@@ -546,8 +576,9 @@ class Simulator {
     for (const Loan& l : loans_) {
       Yen o = 0;
       for (const auto& [yy, due] : l.schedule)
-        if (yy > y) o += due;
-      outstanding[l.code.str()] += o;
+        if (yy > y) o = AddYen(o, due, "貸付残高");
+      Yen& sum = outstanding[l.code.str()];
+      sum = AddYen(sum, o, "貸付残高");
       Muni(l.code, y).outstanding = outstanding[l.code.str()];
     }
   }

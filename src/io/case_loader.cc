@@ -44,10 +44,15 @@ std::vector<nofukin::NamedAmount> ReadAmounts(YamlMap& parent, const std::string
   auto node = parent.Optional(key);
   if (!node) return out;
   YamlMap m(*node, parent.file(), parent.where() + "." + key);
+  Yen sum = 0;
   for (auto& [k, v] : m.Entries()) {
     std::string name = k.as<std::string>();
     SourcePos pos = m.PosOf(v);
-    out.push_back({name, ParseYen(ScalarText(v, pos, name), pos, m.where() + "." + name)});
+    const Yen amount = ParseYen(ScalarText(v, pos, name), pos, m.where() + "." + name);
+    // The running sum is checked here, so an overflow is reported at the amount that caused
+    // it (never a wrap, which would give a plausible wrong 保険料収納必要総額).
+    sum = AddYen(sum, amount, pos, fmt::format("{}.{}: Σ{}", m.where(), name, key));
+    out.push_back({name, amount, pos});
   }
   return out;
 }

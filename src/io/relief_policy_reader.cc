@@ -7,8 +7,8 @@ namespace kokuho {
 nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::string& file,
                                         const std::string& where) {
   YamlMap m(node, file, where);
-  m.ExpectKeys(
-      {"enabled", "metric", "base", "natural_growth", "allowance", "decrease_floor", "pools"});
+  m.ExpectKeys({"enabled", "metric", "base", "natural_growth", "allowance", "decrease_floor",
+                "split", "pools"});
   nofukin::ReliefPolicy r;
   r.enabled = m.OptionalBool("enabled").value_or(true);
   if (!r.enabled) return r;  // its keys were checked by ExpectKeys; the rest is not read
@@ -42,13 +42,32 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
                            "(otherwise a municipality could be relieved and held back at once)");
     r.decrease_floor = *f;
   }
+  // Which 分 the relief reduces (docs/nofukin-rules.md "激変緩和"): the guideline's chapter
+  // 6(2) could not be read, so both readings are offered; proportional is the default.
+  if (auto split = m.OptionalText("split")) {
+    if (*split == "各分の納付金に比例" || *split == "proportional") {
+      r.split = nofukin::ReliefSplit::kProportional;
+    } else if (*split == "医療分" || *split == "iryo") {
+      r.split = nofukin::ReliefSplit::kIryoOnly;
+    } else {
+      throw InputError(
+          m.PosOf(m.Require("split")),
+          where + ".split: expected 各分の納付金に比例 (proportional) or 医療分 (iryo)");
+    }
+  }
   if (auto pools = m.Optional("pools")) {
     if (!pools->IsSequence())
       throw InputError(m.PosOf(*pools), where + ".pools: expected a list of pools");
+    Yen budgets = 0;
     for (const YAML::Node& entry : *pools) {
       YamlMap pm(entry, file, where + ".pools[]");
       pm.ExpectKeys({"name", "budget_yen"});
-      r.pools.push_back({pm.Text("name"), pm.YenValue("budget_yen", 0)});
+      const std::string name = pm.Text("name");
+      const Yen budget = pm.YenValue("budget_yen", 0);
+      // Σ budgets is checked where each is written (the engine adds them).
+      budgets = AddYen(budgets, budget, pm.PosOf(pm.Require("budget_yen")),
+                       where + ".pools: Σ budget_yen");
+      r.pools.push_back({name, budget});
       pm.RejectUnknownKeys();
     }
   }

@@ -46,7 +46,9 @@ Yen ParseYen(std::string_view text, const SourcePos& pos, const std::string& wha
   if (!v) throw InputError(pos, fmt::format("{}: expected an amount in whole yen", what));
   if (v->raw().get_den() != 1)
     throw InputError(pos, fmt::format("{}: expected whole yen (no fraction of a yen)", what));
-  if (!v->raw().get_num().fits_slong_p())
+  // At most 18 digits (kMaxInputYen), as the message says: int64 would take 19, but sums of a
+  // few such amounts would then overflow before any check could name them.
+  if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
     throw InputError(pos, fmt::format("{}: the amount is too large (more than 18 digits)", what));
   Yen y = v->Floor();
   if (y < min_value)
@@ -60,7 +62,7 @@ std::int64_t ParseCount(std::string_view text, const SourcePos& pos, const std::
   auto v = TryParseNumber(text);
   if (!v || v->raw().get_den() != 1)
     throw InputError(pos, fmt::format("{}: expected a whole number", what));
-  if (!v->raw().get_num().fits_slong_p())
+  if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
     throw InputError(pos, fmt::format("{}: the number is too large (more than 18 digits)", what));
   std::int64_t n = v->Floor();
   if (n < min_value)

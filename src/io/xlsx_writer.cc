@@ -4,7 +4,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <stdexcept>
 
@@ -18,11 +21,36 @@ constexpr lxw_color_t kHeaderFill = 0xDDEBF7;               // light blue
 constexpr double kMinWidth = 6;
 constexpr double kMaxWidth = 60;
 
+// docProps/core.xml carries a creation time; libxlsxwriter writes the current time unless
+// told otherwise, so two runs on the same input would differ. kokuho writes
+// SOURCE_DATE_EPOCH when it is set to a valid time (reproducible-builds.org convention),
+// else a fixed 1980-01-01T00:00:00Z (the earliest zip time, which libxlsxwriter also uses
+// for the archive entries), so every output is byte-identical on re-run.
+constexpr std::time_t kFixedCreated = 315532800;  // 1980-01-01T00:00:00Z
+
+std::time_t CreatedTime() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (env == nullptr || *env == '\0') return kFixedCreated;
+  char* end = nullptr;
+  errno = 0;
+  const long long v = std::strtoll(env, &end, 10);
+  // Not a whole number of seconds, or 0 (which libxlsxwriter reads as "now"): ignored.
+  if (errno != 0 || *end != '\0' || v <= 0) return kFixedCreated;
+  return static_cast<std::time_t>(v);
+}
+
 // Owns a libxlsxwriter workbook until it is closed.
 class Workbook {
  public:
   explicit Workbook(const std::string& path) : path_(path), wb_(workbook_new(path.c_str())) {
     if (wb_ == nullptr) throw std::runtime_error("cannot create workbook " + path);
+    lxw_doc_properties properties{};
+    properties.created = CreatedTime();
+    if (lxw_error error = workbook_set_properties(wb_, &properties); error != LXW_NO_ERROR) {
+      lxw_workbook_free(wb_);
+      wb_ = nullptr;
+      Check(error, "cannot set the properties of workbook");
+    }
   }
   ~Workbook() {
     if (wb_ != nullptr) lxw_workbook_free(wb_);

@@ -5,6 +5,10 @@
 //   γ   = 1 / Σ_j w_j            (rounded half-up to RoundingPolicy::gamma_decimals)
 //   B_i = C · w_i · γ            (to the yen by the largest-remainder rule, Σ B_i = C)
 //
+// The rounding of γ leaves Σ C·w_i·γ off C by a proportional error; it is spread over the
+// municipalities in proportion to their amounts before the yen rounding, so Σ B_i = C holds
+// for any gamma_decimals (Allocation::closed; docs/nofukin-rules.md step 8).
+//
 // 2方式 allocation uses e = 1. Under the base-split reading of 高額医療費の共同
 // 負担, the high-cost amount is allocated with α = 0 and its own γ, the rest with α.
 #pragma once
@@ -30,9 +34,11 @@ struct Allocation {
   std::vector<Rational> share_insured, share_households, share_income;
   std::vector<Rational> weight;  ///< w_i (with α)
   Rational weight_sum, gamma_exact, gamma;
-  std::vector<Rational> exact;  ///< C·w_i·γ (summed over both pieces under base split)
-  std::vector<Yen> base;        ///< B_i
-  Yen floor_sum = 0, residual = 0;
+  std::vector<Rational> exact;      ///< C·w_i·γ (summed over both pieces under base split)
+  Rational gamma_difference;        ///< C − Σ exact (what the rounding of γ left unallocated)
+  std::vector<Rational> closed;     ///< exact × C / Σ exact: Σ closed = C exactly
+  std::vector<Yen> base;            ///< B_i: closed to the yen by the largest-remainder rule
+  Yen floor_sum = 0, residual = 0;  ///< Σ ⌊closed⌋ and C − that (0 ≤ residual < n)
 };
 
 /// Shares N_i/ΣN (etc.), rounded half-up to `decimals` places when given.

@@ -40,12 +40,30 @@ struct ItemSums {
   Yen add = 0, sub = 0;
 };
 
+// Every sum of yen involving a municipality's figures is checked: an overflow is an
+// InputError at the municipality's row of the table (a CalculationError for a case built in
+// code, with no row). The message is built only then (these run for every municipality).
+[[noreturn]] void Overflow(const MunicipalityInput& m, Part p, const char* what) {
+  ThrowYenOverflow(m.row, fmt::format("{} {} {}", m.code.str(), PartLabel(p), what));
+}
+Yen AddAt(Yen a, Yen b, const MunicipalityInput& m, Part p, const char* what) {
+  if (auto v = TryAddYen(a, b)) return *v;
+  Overflow(m, p, what);
+}
+Yen SubAt(Yen a, Yen b, const MunicipalityInput& m, Part p, const char* what) {
+  if (auto v = TrySubYen(a, b)) return *v;
+  Overflow(m, p, what);
+}
+
 ItemSums SumItems(const Case& c, const MunicipalityInput& m, Part part, ItemStage stage) {
   ItemSums s;
   for (size_t k = 0; k < c.items.size(); ++k) {
     const IndividualItem& item = c.items[k];
     if (item.part != part || item.stage != stage) continue;
-    (item.sign > 0 ? s.add : s.sub) += m.item_amounts[k];
+    if (item.sign > 0)
+      s.add = AddAt(s.add, m.item_amounts[k], m, part, "個別加算の合計");
+    else
+      s.sub = AddAt(s.sub, m.item_amounts[k], m, part, "個別減算の合計");
   }
   return s;
 }
@@ -96,11 +114,13 @@ class Engine {
     ApplyRelief();
     for (size_t idx = 0; idx < c_.parts.size(); ++idx) ComputeRates(c_.parts[idx], idx);
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
-    for (auto& mr : result_.municipalities) {
+    for (size_t i = 0; i < n; ++i) {
+      MunicipalityResult& mr = result_.municipalities[i];
       mr.nofukin_total = mr.retiree_nofukin;
       Rational metric(0);
       for (Part p : c_.parts) {
-        mr.nofukin_total += mr.part(p).nofukin;
+        mr.nofukin_total =
+            AddAt(mr.nofukin_total, mr.part(p).nofukin, c_.municipalities[i], p, "納付金の合計");
         metric += premium ? mr.part(p).levy_total : Rational(mr.part(p).nofukin);
       }
       mr.metric_after = metric / Rational(mr.insured);
@@ -148,14 +168,16 @@ class Engine {
       in.income[i] = mp.Income();
       if (p == Part::kIryo) in.epsilon[i] = Epsilon(m);
       items[i] = SumItems(c_, m, p, ItemStage::kNofukin);
-      pr.individual_add += items[i].add;
-      pr.individual_sub += items[i].sub;
-      pr.insured += mp.insured;
-      pr.households += mp.households;
+      pr.individual_add = AddAt(pr.individual_add, items[i].add, m, p, "Σ個別加算");
+      pr.individual_sub = AddAt(pr.individual_sub, items[i].sub, m, p, "Σ個別減算");
+      pr.insured = AddAt(pr.insured, mp.insured, m, p, "Σ被保険者数");
+      pr.households = AddAt(pr.households, mp.households, m, p, "Σ世帯数");
       pr.income += in.income[i];
     }
     // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (spec §1.2.2), so that ΣP_i = the total.
-    pr.base_total = pr.required_total + pr.individual_sub - pr.individual_add;
+    pr.base_total = SubYen(AddYen(pr.required_total, pr.individual_sub,
+                                  PartLabel(p) + " 保険料収納必要総額 + Σ個別減算"),
+                           pr.individual_add, PartLabel(p) + " 納付金算定基礎額 C");
     if (trace_)
       Add({"",
            p,
@@ -179,6 +201,7 @@ class Engine {
     pr.gamma = a.gamma;
     pr.floor_sum = a.floor_sum;
     pr.residual = a.residual;
+    pr.gamma_difference = a.gamma_difference;
     if (trace_)
       Add({"",
            p,
@@ -196,11 +219,14 @@ class Engine {
       Add({"",
            p,
            "納付金基礎額の端数調整",
-           "各市町村の B_i を1円未満切り捨て、残りを端数の大きい順に1円ずつ",
-           {{"C", Y(pr.base_total)}, {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
+           "γ の端数による差 (C − ΣC·w_i·γ) を各市町村の C·w_i·γ に比例して配り、1円未満切り捨て、"
+           "残りを端数の大きい順に1円ずつ",
+           {{"C", Y(pr.base_total)},
+            {"C − ΣC·w_i·γ (γ の端数による差)", YR(a.gamma_difference, 6)},
+            {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
            fmt::format("端数調整 {}", Y(a.residual)),
            "最大剰余法 (同順位は団体コード順)",
-           std::string(kSpec) + " §1.6 [D]"});
+           std::string(kSpec) + " §1.6 [D]; docs/nofukin-rules.md step 8"});
     if (trace_ && shared != 0)
       Add({"",
            p,
@@ -221,10 +247,12 @@ class Engine {
       r.share_income = a.share_income[i];
       r.weight = a.weight[i];
       r.base_exact = a.exact[i];
+      r.base_closed = a.closed[i];
       r.base = a.base[i];
       r.individual_add = items[i].add;
       r.individual_sub = items[i].sub;
-      r.before_relief = r.base + r.individual_add - r.individual_sub;
+      r.before_relief = SubAt(AddAt(r.base, r.individual_add, m, p, "B_i + 個別加算"),
+                              r.individual_sub, m, p, "個別加減算後の納付金");
       // 標準保険料率-stage items, summed once: used by 激変緩和 and by S_i.
       const ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
       r.rate_add = rate.add;
@@ -264,7 +292,8 @@ class Engine {
            {{"C", Y(pr.base_total)},
             {"w_i", R(r.weight)},
             {"γ", R(a.gamma, 13)},
-            {"C×w_i×γ", YR(r.base_exact, 4)}},
+            {"C×w_i×γ", YR(r.base_exact, 4)},
+            {"γ の端数による差の配分後", YR(r.base_closed, 4)}},
            Y(r.base),
            "1円未満切り捨て＋端数調整 (最大剰余法)",
            std::string(kSpec) + " §1.2.5, §1.6"});
@@ -310,13 +339,61 @@ class Engine {
   // F_i before relief: (B + 個別加減算 + 標準保険料率-stage items) / r_i.
   static Rational LevyBeforeRelief(const MunicipalityPartResult& r,
                                    const Rational& collection_rate) {
-    return Rational(r.before_relief + r.rate_add - r.rate_sub) / collection_rate;
+    return (Rational(r.before_relief) + Rational(r.rate_add) - Rational(r.rate_sub)) /
+           collection_rate;
+  }
+
+  // c_ik for each 分 of municipality i (relief.h): the 納付金 of 分 k removed per yen of the
+  // metric × N. The metric's excess is shared over the 分 with weights s_k (Σ s_k = 1):
+  //   proportional (default): s_k ∝ the 分's share of the metric coming from its 納付金
+  //     (P_k/r_k for the 保険料 metric, P_k for the 納付金 metric), so the relief of each 分
+  //     is proportional to its 納付金 P_k (P_k < 0 counts as 0; all ≤ 0: equal shares);
+  //   医療分 only: s_医療 = 1.
+  // One yen of metric × N removed from 分 k takes r_k yen of its 納付金 under the 保険料
+  // metric (F = S/r) and one yen under the 納付金 metric, so c_k = s_k·r_k or s_k.
+  std::vector<Rational> ReliefFactors(const MunicipalityInput& m,
+                                      const MunicipalityResult& mr) const {
+    const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
+    const size_t parts = c_.parts.size();
+    auto rate = [&](size_t k) { return m.part(c_.parts[k]).collection_rate; };
+    std::vector<Rational> c(parts, Rational(0));
+    if (c_.relief.split == ReliefSplit::kIryoOnly) {
+      for (size_t k = 0; k < parts; ++k)
+        if (c_.parts[k] == Part::kIryo) c[k] = premium ? rate(k) : Rational(1);
+      return c;
+    }
+    // Proportional: s_k = (P_k/r_k) / Σ_q (P_q/r_q), so c_k = s_k·r_k = P_k / Σ_q (P_q/r_q)
+    // (保険料 metric), or s_k = c_k = P_k / Σ_q P_q (納付金 metric).
+    Rational levy_from_p(0);
+    Yen p_sum = 0;
+    for (size_t k = 0; k < parts; ++k) {
+      const Yen positive = std::max<Yen>(mr.part(c_.parts[k]).before_relief, 0);
+      p_sum = AddAt(p_sum, positive, m, c_.parts[k], "Σ納付金 (激変緩和の按分)");
+      if (premium && positive > 0) levy_from_p += Rational(positive) / rate(k);
+    }
+    if (p_sum == 0) {  // no positive 納付金: equal shares s_k = 1/n
+      const Rational equal(1, static_cast<std::int64_t>(parts));
+      for (size_t k = 0; k < parts; ++k) c[k] = premium ? equal * rate(k) : equal;
+      return c;
+    }
+    const Rational per_yen = premium ? Rational(1) / levy_from_p : Rational(1, p_sum);
+    for (size_t k = 0; k < parts; ++k)
+      c[k] = Rational(std::max<Yen>(mr.part(c_.parts[k]).before_relief, 0)) * per_yen;
+    return c;
+  }
+
+  static Rational Kappa(const ReliefCandidate& cand) {
+    Rational kappa(0);
+    for (const auto& c : cand.per_part) kappa += c;
+    return kappa;
   }
 
   // Step 4: 激変緩和 over all 分 (spec §2).
   void ApplyRelief() {
     const size_t n = c_.municipalities.size();
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
+    if (c_.relief.enabled && c_.relief.split == ReliefSplit::kIryoOnly && !c_.HasPart(Part::kIryo))
+      throw CalculationError("激変緩和: split 医療分 needs the 医療分 in the case");
     std::vector<ReliefCandidate> candidates(n);
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -324,60 +401,52 @@ class Engine {
       ReliefCandidate& cand = candidates[i];
       cand.insured = mr.insured;
       cand.base = m.relief_base_per_capita;
-      Rational total(0), p_sum(0), levy_from_p(0);
-      for (Part p : c_.parts) {
-        const Yen before = mr.part(p).before_relief;
-        total +=
-            premium ? LevyBeforeRelief(mr.part(p), m.part(p).collection_rate) : Rational(before);
-        if (before > 0) {
-          p_sum += Rational(before);
-          levy_from_p += Rational(before) / m.part(p).collection_rate;
-        }
-      }
+      Rational total(0);
+      for (Part p : c_.parts)
+        total += premium ? LevyBeforeRelief(mr.part(p), m.part(p).collection_rate)
+                         : Rational(mr.part(p).before_relief);
       cand.metric = total / Rational(mr.insured);
-      // κ_i: 納付金 per yen of levy (premium metric), 1 for the 納付金 metric.
-      cand.conversion = (premium && !levy_from_p.IsZero()) ? p_sum / levy_from_p : Rational(1);
+      cand.per_part = ReliefFactors(m, mr);
       mr.metric_before = cand.metric;
     }
     ReliefOutcome o = ComputeRelief(c_.relief, candidates);
     result_.relief = o.summary;
 
     for (size_t i = 0; i < n; ++i) {
+      const MunicipalityInput& m = c_.municipalities[i];
       MunicipalityResult& mr = result_.municipalities[i];
       mr.metric_limit = o.limit[i];
-      std::vector<Rational> weights;
-      for (Part p : c_.parts)
-        weights.push_back(Rational(std::max<Yen>(mr.part(p).before_relief, 0)));
-      // The relief (and any held-back decrease) is spread over the 分 in proportion to
-      // each 分's 納付金 (largest remainder), so every 分 keeps its share of the total.
-      std::vector<Yen> relief = AllocateProportionally(o.relief[i], weights);
-      std::vector<Yen> contribution = AllocateProportionally(o.contribution[i], weights);
       mr.relief_total = o.relief[i] - o.contribution[i];
       mr.relief_needed = o.need[i];
       for (size_t k = 0; k < c_.parts.size(); ++k) {
-        MunicipalityPartResult& r = mr.part(c_.parts[k]);
-        r.relief = relief[k];
-        r.relief_contribution = contribution[k];
-        r.nofukin = r.before_relief - r.relief + r.relief_contribution;
+        const Part p = c_.parts[k];
+        MunicipalityPartResult& r = mr.part(p);
+        r.relief = o.relief_parts[i][k];
+        r.relief_contribution = o.contribution_parts[i][k];
+        r.nofukin = AddAt(SubAt(r.before_relief, r.relief, m, p, "納付金 − 激変緩和"),
+                          r.relief_contribution, m, p, "納付金 P_i");
       }
       if (trace_ && c_.relief.enabled) {
-        TraceStep t{mr.code.str(),
-                    std::nullopt,
-                    "激変緩和 (丈比べ)",
-                    "limit = 基準 × (1 + 自然増 + x); 緩和額 = ⌈(指標 − limit) × N × κ⌉",
-                    {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
-                     {"指標 (緩和前)", YR(mr.metric_before, 2)},
-                     {"基準", c_.municipalities[i].relief_base_per_capita
-                                  ? Y(*c_.municipalities[i].relief_base_per_capita)
-                                  : "なし"},
-                     {"自然増", c_.relief.natural_growth.ToString()},
-                     {"x", c_.relief.allowance.ToString()},
-                     {"limit", o.limit[i] ? YR(*o.limit[i], 2) : "—"},
-                     {"N", FormatYen(mr.insured)},
-                     {"κ", R(candidates[i].conversion, 6)}},
-                    fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(o.relief[i]), Y(o.contribution[i])),
-                    "緩和所要額は1円未満切り上げ; 財源不足時は按分 (最大剰余法)",
-                    "ガイドライン(R3.9) 6(2); " + std::string(kSpec) + " §2 [R]"};
+        TraceStep t{
+            mr.code.str(),
+            std::nullopt,
+            "激変緩和 (丈比べ)",
+            "limit = 基準 × (1 + 自然増 + x); 各分の緩和額 = ⌈(指標 − limit) × N × c_分⌉",
+            {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
+             {"指標 (緩和前)", YR(mr.metric_before, 2)},
+             {"基準", c_.municipalities[i].relief_base_per_capita
+                          ? Y(*c_.municipalities[i].relief_base_per_capita)
+                          : "なし"},
+             {"自然増", c_.relief.natural_growth.ToString()},
+             {"x", c_.relief.allowance.ToString()},
+             {"limit", o.limit[i] ? YR(*o.limit[i], 2) : "—"},
+             {"N", FormatYen(mr.insured)},
+             {"κ = Σ c_分", R(Kappa(candidates[i]), 6)},
+             {"緩和額の分への配分",
+              c_.relief.split == ReliefSplit::kIryoOnly ? "医療分のみ" : "各分の納付金に比例"}},
+            fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(o.relief[i]), Y(o.contribution[i])),
+            "緩和所要額は分ごとに1円未満切り上げ; 財源不足時は按分 (最大剰余法)",
+            "ガイドライン(R3.9) 6(2); " + std::string(kSpec) + " §2 [R]"};
         Add(std::move(t));
       }
     }
@@ -427,9 +496,10 @@ class Engine {
       const MunicipalityPartInput& mp = m.part(p);
       MunicipalityResult& mr = result_.municipalities[i];
       MunicipalityPartResult& r = mr.part(p);
-      pr.nofukin_total += r.nofukin;
+      pr.nofukin_total = AddAt(pr.nofukin_total, r.nofukin, m, p, "Σ納付金");
       // S_i = P_i + 市町村が保険料で賄う費用 − 市町村に直接交付される公費 (spec §1.5.2 step 1).
-      r.premium_need = r.nofukin + r.rate_add - r.rate_sub;
+      r.premium_need = SubAt(AddAt(r.nofukin, r.rate_add, m, p, "P_i + 市町村の費用"), r.rate_sub,
+                             m, p, "保険料収納必要額 S_i");
       if (r.premium_need <= 0)
         throw CalculationError(fmt::format("{} {}: 保険料収納必要額 S_i is not positive ({})",
                                            m.code.str(), PartLabel(p), Y(r.premium_need)));

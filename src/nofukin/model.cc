@@ -1,14 +1,29 @@
 #include "nofukin/model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace kokuho::nofukin {
 
-Yen PartPolicy::RequiredPremiumTotal() const {
+namespace {
+
+Yen SumAmounts(const std::vector<NamedAmount>& amounts, const char* what) {
   Yen total = 0;
-  for (const auto& e : expenses) total += e.amount;
-  for (const auto& f : public_funds) total -= f.amount;
+  for (const auto& a : amounts) {
+    const std::string w = fmt::format("{} ({} までの合計)", what, a.name);
+    total = a.pos.file.empty() ? AddYen(total, a.amount, w) : AddYen(total, a.amount, a.pos, w);
+  }
   return total;
+}
+
+}  // namespace
+
+Yen PartPolicy::RequiredPremiumTotal() const {
+  const Yen spent = SumAmounts(expenses, "Σ歳出 (保険給付費等)");
+  const Yen funds = SumAmounts(public_funds, "Σ歳入 (公費等)");
+  // Both sums are checked; their difference overflows only with negative amounts.
+  return SubYen(spent, funds, "保険料収納必要総額 = Σ歳出 − Σ公費");
 }
 
 Rational MunicipalityPartInput::Income() const {

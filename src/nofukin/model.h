@@ -48,6 +48,7 @@ enum class ItemStage {
 struct NamedAmount {
   std::string name;
   Yen amount = 0;
+  SourcePos pos;  ///< where it was written (for an overflow of the sum), if from a file
 };
 
 /// Prefecture-level settings for one 分 (guideline §7 decisions and §8 state coefficients).
@@ -63,7 +64,9 @@ struct PartPolicy {
   Rational prefecture_collection_rate{1};         ///< r for the 都道府県標準保険料率
   Yen high_cost_shared_amount = 0;  ///< kBaseSplit: the part of C allocated with α = 0
 
-  /// 保険料収納必要総額 = Σ expenses − Σ public funds (spec §1.2.1).
+  /// 保険料収納必要総額 = Σ expenses − Σ public funds (spec §1.2.1). A sum beyond int64 is an
+  /// InputError at the amount that made it overflow (CalculationError for amounts with no
+  /// position).
   Yen RequiredPremiumTotal() const;
 };
 
@@ -92,6 +95,14 @@ enum class ReliefMetric {
   kPerCapitaNofukin,  ///< 1人当たり納付金 = Σ_parts P_i / N_i
 };
 
+/// Which 分 a municipality's 激変緩和 (and a held-back decrease) is taken from.
+/// The guideline's chapter 6(2) (R3.9) could not be read (docs/sources-nofukin.md 4.6), so
+/// both readings are offered (docs/nofukin-rules.md "激変緩和").
+enum class ReliefSplit {
+  kProportional,  ///< every 分 in proportion to its 納付金 (default)
+  kIryoOnly,      ///< all on 医療分 (基礎分)
+};
+
 struct ReliefPool {
   std::string name;  ///< 県繰入金(2号分), 特例基金, 国の暫定措置 …
   Yen budget = 0;
@@ -107,6 +118,7 @@ struct ReliefPolicy {
   Rational natural_growth{0};              ///< 自然増
   Rational allowance{0};                   ///< x
   std::optional<Rational> decrease_floor;  ///< e.g. −0.05: falls beyond 5% are held back
+  ReliefSplit split = ReliefSplit::kProportional;
   std::vector<ReliefPool> pools;
 };
 

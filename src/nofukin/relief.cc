@@ -5,6 +5,22 @@
 #include "core/largest_remainder.h"
 
 namespace kokuho::nofukin {
+namespace {
+
+Yen Sum(const std::vector<Yen>& v, std::string_view what) {
+  Yen s = 0;
+  for (Yen x : v) s = AddYen(s, x, what);
+  return s;
+}
+
+// `total` ≤ Σ parts split over the 分 in proportion to `parts` (largest remainder); each
+// share stays ≤ its part (a quota below an integer part rounds to at most that part).
+std::vector<Yen> SplitOverParts(Yen total, const std::vector<Yen>& parts, Yen parts_total) {
+  if (total == parts_total) return parts;
+  return AllocateProportionally(total, std::vector<Rational>(parts.begin(), parts.end()));
+}
+
+}  // namespace
 
 ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
                             const std::vector<ReliefCandidate>& candidates) {
@@ -14,36 +30,59 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
   out.relief.assign(n, 0);
   out.contribution.assign(n, 0);
   out.limit.assign(n, std::nullopt);
+  out.relief_parts.resize(n);
+  out.contribution_parts.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    out.relief_parts[i].assign(candidates[i].per_part.size(), 0);
+    out.contribution_parts[i].assign(candidates[i].per_part.size(), 0);
+  }
   out.summary.enabled = policy.enabled;
   for (const auto& pool : policy.pools) out.summary.pools.push_back({pool.name, pool.budget, 0});
   if (!policy.enabled) return out;
 
   const Rational one(1);
   std::vector<Yen> need(n, 0), offer(n, 0);
+  std::vector<std::vector<Yen>> need_parts(n), offer_parts(n);
   for (size_t i = 0; i < n; ++i) {
     const ReliefCandidate& c = candidates[i];
+    need_parts[i].assign(c.per_part.size(), 0);
+    offer_parts[i].assign(c.per_part.size(), 0);
     if (!c.base) continue;
     const Rational base(*c.base);
     const Rational limit = base * (one + policy.natural_growth + policy.allowance);
     out.limit[i] = limit;
-    const Rational scale = Rational(c.insured) * c.conversion;
-    if (c.metric > limit) need[i] = ((c.metric - limit) * scale).ToYen(RoundingMode::kCeil);
+    const Rational insured(c.insured);
+    if (c.metric > limit) {
+      // E = (metric − limit) × N; each 分 rounded up (切り上げ) so the limit holds exactly.
+      const Rational excess = (c.metric - limit) * insured;
+      for (size_t k = 0; k < c.per_part.size(); ++k)
+        need_parts[i][k] = (excess * c.per_part[k]).ToYen(RoundingMode::kCeil);
+      need[i] = Sum(need_parts[i], "激変緩和 所要額");
+    }
     // A municipality above its cap never also gives up a decrease (possible only when the
     // cap lies below the floor, which the loader refuses).
     if (policy.decrease_floor && need[i] == 0) {
       const Rational floor_limit = base * (one + *policy.decrease_floor);
-      if (c.metric < floor_limit) offer[i] = ((floor_limit - c.metric) * scale).Floor();
+      if (c.metric < floor_limit) {
+        // Each 分 rounded down (切り捨て), so the metric never rises above the floor.
+        const Rational room = (floor_limit - c.metric) * insured;
+        for (size_t k = 0; k < c.per_part.size(); ++k)
+          offer_parts[i][k] = (room * c.per_part[k]).Floor();
+        offer[i] = Sum(offer_parts[i], "激変緩和 下げ幅抑制額");
+      }
     }
   }
-  Yen total_need = 0, total_offer = 0, total_budget = 0;
-  for (size_t i = 0; i < n; ++i) total_need += need[i], total_offer += offer[i];
-  for (const auto& pool : policy.pools) total_budget += pool.budget;
+  const Yen total_need = Sum(need, "Σ激変緩和 所要額");
+  const Yen total_offer = Sum(offer, "Σ下げ幅抑制額");
+  Yen total_budget = 0;
+  for (const auto& pool : policy.pools)
+    total_budget = AddYen(total_budget, pool.budget, "transition_relief.pools: Σ budget_yen");
   ReliefSummary& s = out.summary;
   s.needed = total_need;
   out.need = need;
   for (Yen v : need) s.municipalities_relieved += v > 0 ? 1 : 0;
 
-  const Yen available = total_offer + total_budget;
+  const Yen available = AddYen(total_offer, total_budget, "激変緩和の財源 (下げ幅抑制 + Σ財源)");
   Yen granted_total = total_need;
   if (available < total_need) {
     // Short of funds: every need granted in the same proportion (documented above).
@@ -59,6 +98,10 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
   if (from_offers > 0)
     out.contribution =
         AllocateProportionally(from_offers, std::vector<Rational>(offer.begin(), offer.end()));
+  for (size_t i = 0; i < n; ++i) {
+    out.relief_parts[i] = SplitOverParts(out.relief[i], need_parts[i], need[i]);
+    out.contribution_parts[i] = SplitOverParts(out.contribution[i], offer_parts[i], offer[i]);
+  }
   s.contributions = from_offers;
   Yen remaining = granted_total - from_offers;
   for (auto& draw : s.pools) {

@@ -10,7 +10,7 @@ const PartResult* Result::part(Part p) const {
 
 Yen Result::nofukin_total() const {
   Yen total = 0;
-  for (const auto& m : municipalities) total += m.nofukin_total;
+  for (const auto& m : municipalities) total = AddYen(total, m.nofukin_total, "Σ納付金");
   return total;
 }
 

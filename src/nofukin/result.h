@@ -33,19 +33,20 @@ struct MunicipalityPartResult {
   Rational share_insured, share_households, share_income;  ///< sN, sH, sI
   Rational weight;                                         ///< w_i before γ
   Rational base_exact;                                     ///< C·w_i·γ, unrounded
-  Yen base = 0;                                            ///< B_i 納付金基礎額
-  Yen individual_add = 0;                                  ///< Σ 個別加算 (納付金 stage)
-  Yen individual_sub = 0;                                  ///< Σ 個別減算 (納付金 stage)
-  Yen before_relief = 0;                                   ///< B_i + 加算 − 減算
-  Yen relief = 0;                                          ///< 激変緩和 granted (reduces P)
-  Yen relief_contribution = 0;                             ///< held-back decrease (increases P)
-  Yen nofukin = 0;                                         ///< P_i
-  Yen rate_add = 0;            ///< Σ 標準保険料率-stage additions
-  Yen rate_sub = 0;            ///< Σ 標準保険料率-stage subtractions
-  Yen premium_need = 0;        ///< S_i 標準保険料率の算定に必要な保険料総額
-  Rational levy_total;         ///< F_i = S_i / r_i 保険料賦課総額 (exact)
-  RateSet municipal_standard;  ///< 市町村標準保険料率 (prefecture-uniform basis)
-  RateSet own_basis;           ///< 各市町村の算定基準に基づく標準的な保険料率
+  Rational base_closed;         ///< base_exact with its share of C − ΣC·w·γ (Σ = C exactly)
+  Yen base = 0;                 ///< B_i 納付金基礎額
+  Yen individual_add = 0;       ///< Σ 個別加算 (納付金 stage)
+  Yen individual_sub = 0;       ///< Σ 個別減算 (納付金 stage)
+  Yen before_relief = 0;        ///< B_i + 加算 − 減算
+  Yen relief = 0;               ///< 激変緩和 granted (reduces P)
+  Yen relief_contribution = 0;  ///< held-back decrease (increases P)
+  Yen nofukin = 0;              ///< P_i
+  Yen rate_add = 0;             ///< Σ 標準保険料率-stage additions
+  Yen rate_sub = 0;             ///< Σ 標準保険料率-stage subtractions
+  Yen premium_need = 0;         ///< S_i 標準保険料率の算定に必要な保険料総額
+  Rational levy_total;          ///< F_i = S_i / r_i 保険料賦課総額 (exact)
+  RateSet municipal_standard;   ///< 市町村標準保険料率 (prefecture-uniform basis)
+  RateSet own_basis;            ///< 各市町村の算定基準に基づく標準的な保険料率
 };
 
 struct MunicipalityResult {
@@ -67,16 +68,17 @@ struct MunicipalityResult {
 
 struct PartResult {
   Part part = Part::kIryo;
-  Yen required_total = 0;  ///< 保険料収納必要総額
-  Yen individual_add = 0;  ///< Σ_i 個別加算 (納付金 stage)
-  Yen individual_sub = 0;  ///< Σ_i 個別減算 (納付金 stage)
-  Yen base_total = 0;      ///< C 納付金算定基礎額
-  Rational weight_sum;     ///< Σ w_i
-  Rational gamma_exact;    ///< 1 / Σ w_i
-  Rational gamma;          ///< γ as rounded
-  Yen floor_sum = 0;       ///< Σ floor(B_i exact)
-  Yen residual = 0;        ///< yen placed by the largest-remainder rule
-  Yen nofukin_total = 0;   ///< Σ P_i
+  Yen required_total = 0;     ///< 保険料収納必要総額
+  Yen individual_add = 0;     ///< Σ_i 個別加算 (納付金 stage)
+  Yen individual_sub = 0;     ///< Σ_i 個別減算 (納付金 stage)
+  Yen base_total = 0;         ///< C 納付金算定基礎額
+  Rational weight_sum;        ///< Σ w_i
+  Rational gamma_exact;       ///< 1 / Σ w_i
+  Rational gamma;             ///< γ as rounded
+  Rational gamma_difference;  ///< C − Σ C·w_i·γ: left by the rounding of γ, spread pro rata
+  Yen floor_sum = 0;          ///< Σ floor(B_i closed)
+  Yen residual = 0;           ///< yen placed by the largest-remainder rule (< n)
+  Yen nofukin_total = 0;      ///< Σ P_i
   std::int64_t insured = 0, households = 0;
   Rational income;              ///< Σ I_i
   RateSet prefecture_standard;  ///< 都道府県標準保険料率

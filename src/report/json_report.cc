@@ -42,6 +42,8 @@ ordered_json NofukinJson(const nofukin::Case& c, const nofukin::Result& r) {
     p["individual_add"] = pr.individual_add;
     p["individual_sub"] = pr.individual_sub;
     p["base_total"] = pr.base_total;
+    // C − Σ C·w_i·γ: what γ's rounding left, spread pro rata before the yen rounding.
+    p["gamma_difference_yen"] = pr.gamma_difference.ToDecimalString(6);
     p["residual_yen"] = pr.residual;
     p["total"] = pr.nofukin_total;
     p["prefecture_standard_rate"] = Rates(pr.prefecture_standard);

@@ -252,14 +252,16 @@ std::vector<ReportTable> ComparisonTables(const scenario::Comparison& c) {
               "1人当たり保険料 B (円)",
               "1人当たり保険料 差 (円)",
               "激変緩和額 A (円)",
-              "激変緩和額 B (円)"};
+              "激変緩和額 B (円)",
+              "激変緩和額 差 (円)"};
   for (const auto& r : c.rows)
     t.rows.push_back({ReportCell::Text(r.year.ToWareki()), ReportCell::Text(r.code),
                       ReportCell::Text(r.name), ReportCell::Integer(r.nofukin_a),
                       ReportCell::Integer(r.nofukin_b), ReportCell::Integer(r.nofukin_diff()),
                       PerCapitaCell(r.premium_per_capita_a), PerCapitaCell(r.premium_per_capita_b),
                       ReportCell::Decimal(r.premium_per_capita_diff(), 2),
-                      ReportCell::Integer(r.relief_a), ReportCell::Integer(r.relief_b)});
+                      ReportCell::Integer(r.relief_a), ReportCell::Integer(r.relief_b),
+                      ReportCell::Integer(r.relief_diff())});
   std::vector<ReportTable> out = {t};
   if (!c.only_in_a.empty() || !c.only_in_b.empty()) {
     ReportTable o;
@@ -293,7 +295,8 @@ J ComparisonJson(const scenario::Comparison& c) {
                     {"premium_per_capita_b", r.premium_per_capita_b.ToString()},
                     {"premium_per_capita_diff", r.premium_per_capita_diff().ToString()},
                     {"relief_a", r.relief_a},
-                    {"relief_b", r.relief_b}});
+                    {"relief_b", r.relief_b},
+                    {"relief_diff", r.relief_diff()}});
   out["rows"] = std::move(rows);
   out["only_in_a"] = c.only_in_a;
   out["only_in_b"] = c.only_in_b;

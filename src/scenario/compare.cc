@@ -52,10 +52,10 @@ Comparison Compare(const Run& a, const Run& b) {
                         mb->premium_per_capita,
                         ma.relief_granted,
                         mb->relief_granted};
-      total.nofukin_a += row.nofukin_a;
-      total.nofukin_b += row.nofukin_b;
-      total.relief_a += row.relief_a;
-      total.relief_b += row.relief_b;
+      total.nofukin_a = AddYen(total.nofukin_a, row.nofukin_a, "県計 納付金 A");
+      total.nofukin_b = AddYen(total.nofukin_b, row.nofukin_b, "県計 納付金 B");
+      total.relief_a = AddYen(total.relief_a, row.relief_a, "県計 激変緩和額 A");
+      total.relief_b = AddYen(total.relief_b, row.relief_b, "県計 激変緩和額 B");
       levy_a += ma.premium_per_capita * Rational(ma.insured);
       levy_b += mb->premium_per_capita * Rational(mb->insured);
       insured_a += ma.insured;

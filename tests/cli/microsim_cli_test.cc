@@ -108,6 +108,52 @@ TEST_F(MicrosimCli, SolvedRatesRaiseTheTarget) {
             1500000000LL - p["published"]["levy"].get<long long>());
   EXPECT_EQ(p["published"]["per_capita"].get<long long>() % 100, 0);
   EXPECT_EQ(p["published"]["income_rate_ppm"].get<long long>() % 100, 0);
+  // Issue 12 item 12: the published rates meet the target (rounded up, then lowered only while
+  // the target is still met), so the shortfall is never positive by default.
+  EXPECT_GE(p["published"]["levy"].get<long long>(), 1500000000LL);
+  EXPECT_LE(p["shortfall"].get<long long>(), 0);
+  EXPECT_EQ(j["published_rounding"], "up");
+}
+
+// Issue 12 item 12 on a small municipality (上野村, the issue's form of the command; about 12
+// households in this population, so small targets): by
+// default every 分's published levy meets its target; `--rounding nearest` keeps the old
+// rounding and reports what it misses by.
+TEST_F(MicrosimCli, PublishedRatesMeetTheTargetForEveryBasis) {
+  for (const char* basis : {"before-keigen", "billed-plus-keigen", "after-keigen"}) {
+    for (const char* target : {"kodomo=30000", "iryo=900000", "shien=300000"}) {
+      CliRun r = RunKokuho({"solve-rates", pop_, "--year", "2026", "-m", "103667", "--target",
+                            target, "--income-share", "0.5", "--per-capita-share", "1", "--basis",
+                            basis, "--format", "json"},
+                           dir_);
+      ASSERT_EQ(r.exit_code, 0) << basis << " " << target << ": " << r.err;
+      const auto j = nlohmann::json::parse(r.out);
+      for (const auto& [part, p] : j["parts"].items()) {
+        EXPECT_GE(p["published"]["levy"].get<long long>(), p["target"].get<long long>())
+            << basis << " " << part;
+        EXPECT_LE(p["shortfall"].get<long long>(), 0) << basis << " " << part;
+      }
+    }
+  }
+  CliRun r = RunKokuho({"solve-rates", pop_, "--year", "2026", "-m", "103667", "--target",
+                        "kodomo=30000", "--income-share", "0.5", "--per-capita-share", "1",
+                        "--rounding", "nearest", "--format", "json"},
+                       dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& p = j["parts"]["kodomo"];
+  EXPECT_EQ(p["shortfall"].get<long long>(), 30000LL - p["published"]["levy"].get<long long>());
+  EXPECT_EQ(j["published_rounding"], "nearest");
+}
+
+// Issue 12 item 13: a target for a 分 not levied in the year has its own message.
+TEST_F(MicrosimCli, KodomoTargetBeforeFy2026IsRefusedWithItsOwnMessage) {
+  CliRun r = RunKokuho(
+      {"solve-rates", pop_, "--year", "2025", "-m", "103667", "--target", "kodomo=300000"}, dir_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--target: 子ども・子育て支援納付金分 は 2025年度には賦課されません"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

@@ -217,6 +217,59 @@ TEST(Fund, EarlyRepaymentComesOffTheLastInstalments) {
             std::string::npos);
 }
 
+// Issue 12 item 15: two loans of one 市町村 in one year are that year's 基金事業貸付金 (算定政令
+// 14条1項), repaid over the same years (栃木県 規則第4条第1項), and the early repayment
+// names the year only; so it comes off the instalments still due across both, latest year
+// first (within a year, the later loan first). Before, the later loan was cleared first,
+// loan by loan, which left a different schedule.
+TEST(Fund, EarlyRepaymentAcrossTwoLoansOfOneYear) {
+  // Loan A 10,000,001 and loan B 6,000,000, both in 2025 (t + 2 … t + 4 = 2027–2029):
+  //   A: 3,333,333 / 3,333,333 / 3,333,335     B: 2,000,000 / 2,000,000 / 2,000,000
+  // Early repayment of 4,000,000 in 2026 (before any instalment), latest year first:
+  //   2029: B's 2,000,000 (the later loan first), then 2,000,000 of A's 3,333,335.
+  // Left:  A: 3,333,333 / 3,333,333 / 1,333,335   B: 2,000,000 / 2,000,000 / 0
+  //   → due 5,333,333 in 2027, 5,333,333 in 2028, 1,333,335 in 2029.
+  // (Loan by loan, B first, it was B's 2029 and 2028 instalments: 5,333,333 / 3,333,333 /
+  //  3,333,335.)
+  FundPlan p = Plan(2025, 2029, 20'000'000);
+  p.events.push_back(FundEvent::Loan(FiscalYear(2025), kKiryu, 10'000'001));
+  p.events.push_back(FundEvent::Loan(FiscalYear(2025), kKiryu, 6'000'000));
+  FundEvent e = FundEvent::Flow(EventType::kEarlyRepayment, FiscalYear(2026), 4'000'000);
+  e.municipality = kKiryu;
+  e.loan_year = FiscalYear(2025);
+  p.events.push_back(e);
+  const FundLedger l = SimulateFund(p);
+  EXPECT_EQ(Muni(l, kKiryu, 2025).loans, 16'000'001);
+  EXPECT_EQ(Muni(l, kKiryu, 2025).outstanding, 16'000'001);
+  EXPECT_EQ(Muni(l, kKiryu, 2026).early_repayment, 4'000'000);
+  EXPECT_EQ(Muni(l, kKiryu, 2026).outstanding, 12'000'001);
+  EXPECT_EQ(Line(Main(l, 2027).inflows, Item::kLoanRepayment), 5'333'333);
+  EXPECT_EQ(Line(Main(l, 2028).inflows, Item::kLoanRepayment), 5'333'333);
+  EXPECT_EQ(Line(Main(l, 2029).inflows, Item::kLoanRepayment), 1'333'335);
+  EXPECT_EQ(Muni(l, kKiryu, 2027).repayment_due, 5'333'333);
+  EXPECT_EQ(Muni(l, kKiryu, 2028).repayment_due, 5'333'333);
+  EXPECT_EQ(Muni(l, kKiryu, 2029).repayment_due, 1'333'335);
+  EXPECT_EQ(Muni(l, kKiryu, 2029).outstanding, 0);
+  // Everything lent came back: 20,000,000 − 16,000,001 + 4,000,000 + Σ instalments.
+  EXPECT_EQ(Main(l, 2029).closing, 20'000'000);
+  // A loan of another year is untouched: a third loan in 2026 keeps its whole schedule.
+  FundPlan q = p;
+  q.events.insert(q.events.begin() + 2, FundEvent::Loan(FiscalYear(2026), kKiryu, 3'000'000));
+  const FundLedger lq = SimulateFund(q);
+  EXPECT_EQ(Line(Main(lq, 2028).inflows, Item::kLoanRepayment), 5'333'333 + 1'000'000);
+  EXPECT_EQ(Line(Main(lq, 2029).inflows, Item::kLoanRepayment), 1'333'335 + 1'000'000);
+}
+
+// A deposit that would take a balance beyond int64 is refused at the event (never a wrap).
+TEST(Fund, BalanceOverflowIsAnInputErrorAtTheEvent) {
+  FundPlan p = Plan(2025, 2026, 9'000'000'000'000'000'000);
+  FundEvent d = FundEvent::Flow(EventType::kDeposit, FiscalYear(2025), 900'000'000'000'000'000);
+  d.pos = {"fund.yaml", 12, 9};
+  p.events.push_back(d);
+  EXPECT_NE(InputErrorText(p).find("fund.yaml:12:9:"), std::string::npos) << InputErrorText(p);
+  EXPECT_NE(InputErrorText(p).find("exceeds the range"), std::string::npos);
+}
+
 TEST(Fund, DrawdownIsRepaidOnItsSchedule) {
   // 250,000,000 drawn in 2026, repaid 83,333,333 / 83,333,333 / 83,333,334 in 2027–2029.
   FundPlan p = Plan(2025, 2029, 300'000'000);

@@ -31,6 +31,32 @@ TEST(CaseLoader, GunmaSampleLoads) {
     EXPECT_LT(c.municipalities[i - 1].code, c.municipalities[i].code);
 }
 
+// transition_relief.split (issue 12 item 10): which 分 the 激変緩和 reduces.
+TEST(CaseLoader, ReliefSplitKey) {
+  EXPECT_EQ(LoadCase(kGunma).relief.split, nofukin::ReliefSplit::kProportional);  // default
+  const std::string yaml = io_test::ReadBytes(kGunma + "/prefecture.yaml");
+  const std::string anchor = "  allowance: 0.01\n";
+  ASSERT_NE(yaml.find(anchor), std::string::npos);
+  auto with_split = [&](const std::string& value) {
+    io_test::TempDir dir;
+    std::filesystem::copy(kGunma, dir.path(), std::filesystem::copy_options::recursive);
+    std::string y = yaml;
+    y.replace(y.find(anchor), anchor.size(), anchor + "  split: " + value + "\n");
+    io_test::WriteBytes(dir.Path("prefecture.yaml"), y);
+    return LoadCase(dir.path()).relief.split;
+  };
+  EXPECT_EQ(with_split("医療分"), nofukin::ReliefSplit::kIryoOnly);
+  EXPECT_EQ(with_split("iryo"), nofukin::ReliefSplit::kIryoOnly);
+  EXPECT_EQ(with_split("各分の納付金に比例"), nofukin::ReliefSplit::kProportional);
+  try {
+    with_split("支援分");
+    FAIL() << "no throw";
+  } catch (const InputError& e) {
+    EXPECT_GT(e.pos().line, 0);
+    EXPECT_NE(e.message().find("transition_relief.split: expected"), std::string::npos) << e.what();
+  }
+}
+
 TEST(CaseLoader, XlsxTableGivesTheSameResultAsCsv) {
   io_test::TempDir dir;
   // The same table as an xlsx sheet named 市町村 (numbers as numbers, text as text).

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <regex>
+#include <thread>
 
 #include "io/xlsx_reader.h"
 #include "io_test_util.h"
@@ -109,6 +113,69 @@ TEST(WriteXlsx, RejectsBadSheetNamesWithoutWriting) {
 
 TEST(WriteXlsx, UnwritableDirectory) {
   EXPECT_THROW(WriteXlsx("/nonexistent/kokuho/r.xlsx", {SampleSheet()}), std::runtime_error);
+}
+
+// SOURCE_DATE_EPOCH set (or unset) for one scope, restored afterwards.
+class SourceDateEpoch {
+ public:
+  explicit SourceDateEpoch(const char* value) {
+    if (const char* old = std::getenv("SOURCE_DATE_EPOCH")) old_ = old;
+    if (value)
+      setenv("SOURCE_DATE_EPOCH", value, 1);
+    else
+      unsetenv("SOURCE_DATE_EPOCH");
+  }
+  ~SourceDateEpoch() {
+    if (old_)
+      setenv("SOURCE_DATE_EPOCH", old_->c_str(), 1);
+    else
+      unsetenv("SOURCE_DATE_EPOCH");
+  }
+
+ private:
+  std::optional<std::string> old_;
+};
+
+std::string Created(const std::string& path) {
+  const std::string core = io_test::ReadZipEntry(path, "docProps/core.xml").value();
+  std::smatch m;
+  EXPECT_TRUE(std::regex_search(core, m, std::regex(R"(<dcterms:created[^>]*>([^<]*)<)"))) << core;
+  return m.size() > 1 ? m[1].str() : "";
+}
+
+// Issue 12 item 11: the workbook used to carry the current time in docProps/core.xml, so a
+// re-run differed. Two writes more than a second apart (core.xml has seconds) must be
+// byte-identical.
+TEST(WriteXlsx, ByteIdenticalOnRerun) {
+  SourceDateEpoch unset(nullptr);
+  io_test::TempDir dir;
+  WriteXlsx(dir.Path("a.xlsx"), {SampleSheet()});
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  WriteXlsx(dir.Path("b.xlsx"), {SampleSheet()});
+  const std::string a = io_test::ReadBytes(dir.Path("a.xlsx"));
+  EXPECT_FALSE(a.empty());
+  EXPECT_TRUE(a == io_test::ReadBytes(dir.Path("b.xlsx")));
+  // The fixed time: 1980-01-01T00:00:00Z (time_t 315532800).
+  EXPECT_EQ(Created(dir.Path("a.xlsx")), "1980-01-01T00:00:00Z");
+}
+
+TEST(WriteXlsx, CreatedFromSourceDateEpoch) {
+  io_test::TempDir dir;
+  {
+    // 1,700,000,000 s after the epoch = 2023-11-14T22:13:20Z.
+    SourceDateEpoch set("1700000000");
+    WriteXlsx(dir.Path("a.xlsx"), {SampleSheet()});
+  }
+  EXPECT_EQ(Created(dir.Path("a.xlsx")), "2023-11-14T22:13:20Z");
+  {
+    // Not a number of seconds (or 0, which libxlsxwriter would read as "now"): the fixed time.
+    SourceDateEpoch bad("yesterday");
+    WriteXlsx(dir.Path("b.xlsx"), {SampleSheet()});
+    SourceDateEpoch zero("0");
+    WriteXlsx(dir.Path("c.xlsx"), {SampleSheet()});
+  }
+  EXPECT_EQ(Created(dir.Path("b.xlsx")), "1980-01-01T00:00:00Z");
+  EXPECT_EQ(Created(dir.Path("c.xlsx")), "1980-01-01T00:00:00Z");
 }
 
 }  // namespace

@@ -3,8 +3,9 @@
 //
 // Rules under test (relief.h):
 //   limit_i = base_i × (1 + 自然増 + x)
-//   need_i  = ⌈(metric_i − limit_i) × N_i × κ_i⌉            (when metric_i > limit_i)
-//   offer_i = ⌊(base_i × (1 + f) − metric_i) × N_i × κ_i⌋    (decrease floor f < 0)
+//   need_i  = Σ_k ⌈(metric_i − limit_i) × N_i × c_ik⌉           (when metric_i > limit_i)
+//   offer_i = Σ_k ⌊(base_i × (1 + f) − metric_i) × N_i × c_ik⌋   (decrease floor f < 0)
+//   (one 分: c = κ, the 納付金 per yen of the metric; several: each 分 rounded on its own)
 //   funding: held-back decreases first (only as far as needed, pro rata to offers),
 //            then the pools in order; when short, every need × available/Σneed, to the
 //            yen by the largest-remainder rule.
@@ -15,6 +16,7 @@
 #include <numeric>
 
 #include "../core/rational_expect.h"
+#include "io/case_loader.h"
 #include "nofukin/engine.h"
 #include "test_cases.h"
 
@@ -23,9 +25,10 @@ namespace {
 
 using V = std::vector<Yen>;
 
+// One 分 with factor `conversion` (1 for the 納付金 metric).
 ReliefCandidate Cand(std::int64_t insured, const Rational& metric, std::optional<Yen> base,
                      const Rational& conversion = Rational(1)) {
-  return {insured, metric, base, conversion};
+  return {insured, metric, base, {conversion}};
 }
 
 // 自然増 1.2% + x 1% (as the brief's example; one year of Chiba's "+1%/year").
@@ -317,6 +320,99 @@ TEST(Relief, EngineAppliesReliefOnThePremiumMetric) {
   EXPECT_EQ(r.municipalities[2].part(Part::kIryo).relief, 0);
   // Σ納付金 = 保険料収納必要総額 − the pool's draw.
   EXPECT_EQ(r.nofukin_total(), 7'495'000'000 - 67'611'687 - bump);
+}
+
+// Issue 12 item 9: with 分 of different 標準的な収納率 under the 保険料 metric, rounding the
+// total need up and then splitting it over the 分 could leave the metric above the limit.
+// Each 分 is now rounded up on its own.
+TEST(Relief, EachPartRoundedUpKeepsTheLimitExactly) {
+  // One municipality, N = 1, base 100, 自然増 0, x 0 → limit 100; metric 101.2 → the levy
+  // must fall by E = 1.2 yen. Two 分: P = (2, 1) yen, r = (1, 1/2), so the levy from P is
+  // 2/1 + 1/(1/2) = 4 and, in proportion to P, c = P_k / Σ(P/r) = (2/4, 1/4) (κ = 3/4).
+  //   now:    need = (⌈1.2 × 1/2⌉, ⌈1.2 × 1/4⌉) = (1, 1) → the levy falls by 1/1 + 1/(1/2) = 3
+  //           ≥ 1.2: metric 98.2 ≤ 100.
+  //   before: ⌈1.2 × 3/4⌉ = 1 yen split 2 : 1 → quotas 2/3, 1/3 → (1, 0) by the largest
+  //           remainder → the levy fell by 1/1 = 1 < 1.2: metric 100.2, above the limit.
+  ReliefPolicy p = Policy({{"県繰入金(2号分)", 1'000}}, "0", "0");
+  p.metric = ReliefMetric::kPerCapitaPremium;
+  ReliefCandidate c{1, Rational::Parse("101.2"), 100, {Rational(1, 2), Rational(1, 4)}};
+  const ReliefOutcome o = ComputeRelief(p, {c});
+  EXPECT_EQ(o.need, (V{2}));
+  EXPECT_EQ(o.relief, (V{2}));
+  ASSERT_EQ(o.relief_parts.size(), 1u);
+  EXPECT_EQ(o.relief_parts[0], (V{1, 1}));
+  const Rational after = Rational::Parse("101.2") - Rational(o.relief_parts[0][0]) / Rational(1) -
+                         Rational(o.relief_parts[0][1]) / Rational(1, 2);
+  EXPECT_RAT_LE(after, *o.limit[0]);
+  EXPECT_RAT_EQ(after, Rational::Parse("98.2"));
+}
+
+TEST(Relief, ShortOfFundsNeverGivesAPartMoreThanItsNeed) {
+  // need per 分 (1, 1) as above, but only 1 yen available: granted 1, split over the 分 in
+  // proportion to (1, 1) → quotas ½, ½ → the first 分 (ties to the earlier) — never 2 on one.
+  ReliefPolicy p = Policy({{"県繰入金(2号分)", 1}}, "0", "0");
+  p.metric = ReliefMetric::kPerCapitaPremium;
+  ReliefCandidate c{1, Rational::Parse("101.2"), 100, {Rational(1, 2), Rational(1, 4)}};
+  const ReliefOutcome o = ComputeRelief(p, {c});
+  EXPECT_TRUE(o.summary.short_of_funds);
+  EXPECT_EQ(o.relief_parts[0], (V{1, 0}));
+}
+
+TEST(Relief, HeldBackDecreaseRoundsEachPartDown) {
+  // Floor f = −5%: base 100 → floor limit 95; metric 93.9, N = 1 → room 1.1 yen of levy.
+  // c = (1/2, 1/4) as above: offer = (⌊0.55⌋, ⌊0.275⌋) = (0, 0) → nothing held back. With
+  // N = 10: room 11 → offer (⌊5.5⌋, ⌊2.75⌋) = (5, 2) → the levy rises by 5/1 + 2/(1/2) = 9
+  // ≤ 11: the metric ends at 93.9 + 0.9 = 94.8, never above the floor 95.
+  ReliefPolicy p = Policy({}, "0", "0");
+  p.metric = ReliefMetric::kPerCapitaPremium;
+  p.decrease_floor = Rational::Parse("-0.05");
+  // A second municipality needs relief, so the offer is used: metric 110, N = 100, one 分.
+  const ReliefOutcome o = ComputeRelief(
+      p, {ReliefCandidate{10, Rational::Parse("93.9"), 100, {Rational(1, 2), Rational(1, 4)}},
+          ReliefCandidate{100, Rational(110), 100, {Rational(1), Rational(0)}}});
+  EXPECT_EQ(o.contribution_parts[0], (V{5, 2}));
+  EXPECT_EQ(o.contribution[0], 7);
+  // Only 7 yen of funds for a need of 1,000: pro rata.
+  EXPECT_EQ(o.summary.granted, 7);
+}
+
+// Issue 12 item 10: the relief all on 医療分 (split: 医療分) on the Gunma sample; the default
+// spreads it over the 分 in proportion to their 納付金. Under the 保険料 metric one yen of the
+// metric × N removed from 医療分 takes r_医療 yen of its 納付金, so
+//   relief_医療 = ⌈(metric − limit) × N × r_医療⌉ and every other 分's relief is 0.
+TEST(Relief, SplitAllOnIryoOnTheGunmaSample) {
+  Case c = LoadCase(KOKUHO_SOURCE_DIR "/examples/gunma");
+  ASSERT_TRUE(c.relief.enabled);
+  ASSERT_EQ(c.relief.metric, ReliefMetric::kPerCapitaPremium);
+  c.relief.pools.push_back({"十分な財源", 100'000'000'000});  // never short here
+  const Result proportional = Compute(c);
+  c.relief.split = ReliefSplit::kIryoOnly;
+  const Result iryo = Compute(c);
+  int relieved = 0;
+  for (size_t i = 0; i < iryo.municipalities.size(); ++i) {
+    const MunicipalityResult& m = iryo.municipalities[i];
+    const MunicipalityInput& in = c.municipalities[i];
+    for (Part p : c.parts) {
+      if (p != Part::kIryo) {
+        EXPECT_EQ(m.part(p).relief, 0) << m.code.str();
+      }
+    }
+    if (!m.metric_limit || m.metric_before <= *m.metric_limit) {
+      EXPECT_EQ(m.part(Part::kIryo).relief, 0) << m.code.str();
+      continue;
+    }
+    ++relieved;
+    const Rational excess = (m.metric_before - *m.metric_limit) * Rational(m.insured);
+    EXPECT_EQ(m.part(Part::kIryo).relief,
+              (excess * in.part(Part::kIryo).collection_rate).ToYen(RoundingMode::kCeil))
+        << m.code.str();
+    EXPECT_RAT_LE(m.metric_after, *m.metric_limit) << m.code.str();
+    // The proportional split relieves every 分 with a positive 納付金.
+    const MunicipalityResult& mp = proportional.municipalities[i];
+    EXPECT_GT(mp.part(Part::kShien).relief, 0) << m.code.str();
+    EXPECT_RAT_LE(mp.metric_after, *mp.metric_limit) << m.code.str();
+  }
+  EXPECT_GT(relieved, 0);
 }
 
 }  // namespace
