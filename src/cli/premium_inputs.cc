@@ -11,13 +11,6 @@
 
 namespace kokuho::cli {
 
-int ParseYearOption(const std::string& text) {
-  auto y = FiscalYear::TryParse(text);
-  if (!y)
-    throw InputError({"--year", 0, 0}, "expected a fiscal year such as 2026, R8 or 令和8年度");
-  return y->year();
-}
-
 std::string DefaultRatesPath() { return ExamplesDir() + "/levy/rates-gunma-sample.csv"; }
 
 std::string ParseMunicipalityOption(const std::string& text, const std::string& option) {
@@ -45,14 +38,6 @@ premium::CompiledSchedule CompileSchedule(const premium::RateSchedule& s,
   } catch (const CalculationError& e) {
     throw InputError({rates_path, 0, 0}, e.what());
   }
-}
-
-void WarnUnconfirmed(const premium::NationalRules& rules) {
-  for (const std::string& u : rules.unconfirmed)
-    std::cerr << fmt::format(
-        "注意: {}年度の {} は一次資料で未確認の値です (data/premium/national.yaml, "
-        "confirmed: false)。\n",
-        rules.fiscal_year, u);
 }
 
 }  // namespace kokuho::cli

@@ -10,9 +10,6 @@
 
 namespace kokuho::cli {
 
-/// "2026", "R8", "令和8年度" → 2026; InputError naming --year otherwise.
-int ParseYearOption(const std::string& text);
-
 /// The --rates default: the bundled synthetic rates of the sample prefecture.
 std::string DefaultRatesPath();
 
@@ -29,8 +26,5 @@ const premium::RateSchedule& FindSchedule(const std::vector<premium::RateSchedul
 premium::CompiledSchedule CompileSchedule(const premium::RateSchedule& s,
                                           const premium::NationalRules& rules,
                                           const std::string& rates_path);
-
-/// Prints (to stderr) the rules of this year that are not confirmed in a primary source.
-void WarnUnconfirmed(const premium::NationalRules& rules);
 
 }  // namespace kokuho::cli
