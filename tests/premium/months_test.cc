@@ -153,17 +153,17 @@ TEST(PremiumMonths, KaigoIncomeLevyByMembersAndMonths) {
   EXPECT_EQ(Levy(g, SimpleSchedule(2024)).parts[kKaigo].income, 32'000);
 }
 
-// Per-member 所得割 with months: 月割 applies to the base, one truncation after the sum.
-// FY2024, one member joining 2024-10-01 (6 months) with base 1,000,000 at 7%:
-// 1,000,000 × 6 × 7% ÷ 12 = 35,000.
+// 所得割 with months: the annual 所得割, then 月割. FY2024, one member joining 2024-10-01
+// (6 months) with base 1,000,000 at 7%: ⌊1,000,000 × 7%⌋ = 70,000 × 6 ÷ 12 = 35,000.
 TEST(PremiumMonths, IncomeLevyProrated) {
   Person p = testing::WithIncome(2024, 45, 1'430'000);
   p.joined = CivilDate{2024, 10, 1};
   EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].income, 35'000);
 }
 
-// The cap for a part-year household (spec §8.8 [U]): kokuho's default cap_prorated = true
-// caps at 賦課限度額 × months ÷ 12 (the same as capping the annual amount before 月割, 銚子市).
+// The cap for a part-year household (spec §8.8): kokuho's default cap_prorated = true caps the
+// annual amount before 月割 (銚子市; 福岡市 "1年分の保険料 × 加入月数 ÷ 12", each 分 capped),
+// i.e. 賦課限度額 × months ÷ 12 for a household alike in its months.
 // FY2024, member 45 joining 2024-10-01 (6 months), base 20,000,000, SimpleSchedule:
 //   医療 20,000,000 × 6 × 7% ÷ 12 = 700,000 + 15,000 + 10,000 = 725,000;
 //        cap 650,000 × 6/12 = 325,000 (not prorated: 650,000)

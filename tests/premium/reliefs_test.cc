@@ -309,6 +309,30 @@ TEST(PremiumUnemployment, WholeYearReduced) {
   EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].amount, 161'300);
 }
 
+// 給与所得 given directly with 非自発的失業者 (issue 12 item 5; 施行令 29条の7の2 applies the
+// 30/100 to the 給与所得 of 所得税法 28条1項): salary_income 2,020,000 instead of 給与収入
+// 3,000,000 gives the same 37,320. With total_income (総所得金額等 2,520,000 = 給与所得 2,020,000 +
+// 事業 500,000) and salary_income 2,020,000: 2,520,000 − 2,020,000 + 606,000 = 1,106,000 (base
+// 676,000; 軽減判定 1,106,000 > 2割 975,000 → none): 医療 47,320 + 50,000 = 97,320, the same as
+// the kinds 給与収入 3,000,000 + business 500,000.
+TEST(PremiumUnemployment, SalaryIncomeGivenDirectly) {
+  Person p = Dismissed(2024, {2023, 9, 30});
+  p.income.salary_revenue = 0;
+  p.income.salary_income = 2'020'000;
+  EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].amount, 37'320);
+  Person q = Dismissed(2024, {2023, 9, 30});
+  q.income = IncomeItems{};
+  q.income.total_income = 2'520'000;
+  q.income.salary_income = 2'020'000;
+  const LevyResult r = Levy(HouseholdOf({q}), SimpleSchedule(2024));
+  EXPECT_EQ(r.tier, kNoKeigen);
+  EXPECT_EQ(r.parts[kIryo].income, 47'320);
+  EXPECT_EQ(r.parts[kIryo].amount, 97'320);
+  Person k = Dismissed(2024, {2023, 9, 30});
+  k.income.business = 500'000;
+  EXPECT_EQ(Levy(HouseholdOf({k}), SimpleSchedule(2024)).parts[kIryo].amount, 97'320);
+}
+
 // 離職 2024-06-20, joins 国保 2024-06-21: the day after 離職 is in June, so June counts (離職の
 // 翌日の属する月から; 伊達市, 山江村). Insured June–March = 10 months, all reduced; the 判定日
 // is 6/21, inside the period → 606,000 → 5割.
@@ -513,6 +537,96 @@ TEST(PremiumMunicipalRelief, AfterStatutoryReliefs) {
   t.reliefs.push_back(flat);
   EXPECT_EQ(Levy(rich, t).parts[kIryo].municipal, 2'000);
   EXPECT_EQ(Levy(poor, t).parts[kIryo].municipal, 600);
+}
+
+// A 独自減免 of the under-18 均等割 that leaves out 未就学児 (昭島市: 未就学児を除く18歳未満の
+// 医療・支援 均等割 5割, after the 法定軽減 — civic-rule-lab/kokuho-core's test of it [T]; the
+// city's page https://www.city.akishima.lg.jp/s054/010/010/010/020/070/20140919163539.html),
+// against one that includes them (鳩山町: 18歳以下 全額,
+// "未就学児の軽減等により軽減を受けている場合は、 軽減後の額を減免します",
+// https://www.town.hatoyama.saitama.jp/hatonet/news/page003711.html). FY2024, parent 45 (3,000,000:
+// no 軽減, N = 3), child 10 and child 3 (未就学), 5割 on 医療・支援:
+//   leaving out 未就学児: child 10 医療 30,000 → 15,000 off; 支援 10,000 → 5,000; the child of 3
+//     has only the national ½ (医療 15,000, 支援 5,000 as 未就学児 軽減).
+//   including them: the child of 3's 15,000 → 7,500 more (医療), 5,000 → 2,500 (支援).
+TEST(PremiumMunicipalRelief, SchoolAgeLeavingOutPreschool) {
+  const Household h = HouseholdOf(
+      {WithIncome(2024, 45, 3'000'000), WithIncome(2024, 10, 0), WithIncome(2024, 3, 0)});
+  auto relief = [](bool preschool_too) {
+    RateSchedule s = SimpleSchedule(2024);
+    MunicipalRelief m;
+    m.parts[kIryo] = m.parts[kShien] = true;
+    m.per_capita_ratio[kSchool] = 500'000;
+    if (preschool_too) m.per_capita_ratio[kPreschool] = 500'000;
+    s.reliefs.push_back(m);
+    return s;
+  };
+  const LevyResult akishima = Levy(h, relief(false));
+  EXPECT_EQ(akishima.tier, kNoKeigen);
+  EXPECT_EQ(akishima.parts[kIryo].preschool, 15'000);
+  EXPECT_EQ(akishima.parts[kIryo].municipal, 15'000);
+  EXPECT_EQ(akishima.parts[kShien].municipal, 5'000);
+  const LevyResult all_under18 = Levy(h, relief(true));
+  EXPECT_EQ(all_under18.parts[kIryo].municipal, 22'500);
+  EXPECT_EQ(all_under18.parts[kShien].municipal, 7'500);
+}
+
+// 旧被扶養者 ½ (spec §4.4; the open reading of issue 12): the 減免額 is truncated like every
+// reduction, so with an odd 均等割 the payer keeps the odd yen; 軽減額端数 = 軽減後 gives it to
+// the reduction. FY2024, alone (旧被扶養者 since 2023-10-01, 2,000,000: no 軽減), 医療 均等割
+// 30,001 and 平等割 20,001, no 所得割:
+//   default: 減免 ⌊15,000.5⌋ = 15,000 and ⌊10,000.5⌋ = 10,000 → pays 15,001 + 10,001 = 25,002
+//   軽減後: pays ⌊15,000.5⌋ = 15,000 + 10,000 = 25,000 (減免 15,001 + 10,001)
+TEST(PremiumFormerDependent, HalvingRoundedOnTheReductionSide) {
+  RateSchedule s = ZeroSchedule(2024);
+  s.parts[kIryo] = testing::Rates(0, 30'001, 20'001);
+  const Household h = HouseholdOf({Former(2024, 2'000'000, {2023, 10, 1})});
+  LevyResult r = Levy(h, s);
+  EXPECT_EQ(r.parts[kIryo].former, 25'000);
+  EXPECT_EQ(r.parts[kIryo].amount, 25'002);
+  s.reduction_rounding = ReductionRounding::kRemainder;
+  r = Levy(h, s);
+  EXPECT_EQ(r.parts[kIryo].former, 25'002);
+  EXPECT_EQ(r.parts[kIryo].amount, 25'000);
+}
+
+// FY2026 子ども分 (spec §8.6c; issue 12): 旧被扶養者 減免 and 特定世帯 apply in the parts of
+// data/premium/national.yaml (医療・支援) unless the rate file says otherwise for the 分.
+// SimpleSchedule 子ども 0.3% / 1,000 + 18歳以上 100 (add 平等割 1,000 here):
+//   a 旧被扶養者 alone (since 2025-10-01, 2,000,000 → base 1,570,000, no 軽減): by default her
+//   子ども分 is 4,710 + 1,100 + 1,000 = 6,810; with 旧被扶養者減免 in 子ども: 所得割 4,710 off,
+//   均等割 1,100 → 550, 平等割 1,000 → 500 (every member is one): 1,050.
+//   a 特定世帯 (one member of 60 with 3,000,000, since 2024-06-15): 子ども 平等割 1,000 by
+//   default; with 特定世帯軽減 in 子ども: 500.
+TEST(PremiumChildPart, FormerAndTokuteiReliefPerPart) {
+  RateSchedule s = SimpleSchedule(2026);
+  s.parts[kKodomo].per_household = 1'000;
+  const Household former = HouseholdOf({Former(2026, 2'000'000, {2025, 10, 1})});
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].former, 0);
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].amount, 6'810);
+  Household tokutei = HouseholdOf({WithIncome(2026, 60, 3'000'000)});
+  tokutei.tokutei_since = CivilDate{2024, 6, 15};
+  EXPECT_EQ(Levy(tokutei, s).parts[kKodomo].tokutei, 0);
+  s.parts[kKodomo].former_relief = true;
+  s.parts[kKodomo].tokutei_relief = true;
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].former, 5'760);
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].amount, 1'050);
+  EXPECT_EQ(Levy(tokutei, s).parts[kKodomo].tokutei, 500);
+}
+
+// The 18歳以上 add-on is its own 額 (朝霞市 lists "18歳以上均等割 100円" as a 税率 apart from
+// 均等割 1,800円, https://www.city.asaka.lg.jp/soshiki/25/kodomo-kosodade.html), so its 軽減額 is
+// truncated on its own: FY2026, 子ども 均等割 1,111 + 18歳以上 77, one adult with income 0 (7割):
+//   1,111 × 0.7 = 777.7 → 777 and 77 × 0.7 = 53.9 → 53: 軽減 830, pays 334 + 24 = 358
+// (on the sum it would be ⌊1,188 × 0.7⌋ = 831, pays 357).
+TEST(PremiumChildPart, AddonKeigenTruncatedOnItsOwn) {
+  RateSchedule s = ZeroSchedule(2026);
+  s.parts[kKodomo] = testing::Rates(0, 1'111, 0);
+  s.parts[kKodomo].adult_addon = 77;
+  const LevyResult r = Levy(HouseholdOf({WithIncome(2026, 40, 0)}), s);
+  EXPECT_EQ(r.tier, kSeven);
+  EXPECT_EQ(r.parts[kKodomo].keigen, 830);
+  EXPECT_EQ(r.parts[kKodomo].amount, 358);
 }
 
 }  // namespace
