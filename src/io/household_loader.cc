@@ -480,6 +480,8 @@ premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
                  [](unsigned char c) { return std::tolower(c); });
   // YAML's flow style accepts what JSON refuses (a trailing comma, single quotes, comments),
   // so a .json file is checked as JSON first.
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError({path, 1, 1}, "the file is empty; expected a household (members: …)");
   if (ext == ".json") CheckStrictJson(text, path);
   return HouseholdReader(path, fiscal_year).Read(ParseYamlStrict(text, path));
 }

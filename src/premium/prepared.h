@@ -71,6 +71,10 @@ struct PreparedHousehold {
   std::uint16_t municipality = 0;  ///< index into the rate schedules
   std::uint8_t tier = kNoKeigen;
   std::uint8_t type = 0;  ///< HouseholdType
+  // Descriptive (not used by the levy); here to fill the first 8 bytes.
+  std::uint16_t members = 0;      ///< insured members with at least one month
+  std::uint8_t earners = 0;       ///< E (給与所得者等)
+  std::uint8_t keigen_count = 0;  ///< N (被保険者 + 特定同一世帯所属者 at the 判定日)
 
   /// 医療・支援・子ども分 (every member) and 介護納付金分 (members aged 40–64, by month; spec
   /// §5.3): the first segment of each (months 0 when the group has no month), then the
@@ -78,13 +82,9 @@ struct PreparedHousehold {
   /// have one segment each and `more` empty.
   Segment all, kaigo;
   std::vector<Segment> more;
-  std::uint8_t more_all = 0;
+  std::uint8_t more_all = 0;  ///< `more`: [0, more_all) for every member, the rest 介護
 
-  // Descriptive (not used by the levy).
-  std::int64_t keigen_income = 0;  ///< 軽減判定所得
-  std::uint16_t members = 0;       ///< insured members with at least one month
-  std::uint8_t earners = 0;        ///< E (給与所得者等)
-  std::uint8_t keigen_count = 0;  ///< N (被保険者 + 特定同一世帯所属者 at the 判定日)
+  std::int64_t keigen_income = 0;  ///< 軽減判定所得 (descriptive)
 
   /// The segments of a group (kaigo: the 介護 members), the first one included.
   template <typename Fn>

@@ -372,6 +372,7 @@ std::vector<BadCase> BadCases() {
       {"json trailing comma in an object",
        "{\n  \"members\": [\n    {\"head\": true,\n     \"age\": 40,\n    }\n  ]\n}\n", "h.json", 5,
        5, "no trailing comma"},
+      {"empty file", "\n  \n", "h.yaml", 1, 1, "the file is empty"},
       {"json single quotes", "{'members': []}\n", "h.json", 1, 2, "invalid JSON"},
       {"insured 75 on 4月1日 (75th birthday that day)", h + "  - birth_date: 1951-04-01\n",
        "h.yaml", 6, 17,
