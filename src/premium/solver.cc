@@ -23,16 +23,11 @@ struct Basis {
 
 Basis Measure(const std::vector<PreparedHousehold>& hs, Part part) {
   Basis b;
+  const bool kaigo = part == Part::kKaigo;
   for (const auto& h : hs) {
-    if (part == Part::kKaigo) {
-      b.base_years += h.base_mm_kaigo / 12.0;
-      b.member_years += h.mm_kaigo / 12.0;
-      b.household_years += h.hm_kaigo / 12.0;
-    } else {
-      b.base_years += h.base_mm / 12.0;
-      for (int c = 0; c < kCategoryCount; ++c) b.member_years += h.mm[c] / 12.0;
-      for (int s = 0; s < kHouseholdStatusCount; ++s) b.household_years += h.hm[s] / 12.0;
-    }
+    b.base_years += h.BaseMonths(kaigo) / 12.0;
+    b.member_years += h.MemberMonths(kaigo) / 12.0;
+    b.household_years += h.Months(kaigo) / 12.0;
   }
   return b;
 }
