@@ -15,7 +15,7 @@ namespace kokuho {
 using J = nlohmann::ordered_json;
 
 // The fund over the scenario's years: the fund file's events plus each year's draws for
-// 激変緩和 on the 特例基金 and the 財政調整事業 (relief pools named so).
+// 激変緩和 on the 特例基金 and the 財政調整事業 (relief pools with those accounts).
 nlohmann::ordered_json FundSection(finance::FundPlan plan, const scenario::Run& run,
                                    std::vector<ReportTable>& tables) {
   for (const auto& y : run.years) {
