@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
@@ -160,6 +161,29 @@ std::string ReadFileBytes(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
   return std::move(buffer).str();
+}
+
+std::string ReadFileBytes(const std::string& path, std::uint64_t limit, const std::string& what,
+                          const std::string& env) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw InputError({path, 0, 0}, "cannot open file");
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec) CheckFileSize(path, size, limit, what, env);
+  // Read at most limit + 1 bytes: a file may grow while read, or (under /proc) report size 0
+  // and yield gigabytes.
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({path, 0, 0}, "cannot open file");
+  std::string bytes;
+  if (!ec) bytes.reserve(static_cast<size_t>(size));
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    bytes.append(buffer, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > limit) CheckFileSize(path, bytes.size(), limit, what, env);
+  }
+  if (in.bad()) throw InputError({path, 0, 0}, "cannot read file");
+  return bytes;
 }
 
 std::string ReadTextFile(const std::string& path) {
