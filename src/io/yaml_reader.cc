@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <deque>
 #include <sstream>
 #include <unordered_map>
 #include <vector>
@@ -16,19 +17,43 @@
 namespace kokuho {
 namespace {
 
-// The lines of every YAML text parsed, by file name: yaml-cpp counts columns in bytes,
-// users count characters (an editor shows 前期高齢者納付金等: as 10 columns, not 28).
-std::unordered_map<std::string, std::vector<std::string>>& LinesByFile() {
-  static std::unordered_map<std::string, std::vector<std::string>> lines;
-  return lines;
+// The lines of the YAML texts parsed lately, by file name: yaml-cpp counts columns in
+// bytes, users count characters (an editor shows 前期高齢者納付金等: as 10 columns, not 28).
+// Per thread (the server parses households on several threads at once) and only the last
+// few files (a process that parses thousands must not keep them all).
+constexpr size_t kRecentFiles = 32;
+using FileLines = std::pair<std::string, std::vector<std::string>>;
+std::deque<FileLines>& RecentLines() {
+  thread_local std::deque<FileLines> recent;
+  return recent;
+}
+
+const std::vector<std::string>* FindLines(const std::string& file) {
+  for (auto it = RecentLines().rbegin(); it != RecentLines().rend(); ++it)
+    if (it->first == file) return &it->second;
+  return nullptr;
+}
+
+/// The (emptied) line table of `file`, the most recent one.
+std::vector<std::string>& NewLines(const std::string& file) {
+  std::deque<FileLines>& recent = RecentLines();
+  for (auto it = recent.begin(); it != recent.end(); ++it) {
+    if (it->first == file) {
+      recent.erase(it);
+      break;
+    }
+  }
+  if (recent.size() >= kRecentFiles) recent.pop_front();
+  recent.emplace_back(file, std::vector<std::string>());
+  return recent.back().second;
 }
 
 SourcePos PosOfMark(const YAML::Mark& mark, const std::string& file) {
   if (mark.is_null() || mark.line < 0) return SourcePos{file, 0, 0};
   int column = mark.column + 1;
-  auto it = LinesByFile().find(file);
-  if (it != LinesByFile().end() && static_cast<size_t>(mark.line) < it->second.size()) {
-    const std::string& line = it->second[static_cast<size_t>(mark.line)];
+  const std::vector<std::string>* lines = FindLines(file);
+  if (lines != nullptr && static_cast<size_t>(mark.line) < lines->size()) {
+    const std::string& line = (*lines)[static_cast<size_t>(mark.line)];
     const size_t bytes = std::min(line.size(), static_cast<size_t>(std::max(mark.column, 0)));
     column = 1;
     for (size_t i = 0; i < bytes; ++i)
@@ -208,8 +233,7 @@ SourcePos PosOf(const YAML::Node& node, const std::string& file) {
 YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
   CheckFileSize(file, utf8.size(), Limits().document_bytes, "a YAML or JSON document",
                 "KOKUHO_MAX_DOCUMENT_MB");
-  std::vector<std::string>& lines = LinesByFile()[file];
-  lines.clear();
+  std::vector<std::string>& lines = NewLines(file);
   for (size_t start = 0; start <= utf8.size();) {
     size_t end = utf8.find('\n', start);
     if (end == std::string::npos) end = utf8.size();
