@@ -484,12 +484,12 @@ struct GuardedServer::Impl : WaitPolicy {
         const int fd = c->fd;
         watched[fd] = std::move(c);
       }
-      // Timeouts, and too many idle connections: the oldest go first.
+      // Timeouts, and too many connections in one state (each may buffer up to a head, so
+      // their memory is bounded too): the oldest go first.
       const Clock::time_point now = Clock::now();
       for (int k = 0; k < 3; ++k) {
-        while (!lists[k].empty() &&
-               ((k == Connection::kIdle && lists[k].size() > limits.max_idle) ||
-                now - watched[lists[k].front()]->since >= timeouts[k])) {
+        while (!lists[k].empty() && (lists[k].size() > limits.max_idle ||
+                                     now - watched[lists[k].front()]->since >= timeouts[k])) {
           std::unique_ptr<Connection> c = take(lists[k].front());
           if (k == Connection::kPartial) {
             const std::string& r = TimeoutResponse();
@@ -610,6 +610,12 @@ void GuardedServer::Start() {
 
 void GuardedServer::Shutdown() {
   stop();
+  // stop() does nothing before listen_after_bind runs: close the socket here, so that a
+  // listen_after_bind called later returns at once instead of serving forever.
+  if (!is_running()) {
+    const int s = svr_sock_.exchange(-1);
+    if (s >= 0) close(s);
+  }
   impl_->Stop();
 }
 

@@ -51,7 +51,7 @@ struct ConnectionLimits {
   std::size_t max_body_bytes = 1 << 20;             ///< body (chunked: its decoded size, checked
                                                     ///< on the raw bytes with room for framing)
   std::size_t max_requests = 10'000;                ///< requests per connection
-  std::size_t max_idle = 4'096;                     ///< idle connections kept
+  std::size_t max_idle = 4'096;  ///< connections kept idle, and kept holding part of a head
   std::size_t threads = 8;                          ///< workers (requests served at once)
 };
 

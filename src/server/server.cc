@@ -25,6 +25,10 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::ordered_json;
 
 constexpr const char* kTokenCookie = "kokuho_token";
+// The Content-Security-Policy of every HTML page (the app, or the notice without it).
+constexpr const char* kPageSecurityPolicy =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 thread_local Clock::time_point request_start;
 
@@ -348,6 +352,7 @@ struct AppServer::Impl {
              }));
     http.Get(R"(/.*)", Wrap([](const httplib::Request& req, httplib::Response& res) {
                if (EmbeddedAppFiles().empty() && (req.path == "/" || req.path == "/index.html")) {
+                 res.set_header("Content-Security-Policy", kPageSecurityPolicy);
                  res.set_content(
                      "<!doctype html><meta charset=utf-8><title>kokuho</title>"
                      "<p>kokuho serve: the front end was not built (npm was missing at build "
@@ -362,10 +367,7 @@ struct AppServer::Impl {
                res.set_header("Cache-Control",
                               hashed ? "public, max-age=31536000, immutable" : "no-cache");
                if (s.content_type.rfind("text/html", 0) == 0)
-                 res.set_header("Content-Security-Policy",
-                                "default-src 'self'; img-src 'self' data: blob:; "
-                                "style-src 'self' 'unsafe-inline'; object-src 'none'; "
-                                "frame-ancestors 'none'; base-uri 'none'");
+                 res.set_header("Content-Security-Policy", kPageSecurityPolicy);
                res.set_content(s.file->content.data(), s.file->content.size(),
                                s.content_type.c_str());
              }));
