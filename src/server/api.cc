@@ -206,9 +206,22 @@ std::string SafeFilename(const std::string& name) {
 json ParseBody(const std::string& body) {
   json j;
   try {
-    j = json::parse(body);
+    // Depth is bounded while parsing (a body of a million '[' stops at the 17th), and no
+    // message repeats the body's text: nlohmann's own messages quote the offending token,
+    // which may be a household's figure ({"alpha": 1e400} → "number overflow parsing '1e400'").
+    j = json::parse(body, [&](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxJsonDepth) {
+        throw ApiError(400,
+                       fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
+      }
+      return true;
+    });
   } catch (const json::parse_error& e) {
     throw ApiError(400, fmt::format("malformed JSON at byte {}", e.byte));
+  } catch (const json::out_of_range&) {
+    throw ApiError(400, "malformed JSON: a number out of range");
+  } catch (const json::exception&) {
+    throw ApiError(400, "malformed JSON");
   }
   if (!j.is_object()) throw ApiError(400, "expected a JSON object");
   CheckDepth(j, 0);
