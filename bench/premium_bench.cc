@@ -313,38 +313,67 @@ struct Column {
   const char* name;
   const char* dtype;   ///< numpy dtype string
   std::size_t size;    ///< bytes per value
-  std::size_t offset;  ///< in PreparedHousehold
+  std::size_t offset;  ///< in the record (PreparedHousehold or SegmentRow)
 };
 
-#define KOKUHO_COL(name, dtype, field) \
-  Column { name, dtype, sizeof(PreparedHousehold::field), offsetof(PreparedHousehold, field) }
+/// One row of the segment table (prepared.h's Segment with its household, its group and its
+/// cap group: segments capped together share it; ids increase down the table).
+struct SegmentRow {
+  std::uint32_t household = 0;
+  std::uint8_t group = 0;  ///< 0: every member (医療・支援・子ども), 1: 介護
+  std::uint32_t cap_group = 0;
+  Segment seg;
+};
 
+#define KOKUHO_COL(name, dtype, type, field) \
+  Column { name, dtype, sizeof(type::field), offsetof(type, field) }
+
+/// The household columns: one value per household.
 std::vector<Column> Columns() {
-  std::vector<Column> c = {
-      KOKUHO_COL("municipality", "<u2", municipality),
-      KOKUHO_COL("tier", "u1", tier),
-      KOKUHO_COL("base_mm", "<i8", base_mm),
-      KOKUHO_COL("base_mm_former", "<i8", base_mm_former),
-      KOKUHO_COL("base_mm_birth", "<i8", base_mm_birth),
-      KOKUHO_COL("asset_mm", "<i8", asset_mm),
-      KOKUHO_COL("asset_mm_former", "<i8", asset_mm_former),
-      KOKUHO_COL("mm_birth", "<u2", mm_birth),
-      KOKUHO_COL("base_mm_kaigo", "<i8", base_mm_kaigo),
-      KOKUHO_COL("base_mm_kaigo_birth", "<i8", base_mm_kaigo_birth),
-      KOKUHO_COL("asset_mm_kaigo", "<i8", asset_mm_kaigo),
-      KOKUHO_COL("mm_kaigo", "<u2", mm_kaigo),
-      KOKUHO_COL("mm_kaigo_birth", "<u2", mm_kaigo_birth),
-      KOKUHO_COL("hm_kaigo", "u1", hm_kaigo),
+  return {
+      KOKUHO_COL("municipality", "<u2", PreparedHousehold, municipality),
+      KOKUHO_COL("tier", "u1", PreparedHousehold, tier),
   };
-  static const char* mm_names[] = {"mm0", "mm1", "mm2", "mm3"};
-  static const char* hm_names[] = {"hm0", "hm1", "hm2", "hm3", "hm4", "hm5"};
+}
+
+/// The segment columns: one value per segment (households in order; within one, the
+/// segments of every member, then those of the 介護 members).
+std::vector<Column> SegmentColumns() {
+  std::vector<Column> c = {
+      KOKUHO_COL("seg_household", "<u4", SegmentRow, household),
+      KOKUHO_COL("seg_group", "u1", SegmentRow, group),
+      KOKUHO_COL("seg_cap_group", "<u4", SegmentRow, cap_group),
+  };
+  const std::size_t o = offsetof(SegmentRow, seg);
+  c.push_back({"seg_base", "<i8", 8, o + offsetof(Segment, base)});
+  c.push_back({"seg_base_former", "<i8", 8, o + offsetof(Segment, base_former)});
+  c.push_back({"seg_base_birth", "<i8", 8, o + offsetof(Segment, base_birth)});
+  c.push_back({"seg_asset", "<i8", 8, o + offsetof(Segment, asset)});
+  c.push_back({"seg_asset_former", "<i8", 8, o + offsetof(Segment, asset_former)});
+  static const char* names[] = {"seg_m0", "seg_m1", "seg_m2", "seg_m3"};
   for (int k = 0; k < kCategoryCount; ++k)
-    c.push_back({mm_names[k], "<u2", 2, offsetof(PreparedHousehold, mm) + 2 * k});
-  for (int k = 0; k < kHouseholdStatusCount; ++k)
-    c.push_back({hm_names[k], "u1", 1, offsetof(PreparedHousehold, hm) + k});
+    c.push_back({names[k], "u1", 1, o + offsetof(Segment, members) + k});
+  c.push_back({"seg_birth", "u1", 1, o + offsetof(Segment, birth)});
+  c.push_back({"seg_status", "u1", 1, o + offsetof(Segment, status)});
+  c.push_back({"seg_months", "u1", 1, o + offsetof(Segment, months)});
+  c.push_back({"seg_cap_with_previous", "u1", 1, o + offsetof(Segment, cap_with_previous)});
   return c;
 }
 #undef KOKUHO_COL
+
+/// Every household's segments as rows.
+std::vector<SegmentRow> SegmentRows(const std::vector<PreparedHousehold>& hh) {
+  std::vector<SegmentRow> rows;
+  std::uint32_t cap_group = 0;
+  for (std::size_t i = 0; i < hh.size(); ++i)
+    for (int g = 0; g < 2; ++g)
+      hh[i].ForEachSegment(g == 1, [&](const Segment& sg) {
+        if (!sg.cap_with_previous && !rows.empty()) ++cap_group;
+        rows.push_back(
+            {static_cast<std::uint32_t>(i), static_cast<std::uint8_t>(g), cap_group, sg});
+      });
+  return rows;
+}
 
 void WriteFile(const std::string& path, const void* data, std::size_t bytes) {
   std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -365,50 +394,34 @@ std::vector<char> ReadFile(const std::string& path) {
   return data;
 }
 
-/// Copies field `c` of every household into `column` (to_column) or back.
-template <std::size_t kSize>
-void Transpose(const Column& c, PreparedHousehold* hh, std::size_t n, char* column,
-               bool to_column) {
+/// Copies field `c` of every record into `column` (to_column) or back.
+template <typename T>
+void Transpose(const Column& c, T* records, std::size_t n, char* column, bool to_column) {
   for (std::size_t i = 0; i < n; ++i) {
-    char* field = reinterpret_cast<char*>(&hh[i]) + c.offset;
+    char* field = reinterpret_cast<char*>(&records[i]) + c.offset;
     if (to_column)
-      std::memcpy(column + i * kSize, field, kSize);
+      std::memcpy(column + i * c.size, field, c.size);
     else
-      std::memcpy(field, column + i * kSize, kSize);
+      std::memcpy(field, column + i * c.size, c.size);
   }
 }
 
-void Transpose(const Column& c, PreparedHousehold* hh, std::size_t n, char* column,
-               bool to_column) {
-  switch (c.size) {
-    case 1:
-      return Transpose<1>(c, hh, n, column, to_column);
-    case 2:
-      return Transpose<2>(c, hh, n, column, to_column);
-    case 8:
-      return Transpose<8>(c, hh, n, column, to_column);
-    default:
-      throw std::logic_error("column width");
-  }
-}
-
-/// Writes the household columns; returns the bytes written.
-std::size_t ExportColumns(const std::string& dir, const std::vector<PreparedHousehold>& hh) {
+template <typename T>
+std::size_t WriteColumns(const std::string& dir, const std::vector<Column>& columns,
+                         const std::vector<T>& records) {
   std::size_t bytes = 0;
   std::vector<char> buf;
-  for (const Column& c : Columns()) {
-    buf.resize(hh.size() * c.size);
-    Transpose(c, const_cast<PreparedHousehold*>(hh.data()), hh.size(), buf.data(), true);
+  for (const Column& c : columns) {
+    buf.resize(records.size() * c.size);
+    Transpose(c, const_cast<T*>(records.data()), records.size(), buf.data(), true);
     WriteFile(dir + "/" + c.name + ".bin", buf.data(), buf.size());
     bytes += buf.size();
   }
   return bytes;
 }
 
-/// Reads the columns back into PreparedHousehold, 4,096 households at a time across every
-/// column (a whole column at a time would sweep the 112-byte records 24 times).
-std::vector<PreparedHousehold> ImportColumns(const std::string& dir) {
-  const std::vector<Column> columns = Columns();
+template <typename T>
+std::vector<T> ReadColumns(const std::string& dir, const std::vector<Column>& columns) {
   std::vector<std::vector<char>> data;
   std::size_t n = 0;
   for (const Column& c : columns) {
@@ -417,12 +430,37 @@ std::vector<PreparedHousehold> ImportColumns(const std::string& dir) {
     if (data.back().size() != n * c.size)
       throw std::runtime_error(std::string("column length ") + c.name);
   }
-  std::vector<PreparedHousehold> hh(n);
-  constexpr std::size_t kBlock = 4096;
+  std::vector<T> records(n);
+  constexpr std::size_t kBlock = 4096;  // across every column, a block at a time
   for (std::size_t b = 0; b < n; b += kBlock) {
     const std::size_t len = std::min(kBlock, n - b);
     for (std::size_t k = 0; k < columns.size(); ++k)
-      Transpose(columns[k], hh.data() + b, len, data[k].data() + b * columns[k].size, false);
+      Transpose(columns[k], records.data() + b, len, data[k].data() + b * columns[k].size, false);
+  }
+  return records;
+}
+
+/// Writes the household and segment columns; returns the bytes written.
+std::size_t ExportColumns(const std::string& dir, const std::vector<PreparedHousehold>& hh) {
+  return WriteColumns(dir, Columns(), hh) + WriteColumns(dir, SegmentColumns(), SegmentRows(hh));
+}
+
+/// Reads the columns back into PreparedHousehold (the segments into their households).
+std::vector<PreparedHousehold> ImportColumns(const std::string& dir) {
+  std::vector<PreparedHousehold> hh = ReadColumns<PreparedHousehold>(dir, Columns());
+  std::vector<bool> seen_all(hh.size()), seen_kaigo(hh.size());
+  for (const SegmentRow& r : ReadColumns<SegmentRow>(dir, SegmentColumns())) {
+    PreparedHousehold& h = hh.at(r.household);
+    std::vector<bool>& seen = r.group ? seen_kaigo : seen_all;
+    if (!seen[r.household]) {
+      (r.group ? h.kaigo : h.all) = r.seg;
+      seen[r.household] = true;
+    } else if (r.group) {
+      h.more.push_back(r.seg);
+    } else {
+      h.more.insert(h.more.begin() + h.more_all, r.seg);
+      ++h.more_all;
+    }
   }
   return hh;
 }
@@ -441,10 +479,11 @@ bool FormerExempt(const P& cp) {
 void ExportTables(const std::string& dir, const std::vector<CompiledSchedule>& s) {
   const std::size_t m = s.size();
   std::vector<std::uint8_t> levied, former_exempt, round_total(m), cap_prorated(m);
-  std::vector<std::int64_t> income_rate, asset_rate, cap, unit(m);
+  std::vector<std::int64_t> income_rate, asset_rate, cap, unit, total_unit(m);
   std::vector<std::int32_t> per_capita, household;
   for (std::size_t i = 0; i < m; ++i) {
-    unit[i] = s[i].rounding_unit;
+    unit.insert(unit.end(), s[i].rounding_unit.begin(), s[i].rounding_unit.end());
+    total_unit[i] = s[i].total_unit;
     round_total[i] = s[i].round_total;
     cap_prorated[i] = s[i].cap_prorated;
     for (const CompiledPart& p : s[i].parts) {
@@ -472,6 +511,7 @@ void ExportTables(const std::string& dir, const std::vector<CompiledSchedule>& s
   put("sched_per_capita", per_capita);
   put("sched_household", household);
   put("sched_rounding_unit", unit);
+  put("sched_total_unit", total_unit);
   put("sched_round_total", round_total);
   put("sched_cap_prorated", cap_prorated);
 }
@@ -641,7 +681,7 @@ int main(int argc, char** argv) try {
     std::size_t members = 0, kaigo = 0, rare = 0;
     for (const auto& h : hh) {
       members += h.members;
-      kaigo += h.hm_kaigo > 0;
+      kaigo += h.kaigo.months > 0;
       rare += !IsCompactable(h);
     }
     fmt::print(
@@ -719,8 +759,11 @@ int main(int argc, char** argv) try {
   const int bw_reps = std::max(3, o.reps);
   const double bw1 = ReadBandwidth(hh.data(), bytes, 1, bw_reps);
   const double bw2 = ReadBandwidth(hh.data(), bytes, 2, bw_reps);
-  std::size_t used = 0;
-  for (const Column& c : Columns()) used += c.size;
+  // What the kernel reads of a household: municipality, tier, the two first segments and
+  // the `more` vector's header (its heap segments only for the rare households).
+  const std::size_t used = sizeof(PreparedHousehold::municipality) +
+                           sizeof(PreparedHousehold::tier) + 2 * sizeof(Segment) +
+                           sizeof(PreparedHousehold::more) + sizeof(PreparedHousehold::more_all);
   fmt::print(
       "read bandwidth over the {:.0f} MB prepared array: {:.2f} GB/s (1 thread), {:.2f} "
       "GB/s (2 threads) → bound {:.0f} M households/s at {} B each ({} B of it read by "
@@ -752,7 +795,7 @@ int main(int argc, char** argv) try {
         [&] { return fast::SumTotalOnlyClones(hh, compiled, 1); });
     const auto t0 = Clock::now();
     for (const PreparedHousehold& h : hh)  // the prototypes' reciprocal multiplies need < 2^40
-      if (h.base_mm >= (std::int64_t{1} << 40) || h.base_mm_kaigo >= (std::int64_t{1} << 40))
+      if (h.all.base >= (std::int64_t{1} << 40) || h.kaigo.base >= (std::int64_t{1} << 40))
         throw std::range_error("a household outside the prototypes' widths");
     const fast::HotPopulation hot = Compact(hh);
     const double build = Since(t0);
@@ -794,7 +837,8 @@ int main(int argc, char** argv) try {
     WriteFile(o.export_dir + "/municipality_totals.bin", muni.data(), muni.size() * sizeof(Yen));
     const auto t2 = Clock::now();
     std::size_t raw = 0;
-    for (const Column& c : Columns()) raw += ReadFile(o.export_dir + "/" + c.name + ".bin").size();
+    for (const auto& list : {Columns(), SegmentColumns()})
+      for (const Column& c : list) raw += ReadFile(o.export_dir + "/" + c.name + ".bin").size();
     const double raw_s = Since(t2);
     const auto t1 = Clock::now();
     const std::vector<PreparedHousehold> back = ImportColumns(o.export_dir);
@@ -805,16 +849,21 @@ int main(int argc, char** argv) try {
         "export: {} columns, {:.0f} MB written in {:.3f} s ({:.2f} GB/s); read (page cache) "
         "in {:.3f} s ({:.2f} GB/s), and into PreparedHousehold in {:.3f} s ({:.2f} GB/s); "
         "checksum {}\n",
-        Columns().size(), written / 1e6, write_s, written / write_s / 1e9, raw_s, raw / raw_s / 1e9,
-        read_s, written / read_s / 1e9, back_sum == checksum ? "ok" : "MISMATCH");
+        Columns().size() + SegmentColumns().size(), written / 1e6, write_s, written / write_s / 1e9,
+        raw_s, raw / raw_s / 1e9, read_s, written / read_s / 1e9,
+        back_sum == checksum ? "ok" : "MISMATCH");
     add("export", fmt::format("{{\"bytes\": {}, \"write_s\": {:.4f}, \"raw_read_s\": {:.4f}, "
                               "\"read_s\": {:.4f}}}",
                               written, write_s, raw_s, read_s));
     // manifest.json
-    std::string cols;
-    for (const Column& c : Columns())
-      cols += fmt::format("{}\n    \"{}\": {{\"file\": \"{}.bin\", \"dtype\": \"{}\"}}",
-                          cols.empty() ? "" : ",", c.name, c.name, c.dtype);
+    auto list = [](const std::vector<Column>& columns) {
+      std::string out;
+      for (const Column& c : columns)
+        out += fmt::format("{}\n    \"{}\": {{\"file\": \"{}.bin\", \"dtype\": \"{}\"}}",
+                           out.empty() ? "" : ",", c.name, c.name, c.dtype);
+      return out;
+    };
+    const std::string cols = list(Columns()), seg_cols = list(SegmentColumns());
     const std::size_t m = compiled.size();
     const std::string manifest = fmt::format(
         R"json({{
@@ -828,6 +877,8 @@ int main(int argc, char** argv) try {
   "rate_denominator": {den},
   "columns": {{{cols}
   }},
+  "segments": {{{seg_cols}
+  }},
   "tables": {{
     "levied": {{"file": "sched_levied.bin", "dtype": "u1", "shape": [{m}, 4]}},
     "former_exempt": {{"file": "sched_former_exempt.bin", "dtype": "u1", "shape": [{m}, 4]}},
@@ -838,7 +889,8 @@ int main(int argc, char** argv) try {
                    "axes": ["municipality", "part", "tier", "stage", "category"]}},
     "household": {{"file": "sched_household.bin", "dtype": "<i4", "shape": [{m}, 4, 4, 5, 6],
                   "axes": ["municipality", "part", "tier", "stage", "status"]}},
-    "rounding_unit": {{"file": "sched_rounding_unit.bin", "dtype": "<i8", "shape": [{m}]}},
+    "rounding_unit": {{"file": "sched_rounding_unit.bin", "dtype": "<i8", "shape": [{m}, 4]}},
+    "total_unit": {{"file": "sched_total_unit.bin", "dtype": "<i8", "shape": [{m}]}},
     "round_total": {{"file": "sched_round_total.bin", "dtype": "u1", "shape": [{m}]}},
     "cap_prorated": {{"file": "sched_cap_prorated.bin", "dtype": "u1", "shape": [{m}]}}
   }},
@@ -847,8 +899,8 @@ int main(int argc, char** argv) try {
 )json",
         fmt::arg("n", n), fmt::arg("m", m), fmt::arg("fy", o.fiscal_year),
         fmt::arg("checksum", checksum), fmt::arg("subset", subset),
-        fmt::arg("subset_sum", subset_sum), fmt::arg("den", detail::kRateDen),
-        fmt::arg("cols", cols));
+        fmt::arg("subset_sum", subset_sum), fmt::arg("den", kPpmOne), fmt::arg("cols", cols),
+        fmt::arg("seg_cols", seg_cols));
     WriteFile(o.export_dir + "/manifest.json", manifest.data(), manifest.size());
   }
 

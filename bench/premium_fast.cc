@@ -10,7 +10,7 @@
 namespace kokuho::premium::fast {
 namespace {
 
-constexpr std::int64_t kDen = detail::kRateDen;  // 12 × 1e6
+constexpr std::int64_t kDen = kPpmOne;  // the annual 所得割 = ⌊base × rate ÷ 10^6⌋
 constexpr std::uint64_t kMask40 = (std::uint64_t{1} << 40) - 1;
 
 /// The product's total-only kernel (premium::LevyTotal), here so the prototypes below
@@ -43,6 +43,14 @@ Yen Split(std::size_t n, unsigned threads, F&& range) {
   return total;
 }
 
+/// One 分 of a household alike all year (one segment): the annual amount, capped before 月割
+/// (prorated) or after, × months ÷ 12 once (levy_kernel.h).
+inline std::uint64_t HotAmount(std::uint64_t annual, std::uint64_t cap, std::uint64_t months,
+                               bool prorated) {
+  if (prorated) return std::min(annual, cap) * months / 12;
+  return std::min(annual * months / 12, cap);
+}
+
 /// The hot path: one household without rare features.
 inline std::uint64_t HotTotal(const HotHousehold& h, const FastEntry* tables) {
   const std::uint64_t base = h.all & kMask40, asset = h.all >> 40;
@@ -50,22 +58,21 @@ inline std::uint64_t HotTotal(const HotHousehold& h, const FastEntry* tables) {
   const unsigned tier = h.bits & 3, hm0 = (h.bits >> 2) & 15, hmk = (h.bits >> 6) & 15;
   const FastEntry& e = tables[h.municipality * 4u + tier];
   const std::uint64_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
-  const std::uint64_t cap_months = e.prorated ? hm0 : 12, cap_kmonths = e.prorated ? hmk : 12;
   std::uint64_t sum = 0;
   for (int p = 0; p < kPartCount; ++p) {
     const bool k = p == 2;
     const std::uint64_t bm = k ? kbase : base, am = k ? kasset : asset, months = k ? hmk : hm0;
+    if (months == 0) continue;
     const std::uint64_t g = k ? std::uint64_t{std::uint32_t(e.pc[2][0])} * h.mm_kaigo
                               : std::uint64_t{std::uint32_t(e.pc[p][0])} * m0 +
                                     std::uint64_t{std::uint32_t(e.pc[p][1])} * m1 +
                                     std::uint64_t{std::uint32_t(e.pc[p][2])} * m2;
-    const std::uint64_t sub = bm * std::uint32_t(e.rate[p]) / kDen +
-                              am * std::uint32_t(e.asset_rate[p]) / kDen + g / 12 +
-                              std::uint64_t{std::uint32_t(e.hh[p])} * months / 12;
-    const std::uint64_t cap =
-        std::uint64_t{std::uint32_t(e.cap[p])} * (k ? cap_kmonths : cap_months) / 12;
-    const std::uint64_t amount = std::min(sub, cap);
-    sum += (amount * e.part_magic >> 40) * std::uint32_t(e.part_unit);
+    const std::uint64_t annual = bm * std::uint32_t(e.rate[p]) / kDen +
+                                 am * std::uint32_t(e.asset_rate[p]) / kDen + g +
+                                 std::uint64_t{std::uint32_t(e.hh[p])};
+    const std::uint64_t amount =
+        HotAmount(annual, std::uint32_t(e.cap[p]), months, e.prorated != 0);
+    sum += (amount * e.part_magic[p] >> 40) * std::uint32_t(e.part_unit[p]);
   }
   return (sum * e.total_magic >> 40) * std::uint32_t(e.total_unit);
 }
@@ -97,7 +104,7 @@ std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedule
     // The multiply-and-shift is exact for amounts < 2^40 / unit; amounts are capped.
     std::int64_t cap_sum = 0;
     for (const CompiledPart& p : s.parts) cap_sum += p.cap;
-    if (s.rounding_unit < 1 || s.rounding_unit > 65536 || cap_sum >= (1 << 24))
+    if (s.total_unit < 1 || s.total_unit > 65536 || cap_sum >= (1 << 24))
       throw std::range_error("schedule outside the fast path's widths");
     for (int t = 0; t < kTierCount; ++t) {
       FastEntry& e = out[m * kTierCount + t];
@@ -113,9 +120,11 @@ std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedule
         for (int c = 0; c < 3; ++c) e.pc[p][c] = on && (p != 2 || c == kAdult) ? pc[c] : 0;
         e.hh[p] = on ? cp.household[t][kHouseholdStages - 1][0] : 0;
       }
-      e.part_unit = s.round_total ? 1 : static_cast<std::int32_t>(s.rounding_unit);
-      e.total_unit = s.round_total ? static_cast<std::int32_t>(s.rounding_unit) : 1;
-      e.part_magic = magic(e.part_unit);
+      for (int p = 0; p < kPartCount; ++p) {
+        e.part_unit[p] = s.round_total ? 1 : static_cast<std::int32_t>(s.rounding_unit[p]);
+        e.part_magic[p] = magic(e.part_unit[p]);
+      }
+      e.total_unit = s.round_total ? static_cast<std::int32_t>(s.total_unit) : 1;
       e.total_magic = magic(e.total_unit);
       e.prorated = s.cap_prorated;
     }
@@ -157,11 +166,12 @@ std::vector<FastMunicipality> BuildTables2(const std::vector<CompiledSchedule>& 
     const CompiledSchedule& s = schedules[m];
     std::int64_t cap_sum = 0;
     for (const CompiledPart& p : s.parts) cap_sum += p.cap;
-    if (s.rounding_unit < 1 || s.rounding_unit > 65536 || cap_sum >= (1 << 24))
+    if (s.total_unit < 1 || s.total_unit > 65536 || cap_sum >= (1 << 24))
       throw std::range_error("schedule outside the fast path's widths");
     for (int t = 0; t < kTierCount; ++t) {
       FastMunicipality& f = out[m * kTierCount + t];
       f.has_asset = 0;
+      f.prorated = s.cap_prorated;
       for (int p = 0; p < kPartCount; ++p) {
         const CompiledPart& cp = s.parts[p];
         if (cp.income_rate < 0 || cp.income_rate >= kDen || cp.asset_rate < 0 ||
@@ -174,16 +184,12 @@ std::vector<FastMunicipality> BuildTables2(const std::vector<CompiledSchedule>& 
         const auto& pc = cp.per_capita[t][kPerCapitaStages - 1];
         for (int c = 0; c < 3; ++c)
           f.pc[p][c] = on && (p != 2 || c == kAdult) ? static_cast<std::uint32_t>(pc[c]) : 0;
-        const std::int64_t hh = on ? cp.household[t][kHouseholdStages - 1][0] : 0;
-        for (int months = 0; months <= 12; ++months) {
-          f.fixed[months][p] = static_cast<std::uint32_t>(hh * months / 12);
-          f.cap[months][p] =
-              static_cast<std::uint32_t>(s.cap_prorated ? cp.cap * months / 12 : cp.cap);
-        }
+        f.fixed[p] = on ? static_cast<std::uint32_t>(cp.household[t][kHouseholdStages - 1][0]) : 0;
+        f.cap[p] = static_cast<std::uint32_t>(cp.cap);
+        f.part_unit[p] = s.round_total ? 1 : static_cast<std::uint32_t>(s.rounding_unit[p]);
+        f.part_magic[p] = unit_magic(f.part_unit[p]);
       }
-      f.part_unit = s.round_total ? 1 : static_cast<std::uint32_t>(s.rounding_unit);
-      f.total_unit = s.round_total ? static_cast<std::uint32_t>(s.rounding_unit) : 1;
-      f.part_magic = unit_magic(f.part_unit);
+      f.total_unit = s.round_total ? static_cast<std::uint32_t>(s.total_unit) : 1;
       f.total_magic = unit_magic(f.total_unit);
     }
   }
@@ -196,20 +202,24 @@ __attribute__((always_inline)) inline std::uint64_t MulHigh(std::uint64_t a, std
   return static_cast<std::uint64_t>((static_cast<unsigned __int128>(a) * b) >> 64);
 }
 
-/// One 分 of a hot household: the amount after the cap, before the rounding.
-/// One 分 of a hot household: the amount after the cap, divided by the rounding unit.
-/// (Everything here is always_inline and avoids std::min: the target_clones copies of the
-/// loop below cannot inline functions compiled for another target.) g < 2^30, so g ÷ 12 is
-/// a 32-bit division (a multiply and a shift).
+/// One 分 of a hot household: the annual amount, capped, × months ÷ 12, divided by the
+/// rounding unit. (Everything here is always_inline and avoids std::min: the target_clones
+/// copies of the loop below cannot inline functions compiled for another target.)
 __attribute__((always_inline)) inline std::uint64_t HotPart(const FastMunicipality& f, int p,
-                                                            const std::uint32_t* fixed,
-                                                            const std::uint32_t* cap,
+                                                            std::uint64_t months,
                                                             std::uint64_t base, std::uint64_t asset,
                                                             std::uint32_t g) {
-  std::uint64_t sub = MulHigh(base, f.income_magic[p]) + g / 12u + fixed[p];
-  if (asset) sub += MulHigh(asset, f.asset_magic[p]);
-  const std::uint64_t c = cap[p];
-  return (sub < c ? sub : c) * f.part_magic >> 40;
+  std::uint64_t annual = MulHigh(base, f.income_magic[p]) + g + f.fixed[p];
+  if (asset) annual += MulHigh(asset, f.asset_magic[p]);
+  const std::uint64_t c = f.cap[p];
+  std::uint64_t amount;
+  if (f.prorated) {
+    amount = (annual < c ? annual : c) * months / 12u;
+  } else {
+    amount = annual * months / 12u;
+    amount = amount < c ? amount : c;
+  }
+  return (amount * f.part_magic[p] >> 40) * f.part_unit[p];
 }
 
 /// kKaigo false: the household has no 介護 month (the caller knows), so that 分 is 0.
@@ -223,67 +233,20 @@ __attribute__((always_inline)) inline std::uint64_t HotTotal2(const HotHousehold
   const std::uint64_t asset = f.has_asset ? h.all >> 40 : 0;
   const std::uint64_t kasset = f.has_asset ? h.kaigo >> 40 : 0;
   const std::uint32_t m0 = h.mm[0], m1 = h.mm[1], m2 = h.mm[2];
-  const std::uint32_t *fx = f.fixed[hm0], *cx = f.cap[hm0];
-  std::uint64_t q =  // Σ amount ÷ unit over the 分
-      HotPart(f, 0, fx, cx, base, asset, f.pc[0][0] * m0 + f.pc[0][1] * m1 + f.pc[0][2] * m2) +
-      HotPart(f, 1, fx, cx, base, asset, f.pc[1][0] * m0 + f.pc[1][1] * m1 + f.pc[1][2] * m2) +
-      HotPart(f, 3, fx, cx, base, asset, f.pc[3][0] * m0 + f.pc[3][1] * m1 + f.pc[3][2] * m2);
+  std::uint64_t sum =  // Σ rounded amounts over the 分
+      HotPart(f, 0, hm0, base, asset, f.pc[0][0] * m0 + f.pc[0][1] * m1 + f.pc[0][2] * m2) +
+      HotPart(f, 1, hm0, base, asset, f.pc[1][0] * m0 + f.pc[1][1] * m1 + f.pc[1][2] * m2) +
+      HotPart(f, 3, hm0, base, asset, f.pc[3][0] * m0 + f.pc[3][1] * m1 + f.pc[3][2] * m2);
   if (kKaigo)
-    q += HotPart(f, 2, f.fixed[hmk], f.cap[hmk], h.kaigo & kMask40, kasset,
-                 f.pc[2][0] * std::uint32_t{h.mm_kaigo});
-  const std::uint64_t sum = q * f.part_unit;
+    sum += HotPart(f, 2, hmk, h.kaigo & kMask40, kasset, f.pc[2][0] * std::uint32_t{h.mm_kaigo});
   return (sum * f.total_magic >> 40) * f.total_unit;
 }
 
-/// A rare household with the v2 tables: every category and status, no divisions but the
-/// constant ones (premium_bench checks base_mm < 2^40 before running the prototypes).
-__attribute__((always_inline)) inline std::uint64_t RarePart(
-    const FastMunicipality& f, const CompiledPart& cp, int p, int tier, std::int64_t base_mm,
-    std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
-    std::int64_t asset_former, const std::uint16_t* mm, int categories, std::uint64_t mm_birth,
-    const std::uint8_t* hm, int statuses) {
-  if (!cp.former_exempt) base_former = asset_former = 0;
-  const std::uint64_t base = std::uint64_t(base_mm - base_former - base_birth);
-  const std::uint64_t asset = std::uint64_t(asset_mm - asset_former);
-  unsigned months = 0;
-  for (int s = 0; s < statuses; ++s) months += hm[s];
-  const auto& pc = cp.per_capita[tier][kPerCapitaStages - 1];
-  const auto& hh = cp.household[tier][kHouseholdStages - 1];
-  std::uint64_t g = 0, h = 0;
-  for (int c = 0; c < categories; ++c) g += std::uint64_t(std::uint32_t(pc[c])) * mm[c];
-  g -= std::uint64_t(std::uint32_t(pc[kAdult])) * mm_birth;
-  for (int s = 0; s < statuses; ++s) h += std::uint64_t(std::uint32_t(hh[s])) * hm[s];
-  const std::uint64_t sub =
-      MulHigh(base, f.income_magic[p]) + MulHigh(asset, f.asset_magic[p]) + g / 12 + h / 12;
-  const std::uint64_t c = f.cap[months][p];
-  return cp.levied && months ? (sub < c ? sub : c) * f.part_magic >> 40 : 0;
-}
-
-__attribute__((always_inline)) inline std::uint64_t RareTotal2(const PreparedHousehold& h,
-                                                               const CompiledSchedule& s,
-                                                               const FastMunicipality* tables) {
-  const FastMunicipality& f = tables[h.municipality * 4u + h.tier];
-  std::uint64_t q = 0;
-  for (int p = 0; p < kPartCount; ++p) {
-    if (p == 2) continue;
-    q += RarePart(f, s.parts[p], p, h.tier, h.base_mm, h.base_mm_former, h.base_mm_birth,
-                  h.asset_mm, h.asset_mm_former, h.mm.data(), kCategoryCount, h.mm_birth,
-                  h.hm.data(), kHouseholdStatusCount);
-  }
-  const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
-  const std::uint8_t hm_kaigo[1] = {h.hm_kaigo};
-  q += RarePart(f, s.parts[2], 2, h.tier, h.base_mm_kaigo, 0, h.base_mm_kaigo_birth,
-                h.asset_mm_kaigo, 0, mm_kaigo, 1, h.mm_kaigo_birth, hm_kaigo, 1);
-  const std::uint64_t sum = q * f.part_unit;
-  return (sum * f.total_magic >> 40) * f.total_unit;
-}
-
-// Not target_clones: a clone for another target cannot inline std::array's operator[].
+/// The rare households (a change during the year, 旧被扶養者, 産前産後, 特定世帯): the
+/// product's total-only kernel.
 std::uint64_t RangeRare2(const PreparedHousehold* h, std::size_t n, const CompiledSchedule* s,
-                         const FastMunicipality* tables) {
-  std::uint64_t sum = 0;
-  for (std::size_t i = 0; i < n; ++i) sum += RareTotal2(h[i], s[h[i].municipality], tables);
-  return sum;
+                         const FastMunicipality*) {
+  return static_cast<std::uint64_t>(RangeTotalOnly(h, n, s));
 }
 
 __attribute__((target_clones("arch=haswell", "default"))) std::uint64_t RangeHot2(

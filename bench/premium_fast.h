@@ -9,12 +9,13 @@
 //                  displayed components, no 600-byte LevyResult — over the same vector;
 //                  SumTotalOnlyClones: that loop with target_clones("avx2", "default").
 //   SumHot         the product's 24-byte CompactHousehold (compact.h, first prototyped
-//                  here) for the households without a rare feature
-//                  (旧被扶養者, 産前産後, 特定世帯 months; values within the packed widths),
+//                  here) for the households without a rare feature (a change during the
+//                  year, 旧被扶養者, 産前産後, 特定世帯; values within the packed widths),
 //                  the rare ones kept in full and levied by the total-only kernel; per
 //                  (municipality, tier) tables of the final-stage amounts (v1: still divides).
-//   SumHot2        the same records with v2 tables: no runtime division left (multiply-high
-//                  by exact reciprocals, tables by months, multiply-and-shift rounding).
+//   SumHot2        the same records with v2 tables: the rate divisions by multiply-high by
+//                  exact reciprocals, the rounding by multiply-and-shift; 月割 (× months ÷
+//                  12, once on the annual amount since issue 12) by a constant division.
 //   SumHot3        SumHot2 with the households without 介護 months in their own loop.
 #pragma once
 
@@ -41,10 +42,10 @@ using HotPopulation = CompactPopulation;
 struct FastEntry {
   std::int32_t rate[4], asset_rate[4], cap[4];
   std::int32_t pc[4][3];  ///< final-stage 均等割 of adults, school, preschool (介護: adults)
-  std::int32_t hh[4];     ///< final-stage 平等割 of a status-0 household-month
-  std::uint64_t part_magic, total_magic;  ///< ⌈2^40 / unit⌉ (unit 1 when not rounded there)
-  std::int32_t part_unit, total_unit;
-  std::int32_t prorated;  ///< cap × months ÷ 12
+  std::int32_t hh[4];     ///< final-stage 平等割 of a status-0 household
+  std::uint64_t part_magic[4], total_magic;  ///< ⌈2^40 / unit⌉ (unit 1 when not rounded there)
+  std::int32_t part_unit[4], total_unit;
+  std::int32_t prorated;  ///< the cap on the annual amount before 月割
 };
 
 /// [municipality × 4 + tier]; throws when a schedule does not fit the packed widths.
@@ -55,19 +56,20 @@ std::vector<FastEntry> BuildTables(const std::vector<CompiledSchedule>& schedule
 Yen SumHot(const HotPopulation& pop, const std::vector<FastEntry>& tables,
            const std::vector<CompiledSchedule>& schedules, unsigned threads, bool rare_full);
 
-/// v2: one municipality × tier, everything the hot path reads, with the divisions taken out:
-///   ⌊x × rate ÷ (12 × 10^6)⌋ = high 64 bits of x × ⌈2^64 × rate ÷ (12 × 10^6)⌉, exact for
-///   x < 2^40 (the error x × (M × D − 2^64 × rate) ÷ 2^64 stays under 1 ÷ D);
-///   ⌊平等割 × months ÷ 12⌋ and the cap (× months ÷ 12 when prorated) looked up by months;
-///   the rounding unit by a multiply and a shift (amounts are capped, so < 2^24).
+/// v2: one municipality × tier, everything the hot path reads, with the rate divisions taken
+/// out: ⌊x × rate ÷ 10^6⌋ = high 64 bits of x × ⌈2^64 × rate ÷ 10^6⌉, exact for x < 2^40 (the
+/// error x × (M × D − 2^64 × rate) ÷ 2^64 stays under 1 ÷ D); the annual amount, capped,
+/// × months ÷ 12 (a 32-bit division by a constant when the cap comes first); the rounding
+/// unit by a multiply and a shift (amounts are capped, so < 2^24).
 struct FastMunicipality {
   std::uint64_t income_magic[4], asset_magic[4];
-  std::uint64_t part_magic, total_magic;
-  std::uint32_t part_unit, total_unit;
-  std::uint32_t has_asset;     ///< 4方式: some 分 has a 資産割
-  std::uint32_t pc[4][3];      ///< [part][category]: final 均等割; 介護: adults only
-  std::uint32_t fixed[13][4];  ///< [months][part]: ⌊平等割 × months ÷ 12⌋
-  std::uint32_t cap[13][4];    ///< [months][part]
+  std::uint64_t part_magic[4], total_magic;
+  std::uint32_t part_unit[4], total_unit;
+  std::uint32_t has_asset;  ///< 4方式: some 分 has a 資産割
+  std::uint32_t prorated;   ///< the cap on the annual amount before 月割
+  std::uint32_t pc[4][3];   ///< [part][category]: final 均等割; 介護: adults only
+  std::uint32_t fixed[4];   ///< [part]: final 平等割 (annual)
+  std::uint32_t cap[4];     ///< [part]
 };
 
 /// [municipality × 4 + tier].

@@ -1,15 +1,17 @@
 /* Baseline: the household levy as a plain single-threaded C loop, compiled with plain -O2 —
- * what a competent programmer writes without tuning: an array of structs filled from the
- * columns exported by `kokuho_premium_bench --export DIR`, the compiled tables as nested
- * arrays, and one straightforward function per 分 implementing LevyHousehold's formulas for
- * the total (src/premium/levy_kernel.h):
+ * what a competent programmer writes without tuning: arrays of structs filled from the
+ * columns exported by `kokuho_premium_bench --export DIR` (a household table and a segment
+ * table: the months of a household's group — every member, or the 介護 members — in which its
+ * members, bases and 平等割 status stay the same; src/premium/prepared.h), the compiled tables
+ * as nested arrays, and one straightforward function per 分 implementing LevyHousehold's
+ * formulas for the total (src/premium/levy_kernel.h):
  *
- *   所得割 = ⌊(base_mm − former − birth) × rate ÷ (12 × 10^6)⌋, 資産割 likewise (the 旧被扶養者
- *   part only where the 分 exempts it);
- *   均等割 = ⌊(Σ_c table[tier][final stage][c] × mm[c] − adult × mm_birth) ÷ 12⌋;
- *   平等割 = ⌊Σ_s table[tier][final stage][s] × hm[s] ÷ 12⌋;
- *   amount = min(sum, cap × months ÷ 12 or cap), then truncated to the rounding unit per 分
- *   (or on the total).
+ *   for each segment, the annual amount: 所得割 = ⌊(base − former − birth) × rate ÷ 10^6⌋,
+ *   資産割 likewise (the 旧被扶養者 part only where the 分 exempts it), 均等割 = Σ_c
+ *   table[tier][final stage][c] × members[c] − adult × birth, 平等割 = table[status];
+ *   prorated cap: Σ over cap groups of min(Σ annual × months, cap × Σ months), ÷ 12;
+ *   otherwise min(⌊Σ annual × months ÷ 12⌋, cap); then truncated to the 分's rounding unit
+ *   (or the total to its unit).
  *
  * Only the loop over the households is timed (median and best of RUNS); it prints one JSON
  * line with the checksum Σ total, checked against the manifest's, and the per-municipality
@@ -25,32 +27,34 @@
 #include <time.h>
 
 typedef struct {
+  uint32_t group, cap_group;
+  int64_t base, base_former, base_birth, asset, asset_former;
+  uint8_t members[4];
+  uint8_t birth, status, months;
+} Segment;
+
+typedef struct {
   uint16_t municipality;
   uint8_t tier;
-  int64_t base_mm, base_mm_former, base_mm_birth, asset_mm, asset_mm_former;
-  uint16_t mm[4];
-  uint16_t mm_birth;
-  uint8_t hm[6];
-  int64_t base_mm_kaigo, base_mm_kaigo_birth, asset_mm_kaigo;
-  uint16_t mm_kaigo, mm_kaigo_birth;
-  uint8_t hm_kaigo;
+  size_t first, count; /* its segments */
 } Household;
 
 typedef struct {
   int levied;
   int former_exempt; /* 旧被扶養者's 所得割・資産割 exempt in this 分 */
-  int64_t income_rate, asset_rate, cap;
+  int64_t income_rate, asset_rate, cap, rounding_unit;
   int32_t per_capita[4][6][4]; /* [tier][stage][category] */
   int32_t household[4][5][6];  /* [tier][stage][status] */
 } Part;
 
 typedef struct {
   Part parts[4];
-  int64_t rounding_unit;
+  int64_t total_unit;
   int round_total, cap_prorated;
 } Schedule;
 
 static const char* dir;
+static Segment* segments;
 
 static void* load(const char* name, size_t* size) {
   char path[4096];
@@ -72,53 +76,56 @@ static void* load(const char* name, size_t* size) {
   return data;
 }
 
-/* Column `name` into field `field` of every household. */
-#define COLUMN(name, type, field)                              \
-  do {                                                         \
-    size_t size;                                               \
-    type* v = load(name, &size);                               \
-    for (size_t i = 0; i < n; ++i) households[i].field = v[i]; \
-    free(v);                                                   \
+/* Column `name` into field `field` of every record of `array` (n records). */
+#define COLUMN(array, n, name, type, field)            \
+  do {                                                 \
+    size_t size;                                       \
+    type* v = load(name, &size);                       \
+    for (size_t i = 0; i < (n); ++i) array[i].field = v[i]; \
+    free(v);                                           \
   } while (0)
 
-static int64_t part_amount(const Part* p, int tier, int64_t base, int64_t base_former,
-                           int64_t base_birth, int64_t asset, int64_t asset_former,
-                           const uint16_t* mm, int categories, int64_t mm_birth, const uint8_t* hm,
-                           int statuses, int cap_prorated) {
+/* One 分 of a household: the amount after the cap, before the rounding. */
+static int64_t part_amount(const Part* p, int tier, const Household* h, uint32_t group,
+                           int cap_prorated) {
+  if (!p->levied) return 0;
+  int64_t sum = 0, capped = 0, group_sum = 0, group_cap = 0;
   int months = 0;
-  for (int s = 0; s < statuses; ++s) months += hm[s];
-  if (!p->levied || months == 0) return 0;
-  if (!p->former_exempt) base_former = asset_former = 0;
-  int64_t income = (base - base_former - base_birth) * p->income_rate / 12000000;
-  int64_t assets = (asset - asset_former) * p->asset_rate / 12000000;
-  int64_t per_capita = 0;
-  for (int c = 0; c < categories; ++c) per_capita += (int64_t)p->per_capita[tier][5][c] * mm[c];
-  per_capita -= (int64_t)p->per_capita[tier][5][0] * mm_birth;
-  int64_t household = 0;
-  for (int s = 0; s < statuses; ++s) household += (int64_t)p->household[tier][4][s] * hm[s];
-  int64_t amount = income + assets + per_capita / 12 + household / 12;
-  int64_t cap = cap_prorated ? p->cap * months / 12 : p->cap;
-  return amount < cap ? amount : cap;
+  uint32_t current = UINT32_MAX;
+  for (size_t k = h->first; k < h->first + h->count; ++k) {
+    const Segment* s = &segments[k];
+    if (s->group != group) continue;
+    int64_t former = p->former_exempt ? s->base_former : 0;
+    int64_t asset_former = p->former_exempt ? s->asset_former : 0;
+    int64_t annual = (s->base - former - s->base_birth) * p->income_rate / 1000000 +
+                     (s->asset - asset_former) * p->asset_rate / 1000000;
+    for (int c = 0; c < 4; ++c) annual += (int64_t)p->per_capita[tier][5][c] * s->members[c];
+    annual -= (int64_t)p->per_capita[tier][5][0] * s->birth;
+    annual += p->household[tier][4][s->status];
+    if (s->cap_group != current) { /* a new cap group */
+      capped += group_sum < group_cap ? group_sum : group_cap;
+      group_sum = group_cap = 0;
+      current = s->cap_group;
+    }
+    group_sum += annual * s->months;
+    group_cap += p->cap * s->months;
+    sum += annual * s->months;
+    months += s->months;
+  }
+  capped += group_sum < group_cap ? group_sum : group_cap;
+  if (months == 0) return 0;
+  if (cap_prorated) return capped / 12;
+  return sum / 12 < p->cap ? sum / 12 : p->cap;
 }
 
 static int64_t levy_total(const Household* h, const Schedule* s) {
-  int64_t amount[4];
+  int64_t sum = 0;
   for (int p = 0; p < 4; ++p) {
-    if (p == 2) { /* 介護: members aged 40–64 only */
-      uint16_t mm = h->mm_kaigo;
-      uint8_t hm = h->hm_kaigo;
-      amount[p] =
-          part_amount(&s->parts[p], h->tier, h->base_mm_kaigo, 0, h->base_mm_kaigo_birth,
-                      h->asset_mm_kaigo, 0, &mm, 1, h->mm_kaigo_birth, &hm, 1, s->cap_prorated);
-    } else {
-      amount[p] = part_amount(&s->parts[p], h->tier, h->base_mm, h->base_mm_former,
-                              h->base_mm_birth, h->asset_mm, h->asset_mm_former, h->mm, 4,
-                              h->mm_birth, h->hm, 6, s->cap_prorated);
-    }
+    int64_t amount = part_amount(&s->parts[p], h->tier, h, p == 2 ? 1 : 0, s->cap_prorated);
+    int64_t unit = s->parts[p].rounding_unit;
+    sum += s->round_total ? amount : amount / unit * unit;
   }
-  int64_t unit = s->rounding_unit, sum = 0;
-  for (int p = 0; p < 4; ++p) sum += s->round_total ? amount[p] : amount[p] / unit * unit;
-  return s->round_total ? sum / unit * unit : sum;
+  return s->round_total ? sum / s->total_unit * s->total_unit : sum;
 }
 
 static double now(void) {
@@ -163,30 +170,36 @@ int main(int argc, char** argv) {
   const size_t m = (size_t)manifest_int(manifest, "municipalities");
 
   Household* households = calloc(n, sizeof *households);
-  COLUMN("municipality", uint16_t, municipality);
-  COLUMN("tier", uint8_t, tier);
-  COLUMN("base_mm", int64_t, base_mm);
-  COLUMN("base_mm_former", int64_t, base_mm_former);
-  COLUMN("base_mm_birth", int64_t, base_mm_birth);
-  COLUMN("asset_mm", int64_t, asset_mm);
-  COLUMN("asset_mm_former", int64_t, asset_mm_former);
-  COLUMN("mm0", uint16_t, mm[0]);
-  COLUMN("mm1", uint16_t, mm[1]);
-  COLUMN("mm2", uint16_t, mm[2]);
-  COLUMN("mm3", uint16_t, mm[3]);
-  COLUMN("mm_birth", uint16_t, mm_birth);
-  COLUMN("hm0", uint8_t, hm[0]);
-  COLUMN("hm1", uint8_t, hm[1]);
-  COLUMN("hm2", uint8_t, hm[2]);
-  COLUMN("hm3", uint8_t, hm[3]);
-  COLUMN("hm4", uint8_t, hm[4]);
-  COLUMN("hm5", uint8_t, hm[5]);
-  COLUMN("base_mm_kaigo", int64_t, base_mm_kaigo);
-  COLUMN("base_mm_kaigo_birth", int64_t, base_mm_kaigo_birth);
-  COLUMN("asset_mm_kaigo", int64_t, asset_mm_kaigo);
-  COLUMN("mm_kaigo", uint16_t, mm_kaigo);
-  COLUMN("mm_kaigo_birth", uint16_t, mm_kaigo_birth);
-  COLUMN("hm_kaigo", uint8_t, hm_kaigo);
+  COLUMN(households, n, "municipality", uint16_t, municipality);
+  COLUMN(households, n, "tier", uint8_t, tier);
+  size_t segment_bytes;
+  free(load("seg_household", &segment_bytes));
+  const size_t ns = segment_bytes / sizeof(uint32_t);
+  segments = calloc(ns, sizeof *segments);
+  {
+    size_t size;
+    uint32_t* owner = load("seg_household", &size);
+    for (size_t k = 0; k < ns; ++k) { /* the segments of a household are consecutive */
+      Household* h = &households[owner[k]];
+      if (h->count == 0) h->first = k;
+      ++h->count;
+    }
+    free(owner);
+  }
+  COLUMN(segments, ns, "seg_group", uint8_t, group);
+  COLUMN(segments, ns, "seg_cap_group", uint32_t, cap_group);
+  COLUMN(segments, ns, "seg_base", int64_t, base);
+  COLUMN(segments, ns, "seg_base_former", int64_t, base_former);
+  COLUMN(segments, ns, "seg_base_birth", int64_t, base_birth);
+  COLUMN(segments, ns, "seg_asset", int64_t, asset);
+  COLUMN(segments, ns, "seg_asset_former", int64_t, asset_former);
+  COLUMN(segments, ns, "seg_m0", uint8_t, members[0]);
+  COLUMN(segments, ns, "seg_m1", uint8_t, members[1]);
+  COLUMN(segments, ns, "seg_m2", uint8_t, members[2]);
+  COLUMN(segments, ns, "seg_m3", uint8_t, members[3]);
+  COLUMN(segments, ns, "seg_birth", uint8_t, birth);
+  COLUMN(segments, ns, "seg_status", uint8_t, status);
+  COLUMN(segments, ns, "seg_months", uint8_t, months);
 
   Schedule* schedules = calloc(m, sizeof *schedules);
   {
@@ -199,10 +212,11 @@ int main(int argc, char** argv) {
     int32_t* per_capita = load("sched_per_capita", &size);
     int32_t* household = load("sched_household", &size);
     int64_t* unit = load("sched_rounding_unit", &size);
+    int64_t* total_unit = load("sched_total_unit", &size);
     uint8_t* round_total = load("sched_round_total", &size);
     uint8_t* cap_prorated = load("sched_cap_prorated", &size);
     for (size_t i = 0; i < m; ++i) {
-      schedules[i].rounding_unit = unit[i];
+      schedules[i].total_unit = total_unit[i];
       schedules[i].round_total = round_total[i];
       schedules[i].cap_prorated = cap_prorated[i];
       for (int p = 0; p < 4; ++p) {
@@ -212,13 +226,14 @@ int main(int argc, char** argv) {
         part->income_rate = income_rate[i * 4 + p];
         part->asset_rate = asset_rate[i * 4 + p];
         part->cap = cap[i * 4 + p];
+        part->rounding_unit = unit[i * 4 + p];
         memcpy(part->per_capita, per_capita + (i * 4 + p) * 96, sizeof part->per_capita);
         memcpy(part->household, household + (i * 4 + p) * 120, sizeof part->household);
       }
     }
     free(levied), free(former_exempt), free(income_rate), free(asset_rate), free(cap),
         free(per_capita);
-    free(household), free(unit), free(round_total), free(cap_prorated);
+    free(household), free(unit), free(total_unit), free(round_total), free(cap_prorated);
   }
 
   double* seconds = malloc(sizeof(double) * (size_t)runs);

@@ -2,18 +2,21 @@
 """Baseline: the household levy over a population in pandas/NumPy (int64, vectorised).
 
 Reads the columns and compiled tables exported by `kokuho_premium_bench --export DIR`
-(raw little-endian arrays described by DIR/manifest.json) into a DataFrame, and computes
+(raw little-endian arrays described by DIR/manifest.json): a household table (municipality,
+tier) and a segment table (prepared.h: the months of a household's group — every member, or
+the 介護 members — in which its members, bases and 平等割 status stay the same), and computes
 every household's total levy with LevyHousehold's formulas (src/premium/levy_kernel.h),
-vectorised over the households the way an analyst writes it: the per-(municipality, tier)
+vectorised over the segments the way an analyst writes it: the per-(municipality, tier)
 tables fancy-indexed by municipality × 4 + tier, integer arithmetic in int64 with // for
 the floors (every value is non-negative, so floor = truncation):
 
-  所得割 = (base_mm − former − birth) × rate // 12e6, 資産割 likewise (the 旧被扶養者 part
-          only where the 分 exempts it);
-  均等割 = (Σ_c final-stage table[c] × mm[c] − adult × mm_birth) // 12;
-  平等割 = Σ_s final-stage table[s] × hm[s] // 12;
-  amount = min(sum, cap × months // 12 or cap), 0 when the 分 is not levied or months = 0;
-  truncated to the rounding unit per 分 (or on the total).
+  the annual amount of a segment, per 分 of its group:
+    所得割 = (base − former − birth) × rate // 1e6, 資産割 likewise (the 旧被扶養者 part
+    only where the 分 exempts it); 均等割 = Σ_c final-stage table[c] × members[c] − adult ×
+    birth; 平等割 = final-stage table[status];
+  cap (prorated): Σ over each cap group of min(Σ annual × months, cap × Σ months);
+  amount = that Σ // 12 (prorated) or min(Σ annual × months // 12, cap), 0 when the 分 is not
+  levied or has no month; truncated to the 分's rounding unit (or the total to its unit).
 
 Only the computation of the totals and their sum is timed (not the file reads, the
 DataFrame construction or the checks); median and best of N runs. The checksum Σ total
@@ -32,71 +35,72 @@ import time
 import numpy as np
 import pandas as pd
 
-RATE_DEN = 12 * 1_000_000  # months × ppm
+RATE_DEN = 1_000_000  # ppm: the annual 所得割 = ⌊base × rate ÷ 10^6⌋
 
 
 def load(d):
-    """The manifest, the household columns as a DataFrame and the tables (not timed)."""
+    """The manifest, the household and segment columns as DataFrames and the tables (not
+    timed)."""
     with open(os.path.join(d, "manifest.json")) as f:
         man = json.load(f)
-    df = pd.DataFrame({name: np.fromfile(os.path.join(d, c["file"]), dtype=c["dtype"])
-                       for name, c in man["columns"].items()})
+    frame = lambda group: pd.DataFrame(
+        {name: np.fromfile(os.path.join(d, c["file"]), dtype=c["dtype"])
+         for name, c in man[group].items()})
     tables = {name: np.fromfile(os.path.join(d, t["file"]), dtype=t["dtype"]).reshape(t["shape"])
               for name, t in man["tables"].items()}
     totals = np.fromfile(os.path.join(d, man["municipality_totals"]["file"]), dtype="<i8")
-    return man, df, tables, totals
+    return man, (frame("columns"), frame("segments")), tables, totals
 
 
-def household_totals(df, tab):
-    """Every household's total levy (int64), vectorised."""
-    col = lambda name: df[name].to_numpy(np.int64)
-    muni = df["municipality"].to_numpy(np.intp)
-    key = muni * 4 + df["tier"].to_numpy(np.intp)  # row of the (municipality, tier) tables
-    # Rows of a (municipality × tier, …) table for every household, as int64. (np.take with
-    # axis=0 is an order of magnitude faster than table[key] for 2-D tables in NumPy 1.24.)
+def household_totals(frames, tab):
+    """Every household's total levy (int64), vectorised over the segments."""
+    df, seg = frames
+    n = len(df)
+    col = lambda name: seg[name].to_numpy(np.int64)
+    hh = seg["seg_household"].to_numpy(np.intp)
+    muni_h = df["municipality"].to_numpy(np.intp)
+    muni = muni_h[hh]
+    key = muni * 4 + df["tier"].to_numpy(np.intp)[hh]  # row of the (municipality, tier) tables
     gather = lambda table: np.take(table, key, axis=0)
-    unit = tab["rounding_unit"][muni]
-    round_total = tab["round_total"][muni].astype(bool)
-    prorated = tab["cap_prorated"][muni].astype(bool)
+    months = col("seg_months")
+    members = seg[["seg_m0", "seg_m1", "seg_m2", "seg_m3"]].to_numpy(np.int64)
+    kaigo_rows = seg["seg_group"].to_numpy() == 1
+    cap_group = seg["seg_cap_group"].to_numpy(np.intp)
     # Final-stage amounts (after every reduction), as int64 (the tables are small).
     pc_final = tab["per_capita"][:, :, :, 5, :].astype(np.int64)  # [muni, part, tier, category]
     hh_final = tab["household"][:, :, :, 4, :].astype(np.int64)   # [muni, part, tier, status]
+    prorated = tab["cap_prorated"][muni_h].astype(bool)
+    round_total = tab["round_total"][muni_h].astype(bool)
 
-    mm = df[["mm0", "mm1", "mm2", "mm3"]].to_numpy(np.int64)
-    hm = df[["hm0", "hm1", "hm2", "hm3", "hm4", "hm5"]].to_numpy(np.int64)
-    members = {  # 医療・支援・子ども: every member
-        "base": col("base_mm") - col("base_mm_birth"), "former": col("base_mm_former"),
-        "asset": col("asset_mm"), "asset_former": col("asset_mm_former"),
-        "mm_birth": col("mm_birth"), "months": hm.sum(axis=1)}
-    kaigo = {  # 介護: members aged 40–64 (one category, one status; never 旧被扶養者)
-        "base": col("base_mm_kaigo") - col("base_mm_kaigo_birth"), "former": 0,
-        "asset": col("asset_mm_kaigo"), "asset_former": 0,
-        "mm_birth": col("mm_kaigo_birth"), "months": col("hm_kaigo")}
-
-    total = np.zeros(len(df), dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
     for p in range(4):
-        g = kaigo if p == 2 else members
-        rate = tab["income_rate"][muni, p]
-        asset_rate = tab["asset_rate"][muni, p]
+        rows = kaigo_rows if p == 2 else ~kaigo_rows
         exempt = tab["former_exempt"][muni, p].astype(np.int64)  # 旧被扶養者 所得割・資産割
-        if p == 2:
-            pc = gather(pc_final[:, p, :, 0].reshape(-1))
-            adult = pc
-            per_capita = pc * col("mm_kaigo")
-            household = gather(hh_final[:, p, :, 0].reshape(-1)) * g["months"]
-        else:
-            pc = gather(pc_final[:, p].reshape(-1, 4))
-            adult = pc[:, 0]
-            per_capita = np.einsum("ij,ij->i", pc, mm)  # row-wise Σ_c table × mm
-            household = np.einsum("ij,ij->i", gather(hh_final[:, p].reshape(-1, 6)), hm)
-        amount = ((g["base"] - exempt * g["former"]) * rate // RATE_DEN
-                  + (g["asset"] - exempt * g["asset_former"]) * asset_rate // RATE_DEN
-                  + (per_capita - adult * g["mm_birth"]) // 12 + household // 12)
+        pc = gather(pc_final[:, p].reshape(-1, 4))
+        per_capita = np.einsum("ij,ij->i", pc, members) - pc[:, 0] * col("seg_birth")
+        household = gather(hh_final[:, p].reshape(-1, 6))[np.arange(len(seg)),
+                                                          seg["seg_status"].to_numpy(np.intp)]
+        annual = ((col("seg_base") - exempt * col("seg_base_former") - col("seg_base_birth"))
+                  * tab["income_rate"][muni, p] // RATE_DEN
+                  + (col("seg_asset") - exempt * col("seg_asset_former"))
+                  * tab["asset_rate"][muni, p] // RATE_DEN + per_capita + household)
         cap = tab["cap"][muni, p]
-        cap = np.where(prorated, cap * g["months"] // 12, cap)
-        amount = np.minimum(amount, cap)
-        amount = np.where(tab["levied"][muni, p].astype(bool) & (g["months"] > 0), amount, 0)
+        part = pd.DataFrame({"hh": hh[rows], "group": cap_group[rows],
+                             "twelfths": (annual * months)[rows], "cap": (cap * months)[rows],
+                             "months": months[rows]})
+        groups = part.groupby("group", sort=False).agg(hh=("hh", "first"), twelfths=("twelfths", "sum"),
+                                                       cap=("cap", "sum"))
+        capped = (np.minimum(groups["twelfths"], groups["cap"]).groupby(groups["hh"]).sum()
+                  .reindex(range(n), fill_value=0).to_numpy(np.int64))
+        by_hh = part.groupby("hh")[["twelfths", "months"]].sum().reindex(range(n), fill_value=0)
+        subtotal = by_hh["twelfths"].to_numpy(np.int64) // 12
+        amount = np.where(prorated, capped // 12,
+                          np.minimum(subtotal, tab["cap"][muni_h, p]))
+        levied = tab["levied"][muni_h, p].astype(bool) & (by_hh["months"].to_numpy() > 0)
+        amount = np.where(levied, amount, 0)
+        unit = tab["rounding_unit"][muni_h, p]
         total += np.where(round_total, amount, amount // unit * unit)
+    unit = tab["total_unit"][muni_h]
     return np.where(round_total, total // unit * unit, total)
 
 
@@ -106,16 +110,17 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json", action="store_true", help="print one JSON line")
     args = ap.parse_args()
-    man, df, tab, kokuho_totals = load(args.dir)
+    man, frames, tab, kokuho_totals = load(args.dir)
+    df = frames[0]
     seconds, checksum, consistent = [], None, True
     for _ in range(max(1, args.runs)):
         t0 = time.perf_counter()
-        s = int(household_totals(df, tab).sum())
+        s = int(household_totals(frames, tab).sum())
         seconds.append(time.perf_counter() - t0)
         consistent &= checksum is None or s == checksum
         checksum = s
     # Per-municipality totals (not timed).
-    per_muni = (df.assign(total=household_totals(df, tab)).groupby("municipality")["total"].sum()
+    per_muni = (df.assign(total=household_totals(frames, tab)).groupby("municipality")["total"].sum()
                 .reindex(range(man["municipalities"]), fill_value=0).to_numpy())
     muni_ok = bool(np.array_equal(per_muni, kokuho_totals))
     ok = consistent and checksum == man["checksum"] and muni_ok

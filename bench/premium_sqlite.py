@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 """Baseline: the household levy over a population in SQLite (in-memory, one SQL query).
 
-Loads the columns exported by `kokuho_premium_bench --export DIR` into an in-memory table
-`households` and the final-stage compiled tables into `schedule` (one row per municipality
-× 分 × tier, INTEGER PRIMARY KEY), then computes Σ total with one query implementing
-LevyHousehold's formulas (src/premium/levy_kernel.h) in SQLite's 64-bit integers, where /
-truncates (every value is non-negative, so it is the floor):
+Loads the columns exported by `kokuho_premium_bench --export DIR` into in-memory tables
+`households` (municipality, tier) and `segments` (src/premium/prepared.h: the months of a
+household's group — every member, or the 介護 members — in which its members, bases and 平等割
+status stay the same), and the final-stage compiled tables into `schedule` (one row per
+municipality × 分 × tier, INTEGER PRIMARY KEY), then computes Σ total with one query
+implementing LevyHousehold's formulas (src/premium/levy_kernel.h) in SQLite's 64-bit
+integers, where / truncates (every value is non-negative, so it is the floor):
 
-  per 分: min(所得割 + 資産割 + 均等割 ÷ 12 + 平等割 ÷ 12, cap × months ÷ 12 or cap),
-  0 when not levied or months = 0; truncated to the rounding unit per 分 or on the total.
+  per segment and 分 of its group: the annual amount 所得割 + 資産割 + 均等割 + 平等割;
+  per 分: Σ over its cap groups of min(Σ annual × months, cap × Σ months) ÷ 12 (prorated), or
+  min(Σ annual × months ÷ 12, cap); 0 when not levied; truncated to the 分's rounding unit or
+  the total to its unit.
 
 Loading is not timed; the query is (median and best of N runs). The checksum must equal
 kokuho's; a second query (untimed, once) checks the per-municipality totals.
@@ -28,58 +32,49 @@ import time
 
 import numpy as np
 
-RATE_DEN = 12 * 1_000_000
+RATE_DEN = 1_000_000  # ppm: the annual 所得割 = ⌊base × rate ÷ 10^6⌋
 
-HOUSEHOLD_COLUMNS = [
-    "municipality", "tier", "base_mm", "base_mm_former", "base_mm_birth", "asset_mm",
-    "asset_mm_former", "mm0", "mm1", "mm2", "mm3", "mm_birth", "hm0", "hm1", "hm2", "hm3", "hm4",
-    "hm5", "base_mm_kaigo", "base_mm_kaigo_birth", "asset_mm_kaigo", "mm_kaigo", "mm_kaigo_birth",
-    "hm_kaigo"]
+SEGMENT_COLUMNS = [
+    "seg_household", "seg_group", "seg_cap_group", "seg_base", "seg_base_former",
+    "seg_base_birth", "seg_asset", "seg_asset_former", "seg_m0", "seg_m1", "seg_m2", "seg_m3",
+    "seg_birth", "seg_status", "seg_months"]
 
 SCHEDULE_COLUMNS = ["key", "levied", "former_exempt", "rate", "asset_rate", "cap", "prorated", "unit",
-                    "round_total", "pc0", "pc1", "pc2", "pc3", "hh0", "hh1", "hh2", "hh3", "hh4",
-                    "hh5"]
-
-
-def part_amount(p):
-    """SQL for one 分's amount after the cap, before the rounding (schedule alias s{p})."""
-    s = "s%d" % p
-    if p == 2:  # 介護: members aged 40–64, one category and one status
-        base = "h.base_mm_kaigo - h.base_mm_kaigo_birth"
-        asset = "h.asset_mm_kaigo"
-        per_capita = "{s}.pc0 * h.mm_kaigo - {s}.pc0 * h.mm_kaigo_birth"
-        household = "{s}.hh0 * h.hm_kaigo"
-        months = "h.hm_kaigo"
-    else:
-        base = "h.base_mm - h.base_mm_former * {s}.former_exempt - h.base_mm_birth"
-        asset = "h.asset_mm - h.asset_mm_former * {s}.former_exempt"
-        per_capita = ("{s}.pc0 * h.mm0 + {s}.pc1 * h.mm1 + {s}.pc2 * h.mm2 + {s}.pc3 * h.mm3"
-                      " - {s}.pc0 * h.mm_birth")
-        household = ("{s}.hh0 * h.hm0 + {s}.hh1 * h.hm1 + {s}.hh2 * h.hm2 + {s}.hh3 * h.hm3"
-                     " + {s}.hh4 * h.hm4 + {s}.hh5 * h.hm5")
-        months = "h.hm0 + h.hm1 + h.hm2 + h.hm3 + h.hm4 + h.hm5"
-    sql = ("CASE WHEN {s}.levied AND ({months}) > 0 THEN min("
-           "({base}) * {s}.rate / %d + ({asset}) * {s}.asset_rate / %d"
-           " + ({per_capita}) / 12 + ({household}) / 12,"
-           " CASE WHEN {s}.prorated THEN {s}.cap * ({months}) / 12 ELSE {s}.cap END)"
-           " ELSE 0 END" % (RATE_DEN, RATE_DEN))
-    return sql.format(s=s, months=months, base=base.format(s=s), asset=asset.format(s=s),
-                      per_capita=per_capita.format(s=s), household=household.format(s=s))
+                    "total_unit", "round_total", "pc0", "pc1", "pc2", "pc3", "hh0", "hh1", "hh2",
+                    "hh3", "hh4", "hh5"]
 
 
 def levy_query(group_by_municipality):
     """One query: Σ total (or Σ total per municipality)."""
-    amounts = ",\n    ".join("%s AS a%d" % (part_amount(p), p) for p in range(4))
-    joins = "\n  ".join("JOIN schedule s%d ON s%d.key = (h.municipality * 4 + %d) * 4 + h.tier"
-                        % (p, p, p) for p in range(4))
-    total = ("CASE WHEN round_total THEN (a0 + a1 + a2 + a3) / unit * unit"
-             " ELSE a0 / unit * unit + a1 / unit * unit + a2 / unit * unit + a3 / unit * unit END")
-    inner = ("SELECT h.municipality AS municipality, s0.unit AS unit, s0.round_total AS round_total,\n"
-             "    %s\n  FROM households h\n  %s" % (amounts, joins))
+    household = " ".join("WHEN %d THEN s.hh%d" % (k, k) for k in range(6))
+    seg = ("SELECT g.seg_household AS household, h.municipality AS municipality, p.p AS part,"
+           " g.seg_cap_group AS cap_group, g.seg_months AS months, s.cap AS cap,"
+           " s.prorated AS prorated, s.levied AS levied, s.unit AS unit,"
+           " s.total_unit AS total_unit, s.round_total AS round_total,"
+           " (g.seg_base - g.seg_base_former * s.former_exempt - g.seg_base_birth) * s.rate / %d"
+           " + (g.seg_asset - g.seg_asset_former * s.former_exempt) * s.asset_rate / %d"
+           " + s.pc0 * g.seg_m0 + s.pc1 * g.seg_m1 + s.pc2 * g.seg_m2 + s.pc3 * g.seg_m3"
+           " - s.pc0 * g.seg_birth + CASE g.seg_status %s END AS annual"
+           " FROM segments g JOIN households h ON h.id = g.seg_household"
+           " JOIN parts p ON (p.p = 2) = (g.seg_group = 1)"
+           " JOIN schedule s ON s.key = (h.municipality * 4 + p.p) * 4 + h.tier"
+           % (RATE_DEN, RATE_DEN, household))
+    groups = ("SELECT household, municipality, part, prorated, levied, cap, unit, total_unit,"
+              " round_total, SUM(annual * months) AS twelfths,"
+              " min(SUM(annual * months), SUM(cap * months)) AS capped, SUM(months) AS months"
+              " FROM seg GROUP BY household, part, cap_group")
+    parts = ("SELECT household, municipality, unit, total_unit, round_total,"
+             " CASE WHEN NOT levied OR SUM(months) = 0 THEN 0"
+             " WHEN prorated THEN SUM(capped) / 12"
+             " ELSE min(SUM(twelfths) / 12, cap) END AS amount"
+             " FROM grp GROUP BY household, part")
+    totals = ("SELECT household, municipality,"
+              " CASE WHEN MAX(round_total) THEN SUM(amount) / MAX(total_unit) * MAX(total_unit)"
+              " ELSE SUM(amount / unit * unit) END AS total FROM part GROUP BY household")
+    head = "WITH seg AS (%s), grp AS (%s), part AS (%s), hh AS (%s) " % (seg, groups, parts, totals)
     if group_by_municipality:
-        return ("SELECT municipality, SUM(%s) FROM (%s) GROUP BY municipality ORDER BY municipality"
-                % (total, inner))
-    return "SELECT SUM(%s) FROM (%s)" % (total, inner)
+        return head + "SELECT municipality, SUM(total) FROM hh GROUP BY municipality ORDER BY municipality"
+    return head + "SELECT SUM(total) FROM hh"
 
 
 def load(db, d, limit):
@@ -89,10 +84,17 @@ def load(db, d, limit):
     n = man["households"] if limit is None else min(limit, man["households"])
     cols = {name: np.fromfile(os.path.join(d, c["file"]), dtype=c["dtype"], count=n)
             for name, c in man["columns"].items()}
-    db.execute("CREATE TABLE households (%s)"
-               % ", ".join("%s INTEGER" % c for c in HOUSEHOLD_COLUMNS))
-    db.executemany("INSERT INTO households VALUES (%s)" % ", ".join("?" * len(HOUSEHOLD_COLUMNS)),
-                   zip(*(cols[c].tolist() for c in HOUSEHOLD_COLUMNS)))
+    db.execute("CREATE TABLE households (id INTEGER PRIMARY KEY, municipality INTEGER, tier INTEGER)")
+    db.executemany("INSERT INTO households VALUES (?, ?, ?)",
+                   zip(range(n), cols["municipality"].tolist(), cols["tier"].tolist()))
+    seg = {name: np.fromfile(os.path.join(d, c["file"]), dtype=c["dtype"])
+           for name, c in man["segments"].items()}
+    keep = seg["seg_household"] < n
+    db.execute("CREATE TABLE segments (%s)" % ", ".join("%s INTEGER" % c for c in SEGMENT_COLUMNS))
+    db.executemany("INSERT INTO segments VALUES (%s)" % ", ".join("?" * len(SEGMENT_COLUMNS)),
+                   zip(*(seg[c][keep].tolist() for c in SEGMENT_COLUMNS)))
+    db.execute("CREATE TABLE parts (p INTEGER PRIMARY KEY)")
+    db.executemany("INSERT INTO parts VALUES (?)", [(p,) for p in range(4)])
     t = {name: np.fromfile(os.path.join(d, s["file"]), dtype=s["dtype"]).reshape(s["shape"])
          for name, s in man["tables"].items()}
     db.execute("CREATE TABLE schedule (key INTEGER PRIMARY KEY, %s)"
@@ -102,9 +104,9 @@ def load(db, d, limit):
         for p in range(4):
             for tier in range(4):
                 rows.append([(m * 4 + p) * 4 + tier, t["levied"][m, p], t["former_exempt"][m, p],
-                             t["income_rate"][m, p],
-                             t["asset_rate"][m, p], t["cap"][m, p], t["cap_prorated"][m],
-                             t["rounding_unit"][m], t["round_total"][m],
+                             t["income_rate"][m, p], t["asset_rate"][m, p], t["cap"][m, p],
+                             t["cap_prorated"][m], t["rounding_unit"][m, p], t["total_unit"][m],
+                             t["round_total"][m],
                              *t["per_capita"][m, p, tier, 5, :], *t["household"][m, p, tier, 4, :]])
     db.executemany("INSERT INTO schedule VALUES (%s)" % ", ".join("?" * len(SCHEDULE_COLUMNS)),
                    [[int(x) for x in r] for r in rows])

@@ -37,8 +37,9 @@ int RunLevy(const LevyRun& run) {
   CompileSchedule(schedule, rules, rates_path);  // refuses incomplete rates at the file
   const premium::Household household = LoadHousehold(run.household_path, year);
   if (!household.municipality.empty() && household.municipality != code)
-    throw InputError({run.household_path, 0, 0},
-                     fmt::format("the household's municipality {} differs from --municipality {}",
+    throw InputError(household.municipality_at,
+                     fmt::format("municipality: {} differs from --municipality {}; expected the "
+                                 "same 団体コード (or leave municipality out)",
                                  household.municipality, code));
   const premium::HouseholdLevy levy = premium::LevyOne(household, schedule, rules, run.explain);
   const LevyReport report{schedule, rules, levy};

@@ -35,8 +35,15 @@ premium::CompiledSchedule CompileSchedule(const premium::RateSchedule& s,
                                           const std::string& rates_path) {
   try {
     return premium::Compile(s, rules);
-  } catch (const CalculationError& e) {
-    throw InputError({rates_path, 0, 0}, e.what());
+  } catch (const premium::ScheduleError& e) {
+    // At the cell of the rate file: the 分 of a row not levied this year, the cap above the
+    // 政令's, or for a missing 分 the first row of the municipality's year.
+    const int p = static_cast<int>(e.part());
+    SourcePos at = e.kind() == premium::ScheduleError::kMissingPart     ? s.cells.first_part
+                   : e.kind() == premium::ScheduleError::kPartNotLevied ? s.cells.part[p]
+                                                                        : s.cells.cap[p];
+    if (at.file.empty()) at = {rates_path, 0, 0};
+    throw InputError(at, e.what());
   }
 }
 

@@ -52,8 +52,12 @@ ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::stri
   in.population = out.population.get();
   in.rules = LoadNationalRules(first, "", policy);
   if (s.households->rule == scenario::RatesRule::kGiven)
-    for (const auto& y : s.years)
+    for (const auto& y : s.years) {
       in.given[y.year.year()] = LoadRateSchedules(s.households->rates, y.year.year());
+      // Refused here at the cell (a missing 分, a cap above the 政令's), not by the panel.
+      for (const premium::RateSchedule& schedule : in.given[y.year.year()])
+        CompileSchedule(schedule, in.rules, s.households->rates);
+    }
   out.inputs = std::move(in);
   return out;
 }

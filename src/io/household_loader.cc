@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/municipality_code.h"
 #include "core/text.h"
+#include "io/encoding.h"
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
@@ -57,7 +59,26 @@ constexpr IncomeKey kIncomeKeys[] = {
     {"land_gains_deduction", &IncomeItems::land_gains_deduction},
     {"stocks", &IncomeItems::stocks},
     {"futures", &IncomeItems::futures},
+    {"business_loss", &IncomeItems::business_loss},
+    {"real_estate_loss", &IncomeItems::real_estate_loss},
+    {"forestry_loss", &IncomeItems::forestry_loss},
+    {"misc_loss", &IncomeItems::misc_loss},
 };
+
+/// Each loss and the income of its kind (a kind is an income or a loss, not both).
+constexpr std::pair<const char*, const char*> kLossOf[] = {
+    {"business_loss", "business"},
+    {"real_estate_loss", "real_estate"},
+    {"forestry_loss", "forestry"},
+    {"misc_loss", "misc"},
+};
+/// The IncomeItems field of an income key.
+Yen IncomeItems::*FieldOf(const std::string& key) {
+  for (const IncomeKey& k : kIncomeKeys)
+    if (key == k.key) return k.field;
+  return nullptr;
+}
+
 // Accepted and validated, but not used: excluded from 総所得金額等 by law (spec §1.3).
 constexpr const char* kExcludedIncomeKeys[] = {"retirement", "nontaxable"};
 
@@ -139,7 +160,10 @@ std::optional<Yen> HouseholdReader::Amount(YamlMap& m, const std::string& key) {
   const SourcePos pos = m.PosOf(*n);
   // ParseYen's messages name the path and never the value.
   const Yen y = ParseYen(ScalarText(*n, pos, path), pos, path, INT64_MIN);
-  if (y < 0) throw InputError(pos, path + ": expected whole yen >= 0 (give a loss as 0)");
+  if (y < 0)
+    throw InputError(pos, path +
+                              ": expected whole yen >= 0 (give a loss as business_loss, "
+                              "real_estate_loss, forestry_loss or misc_loss)");
   if (y > kMaxAmount)
     throw InputError(pos, path + ": expected at most 10,000,000,000 yen for one amount");
   return y;
@@ -173,9 +197,16 @@ void HouseholdReader::ReadBirthDate(YamlMap& m, Person& p) {
     throw InputError(pos, fmt::format("{}: expected a date not after the end of the fiscal year "
                                       "({})",
                                       PathOf(m, "birth_date"), year_end_.ToString()));
-  if (AgeOn(p.birth_date, april1_) > max_age)
-    throw InputError(pos, fmt::format("{}: expected an age on 4月1日 ({}) from {}",
-                                      PathOf(m, "birth_date"), april1_.ToString(), range));
+  // An insured member has not yet reached 後期高齢者医療 on 4月1日 (the 賦課期日). It starts on
+  // the 75th birthday itself (高齢者医療確保法 52条; spec §4.5: charged to the month before
+  // the birth month), so a member born on 4月2日, 75 by age on 4月1日 (年齢計算ニ関スル法律),
+  // is still a 国保 member that day and leaves on the 2nd: counted in the 軽減判定, with
+  // no month of 国保 in the year (the last day of April is 後期).
+  if (p.insured ? p.birth_date.PlusYears(kMaxInsuredAge + 1) <= april1_
+                : AgeOn(p.birth_date, april1_) > max_age)
+    throw InputError(pos, fmt::format("{}: expected an age on 4月1日 ({}) from {}{}",
+                                      PathOf(m, "birth_date"), april1_.ToString(), range,
+                                      p.insured ? " (a 75th birthday after 4月1日)" : ""));
 }
 
 void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
@@ -184,14 +215,39 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
   YamlMap m(*node, file_, PathOf(member, "income"));
   std::vector<std::string> keys;
   for (const IncomeKey& k : kIncomeKeys) keys.push_back(k.key);
-  keys.insert(keys.end(), {"total_income", "reduction_income"});
+  keys.insert(keys.end(), {"salary_income", "total_income", "reduction_income"});
   for (const char* k : kExcludedIncomeKeys) keys.push_back(k);
   m.ExpectKeys(keys);
   IncomeItems& in = p.income;
   for (const IncomeKey& k : kIncomeKeys) in.*k.field = Amount(m, k.key).value_or(0);
   for (const char* k : kExcludedIncomeKeys) Amount(m, k);  // checked, then left out
+  in.salary_income = Amount(m, "salary_income");
   in.total_income = Amount(m, "total_income");
   in.reduction_income = Amount(m, "reduction_income");
+  for (const auto& [loss, income] : kLossOf) {
+    if (m.Optional(loss) && m.Optional(income) && in.*FieldOf(loss) > 0 && in.*FieldOf(income) > 0)
+      throw InputError(PosOfKey(m, loss),
+                       PathOf(m, loss) + ": expected 0 or absent when " + income +
+                           " is given (a kind of income is either an income or a loss)");
+  }
+  if (in.salary_income) {
+    if (in.family_salary > 0)
+      throw InputError(PosOfKey(m, "salary_income"),
+                       PathOf(m, "salary_income") +
+                           ": expected salary_revenue and family_salary instead when the member "
+                           "received 専従者給与 (it is nil in the 軽減判定, so it must stay "
+                           "apart)");
+    if (in.total_income && *in.salary_income > *in.total_income)
+      throw InputError(PosOfKey(m, "salary_income"),
+                       PathOf(m, "salary_income") +
+                           ": expected at most total_income (the 給与所得 included in the "
+                           "総所得金額等)");
+    if (in.reduction_income && *in.salary_income > *in.reduction_income)
+      throw InputError(PosOfKey(m, "salary_income"),
+                       PathOf(m, "salary_income") +
+                           ": expected at most reduction_income (the 給与所得 included in the "
+                           "軽減判定所得)");
+  }
   if (in.land_gains_deduction > in.land_gains)
     throw InputError(PosOfKey(m, "land_gains_deduction"),
                      PathOf(m, "land_gains_deduction") +
@@ -203,14 +259,16 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
                          ": expected only together with total_income (総所得金額等 given "
                          "directly)");
   if (in.total_income) {
-    // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (spec §3.2).
+    // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (spec §3.2);
+    // salary_income says how much of it is 給与所得 (for the 非自発的失業者 30/100).
     for (const IncomeKey& k : kIncomeKeys) {
       const std::string key = k.key;
       if (key == "salary_revenue" || key == "pension_revenue" || in.*k.field == 0) continue;
       throw InputError(PosOfKey(m, key),
                        PathOf(m, key) +
                            ": expected 0 or absent when total_income (総所得金額等) is given; "
-                           "only salary_revenue and pension_revenue may accompany it");
+                           "only salary_revenue, pension_revenue and salary_income may "
+                           "accompany it (losses are already netted in it)");
     }
   }
 }
@@ -313,11 +371,12 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
   ReadUnemployment(m, p);
   ReadBirthEvent(m, p);
   ReadIncome(m, p);
-  if (p.unemployment_separation && p.income.total_income)
+  if (p.unemployment_separation && p.income.total_income && !p.income.salary_income)
     throw InputError(PosOfKey(m, "involuntary_unemployment"),
                      PathOf(m, "involuntary_unemployment") +
-                         ": the 30/100 applies to 給与所得, which total_income hides; give "
-                         "salary_revenue and the other kinds instead of total_income");
+                         ": the 30/100 applies to 給与所得; with total_income give "
+                         "income.salary_income (the 給与所得 included in it), or give the kinds "
+                         "instead of total_income");
   m.RejectUnknownKeys();
   return out;
 }
@@ -335,6 +394,7 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
                        "municipality: expected a 団体コード of 6 digits with its check digit "
                        "(or the 5 digits before it), e.g. 102016");
     h.municipality = parsed->str();
+    h.municipality_at = root.PosOf(*code);
   }
   const YAML::Node members = root.Require("members");
   if (!members.IsSequence() || members.size() == 0 || members.size() > kMaxMembers)
@@ -384,10 +444,46 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
   return h;
 }
 
+/// Refuses text that is not strict JSON (RFC 8259), at the line and column (in characters)
+/// where the parser stopped: "h.json:7:3: invalid JSON: … expected …".
+void CheckStrictJson(const std::string& text, const std::string& file) {
+  try {
+    (void)nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is the 1-based offset of the character that stopped the parser.
+    const std::size_t stop = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < stop; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    std::string what = e.what();  // "[json.exception.parse_error.101] parse error at …: why"
+    const std::size_t colon = what.find(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    throw InputError({file, line, column},
+                     "invalid JSON: " + what +
+                         " (a .json file is strict JSON: no trailing comma, double-quoted keys "
+                         "and strings, no comments)");
+  }
+}
+
 }  // namespace
 
 premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
-  return HouseholdReader(path, fiscal_year).Read(LoadYamlStrict(path));
+  const std::string text = ReadTextFile(path);
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  // YAML's flow style accepts what JSON refuses (a trailing comma, single quotes, comments),
+  // so a .json file is checked as JSON first.
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError({path, 1, 1}, "the file is empty; expected a household (members: …)");
+  if (ext == ".json") CheckStrictJson(text, path);
+  return HouseholdReader(path, fiscal_year).Read(ParseYamlStrict(text, path));
 }
 
 premium::Household ParseHousehold(const std::string& text, const std::string& name,

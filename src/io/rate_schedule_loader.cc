@@ -48,6 +48,12 @@ enum Column {
   kReducedPerCapita2,  // 2割, 5割, 7割 follow in this order
   kReducedPerHousehold2 = kReducedPerCapita2 + 3,
   kUnder18Relief = kReducedPerHousehold2 + 3,
+  kSchoolAgeRelief,
+  kPartUnit,
+  kReductionSide,
+  kKeigenScope,
+  kFormerRelief,
+  kTokuteiRelief,
   kSource,
   kColumnCount
 };
@@ -79,6 +85,12 @@ constexpr ColumnDef kColumns[kColumnCount] = {
     {"軽減後平等割_5割", false},
     {"軽減後平等割_7割", false},
     {"独自減免_18歳未満均等割", false},
+    {"独自減免_未就学児を除く18歳未満均等割", false},
+    {"分端数単位", false},
+    {"軽減額端数", false},
+    {"軽減額計算", false},
+    {"旧被扶養者減免", false},
+    {"特定世帯軽減", false},
     {"出典", false},
 };
 
@@ -102,7 +114,9 @@ struct Building {
   Setting<LevyKind> kind;
   Setting<Yen> unit, reduction_unit;
   Setting<RoundingScope> scope;
-  Setting<bool> cap_prorated;
+  Setting<bool> cap_prorated, keigen_on_total;
+  Setting<premium::ReductionRounding> reduction_side;
+  std::array<std::optional<SourcePos>, kPartCount> part_unit_cell{};  // 分端数単位 given
   std::vector<std::string> sources;
 };
 
@@ -211,11 +225,30 @@ RoundingScope ScopeCell(const TableCell& cell) {
   throw InputError(cell.pos, "端数処理: expected 分ごと (each 分 rounded) or 合計 (the total)");
 }
 
-bool ProratedCell(const TableCell& cell) {
+/// する / しない (true / false).
+bool YesNoCell(const TableCell& cell, Column c) {
   const std::string t(Trim(NormalizeWidth(cell.text)));
   if (t == "する" || t == "true") return true;
   if (t == "しない" || t == "false") return false;
-  throw InputError(cell.pos, "限度額月割: expected する or しない");
+  throw InputError(cell.pos, fmt::format("{}: expected する or しない", kColumns[c].name));
+}
+
+premium::ReductionRounding SideCell(const TableCell& cell) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t == "軽減額" || t == "reduction") return premium::ReductionRounding::kReduction;
+  if (t == "軽減後" || t == "remainder") return premium::ReductionRounding::kRemainder;
+  throw InputError(cell.pos,
+                   "軽減額端数: expected 軽減額 (the reduction is truncated, the payer keeps the "
+                   "fraction) or 軽減後 (the amount left is truncated)");
+}
+
+bool KeigenScopeCell(const TableCell& cell) {
+  const std::string t(Trim(NormalizeWidth(cell.text)));
+  if (t == "人ごと" || t == "per_member") return false;
+  if (t == "世帯合計" || t == "household_total") return true;
+  throw InputError(cell.pos,
+                   "軽減額計算: expected 人ごと (each member's 軽減額) or 世帯合計 (on the "
+                   "household's total 均等割)");
 }
 
 class RateReader {
@@ -249,10 +282,15 @@ void RateReader::IndexColumns() {
     if (index_[found]) throw InputError(h.pos, fmt::format("column {} appears twice", name));
     index_[found] = i;
   }
+  // A missing required column: at the end of the header, where it could be added.
+  const int line = table_.header.empty() ? 1 : table_.header[0].pos.line;
+  const int after = table_.header.empty() ? 1 : table_.header.back().pos.column + 1;
   for (int c = 0; c < kColumnCount; ++c)
     if (kColumns[c].required && !index_[c])
-      throw InputError({table_.file, table_.header.empty() ? 1 : table_.header[0].pos.line, 0},
-                       fmt::format("missing column {}", kColumns[c].name));
+      throw InputError({table_.file, line, after},
+                       fmt::format("missing column {}; expected it in the header (required: 団体コ"
+                                   "ード, 年度, 分, 所得割率, 均等割額, 料税)",
+                                   kColumns[c].name));
 }
 
 void RateReader::ReadRow(const TableRow& table_row) {
@@ -270,8 +308,8 @@ void RateReader::ReadRow(const TableRow& table_row) {
   const TableCell& part_cell = row.At(kPart);
   auto part = TryParsePart(row.Text(kPart));
   if (!part)
-    throw InputError(part_cell.pos,
-                     "分: expected 医療, 支援, 介護 or 子ども (or iryo, shien, kaigo, kodomo)");
+    throw InputError(part_cell.pos, "分: expected " + PartShortLabelsText(" or ") + " (or " +
+                                        PartKeysText() + ")");
 
   auto [it, inserted] = by_key_.try_emplace({code->str(), fy->year()}, schedules_.size());
   if (inserted) {
@@ -280,6 +318,7 @@ void RateReader::ReadRow(const TableRow& table_row) {
     b.s.fiscal_year = fy->year();
     b.label = code->str() + " " + fy->ToWareki();
     b.first_kind_cell = row.At(kKind).pos;
+    b.s.cells.first_part = part_cell.pos;
     schedules_.push_back(std::move(b));
   }
   Building& b = schedules_[it->second];
@@ -288,6 +327,7 @@ void RateReader::ReadRow(const TableRow& table_row) {
     throw InputError(part_cell.pos, fmt::format("分: {} of {} is already given at line {}",
                                                 PartLabel(*part), b.label, b.part_line[p]));
   b.part_line[p] = part_cell.pos.line;
+  b.s.cells.part[p] = part_cell.pos;
 
   if (!row.Blank(kName)) {
     const std::string name = row.Text(kName);
@@ -313,21 +353,39 @@ void RateReader::ReadRow(const TableRow& table_row) {
       throw InputError(row.Cell(kAdultAddon)->pos,
                        "18歳以上均等割額: only for the 子ども分 row; expected blank or 0");
   }
-  if (!row.Blank(kCap)) r.cap = YenCell(*row.Cell(kCap), kCap, kMaxCap);
+  if (!row.Blank(kCap)) {
+    r.cap = YenCell(*row.Cell(kCap), kCap, kMaxCap);
+    b.s.cells.cap[p] = row.Cell(kCap)->pos;
+  }
   r.reduced_per_capita = ReducedTable(row, kReducedPerCapita2, r.per_capita, "均等割額");
   r.reduced_per_household =
       ReducedTable(row, static_cast<Column>(kReducedPerHousehold2), r.per_household, "平等割額");
-  if (!row.Blank(kUnder18Relief)) {
-    const premium::Ppm ratio = RateCell(*row.Cell(kUnder18Relief), kUnder18Relief, 1);
-    if (ratio > 0) {
-      MunicipalRelief relief;
-      relief.name = "独自減免 18歳未満均等割 (" + PartLabel(*part) + ")";
-      relief.parts[p] = true;
-      relief.per_capita_ratio[premium::kSchool] = ratio;
-      relief.per_capita_ratio[premium::kPreschool] = ratio;
-      b.s.reliefs.push_back(std::move(relief));
-    }
+  // 独自減免 of the 均等割 of members under 18: every one (二本松市, 鳩山町) or those who are
+  // not 未就学児 (昭島市: 未就学児 have the national ½ instead).
+  if (!row.Blank(kUnder18Relief) && !row.Blank(kSchoolAgeRelief))
+    throw InputError(row.Cell(kSchoolAgeRelief)->pos,
+                     "独自減免_未就学児を除く18歳未満均等割: expected blank when "
+                     "独自減免_18歳未満均等割 is given on the same row (one 独自減免 of the "
+                     "under-18 均等割 per 分)");
+  for (const Column c : {kUnder18Relief, kSchoolAgeRelief}) {
+    if (row.Blank(c)) continue;
+    const premium::Ppm ratio = RateCell(*row.Cell(c), c, 1);
+    if (ratio == 0) continue;
+    MunicipalRelief relief;
+    relief.name = std::string(kColumns[c].name) + " (" + PartLabel(*part) + ")";
+    relief.parts[p] = true;
+    relief.per_capita_ratio[premium::kSchool] = ratio;
+    if (c == kUnder18Relief) relief.per_capita_ratio[premium::kPreschool] = ratio;
+    b.s.reliefs.push_back(std::move(relief));
   }
+  if (!row.Blank(kPartUnit)) {
+    r.rounding_unit = UnitCell(*row.Cell(kPartUnit), kPartUnit);
+    b.part_unit_cell[p] = row.Cell(kPartUnit)->pos;
+  }
+  if (!row.Blank(kFormerRelief))
+    r.former_relief = YesNoCell(*row.Cell(kFormerRelief), kFormerRelief);
+  if (!row.Blank(kTokuteiRelief))
+    r.tokutei_relief = YesNoCell(*row.Cell(kTokuteiRelief), kTokuteiRelief);
 
   if (!row.Blank(kKind)) Merge(b.kind, KindCell(row.At(kKind)), row.At(kKind), kKind, b.label);
   if (!row.Blank(kUnit))
@@ -338,8 +396,14 @@ void RateReader::ReadRow(const TableRow& table_row) {
     Merge(b.reduction_unit, UnitCell(*row.Cell(kReductionUnit), kReductionUnit),
           *row.Cell(kReductionUnit), kReductionUnit, b.label);
   if (!row.Blank(kCapProrated))
-    Merge(b.cap_prorated, ProratedCell(*row.Cell(kCapProrated)), *row.Cell(kCapProrated),
+    Merge(b.cap_prorated, YesNoCell(*row.Cell(kCapProrated), kCapProrated), *row.Cell(kCapProrated),
           kCapProrated, b.label);
+  if (!row.Blank(kReductionSide))
+    Merge(b.reduction_side, SideCell(*row.Cell(kReductionSide)), *row.Cell(kReductionSide),
+          kReductionSide, b.label);
+  if (!row.Blank(kKeigenScope))
+    Merge(b.keigen_on_total, KeigenScopeCell(*row.Cell(kKeigenScope)), *row.Cell(kKeigenScope),
+          kKeigenScope, b.label);
   const std::string source = row.Text(kSource);
   if (!source.empty() && std::find(b.sources.begin(), b.sources.end(), source) == b.sources.end())
     b.sources.push_back(source);
@@ -359,14 +423,31 @@ void RateReader::Finish(Building& b) {
   s.rounding_unit = b.unit.value.value_or(s.kind == LevyKind::kZei ? 100 : 1);
   s.rounding_scope = b.scope.value.value_or(RoundingScope::kPart);
   s.reduction_unit = b.reduction_unit.value.value_or(1);
+  s.reduction_rounding = b.reduction_side.value.value_or(premium::ReductionRounding::kReduction);
+  s.keigen_on_total = b.keigen_on_total.value.value_or(false);
   s.cap_prorated = b.cap_prorated.value.value_or(true);
+  // 分端数単位: a 分 of its own unit. Not with rounding on the total, and for 保険税 only 100
+  // (地方税法 20条の4の2③).
+  for (int p = 0; p < kPartCount; ++p) {
+    if (!b.part_unit_cell[p]) continue;
+    if (s.rounding_scope == RoundingScope::kTotal)
+      throw InputError(
+          *b.part_unit_cell[p],
+          fmt::format("分端数単位: expected blank when 端数処理 is 合計 (line {}): the "
+                      "total is rounded, not each 分",
+                      b.scope.pos.line));
+    if (s.kind == LevyKind::kZei && *s.parts[p].rounding_unit != 100)
+      throw InputError(*b.part_unit_cell[p],
+                       "分端数単位: a 保険税 is truncated to 100円 (地方税法 20条の4の2③); "
+                       "expected 100 or blank");
+  }
   for (const std::string& src : b.sources) s.source += (s.source.empty() ? "" : "; ") + src;
 }
 
 std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
   IndexColumns();
   if (table_.rows.empty())
-    throw InputError({table_.file, 2, 0}, "expected at least one row of rates");
+    throw InputError({table_.file, 2, 1}, "expected at least one row of rates");
   for (const TableRow& row : table_.rows) ReadRow(row);
   std::vector<RateSchedule> out;
   std::vector<std::string> years;
@@ -379,9 +460,11 @@ std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
   if (out.empty()) {
     std::string list;
     for (const std::string& y : years) list += (list.empty() ? "" : ", ") + y;
-    throw InputError({table_.file, 0, 0},
-                     fmt::format("no rates for {} (年度 column); the file has rates for {}",
-                                 FiscalYear(fiscal_year).ToWareki(), list));
+    // At the 年度 cell of the first row.
+    const SourcePos at = index_[kYear] ? table_.rows.front().cells[*index_[kYear]].pos
+                                       : SourcePos{table_.file, 2, 1};
+    throw InputError(at, fmt::format("no rates for {} (年度 column); the file has rates for {}",
+                                     FiscalYear(fiscal_year).ToWareki(), list));
   }
   return out;
 }

@@ -14,27 +14,26 @@ constexpr std::int64_t kMax24 = (std::int64_t{1} << 24) - 1;
 }  // namespace
 
 bool IsCompactable(const PreparedHousehold& h) {
-  if (h.base_mm_former || h.base_mm_birth || h.asset_mm_former || h.base_mm_kaigo_birth ||
-      h.mm[kFormer] || h.mm_birth || h.mm_kaigo_birth)
+  const Segment& a = h.all;
+  const Segment& k = h.kaigo;
+  if (!h.more.empty() || a.base_former || a.base_birth || a.asset_former || a.birth ||
+      a.members[kFormer] || a.status || k.base_birth || k.birth)
     return false;
-  for (int s = 1; s < kHouseholdStatusCount; ++s)
-    if (h.hm[s]) return false;
-  return h.base_mm <= kMax40 && h.base_mm_kaigo <= kMax40 && h.asset_mm <= kMax24 &&
-         h.asset_mm_kaigo <= kMax24 && h.mm[kAdult] <= 255 && h.mm[kSchool] <= 255 &&
-         h.mm[kPreschool] <= 255 && h.mm_kaigo <= 255 && h.hm[0] <= 12 && h.hm_kaigo <= 12;
+  return a.base <= kMax40 && k.base <= kMax40 && a.asset <= kMax24 && k.asset <= kMax24 &&
+         a.months <= 12 && k.months <= 12;
 }
 
 CompactHousehold Pack(const PreparedHousehold& h) {
   CompactHousehold c;
-  c.all = static_cast<std::uint64_t>(h.base_mm) | static_cast<std::uint64_t>(h.asset_mm) << 40;
-  c.kaigo = static_cast<std::uint64_t>(h.base_mm_kaigo) |
-            static_cast<std::uint64_t>(h.asset_mm_kaigo) << 40;
-  c.mm[0] = static_cast<std::uint8_t>(h.mm[kAdult]);
-  c.mm[1] = static_cast<std::uint8_t>(h.mm[kSchool]);
-  c.mm[2] = static_cast<std::uint8_t>(h.mm[kPreschool]);
-  c.mm_kaigo = static_cast<std::uint8_t>(h.mm_kaigo);
+  c.all = static_cast<std::uint64_t>(h.all.base) | static_cast<std::uint64_t>(h.all.asset) << 40;
+  c.kaigo = static_cast<std::uint64_t>(h.kaigo.base) | static_cast<std::uint64_t>(h.kaigo.asset)
+                                                           << 40;
+  c.mm[0] = h.all.members[kAdult];
+  c.mm[1] = h.all.members[kSchool];
+  c.mm[2] = h.all.members[kPreschool];
+  c.mm_kaigo = h.kaigo.members[kAdult];
   c.municipality = h.municipality;
-  c.bits = static_cast<std::uint16_t>(h.tier | h.hm[0] << 2 | h.hm_kaigo << 6);
+  c.bits = static_cast<std::uint16_t>(h.tier | h.all.months << 2 | h.kaigo.months << 6);
   return c;
 }
 
@@ -44,7 +43,7 @@ CompactPopulation Compact(const std::vector<PreparedHousehold>& prepared, unsign
   for (const PreparedHousehold& h : prepared)
     if (IsCompactable(h)) {
       ++plain;
-      without_kaigo += h.hm_kaigo == 0;
+      without_kaigo += h.kaigo.months == 0;
     }
   out.plain.resize(plain);
   out.kaigo_begin = without_kaigo;
@@ -54,14 +53,14 @@ CompactPopulation Compact(const std::vector<PreparedHousehold>& prepared, unsign
       out.rare.push_back(h);
       continue;
     }
-    out.plain[h.hm_kaigo == 0 ? next_without++ : next_with++] = Pack(h);
+    out.plain[h.kaigo.months == 0 ? next_without++ : next_with++] = Pack(h);
   }
   return out;
 }
 
 Yen LevySum(const CompactPopulation& pop, const std::vector<CompiledSchedule>& schedules,
             unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = HardwareThreads();
   std::vector<Yen> sums(threads, 0);
   const CompactHousehold* plain = pop.plain.data();
   const CompiledSchedule* s = schedules.data();

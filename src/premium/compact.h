@@ -1,6 +1,7 @@
 // CompactPopulation: the prepared households packed for the batch sum — 24 bytes for each
-// household without a rare feature (旧被扶養者, 産前産後, 特定世帯 months, values beyond the
-// packed widths), the rare ones kept whole. Rate-independent: built once, levied under any
+// household without a rare feature (a change during the year, i.e. more than one segment per
+// group; 旧被扶養者, 産前産後, 特定世帯; values beyond the packed widths), the rare ones kept
+// whole. Rate-independent: built once, levied under any
 // number of schedules (the rate solver, scenario sweeps).
 //
 // Both kinds go through the same inline kernel (levy_kernel.h, detail::LevyGroup); the
@@ -17,8 +18,9 @@
 
 namespace kokuho::premium {
 
-/// base_mm:40 | asset_mm:24, base_mm_kaigo:40 | asset_mm_kaigo:24, member-months (adult,
-/// school, preschool), 介護 member-months, municipality, tier:2 | hm:4 | hm_kaigo:4.
+/// The household's one segment of each group: base:40 | asset:24 (annual), the same for 介護,
+/// members (adult, school, preschool), 介護 members, municipality, tier:2 | months:4 |
+/// 介護 months:4.
 struct CompactHousehold {
   std::uint64_t all = 0, kaigo = 0;
   std::uint8_t mm[3] = {0, 0, 0};
@@ -44,21 +46,23 @@ template <bool kWithKaigo>
 inline Yen LevyTotalCompact(const CompactHousehold& h, const CompiledSchedule& s) {
   constexpr std::uint64_t kLow40 = (std::uint64_t{1} << 40) - 1;
   const int tier = h.bits & 3;
-  const std::uint8_t hm[1] = {static_cast<std::uint8_t>((h.bits >> 2) & 15)};
-  const std::uint16_t mm[3] = {h.mm[0], h.mm[1], h.mm[2]};
-  const std::int64_t base = static_cast<std::int64_t>(h.all & kLow40);
-  const std::int64_t asset = static_cast<std::int64_t>(h.all >> 40);
+  Segment all;
+  all.base = static_cast<std::int64_t>(h.all & kLow40);
+  all.asset = static_cast<std::int64_t>(h.all >> 40);
+  all.members = {h.mm[0], h.mm[1], h.mm[2], 0};
+  all.months = static_cast<std::uint8_t>((h.bits >> 2) & 15);
   Yen amount[kPartCount] = {0, 0, 0, 0};
   for (int p : {0, 1, 3})
-    amount[p] = detail::LevyGroup<false>(s.parts[p], tier, base, 0, 0, asset, 0, mm, 3, 0, hm, 1,
-                                         s.cap_prorated, nullptr);
+    amount[p] = detail::LevyGroup<false>(s.parts[p], tier, all, nullptr, nullptr, 3, s.cap_prorated,
+                                         nullptr);
   if constexpr (kWithKaigo) {
-    const std::uint8_t hm_kaigo[1] = {static_cast<std::uint8_t>(h.bits >> 6)};
-    const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
-    amount[2] =
-        detail::LevyGroup<false>(s.parts[2], tier, static_cast<std::int64_t>(h.kaigo & kLow40), 0,
-                                 0, static_cast<std::int64_t>(h.kaigo >> 40), 0, mm_kaigo, 1, 0,
-                                 hm_kaigo, 1, s.cap_prorated, nullptr);
+    Segment kaigo;
+    kaigo.base = static_cast<std::int64_t>(h.kaigo & kLow40);
+    kaigo.asset = static_cast<std::int64_t>(h.kaigo >> 40);
+    kaigo.members[kAdult] = h.mm_kaigo;
+    kaigo.months = static_cast<std::uint8_t>(h.bits >> 6);
+    amount[2] = detail::LevyGroup<false>(s.parts[2], tier, kaigo, nullptr, nullptr, 1,
+                                         s.cap_prorated, nullptr);
   }
   return detail::RoundedTotal(amount, s);
 }

@@ -3,7 +3,8 @@
 // their previous-year incomes by kind, and the facts that change the levy.
 //
 // Incomes are those of the calendar year before the fiscal year (FY2026 → 2025), in
-// whole yen, never negative (give a loss as 0, or give 総所得金額等 directly).
+// whole yen, never negative: a loss is given by its own field (business_loss …), which
+// offsets the member's other income as 損益通算 does (所得税法 69条), never another member's.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/yen.h"
 #include "premium/civil_date.h"
 
@@ -35,6 +37,18 @@ struct IncomeItems {
   Yen land_gains_deduction = 0;  ///< its 特別控除 (<= land_gains)
   Yen stocks = 0;   ///< 上場株式等の譲渡・配当 (declared; after 繰越損失)
   Yen futures = 0;  ///< 先物取引に係る雑所得等
+  /// Losses (損失の金額, > 0), each offsetting the member's other 総所得 kinds (損益通算:
+  /// 所得税法 69条 for 事業, 不動産, 山林), the 総所得 floored at 0; never the 分離 kinds
+  /// (land_gains, stocks, futures: 租税特別措置法 31条 etc.). misc_loss (業務・その他の雑所得
+  /// の損失) offsets only the 公的年金等所得 (雑所得 is one kind; 69条 does not list it).
+  Yen business_loss = 0;
+  Yen real_estate_loss = 0;
+  Yen forestry_loss = 0;
+  Yen misc_loss = 0;
+  /// 給与所得 given directly (as on the 住民税 record: after 給与所得控除 and 所得金額調整控除)
+  /// instead of salary_revenue; with total_income, the 給与所得 included in it. The
+  /// 非自発的失業者 30/100 applies to it (国保法施行令 29条の7の2: 所得税法 28条1項の給与所得).
+  std::optional<Yen> salary_income;
   /// 総所得金額等 given directly (e.g. from the 住民税 data): then the kinds above must be 0,
   /// and `reduction_income` gives the 軽減判定 figure (default: the same).
   std::optional<Yen> total_income;
@@ -72,8 +86,9 @@ const char* HouseholdTypeLabel(HouseholdType t);
 const char* HouseholdTypeKey(HouseholdType t);
 
 struct Household {
-  std::string id;            ///< 世帯番号 (no personal data)
-  std::string municipality;  ///< 団体コード (6 digits, with check digit)
+  std::string id;             ///< 世帯番号 (no personal data)
+  std::string municipality;   ///< 団体コード (6 digits, with check digit)
+  SourcePos municipality_at;  ///< where `municipality` was read (empty when built in code)
   std::vector<Person> members;
   /// 特定世帯: the date the move of a member to 後期高齢者医療 left one 国保 member.
   std::optional<CivilDate> tokutei_since;

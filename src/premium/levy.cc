@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "premium/prepare.h"
 
 namespace kokuho::premium {
@@ -10,8 +12,9 @@ namespace {
 std::string Y(Yen v) { return FormatYen(v) + "円"; }
 
 /// Explains one 分 of the kernel's result (levy_kernel.h gives the order of the steps).
-void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, const RateSchedule& s,
-                 const PreparedHousehold& h, const NationalRules& rules, Explanation& out) {
+void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, Yen unit,
+                 const RateSchedule& s, const PreparedHousehold& h, const NationalRules& rules,
+                 Explanation& out) {
   const std::string name = PartLabel(part);
   if (!cp.levied) return;
   if (l.months == 0) {
@@ -19,34 +22,46 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, const Rat
     return;
   }
   const bool kaigo = part == Part::kKaigo;
-  const std::int64_t base_mm = kaigo ? h.base_mm_kaigo : h.base_mm;
-  out.push_back({name + " 所得割",
-                 fmt::format("Σ(基礎 × 月数) {} ÷ 12 × {} = {} (1円未満切り捨て)", Y(base_mm),
-                             PpmPercent(cp.income_rate), Y(l.income)),
-                 s.source});
-  if (cp.asset_rate > 0)
-    out.push_back({name + " 資産割",
-                   fmt::format("Σ(固定資産税 × 月数) {} ÷ 12 × {} = {}",
-                               Y(kaigo ? h.asset_mm_kaigo : h.asset_mm), PpmPercent(cp.asset_rate),
-                               Y(l.asset)),
-                   s.source});
-  const auto& pc0 = cp.per_capita[0][0];
-  if (kaigo)
-    out.push_back({name + " 均等割",
-                   fmt::format("{} × 介護の被保険者月数 {} ÷ 12 = {}", Y(pc0[kAdult]), h.mm_kaigo,
-                               Y(l.per_capita)),
+  std::vector<const Segment*> segments;
+  h.ForEachSegment(kaigo, [&](const Segment& sg) { segments.push_back(&sg); });
+  // A household alike all year: the annual amounts themselves. Otherwise each stretch of
+  // months with its household, then each component as Σ(年額 × 月数) ÷ 12 (月割, spec §5.2).
+  const bool whole_year = segments.size() == 1 && segments[0]->months == 12;
+  if (!whole_year)
+    for (const Segment* sg : segments) {
+      const int n = sg->members[kAdult] + sg->members[kSchool] + sg->members[kPreschool] +
+                    sg->members[kFormer];
+      out.push_back({name + " 期間",
+                     fmt::format("{}か月: 被保険者 {}人 (18歳以上 {}, 18歳未満 {}, 未就学児 {}, "
+                                 "旧被扶養者 {}), 所得割の基礎 {}",
+                                 sg->months, n, sg->members[kAdult], sg->members[kSchool],
+                                 sg->members[kPreschool], sg->members[kFormer], Y(sg->base)),
+                     ""});
+    }
+  const std::string monthly = whole_year ? "" : " の月割 Σ(年額 × 月数) ÷ 12";
+  if (whole_year)
+    out.push_back({name + " 所得割",
+                   fmt::format("基礎 {} × {} = {} (1円未満切り捨て)", Y(segments[0]->base),
+                               PpmPercent(cp.income_rate), Y(l.income)),
                    s.source});
   else
+    out.push_back({name + " 所得割",
+                   fmt::format("年額 = 基礎 × {} (1円未満切り捨て){} = {}",
+                               PpmPercent(cp.income_rate), monthly, Y(l.income)),
+                   s.source});
+  if (cp.asset_rate > 0)
     out.push_back(
-        {name + " 均等割",
-         fmt::format("被保険者月数 {} (18歳以上 {}, 18歳未満 {}, 未就学児 {}, 旧被扶養者 {}) × "
-                     "年額 ÷ 12 = {}",
-                     h.mm[0] + h.mm[1] + h.mm[2] + h.mm[3], h.mm[kAdult], h.mm[kSchool],
-                     h.mm[kPreschool], h.mm[kFormer], Y(l.per_capita)),
+        {name + " 資産割",
+         fmt::format("固定資産税 × {}{} = {}", PpmPercent(cp.asset_rate), monthly, Y(l.asset)),
          s.source});
+  const auto& pc0 = cp.per_capita[0][0];
+  out.push_back(
+      {name + " 均等割",
+       kaigo ? fmt::format("{} × 介護の被保険者{} = {}", Y(pc0[kAdult]), monthly, Y(l.per_capita))
+             : fmt::format("1人あたりの年額 × 被保険者{} = {}", monthly, Y(l.per_capita)),
+       s.source});
   out.push_back({name + " 平等割",
-                 fmt::format("{} × 世帯月数 {} ÷ 12 = {}", Y(cp.household[0][0][0]), l.months,
-                             Y(l.household)),
+                 fmt::format("{}{} = {}", Y(cp.household[0][0][0]), monthly, Y(l.household)),
                  s.source});
   auto reduction = [&](Yen v, const std::string& what, const std::string& src) {
     if (v != 0) out.push_back({name + " " + what, "− " + Y(v), src});
@@ -66,15 +81,16 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, const Rat
   out.push_back({name + " 賦課限度額",
                  fmt::format("{}{} → 限度超過 {}", Y(l.cap),
                              s.cap_prorated && l.months < 12
-                                 ? fmt::format(" (年額 {} × {}月 ÷ 12)", Y(cp.cap), l.months)
+                                 ? fmt::format(" (年額に対して {}; 月割 {} × {}月 ÷ 12)", Y(cp.cap),
+                                               Y(cp.cap), l.months)
                                  : "",
                              Y(l.over_cap)),
                  rules.SourceOf("caps")});
   if (s.rounding_scope == RoundingScope::kPart)
-    out.push_back({name + " 端数処理",
-                   fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", s.rounding_unit, Y(l.rounding),
-                               Y(l.amount)),
-                   s.kind == LevyKind::kZei ? "地方税法 20条の4の2 第3項" : "市町村の条例"});
+    out.push_back(
+        {name + " 端数処理",
+         fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", unit, Y(l.rounding), Y(l.amount)),
+         s.kind == LevyKind::kZei ? "地方税法 20条の4の2 第3項" : "市町村の条例"});
 }
 
 }  // namespace
@@ -94,8 +110,9 @@ HouseholdLevy LevyOne(const Household& h, const RateSchedule& s, const NationalR
   out.result = LevyHousehold(out.prepared, compiled);
   if (explain) {
     for (Part p : kAllParts)
-      ExplainPart(p, out.result.parts[static_cast<int>(p)], compiled.parts[static_cast<int>(p)], s,
-                  out.prepared, rules, out.explanation);
+      ExplainPart(p, out.result.parts[static_cast<int>(p)], compiled.parts[static_cast<int>(p)],
+                  compiled.rounding_unit[static_cast<int>(p)], s, out.prepared, rules,
+                  out.explanation);
     if (s.rounding_scope == RoundingScope::kTotal)
       out.explanation.push_back(
           {"合計 端数処理",

@@ -4,13 +4,20 @@
 // batch gathers each household from columns; tests/premium/batch_identity_test.cc checks
 // that both give identical yen).
 //
-// Order of the steps in each 分 (spec §5.4; docs/premium-rules.md):
-//   所得割 = ⌊Σ base × months × rate ÷ 12⌋, 資産割 likewise; 均等割 and 平等割 by
-//   member-months and household-months ÷ 12; then, in this order, 子ども分 18歳未満 10割,
-//   特定世帯, 7/5/2 軽減, 未就学児, 旧被扶養者, 産前産後, 独自減免; then the cap
-//   (賦課限度額 × months ÷ 12 unless the schedule says otherwise); then the rounding.
-// Each displayed reduction is the difference of two amounts each truncated to the yen, so
-// the components always add up to the subtotal exactly.
+// Each 分 is levied over the household's segments (prepared.h: the months in which its
+// members, bases and 平等割 status stay the same). For each segment the annual amount is
+// worked out as if the household were like that all year (spec §5.4, docs/premium-rules.md):
+//   所得割 = ⌊Σ base × rate⌋ (the annual 所得割, truncated first), 資産割 likewise;
+//   均等割 and 平等割 after, in this order, 子ども分 18歳未満 10割, 特定世帯, 7/5/2 軽減,
+//   未就学児, 旧被扶養者, 産前産後, 独自減免 (the tables of schedule.h, integer yen);
+//   then the cap on the annual amount (賦課限度額; `cap_prorated`).
+// 月割 is applied once, to the 分: ⌊Σ segments (annual amount × months) ÷ 12⌋ (spec §5.2;
+// 銚子市, 防府市, 鹿島市 26689, 福岡市 06-02: 年額 × 月数 ÷ 12). A household that is the same
+// all year has one segment: ⌊min(年額, 限度額) × months ÷ 12⌋. Then the rounding per 分 (or on
+// the total).
+//
+// The displayed components (所得割, 均等割, each reduction) are differences of the running
+// total of twelfths, each truncated to the yen, so they always add up to the subtotal.
 #pragma once
 
 #include <algorithm>
@@ -36,7 +43,7 @@ struct PartLevy {
   Yen birth = 0;      ///< 産前産後 免除
   Yen municipal = 0;  ///< 独自減免
   Yen subtotal = 0;   ///< after reductions, before the cap
-  Yen cap = 0;        ///< the cap applied (× months ÷ 12 when prorated)
+  Yen cap = 0;        ///< the cap applied (× months ÷ 12 when applied to the annual amount)
   Yen over_cap = 0;   ///< 限度超過額
   Yen rounding = 0;   ///< removed by rounding (端数)
   Yen amount = 0;     ///< 賦課額
@@ -51,8 +58,6 @@ struct LevyResult {
 };
 
 namespace detail {
-
-inline constexpr std::int64_t kRateDen = 12 * kPpmOne;  // months × ppm
 
 /// x truncated to a multiple of unit; the usual units as constants (a multiply, not a
 /// division).
@@ -78,66 +83,122 @@ inline std::int64_t DivNonNegative(std::int64_t x, std::uint64_t d) {
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(x) / d);
 }
 
-/// One 分 for one group of members (every member, or the 介護 members): returns the
-/// amount after the cap, before the rounding. With kDetail it also fills `out` with every
-/// component and reduction; without, it computes the final stages only (the batch's sum).
+/// ⌊amount × rate⌋ for an annual base (所得割, 資産割): 円未満切り捨て.
+inline std::int64_t RatePart(std::int64_t amount, std::int64_t rate) {
+  return DivNonNegative(amount * rate, kPpmOne);
+}
+
+/// One 分 for one group of members (every member, or the 介護 members) over its segments
+/// [first, and more .. more_end): returns the amount after the cap, before the rounding.
+/// With kDetail it also fills `out` with every component and reduction.
 template <bool kDetail>
-inline Yen LevyGroup(const CompiledPart& cp, int tier, std::int64_t base_mm,
-                     std::int64_t base_former, std::int64_t base_birth, std::int64_t asset_mm,
-                     std::int64_t asset_former, const std::uint16_t* mm, int categories,
-                     std::int64_t mm_birth, const std::uint8_t* hm, int statuses, bool cap_prorated,
-                     PartLevy* out) {
-  int months = 0;
-  for (int s = 0; s < statuses; ++s) months += hm[s];
-  if constexpr (kDetail) out->months = static_cast<std::uint8_t>(months);
-  if (!cp.levied || months == 0) return 0;
-  if (!cp.former_exempt) base_former = asset_former = 0;
-  // 所得割 and 資産割: one truncation each after Σ base × months × rate ÷ 12.
+inline Yen LevyGroup(const CompiledPart& cp, int tier, const Segment& first, const Segment* more,
+                     const Segment* more_end, int categories, bool cap_annual, PartLevy* out) {
+  if (!cp.levied) {
+    if constexpr (kDetail) {
+      int months = first.months;
+      for (const Segment* s = more; s != more_end; ++s) months += s->months;
+      out->months = static_cast<std::uint8_t>(months);
+    }
+    return 0;
+  }
   const std::int64_t r = cp.income_rate, ar = cp.asset_rate;
-  const std::int64_t inc2 = DivNonNegative((base_mm - base_former - base_birth) * r, kRateDen);
-  const std::int64_t as1 = DivNonNegative((asset_mm - asset_former) * ar, kRateDen);
-  // 均等割 (twelfths of a yen) and 平等割 after every reduction stage.
   const auto& pc = cp.per_capita[tier];
   const auto& hh = cp.household[tier];
-  std::int64_t g_last = 0, h_last = 0;
-  for (int c = 0; c < categories; ++c) g_last += std::int64_t{pc[kPerCapitaStages - 1][c]} * mm[c];
-  for (int s = 0; s < statuses; ++s) h_last += std::int64_t{hh[kHouseholdStages - 1][s]} * hm[s];
-  // 産前産後: the mother's 均等割 (adult category, after every other reduction).
-  const std::int64_t g_birth = g_last - std::int64_t{pc[kPerCapitaStages - 1][kAdult]} * mm_birth;
-  const Yen subtotal = inc2 + as1 + DivNonNegative(g_birth, 12) + DivNonNegative(h_last, 12);
-  // 賦課限度額 (施行令 29条の7 第2項; 地方税法 703条の4), after the reductions.
-  const Yen cap = cap_prorated ? DivNonNegative(cp.cap * months, 12) : cp.cap;
-  const Yen capped = std::min(subtotal, cap);
+  constexpr int kG = kPerCapitaStages - 1, kH = kHouseholdStages - 1;
+  std::int64_t sum = 0, sum_capped = 0;  // twelfths of a yen
+  std::int64_t group_sum = 0, group_cap = 0;
+  auto close_group = [&] {
+    sum_capped += std::min(group_sum, group_cap);
+    group_sum = group_cap = 0;
+  };
+  int months = 0;
+  // kDetail: twelfths of each stage, summed over the segments.
+  std::int64_t t_inc[3] = {}, t_as[2] = {}, t_g[kPerCapitaStages + 1] = {},
+               t_h[kHouseholdStages] = {};
+  auto levy = [&](const Segment& sg) {
+    const std::int64_t m = sg.months;
+    if (m == 0) return;
+    months += sg.months;
+    const std::int64_t former = cp.former_exempt ? sg.base_former : 0;
+    const std::int64_t asset_former = cp.former_exempt ? sg.asset_former : 0;
+    const std::int64_t inc = RatePart(sg.base - former - sg.base_birth, r);
+    const std::int64_t as = RatePart(sg.asset - asset_former, ar);
+    std::int64_t g = 0;
+    for (int c = 0; c < categories; ++c) g += std::int64_t{pc[kG][c]} * sg.members[c];
+    g -= std::int64_t{pc[kG][kAdult]} * sg.birth;  // 産前産後: the mother's 均等割
+    // keigen_on_total: the 7/5/2 軽減 of 均等割 on the household's total instead of the
+    // per-member amounts of the tables (the later stages stay per member).
+    std::int64_t adjust = 0;
+    if (cp.keigen_on_total && tier > 0) {
+      std::int64_t per_member = 0, total = 0;
+      for (int c = 0; c < categories; ++c) {
+        per_member += std::int64_t{pc[1][c] - pc[2][c]} * sg.members[c];
+        total += std::int64_t{cp.keigen_base[c]} * sg.members[c];
+      }
+      const std::int64_t on_total =
+          ReductionOf(total, cp.keigen_ratio[tier], cp.reduction_unit, cp.reduction_rounding);
+      adjust = std::max<std::int64_t>(per_member - on_total, -g);
+      g += adjust;
+    }
+    const std::int64_t a = inc + as + g + hh[kH][sg.status];
+    sum += a * m;
+    // The cap on the annual amount: a segment's months against cap × months, together with
+    // the previous segment when only 産前産後 tells them apart.
+    if (!sg.cap_with_previous) close_group();
+    group_sum += a * m;
+    group_cap += cp.cap * m;
+    if constexpr (kDetail) {
+      t_inc[0] += RatePart(sg.base, r) * m;
+      t_inc[1] += RatePart(sg.base - former, r) * m;
+      t_inc[2] += inc * m;
+      t_as[0] += RatePart(sg.asset, ar) * m;
+      t_as[1] += as * m;
+      for (int k = 0; k < kPerCapitaStages; ++k) {
+        std::int64_t v = k >= 2 ? adjust : 0;
+        for (int c = 0; c < categories; ++c) v += std::int64_t{pc[k][c]} * sg.members[c];
+        t_g[k] += v * m;
+      }
+      t_g[kPerCapitaStages] += g * m;
+      for (int k = 0; k < kHouseholdStages; ++k) t_h[k] += std::int64_t{hh[k][sg.status]} * m;
+    }
+  };
+  levy(first);
+  for (const Segment* s = more; s != more_end; ++s) levy(*s);
+  close_group();
+  if (months == 0) {
+    if constexpr (kDetail) out->months = 0;
+    return 0;
+  }
+  const Yen subtotal = DivNonNegative(sum, 12);
+  // 賦課限度額 (施行令 29条の7 第2項; 地方税法 703条の4) after the reductions, on the annual
+  // amount before 月割 (cap_annual) or on the 月割 amount.
+  const Yen capped = cap_annual ? DivNonNegative(sum_capped, 12) : std::min<Yen>(subtotal, cp.cap);
   if constexpr (kDetail) {
-    const std::int64_t inc0 = base_mm * r / kRateDen;
-    const std::int64_t inc1 = (base_mm - base_former) * r / kRateDen;
-    const std::int64_t as0 = asset_mm * ar / kRateDen;
-    std::int64_t g[kPerCapitaStages];
-    for (int k = 0; k < kPerCapitaStages; ++k) {
-      std::int64_t sum = 0;
-      for (int c = 0; c < categories; ++c) sum += std::int64_t{pc[k][c]} * mm[c];
-      g[k] = sum;
-    }
-    std::int64_t h[kHouseholdStages];
-    for (int k = 0; k < kHouseholdStages; ++k) {
-      std::int64_t sum = 0;
-      for (int s = 0; s < statuses; ++s) sum += std::int64_t{hh[k][s]} * hm[s];
-      h[k] = sum;
-    }
-    out->income = inc0;
-    out->asset = as0;
-    out->per_capita = g[0] / 12;
-    out->household = h[0] / 12;
-    out->child = g[0] / 12 - g[1] / 12;
-    out->tokutei = h[0] / 12 - h[1] / 12;
-    out->keigen_household = h[1] / 12 - h[2] / 12;
-    out->keigen = g[1] / 12 - g[2] / 12 + out->keigen_household;
-    out->preschool = g[2] / 12 - g[3] / 12;
-    out->former = (inc0 - inc1) + (as0 - as1) + (g[3] / 12 - g[4] / 12) + (h[2] / 12 - h[3] / 12);
-    out->municipal = g[4] / 12 - g[5] / 12 + h[3] / 12 - h[4] / 12;
-    out->birth = (inc1 - inc2) + (g[5] / 12 - g_birth / 12);
+    out->months = static_cast<std::uint8_t>(months);
+    std::int64_t run = 0;  // the running total in twelfths
+    auto add = [&](std::int64_t v) {
+      const Yen before = DivNonNegative(run, 12);
+      run += v;
+      return DivNonNegative(run, 12) - before;
+    };
+    auto take = [&](std::int64_t v) { return -add(-v); };
+    out->income = add(t_inc[0]);
+    out->asset = add(t_as[0]);
+    out->per_capita = add(t_g[0]);
+    out->household = add(t_h[0]);
+    out->child = take(t_g[0] - t_g[1]);
+    out->tokutei = take(t_h[0] - t_h[1]);
+    const Yen keigen_pc = take(t_g[1] - t_g[2]);
+    out->keigen_household = take(t_h[1] - t_h[2]);
+    out->keigen = keigen_pc + out->keigen_household;
+    out->preschool = take(t_g[2] - t_g[3]);
+    out->former = take(t_inc[0] - t_inc[1]) + take(t_as[0] - t_as[1]) + take(t_g[3] - t_g[4]) +
+                  take(t_h[2] - t_h[3]);
+    out->municipal = take(t_g[4] - t_g[5]) + take(t_h[3] - t_h[4]);
+    out->birth = take(t_inc[1] - t_inc[2]) + take(t_g[5] - t_g[kPerCapitaStages]);
     out->subtotal = subtotal;
-    out->cap = cap;
+    out->cap = cap_annual ? DivNonNegative(cp.cap * months, 12) : cp.cap;
     out->over_cap = subtotal - capped;
     out->amount = capped;
   }
@@ -150,16 +211,14 @@ template <bool kDetail>
 inline void LevyParts(const PreparedHousehold& h, const CompiledSchedule& s,
                       Yen (&amount)[kPartCount], PartLevy* out) {
   const int t = h.tier;
+  const Segment* more = h.more.data();
+  const Segment* split = more + h.more_all;
+  const Segment* end = more + h.more.size();
   for (int p : {0, 1, 3})
-    amount[p] =
-        LevyGroup<kDetail>(s.parts[p], t, h.base_mm, h.base_mm_former, h.base_mm_birth, h.asset_mm,
-                           h.asset_mm_former, h.mm.data(), kCategoryCount, h.mm_birth, h.hm.data(),
-                           kHouseholdStatusCount, s.cap_prorated, kDetail ? out + p : nullptr);
-  const std::uint16_t mm_kaigo[1] = {h.mm_kaigo};
-  const std::uint8_t hm_kaigo[1] = {h.hm_kaigo};
-  amount[2] = LevyGroup<kDetail>(s.parts[2], t, h.base_mm_kaigo, 0, h.base_mm_kaigo_birth,
-                                 h.asset_mm_kaigo, 0, mm_kaigo, 1, h.mm_kaigo_birth, hm_kaigo, 1,
-                                 s.cap_prorated, kDetail ? out + 2 : nullptr);
+    amount[p] = LevyGroup<kDetail>(s.parts[p], t, h.all, more, split, kCategoryCount,
+                                   s.cap_prorated, kDetail ? out + p : nullptr);
+  amount[2] = LevyGroup<kDetail>(s.parts[2], t, h.kaigo, split, end, 1, s.cap_prorated,
+                                 kDetail ? out + 2 : nullptr);
 }
 
 }  // namespace detail
@@ -171,17 +230,19 @@ inline LevyResult LevyHousehold(const PreparedHousehold& h, const CompiledSchedu
   r.tier = h.tier;
   Yen amount[kPartCount];
   detail::LevyParts<true>(h, s, amount, r.parts.data());
-  // Rounding (地方税法 20条の4の2③ for 保険税; the 条例 for 保険料).
+  // Rounding (地方税法 20条の4の2③ for 保険税; the 条例 for 保険料), per 分 at its unit or on
+  // the total.
   Yen sum = 0;
-  for (PartLevy& p : r.parts) {
+  for (int p = 0; p < kPartCount; ++p) {
+    PartLevy& l = r.parts[p];
     if (!s.round_total) {
-      const Yen rounded = detail::RoundDown(p.amount, s.rounding_unit);
-      p.rounding = p.amount - rounded;
-      p.amount = rounded;
+      const Yen rounded = detail::RoundDown(l.amount, s.rounding_unit[p]);
+      l.rounding = l.amount - rounded;
+      l.amount = rounded;
     }
-    sum += p.amount;
+    sum += l.amount;
   }
-  r.total = s.round_total ? detail::RoundDown(sum, s.rounding_unit) : sum;
+  r.total = s.round_total ? detail::RoundDown(sum, s.total_unit) : sum;
   r.rounding_total = sum - r.total;
   return r;
 }
@@ -190,8 +251,9 @@ namespace detail {
 /// The total from the 分's capped amounts: rounded per 分 or on the total.
 inline Yen RoundedTotal(const Yen (&amount)[kPartCount], const CompiledSchedule& s) {
   Yen sum = 0;
-  for (Yen a : amount) sum += s.round_total ? a : RoundDown(a, s.rounding_unit);
-  return s.round_total ? RoundDown(sum, s.rounding_unit) : sum;
+  for (int p = 0; p < kPartCount; ++p)
+    sum += s.round_total ? amount[p] : RoundDown(amount[p], s.rounding_unit[p]);
+  return s.round_total ? RoundDown(sum, s.total_unit) : sum;
 }
 }  // namespace detail
 

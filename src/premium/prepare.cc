@@ -66,6 +66,36 @@ std::pair<int, int> UnemploymentPeriod(const CivilDate& sep) {
   return {next.YearMonth(), (next_fy + 2) * 100 + 3};
 }
 
+/// Months with members (months > 0 after one is counted) merged into segments: alike months
+/// together, in the order of their first month.
+void Merge(std::array<Segment, 12>& months, std::vector<Segment>& out) {
+  for (Segment& m : months) {
+    bool any = false;
+    for (std::uint8_t c : m.members) any |= c != 0;
+    if (!any) continue;
+    m.months = 1;
+    auto it = std::find_if(out.begin(), out.end(), [&](const Segment& s) {
+      Segment a = s;
+      a.months = 1;
+      return a == m;
+    });
+    if (it == out.end())
+      out.push_back(m);
+    else
+      ++it->months;
+  }
+  // Segments that differ only by 産前産後 next to each other, capped together (prepared.h).
+  for (std::size_t i = 0; i + 1 < out.size(); ++i)
+    for (std::size_t j = i + 1; j < out.size(); ++j)
+      if (out[j].SameHousehold(out[i])) {
+        std::rotate(out.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    out.begin() + static_cast<std::ptrdiff_t>(j),
+                    out.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        out[i + 1].cap_with_previous = true;
+        break;
+      }
+}
+
 }  // namespace
 
 const char* TierLabel(int tier) {
@@ -90,23 +120,43 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
   m.earner = in.salary_revenue > rules.earner_salary_over ||
              in.pension_revenue >
                  (m.aged65 ? rules.earner_pension_over_65 : rules.earner_pension_over_under65);
+  const Ppm unemployment = rules.unemployment_ratio;
   if (in.total_income) {  // 総所得金額等 given directly
     m.total_income = m.gokei = *in.total_income;
+    Yen reduction = in.reduction_income.value_or(*in.total_income);
+    if (unemployed && in.salary_income) {  // the 給与所得 in it × 30/100 (施行令 29条の7の2)
+      m.salary_income = ApplyPpm(*in.salary_income, unemployment);
+      const Yen cut = *in.salary_income - m.salary_income;
+      m.total_income -= cut;
+      m.gokei -= cut;
+      reduction = std::max<Yen>(0, reduction - cut);
+    } else {
+      m.salary_income = in.salary_income.value_or(0);
+    }
+    if (in.salary_income && in.salary_revenue == 0) m.earner |= *in.salary_income > 0;
     m.basic_deduction = rules.BasicDeduction(m.gokei);
     m.base = std::max<Yen>(0, m.total_income - m.basic_deduction);
-    m.reduction_income = in.reduction_income.value_or(*in.total_income);
+    m.reduction_income = reduction;
     return m;
   }
   // 給与所得 (所得税法 28条, 別表第五): the 専従者給与 a member received is 給与所得 for the
-  // 所得割 but counts as nil in the 軽減判定 (spec §1.3 table).
-  Yen salary_all = rules.salary.Apply(in.salary_revenue + in.family_salary);
-  Yen salary_own = rules.salary.Apply(in.salary_revenue);
-  const Yen others = in.business + in.real_estate + in.interest + in.dividends + in.misc +
-                     in.occasional + in.forestry + in.stocks + in.futures;
-  const Yen other_gokei = salary_all + others + in.land_gains;
+  // 所得割 but counts as nil in the 軽減判定 (spec §1.3 table). Given directly, it is the
+  // final figure (after 所得金額調整控除); a member with 給与所得 and no 給与収入 given counts as a
+  // 給与所得者等 (for 2020–2024 incomes 給与所得 > 0 exactly when 給与収入 > 55万).
+  Yen salary_all = in.salary_income ? *in.salary_income
+                                    : rules.salary.Apply(in.salary_revenue + in.family_salary);
+  Yen salary_own = in.salary_income ? *in.salary_income : rules.salary.Apply(in.salary_revenue);
+  if (in.salary_income && in.salary_revenue == 0) m.earner |= *in.salary_income > 0;
+  // The 総合 kinds other than 給与 and 雑, with their losses (損益通算, 所得税法 69条).
+  const Yen others = in.business - in.business_loss + in.real_estate - in.real_estate_loss +
+                     in.interest + in.dividends + in.occasional + in.forestry - in.forestry_loss;
+  const Yen separate = in.stocks + in.futures;  // 分離: not offset by 総合 losses
+  const Yen other_gokei =
+      std::max<Yen>(0, salary_all + others + in.misc - in.misc_loss) + in.land_gains + separate;
   m.pension_income = rules.PensionIncome(in.pension_revenue, m.aged65, other_gokei);
-  // 所得金額調整控除 (租税特別措置法 41条の3の3②).
-  if (rules.income_adjustment_cap > 0 && salary_all > 0 && m.pension_income > 0) {
+  // 所得金額調整控除 (租税特別措置法 41条の3の3②), unless 給与所得 was given after it.
+  if (!in.salary_income && rules.income_adjustment_cap > 0 && salary_all > 0 &&
+      m.pension_income > 0) {
     const Yen cap = rules.income_adjustment_cap;
     const Yen adj =
         std::max<Yen>(0, std::min(salary_all, cap) + std::min(m.pension_income, cap) - cap);
@@ -114,13 +164,18 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
     salary_own = std::max<Yen>(0, salary_own - adj);
   }
   if (unemployed) {  // 給与所得 × 30/100 (国保法施行令 29条の7の2), 円未満切捨て
-    salary_all = ApplyPpm(salary_all, rules.unemployment_ratio);
-    salary_own = ApplyPpm(salary_own, rules.unemployment_ratio);
+    salary_all = ApplyPpm(salary_all, unemployment);
+    salary_own = ApplyPpm(salary_own, unemployment);
   }
   m.salary_income = salary_all;
+  // 雑所得 = 公的年金等所得 + other 雑所得 (a loss of the other offsets the pension, not
+  // below 0); the 総所得 is floored at 0 (a net loss is not carried to other members or
+  // to the 分離 kinds).
+  const Yen misc_total = std::max<Yen>(0, m.pension_income + in.misc - in.misc_loss);
+  const Yen sogo = std::max<Yen>(0, salary_all + misc_total + others);
   const Yen land_after = in.land_gains - in.land_gains_deduction;
-  m.total_income = salary_all + m.pension_income + others + land_after;
-  m.gokei = salary_all + m.pension_income + others + in.land_gains;
+  m.total_income = sogo + land_after + separate;
+  m.gokei = sogo + in.land_gains + separate;
   m.basic_deduction = rules.BasicDeduction(m.gokei);
   m.base = std::max<Yen>(0, m.total_income - m.basic_deduction);
   // 軽減判定所得 (国保法施行令 29条の7 第5項 第1号): 65+ take 15万 more off 年金所得;
@@ -128,8 +183,10 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
   const Yen pension_for_test =
       m.aged65 ? std::max<Yen>(0, m.pension_income - rules.elderly_pension_deduction)
                : m.pension_income;
+  const Yen misc_for_test = std::max<Yen>(0, pension_for_test + in.misc - in.misc_loss);
   m.reduction_income =
-      salary_own + pension_for_test + others + in.family_salary_paid + in.land_gains;
+      std::max<Yen>(0, salary_own + misc_for_test + others + in.family_salary_paid) +
+      in.land_gains + separate;
   return m;
 }
 
@@ -214,7 +271,8 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     }
   }
 
-  // Incomes, 所得割 base × months, and the 軽減判定.
+  // Incomes, each month's household (a Segment of one month), and the 軽減判定.
+  std::array<Segment, 12> month_all{}, month_kaigo{};
   Yen judged_income = 0;
   int judged_n = 0, judged_e = 0;
   bool undeclared = false;
@@ -277,41 +335,40 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
       const int ym = month_ends[i].YearMonth();
       const bool unemp = p.unemployment_separation && ym >= period.first && ym <= period.second;
       const Yen base = unemp ? reduced.base : full.base;
-      out.base_mm += base;
-      out.asset_mm += p.fixed_asset_tax;
+      Segment& s = month_all[i];
+      s.base += base;
+      s.asset += p.fixed_asset_tax;
       if (p.former_dependent_since) {  // 旧被扶養者: 所得割・資産割 exempt (当分の間)
-        out.base_mm_former += base;
-        out.asset_mm_former += p.fixed_asset_tax;
+        s.base_former += base;
+        s.asset_former += p.fixed_asset_tax;
       } else if (birth[k][i]) {
-        out.base_mm_birth += base;
+        s.base_birth += base;
       }
-      ++out.mm[category[k][i]];
-      if (birth[k][i]) ++out.mm_birth;
+      ++s.members[category[k][i]];
+      if (birth[k][i]) ++s.birth;
       if (kaigo[k][i]) {
-        out.base_mm_kaigo += base;
-        out.asset_mm_kaigo += p.fixed_asset_tax;
-        ++out.mm_kaigo;
+        Segment& g = month_kaigo[i];
+        g.base += base;
+        g.asset += p.fixed_asset_tax;
+        ++g.members[kAdult];
         if (birth[k][i]) {
-          out.base_mm_kaigo_birth += base;
-          ++out.mm_kaigo_birth;
+          g.base_birth += base;
+          ++g.birth;
         }
       }
     }
   }
 
-  // Household-months by 平等割 status, and 介護 household-months.
+  // 平等割 status of each month.
   for (int i = 0; i < 12; ++i) {
-    bool any = false, any_kaigo = false, all_former = true;
+    bool all_former = true;
     int members_in_month = 0;
     for (int k = 0; k < n; ++k) {
       if (!months[k][i]) continue;
-      any = true;
       ++members_in_month;
-      any_kaigo |= kaigo[k][i];
       if (category[k][i] != kFormer) all_former = false;
     }
-    if (any_kaigo) ++out.hm_kaigo;
-    if (!any) continue;
+    if (members_in_month == 0) continue;
     int tokutei = 0;
     // 特定世帯 needs a single 国保 member (施行令 29条の7 第2項); a month with more members
     // (a newborn, someone joining) does not get the reduction.
@@ -323,8 +380,21 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
                since < (rules.tokutei_half_years + rules.tokutei_quarter_years) * 12)
         tokutei = 2;
     }
-    ++out.hm[tokutei + (all_former ? 3 : 0)];
+    month_all[i].status = static_cast<std::uint8_t>(tokutei + (all_former ? 3 : 0));
   }
+  // The months merged into segments: months alike (the same members, bases and status) are
+  // levied together (prepared.h).
+  thread_local std::vector<Segment> all, kaigo_segments;  // no allocation per household
+  all.clear();
+  kaigo_segments.clear();
+  Merge(month_all, all);
+  Merge(month_kaigo, kaigo_segments);
+  if (!all.empty()) out.all = all[0];
+  if (!kaigo_segments.empty()) out.kaigo = kaigo_segments[0];
+  if (all.size() > 1) out.more.assign(all.begin() + 1, all.end());
+  out.more_all = static_cast<std::uint8_t>(out.more.size());
+  if (kaigo_segments.size() > 1)
+    out.more.insert(out.more.end(), kaigo_segments.begin() + 1, kaigo_segments.end());
 
   // The tier (国保法施行令 29条の7 第5項): 軽減判定所得 <= threshold.
   const Yen earner_term = judged_e >= 2 ? rules.keigen_earner_add * (judged_e - 1) : 0;

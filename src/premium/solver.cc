@@ -23,16 +23,11 @@ struct Basis {
 
 Basis Measure(const std::vector<PreparedHousehold>& hs, Part part) {
   Basis b;
+  const bool kaigo = part == Part::kKaigo;
   for (const auto& h : hs) {
-    if (part == Part::kKaigo) {
-      b.base_years += h.base_mm_kaigo / 12.0;
-      b.member_years += h.mm_kaigo / 12.0;
-      b.household_years += h.hm_kaigo / 12.0;
-    } else {
-      b.base_years += h.base_mm / 12.0;
-      for (int c = 0; c < kCategoryCount; ++c) b.member_years += h.mm[c] / 12.0;
-      for (int s = 0; s < kHouseholdStatusCount; ++s) b.household_years += h.hm[s] / 12.0;
-    }
+    b.base_years += h.BaseMonths(kaigo) / 12.0;
+    b.member_years += h.MemberMonths(kaigo) / 12.0;
+    b.household_years += h.Months(kaigo) / 12.0;
   }
   return b;
 }
@@ -67,7 +62,7 @@ SolvedRates Evaluate(const std::vector<PreparedHousehold>& hs, const RateSchedul
   const bool add_keigen = req.basis == SolveBasis::kBilledPlusKeigen;
   SolvedRates out{t.rate, t.pc, t.ph};
   const int p = static_cast<int>(req.part);
-  std::vector<PartLevy> sums(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<PartLevy> sums(HardwareThreads());
   std::vector<std::int64_t> capped(sums.size(), 0);
   ParallelFor(hs.size(), static_cast<unsigned>(sums.size()),
               [&](std::size_t b, std::size_t e, unsigned th) {

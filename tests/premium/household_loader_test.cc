@@ -57,6 +57,11 @@ void ExpectSamePerson(const Person& a, const Person& b) {
   EXPECT_EQ(x.futures, y.futures);
   EXPECT_EQ(x.total_income, y.total_income);
   EXPECT_EQ(x.reduction_income, y.reduction_income);
+  EXPECT_EQ(x.salary_income, y.salary_income);
+  EXPECT_EQ(x.business_loss, y.business_loss);
+  EXPECT_EQ(x.real_estate_loss, y.real_estate_loss);
+  EXPECT_EQ(x.forestry_loss, y.forestry_loss);
+  EXPECT_EQ(x.misc_loss, y.misc_loss);
 }
 
 void ExpectSameHousehold(const Household& a, const Household& b) {
@@ -362,6 +367,29 @@ std::vector<BadCase> BadCases() {
        "{\n  \"members\": [\n    {\"head\": true, \"age\": 40,\n"
        "     \"income\": {\"salary_revenue\": -7654321}}\n  ]\n}\n",
        "h.json", 4, 35, "members[0].income.salary_revenue: expected whole yen >= 0"},
+      {"json trailing comma in a list", "{\"members\": [{\"head\": true, \"age\": 40},]}\n",
+       "h.json", 1, 40, "invalid JSON"},
+      {"json trailing comma in an object",
+       "{\n  \"members\": [\n    {\"head\": true,\n     \"age\": 40,\n    }\n  ]\n}\n", "h.json", 5,
+       5, "no trailing comma"},
+      {"empty file", "\n  \n", "h.yaml", 1, 1, "the file is empty"},
+      {"json single quotes", "{'members': []}\n", "h.json", 1, 2, "invalid JSON"},
+      {"insured 75 on 4月1日 (75th birthday that day)", h + "  - birth_date: 1951-04-01\n",
+       "h.yaml", 6, 17,
+       "members[1].birth_date: expected an age on 4月1日 (2026-04-01) from 0 to 74 "
+       "(75 and over: 後期高齢者医療) (a 75th birthday after 4月1日)"},
+      {"income and loss of one kind",
+       h + other + "      business: 7654321\n      business_loss: 100000\n", "h.yaml", 9, 22,
+       "members[1].income.business_loss: expected 0 or absent when business is given"},
+      {"salary_income with family_salary",
+       h + other + "      family_salary: 7654321\n      salary_income: 100000\n", "h.yaml", 9, 22,
+       "members[1].income.salary_income: expected salary_revenue and family_salary instead"},
+      {"salary_income above total_income",
+       h + other + "      total_income: 100000\n      salary_income: 7654321\n", "h.yaml", 9, 22,
+       "members[1].income.salary_income: expected at most total_income"},
+      {"loss with total_income",
+       h + other + "      total_income: 7654321\n      misc_loss: 100000\n", "h.yaml", 9, 18,
+       "members[1].income.misc_loss: expected 0 or absent when total_income"},
       {"json unknown key",
        "{\"members\": [{\"head\": true, \"age\": 40, \"income\": {\"salary\": 7654321}}]}\n",
        "h.json", 1, 51, "members[0].income: unknown key 'salary'"},
@@ -383,6 +411,50 @@ TEST(HouseholdLoader, BadInputsNameThePlaceAndPathButNotTheIncome) {
     EXPECT_EQ(what.find("7654321"), std::string::npos) << what;
     EXPECT_EQ(what.find("7,654,321"), std::string::npos) << what;
   }
+}
+
+// 後期高齢者医療 starts on the 75th birthday (spec §4.5), so on the 賦課期日 (4月1日 of FY2026)
+// a member born 1951-04-02 — 75 by age that day (年齢計算ニ関スル法律: the day before the
+// birthday) — is still in 国保 and is accepted; one born 1951-04-01 (75th birthday on 4月1日
+// itself) or 1951-03-31 is already in 後期 and is refused as insured (see the bad cases); as a
+// 特定同一世帯所属者 (insured: false) they are accepted.
+TEST(HouseholdLoader, SeventyFiveOnTheBirthdayNeighbours) {
+  io_test::TempDir dir;
+  const std::string h = kHead;
+  for (const char* date : {"1951-04-02", "1951-04-03"}) {
+    const Household x = LoadText(dir, "h.yaml", h + "  - birth_date: " + date + "\n");
+    EXPECT_TRUE(x.members[1].insured) << date;
+  }
+  for (const char* date : {"1951-03-31", "1951-04-01"}) {
+    const Household x = LoadText(
+        dir, "h.yaml",
+        h + "  - insured: false\n    tokutei_doitsu: true\n    birth_date: " + date + "\n");
+    EXPECT_FALSE(x.members[1].insured) << date;
+  }
+}
+
+// Losses and 給与所得 given directly (docs/household-format.md) load into their fields.
+TEST(HouseholdLoader, LossesAndSalaryIncome) {
+  io_test::TempDir dir;
+  const Household x = LoadText(dir, "h.yaml",
+                               "members:\n  - head: true\n    age: 50\n    income:\n"
+                               "      salary_income: 2,000,000\n      business_loss: 500,000\n"
+                               "      real_estate_loss: 10\n      forestry_loss: 20\n"
+                               "      misc_loss: 30\n");
+  const premium::IncomeItems& in = x.members[0].income;
+  EXPECT_EQ(in.salary_income, 2'000'000);
+  EXPECT_EQ(in.business_loss, 500'000);
+  EXPECT_EQ(in.real_estate_loss, 10);
+  EXPECT_EQ(in.forestry_loss, 20);
+  EXPECT_EQ(in.misc_loss, 30);
+  // With total_income and 非自発的失業者: salary_income says how much of it is 給与所得.
+  const Household y =
+      LoadText(dir, "h.json",
+               "{\"members\": [{\"head\": true, \"age\": 40, \"involuntary_unemployment\": "
+               "{\"separation_date\": \"2025-10-31\", \"reason_code\": \"11\"}, \"income\": "
+               "{\"total_income\": 3000000, \"salary_income\": 2000000}}]}\n");
+  EXPECT_EQ(y.members[0].income.salary_income, 2'000'000);
+  EXPECT_EQ(y.members[0].income.total_income, 3'000'000);
 }
 
 TEST(HouseholdLoader, MissingFileIsAnInputError) {

@@ -262,6 +262,64 @@ TEST(PremiumIncomeItems, EveryKind) {
   EXPECT_EQ(m.base, 2'370'000);
 }
 
+// Losses offset the member's other 総合 income (損益通算, 所得税法 69条: 事業・不動産・山林),
+// never the 分離 kinds nor another member's; a 雑所得 loss offsets only the 公的年金等所得 (雑所得
+// is one kind, not in 69条). FY2024 (2023 incomes), a member of 50 with 給与収入 3,000,000
+// (給与所得 2,020,000):
+//   business_loss 500,000 → 総所得金額等 1,520,000; base 1,090,000; 軽減判定所得 1,520,000
+//   + family_salary_paid 600,000 (専従者給与, added back in the 軽減判定) → 2,120,000
+//   misc_loss 500,000 with 公的年金等収入 1,000,000 (under 65: 年金所得 400,000): 雑所得
+//     max(0, 400,000 − 500,000) = 0 and the 給与所得 is not reduced by the rest of the loss:
+//     給与所得 2,020,000 − 所得金額調整控除 100,000 = 1,920,000 → 1,920,000
+//   business_loss 3,000,000 with land_gains 1,000,000 (no 特別控除): 総合 max(0, −980,000) = 0,
+//     + 分離 1,000,000 → 1,000,000
+TEST(PremiumIncomeItems, LossesOffsetWithinTheMember) {
+  Person p = PersonAged(2024, 50);
+  p.income.salary_revenue = 3'000'000;
+  p.income.business_loss = 500'000;
+  MemberIncome m = IncomeOf(p, 2024);
+  EXPECT_EQ(m.total_income, 1'520'000);
+  EXPECT_EQ(m.base, 1'090'000);
+  EXPECT_EQ(m.reduction_income, 1'520'000);
+  p.income.family_salary_paid = 600'000;
+  EXPECT_EQ(IncomeOf(p, 2024).reduction_income, 2'120'000);
+  Person q = PersonAged(2024, 50);
+  q.income.salary_revenue = 3'000'000;
+  q.income.pension_revenue = 1'000'000;
+  q.income.misc_loss = 500'000;
+  // 所得金額調整控除 needs a positive 年金所得 too: 10万 + 10万 − 10万 = 10万 off the 給与所得.
+  m = IncomeOf(q, 2024);
+  EXPECT_EQ(m.salary_income, 1'920'000);
+  EXPECT_EQ(m.total_income, 1'920'000);
+  Person r = PersonAged(2024, 50);
+  r.income.salary_revenue = 3'000'000;
+  r.income.business_loss = 3'000'000;
+  r.income.land_gains = 1'000'000;
+  m = IncomeOf(r, 2024);
+  EXPECT_EQ(m.total_income, 1'000'000);
+  EXPECT_EQ(m.reduction_income, 1'000'000);
+  // One member's loss does not reach another's income: A 2,020,000 (base 1,590,000), B with
+  // only a business loss (base 0) → the household's 所得割 base 1,590,000.
+  Person a = PersonAged(2024, 50);
+  a.income.salary_revenue = 3'000'000;
+  Person b = PersonAged(2024, 48);
+  b.income.business_loss = 1'000'000;
+  EXPECT_EQ(testing::Prep(testing::HouseholdOf({a, b}), 2024).BaseMonths(false), 12 * 1'590'000);
+}
+
+// 給与所得 given directly (salary_income) is used as it is: 2,020,000 gives the member of
+// 給与収入 3,000,000's figures, and it counts as a 給与所得者等 (for 2023 incomes 給与所得 > 0
+// exactly when 給与収入 > 55万).
+TEST(PremiumIncomeItems, SalaryIncomeGivenDirectly) {
+  Person p = PersonAged(2024, 50);
+  p.income.salary_income = 2'020'000;
+  const MemberIncome m = IncomeOf(p, 2024);
+  EXPECT_EQ(m.salary_income, 2'020'000);
+  EXPECT_EQ(m.total_income, 2'020'000);
+  EXPECT_EQ(m.base, 1'590'000);
+  EXPECT_TRUE(m.earner);
+}
+
 // 住民税 基礎控除 (spec §1.4): 33万 flat to FY2020; from FY2021 43万 / 29万 / 15万 / 0 for 合計所得
 // <= 2,400万 / 2,450万 / 2,500万 / above. Base = max(0, 総所得金額等 − 基礎控除).
 TEST(PremiumBasicDeduction, FlatThenPhaseOut) {

@@ -5,6 +5,7 @@
 // total rounding; within one 軽減 tier, more income never lowers the levy.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "rule_helpers.h"
@@ -55,7 +56,19 @@ Person RandomPerson(Random& r, int fy) {
       in.land_gains_deduction = r.Int(0, in.land_gains);
     }
     if (r.Chance(1)) in.business = r.Int(20'000'000, 30'000'000);  // 基礎控除 phase-out
+    // Losses offsetting the member's other kinds (損益通算), and 給与所得 given directly.
+    if (r.Chance(5)) {
+      in.business = 0;
+      in.business_loss = r.Int(0, 4'000'000);
+    }
+    if (r.Chance(3)) {
+      in.real_estate = 0;
+      in.real_estate_loss = r.Int(0, 2'000'000);
+    }
+    if (r.Chance(3)) in.misc_loss = r.Int(0, 1'000'000);
+    if (r.Chance(5) && in.family_salary == 0) in.salary_income = r.Int(0, 5'000'000);
   }
+  if (in.total_income && r.Chance(10)) in.salary_income = r.Int(0, *in.total_income);
   const CivilDate fy_start{fy, 4, 1}, fy_end{fy + 1, 3, 31};
   if (r.Chance(10)) p.joined = r.Date({fy - 1, 1, 1}, fy_end);
   if (r.Chance(10)) {
@@ -64,7 +77,9 @@ Person RandomPerson(Random& r, int fy) {
   }
   if (age >= 66 && age <= 74 && r.Chance(15))
     p.former_dependent_since = r.Date({fy - 3, 4, 1}, fy_end);
-  if (in.salary_revenue > 0 && age >= 20 && age < 64 && r.Chance(10)) {
+  const bool has_salary = in.salary_revenue > 0 || in.salary_income.value_or(0) > 0;
+  const bool salary_known = !in.total_income || in.salary_income;  // the 30/100 needs it
+  if (has_salary && salary_known && age >= 20 && age < 64 && r.Chance(10)) {
     p.unemployment_separation = r.Date({fy - 2, 1, 1}, {fy + 1, 2, 28});
     p.unemployment_reason = "11";
   }
@@ -129,9 +144,19 @@ RateSchedule RandomSchedule(Random& r, int fy) {
   const Yen units[] = {1, 10, 100};
   s.rounding_unit = units[r.Int(0, 2)];
   s.rounding_scope = r.Chance(30) ? RoundingScope::kTotal : RoundingScope::kPart;
+  if (s.rounding_scope == RoundingScope::kPart)
+    for (PartRates& pr : s.parts)
+      if (r.Chance(15)) pr.rounding_unit = units[r.Int(0, 2)];
   s.reduction_unit = units[r.Int(0, 2)];
+  s.reduction_rounding =
+      r.Chance(30) ? ReductionRounding::kRemainder : ReductionRounding::kReduction;
+  s.keigen_on_total = r.Chance(30);
   s.cap_prorated = r.Chance(70);
   s.keigen_on_adult_addon = r.Chance(50);
+  for (PartRates& pr : s.parts) {
+    if (r.Chance(10)) pr.former_relief = r.Chance(50);
+    if (r.Chance(10)) pr.tokutei_relief = r.Chance(50);
+  }
   if (r.Chance(20)) {
     MunicipalRelief m;
     m.name = "独自減免";
@@ -172,16 +197,16 @@ std::string Check(const LevyResult& r, const RateSchedule& s) {
     const Yen expected_cap = s.cap_prorated ? cap * x.months / 12 : cap;
     if (x.months > 0 && x.cap != expected_cap) return where + "unexpected cap";
     if (x.amount > expected_cap) return where + "amount above the cap";
-    if (per_part ? x.rounding >= s.rounding_unit : x.rounding != 0)
-      return where + "rounding out of range";
-    if (per_part && x.amount % s.rounding_unit != 0) return where + "amount not in units";
+    const Yen unit = s.parts[p].rounding_unit.value_or(s.rounding_unit);
+    if (per_part ? x.rounding >= unit : x.rounding != 0) return where + "rounding out of range";
+    if (per_part && x.amount % unit != 0) return where + "amount not in units";
     sum += x.amount;
   }
   if (r.total != sum - r.rounding_total) return "total != Σ parts − rounding_total";
   if (r.total > sum) return "total rounding added money";
   if (r.rounding_total < 0 || r.rounding_total >= s.rounding_unit) return "total rounding range";
   if (per_part && r.rounding_total != 0) return "total rounded twice";
-  if (r.total % s.rounding_unit != 0) return "total not in units";
+  if (!per_part && r.total % s.rounding_unit != 0) return "total not in units";
   return "";
 }
 
@@ -247,6 +272,71 @@ TEST(PremiumProperties, TierNeverRisesWithIncome) {
     *m.income.total_income += r.Int(1, 2'000'000);
     ASSERT_LE(testing::Prep(h, fy).tier, before) << "case " << i;
   }
+}
+
+// 月割 once (spec §5.2; issue 12 items 1–2): for a household whose members all join (or
+// leave) together, so that its membership is the same in each of its m months, every 分 is
+// ⌊年額 × m ÷ 12⌋ of the same household's whole-year amounts: the subtotal from the annual
+// subtotal, the amount from the annual amount after the cap (cap_prorated: the cap on the
+// annual amount before 月割) or min(the 月割 subtotal, cap). The annual 所得割 is truncated
+// before 月割, so nothing is truncated twice.
+TEST(PremiumProperties, MonthlyIsOnceOnTheAnnualAmount) {
+  Random r(1212);
+  int compared = 0;
+  for (int i = 0; i < 3'000; ++i) {
+    const int fy = static_cast<int>(r.Int(2018, 2026));
+    Household h = RandomHousehold(r, fy);
+    RateSchedule s = RandomSchedule(r, fy);
+    s.rounding_unit = 1;
+    s.rounding_scope = RoundingScope::kPart;
+    for (PartRates& pr : s.parts) pr.rounding_unit.reset();
+    std::vector<Person> members;
+    // A household the same all year: nobody born, turning 40/65/75, in a 旧被扶養者 or
+    // 特定世帯 period change, 非自発 or 産前産後 during it.
+    for (Person p : h.members) {
+      p.joined.reset();
+      p.left.reset();
+      p.birth_month.reset();
+      p.unemployment_separation.reset();
+      p.former_dependent_since.reset();
+      const int age = fy - p.birth_date.year;
+      p.birth_date = CivilDate{fy - std::clamp(age, 1, 74), 4, 2};  // the same age all year
+      members.push_back(p);
+    }
+    h = HouseholdOf(members);
+    h.tokutei_since.reset();
+    const LevyResult year = testing::Levy(h, s);
+    // The insured members join together on the 1st of a month (and some leave together).
+    const int first = static_cast<int>(r.Int(0, 11));
+    const int last = r.Chance(50) ? 11 : static_cast<int>(r.Int(first, 11));
+    const int ym = FiscalMonthYearMonth(fy, first);
+    Household part = h;
+    for (Person& p : part.members) {
+      if (!p.insured) continue;
+      p.joined = CivilDate{ym / 100, ym % 100, 1};
+      if (last < 11) {  // 資格喪失日: the 1st of the month after the last insured month
+        const int after = FiscalMonthYearMonth(fy, last + 1);
+        p.left = CivilDate{after / 100, after % 100, 1};
+      }
+    }
+    const LevyResult pr = testing::Levy(part, s);
+    if (pr.tier != year.tier) continue;  // joining later can move the 判定日
+    ++compared;
+    const int m = last - first + 1;
+    const NationalRules& rules = Rules(fy);
+    for (int p = 0; p < kPartCount; ++p) {
+      const PartLevy& a = year.parts[p];
+      const PartLevy& b = pr.parts[p];
+      if (a.months == 0) continue;
+      ASSERT_EQ(b.months, m) << "case " << i << " part " << p;
+      ASSERT_EQ(b.subtotal, a.subtotal * m / 12) << "case " << i << " part " << p;
+      const Yen cap = s.parts[p].cap.value_or(rules.caps[p]);
+      const Yen expected =
+          s.cap_prorated ? std::min(a.subtotal, cap) * m / 12 : std::min(a.subtotal * m / 12, cap);
+      ASSERT_EQ(b.amount, expected) << "case " << i << " part " << p;
+    }
+  }
+  EXPECT_GT(compared, 2'000);
 }
 
 }  // namespace

@@ -132,5 +132,114 @@ TEST(PremiumPublishedExample, ShinjukuFy2022Case2) {
   EXPECT_EQ(r.parts[kKaigo].per_capita, 16'600);
 }
 
+/// 特別区 (保険料, 2方式, 円単位) by fiscal year: 医療・支援 unified; 介護 新宿区's own.
+///   FY2025: 医療 7.71% / 47,300; 支援 2.69% / 16,800 (千代田区 令和7年度の料率,
+///           https://www.city.chiyoda.lg.jp/koho/kurashi/hoken/kenkohoken/kesan.html);
+///           新宿区 介護 2.25% / 16,600 [T: kokuho.info/754, a third-party page].
+///   FY2026: 医療 7.51% / 47,600; 支援 2.80% / 17,600; 子ども 0.27% / 1,800 + 18歳以上 73
+///           (= 1,873) [T: civic-rule-lab/kokuho-core data for 新宿区, from 練馬区's 令和8年度
+///           page
+///           https://www.city.nerima.tokyo.jp/kurashi/nenkinhoken/kokuminkenkohoken/hoken_hokenryo/keisan_hoho.html].
+RateSchedule Tokubetsuku(int fy) {
+  RateSchedule s = ZeroSchedule(fy);
+  s.name = "新宿区";
+  if (fy == 2025) {
+    s.parts[kIryo] = testing::Rates(77'100, 47'300, 0);
+    s.parts[kShien] = testing::Rates(26'900, 16'800, 0);
+    s.parts[kKaigo] = testing::Rates(22'500, 16'600, 0);
+  } else {
+    s.parts[kIryo] = testing::Rates(75'100, 47'600, 0);
+    s.parts[kShien] = testing::Rates(28'000, 17'600, 0);
+    s.parts[testing::kKodomo] = testing::Rates(2'700, 1'800, 0);
+    s.parts[testing::kKodomo].adult_addon = 73;
+  }
+  s.source = "https://www.city.shinjuku.lg.jp/hoken/hoken01_002029.html";
+  return s;
+}
+
+// 新宿区「保険料の計算例について」 (https://www.city.shinjuku.lg.jp/hoken/hoken01_002029.html),
+// the 令和7年度 (FY2025) version, as transcribed by civic-rule-lab/kokuho-core's
+// scripts/test-calc-verify.js [T]:
+//   ケース1: 世帯主 20歳, 給与収入 2,400,000 (2024 income: 給与所得 1,600,000 = 2,400,000 × 70% −
+//     80,000), base 1,170,000: 医療 1,170,000 × 7.71% = 90,207 + 47,300 = 137,507; 支援
+//     31,473 + 16,800 = 48,273; 185,780.
+//   ケース2: 世帯主 45 給与収入 4,800,000 (給与所得 3,400,000; base 2,970,000), 配偶者, 子 15,
+//     子 2 (未就学): 医療 228,987 + 47,300 × 3.5 = 394,537; 支援 79,893 + 16,800 × 3.5 =
+//     138,693; 介護 (世帯主) 66,825 + 16,600 = 83,425; 616,655.
+TEST(PremiumPublishedExample, ShinjukuFy2025) {
+  Person single = PersonAged(2025, 20);
+  single.income.salary_revenue = 2'400'000;
+  LevyResult r = Levy(HouseholdOf({single}), Tokubetsuku(2025));
+  EXPECT_EQ(r.parts[kIryo].amount, 137'507);
+  EXPECT_EQ(r.parts[kShien].amount, 48'273);
+  EXPECT_EQ(r.total, 185'780);
+  Person head = PersonAged(2025, 45);
+  head.income.salary_revenue = 4'800'000;
+  r = Levy(HouseholdOf({head, PersonAged(2025, 38), PersonAged(2025, 15), PersonAged(2025, 2)}),
+           Tokubetsuku(2025));
+  EXPECT_EQ(r.parts[kIryo].amount, 394'537);
+  EXPECT_EQ(r.parts[kShien].amount, 138'693);
+  EXPECT_EQ(r.parts[kKaigo].amount, 83'425);
+  EXPECT_EQ(r.total, 616'655);
+}
+
+// The same page, 令和8年度 (FY2026; "最終更新 2026年5月18日", transcribed as above [T]), ケース1:
+// the same person (2025 income: 給与収入 2,400,000 → 給与所得 1,600,000 under the 2025 table),
+// base 1,170,000: 医療 87,867 + 47,600 = 135,467; 支援 32,760 + 17,600 = 50,360; 子ども 3,159 +
+// 1,873 = 5,032; 年間保険料 190,859 (円単位; the page's 期割 19,139 + 19,080 × 9 = 190,859).
+TEST(PremiumPublishedExample, ShinjukuFy2026) {
+  Person single = PersonAged(2026, 20);
+  single.income.salary_revenue = 2'400'000;
+  const LevyResult r = Levy(HouseholdOf({single}), Tokubetsuku(2026));
+  EXPECT_EQ(r.parts[kIryo].amount, 135'467);
+  EXPECT_EQ(r.parts[kShien].amount, 50'360);
+  EXPECT_EQ(r.parts[testing::kKodomo].amount, 5'032);
+  EXPECT_EQ(r.total, 190'859);
+}
+
+// 長野市 令和7年度 国民健康保険料 目安表
+// (https://www.city.nagano.nagano.jp/documents/3682/meyasuhyou.pdf; amounts per 分 truncated to
+// 10円, https://www.city.nagano.nagano.jp/soshiki/kokuho/1376.html), rows without 軽減, as
+// transcribed by civic-rule-lab/kokuho-core [T]; rates 医療 8.2% / 17,760 / 19,680, 支援 2.8% /
+// 6,240 / 7,560, 介護 2.6% / 8,760 / 7,080 [T, the same source].
+//   給与収入 3,000,000 (給与所得 2,020,000, base 1,590,000):
+//     1人: 医療 130,380 + 17,760 + 19,680 = 167,820; 支援 44,520 + 6,240 + 7,560 = 58,320 →
+//       226,140; with 介護 41,340 + 8,760 + 7,080 = 57,180 → 283,320
+//     2人: 医療 130,380 + 35,520 + 19,680 = 185,580; 支援 44,520 + 12,480 + 7,560 = 64,560 →
+//       250,140; both 40–64: 介護 41,340 + 17,520 + 7,080 = 65,940 → 316,080
+//   給与収入 2,000,000 (給与所得 1,320,000, base 890,000), 1人: 72,980 + 37,440 + 24,920 +
+//     13,800 = 149,140
+TEST(PremiumPublishedExample, NaganoFy2025Table) {
+  RateSchedule s = ZeroSchedule(2025);
+  s.name = "長野市";
+  s.rounding_unit = 10;
+  s.parts[kIryo] = testing::Rates(82'000, 17'760, 19'680);
+  s.parts[kShien] = testing::Rates(28'000, 6'240, 7'560);
+  s.parts[kKaigo] = testing::Rates(26'000, 8'760, 7'080);
+  struct Row {
+    Yen salary;
+    int members;
+    bool kaigo;
+    Yen total;
+  };
+  const Row rows[] = {{3'000'000, 1, false, 226'140},
+                      {3'000'000, 1, true, 283'320},
+                      {3'000'000, 2, false, 250'140},
+                      {3'000'000, 2, true, 316'080},
+                      {2'000'000, 1, false, 149'140}};
+  for (const Row& row : rows) {
+    SCOPED_TRACE(testing::PersonAged(2025, 0).birth_date.ToString() + " " +
+                 std::to_string(row.salary) + " " + std::to_string(row.members));
+    const int age = row.kaigo ? 45 : 35;
+    Person head = PersonAged(2025, age);
+    head.income.salary_revenue = row.salary;
+    std::vector<Person> members = {head};
+    if (row.members == 2) members.push_back(PersonAged(2025, age));
+    const LevyResult r = Levy(HouseholdOf(members), s);
+    EXPECT_EQ(r.tier, kNoKeigen);
+    EXPECT_EQ(r.total, row.total);
+  }
+}
+
 }  // namespace
 }  // namespace kokuho::premium

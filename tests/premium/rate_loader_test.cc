@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../io/io_test_util.h"
+#include "cli/premium_inputs.h"
 #include "io/premium_rules_loader.h"
 #include "io/rate_schedule_loader.h"
 #include "io/xlsx_writer.h"
@@ -148,6 +149,65 @@ TEST(RateLoader, OptionalColumns) {
   EXPECT_EQ(r.reliefs[0].per_capita_ratio[premium::kAdult], 0);
 }
 
+// The columns added for issue 12: a rounding unit per 分 (分端数単位), which side of a
+// reduction is truncated (軽減額端数), 軽減額 on the household total (軽減額計算), 旧被扶養者
+// and 特定世帯 per 分, and the 独自減免 of the under-18 均等割 that leaves out 未就学児 (昭島市).
+TEST(RateLoader, Issue12Columns) {
+  io_test::TempDir dir;
+  const std::string header =
+      "団体コード,年度,分,所得割率,均等割額,料税,分端数単位,軽減額端数,軽減額計算,旧被扶養者減免,"
+      "特定世帯軽減,独自減免_未就学児を除く18歳未満均等割\n";
+  const auto s = LoadCsv(dir,
+                         "103446,R8,医療,6%,30000,料,10,軽減後,世帯合計,,,50%\n"
+                         "103446,R8,支援,2%,10000,料,100,,,,,\n"
+                         "103446,R8,子ども,0.3%,1000,料,,,,する,しない,\n",
+                         2026, header);
+  ASSERT_EQ(s.size(), 1u);
+  const RateSchedule& r = s[0];
+  EXPECT_EQ(r.rounding_unit, 1);
+  EXPECT_EQ(r.parts[0].rounding_unit, 10);
+  EXPECT_EQ(r.parts[1].rounding_unit, 100);
+  EXPECT_FALSE(r.parts[3].rounding_unit);
+  EXPECT_EQ(r.reduction_rounding, premium::ReductionRounding::kRemainder);
+  EXPECT_TRUE(r.keigen_on_total);
+  EXPECT_EQ(r.parts[3].former_relief, true);
+  EXPECT_EQ(r.parts[3].tokutei_relief, false);
+  EXPECT_FALSE(r.parts[0].former_relief);
+  ASSERT_EQ(r.reliefs.size(), 1u);
+  EXPECT_EQ(r.reliefs[0].per_capita_ratio[premium::kSchool], 500'000);
+  EXPECT_EQ(r.reliefs[0].per_capita_ratio[premium::kPreschool], 0);  // 未就学児 left out
+}
+
+// Schedules the year's rules refuse are reported at the cell (cli::CompileSchedule, which
+// `levy`, `microsim` and `solve-rates` use): a missing 介護 row at the first row's 分, a 子ども
+// row before FY2026 at its 分, a cap above the 政令's at the cap.
+TEST(RateLoader, RuleErrorsNameTheCell) {
+  io_test::TempDir dir;
+  const std::string path = dir.Path("r.csv");
+  auto error_of = [&](const std::string& body, int fy) {
+    io_test::WriteBytes(path, kHeader + body);
+    const auto schedules = LoadRateSchedules(path, fy);
+    const premium::NationalRules rules = LoadNationalRules(fy);
+    return CatchInputError([&] { cli::CompileSchedule(schedules.at(0), rules, path); });
+  };
+  const std::string iryo = "102016,前橋市,R7,医療,7%,,30000,20000,,,税,,\n";  // line 2
+  const std::string shien = "102016,前橋市,R7,支援,2%,,10000,5000,,,税,,\n";  // line 3
+  const std::string kaigo = "102016,前橋市,R7,介護,2%,,12000,5000,,,税,,\n";  // line 4
+  InputError e = error_of(iryo + shien, 2025);
+  EXPECT_EQ(e.pos().line, 2);
+  EXPECT_EQ(e.pos().column, 4);
+  EXPECT_NE(std::string(e.what()).find("介護"), std::string::npos) << e.what();
+  e = error_of(iryo + shien + kaigo + "102016,前橋市,R7,子ども,0.3%,,1000,,,,税,,\n", 2025);
+  EXPECT_EQ(e.pos().line, 5);
+  EXPECT_EQ(e.pos().column, 4);
+  EXPECT_NE(std::string(e.what()).find("賦課されません"), std::string::npos) << e.what();
+  e = error_of(iryo + "102016,前橋市,R7,支援,2%,,10000,5000,,270000,税,,\n" + kaigo, 2025);
+  EXPECT_EQ(e.pos().line, 3);
+  EXPECT_EQ(e.pos().column, 10);
+  EXPECT_NE(std::string(e.what()).find("expected at most 260,000円"), std::string::npos)
+      << e.what();
+}
+
 TEST(RateLoader, GunmaSampleLoadsAndCompiles) {
   const std::string path = std::string(KOKUHO_SOURCE_DIR) + "/examples/levy/rates-gunma-sample.csv";
   for (int fy : {2024, 2025, 2026}) {
@@ -190,7 +250,7 @@ std::vector<BadCase> BadCases() {
       {"column twice",
        "団体コード,年度,分,所得割率,均等割額,料税,分\n102016,R8,医療,7%,1,税,医療\n", 1, 7,
        "duplicate column name '分'"},
-      {"missing column", "団体コード,年度,分,均等割額,料税\n102016,R8,医療,1,税\n", 1, 0,
+      {"missing column", "団体コード,年度,分,均等割額,料税\n102016,R8,医療,1,税\n", 1, 6,
        "missing column 所得割率"},
       {"check digit", h + "102017,前橋市,R8,医療,7%,,30000,20000,,,税,,\n", 2, 1, "団体コード"},
       {"year", h + "102016,前橋市,R8x,医療,7%,,30000,20000,,,税,,\n", 2, 3, "年度: expected"},
@@ -227,7 +287,7 @@ std::vector<BadCase> BadCases() {
        "端数単位: a 保険税 is truncated to 100円"},
       {"name differs", h + ok + "102016,高崎市,R8,支援,2%,,10000,5000,,,税,,\n", 3, 2,
        "市町村名: differs from line 2"},
-      {"no rows for the year", h + "102016,前橋市,R7,医療,7%,,30000,20000,,,税,,\n", 0, 0,
+      {"no rows for the year", h + "102016,前橋市,R7,医療,7%,,30000,20000,,,税,,\n", 2, 3,
        "no rates for 令和8年度 (年度 column); the file has rates for 令和7年度"},
       {"reduced table partial",
        "団体コード,年度,分,所得割率,均等割額,料税,軽減後均等割_2割,軽減後均等割_5割,"
@@ -246,6 +306,26 @@ std::vector<BadCase> BadCases() {
       {"prorated",
        "団体コード,年度,分,所得割率,均等割額,料税,限度額月割\n102016,R8,医療,7%,1,税,yes\n", 2, 7,
        "限度額月割: expected する or しない"},
+      {"part unit with 合計",
+       "団体コード,年度,分,所得割率,均等割額,料税,端数単位,端数処理,分端数単位\n"
+       "102016,R8,医療,7%,1,料,100,合計,10\n",
+       2, 9, "分端数単位: expected blank when 端数処理 is 合計"},
+      {"part unit 10 for 税",
+       "団体コード,年度,分,所得割率,均等割額,料税,分端数単位\n102016,R8,医療,7%,1,税,10\n", 2, 7,
+       "分端数単位: a 保険税 is truncated to 100円"},
+      {"reduction side",
+       "団体コード,年度,分,所得割率,均等割額,料税,軽減額端数\n102016,R8,医療,7%,1,税,切捨て\n", 2,
+       7, "軽減額端数: expected 軽減額"},
+      {"keigen scope",
+       "団体コード,年度,分,所得割率,均等割額,料税,軽減額計算\n102016,R8,医療,7%,1,税,合計\n", 2, 7,
+       "軽減額計算: expected 人ごと"},
+      {"former relief",
+       "団体コード,年度,分,所得割率,均等割額,料税,旧被扶養者減免\n102016,R8,医療,7%,1,税,有\n", 2,
+       7, "旧被扶養者減免: expected する or しない"},
+      {"two under-18 reliefs",
+       "団体コード,年度,分,所得割率,均等割額,料税,独自減免_18歳未満均等割,"
+       "独自減免_未就学児を除く18歳未満均等割\n102016,R8,医療,7%,1,税,50%,50%\n",
+       2, 8, "独自減免_未就学児を除く18歳未満均等割: expected blank"},
       {"relief over 100%",
        "団体コード,年度,分,所得割率,均等割額,料税,独自減免_18歳未満均等割\n"
        "102016,R8,医療,7%,1,税,150%\n",

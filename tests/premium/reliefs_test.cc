@@ -86,33 +86,42 @@ TEST(PremiumPreschool, AgeBoundary) {
       0);
 }
 
-// reduction_unit 100 reproduces 海南市's 未就学 amounts (spec §4.1 [D]): 医療 均等割 31,800.
-//   7割: 軽減 22,260 → 22,200 (truncated) → 9,600; half → 4,800 (parent pays 9,600)
-//   5割: 軽減 15,900 → 15,900; half 7,950 → 7,900 (truncated to 100)
-//   2割: 軽減 6,360 → 6,300 → 25,500; half 12,750 → 12,700
-//   none: 31,800 → 15,900
-// Parent + child, 医療 only: 9,600 + 4,800 = 14,400; 15,900 + 7,900 = 23,800;
-// 25,500 + 12,700 = 38,200; 31,800 + 15,900 = 47,700. To the yen (unit 1) the 7割 case is
-// 9,540 + 4,770 = 14,310.
+// 未就学児 ½ with reduction_unit 100 reproduces 海南市's table of 未就学児 軽減額 (spec §4.1;
+// https://www.city.kainan.lg.jp/kakubusho/kurashibu/hokennenkinka/hokennenkinkatorikumi/kokuhotetuduki/4367.html,
+// updated 2025-04-01: "軽減額(未就学児分)は下記表のとおり": 医療分 4,800 / 7,900 / 12,700 /
+// 15,900 under 7割 / 5割 / 2割 / none; 支援分 1,600 / 2,700 / 4,300 / 5,400). The 政令 makes
+// the 減額 ½ of the 均等割 after 軽減 (施行令 29条の7 第5項, 令和3年改正の概要: "減額する額は、
+// 当該年度分の被保険者均等割額に、10 分の5を乗じて得た額"), and every reduction is truncated
+// (the payer keeps the fraction). 医療 均等割 31,800 (= 2 × 15,900):
+//   7割: 軽減 31,800 × 0.7 = 22,260 → 22,200; left 9,600; 未就学 9,600 × ½ = 4,800 → 4,800
+//   5割: 軽減 15,900; left 15,900; 未就学 7,950 → 7,900 (the child pays 8,000)
+//   2割: 軽減 6,360 → 6,300; left 25,500; 未就学 12,750 → 12,700 (the child pays 12,800)
+//   none: 未就学 15,900
+// Parent + child, 医療 only: 9,600 + 4,800 = 14,400; 15,900 + 8,000 = 23,900;
+// 25,500 + 12,800 = 38,300; 31,800 + 15,900 = 47,700. 支援 均等割 10,800: 7割 7,560 → 7,500,
+// left 3,300 → ⌊1,650⌋ = 1,600; 5割 5,400 → 2,700; 2割 2,160 → 2,100, left 8,700 → ⌊4,350⌋ =
+// 4,300; none 5,400 — the table's second row. (Reading the table as the amounts left would fit
+// the same numbers, since v − ⌊v/2⌋ and ⌊v/2⌋ differ only by the odd 100円; the page calls
+// them 軽減額.) To the yen (unit 1) the 7割 case is 9,540 + 4,770 = 14,310.
 TEST(PremiumPreschool, KainanRoundingToHundred) {
   RateSchedule s = ZeroSchedule(2024);
   s.parts[kIryo].per_capita = 31'800;
+  s.parts[kShien].per_capita = 10'800;
   s.reduction_unit = 100;
   struct Case {
-    Yen income, child, amount;
+    Yen income, iryo_preschool, shien_preschool, iryo_amount;
   };
-  const Case cases[] = {{0, 4'800, 14'400},
-                        {1'000'000, 7'900, 23'800},
-                        {1'500'000, 12'700, 38'200},
-                        {1'600'000, 15'900, 47'700}};
+  const Case cases[] = {{0, 4'800, 1'600, 14'400},
+                        {1'000'000, 7'900, 2'700, 23'900},
+                        {1'500'000, 12'700, 4'300, 38'300},
+                        {1'600'000, 15'900, 5'400, 47'700}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.income);
     const LevyResult r =
         Levy(HouseholdOf({WithIncome(2024, 35, c.income), WithIncome(2024, 3, 0)}), s);
-    const PartLevy& m = r.parts[kIryo];
-    const Yen child_keigen = (m.keigen - m.keigen_household) / 2;
-    EXPECT_EQ(31'800 - child_keigen - m.preschool, c.child);
-    EXPECT_EQ(m.amount, c.amount);
+    EXPECT_EQ(r.parts[kIryo].preschool, c.iryo_preschool);
+    EXPECT_EQ(r.parts[kShien].preschool, c.shien_preschool);
+    EXPECT_EQ(r.parts[kIryo].amount, c.iryo_amount);
   }
   s.reduction_unit = 1;
   EXPECT_EQ(
@@ -120,15 +129,28 @@ TEST(PremiumPreschool, KainanRoundingToHundred) {
       14'310);
 }
 
-// ---------------------------------------------------------------------------------------
-// 子ども・子育て支援金分 (FY2026; spec §1.1, §4.6)
+// The other reading, offered as 軽減額端数 = 軽減後 (ReductionRounding::kRemainder): the amount
+// left is truncated and the reduction takes the odd 100円, as 富士川町's table does (5割: 減額前
+// 18,900, 未就学児減額分 9,500, 減額後 9,400; 7割: 11,300, 5,700, 5,600;
+// http://www.town.fujikawa.yamanashi.jp/life/health/kokumin/misyugakuzi-genmen.html). With 医療
+// 均等割 31,800 and unit 100:
+//   7割: left ⌊9,540⌋ = 9,500 (軽減 22,300); 未就学 left ⌊4,750⌋ = 4,700, reduction 4,800
+//   5割: left 15,900; 未就学 left ⌊7,950⌋ = 7,900, reduction 8,000
+// so the parent + child pay 9,500 + 4,700 = 14,200 and 15,900 + 7,900 = 23,800.
+TEST(PremiumPreschool, RemainderTruncatedOption) {
+  RateSchedule s = ZeroSchedule(2024);
+  s.parts[kIryo].per_capita = 31'800;
+  s.reduction_unit = 100;
+  s.reduction_rounding = ReductionRounding::kRemainder;
+  LevyResult r = Levy(HouseholdOf({WithIncome(2024, 35, 0), WithIncome(2024, 3, 0)}), s);
+  EXPECT_EQ(r.parts[kIryo].preschool, 4'800);
+  EXPECT_EQ(r.parts[kIryo].keigen, 2 * 22'300);
+  EXPECT_EQ(r.parts[kIryo].amount, 14'200);
+  r = Levy(HouseholdOf({WithIncome(2024, 35, 1'000'000), WithIncome(2024, 3, 0)}), s);
+  EXPECT_EQ(r.parts[kIryo].preschool, 8'000);
+  EXPECT_EQ(r.parts[kIryo].amount, 23'800);
+}
 
-// SimpleSchedule(2026) 子ども: 0.3%, 均等割 1,000 + 100 for members 18 and over, no 平等割.
-// Members: adult 40 with 3,430,000 (base 3,000,000), one born 2008-04-01 (reached 18 on
-// 2026-03-31: adult all FY2026), one born 2008-04-02 (under-18 category to 2027-03-31), child 10.
-// N = 4: 2割 <= 430,000 + 2,280,000 = 2,710,000 → none.
-//   所得割 3,000,000 × 0.3% = 9,000; 均等割 2 × 1,100 + 2 × 1,000 = 4,200; under-18 10割
-//   2,000 → 2,200; amount 11,200.
 TEST(PremiumChildPart, Under18FullReductionAndAdultAddon) {
   Person adult = WithIncome(2026, 40, 3'430'000);
   Person eighteen = BornOn(2008, 4, 1);
@@ -287,12 +309,38 @@ TEST(PremiumUnemployment, WholeYearReduced) {
   EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].amount, 161'300);
 }
 
+// 給与所得 given directly with 非自発的失業者 (issue 12 item 5; 施行令 29条の7の2 applies the
+// 30/100 to the 給与所得 of 所得税法 28条1項): salary_income 2,020,000 instead of 給与収入
+// 3,000,000 gives the same 37,320. With total_income (総所得金額等 2,520,000 = 給与所得 2,020,000 +
+// 事業 500,000) and salary_income 2,020,000: 2,520,000 − 2,020,000 + 606,000 = 1,106,000 (base
+// 676,000; 軽減判定 1,106,000 > 2割 975,000 → none): 医療 47,320 + 50,000 = 97,320, the same as
+// the kinds 給与収入 3,000,000 + business 500,000.
+TEST(PremiumUnemployment, SalaryIncomeGivenDirectly) {
+  Person p = Dismissed(2024, {2023, 9, 30});
+  p.income.salary_revenue = 0;
+  p.income.salary_income = 2'020'000;
+  EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].amount, 37'320);
+  Person q = Dismissed(2024, {2023, 9, 30});
+  q.income = IncomeItems{};
+  q.income.total_income = 2'520'000;
+  q.income.salary_income = 2'020'000;
+  const LevyResult r = Levy(HouseholdOf({q}), SimpleSchedule(2024));
+  EXPECT_EQ(r.tier, kNoKeigen);
+  EXPECT_EQ(r.parts[kIryo].income, 47'320);
+  EXPECT_EQ(r.parts[kIryo].amount, 97'320);
+  Person k = Dismissed(2024, {2023, 9, 30});
+  k.income.business = 500'000;
+  EXPECT_EQ(Levy(HouseholdOf({k}), SimpleSchedule(2024)).parts[kIryo].amount, 97'320);
+}
+
 // 離職 2024-06-20, joins 国保 2024-06-21: the day after 離職 is in June, so June counts (離職の
 // 翌日の属する月から; 伊達市, 山江村). Insured June–March = 10 months, all reduced; the 判定日
 // is 6/21, inside the period → 606,000 → 5割.
 //   所得割 ⌊10 × 176,000 × 7% ÷ 12⌋ = ⌊10,266.67⌋ = 10,266
-//   均等割 30,000 × 10/12 × ½ = 12,500; 平等割 ⌊20,000 × 10/12⌋ = 16,666 − 軽減 8,333 = 8,333
-//   医療 10,266 + 12,500 + 8,333 = 31,099
+//   the annual amount 所得割 ⌊176,000 × 7%⌋ = 12,320 + 均等割 30,000 × ½ = 15,000 + 平等割
+//   20,000 × ½ = 10,000 = 37,320, and 月割 once: ⌊37,320 × 10 ÷ 12⌋ = 31,100 (月割 of each
+//   component apart gave 10,266 + 12,500 + 8,333 = 31,099 before issue 12). The displayed
+//   所得割 is the running total's first step, ⌊12,320 × 10 ÷ 12⌋ = 10,266.
 TEST(PremiumUnemployment, PeriodStartsWithTheMonthOfTheNextDay) {
   Person p = Dismissed(2024, {2024, 6, 20});
   p.joined = CivilDate{2024, 6, 21};
@@ -300,7 +348,7 @@ TEST(PremiumUnemployment, PeriodStartsWithTheMonthOfTheNextDay) {
   EXPECT_EQ(r.tier, kFive);
   EXPECT_EQ(r.parts[kIryo].months, 10);
   EXPECT_EQ(r.parts[kIryo].income, 10'266);
-  EXPECT_EQ(r.parts[kIryo].amount, 31'099);
+  EXPECT_EQ(r.parts[kIryo].amount, 31'100);
 }
 
 // 離職 2024-10-20 while insured all year: the period starts in October. Base × months =
@@ -489,6 +537,96 @@ TEST(PremiumMunicipalRelief, AfterStatutoryReliefs) {
   t.reliefs.push_back(flat);
   EXPECT_EQ(Levy(rich, t).parts[kIryo].municipal, 2'000);
   EXPECT_EQ(Levy(poor, t).parts[kIryo].municipal, 600);
+}
+
+// A 独自減免 of the under-18 均等割 that leaves out 未就学児 (昭島市: 未就学児を除く18歳未満の
+// 医療・支援 均等割 5割, after the 法定軽減 — civic-rule-lab/kokuho-core's test of it [T]; the
+// city's page https://www.city.akishima.lg.jp/s054/010/010/010/020/070/20140919163539.html),
+// against one that includes them (鳩山町: 18歳以下 全額,
+// "未就学児の軽減等により軽減を受けている場合は、 軽減後の額を減免します",
+// https://www.town.hatoyama.saitama.jp/hatonet/news/page003711.html). FY2024, parent 45 (3,000,000:
+// no 軽減, N = 3), child 10 and child 3 (未就学), 5割 on 医療・支援:
+//   leaving out 未就学児: child 10 医療 30,000 → 15,000 off; 支援 10,000 → 5,000; the child of 3
+//     has only the national ½ (医療 15,000, 支援 5,000 as 未就学児 軽減).
+//   including them: the child of 3's 15,000 → 7,500 more (医療), 5,000 → 2,500 (支援).
+TEST(PremiumMunicipalRelief, SchoolAgeLeavingOutPreschool) {
+  const Household h = HouseholdOf(
+      {WithIncome(2024, 45, 3'000'000), WithIncome(2024, 10, 0), WithIncome(2024, 3, 0)});
+  auto relief = [](bool preschool_too) {
+    RateSchedule s = SimpleSchedule(2024);
+    MunicipalRelief m;
+    m.parts[kIryo] = m.parts[kShien] = true;
+    m.per_capita_ratio[kSchool] = 500'000;
+    if (preschool_too) m.per_capita_ratio[kPreschool] = 500'000;
+    s.reliefs.push_back(m);
+    return s;
+  };
+  const LevyResult akishima = Levy(h, relief(false));
+  EXPECT_EQ(akishima.tier, kNoKeigen);
+  EXPECT_EQ(akishima.parts[kIryo].preschool, 15'000);
+  EXPECT_EQ(akishima.parts[kIryo].municipal, 15'000);
+  EXPECT_EQ(akishima.parts[kShien].municipal, 5'000);
+  const LevyResult all_under18 = Levy(h, relief(true));
+  EXPECT_EQ(all_under18.parts[kIryo].municipal, 22'500);
+  EXPECT_EQ(all_under18.parts[kShien].municipal, 7'500);
+}
+
+// 旧被扶養者 ½ (spec §4.4; the open reading of issue 12): the 減免額 is truncated like every
+// reduction, so with an odd 均等割 the payer keeps the odd yen; 軽減額端数 = 軽減後 gives it to
+// the reduction. FY2024, alone (旧被扶養者 since 2023-10-01, 2,000,000: no 軽減), 医療 均等割
+// 30,001 and 平等割 20,001, no 所得割:
+//   default: 減免 ⌊15,000.5⌋ = 15,000 and ⌊10,000.5⌋ = 10,000 → pays 15,001 + 10,001 = 25,002
+//   軽減後: pays ⌊15,000.5⌋ = 15,000 + 10,000 = 25,000 (減免 15,001 + 10,001)
+TEST(PremiumFormerDependent, HalvingRoundedOnTheReductionSide) {
+  RateSchedule s = ZeroSchedule(2024);
+  s.parts[kIryo] = testing::Rates(0, 30'001, 20'001);
+  const Household h = HouseholdOf({Former(2024, 2'000'000, {2023, 10, 1})});
+  LevyResult r = Levy(h, s);
+  EXPECT_EQ(r.parts[kIryo].former, 25'000);
+  EXPECT_EQ(r.parts[kIryo].amount, 25'002);
+  s.reduction_rounding = ReductionRounding::kRemainder;
+  r = Levy(h, s);
+  EXPECT_EQ(r.parts[kIryo].former, 25'002);
+  EXPECT_EQ(r.parts[kIryo].amount, 25'000);
+}
+
+// FY2026 子ども分 (spec §8.6c; issue 12): 旧被扶養者 減免 and 特定世帯 apply in the parts of
+// data/premium/national.yaml (医療・支援) unless the rate file says otherwise for the 分.
+// SimpleSchedule 子ども 0.3% / 1,000 + 18歳以上 100 (add 平等割 1,000 here):
+//   a 旧被扶養者 alone (since 2025-10-01, 2,000,000 → base 1,570,000, no 軽減): by default her
+//   子ども分 is 4,710 + 1,100 + 1,000 = 6,810; with 旧被扶養者減免 in 子ども: 所得割 4,710 off,
+//   均等割 1,100 → 550, 平等割 1,000 → 500 (every member is one): 1,050.
+//   a 特定世帯 (one member of 60 with 3,000,000, since 2024-06-15): 子ども 平等割 1,000 by
+//   default; with 特定世帯軽減 in 子ども: 500.
+TEST(PremiumChildPart, FormerAndTokuteiReliefPerPart) {
+  RateSchedule s = SimpleSchedule(2026);
+  s.parts[kKodomo].per_household = 1'000;
+  const Household former = HouseholdOf({Former(2026, 2'000'000, {2025, 10, 1})});
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].former, 0);
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].amount, 6'810);
+  Household tokutei = HouseholdOf({WithIncome(2026, 60, 3'000'000)});
+  tokutei.tokutei_since = CivilDate{2024, 6, 15};
+  EXPECT_EQ(Levy(tokutei, s).parts[kKodomo].tokutei, 0);
+  s.parts[kKodomo].former_relief = true;
+  s.parts[kKodomo].tokutei_relief = true;
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].former, 5'760);
+  EXPECT_EQ(Levy(former, s).parts[kKodomo].amount, 1'050);
+  EXPECT_EQ(Levy(tokutei, s).parts[kKodomo].tokutei, 500);
+}
+
+// The 18歳以上 add-on is its own 額 (朝霞市 lists "18歳以上均等割 100円" as a 税率 apart from
+// 均等割 1,800円, https://www.city.asaka.lg.jp/soshiki/25/kodomo-kosodade.html), so its 軽減額 is
+// truncated on its own: FY2026, 子ども 均等割 1,111 + 18歳以上 77, one adult with income 0 (7割):
+//   1,111 × 0.7 = 777.7 → 777 and 77 × 0.7 = 53.9 → 53: 軽減 830, pays 334 + 24 = 358
+// (on the sum it would be ⌊1,188 × 0.7⌋ = 831, pays 357).
+TEST(PremiumChildPart, AddonKeigenTruncatedOnItsOwn) {
+  RateSchedule s = ZeroSchedule(2026);
+  s.parts[kKodomo] = testing::Rates(0, 1'111, 0);
+  s.parts[kKodomo].adult_addon = 77;
+  const LevyResult r = Levy(HouseholdOf({WithIncome(2026, 40, 0)}), s);
+  EXPECT_EQ(r.tier, kSeven);
+  EXPECT_EQ(r.parts[kKodomo].keigen, 830);
+  EXPECT_EQ(r.parts[kKodomo].amount, 358);
 }
 
 }  // namespace

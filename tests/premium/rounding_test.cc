@@ -1,5 +1,6 @@
 // Rounding (spec §5.1): the final amount truncated to 1 / 10 / 100円 per 分 or on the total;
-// 保険税 (地方税法 20条の4の2③: 100円); the 所得割 truncated once after Σ base × months × rate.
+// 保険税 (地方税法 20条の4の2③: 100円); the annual 所得割 truncated once on the household's
+// summed base; 軽減額 per member or on the household's total.
 #include <gtest/gtest.h>
 
 #include "rule_helpers.h"
@@ -82,7 +83,7 @@ TEST(PremiumRounding, HokenzeiHundredYen) {
   EXPECT_EQ(ryo.total, zei.total);
 }
 
-// The 所得割 is truncated once, after Σ base × months × rate over the members (鹿島市's
+// The 所得割 is truncated once, after Σ base × rate over the members (鹿島市's
 // "summed base"; 成田市 truncates per member, which kokuho does not model — spec §5.1).
 // Two members with base 1,000,010 each at 7%: 70,000.7 each; summed 140,001.4 → 140,001
 // (per member it would be 140,000).
@@ -111,7 +112,8 @@ TEST(PremiumRounding, KeigenTruncatedToTheReductionUnit) {
   EXPECT_EQ(r.parts[kIryo].amount, 15'536);
 }
 
-// 月割 fractions: 均等割 and 平等割 are summed in twelfths and truncated once per component.
+// 月割 fractions: the annual amount × months ÷ 12, truncated once (months_test.cc has the
+// worked example where this differs from truncating each component).
 // FY2024, 均等割 31,111, one member joining 2024-07-01 (9 months): 31,111 × 9 ÷ 12 =
 // 23,333.25 → 23,333.
 TEST(PremiumRounding, MonthlyFractions) {
@@ -120,6 +122,52 @@ TEST(PremiumRounding, MonthlyFractions) {
   Person p = WithIncome(2024, 45, 5'000'000);
   p.joined = CivilDate{2024, 7, 1};
   EXPECT_EQ(Levy(HouseholdOf({p}), s).parts[kIryo].per_capita, 23'333);
+}
+
+// A unit per 分 (分端数単位; issue 12 item 5): 医療 to 10円, the others to the schedule's 100円:
+// 163,113 → 163,110; 56,233 → 56,200; 49,969 → 49,900; total 269,210.
+TEST(PremiumRounding, UnitPerPart) {
+  RateSchedule s = OddSchedule();
+  s.rounding_unit = 100;
+  s.parts[kIryo].rounding_unit = 10;
+  const LevyResult r = Levy(One(), s);
+  EXPECT_EQ(r.parts[kIryo].amount, 163'110);
+  EXPECT_EQ(r.parts[kIryo].rounding, 3);
+  EXPECT_EQ(r.parts[kShien].amount, 56'200);
+  EXPECT_EQ(r.parts[kKaigo].amount, 49'900);
+  EXPECT_EQ(r.total, 269'210);
+}
+
+// 7/5/2 軽減額 per member (default: the 条例準則 lists the reduced 均等割 per person) or on the
+// household's total 均等割 (軽減額計算 = 世帯合計; 成田市's page: "均等割 21,000 × 3 = 63,000 −
+// 20% 12,600", https://www.city.narita.chiba.jp/kurashi/page100601.html). They differ only when
+// a member's 軽減額 has a fraction of a yen. FY2024, 医療 均等割 1,873 (the 特別区 FY2026
+// 子ども分 amount for an adult: 1,800 + 73), three adults, 軽減判定所得 1,500,000 (N = 3: 5割
+// <= 1,315,000 < 1,500,000 <= 2割 2,065,000 → 2割):
+//   per member: ⌊1,873 × 0.2⌋ = ⌊374.6⌋ = 374 each → 1,122; pays 5,619 − 1,122 = 4,497
+//   on the total: ⌊5,619 × 0.2⌋ = ⌊1,123.8⌋ = 1,123; pays 4,496
+// With a 未就学児 instead of the third adult, the later stages stay per member: the child's
+// 1,873 − 374 = 1,499 → 未就学 ⌊749.5⌋ = 749 off; on the total the household pays 1 yen less
+// than per member (4,497 − 749 = 3,748 → 3,747).
+TEST(PremiumRounding, KeigenPerMemberOrOnTheTotal) {
+  RateSchedule s = ZeroSchedule(2024);
+  s.parts[kIryo] = testing::Rates(0, 1'873, 0);
+  const Household h = HouseholdOf(
+      {WithIncome(2024, 45, 1'500'000), WithIncome(2024, 43, 0), WithIncome(2024, 20, 0)});
+  LevyResult r = Levy(h, s);
+  EXPECT_EQ(r.tier, kTwo);
+  EXPECT_EQ(r.parts[kIryo].keigen, 1'122);
+  EXPECT_EQ(r.parts[kIryo].amount, 4'497);
+  const Household g = HouseholdOf(
+      {WithIncome(2024, 45, 1'500'000), WithIncome(2024, 43, 0), WithIncome(2024, 3, 0)});
+  EXPECT_EQ(Levy(g, s).parts[kIryo].preschool, 749);
+  EXPECT_EQ(Levy(g, s).parts[kIryo].amount, 3'748);
+  s.keigen_on_total = true;
+  r = Levy(h, s);
+  EXPECT_EQ(r.parts[kIryo].keigen, 1'123);
+  EXPECT_EQ(r.parts[kIryo].amount, 4'496);
+  EXPECT_EQ(Levy(g, s).parts[kIryo].preschool, 749);
+  EXPECT_EQ(Levy(g, s).parts[kIryo].amount, 3'747);
 }
 
 }  // namespace
