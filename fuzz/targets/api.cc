@@ -2,6 +2,7 @@
 // prefecture with its sample rates, as the HTTP handlers call it. The first line names the
 // endpoint — "compute", "municipality <code>", "levy" or "export" — and the rest is the
 // request body; an input without such a line is a body for "compute".
+#include "cli/serve_inputs.h"
 #include "server/api.h"
 
 #include "core/error.h"
@@ -13,8 +14,9 @@ using namespace kokuho::server;
 
 const AppData& App() {
   static const AppData app =
-      LoadAppData(kokuho::fuzz::SourceDir() + "/examples/gunma",
-                  kokuho::fuzz::SourceDir() + "/examples/levy/rates-gunma-sample.csv");
+      kokuho::cli::LoadServeData(kokuho::fuzz::SourceDir() + "/examples/gunma",
+                                 kokuho::fuzz::SourceDir() + "/examples/levy/rates-gunma-sample.csv",
+                                 "");
   return app;
 }
 

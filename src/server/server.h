@@ -11,7 +11,7 @@
 // path (control characters escaped), status and time only — never a body or a query
 // string (household incomes are personal figures).
 //
-//   AppServer server(std::make_shared<AppData>(LoadAppData("examples/gunma", "")), {});
+//   AppServer server(std::make_shared<AppData>(cli::LoadServeData("examples/gunma", "", "")), {});
 //   int port = server.Bind();   // 8080, or any free port with options.port = 0
 //   server.Run();               // until Stop()
 #pragma once

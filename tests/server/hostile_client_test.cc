@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/serve_inputs.h"
 #include "server/server.h"
 
 namespace kokuho::server {
@@ -32,8 +33,8 @@ using std::chrono::milliseconds;
 
 std::shared_ptr<const AppData> Data() {
   static const auto data = std::make_shared<const AppData>(
-      LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma",
-                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv"));
+      cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
+                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
   return data;
 }
 
