@@ -13,7 +13,9 @@
 
 namespace kokuho {
 
-/// A place in a user's file. line and column are 1-based; 0 means "whole file/line".
+/// A place in a user's file. line and column are 1-based; 0 means "whole file/line". In an
+/// Excel sheet (file "book.xlsx[シート]") line is the row and column the column (A = 1), and
+/// ToString adds the cell as Excel names it: "book.xlsx[シート]:9:6 (F9セル)".
 struct SourcePos {
   std::string file;
   int line = 0;
@@ -21,6 +23,9 @@ struct SourcePos {
 
   std::string ToString() const;
 };
+
+/// Excel's letters of a 1-based column: 1 → "A", 26 → "Z", 27 → "AA".
+std::string ExcelColumnLetters(int column);
 
 /// Bad input from a user's file: ends the command with a non-zero exit and no output.
 class InputError : public std::runtime_error {

@@ -275,12 +275,7 @@ bool ParseCellRef(std::string_view ref, int& column, int& row) {
 }
 
 // Column letters for messages: 3 -> "C", 28 -> "AB".
-std::string ColumnLetters(int column) {
-  std::string s;
-  for (; column > 0; column = (column - 1) / 26)
-    s.insert(s.begin(), static_cast<char>('A' + (column - 1) % 26));
-  return s;
-}
+std::string ColumnLetters(int column) { return ExcelColumnLetters(column); }
 
 struct SheetCell {
   int column;
@@ -291,6 +286,13 @@ struct SheetRow {
   int row;
   std::vector<SheetCell> cells;
 };
+
+int FilledCells(const SheetRow& row) {
+  int n = 0;
+  for (const SheetCell& c : row.cells)
+    if (!Trim(c.text).empty()) ++n;
+  return n;
+}
 
 bool IsBlank(const SheetRow& row) {
   for (const SheetCell& cell : row.cells)
@@ -511,13 +513,28 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   const std::string where = path + "[" + chosen->name + "]";
   std::vector<SheetRow> rows = ReadWorksheet(wb, *chosen);
 
-  // The header: the first non-blank row, spanning its first to last non-empty column.
+  // The header: the first non-blank row, spanning its first to last non-empty column — or,
+  // when the sheet opens with rows of one cell each (a title such as 「令和8年度 市町村別デー
+  // タ」, a note such as 「単位：円」) and a blank row, the first row of two or more cells
+  // after them: the layout of most prefecture sheets and of kokuho's own xlsx (title in row
+  // 1, header in row 3). Without the blank row a one-cell first row stays the header.
   Table table;
   table.file = where;
   auto row_it =
       std::find_if(rows.begin(), rows.end(), [](const SheetRow& r) { return !IsBlank(r); });
   if (row_it == rows.end())
     throw InputError({where, 0, 0}, "sheet is empty; expected a header row");
+  bool blank_seen = false;
+  for (auto it = row_it; it != rows.end() && FilledCells(*it) <= 1; ++it) {
+    // Sheet rows are numbered: a gap or an empty row is a blank row.
+    const auto next = std::next(it);
+    if (next == rows.end()) break;
+    blank_seen = blank_seen || FilledCells(*next) == 0 || next->row > it->row + 1;
+    if (blank_seen && FilledCells(*next) >= 2) {
+      row_it = next;
+      break;
+    }
+  }
   const SheetRow& header_row = *row_it;
   int first_col = kMaxColumn + 1;
   int last_col = 0;

@@ -160,6 +160,34 @@ TEST(ReadXlsx, HandMadeWorkbook) {
   EXPECT_EQ(Texts(t.rows[1]), (std::vector<std::string>{"a\rb", "", "FALSE", ""}));
 }
 
+// kokuho's own xlsx (and most prefecture sheets): a title in row 1, row 2 blank, the header
+// in row 3. The title is not the header, and an error names the Excel cell (「C5セル」).
+TEST(ReadXlsx, TitleAboveTheHeaderIsSkipped) {
+  io_test::TempDir dir;
+  XlsxSheet sheet;
+  sheet.name = "市町村";
+  sheet.title = "令和8年度 市町村別データ (単位: 円)";
+  sheet.header = {"団体コード", "市町村名", "被保険者数"};
+  sheet.rows = {{XlsxCell::Text("102016"), XlsxCell::Text("前橋市"), XlsxCell::Integer(56440)},
+                {XlsxCell::Text("102024"), XlsxCell::Text("高崎市"), XlsxCell::Integer(64583)}};
+  WriteXlsx(dir.Path("own.xlsx"), {sheet});
+  const Table t = ReadXlsx(dir.Path("own.xlsx"));
+  ASSERT_EQ(t.header.size(), 3u);
+  EXPECT_EQ(t.header[0].text, "団体コード");
+  EXPECT_EQ(t.header[0].pos.line, 3);
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[1].cells[2].text, "64583");
+  EXPECT_EQ(t.rows[1].cells[2].pos.ToString(), dir.Path("own.xlsx") + "[市町村]:5:3 (C5セル)");
+  // Without the blank row, a one-cell first row is the header (a one-column table).
+  WriteHandMadeXlsx(dir.Path("one.xlsx"),
+                    R"(<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>)"
+                    R"(<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row>)");
+  const Table one = ReadXlsx(dir.Path("one.xlsx"));
+  ASSERT_EQ(one.header.size(), 1u);
+  EXPECT_EQ(one.header[0].pos.line, 1);
+  EXPECT_EQ(ExcelColumnLetters(28), "AB");
+}
+
 TEST(ReadXlsx, ValueOutsideTheHeader) {
   io_test::TempDir dir;
   WriteHandMadeXlsx(
