@@ -46,6 +46,8 @@ struct ParameterNote {
   FiscalYear from{0};  ///< the entry used: in force from (kUnconfirmed) / known through (kCarried)
   FiscalYear year{0};  ///< the year computed
   std::string source;  ///< the entry's source (kUnconfirmed)
+  std::int32_t from_month = 0;  ///< month series (yyyymm): `from` as a month, else 0
+  std::int32_t month = 0;       ///< month series: the month computed (yyyymm), else 0
 
   /// One line in Japanese for terminals, JSON and reports.
   std::string Text() const;
