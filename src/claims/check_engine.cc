@@ -54,7 +54,8 @@ struct UseKey {
 };
 struct UseKeyHash {
   std::size_t operator()(const UseKey& k) const {
-    return static_cast<std::size_t>(k.person ^ (std::uint64_t{k.institution} * 0x9E3779B97F4A7C15ull) ^
+    return static_cast<std::size_t>(k.person ^
+                                    (std::uint64_t{k.institution} * 0x9E3779B97F4A7C15ull) ^
                                     (std::uint64_t{k.code} << 17));
   }
 };
@@ -66,7 +67,8 @@ struct VisitKey {
 };
 struct VisitKeyHash {
   std::size_t operator()(const VisitKey& k) const {
-    return static_cast<std::size_t>(k.person ^ (std::uint64_t{k.institution} * 0x9E3779B97F4A7C15ull));
+    return static_cast<std::size_t>(k.person ^
+                                    (std::uint64_t{k.institution} * 0x9E3779B97F4A7C15ull));
   }
 };
 struct Visit {
@@ -83,7 +85,9 @@ std::string DateText(std::int32_t yyyymmdd) {
   return fmt::format("{}年{}月{}日", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
 }
 
-int FiscalYearOf(std::int32_t yyyymm) { return yyyymm % 100 >= 4 ? yyyymm / 100 : yyyymm / 100 - 1; }
+int FiscalYearOf(std::int32_t yyyymm) {
+  return yyyymm % 100 >= 4 ? yyyymm / 100 : yyyymm / 100 - 1;
+}
 
 // The same day one month later (clamped to the month's end): "1月以上経過" (医科点数表 A000
 // 留意事項: 患者が任意に診療を中止し1月以上経過した後の受診は初診).
@@ -225,8 +229,8 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
     return Ref{src[r.source], r.number, r.line, r.month, r.billing_month, r.institution};
   };
   auto receipt_ref = [&](const Ref& r) {
-    return ReceiptRef{st.sources[r.source], r.number, r.line, r.month, r.billing_month,
-                      r.institution};
+    return ReceiptRef{st.sources[r.source], r.number,     r.line, r.month,
+                      r.billing_month,      r.institution};
   };
   auto inst_text = [&](std::uint32_t i) -> std::string {
     if (i == kNoIndex || i >= institutions_.size()) return "不明";
@@ -294,7 +298,8 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
       std::uint32_t receipt, item, rule_index;
       std::int32_t month;
       std::uint32_t excess = 0;
-      std::set<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>> evidence;  // month, source, number
+      std::set<std::tuple<std::int32_t, std::uint32_t, std::uint32_t>>
+          evidence;  // month, source, number
       std::set<std::uint32_t> institutions;
       std::uint32_t window_total = 0;
     };
@@ -503,8 +508,7 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
               }
           } else {
             for (const CheckItem& it : m.ItemsOf(r))
-              if (it.type == kCZ && it.dispense_day &&
-                  (s.mask & (1u << (it.dispense_day - 1)))) {
+              if (it.type == kCZ && it.dispense_day && (s.mask & (1u << (it.dispense_day - 1)))) {
                 overlap |= 1u << (it.dispense_day - 1);
                 lines.push_back(it.line);
                 points += it.unit_points;
@@ -641,10 +645,11 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
           auto matches = [&](const std::string& prefix, std::uint32_t code) {
             return code != 0 ? code == it.code : StartsWith(drug.generic_code, prefix);
           };
-          const std::string what =
-              drug.found ? fmt::format("{} ({:09})", drug.name, it.code) : fmt::format("{:09}", it.code);
+          const std::string what = drug.found ? fmt::format("{} ({:09})", drug.name, it.code)
+                                              : fmt::format("{:09}", it.code);
           for (const DrugDaysRule& rule : table.drug_days) {
-            if (!matches(rule.generic_prefix, rule.code) || it.supply_days <= rule.max_days) continue;
+            if (!matches(rule.generic_prefix, rule.code) || it.supply_days <= rule.max_days)
+              continue;
             Finding f;
             f.rule = "K03";
             f.severity = rule.special ? CheckSeverity::kReview : CheckSeverity::kError;
@@ -658,7 +663,8 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
                            : 0;
             f.reason = fmt::format(
                 "{} ({}) は1回の投与日数が{}日までの医薬品ですが、{}日分調剤されています。処方箋"
-                "の日数と例外 (長期の旅行等) の記載を確認し、超過分は再審査請求を検討してください。",
+                "の日数と例外 (長期の旅行等) "
+                "の記載を確認し、超過分は再審査請求を検討してください。",
                 what, rule.name, rule.max_days, it.supply_days);
             f.source = rule.source;
             emit(std::move(f));

@@ -34,8 +34,8 @@ bool ParsePeriod(std::string_view t, Period& out) {
       out.kind = r.kind;
       out.months = r.months;
       out.unit_code = r.code;
-      out.name = std::string(r.kind == PeriodKind::kLifetime ? std::string_view("患者当たり")
-                                                             : r.name);
+      out.name =
+          std::string(r.kind == PeriodKind::kLifetime ? std::string_view("患者当たり") : r.name);
       return true;
     }
   }

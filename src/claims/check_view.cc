@@ -90,8 +90,7 @@ std::string_view HeaderName(const FileSummary& f) {
 
 }  // namespace
 
-std::uint32_t InstitutionTable::Intern(std::string_view code, std::string_view name,
-                                       Table table) {
+std::uint32_t InstitutionTable::Intern(std::string_view code, std::string_view name, Table table) {
   auto it = index_.find(std::string(code));
   if (it != index_.end()) {
     Institution& i = list_[it->second];
@@ -199,7 +198,8 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
         if (n > 4) name = f[4];
         if (file.table == Table::kPharmacy) {
           // 調剤 RE: 都道府県 [9], 点数表 [10], 医療機関コード [11] of the prescriber (§1.9).
-          if (n > 11 && !f[11].empty()) r.prescriber = institutions.Intern(f[11], {}, Table::kMedical);
+          if (n > 11 && !f[11].empty())
+            r.prescriber = institutions.Intern(f[11], {}, Table::kMedical);
         } else if (file.table == Table::kMedical && n > 11) {
           // 特記事項: 2-character codes, up to 5 (§1.3); "10" = 第三 (第三者行為).
           const std::string_view t = f[11];
@@ -289,9 +289,10 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
           const std::size_t n = batch.Fields(batch.records[it.record], f);
           rx_day = n > 2 ? DayOfMmdd(f[2]) : 0;
           dispense_day = n > 3 ? DayOfMmdd(f[3]) : 0;
-          supply = it.quantity > 0 ? static_cast<std::int16_t>(
-                                         std::min<std::int64_t>(it.quantity / 100000, 9999))
-                                   : 0;
+          supply =
+              it.quantity > 0
+                  ? static_cast<std::int16_t>(std::min<std::int64_t>(it.quantity / 100000, 9999))
+                  : 0;
           drug_points = n > 13 ? std::max<std::int64_t>(0, Amount(f[13])) : 0;
           c.unit_points = it.points > 0 ? it.points : 0;
         } else {
@@ -334,8 +335,9 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
       c.line = rec.line;
       c.first_modifier = static_cast<std::uint32_t>(out.modifiers.size());
       // 修飾語コード: SY [4], 歯科 HS [5]; 4-digit codes concatenated (§1.3, §1.8).
-      const std::string_view mods =
-          rec.type == kSY ? batch.Field(rec, 4) : rec.type == kHS ? batch.Field(rec, 5) : "";
+      const std::string_view mods = rec.type == kSY   ? batch.Field(rec, 4)
+                                    : rec.type == kHS ? batch.Field(rec, 5)
+                                                      : "";
       for (std::size_t k = 0; k + 4 <= mods.size() && c.modifier_count < 20; k += 4) {
         const std::uint32_t m = Digits32(mods.substr(k, 4));
         out.modifiers.push_back(static_cast<std::uint16_t>(m));

@@ -38,12 +38,12 @@ inline constexpr std::uint32_t kNoIndex = 0xFFFFFFFFu;
 
 /// Receipt flags of the view.
 enum CheckReceiptFlag : std::uint16_t {
-  kFlagInpatient = 1,        ///< 医科 入院 (レセプト種別 4th digit odd)
-  kFlagThirdParty = 2,       ///< 特記事項 10 (第三) — 第三者行為
-  kFlagWorkRelated = 4,      ///< HO 職務上の事由 recorded (not 国保's: 労災・公務)
-  kFlagNoticeExcluded = 8,   ///< EX 医療費通知対象レセプト区分 present and not 1
-  kFlagDpc = 16,             ///< a DPC receipt (BU record)
-  kFlagKohiOnly = 32,        ///< 公費単独 (no HO)
+  kFlagInpatient = 1,       ///< 医科 入院 (レセプト種別 4th digit odd)
+  kFlagThirdParty = 2,      ///< 特記事項 10 (第三) — 第三者行為
+  kFlagWorkRelated = 4,     ///< HO 職務上の事由 recorded (not 国保's: 労災・公務)
+  kFlagNoticeExcluded = 8,  ///< EX 医療費通知対象レセプト区分 present and not 1
+  kFlagDpc = 16,            ///< a DPC receipt (BU record)
+  kFlagKohiOnly = 32,       ///< 公費単独 (no HO)
 };
 
 /// A 医療機関 or 薬局 met in the receipts.
@@ -70,15 +70,15 @@ class InstitutionTable {
 struct CheckReceipt {
   PersonId person = 0;
   std::uint32_t institution = kNoIndex;  ///< the 医療機関 / 薬局 of its file
-  std::uint32_t prescriber = kNoIndex;   ///< 調剤: the prescribing 医療機関 (RE 医療機関コード)
-  std::uint32_t insurer = 0;             ///< 保険者番号 as a number (0: 公費単独)
-  std::int32_t month = 0;                ///< 診療年月 (調剤年月) yyyymm
-  std::int32_t billing_month = 0;        ///< 請求年月 of its file
-  std::int32_t birth_date = 0;           ///< yyyymmdd
-  std::int32_t admission_date = 0;       ///< 医科 入院年月日, 0 when omitted
-  std::int32_t days = 0;                 ///< HO 診療実日数 (調剤: 処方箋受付回数), 0 omitted
-  std::uint16_t type = 0;                ///< レセプト種別
-  std::uint16_t flags = 0;               ///< CheckReceiptFlag
+  std::uint32_t prescriber = kNoIndex;  ///< 調剤: the prescribing 医療機関 (RE 医療機関コード)
+  std::uint32_t insurer = 0;            ///< 保険者番号 as a number (0: 公費単独)
+  std::int32_t month = 0;               ///< 診療年月 (調剤年月) yyyymm
+  std::int32_t billing_month = 0;   ///< 請求年月 of its file
+  std::int32_t birth_date = 0;      ///< yyyymmdd
+  std::int32_t admission_date = 0;  ///< 医科 入院年月日, 0 when omitted
+  std::int32_t days = 0;    ///< HO 診療実日数 (調剤: 処方箋受付回数), 0 omitted
+  std::uint16_t type = 0;   ///< レセプト種別
+  std::uint16_t flags = 0;  ///< CheckReceiptFlag
   Table table = Table::kUnknown;
   std::uint8_t sex = 0;
   std::int64_t points = 0;       ///< 主保険 合計点数 (HO; 公費単独: the first KO)
@@ -87,9 +87,9 @@ struct CheckReceipt {
   std::uint32_t first_item = 0, item_count = 0;
   std::uint32_t first_diagnosis = 0, diagnosis_count = 0;
   // Where it came from (for findings: a reviewer finds the receipt by file and number).
-  std::uint32_t source = 0;  ///< index into CheckMonth::sources (the レセ電 file name)
-  std::uint32_t number = 0;  ///< RE レセプト番号
-  std::uint32_t line = 0;    ///< RE line in the file
+  std::uint32_t source = 0;           ///< index into CheckMonth::sources (the レセ電 file name)
+  std::uint32_t number = 0;           ///< RE レセプト番号
+  std::uint32_t line = 0;             ///< RE line in the file
   std::uint32_t identity = kNoIndex;  ///< into CheckMonth::identities (ViewOptions::identities)
 
   bool Is(CheckReceiptFlag f) const { return (flags & f) != 0; }
@@ -99,13 +99,13 @@ struct CheckReceipt {
 
 /// One 摘要 line.
 struct CheckItem {
-  std::uint32_t code = 0;       ///< 9-digit レセ電 code
-  std::uint32_t line = 0;       ///< line in the file
-  std::uint32_t day_mask = 0;   ///< bit d−1 set when day d has a count
-  std::uint32_t first_day = 0;  ///< into CheckMonth::days
+  std::uint32_t code = 0;         ///< 9-digit レセ電 code
+  std::uint32_t line = 0;         ///< line in the file
+  std::uint32_t day_mask = 0;     ///< bit d−1 set when day d has a count
+  std::uint32_t first_day = 0;    ///< into CheckMonth::days
   std::int64_t quantity = kNone;  ///< 数量 / 使用量 × 100000 (調剤 IY: 1日量)
-  std::int64_t unit_points = 0;   ///< 点数 × 回数 of its 算定単位 (調剤 IY: its 剤's 薬剤料)
-  std::int32_t count = 0;         ///< 回数 (0 when omitted)
+  std::int64_t unit_points = 0;  ///< 点数 × 回数 of its 算定単位 (調剤 IY: its 剤's 薬剤料)
+  std::int32_t count = 0;  ///< 回数 (0 when omitted)
   std::uint16_t day_count = 0;
   std::int16_t supply_days = 0;  ///< 調剤 IY: 調剤数量 of its 剤; 医科 内服/屯服: 回数
   RecordCode type = 0;           ///< SI IY TO CO SS CZ
@@ -153,8 +153,7 @@ struct CheckMonth {
     return std::span<const DayCount>(days).subspan(it.first_day, it.day_count);
   }
   std::span<const CheckDiagnosis> DiagnosesOf(const CheckReceipt& r) const {
-    return std::span<const CheckDiagnosis>(diagnoses).subspan(r.first_diagnosis,
-                                                              r.diagnosis_count);
+    return std::span<const CheckDiagnosis>(diagnoses).subspan(r.first_diagnosis, r.diagnosis_count);
   }
   std::span<const std::uint16_t> ModifiersOf(const CheckDiagnosis& d) const {
     return std::span<const std::uint16_t>(modifiers).subspan(d.first_modifier, d.modifier_count);

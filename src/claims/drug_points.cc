@@ -7,7 +7,7 @@ std::int64_t DrugPoints(std::int64_t price_hundredths, std::int64_t quantity_e5)
   // Amount in units of 1e-7 yen (hundredths × 1e-5): exact, no rounding before the rule.
   const std::int64_t amount = price_hundredths * quantity_e5;
   constexpr std::int64_t kYen = 10'000'000;  // 1 円 in these units
-  if (amount <= 15 * kYen) return 1;          // 15 円以下: 1 点 (F200 / J300)
+  if (amount <= 15 * kYen) return 1;         // 15 円以下: 1 点 (F200 / J300)
   // 15 円を超える場合は 10 円又はその端数を増すごとに 1 点を加算: 1 + ⌈(amount − 15円) / 10円⌉.
   const std::int64_t over = amount - 15 * kYen;
   return 1 + (over + 10 * kYen - 1) / (10 * kYen);

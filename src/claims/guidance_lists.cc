@@ -112,11 +112,11 @@ void ListEngine::AddMonth(const CheckMonth& m) {
       for (const CheckItem& it : m.ItemsOf(r)) {
         if (it.type != kIY || it.code == 0) continue;
         if (r.table == Table::kPharmacy)
-          drugs.push_back({&it, &r, r.prescriber == kNoIndex ? r.institution : r.prescriber,
-                           it.supply_days});
-        else if (r.table == Table::kMedical && it.category >= 21 && it.category <= 23)
-          drugs.push_back({&it, &r, r.institution,
-                           it.category == 23 ? 1 : std::max<int>(1, it.supply_days)});
+          drugs.push_back(
+              {&it, &r, r.prescriber == kNoIndex ? r.institution : r.prescriber, it.supply_days});
+        else if (r.Outpatient() && it.category >= 21 && it.category <= 23)  // 入院・DPC: not
+          drugs.push_back(
+              {&it, &r, r.institution, it.category == 23 ? 1 : std::max<int>(1, it.supply_days)});
       }
     }
     std::uint32_t best_disease = 0;
@@ -154,7 +154,8 @@ void ListEngine::AddMonth(const CheckMonth& m) {
     for (const DrugLine& dl : drugs) {
       const CheckItem& it = *dl.item;
       const DrugInfo& drug = lookup_.Drug(it.code, month);
-      if (masters && drug.found && drug.generic_code.size() >= static_cast<std::size_t>(p_.efficacy_digits))
+      if (masters && drug.found &&
+          drug.generic_code.size() >= static_cast<std::size_t>(p_.efficacy_digits))
         by_efficacy[drug.generic_code.substr(0, p_.efficacy_digits)].insert(dl.institution);
       // 内服: 医科 診療識別 21 (22 屯服 and 23 外用 are not), 調剤 drugs of 剤形 1 (内用);
       // without masters every 調剤 drug counts (noted).
@@ -162,8 +163,9 @@ void ListEngine::AddMonth(const CheckMonth& m) {
                             ? (!drug.found || drug.form == 0 || drug.form == 1)
                             : it.category == 21;
       if (oral) {
-        const std::string key =
-            drug.found && !drug.generic_code.empty() ? drug.generic_code : fmt::format("{:09}", it.code);
+        const std::string key = drug.found && !drug.generic_code.empty()
+                                    ? drug.generic_code
+                                    : fmt::format("{:09}", it.code);
         days_by_drug[key] += dl.days;
         prescribers.insert(dl.institution);
       }
@@ -182,7 +184,8 @@ void ListEngine::AddMonth(const CheckMonth& m) {
       // 後発医薬品差額.
       if (!has_generic || it.code / 10000000 == 67) continue;  // 67…: 選定療養 (already pays)
       bool excluded = false;
-      for (const std::string& e : p_.excluded_efficacy) excluded |= StartsWith(drug.generic_code, e);
+      for (const std::string& e : p_.excluded_efficacy)
+        excluded |= StartsWith(drug.generic_code, e);
       if (excluded) continue;
       const std::int64_t lowest = lookup_.LowestPrice(drug.generic_code, month);
       if (lowest < 0 || lowest >= drug.price || it.quantity <= 0) continue;
@@ -229,14 +232,14 @@ void ListEngine::AddMonth(const CheckMonth& m) {
         detail += fmt::format("{}{} ({}日)", detail.empty() ? "" : "; ", key, days);
       }
     if (many >= p_.poly_drugs)
-      out_.polypharmacy.push_back({PersonIndex(m, first), month,
-                                   static_cast<int>(prescribers.size()), many, detail});
+      out_.polypharmacy.push_back(
+          {PersonIndex(m, first), month, static_cast<int>(prescribers.size()), many, detail});
 
     // ---- 医療費通知, 第三者行為 (per receipt) ----
     for (std::size_t k = a; k < b; ++k) {
       const CheckReceipt& r = m.receipts[order[k]];
-      const bool in_period =
-          (p_.notice_from == 0 || month >= p_.notice_from) && (p_.notice_to == 0 || month <= p_.notice_to);
+      const bool in_period = (p_.notice_from == 0 || month >= p_.notice_from) &&
+                             (p_.notice_to == 0 || month <= p_.notice_to);
       if (in_period && !r.Is(kFlagKohiOnly) && !r.Is(kFlagNoticeExcluded)) {
         MedicalNoticeRow n;
         n.person = PersonIndex(m, r);
@@ -250,7 +253,8 @@ void ListEngine::AddMonth(const CheckMonth& m) {
         // 医療費 = 合計点数 × 10 円 + 食事療養・生活療養の金額 (spec/receipts.md §3.11).
         n.cost_yen = r.points * 10 + r.meal_yen;
         n.burden_recorded = r.burden_yen >= 0;
-        n.burden_yen = n.burden_recorded ? r.burden_yen : ShareYen(r.points * 10, ShareTenths(r.type));
+        n.burden_yen =
+            n.burden_recorded ? r.burden_yen : ShareYen(r.points * 10, ShareTenths(r.type));
         out_.medical_notice.push_back(n);
       }
       if (r.table != Table::kMedical && r.table != Table::kDental) continue;

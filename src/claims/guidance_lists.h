@@ -24,7 +24,8 @@
 //               自己負担差額 = the receipt's share (claims/drug_points.h). Rows with ≥ `min_days`
 //               days, saving ≥ `min_saving_per_drug` 円 (自己負担), age ≥ `min_age`; persons
 //               whose rows add to ≥ `min_saving_per_person`.
-//   使用割合    数量ベース = 後発品の数量 ÷ (後発品のある先発品の数量 + 後発品の数量), 数量 = 使用量 ×
+//   使用割合    数量ベース = 後発品の数量 ÷ (後発品のある先発品の数量 + 後発品の数量), 数量 =
+//   使用量 ×
 //               日数 (内服・調剤) or 使用量 × 回数, per 保険者番号.
 //   医療費通知  each receipt of the period with HO (not 公費単独, not excluded by the EX
 //               flag): 医療費 = 合計点数 × 10 + 食事療養 金額; 自己負担相当額 = HO 負担金額 when
@@ -126,11 +127,11 @@ struct ThirdPartyRow {
   std::string reasons;    ///< why it scored
 };
 struct ThirdPartyKpi {
-  std::uint64_t receipts = 0;           ///< 医科・歯科 receipts examined
-  std::uint64_t injury_receipts = 0;    ///< with an injury 傷病名
-  std::uint64_t declared = 0;           ///< … and 特記事項 10
-  std::uint64_t work_related = 0;       ///< … and 職務上の事由 (excluded)
-  std::uint64_t candidates = 0;         ///< … neither: the candidates
+  std::uint64_t receipts = 0;         ///< 医科・歯科 receipts examined
+  std::uint64_t injury_receipts = 0;  ///< with an injury 傷病名
+  std::uint64_t declared = 0;         ///< … and 特記事項 10
+  std::uint64_t work_related = 0;     ///< … and 職務上の事由 (excluded)
+  std::uint64_t candidates = 0;       ///< … neither: the candidates
   std::uint64_t candidate_persons = 0;
 };
 
@@ -140,7 +141,7 @@ struct ListResults {
   std::vector<FrequentVisitRow> frequent_visits;
   std::vector<MedicationRow> duplicate_medication;
   std::vector<MedicationRow> polypharmacy;
-  std::vector<GenericRow> generic_notice;  ///< sorted by person, month, institution, code
+  std::vector<GenericRow> generic_notice;   ///< sorted by person, month, institution, code
   std::vector<GenericShare> generic_share;  ///< by 保険者番号
   std::vector<MedicalNoticeRow> medical_notice;
   std::vector<ThirdPartyRow> third_party;  ///< ranked: score, points

@@ -732,6 +732,19 @@ class Generator {
                 fmt::format("入院外 診療実日数 {} 日 (3か月続けて)", v.days.size()));
       }
       if (go2) v2 = Regular(p, p.secondary, p.at_secondary, stay[i]);
+      if (go2 && go1 && !v1.days.empty()) {
+        // Clean by construction: no 薬効 (一般名コード's first 3 digits) from both clinics in
+        // one month, or two acute visits would make a KDB 重複処方 (2 薬効 each from 2
+        // institutions) that nobody planted.
+        std::erase_if(v2.drugs, [&](const VisitSpec::Rx& b) {
+          for (const VisitSpec::Rx& a : v1.drugs)
+            if (std::string_view(kGroups[a.group].generic, 3) ==
+                std::string_view(kGroups[b.group].generic, 3))
+              return true;
+          return false;
+        });
+        if (v2.drugs.empty()) v2.outside = false;
+      }
       if (go2 && !v2.days.empty()) {
         VisitSpec& v = v2;
         if (plant == "Y03") {
@@ -927,6 +940,9 @@ class Generator {
     } else if (plant == "third_party") {
       v.templates = {kTInjury};
       v.declare_injury = false;
+      // The drugs of the replaced templates would lack their 傷病名 (an unplanted K05).
+      std::erase_if(v.drugs, [](const VisitSpec::Rx& d) { return d.group != kAnalgesic; });
+      if (v.drugs.empty()) v.outside = false;
     } else if (plant == "duplicate_medication") {  // 薬効 232 here and at two more clinics
       v.templates.push_back(kTGi);
       v.outside = true;

@@ -80,20 +80,23 @@ int RunCheck(const CheckArgs& a) {
   for (const claims::Finding& f : findings) errors += f.severity == claims::CheckSeverity::kError;
   std::vector<std::string> notes;
   if (!masters)
-    notes.push_back("マスター (--masters) を指定していないため、一般名コードで決まる K03・K04 と "
-                    "ICD-10 で決まる K05 の規則は実施していません (医薬品コードで書かれた行は実施)");
+    notes.push_back(
+        "マスター (--masters) を指定していないため、一般名コードで決まる K03・K04 と "
+        "ICD-10 で決まる K05 の規則は実施していません (医薬品コードで書かれた行は実施)");
   else if (engine.counts().drug_lines_without_master > 0)
-    notes.push_back(fmt::format("調剤の医薬品 {} 行がマスターで見つからず、一般名コードの規則を当て"
-                                "られませんでした",
-                                engine.counts().drug_lines_without_master));
+    notes.push_back(
+        fmt::format("調剤の医薬品 {} 行がマスターで見つからず、一般名コードの規則を当て"
+                    "られませんでした",
+                    engine.counts().drug_lines_without_master));
   if (a.since)
-    notes.push_back(fmt::format("請求年月 {} より前の格納ファイルは履歴として読み、所見は出して"
-                                "いません",
-                                a.since));
+    notes.push_back(
+        fmt::format("請求年月 {} より前の格納ファイルは履歴として読み、所見は出して"
+                    "いません",
+                    a.since));
   std::vector<std::string> store_paths;
   for (const StoreMonth& s : stores) store_paths.push_back(s.path);
-  ClaimsCheckReport rep{findings,        institutions, engine.counts(), store_paths,
-                        rules.Files(),   notes,        masters.has_value()};
+  ClaimsCheckReport rep{findings,      institutions, engine.counts(),    store_paths,
+                        rules.Files(), notes,        masters.has_value()};
   const std::vector<ReportTable> tables = BuildClaimsCheckTables(rep);
   const std::vector<ReportTable> printed(tables.begin(), tables.begin() + 2);  // rules, months
   std::vector<std::string> warnings = rules.notes().Lines();
@@ -196,10 +199,10 @@ void RegisterClaimsChecks(CLI::App& claims, Action& action) {
         ->required();
     cmd->add_option("--masters", a->masters_dir,
                     "基本マスターと一般名処方マスタのフォルダ (薬効・後発品・ICD-10 に必要)");
-    cmd->add_option("--params", a->params_file,
-                    "抽出基準のファイル (data/claims/guidance.yaml と同じ形式; 書いた系列だけ置換)");
-    AddYearOption(*cmd, a->year, "R6", false,
-                  "抽出基準の年度 (既定: 最後の請求年月の年度)");
+    cmd->add_option(
+        "--params", a->params_file,
+        "抽出基準のファイル (data/claims/guidance.yaml と同じ形式; 書いた系列だけ置換)");
+    AddYearOption(*cmd, a->year, "R6", false, "抽出基準の年度 (既定: 最後の請求年月の年度)");
     cmd->add_option("--notice-from", a->notice_from, "医療費通知の対象の最初の診療年月 (YYYYMM)");
     cmd->add_option("--notice-to", a->notice_to, "医療費通知の対象の最後の診療年月 (YYYYMM)");
     AddOutputOptions(*cmd, a->out_dir, a->formats);

@@ -11,7 +11,9 @@ namespace {
 using claims::CheckSeverity;
 using claims::Finding;
 
-std::string Month(std::int32_t yyyymm) { return fmt::format("{}-{:02}", yyyymm / 100, yyyymm % 100); }
+std::string Month(std::int32_t yyyymm) {
+  return fmt::format("{}-{:02}", yyyymm / 100, yyyymm % 100);
+}
 
 std::string InstitutionCode(const ClaimsCheckReport& rep, std::uint32_t i) {
   return i < rep.institutions.size() ? rep.institutions[i].code : "";
@@ -78,9 +80,9 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   list.key = "claims_findings";
   list.title = "二次点検の所見 (縦覧・横覧・突合)";
   list.sheet = "所見";
-  list.header = {"所見ID", "請求年月", "診療年月", "規則", "区分", "規則名", "重大度",
-                 "医療機関コード", "医療機関名", "ファイル", "レセプト番号", "行", "コード",
-                 "点数", "関連レセプト", "理由", "根拠"};
+  list.header = {"所見ID", "請求年月",       "診療年月",     "規則",     "区分",         "規則名",
+                 "重大度", "医療機関コード", "医療機関名",   "ファイル", "レセプト番号", "行",
+                 "コード", "点数",           "関連レセプト", "理由",     "根拠"};
   struct Sum {
     std::uint64_t count = 0, errors = 0, reviews = 0;
     std::int64_t points = 0;
@@ -91,18 +93,18 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   for (std::size_t i = 0; i < rep.findings.size(); ++i) {
     const Finding& f = rep.findings[i];
     const claims::ReceiptRef& r = f.receipts.front();
-    list.rows.push_back({ReportCell::Text(FindingId(i)), ReportCell::Text(Month(r.billing_month)),
-                         ReportCell::Text(Month(r.month)), ReportCell::Text(f.rule),
-                         ReportCell::Text(std::string(RuleKind(f.rule))),
-                         ReportCell::Text(std::string(RuleName(f.rule))),
-                         ReportCell::Text(std::string(claims::SeverityName(f.severity))),
-                         ReportCell::Text(InstitutionCode(rep, r.institution)),
-                         ReportCell::Text(InstitutionName(rep, r.institution)),
-                         ReportCell::Text(r.file), ReportCell::Integer(r.number),
-                         ReportCell::Text(Lines(f)),
-                         f.code ? ReportCell::Text(fmt::format("{:09}", f.code)) : ReportCell::Empty(),
-                         ReportCell::Integer(f.points), ReportCell::Text(Related(f)),
-                         ReportCell::Text(f.reason), ReportCell::Text(f.source)});
+    list.rows.push_back(
+        {ReportCell::Text(FindingId(i)), ReportCell::Text(Month(r.billing_month)),
+         ReportCell::Text(Month(r.month)), ReportCell::Text(f.rule),
+         ReportCell::Text(std::string(RuleKind(f.rule))),
+         ReportCell::Text(std::string(RuleName(f.rule))),
+         ReportCell::Text(std::string(claims::SeverityName(f.severity))),
+         ReportCell::Text(InstitutionCode(rep, r.institution)),
+         ReportCell::Text(InstitutionName(rep, r.institution)), ReportCell::Text(r.file),
+         ReportCell::Integer(r.number), ReportCell::Text(Lines(f)),
+         f.code ? ReportCell::Text(fmt::format("{:09}", f.code)) : ReportCell::Empty(),
+         ReportCell::Integer(f.points), ReportCell::Text(Related(f)), ReportCell::Text(f.reason),
+         ReportCell::Text(f.source)});
     for (Sum* s : {&by_rule[f.rule], &by_inst[r.institution], &by_month[r.billing_month]}) {
       ++s->count;
       (f.severity == CheckSeverity::kError ? s->errors : s->reviews) += 1;
@@ -113,8 +115,8 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   rules.key = "claims_by_rule";
   rules.title = "規則ごとの件数と点数";
   rules.sheet = "規則別";
-  rules.header = {"規則", "区分", "規則名", "既定の重大度", "件数", "エラー", "要確認", "点数計",
-                  "実施"};
+  rules.header = {"規則",   "区分",   "規則名", "既定の重大度", "件数",
+                  "エラー", "要確認", "点数計", "実施"};
   for (const claims::RuleInfo& info : claims::CheckRuleCatalogue()) {
     const Sum s = by_rule.count(std::string(info.code)) ? by_rule[std::string(info.code)] : Sum{};
     const std::string run = info.needs_masters && !rep.masters
@@ -151,11 +153,10 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   month.sheet = "月別";
   month.header = {"請求年月", "件数", "エラー", "要確認", "点数計"};
   for (const auto& [m, s] : by_month)
-    month.rows.push_back({ReportCell::Text(Month(m)),
-                          ReportCell::Integer(static_cast<long long>(s.count)),
-                          ReportCell::Integer(static_cast<long long>(s.errors)),
-                          ReportCell::Integer(static_cast<long long>(s.reviews)),
-                          ReportCell::Integer(s.points)});
+    month.rows.push_back(
+        {ReportCell::Text(Month(m)), ReportCell::Integer(static_cast<long long>(s.count)),
+         ReportCell::Integer(static_cast<long long>(s.errors)),
+         ReportCell::Integer(static_cast<long long>(s.reviews)), ReportCell::Integer(s.points)});
   return {rules, month, inst, list};
 }
 
@@ -164,9 +165,12 @@ nlohmann::ordered_json ClaimsCheckJson(const ClaimsCheckReport& rep) {
   j["format"] = "kokuho.claims.check/1";
   j["stores"] = rep.stores;
   j["rule_files"] = rep.rule_files;
-  j["counts"] = {{"months", rep.counts.months},         {"receipts", rep.counts.receipts},
-                 {"medical", rep.counts.medical},       {"pharmacy", rep.counts.pharmacy},
-                 {"persons", rep.counts.persons},       {"drug_lines", rep.counts.drug_lines},
+  j["counts"] = {{"months", rep.counts.months},
+                 {"receipts", rep.counts.receipts},
+                 {"medical", rep.counts.medical},
+                 {"pharmacy", rep.counts.pharmacy},
+                 {"persons", rep.counts.persons},
+                 {"drug_lines", rep.counts.drug_lines},
                  {"drug_lines_without_master", rep.counts.drug_lines_without_master}};
   j["rules"] = nlohmann::ordered_json::array();
   for (const claims::RuleInfo& r : claims::CheckRuleCatalogue())
@@ -208,15 +212,18 @@ std::vector<ExtraFile> ClaimsFindingPages(const ClaimsCheckReport& rep) {
       "th{background:#eee;width:28%}.e{color:#b00;font-weight:bold}.r{color:#a60;font-weight:bold}"
       "nav a{margin-right:1em}</style>";
   std::vector<ExtraFile> out;
-  std::string index = std::string("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
-                                   "<title>二次点検の所見一覧</title>") +
+  std::string index = std::string(
+                          "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                          "<title>二次点検の所見一覧</title>") +
                       kStyle + "</head><body><h1>二次点検の所見一覧</h1>";
-  index += fmt::format("<p>所見 {} 件 (レセプト {} 件を点検)。個人情報は載せていません: "
-                       "レセプトはファイル名とレセプト番号で示します。</p>",
-                       rep.findings.size(), rep.counts.receipts);
+  index += fmt::format(
+      "<p>所見 {} 件 (レセプト {} 件を点検)。個人情報は載せていません: "
+      "レセプトはファイル名とレセプト番号で示します。</p>",
+      rep.findings.size(), rep.counts.receipts);
   for (const std::string& n : rep.notes) index += "<p>注意: " + HtmlText(n) + "</p>";
-  index += "<table><tr><th>所見ID</th><th>規則</th><th>重大度</th><th>医療機関</th>"
-           "<th>レセプト</th><th>点数</th></tr>";
+  index +=
+      "<table><tr><th>所見ID</th><th>規則</th><th>重大度</th><th>医療機関</th>"
+      "<th>レセプト</th><th>点数</th></tr>";
   for (std::size_t i = 0; i < rep.findings.size(); ++i) {
     const Finding& f = rep.findings[i];
     const claims::ReceiptRef& r = f.receipts.front();
@@ -231,11 +238,12 @@ std::vector<ExtraFile> ClaimsFindingPages(const ClaimsCheckReport& rep) {
     std::string page = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>" +
                        id + " " + HtmlText(RuleName(f.rule)) + "</title>" + kStyle +
                        "</head><body>";
-    page += fmt::format("<nav><a href=\"findings.html\">一覧</a>{}{}</nav>",
-                        i > 0 ? fmt::format("<a href=\"finding-{0}.html\">前 ({0})</a>", FindingId(i - 1)) : "",
-                        i + 1 < rep.findings.size()
-                            ? fmt::format("<a href=\"finding-{0}.html\">次 ({0})</a>", FindingId(i + 1))
-                            : "");
+    page += fmt::format(
+        "<nav><a href=\"findings.html\">一覧</a>{}{}</nav>",
+        i > 0 ? fmt::format("<a href=\"finding-{0}.html\">前 ({0})</a>", FindingId(i - 1)) : "",
+        i + 1 < rep.findings.size()
+            ? fmt::format("<a href=\"finding-{0}.html\">次 ({0})</a>", FindingId(i + 1))
+            : "");
     page += fmt::format("<h1>{} {} {}</h1>", id, f.rule, HtmlText(RuleName(f.rule)));
     page += fmt::format("<table><tr><th>重大度</th><td class=\"{}\">{}</td></tr>", cls,
                         claims::SeverityName(f.severity));
@@ -244,8 +252,9 @@ std::vector<ExtraFile> ClaimsFindingPages(const ClaimsCheckReport& rep) {
     page += fmt::format("<tr><th>影響点数</th><td>{} 点</td></tr>", f.points);
     if (f.code) page += fmt::format("<tr><th>コード</th><td>{:09}</td></tr>", f.code);
     page += fmt::format("<tr><th>根拠</th><td>{}</td></tr></table>", HtmlText(f.source));
-    page += "<h2>対象のレセプト</h2><table><tr><th>役割</th><th>請求年月 / 診療年月</th>"
-            "<th>医療機関</th><th>ファイル・レセプト番号・行</th></tr>";
+    page +=
+        "<h2>対象のレセプト</h2><table><tr><th>役割</th><th>請求年月 / 診療年月</th>"
+        "<th>医療機関</th><th>ファイル・レセプト番号・行</th></tr>";
     for (std::size_t k = 0; k < f.receipts.size(); ++k) {
       const claims::ReceiptRef& x = f.receipts[k];
       page += fmt::format(
@@ -255,9 +264,10 @@ std::vector<ExtraFile> ClaimsFindingPages(const ClaimsCheckReport& rep) {
           HtmlText(x.file), x.number, x.line,
           k == 0 && !f.lines.empty() ? "; 対象行 " + Lines(f) : "");
     }
-    page += "</table><p>このページは kokuho claims check の出力です。レセプトの内容は "
-            "<code>kokuho claims show STORE --receipt N --source FILE</code> で確認できます。</p>"
-            "</body></html>\n";
+    page +=
+        "</table><p>このページは kokuho claims check の出力です。レセプトの内容は "
+        "<code>kokuho claims show STORE --receipt N --source FILE</code> で確認できます。</p>"
+        "</body></html>\n";
     out.push_back({"finding-" + id + ".html", std::move(page)});
   }
   index += "</table></body></html>\n";

@@ -4,9 +4,9 @@
 // terminal, the same bytes on a re-run, and --since giving the last month's findings of the
 // full run.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
@@ -46,9 +46,9 @@ TEST(ClaimsCheckCli, SynthIngestCheckAndLists) {
   }
   const std::string findings = io_test::ReadBytes(out + "/claims_findings.csv");
   EXPECT_EQ(findings.substr(0, 3), "\xEF\xBB\xBF");
-  for (const char* f : {"claims_by_rule.csv", "claims_by_month.csv", "claims_by_institution.csv",
-                        "claims_check.xlsx", "claims_check.json", "findings.html",
-                        "finding-F000001.html"})
+  for (const char* f :
+       {"claims_by_rule.csv", "claims_by_month.csv", "claims_by_institution.csv",
+        "claims_check.xlsx", "claims_check.json", "findings.html", "finding-F000001.html"})
     EXPECT_TRUE(fs::exists(out + "/" + f)) << f;
   for (const std::string& n : SynthNames()) EXPECT_EQ(findings.find(n), std::string::npos) << n;
   const nlohmann::json all = nlohmann::json::parse(io_test::ReadBytes(out + "/claims_check.json"));
@@ -66,7 +66,8 @@ TEST(ClaimsCheckCli, SynthIngestCheckAndLists) {
 
   // --since the last 請求年月: exactly the full run's findings of that month.
   std::string last;
-  for (const auto& f : all["findings"]) last = std::max(last, f["receipts"][0]["billing_month"].get<std::string>());
+  for (const auto& f : all["findings"])
+    last = std::max(last, f["receipts"][0]["billing_month"].get<std::string>());
   const std::string since = last.substr(0, 4) + last.substr(5, 2);
   r = RunKokuho({"claims", "check", store, "--rules", synth, "--masters", synth, "--since", since,
                  "--format", "json"},
@@ -86,19 +87,19 @@ TEST(ClaimsCheckCli, SynthIngestCheckAndLists) {
 
   // Lists: tables, letters, the 医療費通知 CSV; counts only on the terminal.
   const std::string lists = dir.Path("lists");
-  r = RunKokuho({"claims", "lists", store, "--masters", synth, "--out", lists, "--format",
-                 "csv,xlsx,json"},
-                dir.path());
+  r = RunKokuho(
+      {"claims", "lists", store, "--masters", synth, "--out", lists, "--format", "csv,xlsx,json"},
+      dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const std::string& n : SynthNames()) {
     EXPECT_EQ(r.err.find(n), std::string::npos) << n;
     EXPECT_EQ(r.out.find(n), std::string::npos) << n;
   }
-  for (const char* f : {"claims_lists_summary.csv", "claims_frequent_visits.csv",
-                        "claims_generic_notice.csv", "claims_generic_letters.csv",
-                        "claims_generic_share.csv", "claims_third_party.csv",
-                        "claims_medical_notice.csv", "claims_lists.xlsx", "claims_lists.json",
-                        "letters.html", "letter-000001.html"})
+  for (const char* f :
+       {"claims_lists_summary.csv", "claims_frequent_visits.csv", "claims_generic_notice.csv",
+        "claims_generic_letters.csv", "claims_generic_share.csv", "claims_third_party.csv",
+        "claims_medical_notice.csv", "claims_lists.xlsx", "claims_lists.json", "letters.html",
+        "letter-000001.html"})
     EXPECT_TRUE(fs::exists(lists + "/" + f)) << f;
   const std::string notice = io_test::ReadBytes(lists + "/claims_medical_notice.csv");
   EXPECT_EQ(notice.substr(0, 3), "\xEF\xBB\xBF");

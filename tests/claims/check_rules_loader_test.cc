@@ -52,7 +52,7 @@ TEST(ClaimsRuleBook, UserRowsReplaceAndExtend) {
   const claims::RuleTable& t = book.For(202407);
   ASSERT_EQ(t.FrequencyOf(160010010).size(), 1u);
   EXPECT_EQ(t.frequency[t.FrequencyOf(160010010)[0]].limit, 2);  // replaced
-  ASSERT_EQ(t.FrequencyOf(160999910).size(), 1u);                 // added
+  ASSERT_EQ(t.FrequencyOf(160999910).size(), 1u);                // added
   EXPECT_EQ(t.frequency[t.FrequencyOf(160999910)[0]].period.months, 3);
   EXPECT_EQ(book.Files().size(), 2u);
 }

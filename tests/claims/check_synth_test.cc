@@ -23,7 +23,7 @@ namespace {
 struct Generated {
   std::map<std::string, std::string> files;  // .UKE by name
   SynthSummary summary;
-  io_test::TempDir dir;                      // the masters and the synthetic rules
+  io_test::TempDir dir;  // the masters and the synthetic rules
 };
 
 std::unique_ptr<Generated> Generate(double plant_rate, std::uint64_t seed, int months) {
@@ -75,9 +75,9 @@ std::map<std::string, Score> Evaluate(const Generated& g, bool print) {
   const MasterSet masters = LoadMasters(g.dir.path());
   ClaimsRuleBook rules(g.dir.path(), YearPolicy{});
   CheckEngine engine(rules, inst, {&masters});
-  ListEngine lists(ListParams{.injury_icd10 = {"S", "T0", "T1", "T2", "T30", "T31", "T32", "T33",
-                                                "T34", "T35"}},
-                   inst, &masters);
+  ListEngine lists(
+      ListParams{.injury_icd10 = {"S", "T0", "T1", "T2", "T30", "T31", "T32", "T33", "T34", "T35"}},
+      inst, &masters);
   std::vector<Finding> findings;
   for (const auto& [month, view] : views) {
     engine.AddMonth(view, findings);
@@ -100,7 +100,8 @@ std::map<std::string, Score> Evaluate(const Generated& g, bool print) {
       planted_lists[p.rule].insert(who.at({p.file, p.receipt}));
   }
   std::map<std::string, std::set<std::tuple<std::string, std::uint32_t>>> found_checks;
-  for (const Finding& f : findings) found_checks[f.rule].insert({f.receipts[0].file, f.receipts[0].number});
+  for (const Finding& f : findings)
+    found_checks[f.rule].insert({f.receipts[0].file, f.receipts[0].number});
   std::map<std::string, std::set<std::pair<PersonId, std::int32_t>>> found_lists;
   auto add = [&](const std::string& kind, const auto& rows) {
     for (const auto& r : rows) found_lists[kind].insert({l.persons[r.person].id, r.month});

@@ -68,8 +68,8 @@ class MedFile {
   }
   MedFile& Sy(const std::string& code, const std::string& start, int outcome, bool main = true,
               const std::string& modifiers = "") {
-    lines_.push_back(fmt::format("SY,{},{},{},{},,{},", code, start, outcome, modifiers,
-                                 main ? "01" : ""));
+    lines_.push_back(
+        fmt::format("SY,{},{},{},{},,{},", code, start, outcome, modifiers, main ? "01" : ""));
     return *this;
   }
   /// An SI line that closes its own 算定単位: 点数 × (number of days × each).
@@ -106,12 +106,13 @@ class MedFile {
 
 class PharmacyFile {
  public:
-  PharmacyFile(std::string pharmacy, int billing) : pharmacy_(std::move(pharmacy)), billing_(billing) {}
+  PharmacyFile(std::string pharmacy, int billing)
+      : pharmacy_(std::move(pharmacy)), billing_(billing) {}
   /// A 調剤 receipt from `prescriber`: each drug is one 剤 (SH, CZ, IY) dispensed on `day`.
   struct Drug {
     std::string code;
-    std::string qty;   // 使用量 (1日量)
-    int days;          // 調剤数量
+    std::string qty;  // 使用量 (1日量)
+    int days;         // 調剤数量
     int points_per_day;
   };
   PharmacyFile& Add(const Person& p, const std::string& month, const std::string& prescriber,
@@ -144,7 +145,8 @@ class PharmacyFile {
       body.push_back(fmt::format("IY,1,{},{},,,,,,", d.code, d.qty));
     }
     body.push_back("KI,1,410000110,45");
-    lines_.push_back(fmt::format("HO,{},{},{},1,{},,,,,,,,", p.insurer, p.symbol, p.number, points));
+    lines_.push_back(
+        fmt::format("HO,{},{},{},1,{},,,,,,,,", p.insurer, p.symbol, p.number, points));
     for (const std::string& l : body) lines_.push_back(l);
     points_ += points;
     return *this;

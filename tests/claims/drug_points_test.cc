@@ -9,10 +9,10 @@ namespace kokuho::claims {
 namespace {
 
 TEST(DrugPoints, FifteenYenAndBelowIsOnePoint) {
-  EXPECT_EQ(DrugPoints(1390, 100000), 1);   // 13.90 円
-  EXPECT_EQ(DrugPoints(1500, 100000), 1);   // 15.00 円 exactly: still 1 点
-  EXPECT_EQ(DrugPoints(500, 300000), 1);    // 5.00 円 × 3 錠 = 15.00 円
-  EXPECT_EQ(DrugPoints(0, 100000), 0);      // no price: nothing
+  EXPECT_EQ(DrugPoints(1390, 100000), 1);  // 13.90 円
+  EXPECT_EQ(DrugPoints(1500, 100000), 1);  // 15.00 円 exactly: still 1 点
+  EXPECT_EQ(DrugPoints(500, 300000), 1);   // 5.00 円 × 3 錠 = 15.00 円
+  EXPECT_EQ(DrugPoints(0, 100000), 0);     // no price: nothing
   EXPECT_EQ(DrugPoints(1390, 0), 0);
 }
 
@@ -44,11 +44,11 @@ TEST(DrugPoints, MatchesFiveDownFiveUpAboveFifteen) {
 }
 
 TEST(DrugPoints, ShareRoundsToTenYen) {
-  EXPECT_EQ(ShareYen(1230, 3), 370);   // 369 円 → 370
-  EXPECT_EQ(ShareYen(1210, 3), 360);   // 363 円 → 360
-  EXPECT_EQ(ShareYen(1150, 3), 350);   // 345 円 → 350 (5円は切上げ)
-  EXPECT_EQ(ShareYen(4760, 1), 480);   // 476 円 → 480
-  EXPECT_EQ(ShareYen(4760, 2), 950);   // 952 円 → 950
+  EXPECT_EQ(ShareYen(1230, 3), 370);  // 369 円 → 370
+  EXPECT_EQ(ShareYen(1210, 3), 360);  // 363 円 → 360
+  EXPECT_EQ(ShareYen(1150, 3), 350);  // 345 円 → 350 (5円は切上げ)
+  EXPECT_EQ(ShareYen(4760, 1), 480);  // 476 円 → 480
+  EXPECT_EQ(ShareYen(4760, 2), 950);  // 952 円 → 950
   EXPECT_EQ(ShareYen(0, 3), 0);
 }
 

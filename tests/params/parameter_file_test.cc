@@ -116,7 +116,7 @@ TEST(ParameterFile, BadFilesNameTheirPlace) {
       {Replace(kFile, "source: b", "source: \"\""), "p.yaml:6:"},
       {Replace(kFile, "  law: 施行令 第1条\n", "  lw: 施行令 第1条\n"), "p.yaml:3:3:"},
       {Replace(kFile, "period: income_year", "period: calendar"),
-       "p.yaml:8:11: table.period: expected fiscal_year or income_year"},
+       "p.yaml:8:11: table.period: expected fiscal_year, income_year or month"},
       {Replace(kFile, "known_through: 2026\n", "known_through: 2020\n"),
        "p.yaml:1:16: limit: known_through 2020 is before the last entry's year 2022"},
       {Replace(kFile, "known_through: 2026\n", ""), "p.yaml:1:1: limit: missing known_through"},

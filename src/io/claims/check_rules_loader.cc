@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.h"
 #include "io/yaml_map.h"
-
-#include <optional>
 
 namespace kokuho {
 namespace {
@@ -18,7 +17,8 @@ using claims::RuleTable;
 std::uint32_t CodeAt(YamlMap& row, const std::string& key, std::size_t digits) {
   const YAML::Node n = row.Require(key);
   const std::string t = ScalarText(n, row.PosOf(n), row.where() + "." + key);
-  if (t.size() != digits || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (t.size() != digits ||
+      !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw InputError(row.PosOf(n), fmt::format("{}.{}: expected a {}-digit code (\"{}\")",
                                                row.where(), key, digits, t));
   return static_cast<std::uint32_t>(std::stoul(t));
@@ -37,22 +37,25 @@ std::vector<YAML::Node> Rows(YamlMap& entry) {
 std::string SourceOf(YamlMap& row) {
   const std::string s = row.Text("source");
   if (s.empty())
-    throw InputError(row.pos(), row.where() + ".source: expected the 告示, notice or table the "
-                                              "row comes from");
+    throw InputError(row.pos(), row.where() +
+                                    ".source: expected the 告示, notice or table the "
+                                    "row comes from");
   return s;
 }
 
 // A drug row is keyed by `code` (医薬品コード) or `generic` (一般名コード prefix).
 void DrugKey(YamlMap& row, std::string& prefix, std::uint32_t& code) {
   if (row.Has("code") == row.Has("generic"))
-    throw InputError(row.pos(), row.where() + ": give either code (医薬品コード, 9 digits) or "
-                                              "generic (一般名コード の先頭, e.g. 1129009)");
+    throw InputError(row.pos(), row.where() +
+                                    ": give either code (医薬品コード, 9 digits) or "
+                                    "generic (一般名コード の先頭, e.g. 1129009)");
   if (row.Has("code")) {
     code = CodeAt(row, "code", 9);
   } else {
     prefix = row.Text("generic");
     if (prefix.empty() || prefix.size() > 12)
-      throw InputError(row.pos(), row.where() + ".generic: expected 1–12 characters of a 一般名コード");
+      throw InputError(row.pos(),
+                       row.where() + ".generic: expected 1–12 characters of a 一般名コード");
   }
 }
 
@@ -72,15 +75,17 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
     e.map.ExpectKeys(ResolvedEntry::Fields({"rules"}));
     for (const YAML::Node& n : Rows(e.map)) {
       YamlMap row(n, e.file, series + " row");
-      row.ExpectKeys({"code", "name", "period", "limit", "across_institutions", "special", "source"});
+      row.ExpectKeys(
+          {"code", "name", "period", "limit", "across_institutions", "special", "source"});
       claims::FrequencyRule r;
       r.code = CodeAt(row, "code", 9);
       r.name = row.OptionalText("name").value_or("");
       const YAML::Node p = row.Require("period");
       if (!claims::ParsePeriod(ScalarText(p, row.PosOf(p), "period"), r.period))
-        throw InputError(row.PosOf(p),
-                         "frequency.period: expected 日, 週, 2週, 月, 2月, 3月, 4月, 6月, 12月, 5年, "
-                         "年度, 患者当たり or a 算定単位コード (121, 138, 142, 131, 143–148, 162, 53)");
+        throw InputError(
+            row.PosOf(p),
+            "frequency.period: expected 日, 週, 2週, 月, 2月, 3月, 4月, 6月, 12月, 5年, "
+            "年度, 患者当たり or a 算定単位コード (121, 138, 142, 131, 143–148, 162, 53)");
       r.limit = row.Integer("limit", 1, 999);
       r.across_institutions = row.OptionalBool("across_institutions").value_or(false);
       r.special = row.OptionalBool("special").value_or(false);
@@ -134,11 +139,14 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       const std::string text = ScalarText(q, row.PosOf(q), "max_daily");
       // A decimal with up to 5 places, as IY 使用量 (× 100000).
       const std::size_t dot = text.find('.');
-      const std::string ip = text.substr(0, dot), fp = dot == std::string::npos ? "" : text.substr(dot + 1);
+      const std::string ip = text.substr(0, dot),
+                        fp = dot == std::string::npos ? "" : text.substr(dot + 1);
       if (ip.empty() || ip.size() > 7 || fp.size() > 5 ||
-          !std::all_of(ip.begin(), ip.end(), ::isdigit) || !std::all_of(fp.begin(), fp.end(), ::isdigit))
+          !std::all_of(ip.begin(), ip.end(), ::isdigit) ||
+          !std::all_of(fp.begin(), fp.end(), ::isdigit))
         throw InputError(row.PosOf(q), "drug_dose.max_daily: expected a number such as 2 or 0.5");
-      r.max_daily = std::stoll(ip) * 100000 + (fp.empty() ? 0 : std::stoll((fp + "00000").substr(0, 5)));
+      r.max_daily =
+          std::stoll(ip) * 100000 + (fp.empty() ? 0 : std::stoll((fp + "00000").substr(0, 5)));
       r.source = SourceOf(row);
       row.RejectUnknownKeys();
       Upsert(t.drug_dose, std::move(r),
@@ -177,10 +185,12 @@ ClaimsRuleBook::ClaimsRuleBook(const std::string& user_dir, YearPolicy policy) :
   if (!user_dir.empty()) {
     std::error_code ec;
     if (!std::filesystem::is_directory(user_dir, ec))
-      throw InputError({user_dir, 0, 0}, "--rules にはフォルダを指定してください (*.yaml の規則表)");
+      throw InputError({user_dir, 0, 0},
+                       "--rules にはフォルダを指定してください (*.yaml の規則表)");
     std::vector<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(user_dir, ec))
-      if (e.is_regular_file() && (e.path().extension() == ".yaml" || e.path().extension() == ".yml"))
+      if (e.is_regular_file() &&
+          (e.path().extension() == ".yaml" || e.path().extension() == ".yml"))
         names.push_back(e.path().string());
     std::sort(names.begin(), names.end());
     if (names.empty())
@@ -191,8 +201,9 @@ ClaimsRuleBook::ClaimsRuleBook(const std::string& user_dir, YearPolicy policy) :
   for (const ParameterFile& f : files_)
     for (const ParameterSeries* s : f.AllSeries())
       if (!s->monthly)
-        throw InputError(s->pos, s->name + ": 点検の規則表は period: month (診療年月から適用) "
-                                           "で書いてください");
+        throw InputError(s->pos, s->name +
+                                     ": 点検の規則表は period: month (診療年月から適用) "
+                                     "で書いてください");
 }
 
 std::vector<std::string> ClaimsRuleBook::Files() const {
@@ -245,7 +256,8 @@ claims::ListParams LoadListParams(FiscalYear year, const std::string& user_file,
   }
   {
     ResolvedEntry e = resolve("duplicate_medication", "重複服薬");
-    e.map.ExpectKeys(ResolvedEntry::Fields({"institutions_for_one", "institutions_for_two", "efficacy_digits"}));
+    e.map.ExpectKeys(
+        ResolvedEntry::Fields({"institutions_for_one", "institutions_for_two", "efficacy_digits"}));
     p.med_one = e.map.Integer("institutions_for_one", 2, 20);
     p.med_two = e.map.Integer("institutions_for_two", 2, 20);
     p.efficacy_digits = e.map.Integer("efficacy_digits", 1, 12);
@@ -260,8 +272,8 @@ claims::ListParams LoadListParams(FiscalYear year, const std::string& user_file,
   }
   {
     ResolvedEntry e = resolve("generic_notice", "後発医薬品差額通知");
-    e.map.ExpectKeys(ResolvedEntry::Fields(
-        {"min_saving_per_drug", "min_saving_per_person", "min_days", "min_age", "excluded_efficacy"}));
+    e.map.ExpectKeys(ResolvedEntry::Fields({"min_saving_per_drug", "min_saving_per_person",
+                                            "min_days", "min_age", "excluded_efficacy"}));
     p.min_saving_per_drug = e.map.Integer("min_saving_per_drug", 0, 1000000);
     p.min_saving_per_person = e.map.Integer("min_saving_per_person", 0, 1000000);
     p.min_days = e.map.Integer("min_days", 0, 365);

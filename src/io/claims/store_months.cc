@@ -28,16 +28,19 @@ std::vector<StoreMonth> FindStores(const std::vector<std::string>& paths) {
     if (std::filesystem::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (const auto& e : std::filesystem::directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".kclm") found.push_back(e.path().string());
+        if (e.is_regular_file() && e.path().extension() == ".kclm")
+          found.push_back(e.path().string());
       if (found.empty())
-        throw InputError({p, 0, 0}, "このフォルダに格納ファイル (claims-YYYYMM.kclm) がありません "
-                                    "(kokuho claims ingest で作ります)");
+        throw InputError({p, 0, 0},
+                         "このフォルダに格納ファイル (claims-YYYYMM.kclm) がありません "
+                         "(kokuho claims ingest で作ります)");
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else {
       if (!IsStore(p))
-        throw InputError({p, 0, 0}, "レセプトの格納ファイル (.kclm) ではありません "
-                                    "(kokuho claims ingest で作ります)");
+        throw InputError({p, 0, 0},
+                         "レセプトの格納ファイル (.kclm) ではありません "
+                         "(kokuho claims ingest で作ります)");
       files.push_back(p);
     }
   }
