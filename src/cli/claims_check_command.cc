@@ -93,6 +93,7 @@ int RunCheck(const CheckArgs& a) {
         fmt::format("請求年月 {} より前の格納ファイルは履歴として読み、所見は出して"
                     "いません",
                     a.since));
+  for (const std::string& g : rules.Gaps()) notes.push_back(g);
   std::vector<std::string> store_paths;
   for (const StoreMonth& s : stores) store_paths.push_back(s.path);
   ClaimsCheckReport rep{findings,      institutions, engine.counts(),    store_paths,

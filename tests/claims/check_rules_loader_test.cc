@@ -33,6 +33,23 @@ TEST(ClaimsRuleBook, TheBundledTablesByMonth) {
   EXPECT_TRUE(carried.notes().AnyCarriedForward());
 }
 
+TEST(ClaimsRuleBook, MonthsBeforeTheFirstEntryAreReportedAsGaps) {
+  // The bundled table starts at 2022-04 (R04): 2021-10 has no rows, and that is said (the
+  // bundled sample RECEIPTC_GAIRAI_SAMPLE.UKE is of 診療年月 2021-10).
+  ClaimsRuleBook book("", YearPolicy{});
+  EXPECT_TRUE(book.For(202110).frequency.empty());
+  EXPECT_FALSE(book.For(202204).frequency.empty());
+  const std::vector<std::string> gaps = book.Gaps();
+  ASSERT_FALSE(gaps.empty());
+  for (const std::string& g : gaps) {
+    EXPECT_NE(g.find("2021年10月"), std::string::npos) << g;
+    EXPECT_EQ(g.find("2022年4月"), std::string::npos) << g;
+  }
+  ClaimsRuleBook covered("", YearPolicy{});
+  covered.For(202407);
+  EXPECT_TRUE(covered.Gaps().empty());
+}
+
 TEST(ClaimsRuleBook, UserRowsReplaceAndExtend) {
   io_test::TempDir dir;
   io_test::WriteBytes(dir.Path("mine.yaml"),

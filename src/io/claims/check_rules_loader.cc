@@ -216,15 +216,38 @@ const claims::RuleTable& ClaimsRuleBook::For(std::int32_t month) {
   auto it = cache_.find(month);
   if (it != cache_.end()) return it->second;
   RuleTable t;
+  std::set<std::string> missing, found;
   for (const ParameterFile& f : files_)
     for (const ParameterSeries* s : f.AllSeries()) {
       std::optional<ResolvedEntry> e = f.TryResolveMonth(s->name, month, policy_, notes_);
-      if (!e) continue;
+      if (!e) {
+        // A later file may still give rows; the gap is reported only if none does.
+        missing.insert(s->name);
+        continue;
+      }
+      found.insert(s->name);
       t.from_month = std::max(t.from_month, e->from_month);
       ReadEntry(s->name, *e, t);
     }
+  for (const std::string& name : missing)
+    if (!found.count(name)) gaps_[name].insert(month);
   t.Index();
   return cache_.emplace(month, std::move(t)).first->second;
+}
+
+std::vector<std::string> ClaimsRuleBook::Gaps() const {
+  std::vector<std::string> out;
+  for (const auto& [series, months] : gaps_) {
+    std::string list;
+    for (std::int32_t m : months)
+      list += fmt::format("{}{}年{}月", list.empty() ? "" : "・", m / 100, m % 100);
+    out.push_back(
+        fmt::format("規則表の {} には診療年月 {} に適用する値がないため、その月の"
+                    "レセプトにはこの系列の規則を当てていません (値は規則表の最初の"
+                    "from から適用されます)",
+                    series, list));
+  }
+  return out;
 }
 
 claims::ListParams LoadListParams(FiscalYear year, const std::string& user_file,

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,12 +35,17 @@ class ClaimsRuleBook : public claims::RuleSource {
   const ParameterNotes& notes() const { return notes_; }
   /// The files read, in order.
   std::vector<std::string> Files() const;
+  /// One line (Japanese) per series that had no entry in force for some 診療年月 asked
+  /// for: those months were checked without that series' rows (e.g. a month before the
+  /// bundled table's first entry). Empty when every month was covered.
+  std::vector<std::string> Gaps() const;
 
  private:
   std::vector<ParameterFile> files_;
   YearPolicy policy_;
   ParameterNotes notes_;
   std::map<std::int32_t, claims::RuleTable> cache_;
+  std::map<std::string, std::set<std::int32_t>> gaps_;  // series → months without an entry
 };
 
 /// The embedded rule file's repository path.
