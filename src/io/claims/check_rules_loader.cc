@@ -236,16 +236,22 @@ const claims::RuleTable& ClaimsRuleBook::For(std::int32_t month) {
 }
 
 std::vector<std::string> ClaimsRuleBook::Gaps() const {
-  std::vector<std::string> out;
+  // Series with the same months make one line.
+  std::map<std::set<std::int32_t>, std::string> by_months;
   for (const auto& [series, months] : gaps_) {
+    std::string& names = by_months[months];
+    names += (names.empty() ? "" : "・") + series;
+  }
+  std::vector<std::string> out;
+  for (const auto& [months, names] : by_months) {
     std::string list;
     for (std::int32_t m : months)
       list += fmt::format("{}{}年{}月", list.empty() ? "" : "・", m / 100, m % 100);
     out.push_back(
         fmt::format("規則表の {} には診療年月 {} に適用する値がないため、その月の"
-                    "レセプトにはこの系列の規則を当てていません (値は規則表の最初の"
-                    "from から適用されます)",
-                    series, list));
+                    "レセプトにはこれらの規則を当てていません (規則表の値は各系列の"
+                    "最初の from の月から適用されます)",
+                    names, list));
   }
   return out;
 }
