@@ -7,13 +7,15 @@
 
 #include <thread>
 
+#include "cli/serve_inputs.h"
+
 namespace kokuho::server {
 namespace {
 
 std::shared_ptr<const AppData> Data() {
   static const auto data = std::make_shared<const AppData>(
-      LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma",
-                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv"));
+      cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
+                         KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
   return data;
 }
 
