@@ -58,6 +58,7 @@ struct MasterEntry {
   std::int32_t valid_to = 99999999;  ///< 廃止年月日 yyyymmdd, the last day in force
   std::string extra;         ///< y 一般名コード, b ICD-10, c パターン, z 修飾語区分
   std::uint8_t generic = 0;  ///< y 後発品 (1)
+  std::uint8_t form = 0;     ///< y 剤形 (1 内用, 3 外用, 4 注射 …; y[27]), 0 unknown
   std::string source;        ///< file the row came from
   std::uint32_t line = 0;    ///< its line
 };
@@ -71,6 +72,11 @@ class MasterSet {
   const MasterEntry* Find(MasterKind kind, std::string_view code, std::int32_t month) const;
   /// Every version of `code`, in the order added.
   std::span<const MasterEntry> Versions(MasterKind kind, std::string_view code) const;
+  /// Calls `fn(code, versions)` for every code of a kind (unordered).
+  template <typename Fn>
+  void ForEach(MasterKind kind, Fn&& fn) const {
+    for (const auto& [code, versions] : tables_[static_cast<int>(kind)]) fn(code, versions);
+  }
   /// Number of codes of a kind.
   std::size_t size(MasterKind kind) const { return tables_[static_cast<int>(kind)].size(); }
   bool empty() const;

@@ -16,16 +16,31 @@
 // the bundled master extracts'), their 点数 illustrative. Every receipt's HO 合計点数 is the
 // sum of its 点数 × 回数 (plus the DPC 包括 points), and the GO totals follow the counting rule.
 //
-// Planting: SynthOptions asks for violations at given rates; each planted case is written
-// into the files like any receipt and listed in SynthSummary::planted (rule, file, receipt,
-// line), so that a check's recall can be measured. Two kinds exist so far: frequent visits
-// (頻回受診: an 外来 receipt with ≥ 15 実日数) and duplicate prescriptions (重複処方: the same
-// drug from two institutions for one person in the month).
+// Months: `months` consecutive 請求年月 from `billing_month`, with the same people and
+// institutions (a district's people keep their clinics, conditions and histories), so that
+// 縦覧 has something to look back on. One file per institution and month.
+//
+// Clinical templates tie 傷病名, procedures and drugs (spec/receipts.md §6.4): 高血圧,
+// 糖尿病, 脂質異常症, 消化性潰瘍, 不眠, 関節症 (chronic), 上気道炎 and 外傷 (acute). The clean
+// data keeps every rule of claims/check_engine.h and every list threshold of
+// claims/guidance_lists.h (a 初診 only for a new episode, one receipt per person, institution
+// and month, no outpatient day inside an admission, drugs only with their 傷病名, one
+// institution per 薬効, ≤ 14 visit days, ≤ 4 chronic drugs, 先発品 only where the J300 点数
+// equals the 後発品's, every injury declared 第三 (特記事項 10)).
+//
+// Planting: SynthOptions asks for violations at a rate; each planted case is written into
+// the files like any receipt and listed in SynthSummary::planted (the rule code or list it
+// must trigger, the file, receipt and line where it will be found), so that recall and
+// precision can be measured per rule (PlantedRuleKinds lists the kinds). With
+// `write_masters`, the synthetic 基本マスター (s, y, b, z), the 一般名処方マスタ and a rule file
+// for the synthetic codes are written too (SynthMasterFiles).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claims/layout.h"
@@ -43,15 +58,21 @@ struct SynthOptions {
   double share_dental = 0.120;
   double share_pharmacy = 0.350;  ///< 調剤: also made for every 院外処方 of an 外来 receipt
   double dpc_share_of_inpatient = 0.5;
-  // Planted violations (rates per eligible receipt / person).
-  double plant_frequent_visits = 0.0;          ///< share of 外来 receipts given ≥ 15 days
-  double plant_duplicate_prescriptions = 0.0;  ///< share of 院外処方 persons given a 2nd one
+  int months = 1;  ///< consecutive 請求年月 from billing_month, the same people
+  // Planted violations: the share of a district's people planted per kind and month.
+  double plant_rate = 0.0;                     ///< every kind of PlantedRuleKinds()
+  double plant_frequent_visits = 0.0;          ///< frequent_visits only (3 months of ≥ 15 days)
+  double plant_duplicate_prescriptions = 0.0;  ///< duplicate_medication only
+  bool write_masters = false;  ///< also write the synthetic masters and rule file
 };
+
+/// The kinds planted: check rule codes (T01 … K05) and list names (duplicate_visits …).
+std::span<const std::string_view> PlantedRuleKinds();
 
 /// One planted violation.
 struct PlantedFinding {
   std::string id;    ///< "P000001"
-  std::string rule;  ///< "frequent_visits", "duplicate_prescription"
+  std::string rule;  ///< a check rule code ("T01" …) or a list ("frequent_visits" …)
   std::string file;  ///< the file of the receipt
   std::uint32_t receipt = 0;
   std::uint32_t line = 0;  ///< RE line
@@ -75,7 +96,9 @@ struct SynthSummary {
 
 /// Generates the claims; `write(name, bytes)` receives each file, named by kind and
 /// institution code: "ika-1000001.UKE" (医科), "dpc-1000009.UKE" (DPC hospital),
-/// "shika-3000010.UKE" (歯科), "chozai-4000013.UKE" (調剤).
+/// "shika-3000010.UKE" (歯科), "chozai-4000013.UKE" (調剤); with months > 1 the 請求年月
+/// follows the code ("ika-1000001-202407.UKE"). With write_masters, also s_SYNTH.csv,
+/// y_SYNTH.csv, b_SYNTH.txt, z_SYNTH.txt, ippanmei_SYNTH.csv and check_rules_synth.yaml.
 SynthSummary GenerateClaims(const SynthOptions& options,
                             const std::function<void(const std::string&, std::string&&)>& write);
 

@@ -49,7 +49,8 @@ struct ClaimsArgs {
   unsigned long long seed = 1;
   int month = 202406;
   int prefecture = 10;
-  double plant_frequent = 0, plant_duplicates = 0;
+  double plant_frequent = 0, plant_duplicates = 0, plant = 0;
+  int months = 1;
 };
 
 // The files named on the command line, a folder standing for its *.UKE files (sorted).
@@ -343,6 +344,10 @@ int RunSynth(const ClaimsArgs& a) {
   o.prefecture = a.prefecture;
   o.plant_frequent_visits = a.plant_frequent;
   o.plant_duplicate_prescriptions = a.plant_duplicates;
+  o.plant_rate = a.plant;
+  o.months = a.months;
+  o.write_masters = true;
+  if (a.months < 1 || a.months > 60) throw CLI::ValidationError("--months", "expected 1–60");
   if (a.month % 100 < 1 || a.month % 100 > 12 || a.month < 200001)
     throw CLI::ValidationError("--month", "expected the 請求年月 as YYYYMM");
   if (a.prefecture < 1 || a.prefecture > 47)
@@ -369,7 +374,8 @@ int RunSynth(const ClaimsArgs& a) {
   std::cerr << fmt::format(
       "wrote {}: {} ファイル, レセプト {} 件 (医科外来 {}, 医科入院 {}, DPC {}, 歯科 {}, 調剤 {}), "
       "{} 行, {} バイト; "
-      "埋め込んだ事例 {} 件 (planted.csv); seed {}\n",
+      "埋め込んだ事例 {} 件 (planted.csv); 合成マスターと規則 (s_/y_/b_/z_SYNTH, ippanmei_SYNTH, "
+      "check_rules_synth.yaml); seed {}\n",
       a.out_dir, s.files.size(), Grouped(s.receipts), Grouped(s.outpatient), Grouped(s.inpatient),
       Grouped(s.dpc), Grouped(s.dental), Grouped(s.pharmacy), Grouped(s.lines), Grouped(s.bytes),
       s.planted.size(), a.seed);
@@ -432,18 +438,23 @@ void RegisterClaims(CLI::App& app, Action& action) {
     CLI::App* cmd = claims->add_subcommand(
         "synth", "合成レセプト (県の1か月分: 医科・DPC・歯科・調剤) を生成 (docs/claims-synth.md)");
     cmd->add_option("--out", a->out_dir,
-                    "出力フォルダ (医療機関ごとの .UKE と planted.csv, files.csv)")
+                    "出力フォルダ (医療機関・月ごとの .UKE と planted.csv, files.csv, 合成マスター)")
         ->required();
     cmd->add_option("--receipts", a->receipts, "レセプト件数の目安 (既定 10000)");
     cmd->add_option("--seed", a->seed, "乱数の種 (同じ種なら同じファイル)");
     cmd->add_option("--month", a->month, "請求年月 YYYYMM (既定 202406; 診療年月はその前月)");
     cmd->add_option("--prefecture", a->prefecture, "都道府県コード (既定 10 群馬)");
     cmd->add_option("--plant-frequent-visits", a->plant_frequent,
-                    "頻回受診 (実日数15日以上) にする外来レセプトの割合");
+                    "頻回受診 (実日数15日以上が3か月続く) にする人の割合 (--months 3 以上)");
     cmd->add_option("--plant-duplicate-prescriptions", a->plant_duplicates,
-                    "同じ医薬品を別の医療機関からも院外処方される人の割合");
+                    "同じ薬効を3つの医療機関から処方される (重複服薬) 人の割合");
+    cmd->add_option("--months", a->months,
+                    "続けて作る請求年月の数 (同じ人々の縦覧用の履歴; 既定 1)");
+    cmd->add_option("--plant", a->plant,
+                    "すべての規則・リストの事例を埋め込む割合 (地区の人数に対して、種類・月ごと)");
     cmd->callback([a, &action] { action = [a] { return RunSynth(*a); }; });
   }
+  RegisterClaimsChecks(*claims, action);
 }
 
 }  // namespace kokuho::cli

@@ -34,6 +34,8 @@ void RegisterScenario(CLI::App& app, Action& action);
 void RegisterReport(CLI::App& app, Action& action);
 void RegisterParams(CLI::App& app, Action& action);
 void RegisterClaims(CLI::App& app, Action& action);
+/// `claims check` and `claims lists`, under the `claims` subcommand (claims_check_command.cc).
+void RegisterClaimsChecks(CLI::App& claims, Action& action);
 
 /// Computes a case and prints/writes its reports (shared by `nofukin` and `demo`).
 struct NofukinRun {

@@ -41,7 +41,7 @@ OutputFormats ParseOutputFormats(const std::string& list) {
 int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
                 const std::vector<ReportTable>& tables_in, const nlohmann::ordered_json& json_in,
                 const std::vector<ReportTable>* printed_in,
-                const std::vector<std::string>& warnings) {
+                const std::vector<std::string>& warnings, const std::vector<ExtraFile>& extra) {
   const OutputFormats f = ParseOutputFormats(formats);
   std::vector<ReportTable> tables = tables_in;
   nlohmann::ordered_json json = json_in;
@@ -64,8 +64,14 @@ int EmitReports(const std::string& out_dir, const std::string& formats, const st
     for (const auto& t : printed ? *printed : tables) std::cout << RenderText(t) << "\n";
   if (files) {
     const std::string dir = out_dir.empty() ? "kokuho-output" : out_dir;
-    for (const auto& path : WriteReports(dir, stem, f.files, tables, json))
-      std::cerr << "wrote " << path << "\n";
+    const std::vector<std::string> paths = WriteReports(dir, stem, f.files, tables, json, extra);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (i == 20 && paths.size() > 21) {  // e.g. one HTML page per finding
+        std::cerr << "wrote … and " << paths.size() - 20 << " more files in " << dir << "\n";
+        break;
+      }
+      std::cerr << "wrote " << paths[i] << "\n";
+    }
   }
   return 0;
 }

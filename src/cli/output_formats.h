@@ -30,10 +30,12 @@ OutputFormats ParseOutputFormats(const std::string& list);
 /// (`printed` instead when given, e.g. an abridged view) and the files written all or
 /// nothing into --out (default kokuho-output) as <key>.csv, <stem>.xlsx, <stem>.json.
 /// `warnings` (the ParameterNotes of the computation) go into every output: a first
-/// 注意事項 table, the JSON's "warnings", and 「注意: …」 lines on stderr.
+/// 注意事項 table, the JSON's "warnings", and 「注意: …」 lines on stderr. `extra` files
+/// (e.g. HTML pages) are written with the other files, all or nothing, whenever files are.
 int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
                 const std::vector<ReportTable>& tables, const nlohmann::ordered_json& json,
                 const std::vector<ReportTable>* printed = nullptr,
-                const std::vector<std::string>& warnings = {});
+                const std::vector<std::string>& warnings = {},
+                const std::vector<ExtraFile>& extra = {});
 
 }  // namespace kokuho::cli

@@ -22,6 +22,7 @@ struct ParamsRun {
 };
 
 std::string KnownText(const ParameterSeries& s) {
+  if (s.monthly && s.known_through) return FormatMonth(s.known_through_month) + " (診療年月) まで";
   return s.known_through ? s.known_through->ToWareki() + "まで" : "改正まで (open)";
 }
 
@@ -29,7 +30,8 @@ std::string Years(const ParameterSeries& s) {
   std::string out;
   for (const ParameterEntry& e : s.entries) {
     if (!out.empty()) out += ", ";
-    out += e.from.ToShortWareki() + (e.confirmed ? "" : "*");
+    out += (e.from_month ? FormatMonth(e.from_month) : e.from.ToShortWareki()) +
+           (e.confirmed ? "" : "*");
   }
   return out;
 }
@@ -88,7 +90,9 @@ int RunParams(const ParamsRun& run) {
           {"description", s->description},
           {"law", s->law},
           {"known_through", s->known_through
-                                ? nlohmann::ordered_json(s->known_through->ToShortWareki())
+                                ? nlohmann::ordered_json(
+                                      s->monthly ? FormatMonth(s->known_through_month)
+                                                 : s->known_through->ToShortWareki())
                                 : nlohmann::ordered_json("open")}};
       if (year) {
         ParameterNotes notes;
@@ -101,11 +105,13 @@ int RunParams(const ParamsRun& run) {
         }
         if (e) {
           const std::string used =
-              e->from.ToShortWareki() + (e->carried_forward ? " (引継ぎ)" : "");
+              (e->from_month ? FormatMonth(e->from_month) : e->from.ToShortWareki()) +
+              (e->carried_forward ? " (引継ぎ)" : "");
           row.insert(row.end(), {ReportCell::Text(used),
                                  ReportCell::Text(e->confirmed ? "確認済み" : "未確認"),
                                  ReportCell::Text(e->source)});
-          js["in_force"] = {{"from", e->from.ToShortWareki()},
+          js["in_force"] = {{"from", e->from_month ? FormatMonth(e->from_month)
+                                                   : e->from.ToShortWareki()},
                             {"confirmed", e->confirmed},
                             {"carried_forward", e->carried_forward},
                             {"source", e->source}};

@@ -6,7 +6,25 @@
 
 namespace kokuho {
 
+namespace {
+std::string MonthText(std::int32_t yyyymm) {
+  return fmt::format("{}年{}月", yyyymm / 100, yyyymm % 100);
+}
+}  // namespace
+
 std::string ParameterNote::Text() const {
+  if (month != 0) {  // a month series (診療年月 rules)
+    if (kind == kCarriedForward)
+      return fmt::format(
+          "{}: {} ({}) は{}までしか確認されていないため、{}の値を引き継いで計算しました "
+          "(--carry-forward)。公表値が出たら {} に追加してください",
+          MonthText(month), series, file, MonthText(from_month), MonthText(from_month), file);
+    if (description.empty())
+      return fmt::format("{}: {} ({}, {}から適用) は未確認の値です: {}", MonthText(month), series,
+                         file, MonthText(from_month), source);
+    return fmt::format("{}: {} ({} の {}, {}から適用) は未確認の値です: {}", MonthText(month),
+                       description, file, series, MonthText(from_month), source);
+  }
   if (kind == kCarriedForward)
     return fmt::format(
         "{}: {} ({}) は{}までしか確認されていないため、{}の値を引き継いで計算しました "

@@ -47,6 +47,8 @@ struct ParameterNote {
   FiscalYear year{0};  ///< the year computed
   std::string source;  ///< the entry's source (kUnconfirmed)
   std::string description;  ///< the series' description, e.g. 「応益割額の係数」 (may be empty)
+  std::int32_t from_month = 0;  ///< month series (yyyymm): `from` as a month, else 0
+  std::int32_t month = 0;       ///< month series: the month computed (yyyymm), else 0
 
   /// One line in Japanese for terminals, JSON and reports.
   std::string Text() const;

@@ -26,10 +26,38 @@ std::optional<FiscalYear> KnownThrough(const YAML::Node& node, const SourcePos& 
   return FiscalYearAt(node, pos, what + " (a fiscal year such as 2026 or R8, or open)");
 }
 
+// A month "2024-06" or "202406" (yyyymm), for `period: month` series.
+std::optional<std::int32_t> ParseMonth(std::string_view t) {
+  t = Trim(t);
+  std::string digits;
+  for (char c : t)
+    if (c != '-') digits.push_back(c);
+  if (digits.size() != 6 || (t.size() == 7 && t[4] != '-') || (t.size() != 6 && t.size() != 7))
+    return std::nullopt;
+  std::int32_t v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (v % 100 < 1 || v % 100 > 12 || v / 100 < 1900) return std::nullopt;
+  return v;
+}
+
+std::int32_t MonthAt(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
+  auto m = node.IsScalar() ? ParseMonth(node.Scalar()) : std::nullopt;
+  if (!m) throw InputError(pos, what + ": expected a month such as 2024-06 (period: month)");
+  return *m;
+}
+
+// The fiscal year (April–March) a month falls in.
+FiscalYear FiscalYearOfMonth(std::int32_t yyyymm) {
+  return FiscalYear(yyyymm % 100 >= 4 ? yyyymm / 100 : yyyymm / 100 - 1);
+}
+
 ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
                            const YAML::Node& node, const std::string& file,
                            const std::optional<std::optional<FiscalYear>>& file_known,
-                           const SourcePos& file_known_pos) {
+                           std::int32_t file_known_month, const SourcePos& file_known_pos) {
   YamlMap m(node, file, name);
   m.ExpectKeys({"description", "law", "period", "known_through", "values"});
   ParameterSeries s;
@@ -38,16 +66,29 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
   s.description = m.OptionalText("description").value_or("");
   s.law = m.OptionalText("law").value_or("");
   if (auto period = m.OptionalText("period")) {
-    if (*period != "fiscal_year" && *period != "income_year")
+    if (*period != "fiscal_year" && *period != "income_year" && *period != "month")
       throw InputError(m.PosOf(m.Require("period")),
-                       name + ".period: expected fiscal_year or income_year");
+                       name + ".period: expected fiscal_year, income_year or month");
     s.income_year = *period == "income_year";
+    s.monthly = *period == "month";
   }
   if (auto k = m.Optional("known_through")) {
-    s.known_through = KnownThrough(*k, m.PosOf(*k), name + ".known_through");
     s.known_through_pos = m.PosOf(*k);
+    if (s.monthly && !(k->IsScalar() && k->Scalar() == "open")) {
+      s.known_through_month = MonthAt(*k, s.known_through_pos, name + ".known_through");
+      s.known_through = FiscalYearOfMonth(s.known_through_month);
+    } else {
+      s.known_through = KnownThrough(*k, m.PosOf(*k), name + ".known_through");
+    }
   } else if (file_known) {
+    if (s.monthly != (file_known_month != 0) && *file_known)
+      throw InputError(file_known_pos,
+                       name + (s.monthly ? ": a month series (period: month) needs known_through "
+                                           "as a month such as 2026-05, or open"
+                                         : ": known_through must be a fiscal year such as 2026 "
+                                           "here (a month is for period: month series)"));
     s.known_through = *file_known;
+    s.known_through_month = file_known_month;
     s.known_through_pos = file_known_pos;
   } else {
     throw InputError(name_pos, name +
@@ -64,8 +105,19 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
     entry.node = values[i];
     entry.pos = e.pos();
     YAML::Node from = e.Require("from");
-    entry.from = FiscalYearAt(from, e.PosOf(from), where + ".from");
-    if (!s.entries.empty() && !(s.entries.back().from < entry.from))
+    if (s.monthly) {
+      entry.from_month = MonthAt(from, e.PosOf(from), where + ".from");
+      entry.from = FiscalYearOfMonth(entry.from_month);
+      if (!s.entries.empty() && s.entries.back().from_month >= entry.from_month)
+        throw InputError(e.PosOf(from),
+                         fmt::format("{}.from: entries must be in increasing order of from ({} "
+                                     "follows {})",
+                                     where, FormatMonth(entry.from_month),
+                                     FormatMonth(s.entries.back().from_month)));
+    } else {
+      entry.from = FiscalYearAt(from, e.PosOf(from), where + ".from");
+    }
+    if (!s.monthly && !s.entries.empty() && !(s.entries.back().from < entry.from))
       throw InputError(e.PosOf(from),
                        fmt::format("{}.from: entries must be in increasing order of from ({} "
                                    "follows {})",
@@ -77,7 +129,13 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
                        where + ".source: expected the law, notice or document the value is from");
     s.entries.push_back(std::move(entry));
   }
-  if (s.known_through) {
+  if (s.monthly && s.known_through) {
+    if (s.entries.back().from_month > s.known_through_month)
+      throw InputError(s.known_through_pos,
+                       fmt::format("{}: known_through {} is before the last entry's month {}", name,
+                                   FormatMonth(s.known_through_month),
+                                   FormatMonth(s.entries.back().from_month)));
+  } else if (s.known_through) {
     const int last = s.entries.back().from.year() + (s.income_year ? 1 : 0);
     if (last > s.known_through->year())
       throw InputError(s.known_through_pos,
@@ -96,7 +154,12 @@ std::vector<std::string> ResolvedEntry::Fields(std::vector<std::string> fields) 
 }
 
 std::string ResolvedEntry::Where() const {
+  if (from_month) return fmt::format("{} {} (from {})", file, series, FormatMonth(from_month));
   return fmt::format("{} {} (from {})", file, series, from.year());
+}
+
+std::string FormatMonth(std::int32_t yyyymm) {
+  return fmt::format("{:04}-{:02}", yyyymm / 100, yyyymm % 100);
 }
 
 ParameterFile ParameterFile::Embedded(const std::string& repo_path) {
@@ -121,16 +184,24 @@ ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& f
                      "expected a mapping of series (docs/parameters.md: known_through, then one "
                      "key per series with its values)");
   std::optional<std::optional<FiscalYear>> file_known;
+  std::int32_t file_known_month = 0;
   SourcePos file_known_pos;
   if (YAML::Node k = f.root_["known_through"]) {
     file_known_pos = PosOf(k, file);
-    file_known = KnownThrough(k, file_known_pos, "known_through");
+    // A month (2026-05, for period: month files) or a fiscal year (2026, R8) or open.
+    if (auto month = k.IsScalar() ? ParseMonth(k.Scalar()) : std::nullopt) {
+      file_known_month = *month;
+      file_known = FiscalYearOfMonth(*month);
+    } else {
+      file_known = KnownThrough(k, file_known_pos, "known_through");
+    }
   }
   for (const auto& kv : f.root_) {
     const std::string name = kv.first.Scalar();
     if (name == "known_through") continue;
     f.series_.emplace(
-        name, ReadSeries(name, PosOf(kv.first, file), kv.second, file, file_known, file_known_pos));
+        name, ReadSeries(name, PosOf(kv.first, file), kv.second, file, file_known,
+                         file_known_month, file_known_pos));
     f.order_.push_back(name);
   }
   if (f.order_.empty()) throw InputError({file, 1, 1}, "expected at least one series");
@@ -156,6 +227,7 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
                                                        const YearPolicy& policy,
                                                        ParameterNotes& notes) const {
   const ParameterSeries& s = Series(name);
+  if (s.monthly) return TryResolveMonth(name, year.year() * 100 + 4, policy, notes);
   bool carried = false;
   if (s.known_through && *s.known_through < year) {
     if (!policy.carry_forward)
@@ -181,9 +253,55 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
   if (!chosen->confirmed)
     notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source,
                s.description});
-  return ResolvedEntry{
-      std::move(map), chosen->from, chosen->confirmed && !carried, carried, chosen->source,
-      file_,          name};
+  return ResolvedEntry{std::move(map), chosen->from, 0,     chosen->confirmed && !carried,
+                       carried,        chosen->source, file_, name};
+}
+
+std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& name,
+                                                            std::int32_t month,
+                                                            const YearPolicy& policy,
+                                                            ParameterNotes& notes) const {
+  const ParameterSeries& s = Series(name);
+  if (!s.monthly)
+    throw InputError(s.pos, name + ": not a month series (period: month) and so has no value "
+                                   "per month");
+  bool carried = false;
+  if (s.known_through && s.known_through_month < month) {
+    if (!policy.carry_forward)
+      throw YearNotKnownError(
+          s.known_through_pos,
+          fmt::format("{}年{}月の {} は未確認です: このファイルの値は{}年{}月までです "
+                      "(known_through)。その値を引き継いで計算するには --carry-forward を指定して"
+                      "ください (すべての出力に注意書きが付きます)。改定後の値があればこのファイル"
+                      "に追加してください",
+                      month / 100, month % 100, SeriesLabel(s), s.known_through_month / 100,
+                      s.known_through_month % 100));
+    carried = true;
+  }
+  const ParameterEntry* chosen = nullptr;
+  for (const ParameterEntry& e : s.entries)
+    if (e.from_month <= month) chosen = &e;
+  if (!chosen) return std::nullopt;
+  YamlMap map(chosen->node, file_, name);
+  for (const char* k : kBookkeeping)
+    if (map.Has(k)) map.Require(k);
+  const FiscalYear fy = FiscalYearOfMonth(month);
+  if (carried) {
+    ParameterNote n{ParameterNote::kCarriedForward, name, file_, *s.known_through, fy, ""};
+    n.from_month = s.known_through_month;
+    n.month = month;
+    notes.Add(n);
+  }
+  if (!chosen->confirmed) {
+    ParameterNote n{ParameterNote::kUnconfirmed, name, file_, chosen->from, fy, chosen->source,
+                    s.description};
+    n.from_month = chosen->from_month;
+    n.month = month;
+    notes.Add(n);
+  }
+  ResolvedEntry r{std::move(map),  chosen->from, chosen->from_month, chosen->confirmed && !carried,
+                  carried,         chosen->source, file_,            name};
+  return r;
 }
 
 ResolvedEntry ParameterFile::Resolve(const std::string& name, FiscalYear year,

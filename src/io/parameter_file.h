@@ -6,7 +6,8 @@
 //   caps:                             # a series
 //     description: 賦課限度額 (円)
 //     law: 国民健康保険法施行令 第29条の7 第2項; 地方税法 第703条の4
-//     period: fiscal_year             # or income_year (looked up with the year before)
+//     period: fiscal_year             # or income_year (looked up with the year before),
+//                                     # or month (from: 2024-06, for 診療年月 rules)
 //     known_through: 2026             # optional, overrides the file's
 //     values:
 //       - {from: 2025, confirmed: true, source: "...", iryo: 660000, shien: 260000}
@@ -40,7 +41,9 @@ namespace kokuho {
 
 /// One dated value: in force from `from` until the next entry.
 struct ParameterEntry {
-  FiscalYear from{0};  ///< a fiscal year, or an income year in an income_year series
+  FiscalYear from{0};  ///< a fiscal year, or an income year in an income_year series; in a
+                       ///< month series the fiscal year of from_month
+  std::int32_t from_month = 0;  ///< month series: in force from this month (yyyymm), else 0
   bool confirmed = false;
   std::string source;
   YAML::Node node;  ///< the whole entry (its value fields beside from/confirmed/source/note)
@@ -52,7 +55,9 @@ struct ParameterSeries {
   std::string description;
   std::string law;                          ///< the articles the values come from (searchable)
   bool income_year = false;                 ///< entries keyed by income year (= fiscal year − 1)
+  bool monthly = false;                     ///< period: month (entries from a month, yyyymm)
   std::optional<FiscalYear> known_through;  ///< nullopt: open (until the law is amended)
+  std::int32_t known_through_month = 0;     ///< month series: the last month known (yyyymm)
   SourcePos known_through_pos;
   std::vector<ParameterEntry> entries;
   SourcePos pos;
@@ -63,6 +68,7 @@ struct ParameterSeries {
 struct ResolvedEntry {
   YamlMap map;
   FiscalYear from{0};
+  std::int32_t from_month = 0;  ///< month series: the entry's first month (yyyymm)
   bool confirmed = false;
   bool carried_forward = false;
   std::string source;
@@ -98,6 +104,13 @@ class ParameterFile {
   /// Like TryResolve; a year before the first entry is an InputError naming the first year.
   ResolvedEntry Resolve(const std::string& series, FiscalYear year, const YearPolicy& policy,
                         ParameterNotes& notes) const;
+  /// The entry of a `period: month` series in force in `month` (yyyymm, e.g. a 診療年月);
+  /// nullopt before the first entry. A month past known_through is refused unless
+  /// `policy` carries values forward. A year series is an InputError. TryResolve on a
+  /// month series resolves the fiscal year's first month (April).
+  std::optional<ResolvedEntry> TryResolveMonth(const std::string& series, std::int32_t month,
+                                               const YearPolicy& policy,
+                                               ParameterNotes& notes) const;
 
  private:
   std::string file_;
@@ -105,6 +118,9 @@ class ParameterFile {
   std::map<std::string, ParameterSeries> series_;
   std::vector<std::string> order_;
 };
+
+/// "2024-06" for 202406.
+std::string FormatMonth(std::int32_t yyyymm);
 
 /// The repository paths of every embedded data file, sorted.
 std::vector<std::string> EmbeddedParameterFiles();

@@ -71,6 +71,11 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
     names.push_back(stem + ".json");
   }
   for (const auto& f : extra) {
+    if (!f.path.empty()) {
+      std::filesystem::rename(f.path, stage.PathFor(f.name));  // same filesystem
+      names.push_back(f.name);
+      continue;
+    }
     std::ofstream out(stage.PathFor(f.name), std::ios::binary);
     out << f.bytes;
     if (!out) throw std::runtime_error("cannot write " + f.name);

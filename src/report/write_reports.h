@@ -16,10 +16,13 @@ struct ReportFormats {
   bool json = false;  ///< <stem>.json
 };
 
-/// A file written with the reports (e.g. report.html): a plain name and its bytes.
+/// A file written with the reports (e.g. report.html): a plain name and its bytes, or a
+/// file already written elsewhere on the same filesystem (`path`, e.g. a large CSV streamed
+/// to a temporary folder), moved into place with the others.
 struct ExtraFile {
   std::string name;
   std::string bytes;
+  std::string path;  ///< when not empty: move this file instead of writing `bytes`
 };
 
 /// Returns the paths written. `extra` files are staged and committed with the others.

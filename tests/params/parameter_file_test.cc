@@ -116,7 +116,7 @@ TEST(ParameterFile, BadFilesNameTheirPlace) {
       {Replace(kFile, "source: b", "source: \"\""), "p.yaml:6:"},
       {Replace(kFile, "  law: 施行令 第1条\n", "  lw: 施行令 第1条\n"), "p.yaml:3:3:"},
       {Replace(kFile, "period: income_year", "period: calendar"),
-       "p.yaml:8:11: table.period: expected fiscal_year or income_year"},
+       "p.yaml:8:11: table.period: expected fiscal_year, income_year or month"},
       {Replace(kFile, "known_through: 2026\n", "known_through: 2020\n"),
        "p.yaml:1:16: limit: known_through 2020 is before the last entry's year 2022"},
       {Replace(kFile, "known_through: 2026\n", ""), "p.yaml:1:1: limit: missing known_through"},
@@ -129,6 +129,57 @@ TEST(ParameterFile, BadFilesNameTheirPlace) {
     const std::string m = Error(c.text);
     EXPECT_EQ(m.rfind(c.expected, 0), 0u) << c.expected << "\n  got: " << m;
   }
+}
+
+TEST(ParameterFile, MonthSeriesResolveByMonth) {
+  // period: month (診療年月 rules): the entry from 2024-06 applies to 2024-06 and after, the
+  // one from 2022-04 before; 2026-06 is past known_through 2026-05.
+  const std::string text =
+      "known_through: 2026-05\n"                                          // 1
+      "rules:\n"                                                          // 2
+      "  law: 点数表\n"                                                   // 3
+      "  period: month\n"                                                 // 4
+      "  values:\n"                                                       // 5
+      "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n"    // 6
+      "    - {from: 202406, amount: 2, confirmed: false, source: b}\n";   // 7
+  const ParameterFile f = ParameterFile::Parse(text, "m.yaml");
+  ParameterNotes notes;
+  auto amount = [&](std::int32_t month, YearPolicy policy = {}) {
+    auto e = f.TryResolveMonth("rules", month, policy, notes);
+    if (!e) return -1;
+    e->map.ExpectKeys(ResolvedEntry::Fields({"amount"}));
+    return e->map.Integer("amount", 0, 9);
+  };
+  EXPECT_EQ(amount(202203), -1);
+  EXPECT_EQ(amount(202204), 1);
+  EXPECT_EQ(amount(202405), 1);
+  EXPECT_TRUE(notes.empty());
+  EXPECT_EQ(amount(202406), 2);
+  ASSERT_EQ(notes.notes().size(), 1u);
+  EXPECT_EQ(notes.Lines().front().rfind("2024年6月: rules (m.yaml, 2024年6月から適用) は未確認", 0),
+            0u)
+      << notes.Lines().front();
+  EXPECT_THROW(amount(202606), YearNotKnownError);
+  EXPECT_EQ(amount(202606, YearPolicy{true}), 2);
+  EXPECT_EQ(f.Series("rules").entries[1].from_month, 202406);
+  // A fiscal-year lookup of a month series resolves April of that year.
+  ParameterNotes n2;
+  EXPECT_EQ(f.TryResolve("rules", FiscalYear(2024), {}, n2)->from_month, 202204);
+  // Bad months and order, at their positions.
+  const std::string bad = "rules:\n  period: month\n  known_through: open\n  values:\n"
+                          "    - {from: 2024-13, amount: 1, confirmed: true, source: a}\n";
+  EXPECT_EQ(Error(bad).rfind("p.yaml:5:14: rules.values[0].from: expected a month such as 2024-06", 0), 0u)
+      << Error(bad);
+  const std::string order = "rules:\n  period: month\n  known_through: open\n  values:\n"
+                            "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n"
+                            "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n";
+  EXPECT_NE(Error(order).find("increasing order of from (2022-04 follows 2024-06)"), std::string::npos)
+      << Error(order);
+  const std::string yearly = "known_through: 2026\nrules:\n  period: month\n  values:\n"
+                             "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n";
+  EXPECT_NE(Error(yearly).find("a month series (period: month) needs known_through as a month"),
+            std::string::npos)
+      << Error(yearly);
 }
 
 TEST(ParameterFile, EveryEmbeddedFileLoads) {

@@ -1,0 +1,142 @@
+// The rule tables of the 二次点検 (縦覧・横覧・突合): the values the rule kinds of
+// claims/check_engine.h apply. The kinds are code; the values are data, dated by 診療年月
+// (data/claims/check_rules.yaml in the format of docs/parameters.md, `period: month`,
+// extended by the user's files with --rules DIR; io/claims/check_rules_loader.h reads them).
+//
+//   frequency        算定回数: a code may be billed `limit` times per period (日, 週, 2週,
+//                    月, 2月 … 12月, 5年, 年度, 患者当たり) for one patient at one institution
+//                    (or across institutions); the 電子点数表 算定回数テーブル's content.
+//   first_visit      初診料 codes (縦覧: 初診料 again while an earlier 傷病 is still open).
+//   prescription_fee 処方箋料 codes (突合: the prescribing 医療機関 billed the 処方箋).
+//   drug_days        投与日数の上限 by 一般名コード prefix or drug code (療担規則 第20条).
+//   drug_dose        1日量の上限 (添付文書の用法・用量; 要確認 only).
+//   indication       a drug needs a 傷病名 whose ICD-10 starts with one of the prefixes
+//                    (適応病名; no open table exists: a rule pack, 要確認 only).
+//
+// Each row keeps its own source; `special` (特例条件 of the 電子点数表) turns an エラー into
+// 要確認 (spec/receipts.md §2.6).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kokuho::claims {
+
+/// Severity of a finding: エラー (the rule decides) or 要確認 (a reviewer must look).
+enum class CheckSeverity : std::uint8_t { kError = 0, kReview = 1 };
+/// "エラー" / "要確認".
+std::string_view SeverityName(CheckSeverity s);
+
+/// The period of a frequency rule (算定単位).
+enum class PeriodKind : std::uint8_t {
+  kDay,         ///< 121 日
+  kWeek,        ///< 138 週 (日曜から土曜; 点数表 第2章 通則)
+  kTwoWeeks,    ///< 142 2週 (any 14 consecutive days)
+  kMonths,      ///< 131 月, 143 2月, 144 3月, 145 4月, 146 6月, 147 12月, 148 5年 (60月)
+  kFiscalYear,  ///< 162 年度
+  kLifetime,    ///< 53 患者当たり / 生涯1回
+};
+
+struct Period {
+  PeriodKind kind = PeriodKind::kMonths;
+  int months = 1;               ///< kMonths: the window in calendar months (月 = 1)
+  std::uint16_t unit_code = 0;  ///< the 電子点数表 算定単位コード
+  std::string name;             ///< "3月", "患者当たり" …
+};
+
+/// Reads a period: a name ("日", "週", "2週", "月", "2月", "3月", "4月", "6月", "12月",
+/// "5年", "年度", "患者当たり", "生涯") or a 算定単位コード (121, 138, 142, 131, 143–148, 162,
+/// 53). False when it is none of them.
+bool ParsePeriod(std::string_view text, Period& out);
+
+struct FrequencyRule {
+  std::uint32_t code = 0;  ///< 9-digit 診療行為コード
+  std::string name;
+  Period period;
+  int limit = 1;                     ///< 算定回数
+  bool across_institutions = false;  ///< counted over all institutions of the patient
+  bool special = false;              ///< 特例条件: 要確認, not エラー
+  std::string source;
+};
+
+struct CodeRule {
+  std::uint32_t code = 0;
+  std::string name;
+  std::string source;
+};
+
+struct DrugDaysRule {
+  std::string generic_prefix;  ///< 一般名コード prefix (7 = 成分), or empty
+  std::uint32_t code = 0;      ///< or a 医薬品コード (9 digits), 0 when by prefix
+  std::string name;
+  int max_days = 0;
+  bool special = false;
+  std::string source;
+};
+
+struct DrugDoseRule {
+  std::string generic_prefix;
+  std::uint32_t code = 0;
+  std::string name;
+  std::int64_t max_daily = 0;  ///< × 100000, in the drug's 単位
+  std::string source;
+};
+
+struct IndicationRule {
+  std::string generic_prefix;  ///< 一般名コード prefix, or a 薬効 (3 digits)
+  std::uint32_t code = 0;
+  std::string name;
+  std::vector<std::string> icd10;  ///< ICD-10 prefixes of the 傷病名 that indicate it
+  std::string source;
+};
+
+/// The rules in force for one 診療年月.
+struct RuleTable {
+  std::int32_t from_month = 0;  ///< the month the table applies from (the latest entry's)
+  std::vector<FrequencyRule> frequency;
+  std::vector<CodeRule> first_visit;
+  int first_visit_gap_months = 1;  ///< 初診 again only after this many months without visits
+  std::string first_visit_source;
+  std::vector<CodeRule> prescription_fee;
+  std::vector<DrugDaysRule> drug_days;
+  std::vector<DrugDoseRule> drug_dose;
+  std::vector<IndicationRule> indication;
+
+  /// Builds the lookups below; call after filling the vectors.
+  void Index();
+  /// The frequency rules of a code (indexes into `frequency`), empty when none.
+  const std::vector<std::uint32_t>& FrequencyOf(std::uint32_t code) const;
+  bool IsFirstVisit(std::uint32_t code) const;
+  bool IsPrescriptionFee(std::uint32_t code) const;
+  /// The longest window of the frequency rules, in months (60 for 5年), for trimming
+  /// history; lifetime rules keep a count only.
+  int LongestWindowMonths() const { return longest_months_; }
+
+ private:
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_code_;
+  std::vector<std::uint32_t> first_visit_codes_, prescription_codes_;  // sorted
+  int longest_months_ = 1;
+};
+
+/// Gives the rule table in force for a 診療年月 (the loader resolves dated files; tests
+/// give a fixed table). Must return a reference that stays valid for the source's life.
+class RuleSource {
+ public:
+  virtual ~RuleSource() = default;
+  virtual const RuleTable& For(std::int32_t month) = 0;
+};
+
+/// A RuleSource with one table for every month (tests, tools).
+class FixedRules : public RuleSource {
+ public:
+  explicit FixedRules(RuleTable t) : table_(std::move(t)) { table_.Index(); }
+  const RuleTable& For(std::int32_t) override { return table_; }
+
+ private:
+  RuleTable table_;
+};
+
+}  // namespace kokuho::claims
