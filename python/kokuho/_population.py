@@ -111,7 +111,8 @@ def columns_from_frame(df, name="<DataFrame>"):
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError("expected a pandas DataFrame")
-    df = df.rename(columns={k: v for k, v in JAPANESE.items() if k in df.columns})
+    if any(c in JAPANESE for c in df.columns):  # a view under the English names, no copy
+        df = df.rename(columns=JAPANESE, copy=False)
     known = set(ORDER) | {"age"}
     for c in df.columns:
         if c not in known:

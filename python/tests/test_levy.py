@@ -264,3 +264,28 @@ def test_million_households_dataframe_equals_kpop(tmp_path):
     assert int(lev.total.sum()) == totals["total"]["total"]
     for part in lev.parts:
         assert int(lev.parts[part].sum()) == totals["total"]["parts"][part]["amount"]
+
+
+def test_prepared_levies_under_other_rates(population_kpop, tmp_path):
+    """Prepared once, levied under two rate tables: each equals the one-step levy."""
+    prepared = kokuho.prepare(population_kpop, 2026)
+    assert len(prepared) == 20000 and prepared.fiscal_year == 2026
+    rows = list(csv.reader(RATES.open(encoding="utf-8-sig")))
+    head = rows[0]
+    rate = head.index("所得割率")
+    higher = [rows[0]] + [r[:rate] + [f"{float(r[rate].rstrip('%')) + 0.5:.2f}%"] + r[rate + 1:]
+                          if r[2] == "令和8年度" else r for r in rows[1:]]
+    rates2 = tmp_path / "rates-higher.csv"
+    with rates2.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(higher)
+    for rates in (RATES, rates2):
+        a = prepared.levy(rates)
+        b = kokuho.levy(population_kpop, rates, 2026)
+        np.testing.assert_array_equal(a.total, b.total)
+        for p in b.parts:
+            np.testing.assert_array_equal(a.parts[p], b.parts[p])
+        only = prepared.levy(rates, parts=False)
+        np.testing.assert_array_equal(only.total, b.total)
+        assert only.parts == {}
+    assert prepared.levy(rates2).total.sum() > prepared.levy(RATES).total.sum()
+    assert not prepared.levy().household_id.flags.writeable

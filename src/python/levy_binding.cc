@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
+#include "core/municipality_code.h"
 #include "io/household_loader.h"
 #include "io/population_io.h"
 #include "io/premium_rules_loader.h"
