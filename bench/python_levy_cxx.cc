@@ -26,15 +26,15 @@ namespace {
 double CpuSeconds() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec / 1e6;
+  return u.ru_utime.tv_sec + u.ru_utime.tv_usec / 1e6 + u.ru_stime.tv_sec +
+         u.ru_stime.tv_usec / 1e6;
 }
 
 struct Timer {
   std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
   double cpu = CpuSeconds();
   std::string Json() const {
-    const double w =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+    const double w = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
     return fmt::format("{{\"wall\": {:.4f}, \"cpu\": {:.4f}}}", w, CpuSeconds() - cpu);
   }
 };
@@ -75,7 +75,8 @@ int main(int argc, char** argv) try {
   const auto schedules = LoadRateSchedules(rates, year);
   std::vector<premium::CompiledSchedule> compiled;
   for (const std::string& code : pop.municipalities)
-    compiled.push_back(CompileRateSchedule(FindRateSchedule(schedules, code, rates, year), rules, rates));
+    compiled.push_back(
+        CompileRateSchedule(FindRateSchedule(schedules, code, rates, year), rules, rates));
   std::string full, totals, parts;
   Yen checksum = 0;
   for (int r = 0; r < reps; ++r) {
@@ -90,9 +91,10 @@ int main(int argc, char** argv) try {
     LevyInto(prepared, compiled, rules, true);
     parts += (r ? ", " : "") + t3.Json();
   }
-  fmt::print("{{\"households\": {}, \"members\": {}, \"checksum\": {},\n \"prepare_and_levy\": [{}],\n "
-             "\"levy_totals\": [{}],\n \"levy_parts\": [{}]}}\n",
-             pop.households(), pop.members(), checksum, full, totals, parts);
+  fmt::print(
+      "{{\"households\": {}, \"members\": {}, \"checksum\": {},\n \"prepare_and_levy\": [{}],\n "
+      "\"levy_totals\": [{}],\n \"levy_parts\": [{}]}}\n",
+      pop.households(), pop.members(), checksum, full, totals, parts);
   return 0;
 } catch (const std::exception& e) {
   std::cerr << "kokuho_python_levy_cxx: " << e.what() << "\n";

@@ -41,3 +41,7 @@ def population_kpop(tmp_path_factory):
     run_cli("synth", "--case", GUNMA, "--households", 20000, "--seed", 7, "--year", 2026,
             "--out", path)
     return path
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a large case (1 M households), still in the suite")

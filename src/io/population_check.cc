@@ -20,9 +20,9 @@ using premium::Population;
 constexpr std::uint8_t kReasonCodes[] = {11, 12, 21, 22, 31, 32, 23, 33, 34};
 // Amounts as the table reader bounds them (docs/population-format.md §1).
 constexpr std::int64_t kMaxAmount = 10'000'000'000;
-constexpr std::uint8_t kKnownFlags = premium::kInsured | premium::kHead |
-                                     premium::kTokuteiDoitsu | premium::kIncomeDeclared |
-                                     premium::kBirthMultiple | premium::kIncomeGiven;
+constexpr std::uint8_t kKnownFlags = premium::kInsured | premium::kHead | premium::kTokuteiDoitsu |
+                                     premium::kIncomeDeclared | premium::kBirthMultiple |
+                                     premium::kIncomeGiven;
 
 bool ValidDate(std::int32_t v) {
   return v > 0 && premium::CivilDate::Valid(v / 10000, v / 100 % 100, v % 100);
@@ -35,9 +35,8 @@ class Checker {
   [[noreturn]] void Fail(std::size_t row, const std::string& column, const std::string& what,
                          std::int64_t household = -1) const {
     throw InputError({name_, static_cast<int>(std::min<std::size_t>(row + 1, 2'000'000'000)), 0},
-                     household >= 0
-                         ? fmt::format("{}: {} (household {})", column, what, household)
-                         : fmt::format("{}: {}", column, what));
+                     household >= 0 ? fmt::format("{}: {} (household {})", column, what, household)
+                                    : fmt::format("{}: {}", column, what));
   }
 
   void Structure() const {
@@ -50,10 +49,10 @@ class Checker {
          {pop_.flags.size(), pop_.joined.size(), pop_.left.size(), pop_.salary_revenue.size(),
           pop_.family_salary.size(), pop_.pension_revenue.size(), pop_.business.size(),
           pop_.family_salary_paid.size(), pop_.other_income.size(), pop_.land_gains.size(),
-          pop_.land_gains_deduction.size(), pop_.total_income.size(),
-          pop_.reduction_income.size(), pop_.fixed_asset_tax.size(),
-          pop_.former_dependent_since.size(), pop_.unemployment_separation.size(),
-          pop_.unemployment_reason.size(), pop_.birth_month.size()})
+          pop_.land_gains_deduction.size(), pop_.total_income.size(), pop_.reduction_income.size(),
+          pop_.fixed_asset_tax.size(), pop_.former_dependent_since.size(),
+          pop_.unemployment_separation.size(), pop_.unemployment_reason.size(),
+          pop_.birth_month.size()})
       if (n != mm) Fail(0, "members", fmt::format("every member column needs {} values", mm));
     if (hh == 0) return;
     const auto& off = pop_.member_offset;
@@ -64,8 +63,8 @@ class Checker {
              "expected every household to have at least one member (offsets increasing)",
              pop_.household_id[h]);
     if (off[hh] != mm)
-      Fail(mm, "member_offset", fmt::format("expected the offsets to end at the member count {}",
-                                            mm));
+      Fail(mm, "member_offset",
+           fmt::format("expected the offsets to end at the member count {}", mm));
     for (const std::string& code : pop_.municipalities) {
       const auto c = MunicipalityCode::TryParse(code);
       if (!c || c->str() != code)
@@ -74,10 +73,10 @@ class Checker {
     }
     for (std::size_t h = 0; h < hh; ++h)
       if (pop_.municipality[h] >= pop_.municipalities.size())
-        Fail(off[h], "municipality",
-             fmt::format("index outside the table of {} municipalities",
-                         pop_.municipalities.size()),
-             pop_.household_id[h]);
+        Fail(
+            off[h], "municipality",
+            fmt::format("index outside the table of {} municipalities", pop_.municipalities.size()),
+            pop_.household_id[h]);
   }
 
   void Values() const {
@@ -142,8 +141,8 @@ class Checker {
       Fail(i, "land_gains_deduction", "expected at most land_gains", id);
     const std::uint8_t reason = pop_.unemployment_reason[i];
     const bool separation = pop_.unemployment_separation[i] != 0;
-    if (reason != 0 &&
-        std::find(std::begin(kReasonCodes), std::end(kReasonCodes), reason) == std::end(kReasonCodes))
+    if (reason != 0 && std::find(std::begin(kReasonCodes), std::end(kReasonCodes), reason) ==
+                           std::end(kReasonCodes))
       Fail(i, "unemployment_reason", "expected 11, 12, 21, 22, 31, 32, 23, 33 or 34", id);
     if (separation != (reason != 0))
       Fail(i, separation ? "unemployment_reason" : "unemployment_separation",

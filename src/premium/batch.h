@@ -78,11 +78,11 @@ LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
 /// Where LevyEach writes each household's result: arrays of `prepared.size()` elements
 /// owned by the caller (a null pointer skips that column). Household i's values at [i].
 struct HouseholdColumns {
-  Yen* total = nullptr;                          ///< 年税額・年保険料額
-  std::array<Yen*, kPartCount> amount{};         ///< 賦課額 of each 分 (by Part)
-  std::array<Yen*, kPartCount> keigen{};         ///< 7・5・2割軽減 of each 分
-  std::array<Yen*, kPartCount> over_cap{};       ///< 限度超過額 of each 分
-  std::uint8_t* tier = nullptr;                  ///< 軽減 tier (KeigenTier)
+  Yen* total = nullptr;                     ///< 年税額・年保険料額
+  std::array<Yen*, kPartCount> amount{};    ///< 賦課額 of each 分 (by Part)
+  std::array<Yen*, kPartCount> keigen{};    ///< 7・5・2割軽減 of each 分
+  std::array<Yen*, kPartCount> over_cap{};  ///< 限度超過額 of each 分
+  std::uint8_t* tier = nullptr;             ///< 軽減 tier (KeigenTier)
 };
 
 /// Levies every prepared household under schedules[household.municipality] into `out`,

@@ -146,8 +146,9 @@ struct ClaimColumns {
 };
 
 py::dict Files(const std::vector<claims::FileSummary>& files) {
-  Columns c{"name", "table", "institution", "billing_month", "volume", "go_count", "go_points",
-            "counted", "points", "receipts_read", "receipts_accepted", "receipts_quarantined",
+  Columns c{"name",   "table",         "institution",       "billing_month",
+            "volume", "go_count",      "go_points",         "counted",
+            "points", "receipts_read", "receipts_accepted", "receipts_quarantined",
             "errors", "warnings"};
   for (const claims::FileSummary& f : files) {
     c["name"].append(f.name);
@@ -204,7 +205,8 @@ py::dict ClaimsRead(const std::vector<std::string>& paths, const std::string& en
       quarantine["first_line"].append(q.first_line);
       quarantine["lines"].append(q.line_count);
       quarantine["errors"].append(q.reason_count);
-      quarantine["first_error"].append(q.reasons.empty() ? std::string() : q.reasons.front().message);
+      quarantine["first_error"].append(q.reasons.empty() ? std::string()
+                                                         : q.reasons.front().message);
     }
   });
   py::dict out;
@@ -240,7 +242,8 @@ py::dict ClaimsStoreRead(const std::string& path) {
       quarantine["first_line"].append(q.first_line);
       quarantine["lines"].append(q.line_count);
       quarantine["errors"].append(q.reason_count);
-      quarantine["first_error"].append(q.reasons.empty() ? std::string() : q.reasons.front().message);
+      quarantine["first_error"].append(q.reasons.empty() ? std::string()
+                                                         : q.reasons.front().message);
     }
   }
   const ClaimsStoreInfo& info = store.info();

@@ -58,8 +58,9 @@ void CopyColumn(const py::handle& object, std::vector<T>& out, std::size_t expec
     Wrong(name, column, fmt::format("expected {} values, got {}", expected, any.shape(0)));
   const char kind = any.dtype().kind();
   if (kind != 'i' && kind != 'u' && kind != 'b')
-    Wrong(name, column, "expected integers (yen, yyyymmdd dates, flags), not " +
-                            std::string(py::str(any.dtype())));
+    Wrong(
+        name, column,
+        "expected integers (yen, yyyymmdd dates, flags), not " + std::string(py::str(any.dtype())));
   if (!any.dtype().is(py::dtype::of<T>()) && expected > 0) {
     // Values must fit T: checked on the values as int64 (numpy's min/max in C).
     py::object as64 = any.attr("astype")("int64");
@@ -71,9 +72,10 @@ void CopyColumn(const py::handle& object, std::vector<T>& out, std::size_t expec
     }
     if (lo < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
         static_cast<std::uint64_t>(hi) > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
-      Wrong(name, column, fmt::format("a value is outside {} … {}",
-                                      static_cast<std::int64_t>(std::numeric_limits<T>::min()),
-                                      static_cast<std::uint64_t>(std::numeric_limits<T>::max())));
+      Wrong(name, column,
+            fmt::format("a value is outside {} … {}",
+                        static_cast<std::int64_t>(std::numeric_limits<T>::min()),
+                        static_cast<std::uint64_t>(std::numeric_limits<T>::max())));
   }
   auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(any);
   out.resize(expected);
@@ -94,7 +96,8 @@ py::dict PopulationColumns(Population&& pop) {
   for (const std::string& c : pop.municipalities) codes.append(c);
   out["municipalities"] = codes;
   if (pop.member_offset.empty()) pop.member_offset.push_back(0);
-  ForEachColumn(pop, [&](const char* column, auto& v, bool) { out[column] = ToArray(std::move(v)); });
+  ForEachColumn(pop,
+                [&](const char* column, auto& v, bool) { out[column] = ToArray(std::move(v)); });
   return out;
 }
 

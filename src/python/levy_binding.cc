@@ -69,8 +69,8 @@ Population GetPopulation(const py::object& source, const std::vector<std::string
 }
 
 py::dict LevyOneHousehold(const std::string& text, const std::string& name,
-                          const std::string& municipality, const std::string& rates_given,
-                          int year, bool carry_forward, bool explain) {
+                          const std::string& municipality, const std::string& rates_given, int year,
+                          bool carry_forward, bool explain) {
   const std::string rates_path = RatesPath(rates_given);
   const premium::NationalRules rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
   const auto schedules = LoadRateSchedules(rates_path, year);
@@ -162,8 +162,8 @@ struct PreparedPopulation {
 
 std::unique_ptr<PreparedPopulation> Prepare(const py::object& source,
                                             const std::vector<std::string>& municipalities,
-                                            const std::string& name, int year,
-                                            bool carry_forward, unsigned threads) {
+                                            const std::string& name, int year, bool carry_forward,
+                                            unsigned threads) {
   auto out = std::make_unique<PreparedPopulation>();
   out->rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
   Population pop = GetPopulation(source, municipalities, year, name);
@@ -349,17 +349,20 @@ void RegisterLevy(py::module_& m) {
       if (rules.levied[static_cast<int>(p)]) parts.append(PartKey(p));
     return parts;
   });
-  m.def("_levy_one", &LevyOneHousehold, py::arg("text"), py::arg("name"),
-        py::arg("municipality"), py::arg("rates"), py::arg("year"), py::arg("carry_forward"),
-        py::arg("explain"));
+  m.def("_levy_one", &LevyOneHousehold, py::arg("text"), py::arg("name"), py::arg("municipality"),
+        py::arg("rates"), py::arg("year"), py::arg("carry_forward"), py::arg("explain"));
   m.def("_levy_population", &LevyPopulation, py::arg("source"), py::arg("municipalities"),
         py::arg("name"), py::arg("rates"), py::arg("year"), py::arg("carry_forward"),
         py::arg("detail"), py::arg("threads"));
   py::class_<PreparedPopulation>(m, "_Prepared")
-      .def_property_readonly("households", [](const PreparedPopulation& p) { return p.prepared.size(); })
-      .def_property_readonly("fiscal_year", [](const PreparedPopulation& p) { return p.rules.fiscal_year; })
-      .def_property_readonly("municipalities", [](const PreparedPopulation& p) { return p.municipalities; })
-      .def_property_readonly("warnings", [](const PreparedPopulation& p) { return NoteLines(p.rules.notes); })
+      .def_property_readonly("households",
+                             [](const PreparedPopulation& p) { return p.prepared.size(); })
+      .def_property_readonly("fiscal_year",
+                             [](const PreparedPopulation& p) { return p.rules.fiscal_year; })
+      .def_property_readonly("municipalities",
+                             [](const PreparedPopulation& p) { return p.municipalities; })
+      .def_property_readonly("warnings",
+                             [](const PreparedPopulation& p) { return NoteLines(p.rules.notes); })
       .def("levy", &LevyPrepared, py::arg("rates"), py::arg("parts"), py::arg("detail"),
            py::arg("threads"));
   m.def("_prepare", &Prepare, py::arg("source"), py::arg("municipalities"), py::arg("name"),

@@ -19,8 +19,9 @@ namespace {
 void AddRates(Columns& c, const std::string& prefix, const nofukin::RateSet& r) {
   c[prefix + "method"].append(nofukin::LevyMethodLabel(r.method));
   c[prefix + "income_rate_percent"].append(Exact(r.income_rate_percent));
-  c[prefix + "asset_rate_percent"].append(r.asset_rate_percent ? py::object(py::str(Exact(*r.asset_rate_percent)))
-                                                               : py::object(py::none()));
+  c[prefix + "asset_rate_percent"].append(r.asset_rate_percent
+                                              ? py::object(py::str(Exact(*r.asset_rate_percent)))
+                                              : py::object(py::none()));
   c[prefix + "per_capita"].append(r.per_capita);
   c[prefix + "per_household"].append(r.per_household);
   c[prefix + "income_rate_exact"].append(Exact(r.income_rate_exact));

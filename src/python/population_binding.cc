@@ -49,8 +49,7 @@ py::dict Synth(const std::vector<std::string>& codes, const std::vector<std::str
                const std::vector<std::int64_t>& households_of, std::int64_t households,
                std::uint64_t seed, int year) {
   if (households < 1 || households > 100'000'000)
-    throw InputError({"households", 0, 0},
-                     "expected a number of households from 1 to 100,000,000");
+    throw InputError({"households", 0, 0}, "expected a number of households from 1 to 100,000,000");
   premium::SynthOptions options;
   options.fiscal_year = year;
   options.households = households;

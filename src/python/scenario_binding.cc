@@ -171,9 +171,9 @@ py::dict Sweep(const std::string& path, int year, const std::vector<std::string>
     py::gil_scoped_release release;
     v = scenario::Sweep(s, fy, g, threads);
   }
-  Columns rows{"alpha",       "collection_rate", "beta_prime",    "equal_share_index",
-               "allowance",   "max_increase",    "max_code",      "max_name",
-               "mean_change", "municipalities_up_5", "relief_needed", "relief_granted",
+  Columns rows{"alpha",        "collection_rate",     "beta_prime",    "equal_share_index",
+               "allowance",    "max_increase",        "max_code",      "max_name",
+               "mean_change",  "municipalities_up_5", "relief_needed", "relief_granted",
                "nofukin_total"};
   for (const auto& x : v) {
     rows["alpha"].append(ExactOrNone(x.alpha));
@@ -201,9 +201,8 @@ py::dict Sweep(const std::string& path, int year, const std::vector<std::string>
 void RegisterScenario(py::module_& m) {
   m.def("_scenario_run", &ScenarioRun, py::arg("path"), py::arg("population"),
         py::arg("municipalities"), py::arg("name"), py::arg("carry_forward"), py::arg("threads"));
-  m.def("_sweep", &Sweep, py::arg("path"), py::arg("year"), py::arg("alpha"),
-        py::arg("collection"), py::arg("beta_prime"), py::arg("equal_share"),
-        py::arg("allowance"), py::arg("threads"));
+  m.def("_sweep", &Sweep, py::arg("path"), py::arg("year"), py::arg("alpha"), py::arg("collection"),
+        py::arg("beta_prime"), py::arg("equal_share"), py::arg("allowance"), py::arg("threads"));
 }
 
 }  // namespace kokuho::python
