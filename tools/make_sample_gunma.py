@@ -522,8 +522,10 @@ def write_yaml(budget):
     L.append("  pools:")
     L.append("    - name: 県繰入金(2号分)")
     L.append("      budget_yen: 400000000")
+    L.append("      account: prefecture_transfer")
     L.append("    - name: 特例基金")
     L.append("      budget_yen: 100000000")
+    L.append("      account: special_fund")
     text = "\n".join(L) + "\n"
     (OUT_DIR / "prefecture.yaml").write_bytes(text.encode("utf-8"))
 

@@ -1,12 +1,25 @@
-#include "cli/ageindex_command.h"
-
+// `kokuho age-index DATA --standard FILE [--mode indirect|direct] [--epsilon]
+//  [--out DIR] [--format table,csv,xlsx,json]`: age-standardised indices per
+// municipality (docs/ageindex-format.md).
+//
+//   indirect: observed ÷ expected against the standard's band rates (年齢調整後医療費指数
+//             ε for costs, a standardised ratio like an SMR for cases);
+//   direct:   age-adjusted rate against a standard population (年齢調整 有病率).
+//
+// --epsilon (indirect, 医療費) adds ageindex_epsilon.csv with the columns 団体コード,
+// 市町村名, 医療費指数 of the 納付金 case table (docs/case-format.md).
+//
+//   kokuho age-index examples/ageindex-sample/data_cases.csv
+//       --standard examples/ageindex-sample/standard_cases.csv --mode direct
 #include <fmt/format.h>
 
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
 
 #include "ageindex/standardise.h"
+#include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "core/error.h"
 #include "io/ageindex_loader.h"
@@ -14,6 +27,17 @@
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
+namespace {
+
+struct AgeIndexRun {
+  std::string data_path;
+  std::string standard_path;
+  std::string mode = "indirect";
+  bool epsilon = false;
+  std::string out_dir;
+  std::string formats = "table";
+};
+
 namespace {
 
 // Display rounding (half-up; the JSON also carries the exact values):
@@ -184,6 +208,8 @@ int RunAgeIndex(const AgeIndexRun& run) {
   }
   return 0;
 }
+
+}  // namespace
 
 void RegisterAgeIndex(CLI::App& app, Action& action) {
   auto run = std::make_shared<AgeIndexRun>();

@@ -1,11 +1,17 @@
-#include "cli/chosei_command.h"
-
+// `kokuho chosei DATA --year Y [--coefficients FILE] [--out DIR] [--format table,csv,xlsx,json]`:
+// 普通調整交付金 per prefecture (調整対象需要額 − 調整対象収入額, 基礎賦課分) and, for rows
+// with a 地域差指数, the Finance Ministry's reform variant (age-adjusted standard cost level)
+// with the gain or loss of each prefecture (docs/chosei-format.md).
+//
+//   kokuho chosei examples/chosei-sample/data.csv --year R5
 #include <fmt/format.h>
 
 #include <iostream>
 #include <sstream>
+#include <string>
 
 #include "chosei/grant.h"
+#include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "cli/year_option.h"
 #include "core/error.h"
@@ -16,6 +22,16 @@
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
+namespace {
+
+struct ChoseiRun {
+  std::string data_path;
+  YearOption year;                ///< --year R5 and --carry-forward
+  std::string coefficients_path;  ///< empty: the embedded data/chosei/coefficients.yaml
+  std::string out_dir;
+  std::string formats = "table";
+};
+
 int RunChosei(const ChoseiRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
   const FiscalYear year = run.year.Get();
@@ -52,6 +68,8 @@ int RunChosei(const ChoseiRun& run) {
   }
   return 0;
 }
+
+}  // namespace
 
 void RegisterChosei(CLI::App& app, Action& action) {
   auto run = std::make_shared<ChoseiRun>();

@@ -17,6 +17,8 @@ void RegisterExplain(CLI::App& app, Action& action);
 void RegisterValidate(CLI::App& app, Action& action);
 void RegisterDemo(CLI::App& app, Action& action);
 void RegisterIncentive(CLI::App& app, Action& action);
+/// `incentive allocate` (予防・健康づくり支援交付金 事業費連動分), added to the `incentive` group.
+void RegisterPreventionAllocate(CLI::App& incentive_group, Action& action);
 void RegisterKpi(CLI::App& app, Action& action);
 void RegisterChosei(CLI::App& app, Action& action);
 void RegisterAgeIndex(CLI::App& app, Action& action);

@@ -44,8 +44,8 @@ int RunExplain(const ExplainRun& run) {
   if (!run.part.empty()) {
     only = TryParsePart(run.part);
     if (!only || !c.HasPart(*only)) {
-      std::cerr
-          << "kokuho: error: --part: expected one of the case's 分 (iryo, shien, kaigo, kodomo)\n";
+      std::cerr << "kokuho: error: --part: expected one of the case's 分 (" << PartKeysText()
+                << ")\n";
       return 1;
     }
   }
@@ -79,7 +79,7 @@ void RegisterExplain(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand("explain", "ある市町村の納付金・標準保険料率の算定過程を示す");
   cmd->add_option("CASE", run->case_path, "case folder or prefecture.yaml")->required();
   cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 digits)")->required();
-  cmd->add_option("--part,-p", run->part, "iryo, shien, kaigo or kodomo (default: all)");
+  cmd->add_option("--part,-p", run->part, PartKeysText(" or ") + " (default: all)");
   cmd->callback([run, &action]() { action = [run]() { return RunExplain(*run); }; });
 }
 

@@ -1,12 +1,11 @@
-#include "cli/incentive_command.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
 
+#include "cli/commands.h"
+#include "cli/incentive_inputs.h"
 #include "cli/output_formats.h"
-#include "cli/prevention_command.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "incentive/scoring.h"
@@ -16,28 +15,9 @@
 
 namespace kokuho::cli {
 
-IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
-  // The year comes from --year (checked by its option) or from a scenario's incentive:
-  // entry (checked here, naming the scenario's key).
-  auto year = FiscalYear::TryParse(run.year.text);
-  if (!year)
-    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R3, 2021 or 令和3年度");
-  IncentiveOutcome o;
-  o.rules = run.rules_path.empty()
-                ? LoadIncentiveRules(*year, run.year.Policy())
-                : LoadIncentiveRulesFile(run.rules_path, *year, run.year.Policy());
-  if (!run.budget.empty()) o.budget = ParseYen(run.budget, {"--budget", 0, 0}, "市町村分 budget");
-  if (!run.national_path.empty()) o.national = LoadNationalAverage(run.national_path, o.rules);
-  std::vector<incentive::Entity> entities = LoadIncentiveData(run.data_path, o.rules);
-  o.scores = incentive::Score(o.rules, entities);
-  if (o.budget) {
-    if (o.scores.municipal.empty())
-      throw InputError({run.data_path, 0, 0}, "--budget: the data has no municipality rows");
-    o.grants = incentive::AllocateGrant(*o.budget, o.scores.municipal);
-  }
-  return o;
-}
+namespace {
 
+// Computes, then prints and writes.
 int RunIncentive(const IncentiveRun& run) {
   ParseOutputFormats(run.formats);  // a bad --format fails before any work
   const IncentiveOutcome o = ComputeIncentive(run);
@@ -63,6 +43,8 @@ int RunIncentive(const IncentiveRun& run) {
   }
   return status;
 }
+
+}  // namespace
 
 void RegisterIncentive(CLI::App& app, Action& action) {
   CLI::App* group =

@@ -1,10 +1,18 @@
-#include "cli/prevention_command.h"
-
+// `kokuho incentive allocate DATA --year Y --budget YEN [--rules FILE] [--out DIR]
+//  [--format table,csv,xlsx,json]`: 予防・健康づくり支援交付金 事業費連動分 — shares a budget
+// among prefectures by 点数 × 合計被保険者数, capped from R7 at 2 × each prefecture's
+// 事業費分 with the excess redistributed (docs/incentive-format.md §6).
+//
+//   kokuho incentive allocate examples/incentive-sample/prevention_r7.csv --year R7
+//       --budget 1000000000
 #include <fmt/format.h>
 
 #include <iostream>
+#include <string>
 
+#include "cli/commands.h"
 #include "cli/output_formats.h"
+#include "cli/year_option.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "io/prevention_loader.h"
@@ -12,6 +20,16 @@
 #include "report/prevention_tables.h"
 
 namespace kokuho::cli {
+namespace {
+
+struct PreventionRun {
+  std::string data_path;
+  YearOption year;
+  std::string rules_path;  ///< empty: the embedded data/incentive/prevention.yaml
+  std::string budget;
+  std::string out_dir;
+  std::string formats = "table";
+};
 
 int RunPrevention(const PreventionRun& run) {
   const FiscalYear year = run.year.Get();
@@ -42,6 +60,8 @@ int RunPrevention(const PreventionRun& run) {
   }
   return status;
 }
+
+}  // namespace
 
 void RegisterPreventionAllocate(CLI::App& group, Action& action) {
   auto run = std::make_shared<PreventionRun>();

@@ -11,7 +11,7 @@ FiscalYear YearOption::Get() const { return *FiscalYear::TryParse(text); }
 FiscalYear YearOption::GetOr(FiscalYear fallback) const { return given() ? Get() : fallback; }
 
 void AddYearOption(CLI::App& cmd, YearOption& year, const std::string& example, bool required,
-                   const std::string& help) {
+                   const std::string& help, bool carry_forward) {
   const std::string forms =
       fmt::format("{}, {}年度 や 西暦 (例: {})", example, FiscalYear::TryParse(example)->ToWareki(),
                   FiscalYear::TryParse(example)->year());
@@ -27,7 +27,7 @@ void AddYearOption(CLI::App& cmd, YearOption& year, const std::string& example, 
               },
               "FISCAL_YEAR"));
   if (required) opt->required();
-  AddCarryForwardOption(cmd, year.carry_forward);
+  if (carry_forward) AddCarryForwardOption(cmd, year.carry_forward);
 }
 
 void AddCarryForwardOption(CLI::App& cmd, bool& carry_forward) {

@@ -30,10 +30,10 @@ struct YearOption {
   YearPolicy Policy() const { return YearPolicy{carry_forward}; }
 };
 
-/// Adds --year (required unless `required` is false) and --carry-forward to `cmd`.
-/// `example` is a year shown in the help, e.g. "R8".
+/// Adds --year (required unless `required` is false) and, when `carry_forward`,
+/// --carry-forward to `cmd`. `example` is a year shown in the help, e.g. "R8".
 void AddYearOption(CLI::App& cmd, YearOption& year, const std::string& example,
-                   bool required = true, const std::string& help = "");
+                   bool required = true, const std::string& help = "", bool carry_forward = true);
 
 /// Adds only --carry-forward (for commands whose years come from their input files).
 void AddCarryForwardOption(CLI::App& cmd, bool& carry_forward);

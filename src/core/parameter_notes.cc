@@ -12,8 +12,11 @@ std::string ParameterNote::Text() const {
         "{}: {} ({}) は{}までしか確認されていないため、{}の値を引き継いで計算しました "
         "(--carry-forward)。公表値が出たら {} に追加してください",
         year.ToWareki(), series, file, from.ToWareki(), from.ToWareki(), file);
-  return fmt::format("{}: {} ({}, {}から適用) は未確認の値です: {}", year.ToWareki(), series, file,
-                     from.ToWareki(), source);
+  if (description.empty())
+    return fmt::format("{}: {} ({}, {}から適用) は未確認の値です: {}", year.ToWareki(), series,
+                       file, from.ToWareki(), source);
+  return fmt::format("{}: {} ({} の {}, {}から適用) は未確認の値です: {}", year.ToWareki(),
+                     description, file, series, from.ToWareki(), source);
 }
 
 void ParameterNotes::Add(const ParameterNote& note) {

@@ -46,6 +46,7 @@ struct ParameterNote {
   FiscalYear from{0};  ///< the entry used: in force from (kUnconfirmed) / known through (kCarried)
   FiscalYear year{0};  ///< the year computed
   std::string source;  ///< the entry's source (kUnconfirmed)
+  std::string description;  ///< the series' description, e.g. 「応益割額の係数」 (may be empty)
 
   /// One line in Japanese for terminals, JSON and reports.
   std::string Text() const;

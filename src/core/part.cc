@@ -27,4 +27,21 @@ std::optional<Part> TryParsePart(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+template <typename F>
+std::string JoinParts(F&& name, std::string_view last) {
+  std::string out;
+  for (size_t i = 0; i < kAllParts.size(); ++i) {
+    if (i > 0) out += i + 1 == kAllParts.size() ? std::string(last) : std::string(", ");
+    out += name(kAllParts[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string PartKeysText(std::string_view last) { return JoinParts(PartKey, last); }
+std::string PartShortLabelsText(std::string_view last) { return JoinParts(PartShortLabel, last); }
+
 }  // namespace kokuho

@@ -27,6 +27,11 @@ std::string PartKey(Part part);
 std::string PartLabel(Part part);
 /// "医療", "支援", "介護", "子ども" (column prefixes, narrow table headers).
 std::string PartShortLabel(Part part);
+/// "iryo, shien, kaigo, kodomo" (every key, for messages); `last` joins the last two
+/// (e.g. " or " gives "iryo, shien, kaigo or kodomo").
+std::string PartKeysText(std::string_view last = ", ");
+/// "医療, 支援, 介護, 子ども" likewise.
+std::string PartShortLabelsText(std::string_view last = ", ");
 /// Accepts the key, the label or the short label.
 std::optional<Part> TryParsePart(std::string_view text);
 

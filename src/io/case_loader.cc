@@ -169,9 +169,9 @@ void ReadItems(YamlMap& root, Case& c) {
     std::string part = m.Text("part");
     auto p = TryParsePart(part);
     if (!p || !c.HasPart(*p))
-      throw InputError(m.PosOf(m.Require("part")),
-                       "individual_items[].part: expected a 分 of this case (iryo, shien, kaigo, "
-                       "kodomo)");
+      throw InputError(
+          m.PosOf(m.Require("part")),
+          "individual_items[].part: expected a 分 of this case (" + PartKeysText() + ")");
     item.part = *p;
     std::string sign = m.Text("sign");
     if (sign == "加算" || sign == "add") {
@@ -276,7 +276,7 @@ nofukin::Case LoadCase(const std::string& path) {
     auto p = TryParsePart(key);
     if (!p)
       throw InputError(parts.PosOf(k),
-                       "parts: unknown 分 '" + key + "' (expected iryo, shien, kaigo, kodomo)");
+                       "parts: unknown 分 '" + key + "' (expected " + PartKeysText() + ")");
     if (!c.HasPart(*p))
       throw InputError(parts.PosOf(k),
                        fmt::format("parts.{}: {} is not levied in {} (see data/nofukin/parts.yaml)",

@@ -608,11 +608,12 @@ std::vector<Entity> LoadIncentiveData(const std::string& path, const IncentiveRu
   return ReadIncentiveData(ReadTable(path), rules);
 }
 
-NationalAverage LoadNationalAverage(const std::string& path, const IncentiveRules& rules) {
+incentive::NationalAverage LoadNationalAverage(const std::string& path,
+                                               const IncentiveRules& rules) {
   YAML::Node root = LoadYamlStrict(path);
   YamlMap m(root, path, "the top level");
   m.ExpectKeys({"fiscal_year", "source", "municipal", "prefectural"});
-  NationalAverage avg;
+  incentive::NationalAverage avg;
   YAML::Node fy = m.Require("fiscal_year");
   auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
   if (!year || *year != rules.year)

@@ -21,6 +21,7 @@
 #include "core/fiscal_year.h"
 #include "core/parameter_notes.h"
 #include "core/rational.h"
+#include "incentive/national_average.h"
 #include "incentive/rules.h"
 #include "incentive/scoring.h"
 #include "io/table.h"
@@ -51,16 +52,8 @@ std::vector<incentive::Entity> ReadIncentiveData(const Table& table,
 std::vector<incentive::Entity> LoadIncentiveData(const std::string& path,
                                                  const incentive::IncentiveRules& rules);
 
-/// National average points (全国平均 / 全国の市町村平均) per indicator and in total,
-/// to compare with (e.g. the 全国 column of the MHLW analysis table).
-struct NationalAverage {
-  std::string source;
-  std::map<std::string, Rational> municipal;  ///< by indicator key
-  std::optional<Rational> municipal_total;
-  std::map<std::string, Rational> prefectural;  ///< by indicator key
-  std::optional<Rational> prefectural_total;
-};
-NationalAverage LoadNationalAverage(const std::string& path,
-                                    const incentive::IncentiveRules& rules);
+/// National average points per indicator and in total (incentive/national_average.h).
+incentive::NationalAverage LoadNationalAverage(const std::string& path,
+                                               const incentive::IncentiveRules& rules);
 
 }  // namespace kokuho

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "io/atomic_file_writer.h"
 
 namespace kokuho {
@@ -153,21 +154,14 @@ void RunTasks(std::vector<std::pair<std::uint64_t, std::function<void()>>>& task
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return tasks[a].first > tasks[b].first; });
   std::vector<std::exception_ptr> errors(tasks.size());
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < order.size();) {
-      try {
-        tasks[order[k]].second();
-      } catch (...) {
-        errors[order[k]] = std::current_exception();
-      }
+  // Two writers at most: the disk, not the CPU, bounds this.
+  ParallelForEach(order.size(), 2, [&](std::size_t k) {
+    try {
+      tasks[order[k]].second();
+    } catch (...) {
+      errors[order[k]] = std::current_exception();
     }
-  };
-  const unsigned threads = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  });
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
 }

@@ -12,6 +12,12 @@
 namespace kokuho {
 namespace {
 
+/// How a message names a series: its description with the key, e.g. 「応益割額の係数
+/// (ouneki_coeff)」, or the key alone.
+std::string SeriesLabel(const ParameterSeries& s) {
+  return s.description.empty() ? s.name : fmt::format("{} ({})", s.description, s.name);
+}
+
 const char* const kBookkeeping[] = {"from", "confirmed", "source", "note"};
 
 std::optional<FiscalYear> KnownThrough(const YAML::Node& node, const SourcePos& pos,
@@ -155,11 +161,11 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
     if (!policy.carry_forward)
       throw YearNotKnownError(
           s.known_through_pos,
-          fmt::format("{}の {} は未確認です: このファイルの値は{}までです (known_through)。{}の値を"
+          fmt::format("{}の{}は未確認です: このファイルの値は{}までです (known_through)。{}の値を"
                       "引き継いで計算するには --carry-forward を指定してください "
                       "(すべての出力に注意書きが付きます)。公表値があればこのファイルに"
                       "{}の値を追加してください",
-                      year.ToWareki(), name, s.known_through->ToWareki(),
+                      year.ToWareki(), SeriesLabel(s), s.known_through->ToWareki(),
                       s.known_through->ToWareki(), year.ToWareki()));
     carried = true;
   }
@@ -173,7 +179,8 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
     if (map.Has(k)) map.Require(k);  // marks them read
   if (carried) notes.Add({ParameterNote::kCarriedForward, name, file_, *s.known_through, year, ""});
   if (!chosen->confirmed)
-    notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source});
+    notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source,
+               s.description});
   return ResolvedEntry{
       std::move(map), chosen->from, chosen->confirmed && !carried, carried, chosen->source,
       file_,          name};
@@ -186,8 +193,9 @@ ResolvedEntry ParameterFile::Resolve(const std::string& name, FiscalYear year,
     const ParameterSeries& s = Series(name);
     throw InputError(
         s.entries.front().pos,
-        fmt::format("{}の {} はありません: 最初の値は{}{}からです", year.ToWareki(), name,
-                    s.entries.front().from.year(), s.income_year ? "年 (所得年)" : "年度"));
+        fmt::format("{}の{}はありません: 最初の値は{}からです", year.ToWareki(), SeriesLabel(s),
+                    s.income_year ? fmt::format("{}年 (所得年)", s.entries.front().from.year())
+                                  : s.entries.front().from.ToWareki()));
   }
   return std::move(*r);
 }

@@ -24,7 +24,7 @@ std::vector<Part> PartsInForce(FiscalYear year, ParameterNotes& notes) {
   std::array<bool, kPartCount> levied{};
   for (const YAML::Node& item : list) {
     auto part = TryParsePart(ScalarText(item, e->map.PosOf(item), "parts"));
-    if (!part) throw InputError(e->map.PosOf(item), "parts: expected iryo, shien, kaigo or kodomo");
+    if (!part) throw InputError(e->map.PosOf(item), "parts: expected " + PartKeysText(" or "));
     levied[static_cast<int>(*part)] = true;
   }
   e->map.RejectUnknownKeys();

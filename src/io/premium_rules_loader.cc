@@ -53,7 +53,7 @@ PartSet Parts(YamlMap& m, const std::string& key) {
   if (!n.IsSequence()) throw InputError(m.PosOf(n), key + ": expected a list of 分 keys");
   for (const YAML::Node& item : n) {
     auto part = TryParsePart(ScalarText(item, m.PosOf(item), key));
-    if (!part) throw InputError(m.PosOf(item), key + ": expected iryo, shien, kaigo or kodomo");
+    if (!part) throw InputError(m.PosOf(item), key + ": expected " + PartKeysText(" or "));
     set[static_cast<int>(*part)] = true;
   }
   return set;

@@ -309,8 +309,8 @@ void RateReader::ReadRow(const TableRow& table_row) {
   const TableCell& part_cell = row.At(kPart);
   auto part = TryParsePart(row.Text(kPart));
   if (!part)
-    throw InputError(part_cell.pos,
-                     "分: expected 医療, 支援, 介護 or 子ども (or iryo, shien, kaigo, kodomo)");
+    throw InputError(part_cell.pos, "分: expected " + PartShortLabelsText(" or ") + " (or " +
+                                        PartKeysText() + ")");
 
   auto [it, inserted] = by_key_.try_emplace({code->str(), fy->year()}, schedules_.size());
   if (inserted) {

@@ -61,13 +61,24 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
     Yen budgets = 0;
     for (const YAML::Node& entry : *pools) {
       YamlMap pm(entry, file, where + ".pools[]");
-      pm.ExpectKeys({"name", "budget_yen"});
+      pm.ExpectKeys({"name", "budget_yen", "account"});
       const std::string name = pm.Text("name");
+      nofukin::ReliefAccount account = nofukin::ReliefAccount::kOther;
+      if (auto key = pm.OptionalText("account")) {
+        auto a = nofukin::TryParseReliefAccount(*key);
+        if (!a)
+          throw InputError(pm.PosOf(pm.Require("account")),
+                           where +
+                               ".pools[].account: expected prefecture_transfer (県繰入金), "
+                               "special_fund (特例基金), adjustment_fund (財政調整事業), national "
+                               "(国の暫定措置) or other");
+        account = *a;
+      }
       const Yen budget = pm.YenValue("budget_yen", 0);
       // Σ budgets is checked where each is written (the engine adds them).
       budgets = AddYen(budgets, budget, pm.PosOf(pm.Require("budget_yen")),
                        where + ".pools: Σ budget_yen");
-      r.pools.push_back({name, budget});
+      r.pools.push_back({name, budget, account});
       pm.RejectUnknownKeys();
     }
   }

@@ -54,4 +54,39 @@ std::string LevyMethodLabel(LevyMethod method) {
   return "?";
 }
 
+namespace {
+
+struct AccountName {
+  ReliefAccount account;
+  const char* key;
+  const char* label;
+};
+constexpr AccountName kAccountNames[] = {
+    {ReliefAccount::kOther, "other", "その他"},
+    {ReliefAccount::kPrefectureTransfer, "prefecture_transfer", "県繰入金"},
+    {ReliefAccount::kSpecialFund, "special_fund", "特例基金"},
+    {ReliefAccount::kAdjustmentFund, "adjustment_fund", "財政調整事業"},
+    {ReliefAccount::kNational, "national", "国の暫定措置"},
+};
+
+}  // namespace
+
+const char* ReliefAccountKey(ReliefAccount a) {
+  for (const auto& n : kAccountNames)
+    if (n.account == a) return n.key;
+  return "";
+}
+
+const char* ReliefAccountLabel(ReliefAccount a) {
+  for (const auto& n : kAccountNames)
+    if (n.account == a) return n.label;
+  return "";
+}
+
+std::optional<ReliefAccount> TryParseReliefAccount(std::string_view key) {
+  for (const auto& n : kAccountNames)
+    if (key == n.key || key == n.label) return n.account;
+  return std::nullopt;
+}
+
 }  // namespace kokuho::nofukin

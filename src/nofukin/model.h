@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -103,9 +104,26 @@ enum class ReliefSplit {
   kIryoOnly,      ///< all on 医療分 (基礎分)
 };
 
+/// Where a 激変緩和 pool's money comes from. The roadmap report books the draws on the
+/// 財政安定化基金's accounts (finance/fund.h) by this, never by the pool's name.
+enum class ReliefAccount {
+  kOther,               ///< other (e.g. 市町村の財源)
+  kPrefectureTransfer,  ///< 都道府県繰入金 (2号分)
+  kSpecialFund,         ///< 財政安定化基金 特例基金 (激変緩和用, 国保法 附則第25条)
+  kAdjustmentFund,      ///< 財政安定化基金 財政調整事業 (国保法 第81条の2第9項)
+  kNational,            ///< 国の暫定措置
+};
+
+/// "other", "prefecture_transfer", "special_fund", "adjustment_fund", "national".
+const char* ReliefAccountKey(ReliefAccount a);
+/// "その他", "県繰入金", "特例基金", "財政調整事業", "国の暫定措置".
+const char* ReliefAccountLabel(ReliefAccount a);
+std::optional<ReliefAccount> TryParseReliefAccount(std::string_view key);
+
 struct ReliefPool {
-  std::string name;  ///< 県繰入金(2号分), 特例基金, 国の暫定措置 …
+  std::string name;  ///< as the prefecture calls it: 県繰入金(2号分), 特例基金 …
   Yen budget = 0;
+  ReliefAccount account = ReliefAccount::kOther;
 };
 
 /// 激変緩和 policy for the year (spec §2): relief where the rise of the metric over

@@ -88,6 +88,7 @@ struct ReliefDraw {
   std::string name;
   Yen budget = 0;
   Yen drawn = 0;
+  ReliefAccount account = ReliefAccount::kOther;
 };
 
 struct ReliefSummary {

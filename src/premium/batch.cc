@@ -9,31 +9,6 @@
 
 namespace kokuho::premium {
 
-void ParallelFor(std::size_t n, unsigned threads,
-                 const std::function<void(std::size_t, std::size_t, unsigned)>& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n)));
-  if (threads <= 1) {
-    fn(0, n, 0);
-    return;
-  }
-  std::vector<std::thread> pool;
-  std::exception_ptr error;
-  std::atomic<bool> failed{false};
-  for (unsigned t = 0; t < threads; ++t) {
-    const std::size_t begin = n * t / threads, end = n * (t + 1) / threads;
-    pool.emplace_back([&, begin, end, t] {
-      try {
-        fn(begin, end, t);
-      } catch (...) {
-        if (!failed.exchange(true)) error = std::current_exception();
-      }
-    });
-  }
-  for (auto& th : pool) th.join();
-  if (error) std::rethrow_exception(error);
-}
-
 std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalRules& rules,
                                           unsigned threads, const Progress& progress) {
   std::vector<PreparedHousehold> out(pop.households());
@@ -139,7 +114,7 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
 LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
                       const std::vector<CompiledSchedule>& schedules, const Deciles& deciles,
                       bool keep_household_totals, unsigned threads, const Progress& progress) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = HardwareThreads();
   LevyAllResult result;
   if (keep_household_totals) result.household_totals.resize(prepared.size());
   std::vector<std::vector<MunicipalityTotals>> partial(
@@ -208,7 +183,7 @@ void LevyEach(const std::vector<PreparedHousehold>& prepared,
 
 Yen LevySum(const std::vector<PreparedHousehold>& prepared,
             const std::vector<CompiledSchedule>& schedules, unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = HardwareThreads();
   std::vector<Yen> sums(threads, 0);
   ParallelFor(prepared.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
     Yen s = 0;

@@ -12,6 +12,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/parallel.h"
 #include "premium/levy_kernel.h"
 #include "premium/population.h"
 #include "premium/prepared.h"
@@ -96,8 +97,7 @@ void LevyEach(const std::vector<PreparedHousehold>& prepared,
 Yen LevySum(const std::vector<PreparedHousehold>& prepared,
             const std::vector<CompiledSchedule>& schedules, unsigned threads = 0);
 
-/// Runs fn(begin, end, thread_index) over [0, n) split across threads (0 = all cores).
-void ParallelFor(std::size_t n, unsigned threads,
-                 const std::function<void(std::size_t, std::size_t, unsigned)>& fn);
+/// The batch loops run on the one pool of core/parallel.h.
+using kokuho::ParallelFor;
 
 }  // namespace kokuho::premium

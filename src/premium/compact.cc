@@ -60,7 +60,7 @@ CompactPopulation Compact(const std::vector<PreparedHousehold>& prepared, unsign
 
 Yen LevySum(const CompactPopulation& pop, const std::vector<CompiledSchedule>& schedules,
             unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = HardwareThreads();
   std::vector<Yen> sums(threads, 0);
   const CompactHousehold* plain = pop.plain.data();
   const CompiledSchedule* s = schedules.data();

@@ -62,7 +62,7 @@ SolvedRates Evaluate(const std::vector<PreparedHousehold>& hs, const RateSchedul
   const bool add_keigen = req.basis == SolveBasis::kBilledPlusKeigen;
   SolvedRates out{t.rate, t.pc, t.ph};
   const int p = static_cast<int>(req.part);
-  std::vector<PartLevy> sums(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<PartLevy> sums(HardwareThreads());
   std::vector<std::int64_t> capped(sums.size(), 0);
   ParallelFor(hs.size(), static_cast<unsigned>(sums.size()),
               [&](std::size_t b, std::size_t e, unsigned th) {

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/yen.h"
+#include "incentive/national_average.h"
 #include "incentive/rules.h"
 #include "incentive/scoring.h"
-#include "io/incentive_loader.h"
 #include "report/report_table.h"
 
 namespace kokuho {
@@ -23,7 +23,7 @@ struct IncentiveReport {
   const incentive::ScoreResult& scores;
   std::optional<Yen> budget;  ///< 市町村分 budget, when allocated
   std::vector<Yen> grants;    ///< per municipality (empty: no allocation)
-  std::optional<NationalAverage> national;
+  std::optional<incentive::NationalAverage> national;
 };
 
 /// The short name of an indicator for column headers: its label up to the first space

@@ -121,8 +121,8 @@ Run RunScenario(const Scenario& s, const RunOptions& options) {
       y.relief_granted += m.relief_granted;
     }
     for (const auto& d : y.result.relief.pools) {
-      if (d.name.find("特例基金") != std::string::npos) y.tokurei_drawn += d.drawn;
-      if (d.name.find("財政調整") != std::string::npos) y.adjust_drawn += d.drawn;
+      if (d.account == nofukin::ReliefAccount::kSpecialFund) y.tokurei_drawn += d.drawn;
+      if (d.account == nofukin::ReliefAccount::kAdjustmentFund) y.adjust_drawn += d.drawn;
     }
     for (size_t i = 0; i < y.municipalities.size(); ++i) {
       MunicipalityYear& m = y.municipalities[i];

@@ -45,8 +45,8 @@ struct YearResult {
   std::vector<MunicipalityYear> municipalities;
   Yen nofukin_total = 0;
   Yen relief_needed = 0, relief_granted = 0;
-  Yen tokurei_drawn = 0;  ///< drawn from a relief pool named …特例基金… (the fund's 特例基金)
-  Yen adjust_drawn = 0;  ///< drawn from a pool named …財政調整… (the fund's 財政調整事業)
+  Yen tokurei_drawn = 0;  ///< drawn from relief pools on the fund's 特例基金 (account)
+  Yen adjust_drawn = 0;   ///< drawn from relief pools on the fund's 財政調整事業 (account)
   std::optional<HouseholdYear> households;
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "nofukin/engine.h"
 #include "premium/batch.h"
 #include "scenario/run.h"
@@ -72,7 +73,7 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
         for (const auto& e : Axis(grid.equal_share_index))
           for (const auto& x : Axis(grid.allowance)) variants.push_back({a, r, b, e, x});
 
-  premium::ParallelFor(variants.size(), threads, [&](std::size_t lo, std::size_t hi, unsigned) {
+  ParallelFor(variants.size(), threads, [&](std::size_t lo, std::size_t hi, unsigned) {
     for (std::size_t v = lo; v < hi; ++v) {
       Variant& var = variants[v];
       YearPlan plan = *target;

@@ -100,8 +100,8 @@ void ReadPerPart(const json& v, const std::string& field, const Range& range,
       auto part = TryParsePart(key);
       if (!part || !c.HasPart(*part))
         throw ApiError(400, fmt::format("{}: unknown 分 '{}' (expected one of the case's 分: "
-                                        "iryo, shien, kaigo, kodomo)",
-                                        field, key.substr(0, 20)));
+                                        "{})",
+                                        field, key.substr(0, 20), PartKeysText()));
       out[static_cast<int>(*part)] = RequireNumber(value, field + "." + key, range);
     }
     return;

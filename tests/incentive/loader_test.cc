@@ -310,7 +310,7 @@ TEST(IncentiveLoader, NationalAverage) {
   incentive::IncentiveRules rules = Parse(kBase);
   WriteBytes(dir.Path("n.yaml"),
              "fiscal_year: R3\nsource: s\nmunicipal:\n  m1: 41.49\n  total: 41.49\n");
-  NationalAverage n = LoadNationalAverage(dir.Path("n.yaml"), rules);
+  incentive::NationalAverage n = LoadNationalAverage(dir.Path("n.yaml"), rules);
   EXPECT_EQ(n.municipal.at("m1"), Rational::Parse("41.49"));
   WriteBytes(dir.Path("bad.yaml"), "fiscal_year: R3\nsource: s\nmunicipal:\n  m9: 1\n");
   InputError e =

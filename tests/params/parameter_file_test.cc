@@ -69,7 +69,7 @@ TEST(ParameterFile, PastKnownThroughOnlyCarriedForwardOnRequest) {
     ADD_FAILURE() << "2027 accepted";
   } catch (const YearNotKnownError& e) {
     // At the known_through that stops it, naming the option.
-    EXPECT_EQ(std::string(e.what()).rfind("p.yaml:1:16: 令和9年度の limit は未確認です", 0), 0u)
+    EXPECT_EQ(std::string(e.what()).rfind("p.yaml:1:16: 令和9年度のlimitは未確認です", 0), 0u)
         << e.what();
   }
   EXPECT_EQ(Amount(f, "limit", 2027, notes, YearPolicy{true}), 200);
@@ -87,7 +87,7 @@ TEST(ParameterFile, AYearBeforeTheFirstEntry) {
   ParameterNotes notes;
   EXPECT_FALSE(f.TryResolve("limit", FiscalYear(2017), {}, notes).has_value());
   const InputError e = io_test::CatchInputError([&] { Amount(f, "limit", 2017, notes); });
-  EXPECT_EQ(std::string(e.what()).rfind("p.yaml:5:7: 平成29年度の limit はありません", 0), 0u)
+  EXPECT_EQ(std::string(e.what()).rfind("p.yaml:5:7: 平成29年度のlimitはありません", 0), 0u)
       << e.what();
 }
 

@@ -26,9 +26,9 @@ constexpr int kFy = 2026;
 PreparedHousehold Adult(Yen base, std::uint8_t tier = kNoKeigen) {
   PreparedHousehold h;
   h.tier = tier;
-  h.base_mm = base * 12;
-  h.mm[kAdult] = 12;
-  h.hm[0] = 12;
+  h.all.base = base;
+  h.all.members[kAdult] = 1;
+  h.all.months = 12;
   h.members = 1;
   return h;
 }
@@ -174,11 +174,11 @@ TEST(SolveRates, PropertiesOverRandomPopulations) {
     for (int i = 0; i < n; ++i) {
       PreparedHousehold h = Adult(uniform(0, 3) == 0 ? 0 : uniform(0, 12'000'000),
                                   static_cast<std::uint8_t>(uniform(0, 3)));
-      h.mm[kAdult] = static_cast<std::uint16_t>(12 * uniform(1, 4));  // 1–4 members
-      h.hm[0] = static_cast<std::uint8_t>(uniform(1, 12));            // part-year too
+      h.all.members[kAdult] = static_cast<std::uint8_t>(uniform(1, 4));  // 1–4 members
+      h.all.months = static_cast<std::uint8_t>(uniform(1, 12));         // part-year too
       hs.push_back(h);
     }
-    if (hs[0].base_mm == 0) hs[0].base_mm = 12 * 1'000'000;  // something to levy 所得割 on
+    if (hs[0].all.base == 0) hs[0].all.base = 1'000'000;  // something to levy 所得割 on
     SolveRequest req = Request(0, "0", "1");
     req.income_share = Rational(uniform(0, 100), 100);
     req.per_capita_share = Rational(uniform(1, 100), 100);
@@ -190,9 +190,9 @@ TEST(SolveRates, PropertiesOverRandomPopulations) {
     // the rates per yen of target).
     double base_years = 0, member_years = 0, household_years = 0;
     for (const auto& h : hs) {
-      base_years += h.base_mm / 12.0;
-      member_years += h.mm[kAdult] / 12.0;
-      household_years += h.hm[0] / 12.0;
+      base_years += h.BaseMonths(false) / 12.0;
+      member_years += h.MemberMonths(false) / 12.0;
+      household_years += h.Months(false) / 12.0;
     }
     const double a = req.income_share.ToDouble(), e = req.per_capita_share.ToDouble();
     const double r1 = a / base_years * kPpmOne, p1 = (1 - a) * e / member_years,

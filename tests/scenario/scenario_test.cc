@@ -179,6 +179,24 @@ TEST(ScenarioRun, YearsChain) {
   }
 }
 
+// The fund's 特例基金 / 財政調整事業 draws are booked by each pool's account, never by its
+// name: a pool named 特例基金 on account `other` books nothing, a pool named anything on
+// `adjustment_fund` books what was drawn from it.
+TEST(ScenarioRun, ReliefDrawsAreBookedByAccount) {
+  Scenario s = MakeScenario({Stage::kCurrent});
+  nofukin::ReliefPolicy& relief = s.base.relief;
+  ASSERT_TRUE(relief.enabled);  // the sample relieves some municipalities
+  relief.pools = {{"特例基金", 50'000'000, nofukin::ReliefAccount::kOther},
+                  {"どこかの基金", 100'000'000'000, nofukin::ReliefAccount::kAdjustmentFund}};
+  const scenario::Run run = RunScenario(s);
+  const YearResult& y = run.years[0];
+  ASSERT_EQ(y.result.relief.pools.size(), 2u);
+  const Yen first = y.result.relief.pools[0].drawn, second = y.result.relief.pools[1].drawn;
+  ASSERT_GT(first + second, 0);
+  EXPECT_EQ(y.tokurei_drawn, 0);        // named 特例基金, but on account `other`
+  EXPECT_EQ(y.adjust_drawn, second);    // on the 財政調整事業, whatever its name
+}
+
 TEST(ScenarioRun, ChangesAgainstPreviousAndFirstYear) {
   Scenario s = MakeScenario({Stage::kCurrent, Stage::kCurrent, Stage::kNofukinBase});
   const scenario::Run run = RunScenario(s);

@@ -1,21 +1,21 @@
-// `kokuho incentive score DATA --year Y [--rules FILE] [--budget YEN]
-//  [--national-average FILE] [--out DIR] [--format table,csv,xlsx,json]`:
-// 保険者努力支援制度 (取組評価分) points per municipality and for the prefecture,
-// totals, 得点率, the comparison with a national average and the 市町村分 grant within
-// a budget in proportion to points × 被保険者数 (docs/incentive-format.md).
+// What `kokuho incentive score` and the roadmap report's 保険者努力支援 section read and
+// compute: the definitions of the year (embedded or --rules), the data, an optional
+// national average, the scores and the grants within a budget (docs/incentive-format.md).
 //
-//   kokuho incentive score examples/incentive-sample/data.csv --year R3 --budget 400000000
+//   IncentiveRun run;  run.data_path = "examples/incentive-sample/data.csv";
+//   run.year.text = "R3";
+//   IncentiveOutcome o = ComputeIncentive(run);
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "cli/commands.h"
 #include "cli/year_option.h"
 #include "core/yen.h"
+#include "incentive/national_average.h"
+#include "incentive/rules.h"
 #include "incentive/scoring.h"
-#include "io/incentive_loader.h"
 #include "report/incentive_tables.h"
 
 namespace kokuho::cli {
@@ -37,7 +37,7 @@ struct IncentiveOutcome {
   incentive::ScoreResult scores;
   std::optional<Yen> budget;
   std::vector<Yen> grants;
-  std::optional<NationalAverage> national;
+  std::optional<incentive::NationalAverage> national;
 
   IncentiveReport Report() const { return {rules, scores, budget, grants, national}; }
 };
@@ -45,8 +45,5 @@ struct IncentiveOutcome {
 /// Loads and scores (no output); also used by `kokuho report` for a scenario's
 /// `incentive:` entry. Every input is read and checked first.
 IncentiveOutcome ComputeIncentive(const IncentiveRun& run);
-
-/// Computes, then prints and writes.
-int RunIncentive(const IncentiveRun& run);
 
 }  // namespace kokuho::cli
