@@ -20,6 +20,18 @@ import pandas as pd
 from . import _kokuho
 
 
+# Text columns of the diagnostics and quarantine frames (the others are integers).
+_TEXT = {"severity", "file", "message", "text", "first_error"}
+
+
+def _typed(df, text):
+    """An empty frame with the dtypes a filled one has (pandas makes empty columns float64),
+    so that frames of several reads concatenate and compare equal."""
+    if len(df):
+        return df
+    return df.astype({c: object if c in text else np.int64 for c in df.columns})
+
+
 class Claims:
     """Receipts, items, diagnoses, files, diagnostics and quarantine as DataFrames."""
 
@@ -34,8 +46,8 @@ class Claims:
                 else pd.Index(names, dtype=object)))
         self.items = pd.DataFrame(raw["items"])
         self.diagnoses = pd.DataFrame(raw["diagnoses"])
-        self.diagnostics = pd.DataFrame(raw["diagnostics"])
-        self.quarantine = pd.DataFrame(raw["quarantine"])
+        self.diagnostics = _typed(pd.DataFrame(raw["diagnostics"]), _TEXT)
+        self.quarantine = _typed(pd.DataFrame(raw["quarantine"]), _TEXT)
         self.summary = dict(raw["summary"])
 
     def __repr__(self):

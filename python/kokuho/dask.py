@@ -57,8 +57,9 @@ def read_population(paths, year=None):
     """
     paths = [os.fspath(p) for p in paths]
     y = kokuho._year_or_default(year)
-    return dd.from_map(_read_one, paths, y, meta=_population_meta(), divisions=[None] * (len(paths) + 1),
-                       label="kokuho-read-population", enforce_metadata=False)
+    return dd.from_map(_read_one, paths, year=y, meta=_population_meta(),
+                       divisions=[None] * (len(paths) + 1), label="kokuho-read-population",
+                       enforce_metadata=False)
 
 
 def _levy_meta(year, carry_forward, detail):

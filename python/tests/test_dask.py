@@ -27,8 +27,10 @@ def split_population(tmp_path_factory, population_kpop):
     """The 20,000 households in three files: 前橋・高崎, the other cities, the towns."""
     df = kokuho.Population.read(population_kpop)
     code = df["municipality"].astype(str)
-    groups = [code.isin(["102016", "102024"]), code.str[3] == "2", code.str[3] != "2"]
+    # 団体コード PP CCC check: CCC 2xx are the cities (市), 3xx… the towns and villages.
+    groups = [code.isin(["102016", "102024"]), code.str[2] == "2", code.str[2] != "2"]
     groups[1] &= ~groups[0]
+    assert (sum(g.astype(int) for g in groups) == 1).all() and all(g.any() for g in groups)
     d = tmp_path_factory.mktemp("split")
     paths = []
     for i, g in enumerate(groups):
@@ -43,7 +45,11 @@ def test_levy_identical(client, split_population, population_kpop):
     ddf = kd.read_population(paths)
     assert ddf.npartitions == 3
     lazy = kd.levy(ddf, year=2026, detail=True)
-    dist = lazy.compute().set_index("household_id").sort_index()
+    with distributed.get_task_stream(client) as stream:
+        dist = lazy.compute().set_index("household_id").sort_index()
+    # The partitions were levied by the cluster's worker processes, not in this process.
+    workers = {t["worker"] for t in stream.data}
+    assert workers and workers <= set(client.scheduler_info()["workers"])
     local = kokuho.levy(population_kpop, year=2026, detail=True).to_frame()
     local = local.set_index("household_id").sort_index()
     assert len(dist) == len(local) == 20000

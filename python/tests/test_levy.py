@@ -32,7 +32,7 @@ def assert_levy_equal(api, cli):
 
 @pytest.mark.parametrize("file,code,year", [
     ("family.yaml", "102016", 2026), ("pensioners.json", "102024", 2025),
-    ("single-7wari.yaml", "102032", 2026), ("tokutei.yaml", "102016", 2024)])
+    ("single-7wari.yaml", "102016", 2026), ("tokutei.yaml", "102041", 2024)])
 def test_sample_households_equal_cli(file, code, year):
     path = EXAMPLES / "levy" / file
     household = yaml.safe_load(path.read_text(encoding="utf-8"))
