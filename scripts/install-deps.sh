@@ -3,6 +3,7 @@
 # Used by the README commands and by .ci/run. Needs root (or sudo) for apt-get.
 #   --bench    also what bench/ needs
 #   --browser  also chromium and fonts-noto-cjk for the browser tests (scripts/test.sh)
+#   --fuzz     also clang, libFuzzer and the sanitizer runtimes (scripts/sanitize.sh)
 set -euo pipefail
 packages=(
   g++ cmake make pkg-config
@@ -24,6 +25,8 @@ for arg in "$@"; do
     --bench) packages+=(python3 python3-pandas python3-yaml sqlite3 wrk) ;;
     # The HTML report's browser tests (tests/e2e): headless Chromium and Japanese fonts.
     --browser) packages+=(chromium fonts-noto-cjk) ;;
+    # The sanitizer build and the libFuzzer harnesses (scripts/sanitize.sh, fuzz/README.md).
+    --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
   esac
 done
 missing=()

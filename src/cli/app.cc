@@ -2,9 +2,11 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.h"
 #include "core/error.h"
+#include "io/input_limits.h"
 
 namespace kokuho::cli {
 
@@ -43,8 +45,12 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  ApplyMemoryCeiling();  // docs/limits.md: a clear error instead of an OOM kill
   try {
     return action();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "kokuho: error: " << OutOfMemoryMessage() << "\n";
+    return 1;
   } catch (const InputError& e) {
     std::cerr << "kokuho: error: " << e.what() << "\n";
     return 1;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/serve_inputs.h"
 #include "server/server.h"
 
 namespace kokuho::cli {
@@ -20,8 +21,8 @@ struct ServeRun {
 };
 
 int RunServe(const ServeRun& run) {
-  auto data = std::make_shared<server::AppData>(server::LoadAppData(run.case_path, run.rates_path));
-  if (!run.scenario_path.empty()) server::LoadScenarioRun(*data, run.scenario_path);
+  auto data = std::make_shared<server::AppData>(
+      LoadServeData(run.case_path, run.rates_path, run.scenario_path));
   server::ServeOptions options;
   options.host = run.host;
   options.port = run.port;

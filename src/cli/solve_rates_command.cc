@@ -135,7 +135,7 @@ int RunSolve(const SolveRun& run) {
          ReportCell::Integer(s.published.capped_households)});
     auto rates = [](const premium::SolvedRates& x) {
       return nlohmann::ordered_json{{"income_rate_ppm", x.income_rate},
-                                    {"income_rate", premium::PpmPercent(x.income_rate)},
+                                    {"income_rate_percent", std::stod(premium::PpmPercent(x.income_rate))},
                                     {"per_capita", x.per_capita},
                                     {"per_household", x.per_household},
                                     {"levy", x.levy},

@@ -62,6 +62,7 @@ std::optional<Rational> Rational::TryParse(std::string_view text) {
   if (text.back() == '%') {
     percent = true;
     text.remove_suffix(1);
+    if (text.empty()) return std::nullopt;  // "%" alone (text[0] below would be out of range)
   }
   if (auto slash = text.find('/'); slash != std::string_view::npos && !percent) {
     auto num = TryParse(text.substr(0, slash));

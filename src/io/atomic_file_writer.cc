@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "io/temp_names.h"
+
 namespace kokuho {
 namespace {
 
@@ -27,7 +29,10 @@ AtomicFileWriter::AtomicFileWriter(const std::string& path) : path_(path) {
   fs::path target(path);
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
-  temp_ = (dir / ("." + target.filename().string() + ".kokuho-tmp-XXXXXX")).string();
+  // A temporary a killed run left for the same target is removed first (temp_names.h).
+  const std::string prefix = "." + target.filename().string() + ".";
+  RemoveStaleTemps(dir.string(), prefix, false);
+  temp_ = (dir / (prefix + TempNameInfix() + "XXXXXX")).string();
   fd_ = mkstemp(temp_.data());
   if (fd_ < 0) ThrowErrno("cannot create a temporary file in", dir.string());
   buffer_.reserve(kBufferSize);

@@ -17,7 +17,8 @@ namespace kokuho {
 
 class AtomicFileWriter {
  public:
-  /// Creates a temporary file beside `path` (same directory, so rename is atomic).
+  /// Creates a temporary file beside `path` (same directory, so rename is atomic), after
+  /// removing the temporaries for `path` that killed runs left (temp_names.h).
   /// Throws std::runtime_error naming the path and the system's reason.
   explicit AtomicFileWriter(const std::string& path);
   /// Removes the temporary file unless Commit() succeeded.

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "io/encoding.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
@@ -22,7 +23,8 @@ struct Record {
 // Splits CSV text into records (RFC 4180, LF or CRLF).
 class CsvParser {
  public:
-  CsvParser(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+  CsvParser(std::string_view text, const std::string& file)
+      : text_(text), file_(file), max_fields_(Limits().table_columns) {}
 
   // Reads the next record into `record`; returns false at the end of the text.
   bool Next(Record& record) {
@@ -34,6 +36,9 @@ class CsvParser {
       cell.pos = SourcePos{file_, line_, static_cast<int>(record.fields.size()) + 1};
       bool end_of_record = ReadField(cell);
       record.fields.push_back(std::move(cell));
+      if (record.fields.size() > max_fields_)
+        CheckCount(record.fields.back().pos, record.fields.size(), max_fields_, "fields in a row",
+                   "KOKUHO_MAX_TABLE_COLUMNS");
       if (end_of_record) return true;
     }
   }
@@ -110,6 +115,7 @@ class CsvParser {
   const std::string& file_;
   size_t i_ = 0;
   int line_ = 1;
+  size_t max_fields_;
 };
 
 bool IsBlank(const Record& record) {
@@ -128,6 +134,8 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
   CsvParser parser(utf8, file);
   Record record;
   bool have_header = false;
+  const InputLimits& limits = Limits();
+  std::uint64_t cells = 0;
   while (parser.Next(record)) {
     if (IsBlank(record)) continue;
     if (!have_header) {
@@ -146,10 +154,19 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
                                                  cell.text, it->second));
         }
       }
+      cells = record.fields.size();
       table.header = std::move(record.fields);
       have_header = true;
       continue;
     }
+    // Bounds (input_limits.h), checked per row: the row count, and the cells held so far.
+    cells += record.fields.size();
+    if (table.rows.size() >= limits.table_rows)
+      CheckCount({file, record.line, 0}, table.rows.size() + 1, limits.table_rows,
+                 "data rows in a table", "KOKUHO_MAX_TABLE_ROWS");
+    if (cells > limits.table_cells)
+      CheckCount({file, record.line, 0}, cells, limits.table_cells, "cells in a table",
+                 "KOKUHO_MAX_TABLE_CELLS");
     if (record.fields.size() != table.header.size()) {
       // The column is the first field that is missing or extra.
       const int column = static_cast<int>(std::min(record.fields.size(), table.header.size())) + 1;
@@ -185,7 +202,11 @@ int FieldNumberAt(std::string_view bytes, size_t offset) {
 }  // namespace
 
 Table ReadCsv(const std::string& path) {
-  const std::string bytes = ReadFileBytes(path);
+  return ParseCsvBytes(
+      ReadFileBytes(path, Limits().table_bytes, "a table (CSV)", "KOKUHO_MAX_TABLE_MB"), path);
+}
+
+Table ParseCsvBytes(std::string_view bytes, const std::string& path) {
   std::string text;
   DecodeFailure failure;
   if (!TryDecodeToUtf8(bytes, text, failure)) {

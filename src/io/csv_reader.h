@@ -22,11 +22,16 @@ namespace kokuho {
 /// when it cannot be read, and the errors of DecodeToUtf8 and ParseCsvText.
 Table ReadCsv(const std::string& path);
 
+/// ReadCsv for bytes already in memory (UTF-8 with or without BOM, or CP932); `file` names
+/// them in positions.
+Table ParseCsvBytes(std::string_view bytes, const std::string& file);
+
 /// Parses CSV text that is already UTF-8 (no BOM); `file` names it in positions.
 /// Header cells are trimmed and width-normalised (全角 → 半角); data cells are kept
 /// as written. Throws InputError for an empty file, an empty or duplicated header
 /// name, a row whose field count differs from the header's, an unterminated quoted
-/// field, text after a closing quote, and a header without data rows.
+/// field, text after a closing quote, a header without data rows, and more rows, columns
+/// or cells than the limits (input_limits.h).
 Table ParseCsvText(std::string_view utf8, const std::string& file);
 
 }  // namespace kokuho

@@ -4,8 +4,12 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
+
+CsvRecords::CsvRecords(std::string_view utf8, const std::string& file)
+    : text_(utf8), file_(file), max_fields_(Limits().table_columns) {}
 
 bool CsvRecords::Blank() const {
   for (std::string_view f : fields_)
@@ -91,6 +95,9 @@ bool CsvRecords::Next() {
     }
     fields_.push_back(value);
     lines_.push_back(field_line);
+    if (fields_.size() > max_fields_)
+      CheckCount({file_, field_line, static_cast<int>(fields_.size())}, fields_.size(), max_fields_,
+                 "fields in a row", "KOKUHO_MAX_TABLE_COLUMNS");
     if (i_ >= text_.size()) return true;
     const char c = text_[i_];
     if (c == ',') {

@@ -19,10 +19,11 @@ namespace kokuho {
 class CsvRecords {
  public:
   /// `utf8` must outlive the reader; `file` names it in errors.
-  CsvRecords(std::string_view utf8, const std::string& file) : text_(utf8), file_(file) {}
+  CsvRecords(std::string_view utf8, const std::string& file);
 
   /// Reads the next record; false at the end of the text. Throws InputError for an
-  /// unterminated quoted field or text after a closing quote.
+  /// unterminated quoted field, text after a closing quote, or more fields in a record than
+  /// the column limit (KOKUHO_MAX_TABLE_COLUMNS, input_limits.h).
   bool Next();
   /// Fields of the current record (views valid until the next call to Next()).
   std::size_t size() const { return fields_.size(); }
@@ -46,6 +47,7 @@ class CsvRecords {
   std::vector<int> lines_;
   std::deque<std::string> unescaped_;  // quoted fields that needed unescaping
   std::size_t used_ = 0;               // entries of unescaped_ in use
+  std::size_t max_fields_;
 };
 
 }  // namespace kokuho

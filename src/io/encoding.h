@@ -11,6 +11,7 @@
 // UTF-16 files are refused with a message telling the user how to re-save them.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,12 @@ std::string DecodeToUtf8(std::string_view bytes, const std::string& file);
 /// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, "cannot open
 /// file") when it is missing, unreadable or not a regular file.
 std::string ReadFileBytes(const std::string& path);
+
+/// ReadFileBytes for a file whose size is bounded (input_limits.h): a file larger than
+/// `limit` bytes is an InputError naming `what` and the environment variable `env` that
+/// raises the limit, before anything is read.
+std::string ReadFileBytes(const std::string& path, std::uint64_t limit, const std::string& what,
+                          const std::string& env);
 
 /// ReadFileBytes followed by DecodeToUtf8.
 std::string ReadTextFile(const std::string& path);

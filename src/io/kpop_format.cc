@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
@@ -275,9 +276,16 @@ Population ReadKpop(const std::string& path) {
   if (actual > file_size)
     Fail(path, file_size,
          fmt::format("{} unexpected bytes after the end the header gives", actual - file_size));
-  if (columns > kMaxColumns || directory < kHeaderSize ||
-      directory + std::uint64_t{columns} * kEntrySize > file_size)
+  // Overflow-safe: directory + columns·64 ≤ file_size without computing a sum that can wrap
+  // (a directory offset near 2^64 would otherwise pass and point past the buffer).
+  if (columns > kMaxColumns || directory < kHeaderSize || directory > file_size ||
+      std::uint64_t{columns} * kEntrySize > file_size - directory)
     Fail(path, kDirectoryAt, "the column directory lies outside the file: the file is damaged");
+  CheckFileSize(path, file_size, Limits().population_bytes, "a population file (.kpop)",
+                "KOKUHO_MAX_POPULATION_MB");
+  CheckMemory(path, file_size, "reading this population file");
+  CheckCount({path, 0, 0}, mm, Limits().population_rows, "household members",
+             "KOKUHO_MAX_POPULATION_ROWS");
   const std::uint64_t meta_end = directory + std::uint64_t{columns} * kEntrySize;
 
   std::string meta(meta_end, '\0');
@@ -326,9 +334,11 @@ Population ReadKpop(const std::string& path) {
     if (e.count != expected && !(extent == Extent::kOffsets && hh == 0 && e.count == 1))
       Fail(path, directory,
            fmt::format("column '{}' has {} elements, expected {}", name, e.count, expected));
-    const std::uint64_t bytes = e.count * sizeof(T);
+    // count ≤ file_size / sizeof(T) first, so that bytes cannot wrap; then offset + bytes ≤
+    // file_size written as a subtraction that cannot wrap either.
+    const std::uint64_t bytes = e.count <= file_size / sizeof(T) ? e.count * sizeof(T) : 0;
     if (e.count > file_size / sizeof(T) || e.offset % kAlign != 0 || e.offset < meta_end ||
-        e.offset + bytes > file_size)
+        e.offset > file_size || bytes > file_size - e.offset)
       Fail(path, e.offset,
            fmt::format("column '{}' lies outside the file (or is not 64-byte aligned)", name));
     tasks.emplace_back(bytes, [&v, e, bytes, name, &path, fd = f.fd] {

@@ -14,6 +14,7 @@
 #include <system_error>
 
 #include "io/atomic_file_writer.h"
+#include "io/temp_names.h"
 
 namespace kokuho {
 namespace {
@@ -33,7 +34,9 @@ OutputStage::OutputStage(const std::string& target_dir) : target_dir_(target_dir
     throw std::runtime_error(fmt::format("cannot create output directory {}: {}", target_dir_,
                                          ec ? ec.message() : "not a directory"));
   }
-  std::string pattern = (fs::path(target_dir_) / ".kokuho-tmp-XXXXXX").string();
+  // Staging directories a killed run left here are removed first (temp_names.h).
+  RemoveStaleTemps(target_dir_, ".", true);
+  std::string pattern = (fs::path(target_dir_) / ("." + TempNameInfix() + "XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr)
     ThrowErrno("cannot create a temporary directory in", target_dir_);
   temp_dir_ = pattern;

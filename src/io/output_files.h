@@ -21,12 +21,14 @@
 
 namespace kokuho {
 
-/// Stages output files in DIR/.kokuho-tmp-XXXXXX and moves them into DIR on Commit().
+/// Stages output files in DIR/.kokuho-tmp-<host>-<pid>-XXXXXX (temp_names.h) and moves them
+/// into DIR on Commit().
 /// Errors of the filesystem are thrown as std::runtime_error naming the path and the
 /// system's reason.
 class OutputStage {
  public:
-  /// Creates `target_dir` (and parents) when missing, and the temporary directory in it.
+  /// Creates `target_dir` (and parents) when missing, and the temporary directory in it,
+  /// after removing the staging directories that killed runs left there (temp_names.h).
   explicit OutputStage(const std::string& target_dir);
   /// Removes the temporary directory and its files unless Commit() succeeded.
   ~OutputStage();

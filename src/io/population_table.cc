@@ -15,6 +15,7 @@
 #include "io/atomic_file_writer.h"
 #include "io/csv_records.h"
 #include "io/encoding.h"
+#include "io/input_limits.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "premium/civil_date.h"
@@ -487,16 +488,23 @@ std::string Lower(std::string s) {
 }
 
 void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
-  const std::string bytes = ReadFileBytes(path);
+  const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "a population file",
+                                          "KOKUHO_MAX_POPULATION_MB");
+  // The bytes, their UTF-8 copy, and per line (at most one member) the columns of a member
+  // and of a household (premium::Population; about 100 bytes).
+  const std::size_t lines =
+      static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+  CheckMemory(path, 2 * std::uint64_t{bytes.size()} + std::uint64_t{lines} * 100,
+              "reading this population file");
   std::string text;
   DecodeFailure failure;
   if (!TryDecodeToUtf8(bytes, text, failure))
     throw InputError(DecodeFailurePos(bytes, failure, path), failure.message);
   if (Trim(text).empty()) throw InputError({path, 0, 0}, "file is empty; expected a header row");
-  // One row per member: reserve by the line count.
-  const std::size_t lines =
-      static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-  pop.Reserve(lines, lines);
+  // One row per member: reserve by the line count (bounded by the member limit; a file with
+  // more lines fails on the row that passes it).
+  pop.Reserve(std::min<std::size_t>(lines, Limits().population_rows),
+              std::min<std::size_t>(lines, Limits().population_rows));
 
   CsvRecords in(text, path);
   Row row;
@@ -540,6 +548,9 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
     row.line.assign(columns, 0);
     for (std::size_t i = 0; i < columns; ++i) row.line[i] = in.line(i);
     row.row_line = in.record_line();
+    if (data_rows >= Limits().population_rows)
+      CheckCount({path, in.record_line(), 0}, data_rows + 1, Limits().population_rows,
+                 "household members (rows)", "KOKUHO_MAX_POPULATION_ROWS");
     b.Add(row);
     ++data_rows;
   }

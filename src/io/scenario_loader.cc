@@ -70,6 +70,29 @@ void ReadCollection(YamlMap& m, YearPlan& y, const std::string& where) {
   c.RejectUnknownKeys();
 }
 
+/// A coefficient of every 分 (`beta_prime: 0.9`) or per 分 (`beta_prime: {医療分: 0.9,
+/// 支援金分: 1}`, keys as in prefecture.yaml's parts); a 分 the case does not compute is refused.
+void ReadPerPart(YamlMap& m, const std::string& key, RateRange range, const Scenario& s,
+                 std::array<std::optional<Rational>, kPartCount>& out) {
+  auto node = m.Optional(key);
+  if (!node) return;
+  if (!node->IsMap()) {
+    const Rational v = m.Rate(key, range);
+    for (Part p : s.base.parts) out[static_cast<int>(p)] = v;
+    return;
+  }
+  YamlMap per_part(*node, m.file(), m.where() + "." + key);
+  for (const auto& [k, v] : per_part.Entries()) {
+    const SourcePos pos = per_part.PosOf(k);
+    const auto part = TryParsePart(k.as<std::string>());
+    if (!part || !s.base.HasPart(*part))
+      throw InputError(pos, fmt::format("{}.{}: '{}' は計算する分ではありません (expected {})",
+                                        m.where(), key, k.as<std::string>(),
+                                        PartShortLabelsText()));
+    out[static_cast<int>(*part)] = per_part.Rate(k.as<std::string>(), range);
+  }
+}
+
 YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t index,
                   const Scenario& s) {
   const std::string where = fmt::format("years[{}]", index + 1);
@@ -97,8 +120,8 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
     throw InputError(m.PosOf(m.Require("alpha")),
                      fmt::format("{}.alpha: {} needs α = 0 (got {})", where,
                                  scenario::StageLabel(y.stage), y.alpha->ToString()));
-  y.beta_prime = m.OptionalRate("beta_prime", RateRange::kPositive);
-  y.equal_share_index = m.OptionalRate("equal_share_index", RateRange::kOpenZeroToOne);
+  ReadPerPart(m, "beta_prime", RateRange::kPositive, s, y.beta_prime);
+  ReadPerPart(m, "equal_share_index", RateRange::kOpenZeroToOne, s, y.equal_share_index);
   ReadCollection(m, y, where);
   if (auto r = m.Optional("relief")) {
     if (r->IsScalar()) {

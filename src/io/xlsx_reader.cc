@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
@@ -51,10 +52,15 @@ class ZipArchive {
     if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
         ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > kMaxPartBytes))
       throw InputError({path_, 0, 0}, Corrupt(name));
+    // The inflated size of the workbook's parts together is bounded (a zip bomb of a few
+    // hundred KB would otherwise take gigabytes); the size the archive states is only
+    // trusted to refuse early, never to reserve.
+    const std::uint64_t budget = Limits().xlsx_unzipped_bytes;
+    if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > budget - std::min(budget, unzipped_))
+      Refuse(unzipped_ + st.size);
     zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
     if (file == nullptr) throw InputError({path_, 0, 0}, Corrupt(name));
     std::string data;
-    if ((st.valid & ZIP_STAT_SIZE) != 0) data.reserve(st.size);
     char buffer[65536];
     while (true) {
       zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
@@ -63,9 +69,17 @@ class ZipArchive {
         throw InputError({path_, 0, 0}, Corrupt(name));
       }
       if (n == 0) break;
+      unzipped_ += static_cast<std::uint64_t>(n);
+      if (unzipped_ > budget) {
+        zip_fclose(file);
+        Refuse(unzipped_);
+      }
       data.append(buffer, static_cast<size_t>(n));
     }
     zip_fclose(file);
+    // pugixml's tree takes about ten times the XML's size (a node per element, attribute
+    // and text of 20-odd bytes of XML).
+    CheckMemory(path_, std::uint64_t{data.size()} * 12, "parsing this workbook");
     return data;
   }
 
@@ -88,8 +102,18 @@ class ZipArchive {
     return fmt::format("{}; expected an Excel workbook (.xlsx)", kNotXlsx);
   }
 
+  [[noreturn]] void Refuse(std::uint64_t bytes) const {
+    throw InputError(
+        {path_, 0, 0},
+        fmt::format("the workbook inflates to more than {} MiB (the limit "
+                    "KOKUHO_MAX_XLSX_UNZIPPED_MB; this one to at least {} MiB); save large "
+                    "tables as CSV, or set KOKUHO_MAX_XLSX_UNZIPPED_MB to a larger number of MiB",
+                    Limits().xlsx_unzipped_bytes >> 20, (bytes + (1 << 20) - 1) >> 20));
+  }
+
   std::string path_;
   zip_t* zip_ = nullptr;
+  mutable std::uint64_t unzipped_ = 0;  // bytes inflated so far, all parts
 };
 
 // The name of an element or attribute without its namespace prefix ("x:c" -> "c").
@@ -282,12 +306,17 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
   pugi::xml_node sheet_data = Child(Child(doc, "worksheet"), "sheetData");
   std::map<int, SheetRow> rows;
   int row_number = 0;
+  const InputLimits& limits = Limits();
+  std::uint64_t cells = 0, text_bytes = 0;
   for (pugi::xml_node row : sheet_data.children()) {
     if (LocalName(row.name()) != "row") continue;
     int r = row.attribute("r").as_int(row_number + 1);
     if (r < 1 || r > kMaxRow) throw InputError({path, 0, 0}, ZipArchive::Corrupt(part));
     row_number = r;
     SheetRow& out = rows.try_emplace(r, SheetRow{r, {}}).first->second;
+    if (rows.size() > limits.table_rows + 1)  // + the header
+      CheckCount({where, r, 0}, rows.size() - 1, limits.table_rows, "data rows in a table",
+                 "KOKUHO_MAX_TABLE_ROWS");
     int column = 0;
     for (pugi::xml_node c : row.children()) {
       if (LocalName(c.name()) != "c") continue;
@@ -324,6 +353,16 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
         if (!number) throw InputError(pos, ZipArchive::Corrupt(part));
         text = std::move(*number);
       }
+      // Shared strings are copied into every cell that uses them: bound the text and the
+      // cells held, not only the XML.
+      text_bytes += text.size();
+      if (++cells > limits.table_cells)
+        CheckCount(pos, cells, limits.table_cells, "cells in a table", "KOKUHO_MAX_TABLE_CELLS");
+      if (text_bytes > limits.table_bytes)
+        throw InputError(pos, fmt::format("the sheet's cells hold more than {} MiB of text (the "
+                                          "limit KOKUHO_MAX_TABLE_MB); set KOKUHO_MAX_TABLE_MB "
+                                          "to a larger number of MiB to read it",
+                                          limits.table_bytes >> 20));
       out.cells.push_back(SheetCell{column, std::move(text)});
     }
   }
@@ -370,6 +409,9 @@ Workbook OpenWorkbook(const std::string& path) {
   std::error_code fs_error;
   if (!std::filesystem::is_regular_file(path, fs_error))
     throw InputError({path, 0, 0}, "cannot open file");
+  const std::uintmax_t file_size = std::filesystem::file_size(path, fs_error);
+  if (!fs_error)
+    CheckFileSize(path, file_size, Limits().table_bytes, "a table (xlsx)", "KOKUHO_MAX_TABLE_MB");
   Workbook wb;
   wb.path = path;
   wb.zip = std::make_unique<ZipArchive>(path);
@@ -510,6 +552,10 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   for (++row_it; row_it != rows.end(); ++row_it) {
     const SheetRow& row = *row_it;
     if (IsBlank(row)) continue;
+    // Every row gets a cell per header column, written or not: bound them too.
+    if ((table.rows.size() + 2) * width > Limits().table_cells)
+      CheckCount({where, row.row, 0}, (table.rows.size() + 2) * width, Limits().table_cells,
+                 "cells in a table (rows × the header's columns)", "KOKUHO_MAX_TABLE_CELLS");
     TableRow out;
     out.pos = SourcePos{where, row.row, 0};
     out.cells.reserve(width);

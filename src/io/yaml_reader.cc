@@ -1,32 +1,59 @@
 #include "io/yaml_reader.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <deque>
+#include <sstream>
 #include <unordered_map>
 #include <vector>
 
 #include "io/encoding.h"
+#include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
 
-// Deeper nesting than any case file needs; also stops runaway recursion through aliases.
-constexpr int kMaxDepth = 64;
+// The lines of the YAML texts parsed lately, by file name: yaml-cpp counts columns in
+// bytes, users count characters (an editor shows 前期高齢者納付金等: as 10 columns, not 28).
+// Per thread (the server parses households on several threads at once) and only the last
+// few files (a process that parses thousands must not keep them all).
+constexpr size_t kRecentFiles = 32;
+using FileLines = std::pair<std::string, std::vector<std::string>>;
+std::deque<FileLines>& RecentLines() {
+  thread_local std::deque<FileLines> recent;
+  return recent;
+}
 
-// The lines of every YAML text parsed, by file name: yaml-cpp counts columns in bytes,
-// users count characters (an editor shows 前期高齢者納付金等: as 10 columns, not 28).
-std::unordered_map<std::string, std::vector<std::string>>& LinesByFile() {
-  static std::unordered_map<std::string, std::vector<std::string>> lines;
-  return lines;
+const std::vector<std::string>* FindLines(const std::string& file) {
+  for (auto it = RecentLines().rbegin(); it != RecentLines().rend(); ++it)
+    if (it->first == file) return &it->second;
+  return nullptr;
+}
+
+/// The (emptied) line table of `file`, the most recent one.
+std::vector<std::string>& NewLines(const std::string& file) {
+  std::deque<FileLines>& recent = RecentLines();
+  for (auto it = recent.begin(); it != recent.end(); ++it) {
+    if (it->first == file) {
+      recent.erase(it);
+      break;
+    }
+  }
+  if (recent.size() >= kRecentFiles) recent.pop_front();
+  recent.emplace_back(file, std::vector<std::string>());
+  return recent.back().second;
 }
 
 SourcePos PosOfMark(const YAML::Mark& mark, const std::string& file) {
   if (mark.is_null() || mark.line < 0) return SourcePos{file, 0, 0};
   int column = mark.column + 1;
-  auto it = LinesByFile().find(file);
-  if (it != LinesByFile().end() && static_cast<size_t>(mark.line) < it->second.size()) {
-    const std::string& line = it->second[static_cast<size_t>(mark.line)];
+  const std::vector<std::string>* lines = FindLines(file);
+  if (lines != nullptr && static_cast<size_t>(mark.line) < lines->size()) {
+    const std::string& line = (*lines)[static_cast<size_t>(mark.line)];
     const size_t bytes = std::min(line.size(), static_cast<size_t>(std::max(mark.column, 0)));
     column = 1;
     for (size_t i = 0; i < bytes; ++i)
@@ -85,13 +112,92 @@ void CheckQuotesClosed(const std::vector<std::string>& lines, const std::string&
   }
 }
 
-// Rejects a key repeated within one mapping, anywhere under `node`.
-void CheckDuplicateKeys(const YAML::Node& node, const std::string& file, int depth) {
-  if (depth > kMaxDepth) {
+// Walks the parse events of every document once, before any node is built: yaml-cpp 0.7.0's
+// parser never consumes a token it cannot place at the top level (e.g. the ',' of "{a: 1},"),
+// and LoadAll then starts document after empty document at the same token, forever
+// (jbeder/yaml-cpp#1040, fixed upstream in #1319 after 0.7.0). Refuses that token, a second
+// document, nesting deeper than the limit and more nodes than the limit.
+class StructureCheck : public YAML::EventHandler {
+ public:
+  StructureCheck(const std::string& text, const std::string& file) : text_(text), file_(file) {}
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (documents_ > 0 && mark.pos == last_start_.pos) {
+      // No token consumed since the last document started: the parser is stuck here.
+      const char c = mark.pos >= 0 && static_cast<size_t>(mark.pos) < text_.size()
+                         ? text_[static_cast<size_t>(mark.pos)]
+                         : '?';
+      throw InputError(PosOfMark(mark, file_),
+                       fmt::format("invalid YAML: unexpected '{}' after the end of the "
+                                   "top-level value; expected the end of the file",
+                                   c >= 0x20 && c < 0x7F ? std::string(1, c) : "?"));
+    }
+    last_start_ = mark;
+    ++documents_;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, true); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark, false); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    Node(mark, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Open(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    Open(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void Node(const YAML::Mark& mark, bool null) {
+    if (depth_ == 0) {
+      // A document's root: only the first document may hold anything. yaml-cpp starts a
+      // new document at '---' and also where a top-level structure ends and another
+      // begins (e.g. a list followed by a mapping); an empty one is harmless.
+      if (documents_ > 1 && !null)
+        throw InputError(PosOfMark(mark, file_),
+                         "unexpected second YAML document (after '---' or a change of top-level "
+                         "structure); expected a single document with one top-level mapping");
+    }
+    if (++nodes_ > Limits().document_nodes)
+      CheckCount(PosOfMark(mark, file_), nodes_, Limits().document_nodes, "values in the YAML",
+                 "KOKUHO_MAX_DOCUMENT_NODES");
+  }
+  void Open(const YAML::Mark& mark) {
+    Node(mark, false);
+    if (++depth_ > Limits().nesting_depth)
+      throw InputError(PosOfMark(mark, file_),
+                       fmt::format("YAML nested more than {} levels deep (the limit "
+                                   "KOKUHO_MAX_NESTING); expected a file's structure of a few "
+                                   "levels",
+                                   Limits().nesting_depth));
+  }
+
+  const std::string& text_;
+  const std::string& file_;
+  YAML::Mark last_start_;
+  int documents_ = 0;
+  int depth_ = 0;
+  std::uint64_t nodes_ = 0;
+};
+
+// Rejects a key repeated within one mapping and a key that is not plain text, anywhere under
+// `node`. `visits` counts the nodes walked, aliases expanded (a few aliases of aliases would
+// otherwise make the walk, and every loader's, exponential).
+void CheckKeys(const YAML::Node& node, const std::string& file, int depth, std::uint64_t& visits) {
+  if (++visits > Limits().document_nodes)
+    CheckCount(PosOf(node, file), visits, Limits().document_nodes,
+               "values in the YAML with its aliases (*name) expanded", "KOKUHO_MAX_DOCUMENT_NODES");
+  if (depth > Limits().nesting_depth) {
     throw InputError(PosOf(node, file),
-                     fmt::format("YAML nested more than {} levels deep; expected a case file's "
-                                 "structure of a few levels",
-                                 kMaxDepth));
+                     fmt::format("YAML nested more than {} levels deep (the limit "
+                                 "KOKUHO_MAX_NESTING); expected a file's structure of a few levels",
+                                 Limits().nesting_depth));
   }
   if (node.IsMap()) {
     std::unordered_map<std::string, int> first_line;  // key -> 1-based line
@@ -105,13 +211,15 @@ void CheckDuplicateKeys(const YAML::Node& node, const std::string& file, int dep
                                             "key once in a mapping",
                                             key.Scalar(), it->second));
         }
-      } else {
-        CheckDuplicateKeys(key, file, depth + 1);
+      } else if (!key.IsNull()) {
+        throw InputError(PosOf(key, file),
+                         "invalid YAML: a key that is a list or a mapping (a complex key, '? '); "
+                         "expected a plain name before ':'");
       }
-      CheckDuplicateKeys(entry.second, file, depth + 1);
+      CheckKeys(entry.second, file, depth + 1, visits);
     }
   } else if (node.IsSequence()) {
-    for (const YAML::Node& item : node) CheckDuplicateKeys(item, file, depth + 1);
+    for (const YAML::Node& item : node) CheckKeys(item, file, depth + 1, visits);
   }
 }
 
@@ -123,8 +231,9 @@ SourcePos PosOf(const YAML::Node& node, const std::string& file) {
 }
 
 YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
-  std::vector<std::string>& lines = LinesByFile()[file];
-  lines.clear();
+  CheckFileSize(file, utf8.size(), Limits().document_bytes, "a YAML or JSON document",
+                "KOKUHO_MAX_DOCUMENT_MB");
+  std::vector<std::string>& lines = NewLines(file);
   for (size_t start = 0; start <= utf8.size();) {
     size_t end = utf8.find('\n', start);
     if (end == std::string::npos) end = utf8.size();
@@ -134,31 +243,35 @@ YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
     start = end + 1;
   }
   CheckQuotesClosed(lines, file);
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(utf8);
+    {
+      std::istringstream stream(utf8);
+      YAML::Parser parser(stream);
+      StructureCheck check(utf8, file);
+      while (parser.HandleNextDocument(check)) {
+      }
+    }
+    root = YAML::Load(utf8);  // the first document (StructureCheck: the only one)
   } catch (const YAML::Exception& e) {
     throw InputError(PosOfMark(e.mark, file),
                      fmt::format("invalid YAML: {}; expected 'key: value' lines with consistent "
                                  "indentation (spaces, not tabs)",
                                  e.msg));
   }
-  if (documents.empty() || documents.front().IsNull())
+  if (root.IsNull())
     throw InputError({file, 0, 0}, "the YAML file is empty; expected keys and values");
-  // yaml-cpp starts a new document at '---' and also where a top-level structure ends
-  // and another begins (e.g. a list followed by a mapping); an empty one is harmless.
-  for (size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;
-    throw InputError(PosOf(documents[i], file),
-                     "unexpected second YAML document (after '---' or a change of top-level "
-                     "structure); expected a single document with one top-level mapping");
-  }
-  CheckDuplicateKeys(documents.front(), file, 0);
-  return documents.front();
+  std::uint64_t visits = 0;
+  CheckKeys(root, file, 0, visits);
+  return root;
 }
 
 YAML::Node LoadYamlStrict(const std::string& path) {
-  return ParseYamlStrict(ReadTextFile(path), path);
+  return ParseYamlStrict(
+      DecodeToUtf8(ReadFileBytes(path, Limits().document_bytes, "a YAML or JSON document",
+                                 "KOKUHO_MAX_DOCUMENT_MB"),
+                   path),
+      path);
 }
 
 }  // namespace kokuho

@@ -1,24 +1,10 @@
 #include "report/json_report.h"
 
+#include "report/rate_set_json.h"
+
 namespace kokuho {
-namespace {
 
 using nlohmann::ordered_json;
-
-// A rounded percentage as a JSON number (its decimal text is exact at that precision).
-double Percent(const Rational& rounded) { return std::stod(rounded.ToString()); }
-
-ordered_json Rates(const nofukin::RateSet& r) {
-  ordered_json j;
-  j["method"] = nofukin::LevyMethodLabel(r.method);
-  j["income_rate"] = Percent(r.income_rate_percent);
-  if (r.asset_rate_percent) j["asset_rate"] = Percent(*r.asset_rate_percent);
-  j["per_capita"] = r.per_capita;
-  j["per_household"] = r.per_household;
-  return j;
-}
-
-}  // namespace
 
 ordered_json NofukinJson(const nofukin::Case& c, const nofukin::Result& r) {
   ordered_json j;
@@ -46,7 +32,7 @@ ordered_json NofukinJson(const nofukin::Case& c, const nofukin::Result& r) {
     p["gamma_difference_yen"] = pr.gamma_difference.ToDecimalString(6);
     p["residual_yen"] = pr.residual;
     p["total"] = pr.nofukin_total;
-    p["prefecture_standard_rate"] = Rates(pr.prefecture_standard);
+    p["prefecture_standard_rate"] = RateSetJson(pr.prefecture_standard);
     parts[PartKey(pr.part)] = p;
   }
   j["parts"] = parts;
@@ -62,9 +48,9 @@ ordered_json NofukinJson(const nofukin::Case& c, const nofukin::Result& r) {
       const auto& mp = m.part(pr.part);
       nof[PartKey(pr.part)] = mp.nofukin;
       ordered_json kinds;
-      kinds["prefecture"] = Rates(pr.prefecture_standard);
-      kinds["municipal"] = Rates(mp.municipal_standard);
-      kinds["own_basis"] = Rates(mp.own_basis);
+      kinds["prefecture"] = RateSetJson(pr.prefecture_standard);
+      kinds["municipal"] = RateSetJson(mp.municipal_standard);
+      kinds["own_basis"] = RateSetJson(mp.own_basis);
       kinds["premium_need"] = mp.premium_need;
       rates[PartKey(pr.part)] = kinds;
     }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "report/rate_set_json.h"
+
 namespace kokuho {
 namespace {
 
@@ -212,9 +214,7 @@ J ScenarioJson(const scenario::Run& run) {
       J rates = J::object();
       for (Part p : y.input.parts) {
         const auto& r = y.result.municipalities[i].part(p).municipal_standard;
-        rates[PartKey(p)] = {{"income_rate_percent", r.income_rate_percent.ToString()},
-                             {"per_capita", r.per_capita},
-                             {"per_household", r.per_household}};
+        rates[PartKey(p)] = RateSetJson(r);
       }
       mj["standard_rates"] = std::move(rates);
       munis.push_back(std::move(mj));

@@ -10,6 +10,7 @@
 //   for (const auto& y : run.years) fmt::print("{} {}\n", y.year.ToWareki(), y.nofukin_total);
 #pragma once
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,8 +46,9 @@ struct YearPlan {
   SourcePos pos;  ///< where the year is written (for messages)
   Stage stage = Stage::kCurrent;
   std::optional<Rational> alpha;              ///< α (医療分)
-  std::optional<Rational> beta_prime;         ///< β′ (every 分)
-  std::optional<Rational> equal_share_index;  ///< 均等割指数 e (every 分)
+  /// β′ and 均等割指数 e per 分 (index: Part); absent: the year before's value.
+  std::array<std::optional<Rational>, kPartCount> beta_prime;
+  std::array<std::optional<Rational>, kPartCount> equal_share_index;
   CollectionRatePlan collection;
   std::optional<nofukin::ReliefPolicy> relief;  ///< nullopt: the year before's policy
 };

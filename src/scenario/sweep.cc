@@ -79,8 +79,8 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
       YearPlan plan = *target;
       if (var.alpha) plan.alpha = var.alpha;
       if (var.collection_rate) plan.collection = {var.collection_rate, std::nullopt};
-      if (var.beta_prime) plan.beta_prime = var.beta_prime;
-      if (var.equal_share_index) plan.equal_share_index = var.equal_share_index;
+      if (var.beta_prime) plan.beta_prime.fill(var.beta_prime);
+      if (var.equal_share_index) plan.equal_share_index.fill(var.equal_share_index);
       if (var.allowance) {
         if (!plan.relief)
           plan.relief = chain.years.empty() ? s.base.relief : chain.years.back().input.relief;

@@ -74,10 +74,10 @@ void SetReliefBase(const nofukin::Result& previous, Case& c) {
 // prefecture as a whole. A 標準保険料率-stage cost (加算) becomes a prefecture expense, a fund
 // (減算) a prefecture public fund, so Σ S_i is unchanged; a 納付金-stage item no longer
 // moves 納付金 between municipalities (Σ P_i was the total either way).
-void PoolItems(const Scenario& s, Case& c) {
+void PoolItems(const std::set<std::string>& municipal_items, Case& c) {
   for (size_t k = 0; k < c.items.size(); ++k) {
     const nofukin::IndividualItem& item = c.items[k];
-    if (s.municipal_items.count(item.name)) continue;
+    if (municipal_items.count(item.name)) continue;
     Yen total = 0;
     for (auto& m : c.municipalities) {
       total += m.item_amounts[k];
@@ -107,18 +107,19 @@ void SetCollectionRates(const CollectionRatePlan& plan, Case& c) {
 
 }  // namespace
 
-void ApplyPlan(const Scenario& s, const YearPlan& plan, Case& c) {
+void ApplyPlan(const YearPlan& plan, const std::set<std::string>& municipal_items, Case& c) {
   c.fiscal_year = plan.year;
   if (plan.alpha && c.HasPart(Part::kIryo)) c.policy(Part::kIryo).alpha = *plan.alpha;
   for (Part p : c.parts) {
-    if (plan.beta_prime) c.policy(p).beta_prime = *plan.beta_prime;
-    if (plan.equal_share_index) c.policy(p).equal_share_index = *plan.equal_share_index;
+    const int i = static_cast<int>(p);
+    if (plan.beta_prime[i]) c.policy(p).beta_prime = *plan.beta_prime[i];
+    if (plan.equal_share_index[i]) c.policy(p).equal_share_index = *plan.equal_share_index[i];
   }
   SetCollectionRates(plan.collection, c);
   if (plan.relief) c.relief = *plan.relief;
   if (plan.stage >= Stage::kNofukinBase && c.HasPart(Part::kIryo))
     c.policy(Part::kIryo).alpha = Rational(0);
-  if (plan.stage >= Stage::kSemiUnified) PoolItems(s, c);
+  if (plan.stage >= Stage::kSemiUnified) PoolItems(municipal_items, c);
   if (plan.stage == Stage::kUnified && !plan.collection.uniform) {
     // 完全統一: one 標準的な収納率 per 分, the prefecture's (the rate of the
     // 都道府県標準保険料率), unless the plan names one.
@@ -129,7 +130,7 @@ void ApplyPlan(const Scenario& s, const YearPlan& plan, Case& c) {
 
 Case FirstYearCase(const Scenario& s, const YearPlan& plan) {
   Case c = s.base;
-  ApplyPlan(s, plan, c);
+  ApplyPlan(plan, s.municipal_items, c);
   return c;
 }
 
@@ -141,7 +142,7 @@ Case GrowYear(const Scenario& s, const Case& previous) {
 
 Case FinishYear(const Scenario& s, const YearPlan& plan, Case grown,
                 const nofukin::Result& previous_result) {
-  ApplyPlan(s, plan, grown);
+  ApplyPlan(plan, s.municipal_items, grown);
   if (grown.relief.base_is_previous_year) SetReliefBase(previous_result, grown);
   return grown;
 }

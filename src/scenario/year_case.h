@@ -2,6 +2,9 @@
 // growth, then that year's plan applied (docs/scenario-format.md, "How a year is built").
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "nofukin/model.h"
 #include "nofukin/result.h"
 #include "scenario/scenario.h"
@@ -22,7 +25,11 @@ nofukin::Case GrowYear(const Scenario& s, const nofukin::Case& previous);
 nofukin::Case FinishYear(const Scenario& s, const YearPlan& plan, nofukin::Case grown,
                          const nofukin::Result& previous_result);
 
-/// Applies a plan's coefficients, stage and relief to `c` (used by both, and by sweeps).
-void ApplyPlan(const Scenario& s, const YearPlan& plan, nofukin::Case& c);
+/// Applies a plan's coefficients, stage and relief to `c` (used by both, by sweeps and by the
+/// web app's live scenario, whose sliders are a one-year plan at the current stage).
+/// `municipal_items`: the individual items that stay with the municipality when the plan's
+/// stage pools the others (Scenario::municipal_items).
+void ApplyPlan(const YearPlan& plan, const std::set<std::string>& municipal_items,
+               nofukin::Case& c);
 
 }  // namespace kokuho::scenario

@@ -15,18 +15,15 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
-#include "io/case_loader.h"
 #include "io/csv_writer.h"
 #include "io/household_loader.h"
-#include "io/parameter_file.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
-#include "io/scenario_loader.h"
 #include "io/value_parser.h"
 #include "io/xlsx_writer.h"
 #include "nofukin/engine.h"
 #include "premium/levy.h"
 #include "report/levy_tables.h"
+#include "report/rate_set_json.h"
+#include "scenario/year_case.h"
 
 namespace kokuho::server {
 namespace {
@@ -39,8 +36,6 @@ constexpr const char* kGeoCredit = "出典：国土交通省 国土数値情報�
 
 // Fiscal years the household calculator tries (data/premium/national.yaml decides which
 // of them have rules; the rates file which have rates).
-constexpr int kFirstLevyYear = 2018;
-constexpr int kLastLevyYear = 2040;
 
 // Limits of a download request (the HTTP layer also caps the body size).
 constexpr size_t kMaxExportColumns = 100;
@@ -115,16 +110,6 @@ void CheckDepth(const json& v, int depth) {
     throw ApiError(400, fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
   if (v.is_structured())
     for (const auto& child : v) CheckDepth(child, depth + 1);
-}
-
-ordered_json RatesJson(const nofukin::RateSet& r) {
-  ordered_json j;
-  j["method"] = nofukin::LevyMethodLabel(r.method);
-  j["income_rate_percent"] = ToDisplay(r.income_rate_percent);
-  if (r.asset_rate_percent) j["asset_rate_percent"] = ToDisplay(*r.asset_rate_percent);
-  j["per_capita"] = r.per_capita;
-  j["per_household"] = r.per_household;
-  return j;
 }
 
 ordered_json TraceJson(const nofukin::TraceStep& s) {
@@ -206,62 +191,50 @@ std::string SafeFilename(const std::string& name) {
 json ParseBody(const std::string& body) {
   json j;
   try {
-    j = json::parse(body);
+    // Depth is bounded while parsing (a body of a million '[' stops at the 17th), and no
+    // message repeats the body's text: nlohmann's own messages quote the offending token,
+    // which may be a household's figure ({"alpha": 1e400} → "number overflow parsing '1e400'").
+    j = json::parse(body, [&](int depth, json::parse_event_t, json&) {
+      if (depth > kMaxJsonDepth) {
+        throw ApiError(400,
+                       fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
+      }
+      return true;
+    });
   } catch (const json::parse_error& e) {
     throw ApiError(400, fmt::format("malformed JSON at byte {}", e.byte));
+  } catch (const json::out_of_range&) {
+    throw ApiError(400, "malformed JSON: a number out of range");
+  } catch (const json::exception&) {
+    throw ApiError(400, "malformed JSON");
   }
   if (!j.is_object()) throw ApiError(400, "expected a JSON object");
   CheckDepth(j, 0);
   return j;
 }
 
-AppData LoadAppData(const std::string& case_path, const std::string& rates_path) {
+AppData MakeAppData(nofukin::Case case_data, std::map<int, LevyYear> levy_years,
+                    std::optional<scenario::Run> scenario) {
   AppData d;
-  d.case_data = LoadCase(case_path);
+  d.case_data = std::move(case_data);
   d.baseline = nofukin::Compute(d.case_data);
   for (const auto& m : d.baseline.municipalities) {
     d.baseline_per_capita_premium.push_back(HalfUp(PerCapita(LevyTotal(m, d.baseline), m.insured)));
     d.baseline_per_capita_nofukin.push_back(
         HalfUp(PerCapita(Rational(m.nofukin_total), m.insured)));
   }
-  d.rates_path = rates_path;
-  if (!rates_path.empty()) {
-    std::exception_ptr last_error;
-    for (int y = kFirstLevyYear; y <= kLastLevyYear; ++y) {
-      premium::NationalRules rules;
-      try {
-        rules = LoadNationalRules(y);
-      } catch (const CalculationError&) {
-        continue;  // no national rules for this year
-      } catch (const YearNotKnownError&) {
-        break;  // past the years data/premium/national.yaml knows (docs/parameters.md)
-      }
-      // A year the file has no rows for is an InputError too; a malformed file fails
-      // every year, and the last error is reported below.
-      try {
-        auto schedules = LoadRateSchedules(rates_path, y);
-        if (!schedules.empty())
-          d.levy_years.emplace(y, LevyYear{std::move(rules), std::move(schedules)});
-      } catch (const InputError& e) {
-        last_error = std::current_exception();
-      }
-    }
-    if (d.levy_years.empty()) {
-      if (last_error) std::rethrow_exception(last_error);
-      throw InputError({rates_path, 0, 0},
-                       "no fiscal year of the rates file has national rules in kokuho");
-    }
-  }
+  d.levy_years = std::move(levy_years);
+  d.scenario = std::move(scenario);
   return d;
 }
 
-void LoadScenarioRun(AppData& data, const std::string& scenario_path) {
-  const scenario::Scenario s = LoadScenario(scenario_path);
-  data.scenario = scenario::RunScenario(s, {});
-}
-
-ScenarioParams ParseScenario(const json& body, const nofukin::Case& c) {
-  ScenarioParams p;
+scenario::YearPlan ParseScenario(const json& body, const nofukin::Case& c) {
+  // The sliders are a one-year plan at the current stage: the case's own year, coefficients
+  // and 収納率 replaced where the request gives them, applied by scenario::ApplyPlan as a
+  // roadmap year is.
+  scenario::YearPlan p;
+  p.year = c.fiscal_year;
+  p.stage = scenario::Stage::kCurrent;
   for (const auto& [key, value] : body.items()) {
     if (value.is_null()) continue;  // the case's own value
     if (key == "alpha") {
@@ -277,12 +250,14 @@ ScenarioParams ParseScenario(const json& body, const nofukin::Case& c) {
           throw ApiError(422, fmt::format("equal_share_index: e is fixed at 1 under 2方式 ({})",
                                           PartLabel(part)));
     } else if (key == "collection_rate") {
-      p.collection_rate = RequireNumber(value, key, {Rational(0), Rational(1), true, false});
+      p.collection.uniform = RequireNumber(value, key, {Rational(0), Rational(1), true, false});
     } else if (key == "relief_allowance") {
-      p.relief_allowance = RequireNumber(value, key, {Rational(0), Rational(1)});
+      if (!p.relief) p.relief = c.relief;
+      p.relief->allowance = RequireNumber(value, key, {Rational(0), Rational(1)});
     } else if (key == "relief_enabled") {
       if (!value.is_boolean()) throw ApiError(400, "relief_enabled: expected true or false");
-      p.relief_enabled = value.get<bool>();
+      if (!p.relief) p.relief = c.relief;
+      p.relief->enabled = value.get<bool>();
     } else {
       throw ApiError(400, fmt::format("unknown parameter '{}' (expected alpha, beta_prime, "
                                       "equal_share_index, collection_rate, relief_allowance, "
@@ -293,19 +268,13 @@ ScenarioParams ParseScenario(const json& body, const nofukin::Case& c) {
   return p;
 }
 
-nofukin::Case ApplyScenario(const nofukin::Case& c, const ScenarioParams& p) {
+nofukin::Case ApplyScenario(const nofukin::Case& c, const scenario::YearPlan& plan) {
   nofukin::Case s = c;
-  if (p.alpha) s.policy(Part::kIryo).alpha = *p.alpha;
-  for (Part part : c.parts) {
-    const int i = static_cast<int>(part);
-    if (p.beta_prime[i]) s.policy(part).beta_prime = *p.beta_prime[i];
-    if (p.equal_share_index[i]) s.policy(part).equal_share_index = *p.equal_share_index[i];
+  try {
+    scenario::ApplyPlan(plan, {}, s);
+  } catch (const CalculationError& e) {
+    throw ApiError(422, fmt::format("the scenario cannot be applied: {}", e.what()));
   }
-  if (p.collection_rate)
-    for (auto& m : s.municipalities)
-      for (Part part : c.parts) m.part(part).collection_rate = *p.collection_rate;
-  if (p.relief_allowance) s.relief.allowance = *p.relief_allowance;
-  if (p.relief_enabled) s.relief.enabled = *p.relief_enabled;
   return s;
 }
 
@@ -398,7 +367,7 @@ ordered_json ComputeJson(const AppData& data, const nofukin::Case& scenario,
                      {"nofukin_total", pr.nofukin_total},
                      {"insured", pr.insured},
                      {"gamma", pr.gamma.ToDecimalString(scenario.rounding.gamma_decimals)},
-                     {"prefecture_standard", RatesJson(pr.prefecture_standard)}});
+                     {"prefecture_standard", RateSetJson(pr.prefecture_standard)}});
   }
   j["parts"] = parts;
 
@@ -486,9 +455,9 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
     pj["premium_need"] = mp.premium_need;
     pj["levy_total"] = HalfUp(mp.levy_total);
     pj["collection_rate"] = ToDisplay(ip.collection_rate);
-    pj["standard_rates"] = {{"prefecture", RatesJson(pr.prefecture_standard)},
-                            {"municipal", RatesJson(mp.municipal_standard)},
-                            {"own_basis", RatesJson(mp.own_basis)}};
+    pj["standard_rates"] = {{"prefecture", RateSetJson(pr.prefecture_standard)},
+                            {"municipal", RateSetJson(mp.municipal_standard)},
+                            {"own_basis", RateSetJson(mp.own_basis)}};
     ordered_json steps = ordered_json::array();
     for (const auto& s : r.trace.steps())
       if (s.part == pr.part && (s.municipality.empty() || s.municipality == m.code.str()))

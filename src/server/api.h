@@ -2,10 +2,14 @@
 // request body, call the engines, build the response. The HTTP layer (server.h) only moves
 // bytes and status codes, so every rule here is tested without a socket.
 //
-//   AppData data = LoadAppData("examples/gunma", "examples/levy/rates-gunma-sample.csv");
-//   ScenarioParams p = ParseScenario(nlohmann::json::parse(R"({"alpha": 0.5})"));
-//   nofukin::Result r = nofukin::Compute(ApplyScenario(data.case_data, p));
-//   nlohmann::ordered_json out = ComputeJson(data, p, r);
+// The server reads no file: `kokuho serve` loads the case, the rates and the scenario
+// (cli/serve_inputs.h) and hands them over as AppData.
+//
+//   AppData data = MakeAppData(LoadCase("examples/gunma"), {}, std::nullopt);
+//   scenario::YearPlan plan = ParseScenario(nlohmann::json::parse(R"({"alpha": 0.5})"),
+//                                           data.case_data);
+//   nofukin::Case c = ApplyScenario(data.case_data, plan);
+//   nlohmann::ordered_json out = ComputeJson(data, c, ComputeScenario(c));
 //
 // Every refusal is an ApiError carrying the HTTP status (400 malformed, 404 unknown,
 // 413 too large, 422 out of range or not computable) and a message that names the field
@@ -27,6 +31,7 @@
 #include "premium/rules.h"
 #include "premium/schedule.h"
 #include "scenario/run.h"
+#include "scenario/scenario.h"
 
 namespace kokuho::server {
 
@@ -52,37 +57,25 @@ struct AppData {
   nofukin::Result baseline;                      ///< the case as given
   std::vector<Yen> baseline_per_capita_premium;  ///< per municipality, for the changes
   std::vector<Yen> baseline_per_capita_nofukin;
-  std::string rates_path;                 ///< empty: no household calculator
-  std::map<int, LevyYear> levy_years;     ///< fiscal years with rates in the rates file
+  std::map<int, LevyYear> levy_years;     ///< fiscal years with rates (empty: no calculator)
   std::optional<scenario::Run> scenario;  ///< the roadmap scenario's run (serve --scenario)
 };
 
-/// Loads the case, computes the baseline and, when `rates_path` is given, reads the rates
-/// of every fiscal year the national rules cover. Throws InputError / CalculationError.
-AppData LoadAppData(const std::string& case_path, const std::string& rates_path);
+/// Computes the baseline of the case and keeps what the server answers from: the rates and
+/// national rules of the household calculator's years, the roadmap scenario's run.
+/// Throws CalculationError.
+AppData MakeAppData(nofukin::Case case_data, std::map<int, LevyYear> levy_years,
+                    std::optional<scenario::Run> scenario);
 
-/// Loads the roadmap scenario file (docs/scenario-format.md) and runs it once at the
-/// 納付金 level (no households) into `data.scenario`, for the municipality history.
-/// Throws InputError / CalculationError.
-void LoadScenarioRun(AppData& data, const std::string& scenario_path);
+/// The live scenario of the web app as a one-year plan at the current stage:
+/// {"alpha": 0.5, "beta_prime": 0.9 | {"iryo": 0.9, …}, "equal_share_index": 0.7 | {…},
+/// "collection_rate": 0.95, "relief_allowance": 0.02, "relief_enabled": true} (absent or
+/// null: the case's own value). Numbers may also be strings ("0.5", "95%"). Unknown keys and
+/// wrong types: 400; out of range: 422.
+scenario::YearPlan ParseScenario(const nlohmann::json& body, const nofukin::Case& c);
 
-/// The live-scenario overrides (absent: the case's own value).
-struct ScenarioParams {
-  std::optional<Rational> alpha;                                      ///< α (医療分) in [0, 1]
-  std::array<std::optional<Rational>, kPartCount> beta_prime;         ///< β′ in (0, 3]
-  std::array<std::optional<Rational>, kPartCount> equal_share_index;  ///< e in (0, 1)
-  std::optional<Rational> collection_rate;  ///< one 標準的な収納率 for every municipality, (0, 1]
-  std::optional<Rational> relief_allowance;  ///< 激変緩和 x in [0, 1]
-  std::optional<bool> relief_enabled;
-};
-
-/// Parses {"alpha": 0.5, "beta_prime": 0.9 | {"iryo": 0.9, …}, "equal_share_index": 0.7 | {…},
-/// "collection_rate": 0.95, "relief_allowance": 0.02, "relief_enabled": true}. Numbers may
-/// also be strings ("0.5", "95%"). Unknown keys and wrong types: 400; out of range: 422.
-ScenarioParams ParseScenario(const nlohmann::json& body, const nofukin::Case& c);
-
-/// The case with the overrides applied.
-nofukin::Case ApplyScenario(const nofukin::Case& c, const ScenarioParams& p);
+/// The case with the plan applied by scenario::ApplyPlan, as the CLI's scenario run does.
+nofukin::Case ApplyScenario(const nofukin::Case& c, const scenario::YearPlan& plan);
 
 /// Computes the scenario; a rule the engine cannot satisfy becomes a 422.
 nofukin::Result ComputeScenario(const nofukin::Case& c, bool trace = false);

@@ -15,6 +15,7 @@
 
 #include "nofukin/engine.h"
 #include "report/web_assets.h"
+#include "server/guarded_server.h"
 #include "server/static_files.h"
 
 namespace kokuho::server {
@@ -24,6 +25,10 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::ordered_json;
 
 constexpr const char* kTokenCookie = "kokuho_token";
+// The Content-Security-Policy of every HTML page (the app, or the notice without it).
+constexpr const char* kPageSecurityPolicy =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 thread_local Clock::time_point request_start;
 
@@ -76,6 +81,17 @@ std::string CookieValue(const std::string& cookies, std::string_view name) {
   return "";
 }
 
+/// The media type of a Content-Type value, lower case, without parameters and spaces:
+/// "Application/JSON; charset=utf-8" → "application/json".
+std::string MediaType(std::string_view value) {
+  value = value.substr(0, value.find(';'));
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  std::string out(value);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 /// RFC 5987 value for filename*= (every byte but unreserved ASCII as %XX).
 std::string PercentEncode(const std::string& s) {
   std::string out;
@@ -125,17 +141,51 @@ bool SameToken(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+std::string EscapeForLog(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7F || c == '\\')
+      out += fmt::format("\\x{:02X}", c);
+    else
+      out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+std::string MaskDigits(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit)
+      out.push_back(c);
+    else if (out.empty() || out.back() != '#')
+      out.push_back('#');
+  }
+  return out;
+}
+
+namespace {
+
+ConnectionLimits LimitsOf(const ServeOptions& o) {
+  ConnectionLimits l;
+  l.max_body_bytes = o.max_body_bytes;
+  l.threads = static_cast<std::size_t>(std::max(1, o.threads));
+  return l;
+}
+
+}  // namespace
+
 struct AppServer::Impl {
   std::shared_ptr<const AppData> data;
   ServeOptions options;
-  httplib::Server http;
+  GuardedServer http;
   nofukin::Result baseline_traced;
   std::mutex log_mutex;
   std::counting_semaphore<> compute_slots{
       static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency()))};
 
   Impl(std::shared_ptr<const AppData> d, ServeOptions o)
-      : data(std::move(d)), options(std::move(o)) {
+      : data(std::move(d)), options(std::move(o)), http(LimitsOf(options)) {
     baseline_traced = nofukin::Compute(data->case_data, {.trace = true});
     Setup();
   }
@@ -146,11 +196,15 @@ struct AppServer::Impl {
   httplib::Server::Handler Wrap(F f) {
     return [this, f](const httplib::Request& req, httplib::Response& res) {
       try {
+        // A chunked body is bounded by the connection layer on its raw bytes only.
+        if (req.body.size() > options.max_body_bytes) throw ApiError(413, DefaultMessage(413));
         f(req, res);
       } catch (const ApiError& e) {
         SendError(res, e.status(), e.what());
       } catch (const std::exception& e) {
-        Log(fmt::format("internal error on {} {}: {}", req.method, req.path, e.what()));
+        // Digits masked: an unexpected error must not carry a household's figures to the log.
+        Log(fmt::format("internal error on {} {}: {}", req.method,
+                        EscapeForLog(req.path.substr(0, 200)), MaskDigits(e.what())));
         SendError(res, 500, "internal error");
       }
     };
@@ -167,6 +221,16 @@ struct AppServer::Impl {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
+    // API answers may carry a household's figures (POST /api/levy): never stored by a
+    // browser or a proxy.
+    if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+    // A request the connection layer refused once its headers were read (framing: two
+    // Content-Length or Host headers, a body over the limit; guarded_server.h): answered
+    // here, before the token and before any body is read.
+    if (const RequestGuard* guard = CurrentRequestGuard(); guard && guard->status != 0) {
+      SendError(res, guard->status, guard->message);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (options.token.empty()) {
       // Loopback: only loopback Host names, so that no other site reaches the API by
       // DNS rebinding.
@@ -188,8 +252,9 @@ struct AppServer::Impl {
                                                  kTokenCookie, options.token));
     }
     if (req.method == "POST") {
-      const std::string type = req.get_header_value("Content-Type");
-      if (type.rfind("application/json", 0) != 0) {
+      // The media type exactly (parameters such as charset allowed): not application/jsonp.
+      if (req.get_header_value_count("Content-Type") != 1 ||
+          MediaType(req.get_header_value("Content-Type")) != "application/json") {
         SendError(res, 415, DefaultMessage(415));
         return httplib::Server::HandlerResponse::Handled;
       }
@@ -213,16 +278,17 @@ struct AppServer::Impl {
   }
 
   void Setup() {
-    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
-    http.set_payload_max_length(options.max_body_bytes);
-    http.set_keep_alive_max_count(10'000);
-    http.set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall on kept-alive connections
-    http.set_read_timeout(10);
-    http.set_write_timeout(10);
+    // Connections, timeouts and the bounds of a request: GuardedServer (LimitsOf).
     http.set_pre_routing_handler(
         [this](const httplib::Request& req, httplib::Response& res) { return PreRoute(req, res); });
     http.set_error_handler(
         httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+          // A request the connection layer cut short (too slow, head or body too large).
+          if (const RequestGuard* guard = CurrentRequestGuard(); guard && guard->status != 0) {
+            res.set_header("Cache-Control", "no-store");
+            SendError(res, guard->status, guard->message);
+            return httplib::Server::HandlerResponse::Handled;
+          }
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
           SendError(res, res.status, DefaultMessage(res.status));
           return httplib::Server::HandlerResponse::Handled;
@@ -230,8 +296,10 @@ struct AppServer::Impl {
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       const double ms =
           std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
-      // Path only: no query string (a token), no body (household figures).
-      Log(fmt::format("{} {} {} {:.1f}ms", req.method, req.path.substr(0, 200), res.status, ms));
+      // Path only: no query string (a token), no body (household figures); control
+      // characters escaped (the path is percent-decoded: ESC must not reach a terminal).
+      Log(fmt::format("{} {} {} {:.1f}ms", EscapeForLog(req.method.substr(0, 20)),
+                      EscapeForLog(req.path.substr(0, 200)), res.status, ms));
     });
 
     http.Get("/api/case", Wrap([this](const httplib::Request&, httplib::Response& res) {
@@ -284,6 +352,7 @@ struct AppServer::Impl {
              }));
     http.Get(R"(/.*)", Wrap([](const httplib::Request& req, httplib::Response& res) {
                if (EmbeddedAppFiles().empty() && (req.path == "/" || req.path == "/index.html")) {
+                 res.set_header("Content-Security-Policy", kPageSecurityPolicy);
                  res.set_content(
                      "<!doctype html><meta charset=utf-8><title>kokuho</title>"
                      "<p>kokuho serve: the front end was not built (npm was missing at build "
@@ -298,10 +367,7 @@ struct AppServer::Impl {
                res.set_header("Cache-Control",
                               hashed ? "public, max-age=31536000, immutable" : "no-cache");
                if (s.content_type.rfind("text/html", 0) == 0)
-                 res.set_header("Content-Security-Policy",
-                                "default-src 'self'; img-src 'self' data: blob:; "
-                                "style-src 'self' 'unsafe-inline'; object-src 'none'; "
-                                "frame-ancestors 'none'; base-uri 'none'");
+                 res.set_header("Content-Security-Policy", kPageSecurityPolicy);
                res.set_content(s.file->content.data(), s.file->content.size(),
                                s.content_type.c_str());
              }));
@@ -317,20 +383,21 @@ int AppServer::Bind() {
   const ServeOptions& o = impl_->options;
   if (!IsLoopbackHost(o.host) && o.token.empty())
     throw std::runtime_error("a token is required to serve beyond the loopback address");
-  if (o.port == 0) {
-    const int port = impl_->http.bind_to_any_port(o.host);
-    if (port < 0) throw std::runtime_error(fmt::format("cannot bind {}", o.host));
-    return port;
-  }
-  if (!impl_->http.bind_to_port(o.host, o.port))
+  const int port = impl_->http.BindGuarded(o.host, o.port);
+  if (port <= 0) {
+    if (o.port == 0) throw std::runtime_error(fmt::format("cannot bind {}", o.host));
     throw std::runtime_error(fmt::format("cannot bind {}:{} (in use?)", o.host, o.port));
-  return o.port;
+  }
+  return port;
 }
 
-void AppServer::Run() { impl_->http.listen_after_bind(); }
+void AppServer::Run() {
+  impl_->http.Start();
+  impl_->http.listen_after_bind();
+}
 
 void AppServer::Stop() {
-  if (impl_) impl_->http.stop();
+  if (impl_) impl_->http.Shutdown();
 }
 
 }  // namespace kokuho::server

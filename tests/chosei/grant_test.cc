@@ -1,6 +1,6 @@
 // 普通調整交付金 (src/chosei): worked examples by hand with the embedded R5 coefficients
-// (応益 0.35 [unconfirmed placeholder], cap 46,330.86; 応能 0.0000007003787, cap
-// 0.0924897571335, 13 decimals half-up), and a property test.
+// (応益 0.35 [unconfirmed placeholder], cap 46,330.86 [the pre-amendment cap, unconfirmed];
+// 応能 0.0000007003787, cap 0.0924897571335, 13 decimals half-up), and a property test.
 #include "chosei/grant.h"
 
 #include <gtest/gtest.h>

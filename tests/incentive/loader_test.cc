@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "../io/io_test_util.h"
 #include "incentive/scoring.h"
@@ -118,7 +120,14 @@ TEST(IncentiveLoader, EmbeddedR3TotalsAreTheSpecs) {
       EXPECT_TRUE(ind.max_provenance.confirmed) << ind.key;
       EXPECT_FALSE(ind.max_provenance.source.empty()) << ind.key;
     }
-  EXPECT_GT(r.UnconfirmedCount(), 0);  // the item rules are placeholders, and say so
+  // The item rules not yet read in an MHLW source are placeholders, and say so. 47 until the
+  // review of spec/finance.md Addendum A (docs/incentive-sources.md §10): 9 values read in the
+  // R3 column of the 2022-03-02 slides were confirmed (共通⑤ 4 flags, 916/24; 共通⑥ 2 flags,
+  // 2 steps and 1 flag, 916/26), and two placeholders were replaced by confirmed rows, each
+  // leaving one placeholder for the rest of its indicator (共通② flag c2_cancer → the 916/16
+  // threshold 25% / 23.90% + the flag c2_cancer_other; 指標③ p3_support kept, smaller, beside
+  // the two 916/74 flags): 47 − 9 = 38.
+  EXPECT_EQ(r.UnconfirmedCount(), 38);
   EXPECT_EQ(r.size_classes.size(), 5u);
   // R4 has its own indicators, not embedded: refused, naming the years there are; past the
   // last entry (R3) only with --carry-forward, and then with a note.
@@ -127,6 +136,74 @@ TEST(IncentiveLoader, EmbeddedR3TotalsAreTheSpecs) {
   EXPECT_EQ(carried.year, FiscalYear(2021));
   EXPECT_TRUE(carried.notes.AnyCarriedForward());
   EXPECT_THROW(LoadIncentiveRules(FiscalYear(2020)), InputError);
+}
+
+// The rows confirmed from the 2022-03-02 MHLW slides (R3 column), scored at their bounds
+// as the slides state them; each confirmed value cites its page.
+const incentive::Item& FindItem(const incentive::IncentiveRules& r, const std::string& key) {
+  for (const auto* lr : {&r.municipal, &r.prefectural})
+    for (const auto& ind : lr->indicators)
+      for (const auto& item : ind.items)
+        if (item.key == key) return item;
+  ADD_FAILURE() << "no item " << key;
+  static const incentive::Item none;
+  return none;
+}
+
+TEST(IncentiveLoader, EmbeddedR3ConfirmedRowsScoreAsTheSlides) {
+  const incentive::IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));
+  auto score = [&](const std::string& key, std::map<std::string, Rational> values,
+                   incentive::Level level = incentive::Level::kMunicipal) {
+    incentive::Entity e;
+    e.code = "102016";
+    e.level = level;
+    e.insured = 5000;
+    e.values = std::move(values);
+    return incentive::ScoreItem(r, FindItem(r, key), e, {});
+  };
+  // 共通②(1) (916/16): ① 平均受診率 25% → 15; ② ① not met but ≥ 23.90% (上位3割) → 10.
+  const std::string cancer = "がん検診平均受診率";
+  EXPECT_EQ(score("c2_cancer_rate", {{cancer, Rational(25, 100)}}), Rational(15));
+  EXPECT_EQ(score("c2_cancer_rate", {{cancer, Rational(2499, 10000)}}), Rational(10));
+  EXPECT_EQ(score("c2_cancer_rate", {{cancer, Rational(2390, 10000)}}), Rational(10));
+  EXPECT_EQ(score("c2_cancer_rate", {{cancer, Rational(2389, 10000)}}), Rational(0));
+  // 共通⑥ 使用割合 (916/26): ① 80% → 70; ① + ② 85.53% (上位1割) → 70 + 20.
+  const std::string generic = "後発医薬品使用割合";
+  EXPECT_EQ(score("c6_generic", {{generic, Rational(8553, 10000)}}), Rational(90));
+  EXPECT_EQ(score("c6_generic", {{generic, Rational(8552, 10000)}}), Rational(70));
+  EXPECT_EQ(score("c6_generic", {{generic, Rational(7999, 10000)}}), Rational(0));
+  // 共通⑤ (916/24): 15 + 25 + 5 + 5 = the R3 maximum 50.
+  Rational c5 = 0;
+  for (const char* k : {"c5_extract", "c5_review", "c5_doctors", "c5_booklet"})
+    c5 += FindItem(r, k).points_yes;
+  EXPECT_EQ(c5, Rational(50));
+  // 指標③ 保険料水準の統一 (916/74): ① 議論 and 算定方式・見える化 → 6; ② or ③ alone → 3.
+  auto unify = [&](int discussion, int method) {
+    std::map<std::string, Rational> v = {{"県の保険料水準統一議論", discussion},
+                                         {"県の算定方式統一見える化", method}};
+    return score("p3_unify_discussion", v, incentive::Level::kPrefectural) +
+           score("p3_unify_method", v, incentive::Level::kPrefectural);
+  };
+  EXPECT_EQ(unify(1, 1), Rational(6));
+  EXPECT_EQ(unify(1, 0), Rational(3));
+  EXPECT_EQ(unify(0, 1), Rational(3));
+  EXPECT_EQ(unify(0, 0), Rational(0));
+  // Every confirmed item value names the page it was read on.
+  int confirmed = 0;
+  for (const auto* lr : {&r.municipal, &r.prefectural})
+    for (const auto& ind : lr->indicators)
+      for (const auto& item : ind.items) {
+        std::vector<const incentive::Provenance*> provs;
+        if (item.kind == incentive::RuleKind::kFlag) provs.push_back(&item.provenance);
+        for (const auto& t : item.tables)
+          for (const auto& st : t.steps) provs.push_back(&st.provenance);
+        for (const auto* p : provs)
+          if (p->confirmed) {
+            ++confirmed;
+            EXPECT_NE(p->source.find("参考資料 p."), std::string::npos) << item.key;
+          }
+      }
+  EXPECT_EQ(confirmed, 13);  // 2 (共通②) + 4 (共通⑤) + 5 (共通⑥) + 2 (指標③)
 }
 
 TEST(IncentiveLoader, BaseIsValid) {

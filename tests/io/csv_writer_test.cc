@@ -33,5 +33,29 @@ TEST(WriteCsv, RoundTripsThroughReadCsv) {
   EXPECT_EQ(t.rows[1].pos.line, 4);
 }
 
+// CSV injection (OWASP): a text cell that Excel would run as a formula is written quoted with
+// a leading apostrophe; numbers, negative ones included, stay numbers.
+TEST(FormatCsv, FormulaCellsAreGuardedNumbersAreNot) {
+  EXPECT_EQ(FormatCsv({{"=1+2", "+81 3", "-cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx", "-",
+                        "=HYPERLINK(\"http://x\",\"y\")"}}),
+            "\xEF\xBB\xBF\"'=1+2\",\"'+81 3\",\"'-cmd|' /C calc'!A0\",\"'@SUM(A1)\","
+            "\"'\tx\",\"'\rx\",\"'-\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\r\n");
+  EXPECT_EQ(FormatCsv({{"-1234", "-0.25", "+5", "-1.5E+3", "-12%", "0", "市=町", "a-b"}}),
+            "\xEF\xBB\xBF-1234,-0.25,+5,-1.5E+3,-12%,0,市=町,a-b\r\n");
+  EXPECT_TRUE(IsCsvNumber("-1234"));
+  EXPECT_TRUE(IsCsvNumber("-.5"));
+  EXPECT_FALSE(IsCsvNumber("-"));
+  EXPECT_FALSE(IsCsvNumber("-1+1"));
+  EXPECT_FALSE(IsCsvNumber("-1e"));
+  EXPECT_FALSE(NeedsFormulaGuard("-42"));
+  EXPECT_TRUE(NeedsFormulaGuard("-42-1"));
+  // Read back, the guarded cell keeps its text after the apostrophe.
+  io_test::TempDir dir;
+  WriteCsv(dir.Path("g.csv"), {{"名前", "額"}, {"=1+2", "-5"}});
+  Table t = ReadCsv(dir.Path("g.csv"));
+  EXPECT_EQ(t.rows[0].cells[0].text, "'=1+2");
+  EXPECT_EQ(t.rows[0].cells[1].text, "-5");
+}
+
 }  // namespace
 }  // namespace kokuho

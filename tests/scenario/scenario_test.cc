@@ -92,6 +92,22 @@ TEST(ScenarioYearCase, NofukinBaseSetsAlphaToZero) {
   EXPECT_EQ(BaseCase().policy(Part::kIryo).alpha, Rational::Parse("0.75"));
 }
 
+// β′ and e are per 分: a plan that names only 介護分 leaves the other 分 as the case has them,
+// and a value for every 分 reaches each of them.
+TEST(ScenarioYearCase, CoefficientsArePerPart) {
+  Scenario s = MakeScenario({Stage::kCurrent});
+  YearPlan plan = s.years[0];
+  plan.beta_prime[static_cast<int>(Part::kKaigo)] = Rational::Parse("1.2");
+  const nofukin::Case c = FirstYearCase(s, plan);
+  EXPECT_EQ(c.policy(Part::kKaigo).beta_prime, Rational::Parse("1.2"));
+  for (Part p : c.parts)
+    if (p != Part::kKaigo) EXPECT_EQ(c.policy(p).beta_prime, BaseCase().policy(p).beta_prime);
+  plan.equal_share_index.fill(Rational::Parse("0.6"));
+  const nofukin::Case every = FirstYearCase(s, plan);
+  for (Part p : every.parts)
+    EXPECT_EQ(every.policy(p).equal_share_index, Rational::Parse("0.6")) << PartKey(p);
+}
+
 // Pooling moves each item's Σ into the prefecture's budget: Σ_i S_i (the premium the
 // municipalities need) is the same before and after, to the yen.
 TEST(ScenarioYearCase, SemiUnificationPoolsItemsWithoutChangingTheTotalPremiumNeed) {

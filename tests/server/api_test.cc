@@ -1,4 +1,5 @@
 // The request parsing and validation of `kokuho serve` (src/server/api.h), without a socket.
+#include "cli/serve_inputs.h"
 #include "server/api.h"
 
 #include <fmt/format.h>
@@ -17,8 +18,9 @@ namespace {
 using nlohmann::json;
 
 const AppData& Data() {
-  static const AppData data = LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma", KOKUHO_SOURCE_DIR
-                                          "/examples/levy/rates-gunma-sample.csv");
+  static const AppData data = cli::LoadServeData(
+      KOKUHO_SOURCE_DIR "/examples/gunma", KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv",
+      "");
   return data;
 }
 
@@ -43,15 +45,18 @@ TEST(ServerApi, ParseBodyRefusesMalformedJson) {
 
 TEST(ServerApi, ScenarioParsesNumbersAndPercentages) {
   const auto& c = Data().case_data;
-  ScenarioParams p = ParseScenario(json::parse(R"({"alpha": 0.5, "beta_prime": {"iryo": "0.9"},
+  scenario::YearPlan p = ParseScenario(json::parse(R"({"alpha": 0.5, "beta_prime": {"iryo": "0.9"},
       "equal_share_index": 0.6, "collection_rate": "95%", "relief_allowance": 0.02})"),
                                    c);
   EXPECT_EQ(*p.alpha, Rational(1, 2));
   EXPECT_EQ(*p.beta_prime[static_cast<int>(Part::kIryo)], Rational(9, 10));
   EXPECT_FALSE(p.beta_prime[static_cast<int>(Part::kShien)]);
   for (Part part : c.parts) EXPECT_EQ(*p.equal_share_index[static_cast<int>(part)], Rational(3, 5));
-  EXPECT_EQ(*p.collection_rate, Rational(95, 100));
-  EXPECT_EQ(*p.relief_allowance, Rational(2, 100));
+  EXPECT_EQ(*p.collection.uniform, Rational(95, 100));
+  EXPECT_EQ(p.relief->allowance, Rational(2, 100));
+  EXPECT_EQ(p.relief->enabled, c.relief.enabled);  // the rest of the case's policy
+  EXPECT_EQ(p.year, c.fiscal_year);
+  EXPECT_EQ(p.stage, scenario::Stage::kCurrent);
 }
 
 TEST(ServerApi, ScenarioRefusesOutOfRangeAndUnknown) {
@@ -115,10 +120,11 @@ TEST(ServerApi, MunicipalityDetailHasTraceRatesAndKpi) {
 
 // serve --scenario: one municipality across the years of the roadmap sample (令和9〜15年度).
 TEST(ServerApi, HistoryFollowsTheScenarioYears) {
-  AppData d = LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma", "");
-  EXPECT_FALSE(CaseJson(d)["has_scenario"].get<bool>());
-  EXPECT_EQ(StatusOf([&] { HistoryJson(d, "102024"); }), 404);  // no scenario
-  LoadScenarioRun(d, KOKUHO_SOURCE_DIR "/examples/gunma-roadmap/scenario.yaml");
+  const AppData none = cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma", "", "");
+  EXPECT_FALSE(CaseJson(none)["has_scenario"].get<bool>());
+  EXPECT_EQ(StatusOf([&] { HistoryJson(none, "102024"); }), 404);  // no scenario
+  const AppData d = cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma", "",
+                                       KOKUHO_SOURCE_DIR "/examples/gunma-roadmap/scenario.yaml");
   EXPECT_TRUE(CaseJson(d)["has_scenario"].get<bool>());
   const auto j = HistoryJson(d, "102024");
   EXPECT_EQ(j["scenario"], d.scenario->name);

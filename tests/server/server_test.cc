@@ -1,5 +1,6 @@
 // `kokuho serve` over HTTP, in-process on an ephemeral loopback port: bad requests get a
 // clear 4xx (with a JSON error) and the server keeps serving.
+#include "cli/serve_inputs.h"
 #include "server/server.h"
 
 #include <gtest/gtest.h>
@@ -12,8 +13,8 @@ namespace {
 
 std::shared_ptr<const AppData> Data() {
   static const auto data = std::make_shared<const AppData>(
-      LoadAppData(KOKUHO_SOURCE_DIR "/examples/gunma",
-                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv"));
+      cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
+                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
   return data;
 }
 

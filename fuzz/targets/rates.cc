@@ -1,0 +1,22 @@
+// A rates table (docs/rates-format.md), each schedule of FY2026 compiled with the national
+// rules.
+#include "core/error.h"
+#include "fuzz/fuzz_target.h"
+#include "io/premium_rules_loader.h"
+#include "io/rate_schedule_loader.h"
+#include "premium/schedule.h"
+
+KOKUHO_FUZZ_TARGET(rates) {
+  static const kokuho::premium::NationalRules rules = kokuho::LoadNationalRules(2026);
+  const std::string path =
+      kokuho::fuzz::WriteScratch("rates.csv", kokuho::fuzz::AsText(data, size));
+  try {
+    for (const auto& s : kokuho::LoadRateSchedules(path, 2026)) {
+      try {
+        kokuho::premium::Compile(s, rules);
+      } catch (const kokuho::CalculationError&) {
+      }
+    }
+  } catch (const kokuho::InputError&) {
+  }
+}
