@@ -29,6 +29,13 @@ def cli_json(*args):
     return json.loads(run_cli(*args).stdout)
 
 
+def json_decimal(x):
+    """The exact decimal the CLI printed for a JSON number: nlohmann::json prints the shortest
+    text that reads back as the same double, as Python's repr does (ints stay exact)."""
+    from fractions import Fraction
+    return Fraction(x) if isinstance(x, int) else Fraction(repr(x))
+
+
 def cli_notes(stderr):
     """The 注意 lines the CLI printed (ParameterNotes)."""
     return [line[len("注意: "):] for line in stderr.splitlines() if line.startswith("注意: ")]

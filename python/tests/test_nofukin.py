@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 import kokuho
-from conftest import GUNMA, cli_json, run_cli
+from conftest import GUNMA, cli_json, json_decimal, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +20,13 @@ def cli():
 
 def assert_rates(api_row, prefix, j):
     assert api_row[prefix + "method"] == j["method"]
-    # The JSON's rate is the rounded percentage as a number; the API's is exact.
-    assert float(api_row[prefix + "income_rate_percent"]) == j["income_rate"]
+    # The JSON's rate is the rounded percentage, printed as its exact decimal; the API's is
+    # the same rounded rate as a Fraction.
+    assert api_row[prefix + "income_rate_percent"] == json_decimal(j["income_rate_percent"])
     assert api_row[prefix + "per_capita"] == j["per_capita"]
     assert api_row[prefix + "per_household"] == j["per_household"]
-    if "asset_rate" in j:
-        assert float(api_row[prefix + "asset_rate_percent"]) == j["asset_rate"]
+    if "asset_rate_percent" in j:
+        assert api_row[prefix + "asset_rate_percent"] == json_decimal(j["asset_rate_percent"])
     else:
         assert api_row[prefix + "asset_rate_percent"] is None
 

@@ -4,7 +4,7 @@ from fractions import Fraction
 import pytest
 
 import kokuho
-from conftest import ROADMAP, cli_json, cli_notes, run_cli
+from conftest import ROADMAP, cli_json, cli_notes, json_decimal, run_cli
 
 
 def none_or_fraction(v):
@@ -32,7 +32,7 @@ def test_roadmap_with_households_equals_cli(population_kpop):
                       "change_previous", "change_base"):
                 assert r[k] == none_or_fraction(m[k]), k
             for part, rates in m["standard_rates"].items():
-                assert r[f"{part}_income_rate_percent"] == Fraction(rates["income_rate_percent"])
+                assert r[f"{part}_income_rate_percent"] == json_decimal(rates["income_rate_percent"])
                 assert r[f"{part}_per_capita"] == rates["per_capita"]
                 assert r[f"{part}_per_household"] == rates["per_household"]
         h = api.households.loc[fy]
