@@ -2,9 +2,9 @@
 // prefecture with its sample rates, as the HTTP handlers call it. The first line names the
 // endpoint — "compute", "municipality <code>", "levy" or "export" — and the rest is the
 // request body; an input without such a line is a body for "compute".
-#include "cli/serve_inputs.h"
 #include "server/api.h"
 
+#include "cli/serve_inputs.h"
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 
@@ -13,10 +13,9 @@ namespace {
 using namespace kokuho::server;
 
 const AppData& App() {
-  static const AppData app =
-      kokuho::cli::LoadServeData(kokuho::fuzz::SourceDir() + "/examples/gunma",
-                                 kokuho::fuzz::SourceDir() + "/examples/levy/rates-gunma-sample.csv",
-                                 "");
+  static const AppData app = kokuho::cli::LoadServeData(
+      kokuho::fuzz::SourceDir() + "/examples/gunma",
+      kokuho::fuzz::SourceDir() + "/examples/levy/rates-gunma-sample.csv", "");
   return app;
 }
 

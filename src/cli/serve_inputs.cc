@@ -54,10 +54,10 @@ server::AppData LoadServeData(const std::string& case_path, const std::string& r
                               const std::string& scenario_path) {
   std::optional<scenario::Run> run;
   if (!scenario_path.empty()) run = scenario::RunScenario(LoadScenario(scenario_path), {});
-  return server::MakeAppData(LoadCase(case_path),
-                             rates_path.empty() ? std::map<int, server::LevyYear>{}
-                                                : LoadLevyYears(rates_path),
-                             std::move(run));
+  return server::MakeAppData(
+      LoadCase(case_path),
+      rates_path.empty() ? std::map<int, server::LevyYear>{} : LoadLevyYears(rates_path),
+      std::move(run));
 }
 
 }  // namespace kokuho::cli

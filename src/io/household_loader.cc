@@ -20,6 +20,7 @@
 #include "io/value_parser.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
+#include "premium/member_age.h"
 
 namespace kokuho {
 namespace {
@@ -31,8 +32,6 @@ using premium::Person;
 
 constexpr Yen kMaxAmount = 10'000'000'000;  // per amount: guards the int64 sums of the kernel
 constexpr size_t kMaxMembers = 99;
-constexpr int kMaxInsuredAge = 74;  // 75 and over: 後期高齢者医療 (高齢者医療確保法 50条)
-constexpr int kMaxAge = 120;
 
 // 離職理由コード of 特定受給資格者 (11, 12, 21, 22, 31, 32) and 特定理由離職者 (23, 33, 34)
 // (国保法施行令 29条の7の2; spec §4.3).
@@ -87,15 +86,6 @@ constexpr const char* kTopLevel = "(top level)";
 /// The JSON path of `key` in `m`: "members[1].income.salary_revenue".
 std::string PathOf(const YamlMap& m, const std::string& key) {
   return m.where() == kTopLevel ? key : m.where() + "." + key;
-}
-
-/// The age on `day` (年齢計算ニ関スル法律: age n is reached on the day before the n-th
-/// birthday); -1 before birth.
-int AgeOn(const CivilDate& birth, const CivilDate& day) {
-  if (birth > day) return -1;
-  int n = day.year - birth.year;
-  if (birth.PlusYears(n).PreviousDay() > day) --n;
-  return n;
 }
 
 /// Reads the maps of one household file; knows the file and the fiscal year.
@@ -172,9 +162,8 @@ std::optional<Yen> HouseholdReader::Amount(YamlMap& m, const std::string& key) {
 void HouseholdReader::ReadBirthDate(YamlMap& m, Person& p) {
   const bool has_age = m.Optional("age").has_value();
   const bool has_birth = m.Optional("birth_date").has_value();
-  const int max_age = p.insured ? kMaxInsuredAge : kMaxAge;
-  const std::string range =
-      p.insured ? "0 to 74 (75 and over: 後期高齢者医療)" : fmt::format("0 to {}", kMaxAge);
+  const int max_age = p.insured ? premium::kMaxInsuredAge : premium::kMaxMemberAge;
+  const std::string range = premium::AgeRangeText(p.insured);
   if (has_age && has_birth)
     throw InputError(PosOfKey(m, "birth_date"),
                      m.where() + ": give either age or birth_date, not both");
@@ -187,26 +176,15 @@ void HouseholdReader::ReadBirthDate(YamlMap& m, Person& p) {
     if (!v || v->raw().get_den() != 1 || *v < Rational(0) || *v > Rational(max_age))
       throw InputError(m.PosOf(n),
                        path + ": expected the age on 4月1日, a whole number from " + range);
-    // 4月2日 of (FY − age): the member is that age on 4月1日 and stays so all year.
-    p.birth_date = CivilDate{fy_ - static_cast<int>(v->Floor()), 4, 2};
+    p.birth_date = premium::BirthDateFromAge(static_cast<int>(v->Floor()), fy_);
     return;
   }
   p.birth_date = *Date(m, "birth_date");
-  const SourcePos pos = PosOfKey(m, "birth_date");
-  if (p.birth_date > year_end_)
-    throw InputError(pos, fmt::format("{}: expected a date not after the end of the fiscal year "
-                                      "({})",
-                                      PathOf(m, "birth_date"), year_end_.ToString()));
-  // An insured member has not yet reached 後期高齢者医療 on 4月1日 (the 賦課期日). It starts on
-  // the 75th birthday itself (高齢者医療確保法 52条; spec §4.5: charged to the month before
-  // the birth month), so a member born on 4月2日, 75 by age on 4月1日 (年齢計算ニ関スル法律),
-  // is still a 国保 member that day and leaves on the 2nd: counted in the 軽減判定, with
-  // no month of 国保 in the year (the last day of April is 後期).
-  if (p.insured ? p.birth_date.PlusYears(kMaxInsuredAge + 1) <= april1_
-                : AgeOn(p.birth_date, april1_) > max_age)
-    throw InputError(pos, fmt::format("{}: expected an age on 4月1日 ({}) from {}{}",
-                                      PathOf(m, "birth_date"), april1_.ToString(), range,
-                                      p.insured ? " (a 75th birthday after 4月1日)" : ""));
+  // The shared rule (premium/member_age.h): not after the year's end; an insured member not
+  // yet in 後期高齢者医療 on 4月1日 (a member born on 4月2日 is).
+  if (auto problem = premium::BirthDateProblem(p.birth_date, fy_, p.insured))
+    throw InputError(PosOfKey(m, "birth_date"),
+                     fmt::format("{}: {}", PathOf(m, "birth_date"), *problem));
 }
 
 void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
@@ -290,7 +268,7 @@ void HouseholdReader::ReadUnemployment(YamlMap& member, Person& p) {
                                         ": expected a 離職理由コード of a 特定受給資格者 (11, 12, "
                                         "21, 22, 31, 32) or 特定理由離職者 (23, 33, 34)");
   p.unemployment_reason = c;
-  if (AgeOn(p.birth_date, *p.unemployment_separation) >= 65)
+  if (premium::AgeOn(p.birth_date, *p.unemployment_separation) >= 65)
     throw InputError(PosOfKey(m, "separation_date"),
                      PathOf(m, "separation_date") +
                          ": the 非自発的失業者 軽減 is for members under 65 on the 離職日");
@@ -362,7 +340,7 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
     const SourcePos pos = PosOfKey(m, "former_dependent_since");
     const std::string path = PathOf(m, "former_dependent_since");
     if (!p.insured) throw InputError(pos, path + ": only for an insured member (旧被扶養者)");
-    const int age = AgeOn(p.birth_date, *p.former_dependent_since);
+    const int age = premium::AgeOn(p.birth_date, *p.former_dependent_since);
     if (age < 65 || age > 74)
       throw InputError(pos, path +
                                 ": a 旧被扶養者 is aged 65 to 74 on the 資格取得日; expected a "

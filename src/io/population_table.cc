@@ -19,6 +19,7 @@
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "premium/civil_date.h"
+#include "premium/member_age.h"
 
 namespace kokuho {
 namespace {
@@ -78,8 +79,6 @@ constexpr std::array<Col, 8> kIncomeKinds = {kSalary,    kFamilySalary,     kPen
                                              kLandGains, kLandDeduction};
 
 constexpr std::int64_t kMaxAmount = 10'000'000'000;  // 100億円: as in household files
-constexpr int kMaxInsuredAge = 74;  // 75 and over: 後期高齢者医療 (高齢者医療確保法 50条)
-constexpr int kMaxAge = 120;
 // 離職理由コード of 特定受給資格者 and 特定理由離職者 (国保法施行令 29条の7の2; spec §4.3).
 constexpr std::string_view kReasonCodes[] = {"11", "12", "21", "22", "31", "32", "23", "33", "34"};
 
@@ -294,20 +293,10 @@ class Builder {
     open_ = false;
   }
 
-  /// The age on `day` (年齢計算ニ関スル法律: age n is reached on the day before the n-th
-  /// birthday); −1 before birth.
-  static int AgeOn(const CivilDate& birth, const CivilDate& day) {
-    if (birth > day) return -1;
-    int n = day.year - birth.year;
-    if (birth.PlusYears(n).PreviousDay() > day) --n;
-    return n;
-  }
-
   /// The birth date from 生年月日 or 年齢 (age on 4月1日 → born 4月2日 of fy − age).
   CivilDate BirthDate(bool insured) const {
-    const int max_age = insured ? kMaxInsuredAge : kMaxAge;
-    const std::string range =
-        insured ? "0 to 74 (75歳以上は後期高齢者医療; 国保 = 0 for them)" : "0 to 120";
+    const int max_age = insured ? premium::kMaxInsuredAge : premium::kMaxMemberAge;
+    const std::string range = premium::AgeRangeText(insured);
     const bool has_birth = !Cell(kBirth).empty(), has_age = !Cell(kAge).empty();
     if (has_birth && has_age) Fail(kAge, "give 生年月日 or 年齢, not both");
     if (has_age) {
@@ -315,16 +304,13 @@ class Builder {
       const std::string n(Trim(NormalizeWidth(Cell(kAge))));
       if (!ParseAsciiDigits(n, age) || age > static_cast<std::uint64_t>(max_age))
         Fail(kAge, "expected the age on 4月1日, a whole number from " + range);
-      return CivilDate{fy_ - static_cast<int>(age), 4, 2};
+      return premium::BirthDateFromAge(static_cast<int>(age), fy_);
     }
     if (!has_birth)
       Fail(col_[kBirth] >= 0 ? kBirth : kAge, "expected a birth date (生年月日) or an age (年齢)");
     const CivilDate birth = *Date(kBirth);
-    if (birth > CivilDate{fy_ + 1, 3, 31})
-      Fail(kBirth,
-           fmt::format("expected a date not after the end of the fiscal year ({}-03-31)", fy_ + 1));
-    if (AgeOn(birth, CivilDate{fy_, 4, 1}) > max_age)
-      Fail(kBirth, fmt::format("expected an age on 4月1日 ({}-04-01) from {}", fy_, range));
+    // The rule the household file applies too (premium/member_age.h).
+    if (auto problem = premium::BirthDateProblem(birth, fy_, insured)) Fail(kBirth, *problem);
     return birth;
   }
 
@@ -384,7 +370,7 @@ class Builder {
     const auto former = Date(kFormerSince);
     if (former) {
       if (!insured) Fail(kFormerSince, "only for an insured member (旧被扶養者)");
-      const int age = AgeOn(birth, *former);
+      const int age = premium::AgeOn(birth, *former);
       if (age < 65 || age > 74)
         Fail(kFormerSince,
              "a 旧被扶養者 is aged 65 to 74 on the 資格取得日; expected a date on "
@@ -404,7 +390,7 @@ class Builder {
     if (!separation && reason != 0) Fail(kSeparation, "a 離職理由コード needs its 離職日");
     if (separation) {
       if (!insured) Fail(kSeparation, "only for an insured member (非自発的失業者)");
-      if (AgeOn(birth, *separation) >= 65)
+      if (premium::AgeOn(birth, *separation) >= 65)
         Fail(kSeparation, "the 非自発的失業者 軽減 is for members under 65 on the 離職日");
       if (total)
         Fail(kSeparation,

@@ -86,9 +86,9 @@ void ReadPerPart(YamlMap& m, const std::string& key, RateRange range, const Scen
     const SourcePos pos = per_part.PosOf(k);
     const auto part = TryParsePart(k.as<std::string>());
     if (!part || !s.base.HasPart(*part))
-      throw InputError(pos, fmt::format("{}.{}: '{}' は計算する分ではありません (expected {})",
-                                        m.where(), key, k.as<std::string>(),
-                                        PartShortLabelsText()));
+      throw InputError(
+          pos, fmt::format("{}.{}: '{}' は計算する分ではありません (expected {})", m.where(), key,
+                           k.as<std::string>(), PartShortLabelsText()));
     out[static_cast<int>(*part)] = per_part.Rate(k.as<std::string>(), range);
   }
 }

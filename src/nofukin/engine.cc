@@ -6,34 +6,12 @@
 #include "core/largest_remainder.h"
 #include "nofukin/age_index.h"
 #include "nofukin/allocation.h"
+#include "nofukin/explain.h"
 #include "nofukin/relief.h"
 #include "nofukin/standard_rates.h"
 
 namespace kokuho::nofukin {
 namespace {
-
-constexpr const char* kSpec = "spec/nofukin.md";
-
-std::string Y(Yen v) { return FormatYen(v) + "円"; }
-std::string R(const Rational& v, int places = 10) { return v.ToDecimalString(places); }
-// An exact amount of yen with its fraction, e.g. "6,443,675,970.6670円".
-std::string YR(const Rational& v, int places) { return v.ToGroupedString(places) + "円"; }
-
-// The guideline chapter of each 分 (ガイドライン R3.9: 3 医療分, 4 後期高齢者支援金,
-// 5 介護納付金; the 子ども・子育て支援納付金 chapter is not in the R3.9 edition).
-std::string Chapter(Part p) {
-  switch (p) {
-    case Part::kIryo:
-      return "ガイドライン(R3.9) 3";
-    case Part::kShien:
-      return "ガイドライン(R3.9) 4";
-    case Part::kKaigo:
-      return "ガイドライン(R3.9) 5";
-    case Part::kKodomo:
-      return "子ども・子育て支援納付金 (R8–; ガイドライン該当章は未確認)";
-  }
-  return "";
-}
 
 // Sums of one municipality's 個別加減算 for a 分 and stage.
 struct ItemSums {
@@ -68,26 +46,6 @@ ItemSums SumItems(const Case& c, const MunicipalityInput& m, Part part, ItemStag
   return s;
 }
 
-// Lists the items of a 分 and stage for the trace.
-void AddItemInputs(const Case& c, const MunicipalityInput& m, Part part, ItemStage stage,
-                   std::vector<std::pair<std::string, std::string>>& inputs) {
-  for (size_t k = 0; k < c.items.size(); ++k) {
-    const IndividualItem& item = c.items[k];
-    if (item.part != part || item.stage != stage) continue;
-    inputs.push_back(
-        {fmt::format("{} ({})", item.name, item.sign > 0 ? "加算" : "減算"), Y(m.item_amounts[k])});
-  }
-}
-
-std::string RateText(const RateSet& r) {
-  std::string s =
-      fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method), r.income_rate_percent.ToString());
-  if (r.asset_rate_percent) s += fmt::format(" 資産割率 {}%", r.asset_rate_percent->ToString());
-  s += fmt::format(" 均等割 {}", Y(r.per_capita));
-  if (r.method != LevyMethod::kTwo) s += fmt::format(" 平等割 {}", Y(r.per_household));
-  return s;
-}
-
 class Engine {
  public:
   Engine(const Case& c, const ComputeOptions& options)
@@ -97,7 +55,6 @@ class Engine {
     result_.prefecture = c_.prefecture;
     result_.fiscal_year = c_.fiscal_year;
     result_.coefficients_label = c_.coefficients_label;
-    result_.trace = Trace(trace_);
     const size_t n = c_.municipalities.size();
     if (n == 0) throw CalculationError("the case has no municipalities");
     result_.municipalities.resize(n);
@@ -125,13 +82,12 @@ class Engine {
       }
       mr.metric_after = metric / Rational(mr.insured);
     }
+    // The explanation is built from the figures (explain.h), not while computing them.
+    if (trace_) result_.trace = ExplainResult(c_, result_, rates_);
     return std::move(result_);
   }
 
  private:
-  // Callers test trace_ first, so that no step text is built when tracing is off.
-  void Add(TraceStep step) { result_.trace.Add(std::move(step)); }
-
   // Steps 1–3 (+ 個別加減算) for one 分.
   void AllocatePart(Part p) {
     const PartPolicy& policy = c_.policy(p);
@@ -139,20 +95,6 @@ class Engine {
     PartResult pr;
     pr.part = p;
     pr.required_total = policy.RequiredPremiumTotal();
-    if (trace_) {
-      TraceStep t{"",
-                  p,
-                  "保険料収納必要総額",
-                  "Σ保険給付費等 − Σ公費等",
-                  {},
-                  Y(pr.required_total),
-                  "",
-                  Chapter(p) + "(1); " + kSpec + " §1.2.1"};
-      for (const auto& e : policy.expenses) t.inputs.push_back({"歳出: " + e.name, Y(e.amount)});
-      for (const auto& f : policy.public_funds)
-        t.inputs.push_back({"歳入(公費): " + f.name, Y(f.amount)});
-      Add(std::move(t));
-    }
 
     AllocationInputs in;
     in.insured.resize(n);
@@ -178,17 +120,6 @@ class Engine {
     pr.base_total = SubYen(AddYen(pr.required_total, pr.individual_sub,
                                   PartLabel(p) + " 保険料収納必要総額 + Σ個別減算"),
                            pr.individual_add, PartLabel(p) + " 納付金算定基礎額 C");
-    if (trace_)
-      Add({"",
-           p,
-           "納付金算定基礎額 C",
-           "C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算",
-           {{"保険料収納必要総額", Y(pr.required_total)},
-            {"Σ個別減算", Y(pr.individual_sub)},
-            {"Σ個別加算", Y(pr.individual_add)}},
-           Y(pr.base_total),
-           "",
-           std::string(kSpec) + " §1.2.2"});
 
     const Rational alpha = p == Part::kIryo ? policy.alpha : Rational(0);
     const Rational e = c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
@@ -202,40 +133,6 @@ class Engine {
     pr.floor_sum = a.floor_sum;
     pr.residual = a.residual;
     pr.gamma_difference = a.gamma_difference;
-    if (trace_)
-      Add({"",
-           p,
-           "基礎額調整係数 γ",
-           "γ = 1 / Σ_j {1+α(ε_j−1)}·{β·sI_j + e·sN_j + (1−e)·sH_j}/(1+β)",
-           {{"α", alpha.ToString()},
-            {"β", policy.beta.ToString()},
-            {"e (均等割指数)", e.ToString()},
-            {"Σw", R(a.weight_sum, 13)},
-            {"1/Σw", R(a.gamma_exact, 16)}},
-           R(a.gamma, c_.rounding.gamma_decimals),
-           fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
-           Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
-    if (trace_)
-      Add({"",
-           p,
-           "納付金基礎額の端数調整",
-           "γ の端数による差 (C − ΣC·w_i·γ) を各市町村の C·w_i·γ に比例して配り、1円未満切り捨て、"
-           "残りを端数の大きい順に1円ずつ",
-           {{"C", Y(pr.base_total)},
-            {"C − ΣC·w_i·γ (γ の端数による差)", YR(a.gamma_difference, 6)},
-            {"Σ切り捨て後 B_i", Y(a.floor_sum)}},
-           fmt::format("端数調整 {}", Y(a.residual)),
-           "最大剰余法 (同順位は団体コード順)",
-           std::string(kSpec) + " §1.6 [D]; docs/nofukin-rules.md step 8"});
-    if (trace_ && shared != 0)
-      Add({"",
-           p,
-           "高額医療費の共同負担 (基礎額分割)",
-           "C = C_高額 (α=0 で按分) + (C − C_高額) (α で按分)",
-           {{"C_高額", Y(shared)}, {"対象額 (1件)", Y(c_.high_cost_threshold)}},
-           "",
-           "",
-           std::string(kSpec) + " §1.2.6 [R, Q1]"});
 
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -257,56 +154,6 @@ class Engine {
       const ItemSums rate = SumItems(c_, m, p, ItemStage::kStandardRate);
       r.rate_add = rate.add;
       r.rate_sub = rate.sub;
-      if (!trace_) continue;
-      const std::string code = m.code.str();
-      const MunicipalityPartInput& mp = m.part(p);
-      TraceStep shares{code, p,  "シェア", "sN = N_i/ΣN, sH = H_i/ΣH, sI = I_i/ΣI",
-                       {},   "", "",       Chapter(p) + "(2); " + kSpec + " §1.2.4"};
-      shares.inputs = {{"被保険者数 N_i", FormatYen(mp.insured)},
-                       {"ΣN", FormatYen(pr.insured)},
-                       {"世帯数 H_i", FormatYen(mp.households)},
-                       {"ΣH", FormatYen(pr.households)}};
-      for (size_t y = 0; y < mp.income_years.size(); ++y)
-        shares.inputs.push_back({fmt::format("所得 {}年目", y + 1), Y(mp.income_years[y])});
-      shares.inputs.push_back({"所得 I_i (平均)", YR(in.income[i], 2)});
-      shares.result = fmt::format("sN = {}, sH = {}, sI = {}", R(r.share_insured),
-                                  R(r.share_households), R(r.share_income));
-      if (c_.rounding.share_decimals)
-        shares.rounding = fmt::format("小数点以下第{}位未満四捨五入", *c_.rounding.share_decimals);
-      Add(std::move(shares));
-      Add({code,
-           p,
-           "按分指標 w_i",
-           "w_i = {1+α(ε_i−1)}·{β·sI_i + e·sN_i + (1−e)·sH_i}/(1+β)",
-           {{"α", alpha.ToString()},
-            {"ε_i", R(r.epsilon, 6)},
-            {"β", policy.beta.ToString()},
-            {"e", e.ToString()}},
-           R(r.weight),
-           "",
-           Chapter(p) + "(2); " + kSpec + " §1.2.5"});
-      Add({code,
-           p,
-           "納付金基礎額 B_i",
-           "B_i = C × w_i × γ",
-           {{"C", Y(pr.base_total)},
-            {"w_i", R(r.weight)},
-            {"γ", R(a.gamma, 13)},
-            {"C×w_i×γ", YR(r.base_exact, 4)},
-            {"γ の端数による差の配分後", YR(r.base_closed, 4)}},
-           Y(r.base),
-           "1円未満切り捨て＋端数調整 (最大剰余法)",
-           std::string(kSpec) + " §1.2.5, §1.6"});
-      TraceStep pre{code,
-                    p,
-                    "個別加減算後の納付金",
-                    "B_i + 個別加算_i − 個別減算_i",
-                    {{"B_i", Y(r.base)}},
-                    Y(r.before_relief),
-                    "",
-                    std::string(kSpec) + " §1.2.7"};
-      AddItemInputs(c_, m, p, ItemStage::kNofukin, pre.inputs);
-      Add(std::move(pre));
     }
     result_.parts.push_back(std::move(pr));
   }
@@ -319,20 +166,6 @@ class Engine {
     const auto& national =
         exclude ? c_.national_cost_per_capita_excluding_high_cost : c_.national_cost_per_capita;
     Rational eps = AgeAdjustedIndex(m.age_bands, national, exclude);
-    if (trace_) {
-      TraceStep t{m.code.str(),
-                  Part::kIryo,
-                  "年齢調整後医療費指数 ε_i",
-                  exclude ? "ε_i = Σ_a (M_ia − 高額超過額_ia) / Σ_a n_ia·m_a (高額除き)"
-                          : "ε_i = Σ_a M_ia / Σ_a n_ia·m_a",
-                  {},
-                  R(eps, 6),
-                  "",
-                  "算定政令 第9条第4項; " + std::string(kSpec) + " §1.2.3 [R]"};
-      for (const auto& b : m.age_bands)
-        t.inputs.push_back({b.label, fmt::format("n={} M={}", b.insured, Y(b.cost))});
-      Add(std::move(t));
-    }
     return eps;
   }
 
@@ -408,6 +241,7 @@ class Engine {
       cand.metric = total / Rational(mr.insured);
       cand.per_part = ReliefFactors(m, mr);
       mr.metric_before = cand.metric;
+      mr.relief_kappa = Kappa(cand);
     }
     ReliefOutcome o = ComputeRelief(c_.relief, candidates);
     result_.relief = o.summary;
@@ -426,49 +260,6 @@ class Engine {
         r.nofukin = AddAt(SubAt(r.before_relief, r.relief, m, p, "納付金 − 激変緩和"),
                           r.relief_contribution, m, p, "納付金 P_i");
       }
-      if (trace_ && c_.relief.enabled) {
-        TraceStep t{
-            mr.code.str(),
-            std::nullopt,
-            "激変緩和 (丈比べ)",
-            "limit = 基準 × (1 + 自然増 + x); 各分の緩和額 = ⌈(指標 − limit) × N × c_分⌉",
-            {{"指標", premium ? "1人当たり保険料 (ΣF/N)" : "1人当たり納付金 (ΣP/N)"},
-             {"指標 (緩和前)", YR(mr.metric_before, 2)},
-             {"基準", c_.municipalities[i].relief_base_per_capita
-                          ? Y(*c_.municipalities[i].relief_base_per_capita)
-                          : "なし"},
-             {"自然増", c_.relief.natural_growth.ToString()},
-             {"x", c_.relief.allowance.ToString()},
-             {"limit", o.limit[i] ? YR(*o.limit[i], 2) : "—"},
-             {"N", FormatYen(mr.insured)},
-             {"κ = Σ c_分", R(Kappa(candidates[i]), 6)},
-             {"緩和額の分への配分",
-              c_.relief.split == ReliefSplit::kIryoOnly ? "医療分のみ" : "各分の納付金に比例"}},
-            fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(o.relief[i]), Y(o.contribution[i])),
-            "緩和所要額は分ごとに1円未満切り上げ; 財源不足時は按分 (最大剰余法)",
-            "ガイドライン(R3.9) 6(2); " + std::string(kSpec) + " §2 [R]"};
-        Add(std::move(t));
-      }
-    }
-    if (trace_ && c_.relief.enabled) {
-      TraceStep t{"",
-                  std::nullopt,
-                  "激変緩和の財源",
-                  "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源",
-                  {},
-                  "",
-                  "",
-                  std::string(kSpec) + " §2.2"};
-      t.inputs.push_back({"Σ緩和所要額", Y(o.summary.needed)});
-      t.inputs.push_back({"下げ幅抑制による財源", Y(o.summary.contributions)});
-      for (const auto& d : o.summary.pools)
-        t.inputs.push_back({d.name, fmt::format("予算 {} のうち {}", Y(d.budget), Y(d.drawn))});
-      t.result =
-          fmt::format("緩和額計 {}{}", Y(o.summary.granted),
-                      o.summary.short_of_funds
-                          ? fmt::format(" (財源不足: 所要額の {} で按分)", R(o.summary.pro_rata, 6))
-                          : "");
-      Add(std::move(t));
     }
   }
 
@@ -489,7 +280,7 @@ class Engine {
     const UniformRateBasis basis(policy.standard_levy, policy.beta_prime, policy.equal_share_index,
                                  policy.asset_share, pr.income, pr.insured, pr.households,
                                  total_assets);
-    const Rational& e_std = basis.equal_share();
+    pr.standard_equal_share = basis.equal_share();
     Rational premium_need_total(0);
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -502,7 +293,8 @@ class Engine {
                              m, p, "保険料収納必要額 S_i");
       if (r.premium_need <= 0)
         throw CalculationError(fmt::format("{} {}: 保険料収納必要額 S_i is not positive ({})",
-                                           m.code.str(), PartLabel(p), Y(r.premium_need)));
+                                           m.code.str(), PartLabel(p),
+                                           FormatYen(r.premium_need) + "円"));
       premium_need_total += Rational(r.premium_need);
       // F_i = S_i / r_i (spec §1.5.2 step 2).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
@@ -511,89 +303,10 @@ class Engine {
                                          r.share_households, asset_shares[i], c_.rounding);
       r.own_basis = OwnBasisRate(r.premium_need, mp.own, r.income, mp.insured, mp.households,
                                  mp.asset_base, c_.rounding);
-      if (trace_) TraceRates(m, p, policy, r, e_std);
     }
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
                                pr.income, pr.insured, c_.rounding);
-    if (trace_)
-      Add({"",
-           p,
-           "都道府県標準保険料率",
-           "2方式: F = ΣS_i / r; 所得割率 = F·β/((1+β)·ΣI); 均等割 = F/((1+β)·ΣN)",
-           {{"ΣS_i", YR(premium_need_total, 0)},
-            {"r (県の収納率)", policy.prefecture_collection_rate.ToString()},
-            {"β", policy.beta.ToString()},
-            {"ΣI", YR(pr.income, 0)},
-            {"ΣN", FormatYen(pr.insured)}},
-           RateText(pr.prefecture_standard),
-           RoundingText(),
-           "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
-  }
-
-  std::string RoundingText() const {
-    return fmt::format("所得割率 %の小数点以下第{}位未満{}; 均等割・平等割 {}円未満{}",
-                       c_.rounding.income_rate_decimals,
-                       RoundingModeLabel(c_.rounding.income_rate_mode), c_.rounding.per_capita_unit,
-                       RoundingModeLabel(c_.rounding.per_capita_mode));
-  }
-
-  void TraceRates(const MunicipalityInput& m, Part p, const PartPolicy& policy,
-                  const MunicipalityPartResult& r, const Rational& e_std) {
-    const std::string code = m.code.str();
-    TraceStep s{code,
-                p,
-                "保険料収納必要額 S_i",
-                "S_i = P_i + 市町村の費用 − 市町村への公費",
-                {{"B_i", Y(r.base)},
-                 {"個別加算", Y(r.individual_add)},
-                 {"個別減算", Y(r.individual_sub)},
-                 {"激変緩和", Y(r.relief)},
-                 {"下げ幅抑制", Y(r.relief_contribution)},
-                 {"納付金 P_i", Y(r.nofukin)}},
-                Y(r.premium_need),
-                "",
-                std::string(kSpec) + " §1.2.9, §1.5.2 step 1"};
-    AddItemInputs(c_, m, p, ItemStage::kStandardRate, s.inputs);
-    Add(std::move(s));
-    Add({code,
-         p,
-         "保険料賦課総額 F_i",
-         "F_i = S_i / r_i",
-         {{"S_i", Y(r.premium_need)}, {"標準的な収納率 r_i", m.part(p).collection_rate.ToString()}},
-         YR(r.levy_total, 2),
-         "",
-         std::string(kSpec) + " §1.5.2 step 2"});
-    Add({code,
-         p,
-         "市町村標準保険料率",
-         "D_i = β′·sI_i + e·sN_i + (1−e)·sH_i; 所得割率 = F_i·β′/(D_i·ΣI); 均等割 = "
-         "F_i·e/(D_i·ΣN); "
-         "平等割 = F_i·(1−e)/(D_i·ΣH)",
-         {{"F_i", YR(r.levy_total, 2)},
-          {"β′", policy.beta_prime.ToString()},
-          {"e", e_std.ToString()},
-          {"所得割率 (端数処理前)",
-           R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
-          {"均等割 (端数処理前)", YR(r.municipal_standard.per_capita_exact, 2)},
-          {"平等割 (端数処理前)", YR(r.municipal_standard.per_household_exact, 2)}},
-         RateText(r.municipal_standard),
-         RoundingText(),
-         "国保法 第82条の3第1項; " + std::string(kSpec) + " §1.5.2"});
-    const OwnBasis& own = m.part(p).own;
-    Add({code,
-         p,
-         "市町村の算定基準に基づく標準的な保険料率",
-         "F = S_i / 収納率; 所得割率 = F·a·(1−q)/I_i; 均等割 = F·(1−a)·e/N_i; 平等割 = "
-         "F·(1−a)·(1−e)/H_i",
-         {{"賦課方式", LevyMethodLabel(own.method)},
-          {"応能割合 a", own.ability_share.ToString()},
-          {"均等割割合 e", own.equal_share.ToString()},
-          {"資産割割合 q", own.asset_share.ToString()},
-          {"収納率", own.collection_rate.ToString()}},
-         RateText(r.own_basis),
-         RoundingText(),
-         std::string(kSpec) + " §1.5.4 [R]"});
   }
 
   const Case& c_;

@@ -61,6 +61,7 @@ struct MunicipalityResult {
   Rational metric_before;    ///< 激変緩和 metric before relief (per capita)
   Rational metric_after;
   std::optional<Rational> metric_limit;  ///< base × (1 + 自然増 + x)
+  Rational relief_kappa;  ///< κ = Σ c_分: 納付金 removed per yen of the metric × N (relief.h)
 
   const MunicipalityPartResult& part(Part p) const { return parts[static_cast<int>(p)]; }
   MunicipalityPartResult& part(Part p) { return parts[static_cast<int>(p)]; }
@@ -80,8 +81,9 @@ struct PartResult {
   Yen residual = 0;           ///< yen placed by the largest-remainder rule (< n)
   Yen nofukin_total = 0;      ///< Σ P_i
   std::int64_t insured = 0, households = 0;
-  Rational income;              ///< Σ I_i
-  RateSet prefecture_standard;  ///< 都道府県標準保険料率
+  Rational income;                ///< Σ I_i
+  Rational standard_equal_share;  ///< e of the 市町村標準保険料率 (1 under 2方式)
+  RateSet prefecture_standard;    ///< 都道府県標準保険料率
 };
 
 struct ReliefDraw {

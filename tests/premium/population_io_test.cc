@@ -179,6 +179,9 @@ TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
        "member of household 1 in two places"},
       {"negative income", "1,102016,1,1,40,,-3456789\n", 2, 7, "0 or more"},
       {"insured aged 80", "1,102016,1,1,80,,3456789\n", 2, 5, "0 to 74"},
+      // 後期 from the 75th birthday 2026-04-01, the 賦課期日 itself (premium/member_age.h).
+      {"insured 75 on 4月1日", "1,102016,1,1,,1951-04-01,3456789\n", 2, 6,
+       "a 75th birthday after 4月1日"},
       {"bad date", "1,102016,1,1,,1980-02-30,3456789\n", 2, 6, "expected a date"},
       {"no head", "1,102016,0,1,40,,3456789\n", 2, 3, "no 世帯主"},
       {"bad 団体コード", "1,102017,1,1,40,,3456789\n", 2, 2, "check digit"},
@@ -199,6 +202,18 @@ TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
     EXPECT_EQ(std::string(e.what()).find("3456789"), std::string::npos) << e.what();
     EXPECT_EQ(std::string(e.what()).find("3,456,789"), std::string::npos) << e.what();
   }
+}
+
+// The household file's rule (issue 12 item 4): born 1951-04-02, 75 by age on 2026-04-01 but
+// in 後期高齢者医療 only from the birthday 4月2日, so a 国保 member on the 賦課期日.
+TEST(PopulationIo, BornOnAprilSecondTurning75IsInsuredOnTheAssessmentDay) {
+  TempDir dir;
+  const std::string path = dir.Path("p.csv");
+  WriteBytes(path, "世帯番号,団体コード,世帯主,国保,年齢,生年月日,給与収入\n"
+                   "1,102016,1,1,,1951-04-02,3456789\n");
+  const Population p = ReadPopulation(path, 2026);
+  ASSERT_EQ(p.members(), 1u);
+  EXPECT_EQ(p.birth_date[0], 19510402);
 }
 
 TEST(PopulationIo, HeaderErrors) {

@@ -209,8 +209,8 @@ TEST(ScenarioRun, ReliefDrawsAreBookedByAccount) {
   ASSERT_EQ(y.result.relief.pools.size(), 2u);
   const Yen first = y.result.relief.pools[0].drawn, second = y.result.relief.pools[1].drawn;
   ASSERT_GT(first + second, 0);
-  EXPECT_EQ(y.tokurei_drawn, 0);        // named 特例基金, but on account `other`
-  EXPECT_EQ(y.adjust_drawn, second);    // on the 財政調整事業, whatever its name
+  EXPECT_EQ(y.tokurei_drawn, 0);      // named 特例基金, but on account `other`
+  EXPECT_EQ(y.adjust_drawn, second);  // on the 財政調整事業, whatever its name
 }
 
 TEST(ScenarioRun, ChangesAgainstPreviousAndFirstYear) {

@@ -1,5 +1,4 @@
 // The request parsing and validation of `kokuho serve` (src/server/api.h), without a socket.
-#include "cli/serve_inputs.h"
 #include "server/api.h"
 
 #include <fmt/format.h>
@@ -9,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cli/serve_inputs.h"
 #include "nofukin/engine.h"
 #include "server/static_files.h"
 
@@ -18,9 +18,9 @@ namespace {
 using nlohmann::json;
 
 const AppData& Data() {
-  static const AppData data = cli::LoadServeData(
-      KOKUHO_SOURCE_DIR "/examples/gunma", KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv",
-      "");
+  static const AppData data =
+      cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
+                         KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", "");
   return data;
 }
 
@@ -47,7 +47,7 @@ TEST(ServerApi, ScenarioParsesNumbersAndPercentages) {
   const auto& c = Data().case_data;
   scenario::YearPlan p = ParseScenario(json::parse(R"({"alpha": 0.5, "beta_prime": {"iryo": "0.9"},
       "equal_share_index": 0.6, "collection_rate": "95%", "relief_allowance": 0.02})"),
-                                   c);
+                                       c);
   EXPECT_EQ(*p.alpha, Rational(1, 2));
   EXPECT_EQ(*p.beta_prime[static_cast<int>(Part::kIryo)], Rational(9, 10));
   EXPECT_FALSE(p.beta_prime[static_cast<int>(Part::kShien)]);

@@ -34,7 +34,7 @@ using std::chrono::milliseconds;
 std::shared_ptr<const AppData> Data() {
   static const auto data = std::make_shared<const AppData>(
       cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
-                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
+                         KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
   return data;
 }
 

@@ -1,6 +1,5 @@
 // `kokuho serve` over HTTP, in-process on an ephemeral loopback port: bad requests get a
 // clear 4xx (with a JSON error) and the server keeps serving.
-#include "cli/serve_inputs.h"
 #include "server/server.h"
 
 #include <gtest/gtest.h>
@@ -8,13 +7,15 @@
 
 #include <thread>
 
+#include "cli/serve_inputs.h"
+
 namespace kokuho::server {
 namespace {
 
 std::shared_ptr<const AppData> Data() {
   static const auto data = std::make_shared<const AppData>(
       cli::LoadServeData(KOKUHO_SOURCE_DIR "/examples/gunma",
-                  KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
+                         KOKUHO_SOURCE_DIR "/examples/levy/rates-gunma-sample.csv", ""));
   return data;
 }
 

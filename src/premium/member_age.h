@@ -1,0 +1,39 @@
+// Ages of household members as the levy counts them, shared by every reader of households
+// (the household file, the population table): the age on a day, and who may be an insured
+// member (被保険者) on the 賦課期日, 4月1日.
+//
+//   AgeOn({1951, 4, 2}, {2026, 4, 1});                    // 75 (reached the day before)
+//   BirthDateProblem({1951, 4, 2}, 2026, /*insured=*/true);  // nullopt: 後期 from 4月2日
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "premium/civil_date.h"
+
+namespace kokuho::premium {
+
+/// 75 and over: 後期高齢者医療 (高齢者医療確保法 50条), so an insured member is at most 74.
+inline constexpr int kMaxInsuredAge = 74;
+/// A bound for members who are not insured (a 擬制世帯主 or a 特定同一世帯所属者).
+inline constexpr int kMaxMemberAge = 120;
+
+/// The age on `day` (年齢計算ニ関スル法律: age n is reached on the day before the n-th
+/// birthday); −1 before birth.
+int AgeOn(const CivilDate& birth, const CivilDate& day);
+
+/// The birth date a reader assumes from an age on 4月1日 of `fiscal_year`: 4月2日 of
+/// (fiscal_year − age), so that the member is that age on 4月1日 and stays so all year.
+CivilDate BirthDateFromAge(int age, int fiscal_year);
+
+/// "0 to 74 (75 and over: 後期高齢者医療)" or "0 to 120": the ages a reader accepts.
+std::string AgeRangeText(bool insured);
+
+/// Why a member born on `birth` cannot be in a household of `fiscal_year`, or nullopt: a
+/// birth after the year's end; an insured member already in 後期高齢者医療 on 4月1日. 後期
+/// starts on the 75th birthday itself (高齢者医療確保法 52条), so a member born on 4月2日,
+/// 75 by age on 4月1日, is still a 国保 member that day (and has no 国保 month in the
+/// year). The text says what was expected, for the reader to put after the cell's name.
+std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_year, bool insured);
+
+}  // namespace kokuho::premium
