@@ -22,7 +22,26 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nation_dask import make_nation, synth_task  # noqa: E402
+from nation_dask import PREFECTURES, recode, make_nation, synth_task  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_nation_rates(out):
+    """The sample rates of 令和8年度 (examples/levy, NOT OFFICIAL) for every prefecture's
+    recoded municipalities, as 令和9年度 rows: the levy of 2027 runs with --carry-forward."""
+    import csv
+    with (ROOT / "examples" / "levy" / "rates-gunma-sample.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    path = out / "rates-nation.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(rows[0])
+        for pp, _, _ in PREFECTURES:
+            for r in rows[1:]:
+                if r[2] == "令和8年度":
+                    w.writerow([recode(r[0], pp), r[1], "令和9年度"] + r[3:])
+    return str(path)
 
 
 def noop(i):
@@ -41,6 +60,7 @@ def main():
 
     out = Path(a.out)
     nation = make_nation(out)
+    rates = make_nation_rates(out)
     total = sum(w for _, w in nation.values())
     sizes = {pp: max(1000, round(a.households * w / total)) for pp, (_, w) in nation.items()}
     (out / "pop").mkdir(exist_ok=True)
@@ -64,7 +84,7 @@ def main():
                 runs = kd.roadmaps(scenarios, {pp: pops[pp] for pp in order}, carry_forward=True)
                 roadmap.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                lev = kd.levy(kd.read_population([pops[pp] for pp in order], 2027), year=2027,
+                lev = kd.levy(kd.read_population([pops[pp] for pp in order], 2027), rates, year=2027,
                               carry_forward=True)
                 total_levy = int(lev.frame["total"].sum().compute())
                 levy.append(time.perf_counter() - t)
