@@ -10,6 +10,11 @@ packages=(
   libcli11-dev libfmt-dev libyaml-cpp-dev nlohmann-json3-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libgmp-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  # The Python package (python/, docs/python.md) and its tests, for Debian's /usr/bin/python3:
+  # pybind11, pytest, pandas, numpy, Dask and dask.distributed, matplotlib (the walkthrough's
+  # plot), PyYAML (the tests read the sample household files).
+  pybind11-dev python3-dev python3-pytest python3-pandas python3-numpy python3-dask
+  python3-distributed python3-matplotlib python3-yaml
 )
 # Node.js and npm build the browser code (web/) at build time; any node/npm on PATH will do
 # (bookworm's nodejs 18 + npm 9 otherwise).

@@ -5,12 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 
-#include "cli/premium_inputs.h"
 #include "core/error.h"
 #include "core/text.h"
-#include "io/population_io.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
 #include "scenario/sweep.h"
 
 namespace kokuho::cli {
@@ -30,45 +26,9 @@ std::vector<std::string> Split(const std::string& text, char sep) {
 
 }  // namespace
 
-ScenarioHouseholds LoadScenarioHouseholds(scenario::Scenario& s, const std::string& override_path,
-                                          const YearPolicy& policy) {
-  ScenarioHouseholds out;
-  if (!override_path.empty()) {
-    if (!s.households) s.households = scenario::HouseholdPlan{};
-    s.households->population = override_path;
-  }
-  if (!s.households) return out;
-  const int first = s.years.front().year.year();
-  out.population =
-      std::make_unique<premium::Population>(ReadPopulation(s.households->population, first));
-  for (const std::string& code : out.population->municipalities) {
-    const bool known = std::any_of(s.base.municipalities.begin(), s.base.municipalities.end(),
-                                   [&](const auto& m) { return m.code.str() == code; });
-    if (!known)
-      throw InputError({s.households->population, 0, 0},
-                       fmt::format("municipality {} of the population is not in the case", code));
-  }
-  scenario::HouseholdInputs in;
-  in.population = out.population.get();
-  in.rules = LoadNationalRules(first, "", policy);
-  if (s.households->rule == scenario::RatesRule::kGiven)
-    for (const auto& y : s.years) {
-      in.given[y.year.year()] = LoadRateSchedules(s.households->rates, y.year.year());
-      // Refused here at the cell (a missing 分, a cap above the 政令's), not by the panel.
-      for (const premium::RateSchedule& schedule : in.given[y.year.year()])
-        CompileSchedule(schedule, in.rules, s.households->rates);
-    }
-  out.inputs = std::move(in);
-  return out;
-}
-
 scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
                                 unsigned threads, const YearPolicy& policy) {
-  ScenarioHouseholds h = LoadScenarioHouseholds(s, population_override, policy);
-  scenario::RunOptions options;
-  options.threads = threads;
-  options.households = h.inputs ? &*h.inputs : nullptr;
-  return scenario::RunScenario(s, options);
+  return RunScenarioWithHouseholds(s, population_override, threads, policy);
 }
 
 std::vector<Rational> ParseSweepAxis(const std::string& text, const std::string& option) {

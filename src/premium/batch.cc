@@ -153,6 +153,34 @@ LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
   return result;
 }
 
+void LevyEach(const std::vector<PreparedHousehold>& prepared,
+              const std::vector<CompiledSchedule>& schedules, const HouseholdColumns& out,
+              unsigned threads) {
+  bool detail = false;
+  for (int p = 0; p < kPartCount; ++p) detail |= out.keigen[p] || out.over_cap[p];
+  ParallelFor(prepared.size(), threads, [&](std::size_t begin, std::size_t end, unsigned) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const PreparedHousehold& h = prepared[i];
+      if (out.tier) out.tier[i] = h.tier;
+      if (!detail) {  // the 賦課額 alone: the kernel without the components
+        Yen amount[kPartCount];
+        const Yen total = LevyAmounts(h, schedules[h.municipality], amount);
+        if (out.total) out.total[i] = total;
+        for (int p = 0; p < kPartCount; ++p)
+          if (out.amount[p]) out.amount[p][i] = amount[p];
+        continue;
+      }
+      const LevyResult r = LevyHousehold(h, schedules[h.municipality]);
+      if (out.total) out.total[i] = r.total;
+      for (int p = 0; p < kPartCount; ++p) {
+        if (out.amount[p]) out.amount[p][i] = r.parts[p].amount;
+        if (out.keigen[p]) out.keigen[p][i] = r.parts[p].keigen;
+        if (out.over_cap[p]) out.over_cap[p][i] = r.parts[p].over_cap;
+      }
+    }
+  });
+}
+
 Yen LevySum(const std::vector<PreparedHousehold>& prepared,
             const std::vector<CompiledSchedule>& schedules, unsigned threads) {
   if (threads == 0) threads = HardwareThreads();

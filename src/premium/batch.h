@@ -76,6 +76,23 @@ LevyAllResult LevyAll(const std::vector<PreparedHousehold>& prepared,
                       bool keep_household_totals, unsigned threads = 0,
                       const Progress& progress = {});
 
+/// Where LevyEach writes each household's result: arrays of `prepared.size()` elements
+/// owned by the caller (a null pointer skips that column). Household i's values at [i].
+struct HouseholdColumns {
+  Yen* total = nullptr;                     ///< 年税額・年保険料額
+  std::array<Yen*, kPartCount> amount{};    ///< 賦課額 of each 分 (by Part)
+  std::array<Yen*, kPartCount> keigen{};    ///< 7・5・2割軽減 of each 分
+  std::array<Yen*, kPartCount> over_cap{};  ///< 限度超過額 of each 分
+  std::uint8_t* tier = nullptr;             ///< 軽減 tier (KeigenTier)
+};
+
+/// Levies every prepared household under schedules[household.municipality] into `out`,
+/// column by column (the Python module's per-household arrays; no totals). Without a
+/// keigen or over_cap column it runs LevyAmounts (the kernel without the components).
+void LevyEach(const std::vector<PreparedHousehold>& prepared,
+              const std::vector<CompiledSchedule>& schedules, const HouseholdColumns& out,
+              unsigned threads = 0);
+
 /// Σ total over every household, nothing else (the benchmark's and the solver's loop).
 Yen LevySum(const std::vector<PreparedHousehold>& prepared,
             const std::vector<CompiledSchedule>& schedules, unsigned threads = 0);

@@ -257,6 +257,19 @@ inline Yen RoundedTotal(const Yen (&amount)[kPartCount], const CompiledSchedule&
 }
 }  // namespace detail
 
+/// Each 分's 賦課額 (LevyHousehold(h, s).parts[p].amount) into `amount` and the total, through
+/// the same arithmetic without the components (the Python module's per-household columns).
+inline Yen LevyAmounts(const PreparedHousehold& h, const CompiledSchedule& s,
+                       Yen (&amount)[kPartCount]) {
+  detail::LevyParts<false>(h, s, amount, nullptr);
+  Yen sum = 0;
+  for (int p = 0; p < kPartCount; ++p) {
+    if (!s.round_total) amount[p] = detail::RoundDown(amount[p], s.rounding_unit[p]);
+    sum += amount[p];
+  }
+  return s.round_total ? detail::RoundDown(sum, s.total_unit) : sum;
+}
+
 /// LevyHousehold(h, s).total through the same arithmetic, computing nothing else (the
 /// batch's sum and the rate solver's loop).
 inline Yen LevyTotal(const PreparedHousehold& h, const CompiledSchedule& s) {

@@ -32,6 +32,7 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
     pop.MunicipalityIndex("999998");
     const int n = fy == 2026 ? 100'000 : 20'000;
     std::vector<Yen> single(n);
+    std::vector<std::array<Yen, kPartCount>> single_parts(n), single_keigen(n);
     std::vector<MunicipalityTotals> expected(2);
     int total_only_mismatches = 0;  // LevyTotal (the batch's sum) against the full levy
     for (int i = 0; i < n; ++i) {
@@ -40,6 +41,10 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
       pop.Add(h, m, i);
       const HouseholdLevy l = LevyOne(pop.Get(i), schedules[m], rules, false);
       single[i] = l.result.total;
+      for (int p = 0; p < kPartCount; ++p) {
+        single_parts[i][p] = l.result.parts[p].amount;
+        single_keigen[i][p] = l.result.parts[p].keigen;
+      }
       total_only_mismatches += LevyTotal(l.prepared, compiled[m]) != l.result.total;
       expected[m].total += l.result.total;
       for (int p = 0; p < kPartCount; ++p)
@@ -55,6 +60,31 @@ TEST(PremiumBatchIdentity, HundredThousandHouseholdsSingleEqualsBatch) {
       EXPECT_EQ(batch.municipalities[m].total, expected[m].total);
       for (int p = 0; p < kPartCount; ++p)
         EXPECT_EQ(batch.municipalities[m].parts[p].keigen, expected[m].parts[p].keigen);
+    }
+    // LevyEach (the Python module's per-household columns), on one and two threads.
+    for (unsigned threads : {1u, 2u, 3u}) {
+      const bool with_detail = threads != 3;  // 3: the 賦課額 alone (LevyAmounts)
+      std::vector<Yen> total(n, -1);
+      std::array<std::vector<Yen>, kPartCount> amount, keigen;
+      std::vector<std::uint8_t> tier(n, 9);
+      HouseholdColumns cols;
+      cols.total = total.data();
+      cols.tier = tier.data();
+      for (int p = 0; p < kPartCount; ++p) {
+        amount[p].assign(n, -1);
+        keigen[p].assign(n, -1);
+        cols.amount[p] = amount[p].data();
+        if (with_detail) cols.keigen[p] = keigen[p].data();
+      }
+      LevyEach(prepared, compiled, cols, threads);
+      int each_mismatches = 0;
+      for (int i = 0; i < n; ++i) {
+        each_mismatches += total[i] != single[i] || tier[i] != prepared[i].tier;
+        for (int p = 0; p < kPartCount; ++p)
+          each_mismatches += amount[p][i] != single_parts[i][p] ||
+                             (with_detail && keigen[p][i] != single_keigen[i][p]);
+      }
+      EXPECT_EQ(each_mismatches, 0) << "FY" << fy << " threads " << threads;
     }
     EXPECT_EQ(LevySum(prepared, compiled, 1), LevySum(prepared, compiled, 2));
     EXPECT_EQ(LevySum(prepared, compiled), expected[0].total + expected[1].total);
