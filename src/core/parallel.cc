@@ -1,5 +1,7 @@
 #include "core/parallel.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -25,6 +27,12 @@ class Pool {
   // Runs every task (the caller takes part) and rethrows the first exception.
   void Run(std::vector<std::function<void()>>& tasks) {
     if (tasks.empty()) return;
+    if (Forked()) {
+      // A child forked after the workers started (the fuzz regression tests fork): it has
+      // none of their threads, so it runs the tasks itself, in order.
+      for (auto& task : tasks) task();
+      return;
+    }
     std::exception_ptr error;
     std::mutex error_mutex;
     std::atomic<std::size_t> left{tasks.size()};
@@ -61,6 +69,11 @@ class Pool {
   }
 
   ~Pool() {
+    if (Forked()) {
+      // The workers' threads live in the parent only: nothing to stop or join here.
+      new std::vector<std::thread>(std::move(workers_));  // NOLINT: left to the OS at exit
+      return;
+    }
     {
       std::lock_guard<std::mutex> lock(mutex_);
       stopping_ = true;
@@ -70,8 +83,11 @@ class Pool {
   }
 
  private:
+  bool Forked() const { return owner_ != 0 && getpid() != owner_; }
+
   void EnsureWorkers(std::size_t wanted) {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (workers_.empty()) owner_ = getpid();
     while (workers_.size() < wanted) workers_.emplace_back([this] { Work(); });
   }
 
@@ -94,6 +110,7 @@ class Pool {
   std::deque<std::function<void()>> queue_;
   std::vector<std::thread> workers_;
   bool stopping_ = false;
+  pid_t owner_ = 0;  ///< the process whose threads the workers are
 };
 
 unsigned Resolve(unsigned threads, std::size_t n) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "io/positioned_read.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
 #include "io/input_limits.h"
@@ -123,23 +124,6 @@ struct Fd {
     if (fd >= 0) close(fd);
   }
 };
-
-/// Reads exactly `size` bytes at `offset`; false on a short file.
-bool ReadAt(int fd, void* out, std::size_t size, std::uint64_t offset) {
-  char* p = static_cast<char*>(out);
-  while (size > 0) {
-    const ssize_t n = pread(fd, p, size, static_cast<off_t>(offset));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    if (n == 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
-    offset += static_cast<std::uint64_t>(n);
-  }
-  return true;
-}
 
 struct Entry {
   char type = 0;

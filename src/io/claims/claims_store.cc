@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "core/error.h"
+#include "io/positioned_read.h"
 #include "io/atomic_file_writer.h"
 
 namespace kokuho {
@@ -214,22 +215,6 @@ claims::FileSummary FileFromJson(const json& j) {
 
 [[noreturn]] void Fail(const std::string& path, std::uint64_t offset, const std::string& what) {
   throw InputError({path, 0, 0}, fmt::format("byte offset {}: {}", offset, what));
-}
-
-bool ReadAt(int fd, void* out, std::size_t size, std::uint64_t offset) {
-  char* p = static_cast<char*>(out);
-  while (size > 0) {
-    const ssize_t n = pread(fd, p, size, static_cast<off_t>(offset));
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    if (n == 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
-    offset += static_cast<std::uint64_t>(n);
-  }
-  return true;
 }
 
 struct Entry {
