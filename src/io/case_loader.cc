@@ -234,12 +234,12 @@ nofukin::Case LoadCase(const std::string& path) {
   // A table given where the case is expected (a common slip: the 市町村表 itself).
   const std::string ext = yaml_path.extension().string();
   if (ext == ".csv" || ext == ".CSV" || ext == ".xlsx" || ext == ".xlsm" || ext == ".txt")
-    throw InputError({file, 0, 0},
-                     fmt::format("これは表のファイルです。事例のフォルダ (prefecture.yaml のある"
-                                 "フォルダ、例: {}) か prefecture.yaml を指定してください",
-                                 yaml_path.parent_path().empty()
-                                     ? std::string("examples/gunma")
-                                     : yaml_path.parent_path().string()));
+    throw InputError(
+        {file, 0, 0},
+        fmt::format("これは表のファイルです。事例のフォルダ (prefecture.yaml のある"
+                    "フォルダ、例: {}) か prefecture.yaml を指定してください",
+                    yaml_path.parent_path().empty() ? std::string("examples/gunma")
+                                                    : yaml_path.parent_path().string()));
   YAML::Node doc = LoadYamlStrict(file);
   YamlMap root(doc, file, "prefecture.yaml");
   root.ExpectKeys({"prefecture", "prefecture_code", "fiscal_year", "coefficients", "municipalities",

@@ -224,11 +224,31 @@ void ReadMunicipalityTable(const Table& table, Case& c) {
     m.row = row.pos;
     const TableCell& code_cell = row.cells[code_col];
     auto code = MunicipalityCode::TryParse(code_cell.text);
-    if (!code)
+    if (!code) {
+      // A 合計 row under the table (most sheets have one): say so rather than "bad code".
+      const std::string name = NormalizeWidth(Trim(row.cells[name_col].text));
+      const std::string code_text = NormalizeWidth(Trim(code_cell.text));
+      for (const std::string& word : {code_text, name})
+        if (word == "合計" || word == "計" || word == "県計" || word == "総計" || word == "小計")
+          throw InputError(code_cell.pos,
+                           fmt::format("{}の行です: 市町村表には市町村の行だけを書いてください "
+                                       "(県の合計は kokuho が計算します)。この行を削除してください",
+                                       word));
+      // A wrong check digit: the code it probably meant (the 5 digits with their digit).
+      std::string hint;
+      if (code_text.size() == 6 && std::all_of(code_text.begin(), code_text.end(),
+                                               [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        const std::string five = code_text.substr(0, 5);
+        hint = fmt::format("; 検査数字が合いません: {}{} のことですか", five,
+                           MunicipalityCode::CheckDigit(five));
+        if (!name.empty()) hint += fmt::format(" ({})", name);
+      }
       throw InputError(
           code_cell.pos,
-          "団体コード: expected a 6-digit 全国地方公共団体コード with a valid check digit "
-          "(or the 5-digit code)");
+          fmt::format("団体コード: expected a 6-digit 全国地方公共団体コード with a valid check "
+                      "digit (or the 5-digit code){}",
+                      hint));
+    }
     if (code->prefecture() != c.prefecture_code)
       throw InputError(code_cell.pos,
                        fmt::format("団体コード: expected a municipality of prefecture "
