@@ -25,6 +25,10 @@ while (($#)); do
   esac
   shift
 done
+if ((budget < 0)); then
+  echo "sanitize: the budget is spent ($budget s): the sanitizer and fuzzing checks were not run" >&2
+  exit 0
+fi
 deadline=$((SECONDS + budget))
 # Seconds left before the deadline (a large number without --budget).
 left() { if ((budget > 0)); then echo $((deadline - SECONDS)); else echo 1000000; fi; }
@@ -33,6 +37,10 @@ left() { if ((budget > 0)); then echo $((deadline - SECONDS)); else echo 1000000
 within_budget() {
   local what="$1"; shift
   local rc=0
+  if (($(left) <= 0)); then
+    echo "sanitize: no time left in the budget of $budget s for $what: it and the checks after it were not run" >&2
+    exit 0
+  fi
   timeout --signal=TERM "$(left)" "$@" || rc=$?
   if ((rc == 124)); then
     echo "sanitize: $what did not finish within the budget of $budget s: stopped, and the checks after it were not run" >&2
