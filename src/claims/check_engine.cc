@@ -162,12 +162,15 @@ std::uint32_t StayMask(const CheckMonth& m, const CheckReceipt& r) {
   const int dim = DaysInMonth(r.month / 100, r.month % 100);
   const bool admitted_here = r.admission_date / 100 == r.month;
   if (mask == 0 && r.days > 0) {  // DPC: no day columns on the bundle; 入院年月日 + 実日数
-    const int start = admitted_here ? r.admission_date % 100 : 1;
+    const int start = admitted_here ? std::max(1, r.admission_date % 100) : 1;
     const int end = std::min(dim, start + r.days - 1);
     for (int d = start; d <= end; ++d) mask |= 1u << (d - 1);
   }
   if (mask == 0) return 0;
-  if (admitted_here) mask &= ~(1u << (r.admission_date % 100 - 1));
+  const int admission_day = r.admission_date % 100;
+  if (admitted_here && admission_day >= 1 && admission_day <= 31)
+    mask &= ~(1u << (admission_day - 1));
+  if (mask == 0) return 0;  // the admission day was the only one
   const int last = 32 - std::countl_zero(mask);  // highest day with a bit
   if (last < dim) mask &= ~(1u << (last - 1));
   return mask;
