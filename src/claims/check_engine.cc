@@ -170,7 +170,7 @@ std::uint32_t StayMask(const CheckMonth& m, const CheckReceipt& r) {
   const int admission_day = r.admission_date % 100;
   if (admitted_here && admission_day >= 1 && admission_day <= 31)
     mask &= ~(1u << (admission_day - 1));
-  if (mask == 0) return 0;  // the admission day was the only one
+  if (mask == 0) return 0;                       // the admission day was the only one
   const int last = 32 - std::countl_zero(mask);  // highest day with a bit
   if (last < dim) mask &= ~(1u << (last - 1));
   return mask;

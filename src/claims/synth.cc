@@ -63,35 +63,76 @@ struct Disease {
 };
 // Codes: the bundled sample's (4375001 もやもや病 I675 and 9599001 外傷 T149 are the real
 // master's rows); the others are given synthetic names and ICD-10 codes by this generator.
-enum DiseaseId { kHt, kDm, kLip, kGi, kSleep, kJoint, kUri, kInjury, kMoyamoya, kPneumonia,
-                 kStroke, kCaries, kGingivitis, kPeriodontitis, kDiseaseCount };
+enum DiseaseId {
+  kHt,
+  kDm,
+  kLip,
+  kGi,
+  kSleep,
+  kJoint,
+  kUri,
+  kInjury,
+  kMoyamoya,
+  kPneumonia,
+  kStroke,
+  kCaries,
+  kGingivitis,
+  kPeriodontitis,
+  kDiseaseCount
+};
 constexpr Disease kDiseases[kDiseaseCount] = {
-    {"8833421", "本態性高血圧症（合成）", "I10"},   {"2500013", "２型糖尿病（合成）", "E119"},
-    {"8848176", "脂質異常症（合成）", "E785"},      {"5559001", "胃潰瘍（合成）", "K259"},
-    {"8847337", "不眠症（合成）", "G470"},          {"9170003", "変形性膝関節症（合成）", "M179"},
-    {"4659007", "急性上気道炎（合成）", "J069"},    {"9599001", "外傷", "T149"},
-    {"4375001", "もやもや病", "I675"},              {"4860002", "肺炎（合成）", "J189"},
-    {"4349001", "脳梗塞（合成）", "I639"},          {"5220063", "う蝕（合成）", "K021"},
-    {"8843836", "歯肉炎（合成）", "K051"},          {"8833899", "慢性歯周炎（合成）", "K053"},
+    {"8833421", "本態性高血圧症（合成）", "I10"},
+    {"2500013", "２型糖尿病（合成）", "E119"},
+    {"8848176", "脂質異常症（合成）", "E785"},
+    {"5559001", "胃潰瘍（合成）", "K259"},
+    {"8847337", "不眠症（合成）", "G470"},
+    {"9170003", "変形性膝関節症（合成）", "M179"},
+    {"4659007", "急性上気道炎（合成）", "J069"},
+    {"9599001", "外傷", "T149"},
+    {"4375001", "もやもや病", "I675"},
+    {"4860002", "肺炎（合成）", "J189"},
+    {"4349001", "脳梗塞（合成）", "I639"},
+    {"5220063", "う蝕（合成）", "K021"},
+    {"8843836", "歯肉炎（合成）", "K051"},
+    {"8833899", "慢性歯周炎（合成）", "K053"},
 };
 struct Modifier {
   const char* code;
   const char* name;
 };
-constexpr std::array<Modifier, 4> kModifiers = {
-    {{"8002", "右（合成）"}, {"8070", "左（合成）"}, {"2060", "急性（合成）"}, {"4001", "慢性（合成）"}}};
+constexpr std::array<Modifier, 4> kModifiers = {{{"8002", "右（合成）"},
+                                                 {"8070", "左（合成）"},
+                                                 {"2060", "急性（合成）"},
+                                                 {"4001", "慢性（合成）"}}};
 
 // Drug groups: one 一般名コード each, a 先発品 and (mostly) a 後発品, 1 tablet a day. The 先発品
 // of the clean data cost ≤ 15 円 a day, so their J300 点数 equals the 後発品's (no saving);
 // kExpensive is used only by planted 後発差額 cases. Codes 6299xxxx1 (先発) / 6299xxxx2 (後発)
 // are code-shaped synthetic codes.
-enum DrugGroup { kArb, kCcb, kBiguanide, kDpp4, kStatin, kH2, kMucosal, kZolpidem, kAntiallergy,
-                 kAnalgesic, kPatch, kExpensive, kAntiplatelet, kAntiepileptic, kProbiotic,
-                 kVitamin, kUrinary, kGroupCount };
+enum DrugGroup {
+  kArb,
+  kCcb,
+  kBiguanide,
+  kDpp4,
+  kStatin,
+  kH2,
+  kMucosal,
+  kZolpidem,
+  kAntiallergy,
+  kAnalgesic,
+  kPatch,
+  kExpensive,
+  kAntiplatelet,
+  kAntiepileptic,
+  kProbiotic,
+  kVitamin,
+  kUrinary,
+  kGroupCount
+};
 struct DrugSpec {
   const char* generic;  // 一般名コード
   const char* name;
-  int form;             // y[27] 剤形: 1 内用, 3 外用
+  int form;                                  // y[27] 剤形: 1 内用, 3 外用
   int brand_hundredths, generic_hundredths;  // 薬価 × 100; generic 0 = no 後発品
   const char* unit;
 };
@@ -144,14 +185,14 @@ constexpr Procedure kXray{"170000410", "単純撮影（イ）の写真診断", 8
 constexpr Procedure kAdmission{"190117710", "入院基本料（合成）", 0};
 constexpr Procedure kInjection{"130003510", "静脈内注射", 37};
 constexpr std::array<Procedure, 6> kTests = {{{"160068410", "ＥＣＧ１２", 0},
-                                               {"160008010", "末梢血液一般検査", 0},
-                                               {"160054710", "ＣＲＰ", 0},
-                                               {"160022510", "ＡＳＴ", 48},
-                                               {"160022610", "ＡＬＴ", 112},
-                                               {"160019010", "ＢＵＮ", 10}}};
+                                              {"160008010", "末梢血液一般検査", 0},
+                                              {"160054710", "ＣＲＰ", 0},
+                                              {"160022510", "ＡＳＴ", 48},
+                                              {"160022610", "ＡＬＴ", 112},
+                                              {"160019010", "ＢＵＮ", 10}}};
 constexpr std::array<Procedure, 3> kSurgery = {{{"150253010", "手術（合成）", 12100},
-                                                 {"150183410", "手術（合成）", 7000},
-                                                 {"140009310", "人工呼吸", 242}}};
+                                                {"150183410", "手術（合成）", 7000},
+                                                {"140009310", "人工呼吸", 242}}};
 constexpr std::array<Procedure, 7> kDental = {{{"301072810", "歯科初診（合成）", 226},
                                                {"302000110", "歯科処置（合成）", 110},
                                                {"302000610", "歯科処置（合成）", 80},
@@ -168,16 +209,33 @@ struct Template {
   bool chronic;
 };
 constexpr Template kTemplates[kTemplateCount] = {
-    {kHt, {kArb, kCcb}, true},        {kDm, {kBiguanide, kDpp4}, true},
-    {kLip, {kStatin, -1}, true},      {kGi, {kH2, kMucosal}, true},
-    {kSleep, {kZolpidem, -1}, true},  {kJoint, {kPatch, -1}, true},
-    {kUri, {kAntiallergy, kAnalgesic}, false}, {kInjury, {kAnalgesic, -1}, false},
+    {kHt, {kArb, kCcb}, true},
+    {kDm, {kBiguanide, kDpp4}, true},
+    {kLip, {kStatin, -1}, true},
+    {kGi, {kH2, kMucosal}, true},
+    {kSleep, {kZolpidem, -1}, true},
+    {kJoint, {kPatch, -1}, true},
+    {kUri, {kAntiallergy, kAnalgesic}, false},
+    {kInjury, {kAnalgesic, -1}, false},
 };
 
-constexpr std::string_view kKinds[] = {
-    "T01", "T02", "T03", "Y01", "Y02", "Y03", "K01", "K02", "K03", "K04", "K05",
-    "duplicate_visits", "frequent_visits", "duplicate_medication", "polypharmacy",
-    "generic_notice", "third_party"};
+constexpr std::string_view kKinds[] = {"T01",
+                                       "T02",
+                                       "T03",
+                                       "Y01",
+                                       "Y02",
+                                       "Y03",
+                                       "K01",
+                                       "K02",
+                                       "K03",
+                                       "K04",
+                                       "K05",
+                                       "duplicate_visits",
+                                       "frequent_visits",
+                                       "duplicate_medication",
+                                       "polypharmacy",
+                                       "generic_notice",
+                                       "third_party"};
 
 // ---- line building ----
 
@@ -274,18 +332,18 @@ struct Institution {
 
 // What one outpatient visit bills (filled by the month's logic, written by Visit()).
 struct VisitSpec {
-  std::vector<int> days;              // visit days (sorted)
-  std::vector<int> templates;         // the conditions seen
-  bool first_visit = false;           // 初診料 on the first day
-  int first_visit_day = 0;            // planted T02: the 初診 day (else days.front())
-  bool acute_closed = false;          // acute 傷病名 治ゆ at the end
-  bool declare_injury = true;         // 特記事項 10 on an injury (clean)
-  bool no_management = false;         // planted extra visits: 再診 only
-  bool hba1c_twice = false;           // planted T01
+  std::vector<int> days;       // visit days (sorted)
+  std::vector<int> templates;  // the conditions seen
+  bool first_visit = false;    // 初診料 on the first day
+  int first_visit_day = 0;     // planted T02: the 初診 day (else days.front())
+  bool acute_closed = false;   // acute 傷病名 治ゆ at the end
+  bool declare_injury = true;  // 特記事項 10 on an injury (clean)
+  bool no_management = false;  // planted extra visits: 再診 only
+  bool hba1c_twice = false;    // planted T01
   bool quarterly = false, lifetime = false, home_care = false;
-  int home_care_day = 0;              // the day kHomeCare is billed (0: first day)
-  bool outside = false;               // 院外処方 (処方箋料 + a 調剤 receipt)
-  bool omit_fee = false;              // planted K02
+  int home_care_day = 0;  // the day kHomeCare is billed (0: first day)
+  bool outside = false;   // 院外処方 (処方箋料 + a 調剤 receipt)
+  bool omit_fee = false;  // planted K02
   bool no_drugs = false;
   struct Rx {
     int group;
@@ -388,7 +446,8 @@ class Generator {
     if (in.table == Table::kPharmacy) {
       f->w.Add({"YK", "2", pref, "4", in.code, in.name, bm, "00", in.tel});
     } else {
-      if (in.table == Table::kDental) f->w.Add({"UK", "2", pref, "3", in.code, "", in.name, bm, "", "00"});
+      if (in.table == Table::kDental)
+        f->w.Add({"UK", "2", pref, "3", in.code, "", in.name, bm, "", "00"});
       f->w.Add({"IR", "2", pref, in.table == Table::kDental ? "3" : "1", in.code, "", in.name, bm,
                 "00", in.tel});
     }
@@ -423,8 +482,8 @@ class Generator {
             : u < 0.40 + 0.60 * 0.41 ? rng_.Int(65, 74)
                                      : rng_.Int(0, 64);
     p.elderly = p.age >= 75;
-    const int months = (first_month_ / 100) * 12 + (first_month_ % 100 - 1) -
-                       (p.age * 12 + rng_.Int(1, 12));
+    const int months =
+        (first_month_ / 100) * 12 + (first_month_ % 100 - 1) - (p.age * 12 + rng_.Int(1, 12));
     const int y = months / 12, m = months % 12 + 1;
     p.birth = y * 10000 + m * 100 + rng_.Int(1, DaysInMonth(y, m));
     if (p.elderly) {
@@ -567,8 +626,8 @@ class Generator {
     billing_ = billing;
     month_ = AddMonthsTo(billing, -1);
     days_in_month_ = DaysInMonth(month_ / 100, month_ % 100);
-    const int month_index = (billing / 100) * 12 + billing % 100 -
-                            ((first_billing_ / 100) * 12 + first_billing_ % 100);
+    const int month_index =
+        (billing / 100) * 12 + billing % 100 - ((first_billing_ / 100) * 12 + first_billing_ % 100);
     std::vector<std::unique_ptr<FileBuilder>> mf, df, pf;
     for (const Institution& in : med) mf.push_back(OpenFile(in, billing));
     std::unique_ptr<FileBuilder> hf = OpenFile(hospital_in, billing);
@@ -675,9 +734,8 @@ class Generator {
           return not_admitted(i) && p.secondary < 0;
         });
       } else if (kind == "generic_notice") {
-        plant_single(kind, [&](const Person& p, std::size_t i) {
-          return not_admitted(i) && p.age >= 40;
-        });
+        plant_single(
+            kind, [&](const Person& p, std::size_t i) { return not_admitted(i) && p.age >= 40; });
       } else if (kind == "K05") {
         plant_single(kind, [&](const Person& p, std::size_t i) {
           return not_admitted(i) && !has_template(p.at_primary, kTDm) &&
@@ -695,8 +753,8 @@ class Generator {
 
     // ---- outpatient visits, person by person ----
     auto pharmacy_for = [&](int clinic) -> FileBuilder& {
-      const std::size_t k = rng_.Chance(0.8) ? static_cast<std::size_t>(clinic) % pf.size()
-                                             : rng_.Next() % pf.size();
+      const std::size_t k =
+          rng_.Chance(0.8) ? static_cast<std::size_t>(clinic) % pf.size() : rng_.Next() % pf.size();
       return *pf[k];
     };
     for (std::size_t i = 0; i < n; ++i) {
@@ -705,9 +763,12 @@ class Generator {
       const auto s = single.find(i);
       const std::string plant = s == single.end() ? "" : s->second;
       const double q1 = p.chronic ? 0.95 : 0.25, q2 = p.chronic ? 0.5 : 0.1;
-      static const std::set<std::string> kAtPrimary = {
-          "T01", "T02", "T03", "Y03", "K02", "K03", "K04", "K05", "polypharmacy",
-          "generic_notice", "third_party", "duplicate_medication"};
+      static const std::set<std::string> kAtPrimary = {"T01",          "T02",
+                                                       "T03",          "Y03",
+                                                       "K02",          "K03",
+                                                       "K04",          "K05",
+                                                       "polypharmacy", "generic_notice",
+                                                       "third_party",  "duplicate_medication"};
       const bool go1 = rng_.Chance(q1) || frequent || dupvisit || kAtPrimary.count(plant) > 0;
       const bool go2 = p.secondary >= 0 && (rng_.Chance(q2) || plant == "Y03");
       std::uint32_t primary_receipt_line = 0, primary_receipt = 0;
@@ -725,8 +786,8 @@ class Generator {
         ApplyPlant(plant, p, v, stay[i]);
         primary_file = mf[p.primary].get();
         primary_receipt = primary_file->next;
-        primary_receipt_line = Visit(*primary_file, p, p.primary, v, pharmacy_for(p.primary),
-                                     plant, &primary_first_day);
+        primary_receipt_line = Visit(*primary_file, p, p.primary, v, pharmacy_for(p.primary), plant,
+                                     &primary_first_day);
         if (frequent)
           Plant("frequent_visits", *primary_file, primary_receipt, primary_receipt_line,
                 fmt::format("入院外 診療実日数 {} 日 (3か月続けて)", v.days.size()));
@@ -764,7 +825,8 @@ class Generator {
         }
         FileBuilder& f = *mf[p.secondary];
         const std::uint32_t number = f.next;
-        const std::uint32_t line = Visit(f, p, p.secondary, v, pharmacy_for(p.secondary), "", nullptr);
+        const std::uint32_t line =
+            Visit(f, p, p.secondary, v, pharmacy_for(p.secondary), "", nullptr);
         if (plant == "Y03" && v.home_care)
           Plant("Y03", f, number, line,
                 "合成在宅管理料 (1人の患者につき1医療機関・月1回) を2つ目の医療機関でも算定");
@@ -855,12 +917,13 @@ class Generator {
   }
 
   // A regular visit to `clinic` for the conditions seen there (clean by construction).
-  VisitSpec Regular(Person& p, int clinic, const std::vector<int>& templates, std::uint32_t blocked) {
+  VisitSpec Regular(Person& p, int clinic, const std::vector<int>& templates,
+                    std::uint32_t blocked) {
     VisitSpec v;
     // Days: 1件当たり日数 入院外 1.51 (概算医療費 令和3年度): 97% geometric mean 1.4, 3%
     // mean 5; capped at 14 (the clean data stays below the 頻回 threshold of 15 days).
-    const int days =
-        std::min(14, rng_.Chance(0.97) ? rng_.Days(1.4, days_in_month_) : rng_.Days(5.0, days_in_month_));
+    const int days = std::min(
+        14, rng_.Chance(0.97) ? rng_.Days(1.4, days_in_month_) : rng_.Days(5.0, days_in_month_));
     v.days = PickDays(days, blocked);  // empty when admitted the whole month: no visit
     v.templates = templates.empty() ? std::vector<int>{kTUri} : templates;
     if (!p.chronic && rng_.Chance(0.1)) v.templates = {kTInjury};
@@ -885,8 +948,8 @@ class Generator {
           if (g < 0 || (g == kTemplates[t].drugs[1] && rng_.Chance(0.5))) continue;
           const bool chronic = kTemplates[t].chronic;
           const int supply = kGroups[g].form == 3 ? 1
-                             : chronic ? std::array<int, 3>{14, 28, 30}[rng_.Next() % 3]
-                                       : rng_.Int(3, 7);
+                             : chronic            ? std::array<int, 3>{14, 28, 30}[rng_.Next() % 3]
+                                                  : rng_.Int(3, 7);
           const bool brand = rng_.Chance(0.2);  // 後発品 quantity share about 80% [K]
           v.drugs.push_back({g, brand, g == kZolpidem ? std::min(supply, 28) : supply,
                              kGroups[g].form == 3 ? 14 : 1});
@@ -962,7 +1025,8 @@ class Generator {
       const Template& tp = kTemplates[t];
       injury |= tp.disease == kInjury;
       const int outcome = tp.chronic ? 1 : (v.acute_closed ? 2 : 1);
-      const int start = tp.chronic ? 1 : first;  // chronic 傷病名 began earlier this month or before
+      const int start =
+          tp.chronic ? 1 : first;  // chronic 傷病名 began earlier this month or before
       Diagnosis(b, tp.disease, start, outcome, main);
       main = false;
     }
@@ -973,10 +1037,12 @@ class Generator {
     const int first_visit_day = v.first_visit ? (v.first_visit_day ? v.first_visit_day : first) : 0;
     for (int d : v.days)
       if (d != first_visit_day) revisits.push_back(d);
-    if (first_visit_day) Item(b, "SI", "11", kFirstVisit.code, "", kFirstVisit.points, On({first_visit_day}));
+    if (first_visit_day)
+      Item(b, "SI", "11", kFirstVisit.code, "", kFirstVisit.points, On({first_visit_day}));
     if (!revisits.empty()) {
       Item(b, "SI", "12", kRevisit.code, "", kRevisit.points, On(revisits));
-      if (rng_.Chance(0.5)) Item(b, "SI", "", kRevisitAddOn.code, "", kRevisitAddOn.points, On(revisits));
+      if (rng_.Chance(0.5))
+        Item(b, "SI", "", kRevisitAddOn.code, "", kRevisitAddOn.points, On(revisits));
     }
     // 医学管理 by condition (≤ the monthly limits of check_rules.yaml).
     const auto has = [&](int t) {
@@ -986,7 +1052,8 @@ class Generator {
       if (has(kTDm)) {
         Item(b, "SI", "13", kLifestyleDm.code, "", kLifestyleDm.points, On({first}));
       } else if (has(kTHt)) {
-        std::vector<int> two(v.days.begin(), v.days.begin() + std::min<std::size_t>(2, v.days.size()));
+        std::vector<int> two(v.days.begin(),
+                             v.days.begin() + std::min<std::size_t>(2, v.days.size()));
         Item(b, "SI", "13", kDiseaseMgmt.code, "", kDiseaseMgmt.points, On(two));
       }
       if (v.lifetime) Item(b, "SI", "13", kLifetime.code, "", kLifetime.points, On({first}));
@@ -1018,7 +1085,8 @@ class Generator {
     }
     // Drugs.
     if (v.outside && !v.drugs.empty()) {
-      if (!v.omit_fee) Item(b, "SI", "80", kPrescription.code, "", kPrescription.points, On({first}));
+      if (!v.omit_fee)
+        Item(b, "SI", "80", kPrescription.code, "", kPrescription.points, On({first}));
     } else if (!v.drugs.empty()) {
       // 院内: one 内服 剤 (回数 = 日分 on the visit day) and the 外用 as 23.
       std::vector<const VisitSpec::Rx*> oral, outer;
@@ -1037,7 +1105,8 @@ class Generator {
              fmt::format("{}", rx.qty), rng_.Int(5, 30), On({first}));
       }
     }
-    if (rng_.Chance(0.05)) b.lines.push_back(Line("CO").F("").F("1").F("810000001").F("合成コメント").str());
+    if (rng_.Chance(0.05))
+      b.lines.push_back(Line("CO").F("").F("1").F("810000001").F("合成コメント").str());
     const bool kohi = rng_.Chance(0.03);
     const std::uint32_t line =
         Head(f, p, kohi, false, static_cast<int>(v.days.size()), b.points, 0, tokki);
@@ -1047,8 +1116,8 @@ class Generator {
     static const std::set<std::string> kHere = {"T01", "T02", "T03", "polypharmacy", "third_party"};
     if (kHere.count(plant))
       Plant(plant, f, number, line,
-            plant == "T01" ? (v.hba1c_twice ? "ＨｂＡ１ｃ (月1回) を同じ月に2回"
-                                            : "合成検査 (3月に1回) を前月に続けて算定")
+            plant == "T01"   ? (v.hba1c_twice ? "ＨｂＡ１ｃ (月1回) を同じ月に2回"
+                                              : "合成検査 (3月に1回) を前月に続けて算定")
             : plant == "T02" ? "前回受診から1か月未満・傷病名継続中に初診料"
             : plant == "T03" ? "合成指導料 (患者1人につき1回) を再び算定"
             : plant == "polypharmacy" ? "14日以上の内服薬 7種類"
@@ -1089,7 +1158,8 @@ class Generator {
     for (const auto& rx : drugs) {
       ++rp;
       const DrugSpec& g = kGroups[rx.group];
-      const int price = rx.brand || g.generic_hundredths == 0 ? g.brand_hundredths : g.generic_hundredths;
+      const int price =
+          rx.brand || g.generic_hundredths == 0 ? g.brand_hundredths : g.generic_hundredths;
       // Daily 薬価 × 使用量 → 点 (15円以下 1点, else 1 + ⌈(円 − 15) / 10⌉; 医科点数表 F200).
       const std::int64_t amount = std::int64_t{price} * rx.qty;  // hundredths of a yen
       const std::int64_t per_day = amount <= 1500 ? 1 : 1 + (amount - 1500 + 999) / 1000;
@@ -1097,7 +1167,8 @@ class Generator {
       const std::int64_t drug_points = per_day * supply;
       const int prep = 24;
       points += prep + drug_points;
-      lines.push_back(Line("SH").F(rp).F(g.form == 3 ? "3" : "1").F("").Empty(1).F(per_day).Empty(4).str());
+      lines.push_back(
+          Line("SH").F(rp).F(g.form == 3 ? "3" : "1").F("").Empty(1).F(per_day).Empty(4).str());
       lines.push_back(Line("CZ")
                           .F("1")
                           .F(fmt::format("{:02}{:02}", month_ % 100, day))
@@ -1113,7 +1184,8 @@ class Generator {
                           .F(drug_points)
                           .Empty(40)
                           .str());
-      const std::string code = rx.brand || g.generic_hundredths == 0 ? BrandCode(rx.group) : GenericCode(rx.group);
+      const std::string code =
+          rx.brand || g.generic_hundredths == 0 ? BrandCode(rx.group) : GenericCode(rx.group);
       lines.push_back(Line("IY").F("1").F(code).F(rx.qty).Empty(6).str());
     }
     points += 45;
@@ -1158,8 +1230,13 @@ class Generator {
       bundle = std::int64_t{daily} * days;
       b.lines.push_back(Line("BU").F("040080xx99x0xx").F(Date8(month_, first)).Empty(3).str());
       for (int i = 0; i < 2; ++i)
-        b.lines.push_back(
-            Line("SB").F(kDiseases[kPneumonia].code).Empty(2).F("J189").F(i == 0 ? "01" : "11").Empty(2).str());
+        b.lines.push_back(Line("SB")
+                              .F(kDiseases[kPneumonia].code)
+                              .Empty(2)
+                              .F("J189")
+                              .F(i == 0 ? "01" : "11")
+                              .Empty(2)
+                              .str());
       b.lines.push_back(Line("KK").F("0").Empty(1).F("2").Empty(10).str());
       b.lines.push_back(Line("HH")
                             .F(fmt::format("{}", month_))
@@ -1227,7 +1304,8 @@ class Generator {
     const std::vector<int> visits = PickDays(days, blocked);
     if (visits.empty()) return;
     Body b;
-    static constexpr std::array<DiseaseId, 3> kDentalDiseases = {kCaries, kGingivitis, kPeriodontitis};
+    static constexpr std::array<DiseaseId, 3> kDentalDiseases = {kCaries, kGingivitis,
+                                                                 kPeriodontitis};
     for (int i = rng_.Int(1, 2); i > 0; --i) {
       Line hs("HS");
       hs.F(Date8(month_, visits.front()))
@@ -1282,7 +1360,8 @@ class Generator {
   void WriteCp932(const std::string& name, const std::string& utf8) {
     std::string out;
     std::size_t bad = 0;
-    if (!AppendUtf8AsCp932(utf8, out, bad)) throw std::logic_error("synthetic master not CP932: " + name);
+    if (!AppendUtf8AsCp932(utf8, out, bad))
+      throw std::logic_error("synthetic master not CP932: " + name);
     write_(name, std::move(out));
   }
   void WriteMasters() {
@@ -1294,14 +1373,15 @@ class Generator {
       c[86] = "20000101", c[87] = "99999999";
       s += Csv(c, true);
     };
-    for (const Procedure& p : {kFirstVisit, kRevisit, kRevisitAddOn, kPrescription, kDiseaseMgmt,
-                               kLifestyleDm, kHbA1c, kQuarterly, kLifetime, kHomeCare, kWound, kXray,
-                               kAdmission, kInjection})
+    for (const Procedure& p :
+         {kFirstVisit, kRevisit, kRevisitAddOn, kPrescription, kDiseaseMgmt, kLifestyleDm, kHbA1c,
+          kQuarterly, kLifetime, kHomeCare, kWound, kXray, kAdmission, kInjection})
       proc(p);
     for (const Procedure& p : kTests) proc(p);
     for (const Procedure& p : kSurgery) proc(p);
     WriteCp932("s_SYNTH.csv", s);
-    // y: 42 columns; used: 2 code, 4 name, 9 unit, 11 薬価, 16 後発品, 27 剤形, 29/30, 36 一般名コード.
+    // y: 42 columns; used: 2 code, 4 name, 9 unit, 11 薬価, 16 後発品, 27 剤形, 29/30, 36
+    // 一般名コード.
     std::string y, g = "一般名コード,一般名処方の標準的な記載,同一剤形・規格内の最低薬価\r\n";
     for (int k = 0; k < kGroupCount; ++k) {
       const DrugSpec& d = kGroups[k];
@@ -1340,22 +1420,28 @@ class Generator {
       z += Csv(c, true);
     }
     WriteCp932("z_SYNTH.txt", z);
-    write_("check_rules_synth.yaml", std::string(
-        "# 合成データ (kokuho claims synth) の合成コードに対する規則: 実在の点数表の規則ではありません。\n"
-        "# kokuho claims check STORE --rules DIR (このファイルのあるフォルダ) で組み込みの規則表に加わります。\n"
-        "known_through: open\n"
-        "frequency:\n"
-        "  description: 合成コードの算定回数 (3月に1回・患者1人につき1回・1患者1医療機関月1回)\n"
-        "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
-        "  period: month\n"
-        "  values:\n"
-        "    - from: 2000-01\n"
-        "      confirmed: true\n"
-        "      source: \"kokuho claims synth (合成規則)\"\n"
-        "      rules:\n"
-        "        - {code: \"160999910\", name: 合成検査, period: 3月, limit: 1, source: \"合成規則\"}\n"
-        "        - {code: \"180999910\", name: 合成指導料, period: 患者当たり, limit: 1, source: \"合成規則\"}\n"
-        "        - {code: \"114999910\", name: 合成在宅管理料, period: 月, limit: 1, across_institutions: true, source: \"合成規則\"}\n"));
+    write_("check_rules_synth.yaml",
+           std::string("# 合成データ (kokuho claims synth) の合成コードに対する規則: "
+                       "実在の点数表の規則ではありません。\n"
+                       "# kokuho claims check STORE --rules DIR (このファイルのあるフォルダ) "
+                       "で組み込みの規則表に加わります。\n"
+                       "known_through: open\n"
+                       "frequency:\n"
+                       "  description: 合成コードの算定回数 "
+                       "(3月に1回・患者1人につき1回・1患者1医療機関月1回)\n"
+                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
+                       "  period: month\n"
+                       "  values:\n"
+                       "    - from: 2000-01\n"
+                       "      confirmed: true\n"
+                       "      source: \"kokuho claims synth (合成規則)\"\n"
+                       "      rules:\n"
+                       "        - {code: \"160999910\", name: 合成検査, period: 3月, limit: 1, "
+                       "source: \"合成規則\"}\n"
+                       "        - {code: \"180999910\", name: 合成指導料, period: 患者当たり, "
+                       "limit: 1, source: \"合成規則\"}\n"
+                       "        - {code: \"114999910\", name: 合成在宅管理料, period: 月, limit: "
+                       "1, across_institutions: true, source: \"合成規則\"}\n"));
   }
 
   struct Span {

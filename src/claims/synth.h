@@ -63,7 +63,7 @@ struct SynthOptions {
   double plant_rate = 0.0;                     ///< every kind of PlantedRuleKinds()
   double plant_frequent_visits = 0.0;          ///< frequent_visits only (3 months of ≥ 15 days)
   double plant_duplicate_prescriptions = 0.0;  ///< duplicate_medication only
-  bool write_masters = false;  ///< also write the synthetic masters and rule file
+  bool write_masters = false;                  ///< also write the synthetic masters and rule file
 };
 
 /// The kinds planted: check rule codes (T01 … K05) and list names (duplicate_visits …).

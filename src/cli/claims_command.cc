@@ -437,8 +437,9 @@ void RegisterClaims(CLI::App& app, Action& action) {
     auto a = std::make_shared<ClaimsArgs>();
     CLI::App* cmd = claims->add_subcommand(
         "synth", "合成レセプト (県の1か月分: 医科・DPC・歯科・調剤) を生成 (docs/claims-synth.md)");
-    cmd->add_option("--out", a->out_dir,
-                    "出力フォルダ (医療機関・月ごとの .UKE と planted.csv, files.csv, 合成マスター)")
+    cmd->add_option(
+           "--out", a->out_dir,
+           "出力フォルダ (医療機関・月ごとの .UKE と planted.csv, files.csv, 合成マスター)")
         ->required();
     cmd->add_option("--receipts", a->receipts, "レセプト件数の目安 (既定 10000)");
     cmd->add_option("--seed", a->seed, "乱数の種 (同じ種なら同じファイル)");

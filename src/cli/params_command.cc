@@ -89,11 +89,10 @@ int RunParams(const ParamsRun& run) {
           {"series", s->name},
           {"description", s->description},
           {"law", s->law},
-          {"known_through", s->known_through
-                                ? nlohmann::ordered_json(
-                                      s->monthly ? FormatMonth(s->known_through_month)
-                                                 : s->known_through->ToShortWareki())
-                                : nlohmann::ordered_json("open")}};
+          {"known_through", s->known_through ? nlohmann::ordered_json(
+                                                   s->monthly ? FormatMonth(s->known_through_month)
+                                                              : s->known_through->ToShortWareki())
+                                             : nlohmann::ordered_json("open")}};
       if (year) {
         ParameterNotes notes;
         std::optional<ResolvedEntry> e;
@@ -110,11 +109,11 @@ int RunParams(const ParamsRun& run) {
           row.insert(row.end(), {ReportCell::Text(used),
                                  ReportCell::Text(e->confirmed ? "確認済み" : "未確認"),
                                  ReportCell::Text(e->source)});
-          js["in_force"] = {{"from", e->from_month ? FormatMonth(e->from_month)
-                                                   : e->from.ToShortWareki()},
-                            {"confirmed", e->confirmed},
-                            {"carried_forward", e->carried_forward},
-                            {"source", e->source}};
+          js["in_force"] = {
+              {"from", e->from_month ? FormatMonth(e->from_month) : e->from.ToShortWareki()},
+              {"confirmed", e->confirmed},
+              {"carried_forward", e->carried_forward},
+              {"source", e->source}};
         } else {
           row.insert(row.end(), {ReportCell::Text(state.empty() ? "(適用なし)" : state),
                                  ReportCell::Empty(), ReportCell::Empty()});

@@ -134,17 +134,18 @@ int RunSolve(const SolveRun& run) {
          ReportCell::Integer(s.shortfall), ReportCell::Integer(s.published.over_cap),
          ReportCell::Integer(s.published.capped_households)});
     auto rates = [](const premium::SolvedRates& x) {
-      return nlohmann::ordered_json{{"income_rate_ppm", x.income_rate},
-                                    {"income_rate_percent", std::stod(premium::PpmPercent(x.income_rate))},
-                                    {"per_capita", x.per_capita},
-                                    {"per_household", x.per_household},
-                                    {"levy", x.levy},
-                                    {"income_total", x.income},
-                                    {"per_capita_total", x.per_capita_total},
-                                    {"household_total", x.household_total},
-                                    {"keigen", x.keigen},
-                                    {"over_cap", x.over_cap},
-                                    {"capped_households", x.capped_households}};
+      return nlohmann::ordered_json{
+          {"income_rate_ppm", x.income_rate},
+          {"income_rate_percent", std::stod(premium::PpmPercent(x.income_rate))},
+          {"per_capita", x.per_capita},
+          {"per_household", x.per_household},
+          {"levy", x.levy},
+          {"income_total", x.income},
+          {"per_capita_total", x.per_capita_total},
+          {"household_total", x.household_total},
+          {"keigen", x.keigen},
+          {"over_cap", x.over_cap},
+          {"capped_households", x.capped_households}};
     };
     json["parts"][PartKey(r.part)] = {{"target", r.target},
                                       {"exact", rates(s.exact)},

@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "core/error.h"
-#include "io/positioned_read.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
 #include "io/input_limits.h"
+#include "io/positioned_read.h"
 
 namespace kokuho {
 namespace {

@@ -199,9 +199,8 @@ ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& f
   for (const auto& kv : f.root_) {
     const std::string name = kv.first.Scalar();
     if (name == "known_through") continue;
-    f.series_.emplace(
-        name, ReadSeries(name, PosOf(kv.first, file), kv.second, file, file_known,
-                         file_known_month, file_known_pos));
+    f.series_.emplace(name, ReadSeries(name, PosOf(kv.first, file), kv.second, file, file_known,
+                                       file_known_month, file_known_pos));
     f.order_.push_back(name);
   }
   if (f.order_.empty()) throw InputError({file, 1, 1}, "expected at least one series");
@@ -253,7 +252,7 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
   if (!chosen->confirmed)
     notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source,
                s.description});
-  return ResolvedEntry{std::move(map), chosen->from, 0,     chosen->confirmed && !carried,
+  return ResolvedEntry{std::move(map), chosen->from,   0,     chosen->confirmed && !carried,
                        carried,        chosen->source, file_, name};
 }
 
@@ -263,8 +262,9 @@ std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& n
                                                             ParameterNotes& notes) const {
   const ParameterSeries& s = Series(name);
   if (!s.monthly)
-    throw InputError(s.pos, name + ": not a month series (period: month) and so has no value "
-                                   "per month");
+    throw InputError(s.pos, name +
+                                ": not a month series (period: month) and so has no value "
+                                "per month");
   bool carried = false;
   if (s.known_through && s.known_through_month < month) {
     if (!policy.carry_forward)
@@ -293,14 +293,20 @@ std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& n
     notes.Add(n);
   }
   if (!chosen->confirmed) {
-    ParameterNote n{ParameterNote::kUnconfirmed, name, file_, chosen->from, fy, chosen->source,
-                    s.description};
+    ParameterNote n{
+        ParameterNote::kUnconfirmed, name, file_, chosen->from, fy, chosen->source, s.description};
     n.from_month = chosen->from_month;
     n.month = month;
     notes.Add(n);
   }
-  ResolvedEntry r{std::move(map),  chosen->from, chosen->from_month, chosen->confirmed && !carried,
-                  carried,         chosen->source, file_,            name};
+  ResolvedEntry r{std::move(map),
+                  chosen->from,
+                  chosen->from_month,
+                  chosen->confirmed && !carried,
+                  carried,
+                  chosen->source,
+                  file_,
+                  name};
   return r;
 }
 

@@ -41,8 +41,8 @@ namespace kokuho {
 
 /// One dated value: in force from `from` until the next entry.
 struct ParameterEntry {
-  FiscalYear from{0};  ///< a fiscal year, or an income year in an income_year series; in a
-                       ///< month series the fiscal year of from_month
+  FiscalYear from{0};           ///< a fiscal year, or an income year in an income_year series; in a
+                                ///< month series the fiscal year of from_month
   std::int32_t from_month = 0;  ///< month series: in force from this month (yyyymm), else 0
   bool confirmed = false;
   std::string source;

@@ -109,9 +109,9 @@ enum class ReliefSplit {
 enum class ReliefAccount {
   kOther,               ///< other (e.g. 市町村の財源)
   kPrefectureTransfer,  ///< 都道府県繰入金 (2号分)
-  kSpecialFund,         ///< 財政安定化基金 特例基金 (激変緩和用, 国保法 附則第25条)
-  kAdjustmentFund,      ///< 財政安定化基金 財政調整事業 (国保法 第81条の2第9項)
-  kNational,            ///< 国の暫定措置
+  kSpecialFund,  ///< 財政安定化基金 特例基金 (激変緩和用, 国保法 附則第25条)
+  kAdjustmentFund,  ///< 財政安定化基金 財政調整事業 (国保法 第81条の2第9項)
+  kNational,        ///< 国の暫定措置
 };
 
 /// "other", "prefecture_transfer", "special_fund", "adjustment_fund", "national".

@@ -37,7 +37,8 @@ ReliefOutcome ComputeRelief(const ReliefPolicy& policy,
     out.contribution_parts[i].assign(candidates[i].per_part.size(), 0);
   }
   out.summary.enabled = policy.enabled;
-  for (const auto& pool : policy.pools) out.summary.pools.push_back({pool.name, pool.budget, 0, pool.account});
+  for (const auto& pool : policy.pools)
+    out.summary.pools.push_back({pool.name, pool.budget, 0, pool.account});
   if (!policy.enabled) return out;
 
   const Rational one(1);

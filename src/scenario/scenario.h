@@ -45,7 +45,7 @@ struct YearPlan {
   FiscalYear year{2027};
   SourcePos pos;  ///< where the year is written (for messages)
   Stage stage = Stage::kCurrent;
-  std::optional<Rational> alpha;              ///< α (医療分)
+  std::optional<Rational> alpha;  ///< α (医療分)
   /// β′ and 均等割指数 e per 分 (index: Part); absent: the year before's value.
   std::array<std::optional<Rational>, kPartCount> beta_prime;
   std::array<std::optional<Rational>, kPartCount> equal_share_index;

@@ -52,7 +52,7 @@ struct ConnectionLimits {
                                                     ///< on the raw bytes with room for framing)
   std::size_t max_requests = 10'000;                ///< requests per connection
   std::size_t max_idle = 4'096;  ///< connections kept idle, and kept holding part of a head
-  std::size_t threads = 8;                          ///< workers (requests served at once)
+  std::size_t threads = 8;       ///< workers (requests served at once)
 };
 
 /// Why the connection layer refused the current request (0: it did not).

@@ -135,13 +135,13 @@ TEST(ParameterFile, MonthSeriesResolveByMonth) {
   // period: month (診療年月 rules): the entry from 2024-06 applies to 2024-06 and after, the
   // one from 2022-04 before; 2026-06 is past known_through 2026-05.
   const std::string text =
-      "known_through: 2026-05\n"                                          // 1
-      "rules:\n"                                                          // 2
-      "  law: 点数表\n"                                                   // 3
-      "  period: month\n"                                                 // 4
-      "  values:\n"                                                       // 5
-      "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n"    // 6
-      "    - {from: 202406, amount: 2, confirmed: false, source: b}\n";   // 7
+      "known_through: 2026-05\n"                                         // 1
+      "rules:\n"                                                         // 2
+      "  law: 点数表\n"                                                  // 3
+      "  period: month\n"                                                // 4
+      "  values:\n"                                                      // 5
+      "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n"   // 6
+      "    - {from: 202406, amount: 2, confirmed: false, source: b}\n";  // 7
   const ParameterFile f = ParameterFile::Parse(text, "m.yaml");
   ParameterNotes notes;
   auto amount = [&](std::int32_t month, YearPolicy policy = {}) {
@@ -166,17 +166,23 @@ TEST(ParameterFile, MonthSeriesResolveByMonth) {
   ParameterNotes n2;
   EXPECT_EQ(f.TryResolve("rules", FiscalYear(2024), {}, n2)->from_month, 202204);
   // Bad months and order, at their positions.
-  const std::string bad = "rules:\n  period: month\n  known_through: open\n  values:\n"
-                          "    - {from: 2024-13, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_EQ(Error(bad).rfind("p.yaml:5:14: rules.values[0].from: expected a month such as 2024-06", 0), 0u)
+  const std::string bad =
+      "rules:\n  period: month\n  known_through: open\n  values:\n"
+      "    - {from: 2024-13, amount: 1, confirmed: true, source: a}\n";
+  EXPECT_EQ(
+      Error(bad).rfind("p.yaml:5:14: rules.values[0].from: expected a month such as 2024-06", 0),
+      0u)
       << Error(bad);
-  const std::string order = "rules:\n  period: month\n  known_through: open\n  values:\n"
-                            "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n"
-                            "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_NE(Error(order).find("increasing order of from (2022-04 follows 2024-06)"), std::string::npos)
+  const std::string order =
+      "rules:\n  period: month\n  known_through: open\n  values:\n"
+      "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n"
+      "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n";
+  EXPECT_NE(Error(order).find("increasing order of from (2022-04 follows 2024-06)"),
+            std::string::npos)
       << Error(order);
-  const std::string yearly = "known_through: 2026\nrules:\n  period: month\n  values:\n"
-                             "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n";
+  const std::string yearly =
+      "known_through: 2026\nrules:\n  period: month\n  values:\n"
+      "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n";
   EXPECT_NE(Error(yearly).find("a month series (period: month) needs known_through as a month"),
             std::string::npos)
       << Error(yearly);

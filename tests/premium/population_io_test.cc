@@ -209,8 +209,9 @@ TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
 TEST(PopulationIo, BornOnAprilSecondTurning75IsInsuredOnTheAssessmentDay) {
   TempDir dir;
   const std::string path = dir.Path("p.csv");
-  WriteBytes(path, "世帯番号,団体コード,世帯主,国保,年齢,生年月日,給与収入\n"
-                   "1,102016,1,1,,1951-04-02,3456789\n");
+  WriteBytes(path,
+             "世帯番号,団体コード,世帯主,国保,年齢,生年月日,給与収入\n"
+             "1,102016,1,1,,1951-04-02,3456789\n");
   const Population p = ReadPopulation(path, 2026);
   ASSERT_EQ(p.members(), 1u);
   EXPECT_EQ(p.birth_date[0], 19510402);

@@ -175,7 +175,7 @@ TEST(SolveRates, PropertiesOverRandomPopulations) {
       PreparedHousehold h = Adult(uniform(0, 3) == 0 ? 0 : uniform(0, 12'000'000),
                                   static_cast<std::uint8_t>(uniform(0, 3)));
       h.all.members[kAdult] = static_cast<std::uint8_t>(uniform(1, 4));  // 1–4 members
-      h.all.months = static_cast<std::uint8_t>(uniform(1, 12));         // part-year too
+      h.all.months = static_cast<std::uint8_t>(uniform(1, 12));          // part-year too
       hs.push_back(h);
     }
     if (hs[0].all.base == 0) hs[0].all.base = 1'000'000;  // something to levy 所得割 on

@@ -16,8 +16,8 @@
 #include <type_traits>
 
 #include "core/error.h"
-#include "io/positioned_read.h"
 #include "io/atomic_file_writer.h"
+#include "io/positioned_read.h"
 
 namespace kokuho {
 namespace {
