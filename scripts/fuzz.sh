@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer harness (fuzz/README.md) of the sanitizer build (build-sanitize/, made by
 # scripts/sanitize.sh): first on every input of fuzz/regressions/TARGET/, then for SECONDS on a
-# working corpus (build-sanitize/fuzz/work/TARGET, kept between runs) seeded from examples/
+# working corpus (build-sanitize/fuzz/live/TARGET, kept between runs) seeded from examples/
 # and tests/data. Other arguments go to libFuzzer (e.g. -runs=10000000 instead of SECONDS).
 # Findings are written to build-sanitize/fuzz/findings/TARGET/ and fail the script.
 #   bash scripts/fuzz.sh csv 600
@@ -27,7 +27,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 findings="$dir/fuzz/findings/$target"
-mkdir -p "$findings" "$dir/fuzz/work/$target"
+mkdir -p "$findings" "$dir/fuzz/live/$target"
 regressions=(fuzz/regressions/"$target"/*)
 if [[ -e "${regressions[0]}" ]]; then
   "$bin" "${options[@]}" -artifact_prefix="$findings/" "${regressions[@]}" >"$findings/regressions.log" 2>&1 ||
@@ -43,7 +43,7 @@ elif [[ "$1" =~ ^[0-9]+$ ]]; then
 fi
 log="$findings/fuzz.log"
 if ! nice -n 10 "$bin" "${options[@]}" "${run[@]}" "$@" -artifact_prefix="$findings/" \
-    "$dir/fuzz/work/$target" "$dir/fuzz/corpus/$target" >"$log" 2>&1; then
+    "$dir/fuzz/live/$target" "$dir/fuzz/corpus/$target" >"$log" 2>&1; then
   tail -60 "$log" >&2
   echo "fuzz: $target: a finding (input in $findings/)" >&2
   exit 1
