@@ -35,7 +35,7 @@ class Pool {
     }
     std::exception_ptr error;
     std::mutex error_mutex;
-    std::atomic<std::size_t> left{tasks.size()};
+    std::size_t left = tasks.size();  // guarded by done_mutex
     std::mutex done_mutex;
     std::condition_variable done;
     auto wrap = [&](std::function<void()>& task) {
@@ -48,10 +48,10 @@ class Pool {
           if (!error) error = std::current_exception();
         }
         in_pool_task = false;
-        if (left.fetch_sub(1) == 1) {
-          std::lock_guard<std::mutex> lock(done_mutex);
-          done.notify_all();
-        }
+        // Count down under the lock: the caller may return (and destroy these locals) as soon
+        // as it sees 0, so nothing here may touch them after the lock is released.
+        std::lock_guard<std::mutex> lock(done_mutex);
+        if (--left == 0) done.notify_all();
       };
     };
     EnsureWorkers(tasks.size() - 1);
@@ -63,7 +63,7 @@ class Pool {
     wrap(tasks[0])();
     {
       std::unique_lock<std::mutex> lock(done_mutex);
-      done.wait(lock, [&] { return left.load() == 0; });
+      done.wait(lock, [&] { return left == 0; });
     }
     if (error) std::rethrow_exception(error);
   }
