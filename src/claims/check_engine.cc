@@ -535,7 +535,7 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
                 MonthText(month), DaysText(overlap));
             f.source =
                 "診療報酬の算定方法 別表第一 医科診療報酬点数表 A000 初診料・A001 再診料 (入院中の"
-                "患者以外の患者に算定); spec/receipts.md §3.4";
+                "患者以外の患者に算定); docs/claims-checks.md 2";
           } else if (r.Outpatient()) {
             f.reason = fmt::format(
                 "{}の{}は {} に入院中の日ですが、{} で外来受診があります (入院中の他医療機関受診)。"
@@ -545,14 +545,14 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
                 inst_text(r.institution));
             f.source =
                 "医科点数表 第1章 第2部 通則5 (入院中の患者の他医療機関受診) と留意事項; "
-                "spec/receipts.md §3.4";
+                "docs/claims-checks.md 2";
           } else {
             f.reason = fmt::format(
                 "{}の{}は {} に入院中の日ですが、{} で調剤されています。入院中の処方・調剤として"
                 "適切か (他医療機関受診による処方か) を確認してください。",
                 MonthText(month), DaysText(overlap), inst_text(s.institution),
                 inst_text(r.institution));
-            f.source = "医科点数表 第1章 第2部 通則5; spec/receipts.md §3.4";
+            f.source = "医科点数表 第1章 第2部 通則5; docs/claims-checks.md 2";
           }
           emit(std::move(f));
         }
@@ -578,7 +578,7 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
               "ありません。処方箋の発行元と月を確認してください (医科レセプトの月遅れ請求の"
               "場合もあります)。",
               MonthText(month), inst_text(r.prescriber));
-          f.source = "spec/receipts.md §3.2, §3.5 (突合: 調剤レセプトの処方医療機関 = 医科 IR)";
+          f.source = "電子レセプトの記録条件仕様 (調剤 RE の処方医療機関コードと医科 IR の医療機関コードで突合); docs/claims-checks.md 2";
           emit(std::move(f));
           continue;
         }
@@ -635,7 +635,7 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
                           "いません。院外処方箋が交付されたか (院内処方との重複がないか) を"
                           "確認してください。",
                           MonthText(month), inst_text(r.prescriber));
-            f.source = "医科点数表 F400 処方箋料; spec/receipts.md §3.2, §3.5";
+            f.source = "医科点数表 F400 処方箋料; docs/claims-checks.md 2";
             emit(std::move(f));
           }
         }

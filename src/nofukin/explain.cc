@@ -7,7 +7,9 @@
 namespace kokuho::nofukin {
 namespace {
 
-constexpr const char* kSpec = "spec/nofukin.md";
+// Where a reader finds the rule as kokuho implements it: the repository's docs page and the
+// step or section in it (the official text is cited next to it where one was found).
+std::string Rules(const char* where) { return std::string("docs/nofukin-rules.md ") + where; }
 
 std::string Y(Yen v) { return FormatYen(v) + "円"; }
 std::string R(const Rational& v, int places = 10) { return v.ToDecimalString(places); }
@@ -74,7 +76,7 @@ class Explainer {
                 {},
                 Y(pr.required_total),
                 "",
-                Chapter(p) + "(1); " + kSpec + " §1.2.1"};
+                Chapter(p) + "(1); " + Rules("手順1")};
     for (const auto& e : policy.expenses) t.inputs.push_back({"歳出: " + e.name, Y(e.amount)});
     for (const auto& f : policy.public_funds)
       t.inputs.push_back({"歳入(公費): " + f.name, Y(f.amount)});
@@ -92,7 +94,7 @@ class Explainer {
           {"Σ個別加算", Y(pr.individual_add)}},
          Y(pr.base_total),
          "",
-         std::string(kSpec) + " §1.2.2"});
+         Rules("手順2")});
 
     const Rational alpha = p == Part::kIryo ? policy.alpha : Rational(0);
     const Rational e = c_.allocation == LevyMethod::kTwo ? Rational(1) : policy.equal_share_index;
@@ -110,7 +112,7 @@ class Explainer {
           {"1/Σw", R(pr.gamma_exact, 16)}},
          R(pr.gamma, c_.rounding.gamma_decimals),
          fmt::format("小数点以下第{}位未満四捨五入", c_.rounding.gamma_decimals),
-         Chapter(p) + "(2); 算定政令 第9条第8項等; " + kSpec + " §1.2.5"});
+         Chapter(p) + "(2); 算定政令 第9条第8項等; " + Rules("手順7")});
     Add({"",
          p,
          "納付金基礎額の端数調整",
@@ -121,7 +123,7 @@ class Explainer {
           {"Σ切り捨て後 B_i", Y(pr.floor_sum)}},
          fmt::format("端数調整 {}", Y(pr.residual)),
          "最大剰余法 (同順位は団体コード順)",
-         std::string(kSpec) + " §1.6 [D]; docs/nofukin-rules.md step 8"});
+         Rules("手順8 (端数調整は kokuho の規則)")});
     if (shared != 0)
       Add({"",
            p,
@@ -130,7 +132,7 @@ class Explainer {
            {{"C_高額", Y(shared)}, {"対象額 (1件)", Y(c_.high_cost_threshold)}},
            "",
            "",
-           std::string(kSpec) + " §1.2.6 [R, Q1]"});
+           Rules("高額医療費の共同負担")});
 
     for (size_t i = 0; i < c_.municipalities.size(); ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -138,7 +140,7 @@ class Explainer {
       const std::string code = m.code.str();
       const MunicipalityPartInput& mp = m.part(p);
       TraceStep shares{code, p,  "シェア", "sN = N_i/ΣN, sH = H_i/ΣH, sI = I_i/ΣI",
-                       {},   "", "",       Chapter(p) + "(2); " + kSpec + " §1.2.4"};
+                       {},   "", "",       Chapter(p) + "(2); " + Rules("手順5")};
       shares.inputs = {{"被保険者数 N_i", FormatYen(mp.insured)},
                        {"ΣN", FormatYen(pr.insured)},
                        {"世帯数 H_i", FormatYen(mp.households)},
@@ -161,7 +163,7 @@ class Explainer {
             {"e", e.ToString()}},
            R(r.weight),
            "",
-           Chapter(p) + "(2); " + kSpec + " §1.2.5"});
+           Chapter(p) + "(2); 算定政令 第9条〜第11条; " + Rules("手順6")});
       Add({code,
            p,
            "納付金基礎額 B_i",
@@ -173,7 +175,7 @@ class Explainer {
             {"γ の端数による差の配分後", YR(r.base_closed, 4)}},
            Y(r.base),
            "1円未満切り捨て＋端数調整 (最大剰余法)",
-           std::string(kSpec) + " §1.2.5, §1.6"});
+           Rules("手順8")});
       TraceStep pre{code,
                     p,
                     "個別加減算後の納付金",
@@ -181,7 +183,7 @@ class Explainer {
                     {{"B_i", Y(r.base)}},
                     Y(r.before_relief),
                     "",
-                    std::string(kSpec) + " §1.2.7"};
+                    Rules("手順9")};
       AddItemInputs(c_, m, p, ItemStage::kNofukin, pre.inputs);
       Add(std::move(pre));
     }
@@ -199,7 +201,7 @@ class Explainer {
                 {},
                 R(r_.municipalities[i].part(Part::kIryo).epsilon, 6),
                 "",
-                "算定政令 第9条第4項; " + std::string(kSpec) + " §1.2.3 [R]"};
+                "算定政令 第9条第4項; " + Rules("手順4")};
     for (const auto& b : m.age_bands)
       t.inputs.push_back({b.label, fmt::format("n={} M={}", b.insured, Y(b.cost))});
     Add(std::move(t));
@@ -232,7 +234,7 @@ class Explainer {
              c_.relief.split == ReliefSplit::kIryoOnly ? "医療分のみ" : "各分の納付金に比例"}},
            fmt::format("緩和額 {}, 下げ幅抑制 {}", Y(relief), Y(contribution)),
            "緩和所要額は分ごとに1円未満切り上げ; 財源不足時は按分 (最大剰余法)",
-           "ガイドライン(R3.9) 6(2); " + std::string(kSpec) + " §2 [R]"});
+           "ガイドライン(R3.9) 6(2); " + Rules("激変緩和")});
     }
     const ReliefSummary& o = r_.relief;
     TraceStep t{"",
@@ -242,7 +244,7 @@ class Explainer {
                 {},
                 "",
                 "",
-                std::string(kSpec) + " §2.2"};
+                Rules("激変緩和 (財源)")};
     t.inputs.push_back({"Σ緩和所要額", Y(o.needed)});
     t.inputs.push_back({"下げ幅抑制による財源", Y(o.contributions)});
     for (const auto& d : o.pools)
@@ -280,7 +282,7 @@ class Explainer {
           {"ΣN", FormatYen(pr.insured)}},
          RateText(pr.prefecture_standard),
          RoundingText(),
-         "国保法 第82条の3第2項; " + std::string(kSpec) + " §1.5.3 [R]"});
+         "国保法 第82条の3第2項; " + Rules("標準保険料率")});
   }
 
   void MunicipalRates(const MunicipalityInput& m, Part p, const PartPolicy& policy,
@@ -298,7 +300,7 @@ class Explainer {
                  {"納付金 P_i", Y(r.nofukin)}},
                 Y(r.premium_need),
                 "",
-                std::string(kSpec) + " §1.2.9, §1.5.2 step 1"};
+                Rules("手順12")};
     AddItemInputs(c_, m, p, ItemStage::kStandardRate, s.inputs);
     Add(std::move(s));
     Add({code,
@@ -308,7 +310,7 @@ class Explainer {
          {{"S_i", Y(r.premium_need)}, {"標準的な収納率 r_i", m.part(p).collection_rate.ToString()}},
          YR(r.levy_total, 2),
          "",
-         std::string(kSpec) + " §1.5.2 step 2"});
+         Rules("手順13")});
     Add({code,
          p,
          "市町村標準保険料率",
@@ -324,7 +326,7 @@ class Explainer {
           {"平等割 (端数処理前)", YR(r.municipal_standard.per_household_exact, 2)}},
          RateText(r.municipal_standard),
          RoundingText(),
-         "国保法 第82条の3第1項; " + std::string(kSpec) + " §1.5.2"});
+         "国保法 第82条の3第1項; " + Rules("標準保険料率")});
     const OwnBasis& own = m.part(p).own;
     Add({code,
          p,
@@ -338,7 +340,7 @@ class Explainer {
           {"収納率", own.collection_rate.ToString()}},
          RateText(r.own_basis),
          RoundingText(),
-         std::string(kSpec) + " §1.5.4 [R]"});
+         Rules("標準保険料率 (各市町村の算定基準)")});
   }
 
   const Case& c_;

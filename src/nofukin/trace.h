@@ -23,7 +23,7 @@ struct TraceStep {
   std::vector<std::pair<std::string, std::string>> inputs;
   std::string result;
   std::string rounding;  ///< empty when exact
-  std::string source;    ///< e.g. "ガイドライン(R3.9) 3(2); spec/nofukin.md §1.2.5"
+  std::string source;    ///< e.g. "ガイドライン(R3.9) 3(2); docs/nofukin-rules.md 手順6"
 };
 
 class Trace {
