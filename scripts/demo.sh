@@ -3,5 +3,5 @@
 # prefecture: prints the result tables and writes the reports to kokuho-demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh >&2
+bash scripts/build.sh --target kokuho >&2
 ./build/kokuho demo --out kokuho-demo
