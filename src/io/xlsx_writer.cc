@@ -226,7 +226,9 @@ XlsxCell XlsxCell::Integer(long long v, std::string format) {
 XlsxCell XlsxCell::Decimal(double v, std::string format) {
   XlsxCell cell;
   cell.kind = kDecimal;
-  cell.number = v;
+  // Excel keeps 15 significant digits: store the value as that decimal, so that noise of
+  // binary arithmetic (52.59999999999999 for 52.6) never reaches the workbook.
+  cell.number = std::isfinite(v) ? std::strtod(fmt::format("{:.15g}", v).c_str(), nullptr) : v;
   cell.number_format = std::move(format);
   return cell;
 }

@@ -35,7 +35,8 @@ struct XlsxCell {
   /// beyond ±2^53 (not exact in Excel's doubles) are written as text instead.
   static XlsxCell Integer(long long v, std::string format = "#,##0");
   /// A decimal written as a number with `format` (e.g. "0.00", "0.0000000000000",
-  /// "0.00%").
+  /// "0.00%"), stored to 15 significant digits as Excel keeps it (52.6, not
+  /// 52.59999999999999).
   static XlsxCell Decimal(double v, std::string format = "0.00");
   /// A cell left blank.
   static XlsxCell Empty();

@@ -56,6 +56,24 @@ TEST(WriteXlsx, IntegersAreNumbersWithThousandsSeparators) {
   }
 }
 
+// 5.26 × 10 in doubles is 52.599999999999994 (not the double nearest 52.6):
+// the workbook stores 52.6, Excel's 15 significant digits, not the binary noise.
+TEST(WriteXlsx, DecimalsAreStoredToFifteenSignificantDigits) {
+  const double noisy = 5.26 * 10;
+  ASSERT_NE(noisy, 52.6);  // the premise: the arithmetic is noisy
+  XlsxSheet sheet;
+  sheet.name = "率";
+  sheet.header = {"得点率"};
+  sheet.rows = {{XlsxCell::Decimal(noisy, "0.0")}, {XlsxCell::Decimal(1.0 / 3, "0.00")}};
+  io_test::TempDir dir;
+  WriteXlsx(dir.Path("r.xlsx"), {sheet});
+  std::optional<std::string> xml =
+      io_test::ReadZipEntry(dir.Path("r.xlsx"), "xl/worksheets/sheet1.xml");
+  ASSERT_TRUE(xml.has_value());
+  EXPECT_NE(xml->find("<v>52.6</v>"), std::string::npos) << *xml;
+  EXPECT_NE(xml->find("<v>0.333333333333333</v>"), std::string::npos) << *xml;
+}
+
 TEST(WriteXlsx, HeaderFrozenWithAutofilterAndWidths) {
   io_test::TempDir dir;
   WriteXlsx(dir.Path("r.xlsx"), {SampleSheet()});
