@@ -578,7 +578,9 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
               "ありません。処方箋の発行元と月を確認してください (医科レセプトの月遅れ請求の"
               "場合もあります)。",
               MonthText(month), inst_text(r.prescriber));
-          f.source = "電子レセプトの記録条件仕様 (調剤 RE の処方医療機関コードと医科 IR の医療機関コードで突合); docs/claims-checks.md 2";
+          f.source =
+              "電子レセプトの記録条件仕様 (調剤 RE の処方医療機関コードと医科 IR "
+              "の医療機関コードで突合); docs/claims-checks.md 2";
           emit(std::move(f));
           continue;
         }

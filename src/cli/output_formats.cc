@@ -12,10 +12,14 @@ void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats)
   cmd.add_option("--out", out_dir, "folder for the report files");
   cmd.add_option("--format", formats, "comma list: table, csv, xlsx, json")
       ->default_str("table (table,csv,xlsx,json with --out)");
+  cmd.add_option("--encoding", "CSV の文字コード: utf8 (BOM 付き、既定) または cp932 (Shift_JIS)")
+      ->check(CLI::IsMember({"utf8", "cp932"}));
 }
 
 void DefaultOutputFormats(const CLI::App& cmd, const std::string& out_dir, std::string& formats) {
   if (cmd.count("--format") == 0) formats = out_dir.empty() ? "table" : "table,csv,xlsx,json";
+  const CLI::Option* encoding = cmd.get_option_no_throw("--encoding");
+  if (encoding && encoding->count() > 0) formats += ",encoding=" + encoding->as<std::string>();
 }
 
 OutputFormats ParseOutputFormats(const std::string& list) {
@@ -31,6 +35,10 @@ OutputFormats ParseOutputFormats(const std::string& list) {
       f.files.xlsx = true;
     } else if (item == "json") {
       f.files.json = true;
+    } else if (item == "encoding=utf8") {
+      f.files.csv_encoding = CsvEncoding::kUtf8Bom;
+    } else if (item == "encoding=cp932") {
+      f.files.csv_encoding = CsvEncoding::kCp932;
     } else {
       throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
     }

@@ -16,13 +16,16 @@ struct OutputFormats {
   ReportFormats files;  ///< files to write
 };
 
-/// Adds --out DIR and --format LIST to a subcommand.
+/// Adds --out DIR, --format LIST and --encoding utf8|cp932 (of the CSV files) to a subcommand.
 void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats);
 
 /// The --format default when none was given: the table alone, or every format with --out.
+/// Also carries --encoding into `formats` (as an "encoding=…" item), so that every command
+/// that passes its format list on writes its CSV in that encoding.
 void DefaultOutputFormats(const CLI::App& cmd, const std::string& out_dir, std::string& formats);
 
-/// Parses "table,csv,xlsx,json" (any subset); anything else is a CLI11 validation error.
+/// Parses "table,csv,xlsx,json" (any subset, plus "encoding=utf8|cp932"); anything else is a
+/// CLI11 validation error.
 OutputFormats ParseOutputFormats(const std::string& list);
 
 /// What every report-writing command does with its tables and JSON under --format/--out:

@@ -1,5 +1,12 @@
 #include "io/csv_writer.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include "io/encoding.h"
 #include "io/output_files.h"
 
 namespace kokuho {
@@ -59,8 +66,33 @@ std::string FormatCsv(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
-void WriteCsv(const std::string& path, const std::vector<std::vector<std::string>>& rows) {
-  WriteFileAtomic(path, FormatCsv(rows));
+std::string EncodeCsv(const std::vector<std::vector<std::string>>& rows, CsvEncoding encoding,
+                      const std::string& file) {
+  std::string text = FormatCsv(rows);
+  if (encoding == CsvEncoding::kUtf8Bom) return text;
+  text.erase(0, 3);  // no BOM in CP932
+  std::string out;
+  size_t bad = 0;
+  if (TryEncodeUtf8AsCp932(text, out, bad)) return out;
+  // Line and column (in characters) of the character, and the character itself.
+  const size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(from), '\n');
+  size_t column = 1;
+  for (size_t i = from; i < bad; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  size_t len = 1;
+  while (bad + len < text.size() && (static_cast<unsigned char>(text[bad + len]) & 0xC0) == 0x80)
+    ++len;
+  throw std::runtime_error(fmt::format(
+      "{}:{}:{}: 文字「{}」は CP932 (Shift_JIS) で表せないため、CSV を CP932 で書けません。"
+      "--encoding utf8 (BOM 付き UTF-8、既定) で出力してください",
+      file, line, column, text.substr(bad, len)));
+}
+
+void WriteCsv(const std::string& path, const std::vector<std::vector<std::string>>& rows,
+              CsvEncoding encoding) {
+  WriteFileAtomic(path, EncodeCsv(rows, encoding, std::filesystem::path(path).filename().string()));
 }
 
 }  // namespace kokuho

@@ -1,5 +1,6 @@
 // CSV output for reports: UTF-8 with BOM and CRLF, so that Excel on Japanese
-// Windows opens it without garbling (文字化け) and other tools read it as RFC 4180.
+// Windows opens it without garbling (文字化け) and other tools read it as RFC 4180; or
+// CP932 (no BOM) on request, for municipal systems that take only Shift_JIS.
 //
 //   WriteCsv(stage.PathFor("nofukin.csv"), {{"団体コード", "納付金"}, {"102016", "1234567"}});
 //   // file bytes: EF BB BF "団体コード,納付金\r\n102016,1234567\r\n"
@@ -25,8 +26,21 @@ bool IsCsvNumber(std::string_view s);
 /// Whether FormatCsv prefixes `field` with an apostrophe (see above).
 bool NeedsFormulaGuard(std::string_view field);
 
-/// Writes FormatCsv(rows) to `path` with WriteFileAtomic. Throws std::runtime_error
-/// when the file cannot be written.
-void WriteCsv(const std::string& path, const std::vector<std::vector<std::string>>& rows);
+/// The bytes of a CSV file.
+enum class CsvEncoding {
+  kUtf8Bom,  ///< UTF-8 with a byte order mark (the default)
+  kCp932,    ///< CP932 (Windows Shift_JIS), no BOM
+};
+
+/// FormatCsv(rows) in `encoding`. For CP932, a character it has no code for is an error
+/// (std::runtime_error, in Japanese) naming `file`, the line and column and the character,
+/// never a replacement: the output must say what the data says.
+std::string EncodeCsv(const std::vector<std::vector<std::string>>& rows, CsvEncoding encoding,
+                      const std::string& file);
+
+/// Writes EncodeCsv(rows, encoding) to `path` with WriteFileAtomic. Throws
+/// std::runtime_error when the file cannot be written or encoded.
+void WriteCsv(const std::string& path, const std::vector<std::vector<std::string>>& rows,
+              CsvEncoding encoding = CsvEncoding::kUtf8Bom);
 
 }  // namespace kokuho

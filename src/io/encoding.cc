@@ -65,13 +65,9 @@ class Iconv {
   iconv_t cd_;
 };
 
-// Converts CP932 to UTF-8. On failure returns false and sets `bad_offset` to the
-// offset of the first byte that could not be decoded.
-bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
-  // One converter per thread, reset to its initial state before each use: iconv_open loads
-  // and sets up the gconv module each time, which cost more than decoding a short file.
-  thread_local Iconv cd("UTF-8", "CP932");
-  if (!cd.ok()) throw std::runtime_error("iconv cannot convert CP932 to UTF-8 on this system");
+// Converts `in` with `cd` into `out`. On failure returns false and sets `bad_offset` to the
+// offset of the first byte that could not be converted.
+bool Convert(Iconv& cd, std::string_view in, std::string& out, size_t& bad_offset) {
   iconv(cd.get(), nullptr, nullptr, nullptr, nullptr);
   out.assign(in.size() * 3 / 2 + 16, '\0');
   // iconv's interface is not const-correct; it does not write through the input pointer.
@@ -96,7 +92,21 @@ bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
   return true;
 }
 
+// One converter per thread, reset to its initial state before each use: iconv_open loads
+// and sets up the gconv module each time, which cost more than decoding a short file.
+bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
+  thread_local Iconv cd("UTF-8", "CP932");
+  if (!cd.ok()) throw std::runtime_error("iconv cannot convert CP932 to UTF-8 on this system");
+  return Convert(cd, in, out, bad_offset);
+}
+
 }  // namespace
+
+bool TryEncodeUtf8AsCp932(std::string_view utf8, std::string& out, size_t& bad_offset) {
+  thread_local Iconv cd("CP932", "UTF-8");
+  if (!cd.ok()) throw std::runtime_error("iconv cannot convert UTF-8 to CP932 on this system");
+  return Convert(cd, utf8, out, bad_offset);
+}
 
 bool TryDecodeToUtf8(std::string_view bytes, std::string& out, DecodeFailure& failure) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {

@@ -42,6 +42,11 @@ SourcePos DecodeFailurePos(std::string_view bytes, const DecodeFailure& failure,
 /// the source in messages.
 std::string DecodeToUtf8(std::string_view bytes, const std::string& file);
 
+/// Encodes UTF-8 text as CP932 (the system's iconv "CP932", the same table the readers use:
+/// NEC/IBM extensions, 〜 − — ‖ to their CP932 forms). Returns false with `bad_offset` = the
+/// byte offset in `utf8` of the first character CP932 has no code for (or of invalid UTF-8).
+bool TryEncodeUtf8AsCp932(std::string_view utf8, std::string& out, size_t& bad_offset);
+
 /// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, "cannot open
 /// file") when it is missing, unreadable or not a regular file.
 std::string ReadFileBytes(const std::string& path);

@@ -237,14 +237,8 @@ class Explainer {
            "ガイドライン(R3.9) 6(2); " + Rules("激変緩和")});
     }
     const ReliefSummary& o = r_.relief;
-    TraceStep t{"",
-                std::nullopt,
-                "激変緩和の財源",
-                "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源",
-                {},
-                "",
-                "",
-                Rules("激変緩和 (財源)")};
+    TraceStep t{"", std::nullopt, "激変緩和の財源",        "Σ緩和所要額 ≤ 下げ幅抑制 + Σ財源", {},
+                "", "",           Rules("激変緩和 (財源)")};
     t.inputs.push_back({"Σ緩和所要額", Y(o.needed)});
     t.inputs.push_back({"下げ幅抑制による財源", Y(o.contributions)});
     for (const auto& d : o.pools)

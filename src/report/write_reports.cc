@@ -43,7 +43,7 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
         for (const auto& c : row) out.push_back(c.Plain());
         rows.push_back(std::move(out));
       }
-      WriteCsv(stage.PathFor(t.key + ".csv"), rows);
+      WriteCsv(stage.PathFor(t.key + ".csv"), rows, formats.csv_encoding);
       names.push_back(t.key + ".csv");
     }
   }

@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "io/csv_writer.h"
 #include "report/report_table.h"
 
 namespace kokuho {
 
 struct ReportFormats {
-  bool csv = false;   ///< one UTF-8 CSV with BOM per table (<key>.csv)
+  bool csv = false;  ///< one CSV per table (<key>.csv), UTF-8 with BOM unless csv_encoding
+  CsvEncoding csv_encoding = CsvEncoding::kUtf8Bom;  ///< --encoding cp932 for CP932
   bool xlsx = false;  ///< one workbook, one sheet per table (<stem>.xlsx)
   bool json = false;  ///< <stem>.json
 };
