@@ -2,7 +2,8 @@
 // synthetic 国保 population for a case's municipalities (団体コード, 市町村名, 被保険者数,
 // 世帯数 of its 市町村表), written as .kpop or .csv (docs/synth.md, docs/population-format.md).
 //
-//   kokuho synth --case examples/gunma --households 1000000 --seed 1 --out gunma.kpop
+//   kokuho synth --case examples/gunma --seed 1 --out gunma.kpop   # the case's Σ世帯数
+//   kokuho synth --case examples/gunma --households 1000000 --seed 1 --out big.kpop
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -29,7 +30,7 @@ namespace fs = std::filesystem;
 
 struct SynthRun {
   std::string case_path;
-  std::int64_t households = 0;
+  std::int64_t households = 0;  ///< 0: the case's own Σ世帯数
   std::uint64_t seed = 1;
   YearOption year;  ///< default: the last year the national levy rules are known for
   std::string out;
@@ -95,12 +96,19 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
 int RunSynth(const SynthRun& run) {
   premium::SynthOptions options;
   options.fiscal_year = run.year.GetOr(LastKnownLevyYear()).year();
-  if (run.households < 1 || run.households > 100'000'000)
-    throw InputError({"--households", 0, 0},
-                     "expected a number of households from 1 to 100,000,000");
-  options.households = run.households;
   options.seed = run.seed;
   options.municipalities = ReadMunicipalities(ReadCaseTable(run.case_path));
+  // Without --households, as many households as the case has (Σ世帯数), so that totals
+  // levied on the population agree with the case's 納付金 and rates.
+  std::int64_t households = run.households;
+  if (households == 0)
+    for (const auto& m : options.municipalities)
+      if ((households += m.households) > 100'000'000) break;  // counts ≤ 18 digits: no overflow
+  if (households < 1 || households > 100'000'000)
+    throw InputError(
+        {"--households", 0, 0},
+        fmt::format("expected a number of households from 1 to 100,000,000, got {}", households));
+  options.households = households;
   const std::string ext = fs::path(run.out).extension().string();
   if (ext != ".kpop" && ext != ".csv")
     throw InputError({"--out", 0, 0}, "expected an output file ending in .kpop or .csv");
@@ -131,7 +139,8 @@ void RegisterSynth(CLI::App& app, Action& action) {
   cmd->add_option("--case", run->case_path,
                   "case directory (prefecture.yaml + 市町村表) or the 市町村表 itself")
       ->required();
-  cmd->add_option("--households", run->households, "number of households to generate")->required();
+  cmd->add_option("--households", run->households,
+                  "number of households to generate (default: the case's Σ世帯数)");
   cmd->add_option("--seed", run->seed, "random seed (same seed, same population)")->required();
   AddYearOption(*cmd, run->year, "R8", false, "年度 (既定: 全国共通ルールが確認済みの最終年度)");
   cmd->add_option("--out", run->out, "output file: .kpop (binary columnar) or .csv")->required();

@@ -1,9 +1,11 @@
 // `kokuho synth` → `kokuho microsim` → `kokuho solve-rates` end to end on the sample
 // prefecture: the totals agree with each other and with the per-household results, and the
 // solver's rates raise what it says.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -37,6 +39,36 @@ class MicrosimCli : public ::testing::Test {
   static std::string dir_, pop_;
 };
 std::string MicrosimCli::dir_, MicrosimCli::pop_;
+
+// Without --households, synth makes as many households as the case has (Σ世帯数 of
+// examples/gunma/municipalities.csv), each municipality exactly its own 世帯数.
+TEST_F(MicrosimCli, SynthDefaultsToTheCasesHouseholds) {
+  const std::string pop = dir_ + "/case-sized.csv";
+  CliRun r = RunKokuho({"synth", "--case", std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma",
+                        "--seed", "3", "--year", "2026", "--out", pop},
+                       dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Σ世帯数 of the sample's 市町村表, read here independently of the product.
+  std::ifstream table(std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma/municipalities.csv");
+  std::string line;
+  std::getline(table, line);
+  std::vector<std::string> header;
+  {
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, ',');) header.push_back(c);
+  }
+  const auto col = std::find(header.begin(), header.end(), "世帯数") - header.begin();
+  ASSERT_LT(static_cast<std::size_t>(col), header.size());
+  long long expected = 0;
+  while (std::getline(table, line)) {
+    std::stringstream ss(line);
+    std::string c;
+    for (long k = 0; k <= col; ++k) std::getline(ss, c, ',');
+    expected += std::stoll(c);
+  }
+  EXPECT_NE(r.err.find(fmt::format("synth: {} households", expected)), std::string::npos)
+      << r.err << " expected " << expected;
+}
 
 TEST_F(MicrosimCli, TotalsAddUpAndMatchEveryHousehold) {
   const std::string out = dir_ + "/out";
