@@ -79,7 +79,8 @@ int RunMicrosim(const MicrosimRun& run) {
   const double levy_s = Since(t0);
   std::cerr << fmt::format(
       "{} 世帯 ({} 人): 読込 {:.2f} s, 準備 {:.2f} s, 賦課 {:.3f} s ({:.1f} 百万世帯/s)\n",
-      pop.households(), pop.members(), read_s, prepare_s, levy_s,
+      FormatYen(static_cast<std::int64_t>(pop.households())),
+      FormatYen(static_cast<std::int64_t>(pop.members())), read_s, prepare_s, levy_s,
       levy_s > 0 ? pop.households() / levy_s / 1e6 : 0.0);
 
   std::vector<ReportTable> tables = BuildMicrosimTables(report);

@@ -97,7 +97,7 @@ J HouseholdSection(const scenario::Run& run, const std::vector<ReportTable>& tab
       "households", "世帯の負担の変化",
       fmt::format("同じ {} 世帯 (所得・年齢は初年度のまま) を各年度の料率で賦課した結果。"
                   "変化は料率の変化だけによります。",
-                  run.years.front().households->households),
+                  FormatYen(run.years.front().households->households)),
       std::move(blocks));
 }
 
