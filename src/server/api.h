@@ -12,8 +12,10 @@
 //   nlohmann::ordered_json out = ComputeJson(data, c, ComputeScenario(c));
 //
 // Every refusal is an ApiError carrying the HTTP status (400 malformed, 404 unknown,
-// 413 too large, 422 out of range or not computable) and a message that names the field
-// and what was expected, never the value sent (household incomes are personal figures).
+// 413 too large, 422 out of range or not computable), the field's path, and a message in
+// Japanese that names the field and what was expected (server/messages_ja.h). A scenario
+// coefficient's message repeats the value sent (α is no personal figure); a household's
+// message never does (incomes are personal figures: the page shows them beside the box).
 #pragma once
 
 #include <array>
@@ -35,14 +37,20 @@
 
 namespace kokuho::server {
 
-/// A refused request: the HTTP status and a message for the client.
+/// A refused request: the HTTP status, a message in Japanese for the person at the app, and
+/// the machine-readable path of the offending field ("alpha", "beta_prime.iryo",
+/// "household.members[0].age"; empty when the request as a whole is wrong). The answer's body
+/// is {"error": {"status", "message", "field"}}.
 class ApiError : public std::runtime_error {
  public:
-  ApiError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  ApiError(int status, const std::string& message, std::string field = {})
+      : std::runtime_error(message), status_(status), field_(std::move(field)) {}
   int status() const { return status_; }
+  const std::string& field() const { return field_; }
 
  private:
   int status_;
+  std::string field_;
 };
 
 /// The rate schedules and national rules of one fiscal year (for the household calculator).
