@@ -231,7 +231,9 @@ export async function renderHousehold(main: HTMLElement, ctx: AppContext): Promi
     // Messages of the last attempt go; the checks below put back those still true.
     form.querySelectorAll('.field-error').forEach((n) => n.remove());
     form.querySelectorAll('[aria-invalid]').forEach((n) => { n.removeAttribute('aria-invalid'); n.removeAttribute('aria-describedby'); });
-    const bad = members.map(checkMember).filter((ok) => !ok).length + (checkCount() ? 0 : 1);
+    members.forEach(checkMember);
+    checkCount();
+    const bad = form.querySelectorAll('.field-error').length;  // boxes to fix
     if (bad) {
       formStatus.textContent = `入力に誤りが${bad}か所あります。赤く示した欄を直してから「計算する」を押してください。`;
       formStatus.classList.add('error');
