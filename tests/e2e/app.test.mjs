@@ -289,7 +289,8 @@ try {
   check('household: the form says how many boxes to fix', ((await page.textContent('#levy-form-status')) ?? '').startsWith('入力に誤りが2か所あります'), await page.textContent('#levy-form-status'));
   check('household: the earlier result is marked as not recomputed',
     (await page.getAttribute('#levy-result', 'data-state')) === 'stale' && ((await page.textContent('#levy-result .stale-note')) ?? '').includes('再計算していません'));
-  await page.screenshot({ path: path.join(outDir, 'app-household-refused.png'), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(outDir, 'app-household-refused.png') });
   await age2.fill('40');
   await age2.blur();
   await business2.fill('0');

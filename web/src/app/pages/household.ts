@@ -204,7 +204,7 @@ export async function renderHousehold(main: HTMLElement, ctx: AppContext): Promi
       return;
     }
     out.dataset.state = 'stale';
-    out.prepend(el('p', { class: 'stale-note', role: 'status' }, `${why} 下の結果は再計算していません (直前に計算した入力の結果です)。`));
+    out.prepend(el('p', { class: 'stale-note', role: 'status' }, `${why}下の結果は再計算していません (直前に計算した入力の結果です)。`));
   };
 
   const householdOf = () => ({
@@ -262,7 +262,8 @@ export async function renderHousehold(main: HTMLElement, ctx: AppContext): Promi
     out.replaceChildren();
     delete out.dataset.state;
     try {
-      const res = section(out, `${r.municipality_name} ${r.fiscal_year_wareki} 国民健康保険${r.levy_kind_label}`, 'levy-table');
+      // 国民健康保険税 / 国民健康保険料 (levy_kind_label: 保険税 / 保険料).
+      const res = section(out, `${r.municipality_name} ${r.fiscal_year_wareki} 国民健康${r.levy_kind_label}`, 'levy-table');
       res.appendChild(el('p', { class: 'total' }, '年額 ', el('strong', { id: 'levy-total' }, `${formatYen(r.total)}円`),
         ` (軽減: ${r.keigen.tier}・軽減判定所得 ${formatYen(r.keigen.judged_income)}円)`));
       const cols: TableColumn[] = r.table.header.map((h, i) => ({ label: i === 0 ? h : `${h} (円)`, format: i === 0 ? 'text' : 'yen' }));
