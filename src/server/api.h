@@ -104,11 +104,17 @@ nlohmann::ordered_json MunicipalityJson(const AppData& data, const nofukin::Case
 
 /// One municipality across the scenario's years: {"scenario": name, "years": [{"fiscal_year",
 /// "label", "stage", "nofukin", "nofukin_per_capita", "premium_per_capita", "relief",
-/// "collection_rate"}, …]}. 404 without a scenario or for a code the scenario does not have.
+/// "collection_rate"}, …], "case_year": {…}}. case_year, when the scenario has the case's own
+/// fiscal year: the case's and the scenario's 納付金 and 1人当たり保険料 for it and, in words,
+/// each input the scenario changes that year ("differences"). 404 without a scenario or for a
+/// code the scenario does not have.
 nlohmann::ordered_json HistoryJson(const AppData& data, const std::string& code);
 
 /// A household levy request: {"municipality": "102016", "year": 2026 | "R8",
-/// "household": {members: [...]} (docs/household-format.md), "explain": true}.
+/// "household": {members: [...]} (docs/household-format.md), "explain": true,
+/// "instalments": {"count": 10, "unit": 1000}}. With instalments the answer has the 期別
+/// amounts (premium/instalments.h). A malformed household is a 400 whose field is
+/// "household.<path>" and whose message is the loader's, reworded (server/messages_ja.h).
 nlohmann::ordered_json LevyResponse(const AppData& data, const nlohmann::json& body);
 
 /// A table to download: {"format": "csv" | "xlsx", "filename": "…", "title": "…",
