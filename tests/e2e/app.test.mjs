@@ -224,6 +224,36 @@ try {
   st = await alphaState();
   check('scenario: α = 60% is read as 0.6', st.box === '0.6' && st.slider === '0.6' && st.error === '', `${st.box} ${st.slider}`);
 
+  // β′: 0 is outside (0, 3]; 2.5 is inside but beyond the slider's usual span (0.3–2), which
+  // widens so that box and slider still agree.
+  const betaState = () => page.evaluate(() => ({
+    box: document.querySelector('#ctl-beta_prime-num').value,
+    slider: document.querySelector('#ctl-beta_prime').value,
+    on: document.querySelector('#ctl-beta_prime-on').checked,
+    error: document.querySelector('#ctl-beta_prime-num-error')?.textContent ?? '',
+  }));
+  const typeInto = async (sel, text) => {
+    const gen = Number(await page.getAttribute('#recompute-status', 'data-generation'));
+    await page.fill(sel, text);
+    await page.press(sel, 'Enter');
+    await page.locator(sel).blur();
+    await page.waitForFunction((g) => Number(document.querySelector('#recompute-status')?.dataset.generation ?? 0) > g, gen, { timeout: 10000 });
+    await page.waitForTimeout(100);
+  };
+  const betaBefore = await betaState();
+  refusalsExpected += 1;
+  await typeInto('#ctl-beta_prime-num', '0');
+  let bs = await betaState();
+  check('scenario: β′ = 0 is refused beside its box with the range 0より大きく3以下, box and slider back, switch off as before',
+    bs.error.startsWith('β′ (所得係数): 0 は範囲外です。0より大きく3以下の値を入力してください') && bs.box === betaBefore.box && bs.slider === betaBefore.slider &&
+      Number(bs.box) === Number(bs.slider) && bs.on === betaBefore.on,
+    `${bs.error} / ${bs.box} ${bs.slider} ${bs.on}`);
+  await typeInto('#ctl-beta_prime-num', '2.5');
+  bs = await betaState();
+  check('scenario: β′ = 2.5 is accepted and the slider reaches it', bs.error === '' && bs.box === '2.5' && bs.slider === '2.5' && bs.on, `${bs.box} ${bs.slider}`);
+  await page.uncheck('#ctl-beta_prime-on');
+  await page.waitForTimeout(300);
+
   await shot(page, 'scenario');
   await page.screenshot({ path: path.join(outDir, 'app-scenario-view.png') });  // the README's picture
 

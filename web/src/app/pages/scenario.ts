@@ -103,7 +103,10 @@ export async function renderScenario(main: HTMLElement, ctx: AppContext): Promis
   for (const c of controls) {
     const id = `ctl-${c.key}`;
     const [lo, hi] = sliderSpan(c.range, c.min, c.max, c.step);
-    const range = el('input', { type: 'range', id, min: String(lo), max: String(hi), step: String(c.step), value: String(c.value), 'aria-label': `${c.label} (スライダー)` });
+    // step "any": the slider can stand exactly at the case's value (β′ = 0.8874213650917); a
+    // drag is rounded to the control's step below.
+    const range = el('input', { type: 'range', id, min: String(lo), max: String(hi), step: 'any', value: String(c.value), 'aria-label': `${c.label} (スライダー)` });
+    const decimals = Math.max(0, Math.round(-Math.log10(c.step)));
     const number = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', id: `${id}-num`, value: String(c.value), 'aria-label': c.label, title: `${c.range.text}の数` });
     const row = el('div', { class: 'control', 'data-key': c.key });
     let on: HTMLInputElement | undefined;
@@ -124,9 +127,11 @@ export async function renderScenario(main: HTMLElement, ctx: AppContext): Promis
       schedule();
     };
     range.addEventListener('input', () => {
-      number.value = range.value;
+      const v = Number((Math.round(range.valueAsNumber / c.step) * c.step).toFixed(decimals));
+      range.value = String(v);
+      number.value = String(v);
       setFieldError(number, holder, null);
-      ask(range.valueAsNumber);
+      ask(v);
     });
     number.addEventListener('change', () => {
       // A number moves the slider once the server accepts it; anything else goes as typed,
