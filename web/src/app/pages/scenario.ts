@@ -238,7 +238,6 @@ export async function renderScenario(main: HTMLElement, ctx: AppContext): Promis
     const gen = ++generation;
     const t0 = performance.now();
     const asked: ScenarioParams = { ...params };
-    results.dataset.state = 'computing';
     try {
       const r = await postJson<ComputeResult>('/api/compute', asked);
       const t1 = performance.now();
@@ -257,7 +256,6 @@ export async function renderScenario(main: HTMLElement, ctx: AppContext): Promis
       status.dataset.fetchMs = (t1 - t0).toFixed(1);
       status.dataset.generation = String(gen);
       status.classList.remove('error');
-      results.dataset.state = 'current';
     } catch (e) {
       // The figures stay those of `accepted`; the boxes go back to it, the message stays
       // beside the box of the refused field (or under the panel).
@@ -270,7 +268,6 @@ export async function renderScenario(main: HTMLElement, ctx: AppContext): Promis
       status.dataset.generation = String(gen);
       status.dataset.refused = key;
       status.classList.add('error');
-      results.dataset.state = 'current';
     } finally {
       inFlight = false;
       if (pending) {
