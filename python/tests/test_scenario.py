@@ -1,5 +1,6 @@
 """kokuho.scenario_run and kokuho.sweep against `kokuho scenario run|sweep --format json`."""
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -62,9 +63,12 @@ def test_roadmap_past_known_years_needs_carry_forward(population_kpop):
 
 
 def test_sweep_equals_cli():
-    api = kokuho.sweep(ROADMAP, alpha="0:1:0.25", collection=["0.92", Fraction(47, 50)])
-    cli = cli_json("scenario", "sweep", ROADMAP, "--alpha", "0:1:0.25", "--collection",
-                   "0.92,0.94", "--format", "json")
+    # gradual.yaml's 令和10年度 is 現行, where α applies (from 納付金ベース on α is 0 and the CLI
+    # refuses or drops an α axis).
+    gradual = str(Path(ROADMAP).parent / "gradual.yaml")
+    api = kokuho.sweep(gradual, "R10", alpha="0:1:0.25", collection=["0.92", Fraction(47, 50)])
+    cli = cli_json("scenario", "sweep", gradual, "--year", "R10", "--alpha", "0:1:0.25",
+                   "--collection", "0.92,0.94", "--format", "json")
     assert len(api) == len(cli["variants"]) == 10
     for (_, row), v in zip(api.iterrows(), cli["variants"]):
         for k in ("alpha", "collection_rate", "beta_prime", "equal_share_index", "allowance",

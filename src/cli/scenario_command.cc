@@ -2,6 +2,7 @@
 // (docs/scenario-format.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -67,6 +68,34 @@ std::vector<Rational> Axis(const std::string& text, const std::string& option) {
   return ParseSweepAxis(text, option);
 }
 
+/// From 納付金ベース on, a year's stage fixes α at 0 (scenario::ApplyPlan), so an α axis
+/// would only repeat identical rows: alone it is an error that says so; with other axes it is
+/// dropped with a note on stderr.
+void DropAlphaWhereFixed(const scenario::Scenario& s, FiscalYear year, scenario::SweepGrid& g) {
+  if (g.alpha.empty()) return;
+  const auto plan = std::find_if(s.years.begin(), s.years.end(),
+                                 [&](const scenario::YearPlan& p) { return p.year == year; });
+  if (plan == s.years.end() || plan->stage < scenario::Stage::kNofukinBase) return;
+  std::string current;
+  for (const auto& p : s.years)
+    if (p.stage < scenario::Stage::kNofukinBase)
+      current += (current.empty() ? "" : ", ") + p.year.ToWareki();
+  const std::string why = fmt::format(
+      "{}は「{}」の年度で、α は 0 に固定されます (納付金ベース以降の段階は医療費水準を納付金に"
+      "反映しません)。--alpha の値を変えても結果は同じです",
+      year.ToWareki(), scenario::StageLabel(plan->stage));
+  const std::string hint = current.empty() ? "このシナリオに α が効く「現行」の年度はありません"
+                                           : fmt::format(
+                                                 "α の効果は「現行」の年度 ({}) を --year で選ぶと"
+                                                 "比べられます",
+                                                 current);
+  const bool alone = g.collection_rate.empty() && g.beta_prime.empty() &&
+                     g.equal_share_index.empty() && g.allowance.empty();
+  if (alone) throw CLI::ValidationError("--alpha", fmt::format("{}。{}", why, hint));
+  std::cerr << fmt::format("注意: {}。--alpha を外して計算します ({})\n", why, hint);
+  g.alpha.clear();
+}
+
 int RunSweep(const SweepArgs& a) {
   scenario::Scenario s = LoadScenario(a.file);
   FiscalYear year = s.years.size() > 1 ? s.years[1].year : s.years.front().year;
@@ -77,6 +106,7 @@ int RunSweep(const SweepArgs& a) {
   g.beta_prime = Axis(a.beta_prime, "--beta-prime");
   g.equal_share_index = Axis(a.equal_share, "--equal-share");
   g.allowance = Axis(a.allowance, "--allowance");
+  DropAlphaWhereFixed(s, year, g);
   if (g.size() > 1'000'000)
     throw CLI::ValidationError("sweep", fmt::format("{} variants: at most 1,000,000", g.size()));
   std::cerr << fmt::format("{}: {} variants\n", year.ToWareki(), g.size());

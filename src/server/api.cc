@@ -15,15 +15,18 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
+#include "core/yen.h"
 #include "io/csv_writer.h"
 #include "io/household_loader.h"
 #include "io/value_parser.h"
 #include "io/xlsx_writer.h"
 #include "nofukin/engine.h"
+#include "premium/instalments.h"
 #include "premium/levy.h"
 #include "report/levy_tables.h"
 #include "report/rate_set_json.h"
 #include "scenario/year_case.h"
+#include "server/messages_ja.h"
 
 namespace kokuho::server {
 namespace {
@@ -73,17 +76,56 @@ struct Range {
     if (max_open ? x >= max : x > max) return false;
     return true;
   }
+  /// In words: [0, 1] → "0以上1以下", (0, 3] → "0より大きく3以下".
   std::string Text() const {
-    return fmt::format("{}{}, {}{}", min_open ? "(" : "[", min.ToString(), max.ToString(),
-                       max_open ? ")" : "]");
+    return fmt::format("{}{}{}{}", min.ToString(), min_open ? "より大きく" : "以上", max.ToString(),
+                       max_open ? "未満" : "以下");
   }
 };
 
+/// A value the client sent, for its message (scenario coefficients only, never a household's
+/// figure): the JSON text, at most 32 bytes, cut at a character boundary.
+std::string Shown(const json& v) {
+  std::string t =
+      v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (t.size() > 32) {
+    t.resize(32);
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80) t.pop_back();
+    if (!t.empty() && static_cast<unsigned char>(t.back()) >= 0xC0) t.pop_back();
+    t += "…";
+  }
+  return t;
+}
+
+// The accepted range of each coefficient of the live scenario: ParseScenario checks them and
+// CaseJson hands them to the app, whose sliders span exactly these (a box and its slider then
+// always agree). α ∈ [0, 1] (ガイドライン: 0 ≤ α ≤ 1); β′ > 0; 0 < e < 1 (応益分の均等割の割合,
+// 3方式・4方式); 0 < 収納率 ≤ 1; the 激変緩和 allowance x ∈ [0, 1].
+const Range kAlphaRange{Rational(0), Rational(1)};
+const Range kBetaPrimeRange{Rational(0), Rational(3), true, false};
+const Range kEqualShareRange{Rational(0), Rational(1), true, true};
+const Range kCollectionRange{Rational(0), Rational(1), true, false};
+const Range kReliefAllowanceRange{Rational(0), Rational(1)};
+
+/// {"value", "min", "max", "min_open", "max_open", "text"} for the app.
+ordered_json RangeJson(const Range& r, const ordered_json& value) {
+  return {{"value", value},         {"min", ToDisplay(r.min)}, {"max", ToDisplay(r.max)},
+          {"min_open", r.min_open}, {"max_open", r.max_open},  {"text", r.Text()}};
+}
+
 Rational RequireNumber(const json& v, const std::string& field, const Range& range) {
   auto n = NumberOf(v);
-  if (!n) throw ApiError(400, fmt::format("{}: expected a number", field));
+  if (!n)
+    throw ApiError(400,
+                   fmt::format("{}: 「{}」は数として読めません。{}の数 (例: 0.5、50%) を入力して"
+                               "ください",
+                               ScenarioFieldLabel(field), Shown(v), range.Text()),
+                   field);
   if (!range.Contains(*n))
-    throw ApiError(422, fmt::format("{}: expected a value in {}", field, range.Text()));
+    throw ApiError(422,
+                   fmt::format("{}: {} は範囲外です。{}の値を入力してください",
+                               ScenarioFieldLabel(field), Shown(v), range.Text()),
+                   field);
   return *n;
 }
 
@@ -94,9 +136,11 @@ void ReadPerPart(const json& v, const std::string& field, const Range& range,
     for (const auto& [key, value] : v.items()) {
       auto part = TryParsePart(key);
       if (!part || !c.HasPart(*part))
-        throw ApiError(400, fmt::format("{}: unknown 分 '{}' (expected one of the case's 分: "
-                                        "{})",
-                                        field, key.substr(0, 20), PartKeysText()));
+        throw ApiError(400,
+                       fmt::format("{}: 「{}」という分はありません。この事例の分 ({}) で指定して"
+                                   "ください",
+                                   ScenarioFieldLabel(field), Shown(key), PartKeysText()),
+                       field + "." + key.substr(0, 20));
       out[static_cast<int>(*part)] = RequireNumber(value, field + "." + key, range);
     }
     return;
@@ -107,7 +151,7 @@ void ReadPerPart(const json& v, const std::string& field, const Range& range,
 
 void CheckDepth(const json& v, int depth) {
   if (depth > kMaxJsonDepth)
-    throw ApiError(400, fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
+    throw ApiError(400, fmt::format("リクエストの入れ子が深すぎます ({}段まで)", kMaxJsonDepth));
   if (v.is_structured())
     for (const auto& child : v) CheckDepth(child, depth + 1);
 }
@@ -186,6 +230,44 @@ std::string SafeFilename(const std::string& name) {
   return out.empty() ? "kokuho" : out;
 }
 
+/// {"count": 1–12, "unit": 1 | 100 | 1000}: 納期の回数 and the unit below which every share's
+/// fraction goes to the first 納期 (premium/instalments.h).
+std::pair<int, Yen> ParseInstalments(const json& v) {
+  int count = 0;
+  Yen unit = 1'000;
+  if (!v.is_object())
+    throw ApiError(400, "期別: {\"count\": 納期の回数, \"unit\": 端数の単位} で指定してください",
+                   "instalments");
+  for (const auto& [key, value] : v.items()) {
+    if (key == "count") {
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 ||
+          value.get<std::int64_t>() > premium::kMaxInstalments)
+        throw ApiError(422,
+                       fmt::format("納期の回数: 「{}」は使えません。1〜{}の整数を入力してください",
+                                   Shown(value), premium::kMaxInstalments),
+                       "instalments.count");
+      count = static_cast<int>(value.get<std::int64_t>());
+    } else if (key == "unit") {
+      if (!value.is_number_integer() ||
+          (value.get<std::int64_t>() != 1 && value.get<std::int64_t>() != 100 &&
+           value.get<std::int64_t>() != 1'000))
+        throw ApiError(422,
+                       fmt::format("端数の単位: 「{}」は使えません。1、100、1000 (円) のどれかを"
+                                   "選んでください",
+                                   Shown(value)),
+                       "instalments.unit");
+      unit = value.get<Yen>();
+    } else {
+      throw ApiError(400,
+                     fmt::format("期別: 「{}」という項目は使えません (使える項目: count, unit)",
+                                 Shown(json(key))),
+                     "instalments." + key.substr(0, 40));
+    }
+  }
+  if (count == 0) throw ApiError(400, "納期の回数 (count) を指定してください", "instalments.count");
+  return {count, unit};
+}
+
 }  // namespace
 
 json ParseBody(const std::string& body) {
@@ -197,18 +279,19 @@ json ParseBody(const std::string& body) {
     j = json::parse(body, [&](int depth, json::parse_event_t, json&) {
       if (depth > kMaxJsonDepth) {
         throw ApiError(400,
-                       fmt::format("request body nested deeper than {} levels", kMaxJsonDepth));
+                       fmt::format("リクエストの入れ子が深すぎます ({}段まで)", kMaxJsonDepth));
       }
       return true;
     });
   } catch (const json::parse_error& e) {
-    throw ApiError(400, fmt::format("malformed JSON at byte {}", e.byte));
+    throw ApiError(400, fmt::format("リクエストが JSON として読めません ({}バイト目)", e.byte));
   } catch (const json::out_of_range&) {
-    throw ApiError(400, "malformed JSON: a number out of range");
+    throw ApiError(400, "リクエストが JSON として読めません (扱えない大きさの数があります)");
   } catch (const json::exception&) {
-    throw ApiError(400, "malformed JSON");
+    throw ApiError(400, "リクエストが JSON として読めません");
   }
-  if (!j.is_object()) throw ApiError(400, "expected a JSON object");
+  if (!j.is_object())
+    throw ApiError(400, "リクエストは JSON のオブジェクト ({…}) で送ってください");
   CheckDepth(j, 0);
   return j;
 }
@@ -238,31 +321,41 @@ scenario::YearPlan ParseScenario(const json& body, const nofukin::Case& c) {
   for (const auto& [key, value] : body.items()) {
     if (value.is_null()) continue;  // the case's own value
     if (key == "alpha") {
-      p.alpha = RequireNumber(value, key, {Rational(0), Rational(1)});
+      p.alpha = RequireNumber(value, key, kAlphaRange);
     } else if (key == "beta_prime") {
-      ReadPerPart(value, key, {Rational(0), Rational(3), true, false}, c, p.beta_prime);
+      ReadPerPart(value, key, kBetaPrimeRange, c, p.beta_prime);
     } else if (key == "equal_share_index") {
-      ReadPerPart(value, key, {Rational(0), Rational(1), true, true}, c, p.equal_share_index);
+      ReadPerPart(value, key, kEqualShareRange, c, p.equal_share_index);
       for (Part part : c.parts)
         if (p.equal_share_index[static_cast<int>(part)] &&
             (c.allocation == nofukin::LevyMethod::kTwo ||
              c.policy(part).standard_levy == nofukin::LevyMethod::kTwo))
-          throw ApiError(422, fmt::format("equal_share_index: e is fixed at 1 under 2方式 ({})",
-                                          PartLabel(part)));
+          throw ApiError(422,
+                         fmt::format("{}: {}は2方式なので均等割指数は1に決まっています (変えられ"
+                                     "ません)",
+                                     ScenarioFieldLabel(key), PartLabel(part)),
+                         key);
     } else if (key == "collection_rate") {
-      p.collection.uniform = RequireNumber(value, key, {Rational(0), Rational(1), true, false});
+      p.collection.uniform = RequireNumber(value, key, kCollectionRange);
     } else if (key == "relief_allowance") {
       if (!p.relief) p.relief = c.relief;
-      p.relief->allowance = RequireNumber(value, key, {Rational(0), Rational(1)});
+      p.relief->allowance = RequireNumber(value, key, kReliefAllowanceRange);
     } else if (key == "relief_enabled") {
-      if (!value.is_boolean()) throw ApiError(400, "relief_enabled: expected true or false");
+      if (!value.is_boolean())
+        throw ApiError(400,
+                       fmt::format("{}: 「{}」ではなく true (行う) か false (行わない) で指定して"
+                                   "ください",
+                                   ScenarioFieldLabel(key), Shown(value)),
+                       key);
       if (!p.relief) p.relief = c.relief;
       p.relief->enabled = value.get<bool>();
     } else {
-      throw ApiError(400, fmt::format("unknown parameter '{}' (expected alpha, beta_prime, "
-                                      "equal_share_index, collection_rate, relief_allowance, "
-                                      "relief_enabled)",
-                                      key.substr(0, 40)));
+      throw ApiError(400,
+                     fmt::format("「{}」という係数はありません (使える係数: alpha, beta_prime, "
+                                 "equal_share_index, collection_rate, relief_allowance, "
+                                 "relief_enabled)",
+                                 Shown(json(key))),
+                     key.substr(0, 40));
     }
   }
   return p;
@@ -273,7 +366,7 @@ nofukin::Case ApplyScenario(const nofukin::Case& c, const scenario::YearPlan& pl
   try {
     scenario::ApplyPlan(plan, {}, s);
   } catch (const CalculationError& e) {
-    throw ApiError(422, fmt::format("the scenario cannot be applied: {}", e.what()));
+    throw ApiError(422, fmt::format("この設定ではシナリオを当てはめられません: {}", e.what()));
   }
   return s;
 }
@@ -283,7 +376,7 @@ nofukin::Result ComputeScenario(const nofukin::Case& c, bool trace) {
     // The recompute (no trace) shows no municipal rates: skip them (half the engine's time).
     return nofukin::Compute(c, {.trace = trace, .rates = trace});
   } catch (const CalculationError& e) {
-    throw ApiError(422, fmt::format("the scenario cannot be computed: {}", e.what()));
+    throw ApiError(422, fmt::format("この設定では計算できません: {}", e.what()));
   }
 }
 
@@ -312,12 +405,11 @@ ordered_json CaseJson(const AppData& data) {
   j["parts"] = parts;
   const auto& iryo = c.policy(c.parts.front());
   j["parameters"] = {
-      {"alpha", {{"value", ToDisplay(c.policy(Part::kIryo).alpha)}, {"min", 0}, {"max", 1}}},
-      {"beta_prime", {{"value", ToDisplay(iryo.beta_prime)}, {"min", 0.1}, {"max", 3}}},
-      {"equal_share_index",
-       {{"value", ToDisplay(iryo.equal_share_index)}, {"min", 0.05}, {"max", 0.95}}},
-      {"collection_rate", {{"value", nullptr}, {"min", 0.8}, {"max", 1}}},
-      {"relief_allowance", {{"value", ToDisplay(c.relief.allowance)}, {"min", 0}, {"max", 0.2}}},
+      {"alpha", RangeJson(kAlphaRange, ToDisplay(c.policy(Part::kIryo).alpha))},
+      {"beta_prime", RangeJson(kBetaPrimeRange, ToDisplay(iryo.beta_prime))},
+      {"equal_share_index", RangeJson(kEqualShareRange, ToDisplay(iryo.equal_share_index))},
+      {"collection_rate", RangeJson(kCollectionRange, nullptr)},
+      {"relief_allowance", RangeJson(kReliefAllowanceRange, ToDisplay(c.relief.allowance))},
       {"relief_enabled", c.relief.enabled}};
   ordered_json munis = ordered_json::array();
   for (const auto& m : c.municipalities)
@@ -419,7 +511,12 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
                               const nofukin::Result& r, const std::string& code_text) {
   auto code = MunicipalityCode::TryParse(code_text.size() <= 12 ? code_text : "");
   const nofukin::MunicipalityInput* in = code ? FindInput(scenario, *code) : nullptr;
-  if (!in) throw ApiError(404, "unknown municipality: expected a 団体コード of the case");
+  if (!in)
+    throw ApiError(404,
+                   fmt::format("市町村「{}」はこの事例にありません。事例の市町村の団体コードを"
+                               "指定してください",
+                               Shown(json(code_text))),
+                   "municipality");
   size_t index = 0;
   while (r.municipalities[index].code != *code) ++index;
   const auto& m = r.municipalities[index];
@@ -499,8 +596,93 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
   return j;
 }
 
+namespace {
+
+/// Exact decimal text without trailing zeros: 0.500000 → "0.5".
+std::string Plain(const Rational& r) {
+  std::string t = r.ToDecimalString(6);
+  if (t.find('.') != std::string::npos) {
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+  }
+  return t;
+}
+
+/// What a stage changes, in words (scenario.h Stage).
+const char* StageMeaning(scenario::Stage s) {
+  switch (s) {
+    case scenario::Stage::kCurrent:
+      return "事例と同じ算定方法";
+    case scenario::Stage::kNofukinBase:
+      return "納付金ベースの統一: α = 0 (医療費水準を納付金に反映しない)";
+    case scenario::Stage::kSemiUnified:
+      return "準統一: α = 0 で医療費を県内で共同負担し、保険料率の差は収納率の差だけになる";
+    case scenario::Stage::kUnified:
+      return "完全統一: 準統一に加えて標準的な収納率も県内で1つになり、保険料率が県内で同じになる";
+  }
+  return "";
+}
+
+/// Why the scenario's year differs from the case's own figures for one municipality: each
+/// input of the 納付金 calculation that is not the same, in words.
+std::vector<std::string> CaseDifferences(const AppData& data, const scenario::YearResult& y,
+                                         const MunicipalityCode& code) {
+  const nofukin::Case& c = data.case_data;
+  const nofukin::Case& s = y.input;
+  std::vector<std::string> out;
+  if (y.plan.stage != scenario::Stage::kCurrent)
+    out.push_back(fmt::format("段階: シナリオのこの年度は「{}」です ({})。事例は現行の算定方法です",
+                              scenario::StageLabel(y.plan.stage), StageMeaning(y.plan.stage)));
+  for (Part p : c.parts) {
+    if (!s.HasPart(p)) continue;
+    const auto& a = c.policy(p);
+    const auto& b = s.policy(p);
+    if (a.alpha != b.alpha)
+      out.push_back(fmt::format("α ({}): 事例 {}、シナリオ {}", PartLabel(p), Plain(a.alpha),
+                                Plain(b.alpha)));
+    if (a.beta_prime != b.beta_prime)
+      out.push_back(fmt::format("β′ ({}): 事例 {}、シナリオ {}", PartLabel(p), Plain(a.beta_prime),
+                                Plain(b.beta_prime)));
+    if (a.equal_share_index != b.equal_share_index)
+      out.push_back(fmt::format("均等割指数 e ({}): 事例 {}、シナリオ {}", PartLabel(p),
+                                Plain(a.equal_share_index), Plain(b.equal_share_index)));
+  }
+  for (size_t i = 0; i < data.baseline.parts.size() && i < y.result.parts.size(); ++i) {
+    const auto& a = data.baseline.parts[i];
+    const auto& b = y.result.parts[i];
+    if (a.part == b.part && a.required_total != b.required_total)
+      out.push_back(fmt::format("県全体の保険料収納必要総額 ({}): 事例 {}円、シナリオ {}円",
+                                PartLabel(a.part), FormatYen(a.required_total),
+                                FormatYen(b.required_total)));
+  }
+  const nofukin::MunicipalityInput* ma = FindInput(c, code);
+  const nofukin::MunicipalityInput* mb = FindInput(s, code);
+  if (ma && mb) {
+    const auto& pa = ma->part(Part::kIryo);
+    const auto& pb = mb->part(Part::kIryo);
+    if (pa.collection_rate != pb.collection_rate)
+      out.push_back(fmt::format("この市町村の標準的な収納率: 事例 {}、シナリオ {}",
+                                Plain(pa.collection_rate), Plain(pb.collection_rate)));
+    if (pa.insured != pb.insured)
+      out.push_back(fmt::format("この市町村の被保険者数: 事例 {}人、シナリオ {}人",
+                                FormatYen(pa.insured), FormatYen(pb.insured)));
+  }
+  if (c.relief.enabled != s.relief.enabled)
+    out.push_back(fmt::format("激変緩和: 事例は{}、シナリオは{}",
+                              c.relief.enabled ? "行う" : "行わない",
+                              s.relief.enabled ? "行う" : "行わない"));
+  else if (c.relief.enabled && c.relief.allowance != s.relief.allowance)
+    out.push_back(fmt::format("激変緩和の許容する伸び x: 事例 {}、シナリオ {}",
+                              Plain(c.relief.allowance), Plain(s.relief.allowance)));
+  return out;
+}
+
+}  // namespace
+
 ordered_json HistoryJson(const AppData& data, const std::string& code_text) {
-  if (!data.scenario) throw ApiError(404, "no scenario: start kokuho serve with --scenario FILE");
+  if (!data.scenario)
+    throw ApiError(
+        404, "シナリオがありません: kokuho serve を --scenario ファイル付きで起動してください");
   auto code = MunicipalityCode::TryParse(code_text.size() <= 12 ? code_text : "");
   ordered_json years = ordered_json::array();
   std::string name;
@@ -522,78 +704,130 @@ ordered_json HistoryJson(const AppData& data, const std::string& code_text) {
     }
   }
   if (years.empty())
-    throw ApiError(404, "unknown municipality: expected a 団体コード of the scenario");
+    throw ApiError(404,
+                   fmt::format("市町村「{}」はシナリオにありません。シナリオの市町村の団体コードを"
+                               "指定してください",
+                               Shown(json(code_text))),
+                   "municipality");
   ordered_json j;
   j["schema"] = "kokuho.serve.history/1";
   j["scenario"] = data.scenario->name;
   j["code"] = code->str();
   j["name"] = name;
   j["years"] = years;
+  // The case's own year in the scenario: both figures and why they differ (the municipality
+  // page shows the case's figures at the top and the scenario's in its history).
+  for (const auto& y : data.scenario->years) {
+    if (y.plan.year != data.case_data.fiscal_year) continue;
+    size_t i = 0;
+    while (i < data.baseline.municipalities.size() && data.baseline.municipalities[i].code != *code)
+      ++i;
+    if (i == data.baseline.municipalities.size()) break;
+    const auto& m = data.baseline.municipalities[i];
+    const auto s = std::find_if(y.municipalities.begin(), y.municipalities.end(),
+                                [&](const auto& x) { return x.code == *code; });
+    if (s == y.municipalities.end()) break;
+    ordered_json cj;
+    cj["fiscal_year"] = y.plan.year.year();
+    cj["label"] = y.plan.year.ToWareki();
+    cj["case_nofukin"] = m.nofukin_total;
+    cj["case_premium_per_capita"] = data.baseline_per_capita_premium[i];
+    cj["scenario_nofukin"] = s->nofukin;
+    cj["scenario_premium_per_capita"] = HalfUp(s->premium_per_capita);
+    cj["differences"] = CaseDifferences(data, y, *code);
+    j["case_year"] = cj;
+  }
   return j;
 }
 
 ordered_json LevyResponse(const AppData& data, const json& body) {
   if (data.levy_years.empty())
-    throw ApiError(404, "the household calculator is off: start kokuho serve with --rates FILE");
+    throw ApiError(404,
+                   "世帯の保険料の計算には料率表が必要です: kokuho serve を --rates ファイル付きで"
+                   "起動してください");
   std::optional<int> year;
   std::optional<MunicipalityCode> code;
   const json* household = nullptr;
   bool explain = true;
+  std::optional<std::pair<int, Yen>> instalments;  // 納期の回数, the unit of the first's rest
   for (const auto& [key, value] : body.items()) {
     if (key == "year") {
       std::string text = value.is_number_integer() ? std::to_string(value.get<std::int64_t>())
                          : value.is_string()       ? value.get<std::string>()
                                                    : std::string();
       auto fy = text.size() <= 32 ? FiscalYear::TryParse(text) : std::nullopt;
-      if (!fy) throw ApiError(400, "year: expected a fiscal year such as 2026, R8 or 令和8年度");
+      if (!fy)
+        throw ApiError(
+            400,
+            fmt::format("年度: 「{}」は年度として読めません。2026、R8、令和8年度 のように"
+                        "指定してください",
+                        Shown(value)),
+            "year");
       year = fy->year();
     } else if (key == "municipality") {
       std::string text = value.is_string() ? value.get<std::string>() : std::string();
       code = text.size() <= 12 ? MunicipalityCode::TryParse(text) : std::nullopt;
       if (!code)
-        throw ApiError(400, "municipality: expected a 団体コード of 6 digits with its check digit");
+        throw ApiError(400,
+                       fmt::format("市町村: 「{}」は団体コードとして読めません。検査数字付きの6桁 "
+                                   "(例: 102016) で指定してください",
+                                   Shown(value)),
+                       "municipality");
     } else if (key == "household") {
-      if (!value.is_object()) throw ApiError(400, "household: expected an object");
+      if (!value.is_object())
+        throw ApiError(400, "世帯: 世帯員の一覧 ({\"members\": […]}) で指定してください",
+                       "household");
       household = &value;
+    } else if (key == "instalments") {
+      instalments = ParseInstalments(value);
     } else if (key == "explain") {
-      if (!value.is_boolean()) throw ApiError(400, "explain: expected true or false");
+      if (!value.is_boolean())
+        throw ApiError(400, "explain: true か false で指定してください", "explain");
       explain = value.get<bool>();
     } else {
-      throw ApiError(400, fmt::format("unknown key '{}' (expected municipality, year, household, "
-                                      "explain)",
-                                      key.substr(0, 40)));
+      throw ApiError(400,
+                     fmt::format("「{}」という項目は使えません (使える項目: municipality, year, "
+                                 "household, instalments, explain)",
+                                 Shown(json(key))),
+                     key.substr(0, 40));
     }
   }
-  if (!year) throw ApiError(400, "year: required");
-  if (!code) throw ApiError(400, "municipality: required");
-  if (!household) throw ApiError(400, "household: required");
+  if (!year) throw ApiError(400, "年度 (year) を指定してください", "year");
+  if (!code) throw ApiError(400, "市町村 (municipality) を指定してください", "municipality");
+  if (!household) throw ApiError(400, "世帯 (household) を指定してください", "household");
   auto ly = data.levy_years.find(*year);
   if (ly == data.levy_years.end()) {
     std::string years;
     for (const auto& [y, unused] : data.levy_years)
       years += (years.empty() ? "" : ", ") + std::to_string(y);
-    throw ApiError(422, fmt::format("year: no rates for fiscal year {} (the rates file has {})",
-                                    *year, years));
+    throw ApiError(422,
+                   fmt::format("年度: {}の料率がありません。料率表にある年度 ({}) を選んでください",
+                               FiscalYear(*year).ToWareki(), years),
+                   "year");
   }
   const premium::RateSchedule* schedule = nullptr;
   for (const auto& s : ly->second.schedules)
     if (s.municipality == code->str()) schedule = &s;
   if (!schedule)
-    throw ApiError(404, fmt::format("unknown municipality: no rates for {} in fiscal year {}",
-                                    code->str(), *year));
+    throw ApiError(404,
+                   fmt::format("市町村: {}の{}の料率が料率表にありません", code->str(),
+                               FiscalYear(*year).ToWareki()),
+                   "municipality");
   premium::Household h;
   try {
     h = ParseHousehold(household->dump(-1, ' ', false, json::error_handler_t::replace), "household",
                        *year);
   } catch (const InputError& e) {
-    throw ApiError(400, e.what());
+    // The loader's message names the JSON path in English for the CLI: reworded for the form.
+    const FieldMessage m = HouseholdErrorJa(e.message());
+    throw ApiError(400, m.message, m.field);
   }
   if (!h.municipality.empty() && h.municipality != code->str())
-    throw ApiError(422, "household.municipality differs from municipality");
+    throw ApiError(422, "世帯の団体コードが、選んだ市町村と違います", "household.municipality");
   try {
     premium::Compile(*schedule, ly->second.rules);
   } catch (const CalculationError& e) {
-    throw ApiError(422, e.what());
+    throw ApiError(422, fmt::format("この市町村・年度の料率では計算できません: {}", e.what()));
   }
   const premium::HouseholdLevy levy = premium::LevyOne(h, *schedule, ly->second.rules, explain);
   const LevyReport report{*schedule, ly->second.rules, levy};
@@ -601,6 +835,12 @@ ordered_json LevyResponse(const AppData& data, const json& body) {
   j["fiscal_year_wareki"] = FiscalYear(*year).ToWareki();
   j["levy_kind_label"] = LevyKindLabel(schedule->kind);
   j["table"] = TableJson(BuildLevyTable(report));
+  if (instalments) {
+    const auto [count, unit] = *instalments;
+    j["instalments"] = {{"count", count},
+                        {"unit", unit},
+                        {"amounts", premium::SplitInstalments(levy.result.total, count, unit)}};
+  }
   return j;
 }
 
@@ -612,50 +852,56 @@ ExportRequest ParseExport(const json& body) {
   for (const auto& [key, value] : body.items()) {
     if (key == "format") {
       if (!value.is_string() || (value != "csv" && value != "xlsx"))
-        throw ApiError(422, "format: expected csv or xlsx");
+        throw ApiError(422, "format: csv か xlsx を指定してください", "format");
       r.format = value.get<std::string>();
     } else if (key == "filename") {
-      if (!value.is_string()) throw ApiError(400, "filename: expected text");
+      if (!value.is_string())
+        throw ApiError(400, "filename: ファイル名を文字列で指定してください", "filename");
       r.filename = SafeFilename(value.get<std::string>());
     } else if (key == "title") {
       if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxCellBytes)
-        throw ApiError(400, "title: expected text");
+        throw ApiError(400, "title: 表題を1,000バイト以内の文字列で指定してください", "title");
       r.title = value.get<std::string>();
     } else if (key == "header") {
       if (!value.is_array() || value.empty() || value.size() > kMaxExportColumns)
-        throw ApiError(422,
-                       fmt::format("header: expected 1 to {} column names", kMaxExportColumns));
+        throw ApiError(422, fmt::format("header: 列名を1〜{}個指定してください", kMaxExportColumns),
+                       "header");
       for (const auto& h : value) {
         if (!h.is_string() || h.get_ref<const std::string&>().size() > kMaxCellBytes)
-          throw ApiError(400, "header: expected text");
+          throw ApiError(400, "header: 列名は1,000バイト以内の文字列で指定してください", "header");
         r.header.push_back(h.get<std::string>());
       }
       have_header = true;
     } else if (key == "rows") {
       if (!value.is_array() || value.size() > kMaxExportRows)
-        throw ApiError(422,
-                       fmt::format("rows: expected a list of at most {} rows", kMaxExportRows));
+        throw ApiError(422, fmt::format("rows: 行は{}行までです", kMaxExportRows), "rows");
       for (const auto& row : value) {
         if (!row.is_array() || row.size() > kMaxExportColumns)
-          throw ApiError(400, "rows: expected lists of cells");
+          throw ApiError(400,
+                         fmt::format("rows: 各行はセルの一覧 (最大{}列) で指定してください",
+                                     kMaxExportColumns),
+                         "rows");
         std::vector<json> cells;
         for (const auto& cell : row) {
           if (!(cell.is_null() || cell.is_number() || cell.is_boolean() ||
                 (cell.is_string() && cell.get_ref<const std::string&>().size() <= kMaxCellBytes)))
-            throw ApiError(400, "rows: expected cells of text, numbers or null");
+            throw ApiError(400, "rows: セルは文字列 (1,000バイト以内)・数・null で指定してください",
+                           "rows");
           cells.push_back(cell);
         }
         r.rows.push_back(std::move(cells));
       }
       have_rows = true;
     } else {
-      throw ApiError(400, fmt::format("unknown key '{}' (expected format, filename, title, "
-                                      "header, rows)",
-                                      key.substr(0, 40)));
+      throw ApiError(400,
+                     fmt::format("「{}」という項目は使えません (使える項目: format, filename, "
+                                 "title, header, rows)",
+                                 Shown(json(key))),
+                     key.substr(0, 40));
     }
   }
-  if (!have_header) throw ApiError(400, "header: required");
-  if (!have_rows) throw ApiError(400, "rows: required");
+  if (!have_header) throw ApiError(400, "header (列名) を指定してください", "header");
+  if (!have_rows) throw ApiError(400, "rows (行) を指定してください", "rows");
   return r;
 }
 

@@ -12,8 +12,10 @@
 //   nlohmann::ordered_json out = ComputeJson(data, c, ComputeScenario(c));
 //
 // Every refusal is an ApiError carrying the HTTP status (400 malformed, 404 unknown,
-// 413 too large, 422 out of range or not computable) and a message that names the field
-// and what was expected, never the value sent (household incomes are personal figures).
+// 413 too large, 422 out of range or not computable), the field's path, and a message in
+// Japanese that names the field and what was expected (server/messages_ja.h). A scenario
+// coefficient's message repeats the value sent (α is no personal figure); a household's
+// message never does (incomes are personal figures: the page shows them beside the box).
 #pragma once
 
 #include <array>
@@ -35,14 +37,20 @@
 
 namespace kokuho::server {
 
-/// A refused request: the HTTP status and a message for the client.
+/// A refused request: the HTTP status, a message in Japanese for the person at the app, and
+/// the machine-readable path of the offending field ("alpha", "beta_prime.iryo",
+/// "household.members[0].age"; empty when the request as a whole is wrong). The answer's body
+/// is {"error": {"status", "message", "field"}}.
 class ApiError : public std::runtime_error {
  public:
-  ApiError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  ApiError(int status, const std::string& message, std::string field = {})
+      : std::runtime_error(message), status_(status), field_(std::move(field)) {}
   int status() const { return status_; }
+  const std::string& field() const { return field_; }
 
  private:
   int status_;
+  std::string field_;
 };
 
 /// The rate schedules and national rules of one fiscal year (for the household calculator).
@@ -96,11 +104,17 @@ nlohmann::ordered_json MunicipalityJson(const AppData& data, const nofukin::Case
 
 /// One municipality across the scenario's years: {"scenario": name, "years": [{"fiscal_year",
 /// "label", "stage", "nofukin", "nofukin_per_capita", "premium_per_capita", "relief",
-/// "collection_rate"}, …]}. 404 without a scenario or for a code the scenario does not have.
+/// "collection_rate"}, …], "case_year": {…}}. case_year, when the scenario has the case's own
+/// fiscal year: the case's and the scenario's 納付金 and 1人当たり保険料 for it and, in words,
+/// each input the scenario changes that year ("differences"). 404 without a scenario or for a
+/// code the scenario does not have.
 nlohmann::ordered_json HistoryJson(const AppData& data, const std::string& code);
 
 /// A household levy request: {"municipality": "102016", "year": 2026 | "R8",
-/// "household": {members: [...]} (docs/household-format.md), "explain": true}.
+/// "household": {members: [...]} (docs/household-format.md), "explain": true,
+/// "instalments": {"count": 10, "unit": 1000}}. With instalments the answer has the 期別
+/// amounts (premium/instalments.h). A malformed household is a 400 whose field is
+/// "household.<path>" and whose message is the loader's, reworded (server/messages_ja.h).
 nlohmann::ordered_json LevyResponse(const AppData& data, const nlohmann::json& body);
 
 /// A table to download: {"format": "csv" | "xlsx", "filename": "…", "title": "…",

@@ -138,7 +138,7 @@ class GuardedStream : public httplib::Stream {
       for (size_t i = 0; i < n; ++i) {
         const char c = buffer_[pos_ + i];
         if (++head_bytes_ > limits_.max_head_bytes)
-          return Refuse(431, fmt::format("request line and headers larger than {} bytes",
+          return Refuse(431, fmt::format("リクエスト行とヘッダーが{}バイトを超えています",
                                          limits_.max_head_bytes));
         if (c == '\n') {
           if (line_length_ == 0 && lines_ > 0) {  // the blank line ends the head
@@ -148,7 +148,8 @@ class GuardedStream : public httplib::Stream {
             break;
           }
           if (++lines_ > limits_.max_header_lines + 1)
-            return Refuse(431, fmt::format("more than {} header fields", limits_.max_header_lines));
+            return Refuse(431,
+                          fmt::format("ヘッダーが{}個を超えています", limits_.max_header_lines));
           line_length_ = 0;
         } else if (c != '\r') {
           ++line_length_;
@@ -159,8 +160,8 @@ class GuardedStream : public httplib::Stream {
       // checked against max_body_bytes by the server).
       body_bytes_ += n;
       if (body_bytes_ > 2 * limits_.max_body_bytes + (64 << 10))
-        return Refuse(413,
-                      fmt::format("request body larger than {} bytes", limits_.max_body_bytes));
+        return Refuse(
+            413, fmt::format("リクエストの本文が{}バイトを超えています", limits_.max_body_bytes));
     }
     std::copy_n(buffer_.data() + pos_, n, ptr);
     pos_ += n;
@@ -234,11 +235,11 @@ class GuardedStream : public httplib::Stream {
       if (policy_.Stopping()) return false;
       const Clock::time_point now = Clock::now();
       if (now >= deadline_) {
-        Refuse(408, "request not received in time");
+        Refuse(408, "リクエストが時間内に届きませんでした");
         return false;
       }
       if (now - start >= limits_.busy_grace && policy_.Backlogged()) {
-        Refuse(408, "request not received in time (the server is busy)");
+        Refuse(408, "リクエストが時間内に届きませんでした (サーバーが混んでいます)");
         return false;
       }
       pollfd p{fd_, POLLIN, 0};
@@ -284,7 +285,7 @@ struct Connection {
 const std::string& TimeoutResponse() {
   static const std::string response = [] {
     const std::string body =
-        "{\"error\":{\"status\":408,\"message\":\"request not received in time\"}}";
+        "{\"error\":{\"status\":408,\"message\":\"リクエストが時間内に届きませんでした\"}}";
     return fmt::format(
         "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nCache-Control: no-store\r\n"
         "X-Content-Type-Options: nosniff\r\nContent-Type: application/json; charset=utf-8\r\n"
@@ -308,23 +309,24 @@ void CheckFraming(const httplib::Request& req, const ConnectionLimits& limits,
   };
   const size_t lengths = req.get_header_value_count("Content-Length");
   const bool transfer_encoding = req.has_header("Transfer-Encoding");
-  if (req.get_header_value_count("Host") > 1) return refuse(400, "more than one Host header");
-  if (lengths > 1) return refuse(400, "more than one Content-Length header");
+  if (req.get_header_value_count("Host") > 1) return refuse(400, "Host ヘッダーが2つ以上あります");
+  if (lengths > 1) return refuse(400, "Content-Length ヘッダーが2つ以上あります");
   if (transfer_encoding && lengths > 0)
-    return refuse(400, "both Transfer-Encoding and Content-Length");
+    return refuse(400, "Transfer-Encoding と Content-Length の両方があります");
   if (transfer_encoding) {
     std::string te = req.get_header_value("Transfer-Encoding");
     for (char& c : te) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (req.get_header_value_count("Transfer-Encoding") > 1 || te != "chunked")
-      return refuse(501, "unsupported Transfer-Encoding (expected chunked)");
+      return refuse(501, "この Transfer-Encoding は扱えません (chunked のみ)");
   }
   if (lengths == 1) {
     const std::string length = req.get_header_value("Content-Length");
     if (length.empty() || length.size() > 18 ||
         length.find_first_not_of("0123456789") != std::string::npos)
-      return refuse(400, "malformed Content-Length");
+      return refuse(400, "Content-Length が正しくありません");
     if (std::stoull(length) > limits.max_body_bytes)
-      return refuse(413, fmt::format("request body larger than {} bytes", limits.max_body_bytes));
+      return refuse(413,
+                    fmt::format("リクエストの本文が{}バイトを超えています", limits.max_body_bytes));
   }
 }
 

@@ -36,33 +36,39 @@ void SendJson(httplib::Response& res, const ordered_json& j) {
   res.set_content(j.dump(), "application/json; charset=utf-8");
 }
 
-void SendError(httplib::Response& res, int status, const std::string& message) {
+/// {"error": {"status", "message", "field"}}: the field's path is null when the request as a
+/// whole was refused (api.h ApiError).
+void SendError(httplib::Response& res, int status, const std::string& message,
+               const std::string& field = {}) {
   res.status = status;
   ordered_json j;
-  j["error"] = {{"status", status}, {"message", message}};
+  j["error"] = {{"status", status},
+                {"message", message},
+                {"field", field.empty() ? ordered_json(nullptr) : ordered_json(field)}};
   res.set_content(j.dump(), "application/json; charset=utf-8");
 }
 
 const char* DefaultMessage(int status) {
   switch (status) {
     case 400:
-      return "bad request";
+      return "リクエストが正しくありません";
     case 401:
-      return "a token is required: open the address printed at start-up";
+      return "アクセス用の鍵 (token) が必要です: kokuho serve が起動時に表示したアドレスを開いて"
+             "ください";
     case 403:
-      return "forbidden";
+      return "アクセスできません";
     case 404:
-      return "not found";
+      return "見つかりません";
     case 405:
-      return "method not allowed";
+      return "この操作 (メソッド) は使えません";
     case 413:
-      return "request body too large";
+      return "リクエストの本文が大きすぎます";
     case 414:
-      return "request URI too long";
+      return "アドレス (URI) が長すぎます";
     case 415:
-      return "expected Content-Type: application/json";
+      return "Content-Type: application/json で送ってください";
     default:
-      return "error";
+      return "エラーが起きました";
   }
 }
 
@@ -200,12 +206,12 @@ struct AppServer::Impl {
         if (req.body.size() > options.max_body_bytes) throw ApiError(413, DefaultMessage(413));
         f(req, res);
       } catch (const ApiError& e) {
-        SendError(res, e.status(), e.what());
+        SendError(res, e.status(), e.what(), e.field());
       } catch (const std::exception& e) {
         // Digits masked: an unexpected error must not carry a household's figures to the log.
         Log(fmt::format("internal error on {} {}: {}", req.method,
                         EscapeForLog(req.path.substr(0, 200)), MaskDigits(e.what())));
-        SendError(res, 500, "internal error");
+        SendError(res, 500, "サーバー内部のエラーです (サーバーの画面に記録しました)");
       }
     };
   }
@@ -235,7 +241,8 @@ struct AppServer::Impl {
       // Loopback: only loopback Host names, so that no other site reaches the API by
       // DNS rebinding.
       if (!IsLoopbackHostHeader(req.get_header_value("Host"))) {
-        SendError(res, 403, "unexpected Host header: open http://127.0.0.1:<port>/");
+        SendError(res, 403,
+                  "Host ヘッダーが想定外です: http://127.0.0.1:<ポート>/ を開いてください");
         return httplib::Server::HandlerResponse::Handled;
       }
     } else {
@@ -343,12 +350,12 @@ struct AppServer::Impl {
     http.Get("/geo/municipalities.topojson",
              Wrap([](const httplib::Request&, httplib::Response& res) {
                const std::string_view geo = EmbeddedWebAsset("geo/municipalities-2021.topojson");
-               if (geo.empty()) throw ApiError(404, "the map data was not embedded");
+               if (geo.empty()) throw ApiError(404, "地図のデータが組み込まれていません");
                res.set_header("Cache-Control", "public, max-age=86400");
                res.set_content(geo.data(), geo.size(), "application/json; charset=utf-8");
              }));
     http.Get(R"(/api/.*)", Wrap([](const httplib::Request&, httplib::Response&) {
-               throw ApiError(404, "unknown API endpoint (see docs/web-app.md)");
+               throw ApiError(404, "この API はありません (docs/web-app.md を参照)");
              }));
     http.Get(R"(/.*)", Wrap([](const httplib::Request& req, httplib::Response& res) {
                if (EmbeddedAppFiles().empty() && (req.path == "/" || req.path == "/index.html")) {
@@ -362,7 +369,8 @@ struct AppServer::Impl {
                }
                const StaticLookup s = LookupStatic(req.path);
                if (s.status != 200)
-                 throw ApiError(s.status, s.status == 400 ? "malformed path" : "not found");
+                 throw ApiError(s.status,
+                                s.status == 400 ? "アドレスが正しくありません" : "見つかりません");
                const bool hashed = s.file->path.rfind("assets/", 0) == 0;
                res.set_header("Cache-Control",
                               hashed ? "public, max-age=31536000, immutable" : "no-cache");

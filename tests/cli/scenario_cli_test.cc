@@ -84,6 +84,27 @@ TEST(ScenarioCli, SweepRanksVariants) {
   EXPECT_NE(r.err.find("10 variants"), std::string::npos);
 }
 
+// R13 of gradual.yaml is 準統一: α is fixed at 0 there, so sweeping α alone is an error
+// that says so (no table of identical rows); with another axis α is dropped with a note.
+TEST(ScenarioCli, SweepOverAlphaWhereItIsFixedSaysSo) {
+  const std::string dir = Scratch("sweep-fixed-alpha");
+  CliRun r = RunKokuho({"scenario", "sweep", kRoadmap + "gradual.yaml", "--year", "R13", "--alpha",
+                        "0:1:0.25", "--format", "json"},
+                       dir);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("令和13年度は「準統一」の年度で、α は 0 に固定されます"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("「現行」の年度 (令和9年度, 令和10年度, 令和11年度)"), std::string::npos)
+      << r.err;
+  r = RunKokuho({"scenario", "sweep", kRoadmap + "gradual.yaml", "--year", "R13", "--alpha",
+                 "0:1:0.25", "--allowance", "0.01,0.03", "--format", "json"},
+                dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("--alpha を外して計算します"), std::string::npos) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["variants"].size(), 2u);  // the allowance axis only
+}
+
 TEST(ScenarioCli, ReportWritesHtmlXlsxAndJson) {
   const std::string dir = Scratch("report");
   CliRun r = RunKokuho({"report", kRoadmap + "scenario.yaml", "--out", dir + "/out"}, dir);

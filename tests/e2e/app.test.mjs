@@ -76,8 +76,16 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   const foreign = [];
+  // The bad-input checks below make the server answer 400/422 on purpose; Chromium logs each
+  // such answer as a console error, which is expected there and nowhere else.
+  let refusalsExpected = 0;
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    if (m.type() !== 'error') return;
+    if (refusalsExpected > 0 && /status of 4(00|22)/.test(m.text())) {
+      refusalsExpected--;
+      return;
+    }
+    problems.push(`console.error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
@@ -124,6 +132,12 @@ try {
     check('municipality: シナリオの推移 has a row per scenario year', historyRows === 7, `${historyRows}`);
     const historyInk = await canvasInk(page, '#history canvas');
     check('municipality: the scenario chart is drawn', historyInk.length >= 1 && historyInk[0] > 0.01, historyInk.map((x) => x.toFixed(3)).join(' '));
+    // The case (令和9年度 as given) and the scenario's 令和9年度 (準統一) differ: the page says
+    // both figures and why.
+    const why = (await page.textContent('#case-vs-scenario')) ?? '';
+    const kpiNofukin = (await page.textContent('#kpi .kpi-value')) ?? '';
+    check('municipality: the two 令和9年度 figures are explained on the page',
+      why.includes('令和9年度の値が2つあります') && why.includes(kpiNofukin) && why.includes('「準統一」'), why.slice(0, 200));
   }
   await shot(page, 'municipality');
 
@@ -164,6 +178,82 @@ try {
   check('scenario: a saved scenario appears in the comparison', compareCols === 5, `${compareCols} columns`);
   const bad = (await fetch(`${base}/api/compute`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"alpha": 3}' })).status;
   check('scenario: an out-of-range α is refused with 422', bad === 422, `${bad}`);
+  // A refused value: the message in Japanese beside the box, the box and the slider back at
+  // the last accepted value, the figures those of that value (not recomputed).
+  const alphaState = () => page.evaluate(() => ({
+    box: document.querySelector('#ctl-alpha-num').value,
+    slider: document.querySelector('#ctl-alpha').value,
+    invalid: document.querySelector('#ctl-alpha-num').getAttribute('aria-invalid'),
+    error: document.querySelector('#ctl-alpha-num-error')?.textContent ?? '',
+    status: document.querySelector('#recompute-status').textContent,
+  }));
+  const typeAlpha = async (text) => {
+    const gen = Number(await page.getAttribute('#recompute-status', 'data-generation'));
+    await page.fill('#ctl-alpha-num', text);
+    await page.press('#ctl-alpha-num', 'Enter');
+    await page.locator('#ctl-alpha-num').blur();
+    await page.waitForFunction((g) => Number(document.querySelector('#recompute-status')?.dataset.generation ?? 0) > g, gen, { timeout: 10000 });
+    await page.waitForTimeout(100);
+  };
+  const beforeBad = await cellOf();
+  const acceptedAlpha = (await alphaState()).slider;
+  refusalsExpected += 2;
+  await typeAlpha('1.5');
+  let st = await alphaState();
+  check('scenario: α = 1.5 is refused in Japanese beside its box, naming the value and the range',
+    st.error.startsWith('α (医療費指数反映係数): 1.5 は範囲外です。0以上1以下の値を入力してください') && st.invalid === 'true', st.error);
+  check('scenario: after α = 1.5 the box and the slider agree on the last accepted value',
+    st.box === acceptedAlpha && st.slider === acceptedAlpha, `box ${st.box}, slider ${st.slider}, accepted ${acceptedAlpha}`);
+  let afterBad = await cellOf();
+  check('scenario: after α = 1.5 the figures are those of the accepted value',
+    Object.keys(beforeBad).every((k) => beforeBad[k] === afterBad[k]));
+  check('scenario: the status says the input was not taken and the figures are unchanged',
+    st.status.includes('入力は受け付けられず、図表は直前の値') && st.status.includes(`α=${acceptedAlpha}`), st.status);
+  await page.screenshot({ path: path.join(outDir, 'app-scenario-refused.png') });
+  await typeAlpha('abc');
+  st = await alphaState();
+  check('scenario: α = "abc" is refused: 「abc」は数として読めません',
+    st.error.startsWith('α (医療費指数反映係数): 「abc」は数として読めません。') && st.box === acceptedAlpha && st.slider === acceptedAlpha, `${st.error} / ${st.box}`);
+  await typeAlpha('０．２');  // 全角: read as 0.2
+  st = await alphaState();
+  afterBad = await cellOf();
+  check('scenario: α = ０．２ (全角) is accepted: no message, box and slider at 0.2, figures recomputed',
+    st.error === '' && st.invalid === null && st.box === '0.2' && st.slider === '0.2' &&
+      Object.keys(beforeBad).some((k) => beforeBad[k] !== afterBad[k]), `${st.box} ${st.slider} ${st.error}`);
+  await typeAlpha('60%');
+  st = await alphaState();
+  check('scenario: α = 60% is read as 0.6', st.box === '0.6' && st.slider === '0.6' && st.error === '', `${st.box} ${st.slider}`);
+
+  // β′: 0 is outside (0, 3]; 2.5 is inside but beyond the slider's usual span (0.3–2), which
+  // widens so that box and slider still agree.
+  const betaState = () => page.evaluate(() => ({
+    box: document.querySelector('#ctl-beta_prime-num').value,
+    slider: document.querySelector('#ctl-beta_prime').value,
+    on: document.querySelector('#ctl-beta_prime-on').checked,
+    error: document.querySelector('#ctl-beta_prime-num-error')?.textContent ?? '',
+  }));
+  const typeInto = async (sel, text) => {
+    const gen = Number(await page.getAttribute('#recompute-status', 'data-generation'));
+    await page.fill(sel, text);
+    await page.press(sel, 'Enter');
+    await page.locator(sel).blur();
+    await page.waitForFunction((g) => Number(document.querySelector('#recompute-status')?.dataset.generation ?? 0) > g, gen, { timeout: 10000 });
+    await page.waitForTimeout(100);
+  };
+  const betaBefore = await betaState();
+  refusalsExpected += 1;
+  await typeInto('#ctl-beta_prime-num', '0');
+  let bs = await betaState();
+  check('scenario: β′ = 0 is refused beside its box with the range 0より大きく3以下, box and slider back, switch off as before',
+    bs.error.startsWith('β′ (所得係数): 0 は範囲外です。0より大きく3以下の値を入力してください') && bs.box === betaBefore.box && bs.slider === betaBefore.slider &&
+      Number(bs.box) === Number(bs.slider) && bs.on === betaBefore.on,
+    `${bs.error} / ${bs.box} ${bs.slider} ${bs.on}`);
+  await typeInto('#ctl-beta_prime-num', '2.5');
+  bs = await betaState();
+  check('scenario: β′ = 2.5 is accepted and the slider reaches it', bs.error === '' && bs.box === '2.5' && bs.slider === '2.5' && bs.on, `${bs.box} ${bs.slider}`);
+  await page.uncheck('#ctl-beta_prime-on');
+  await page.waitForTimeout(300);
+
   await shot(page, 'scenario');
   await page.screenshot({ path: path.join(outDir, 'app-scenario-view.png') });  // the README's picture
 
@@ -195,6 +285,90 @@ try {
   await xlsx.saveAs(xlsxPath);
   const xbytes = readFileSync(xlsxPath);
   check('household: the xlsx download is a workbook', xbytes[0] === 0x50 && xbytes[1] === 0x4b, `${xbytes.length} bytes`);
+  // 期別: 10 納期 of 1,000円 units by default: 第1期 58,800円, 第2〜10期 58,000円, Σ = 580,800円.
+  const inst = await page.$$eval('#levy-instalments tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+  check('household: 期別 in 10 納期, fractions in 第1期, summing to the year',
+    inst.length === 11 && inst[0][1] === '58,800' && inst[9][1] === '58,000' && inst[10][1] === '580,800', JSON.stringify(inst.slice(0, 2)));
+  // 前年度との比較: 令和7年度 and 令和8年度 side by side.
+  const cmpHead = await page.$$eval('#levy-compare thead th', (ths) => ths.map((t) => t.textContent));
+  const cmpTotal = await page.$$eval('#levy-compare tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)).find((r) => r[0] === '年税額・年保険料額'));
+  check('household: last year and this year compared', cmpHead.some((h) => h.startsWith('令和7年度')) && cmpHead.some((h) => h.startsWith('令和8年度')) && cmpTotal?.[2] === '580,800',
+    `${cmpHead.join('|')} ${cmpTotal?.join('|')}`);
+
+  // Amounts are grouped as they are typed.
+  const salary0 = page.locator('#members tbody tr:nth-child(1) input.salary');
+  await salary0.fill('');
+  await salary0.pressSequentially('4800000');
+  check('household: 4800000 typed shows as 4,800,000', (await salary0.inputValue()) === '4,800,000', await salary0.inputValue());
+
+  // Bad input: the message in Japanese beside the box; the result marked as not recomputed.
+  const errorBeside = (sel) => page.evaluate((s) => document.querySelector(s)?.closest('td')?.querySelector('.field-error')?.textContent ?? '', sel);
+  const age2 = page.locator('#members tbody tr:nth-child(2) input.age');
+  await age2.fill('80');
+  await age2.blur();
+  check('household: age 80 is named beside its box in Japanese',
+    (await errorBeside('#members tbody tr:nth-child(2) input.age')) === '80歳は国保に加入できる年齢ではありません (75歳以上は後期高齢者医療)。0〜74の整数で入力してください',
+    await errorBeside('#members tbody tr:nth-child(2) input.age'));
+  const business2 = page.locator('#members tbody tr:nth-child(2) input.business');
+  await business2.fill('12x');
+  await business2.blur();
+  check('household: "12x" as an amount is named beside its box',
+    (await errorBeside('#members tbody tr:nth-child(2) input.business')) === '「12x」は金額として読めません。0以上の整数 (円) で入力してください (例: 4,800,000)');
+  await page.click('#compute-levy');
+  await page.waitForSelector('body[data-levy="refused"]', { timeout: 10000 });
+  check('household: the form says how many boxes to fix', ((await page.textContent('#levy-form-status')) ?? '').startsWith('入力に誤りが2か所あります'), await page.textContent('#levy-form-status'));
+  check('household: the earlier result is marked as not recomputed',
+    (await page.getAttribute('#levy-result', 'data-state')) === 'stale' && ((await page.textContent('#levy-result .stale-note')) ?? '').includes('再計算していません'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(outDir, 'app-household-refused.png') });
+  await age2.fill('40');
+  await age2.blur();
+  await business2.fill('0');
+  await business2.blur();
+
+  // A refusal only the server can make (離職日 at 65 or over): shown beside the 離職日 box.
+  const row1 = '#members tbody tr:nth-child(1)';
+  await page.fill(`${row1} input.age`, '70');
+  await page.selectOption(`${row1} select.reason`, '11');
+  await page.fill(`${row1} input.separation`, '2026-03-31');
+  refusalsExpected += 1;
+  await page.click('#compute-levy');
+  await page.waitForSelector('body[data-levy="refused"]', { timeout: 10000 });
+  check('household: the server\'s refusal is shown beside the box it names',
+    (await errorBeside(`${row1} input.separation`)) === '1人目の離職日: 非自発的失業者の軽減は離職日に65歳未満の人が対象です',
+    await errorBeside(`${row1} input.separation`));
+
+  // 非自発的失業 (離職理由 11, 令和8年3月31日): the 給与所得 counts as 30/100, so the levy falls.
+  await page.fill(`${row1} input.age`, '42');
+  await page.click('#compute-levy');
+  await page.waitForSelector('body[data-levy="done"]', { timeout: 10000 });
+  const unemployed = Number(((await page.textContent('#levy-total')) ?? '').replace(/[^\d]/g, ''));
+  check('household: 非自発的失業 lowers the levy of the model family', unemployed > 0 && unemployed < 580800, `${unemployed}`);
+  await page.selectOption(`${row1} select.reason`, '');
+
+  // 擬制世帯主: the head not in 国保 (no 均等割 for them; still counted for the 軽減判定).
+  await page.uncheck(`${row1} input.insured`);
+  await page.click('#compute-levy');
+  await page.waitForSelector('body[data-levy="done"]', { timeout: 10000 });
+  const giji = Number(((await page.textContent('#levy-total')) ?? '').replace(/[^\d]/g, ''));
+  check('household: a 擬制世帯主 household pays less than when the head is insured', giji > 0 && giji < 580800, `${giji}`);
+  const otherNotInsured = page.locator('#members tbody tr:nth-child(2) input.insured');
+  await otherNotInsured.uncheck();
+  check('household: only the head may be outside 国保 (said beside the box)',
+    ((await errorBeside('#members tbody tr:nth-child(2) input.insured')) ?? '').startsWith('国保に加入していない人を入力できるのは世帯主 (擬制世帯主) だけです'));
+  await otherNotInsured.check();
+  await page.check(`${row1} input.insured`);
+
+  // 資産割: 上野村 levies it (4方式); a 固定資産税額 adds a 資産割 row.
+  await page.selectOption('#levy-municipality', '103667');
+  await page.fill(`${row1} input.asset`, '100000');
+  await page.click('#compute-levy');
+  await page.waitForSelector('body[data-levy="done"]', { timeout: 10000 });
+  const assetRow = await page.$$eval('#levy-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)).find((r) => r[0] === '資産割'));
+  check('household: 固定資産税額 gives a 資産割 in 上野村', assetRow != null && assetRow[assetRow.length - 1] !== '0', assetRow?.join('|'));
+  await page.selectOption('#levy-municipality', '102016');
+  await page.fill(`${row1} input.asset`, '0');
+
   await shot(page, 'household');
 
   check('no console errors or page errors', problems.length === 0, problems.join(' | '));

@@ -10,6 +10,7 @@
 
 #include "cli/serve_inputs.h"
 #include "nofukin/engine.h"
+#include "server/messages_ja.h"
 #include "server/static_files.h"
 
 namespace kokuho::server {
@@ -31,6 +32,15 @@ int StatusOf(const std::function<void()>& f) {
     return e.status();
   }
   return 0;
+}
+
+ApiError ErrorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ApiError& e) {
+    return e;
+  }
+  return ApiError(0, "no error");
 }
 
 TEST(ServerApi, ParseBodyRefusesMalformedJson) {
@@ -153,6 +163,19 @@ TEST(ServerApi, HistoryFollowsTheScenarioYears) {
     EXPECT_EQ(rate.size(), 6u) << rate;  // "0.9306"
     EXPECT_EQ(rate.substr(0, 2), "0.") << rate;
   }
+  // The case is 令和9年度, the scenario's first year too (準統一): both figures and why.
+  const auto& cy = j["case_year"];
+  EXPECT_EQ(cy["fiscal_year"], 2027);
+  const auto base = std::find_if(d.baseline.municipalities.begin(), d.baseline.municipalities.end(),
+                                 [](const auto& x) { return x.code.str() == "102024"; });
+  EXPECT_EQ(cy["case_nofukin"].get<Yen>(), base->nofukin_total);
+  EXPECT_EQ(cy["scenario_nofukin"].get<Yen>(), years[0]["nofukin"].get<Yen>());
+  EXPECT_EQ(cy["scenario_premium_per_capita"], years[0]["premium_per_capita"]);
+  ASSERT_FALSE(cy["differences"].empty());
+  EXPECT_EQ(
+      cy["differences"][0].get<std::string>().rfind("段階: シナリオのこの年度は「準統一」", 0), 0u)
+      << cy["differences"][0];
+  if (cy["case_nofukin"] != cy["scenario_nofukin"]) EXPECT_GE(cy["differences"].size(), 2u);
   EXPECT_EQ(HistoryJson(d, "10202")["years"].size(), 7u);  // 5 digits
   EXPECT_EQ(StatusOf([&] { HistoryJson(d, "131016"); }), 404);
   EXPECT_EQ(StatusOf([&] { HistoryJson(d, "../etc"); }), 404);
@@ -169,6 +192,28 @@ TEST(ServerApi, LevyMatchesTheCli) {
   EXPECT_EQ(j["total"], 580800);
   EXPECT_FALSE(j["explanation"].empty());
   EXPECT_EQ(j["table"]["header"].front(), "項目");
+}
+
+// 期別: the model family's 580,800円 in 10 納期 of 1,000円 units (地方税法 20条の4の2 第6項):
+// 58,000円 × 9 and 第1期 580,800 − 522,000 = 58,800円.
+TEST(ServerApi, LevySplitsIntoInstalments) {
+  auto body = json::parse(R"({"municipality": "102016", "year": "R8", "household": {
+      "members": [{"head": true, "age": 42, "income": {"salary_revenue": 4800000}},
+                  {"age": 40, "income": {"salary_revenue": 1000000}},
+                  {"age": 10}, {"age": 4}]}, "instalments": {"count": 10, "unit": 1000}})");
+  const auto j = LevyResponse(Data(), body);
+  EXPECT_EQ(j["instalments"]["count"], 10);
+  const auto amounts = j["instalments"]["amounts"].get<std::vector<Yen>>();
+  ASSERT_EQ(amounts.size(), 10u);
+  EXPECT_EQ(amounts[0], 58'800);
+  EXPECT_EQ(amounts[9], 58'000);
+  body["instalments"] = {{"count", 13}};
+  ApiError e = ErrorOf([&] { LevyResponse(Data(), body); });
+  EXPECT_EQ(e.status(), 422);
+  EXPECT_EQ(e.field(), "instalments.count");
+  EXPECT_STREQ(e.what(), "納期の回数: 「13」は使えません。1〜12の整数を入力してください");
+  body["instalments"] = {{"count", 4}, {"unit", 10}};
+  EXPECT_EQ(ErrorOf([&] { LevyResponse(Data(), body); }).field(), "instalments.unit");
 }
 
 TEST(ServerApi, LevyRefusesBadRequests) {
@@ -204,8 +249,121 @@ TEST(ServerApi, LevyErrorsDoNotEchoIncomes) {
   } catch (const ApiError& e) {
     EXPECT_EQ(e.status(), 400);
     EXPECT_EQ(std::string(e.what()).find("12x34567"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("salary_revenue"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()),
+              "1人目の給与収入: 金額を整数 (円) で入力してください (例: 4,800,000)");
+    EXPECT_EQ(e.field(), "household.members[0].income.salary_revenue");
   }
+}
+
+// Scenario coefficients: the field in words, the value sent (no personal figure), the range
+// in words, and the field's path.
+TEST(ServerApi, ScenarioErrorsAreJapaneseWithFieldAndValue) {
+  const auto& c = Data().case_data;
+  auto error = [&](const char* body) {
+    return ErrorOf([&] { ParseScenario(json::parse(body), c); });
+  };
+  ApiError e = error(R"({"alpha": 1.5})");
+  EXPECT_EQ(e.status(), 422);
+  EXPECT_STREQ(e.what(),
+               "α (医療費指数反映係数): 1.5 は範囲外です。0以上1以下の値を入力してください");
+  EXPECT_EQ(e.field(), "alpha");
+  e = error(R"({"alpha": "abc"})");
+  EXPECT_EQ(e.status(), 400);
+  EXPECT_STREQ(e.what(),
+               "α (医療費指数反映係数): 「abc」は数として読めません。0以上1以下の数 "
+               "(例: 0.5、50%) を入力してください");
+  e = error(R"({"beta_prime": {"iryo": 0}})");
+  EXPECT_STREQ(e.what(), "β′ (所得係数): 0 は範囲外です。0より大きく3以下の値を入力してください");
+  EXPECT_EQ(e.field(), "beta_prime.iryo");
+  e = error(R"({"equal_share_index": 1})");
+  EXPECT_STREQ(e.what(), "e (均等割指数): 1 は範囲外です。0より大きく1未満の値を入力してください");
+  e = error(R"({"collection_rate": "120%"})");
+  EXPECT_STREQ(e.what(),
+               "標準的な収納率: 120% は範囲外です。0より大きく1以下の値を入力してください");
+  e = error(R"({"gamma": 1})");
+  EXPECT_EQ(e.field(), "gamma");
+  EXPECT_NE(std::string(e.what()).find("「gamma」という係数はありません"), std::string::npos);
+  // A long value is cut (at a character boundary) before it is repeated.
+  e = error(R"({"alpha": "ああああああああああああああああああああ"})");
+  EXPECT_NE(std::string(e.what()).find("「ああああああああああ…」"), std::string::npos) << e.what();
+}
+
+// The ranges the app's sliders span are the ranges the parser accepts.
+TEST(ServerApi, CaseGivesTheAcceptedRanges) {
+  const auto j = CaseJson(Data());
+  const auto& alpha = j["parameters"]["alpha"];
+  EXPECT_EQ(alpha["min"], 0);
+  EXPECT_EQ(alpha["max"], 1);
+  EXPECT_FALSE(alpha["min_open"].get<bool>());
+  EXPECT_EQ(alpha["text"], "0以上1以下");
+  EXPECT_EQ(j["parameters"]["beta_prime"]["text"], "0より大きく3以下");
+  EXPECT_EQ(j["parameters"]["collection_rate"]["text"], "0より大きく1以下");
+  const auto& c = Data().case_data;
+  EXPECT_EQ(StatusOf([&] { ParseScenario(json::parse(R"({"beta_prime": 3})"), c); }), 0);
+  EXPECT_EQ(StatusOf([&] { ParseScenario(json::parse(R"({"beta_prime": 3.01})"), c); }), 422);
+}
+
+// Each mistake a person can make at the household form comes back in Japanese with the
+// member's number and the field's path (no English "expected" left over).
+TEST(ServerApi, HouseholdErrorsAreJapanese) {
+  struct Case {
+    const char* household;
+    const char* field;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"({"members": [{"head": true, "age": 80}]})", "household.members[0].age",
+       "1人目の年齢: 4月1日現在の年齢を0〜74の整数で入力してください (75歳以上は後期高齢者医療の"
+       "被保険者です)"},
+      {R"({"members": [{"head": true, "age": 42}, {"head": true, "age": 40}]})",
+       "household.members[1].head", "2人目の世帯主: 世帯主は1人だけ選んでください"},
+      {R"({"members": [{"age": 42}]})", "household.members",
+       "世帯員: 世帯主を1人選んでください (国保に加入していない世帯主は、その人の「国保」のチェック"
+       "を外して擬制世帯主として入力します)"},
+      {R"({"members": [{"head": true, "age": 42, "income": {"business": -1}}]})",
+       "household.members[0].income.business",
+       "1人目の事業所得など: 0以上の整数 (円) で入力してください (損失は「損失」の欄に正の額で入力"
+       "します)"},
+      {R"({"members": [{"head": true, "age": 42, "fixed_asset_tax": 1.5}]})",
+       "household.members[0].fixed_asset_tax",
+       "1人目の固定資産税額 (資産割): 円未満の端数のない整数で入力してください"},
+      {R"({"members": [{"head": true, "age": 42, "involuntary_unemployment":
+          {"separation_date": "2026-03-31", "reason_code": "99"}}]})",
+       "household.members[0].involuntary_unemployment.reason_code",
+       "1人目の離職理由コード: 離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, 32) か特定理由"
+       "離職者 (23, 33, 34) のものを入力してください"},
+      {R"({"members": [{"head": true, "age": 42, "involuntary_unemployment":
+          {"separation_date": "2026-13-01", "reason_code": "11"}}]})",
+       "household.members[0].involuntary_unemployment.separation_date",
+       "1人目の離職日: 日付を 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください"},
+      {R"({"members": [{"head": true, "insured": false, "age": 50}]})", "household.members",
+       "世帯員: 国保に加入している人を1人以上入力してください"},
+      {R"({"members": [{"head": true, "age": 42}, {"insured": false, "age": 40}]})",
+       "household.members[1].insured",
+       "2人目の国保の加入: 国保に加入していない人を入力できるのは世帯主 (擬制世帯主) だけです。"
+       "ほかの国保に加入していない人は世帯員に入れないでください"},
+  };
+  for (const Case& c : cases) {
+    json body = {{"municipality", "102016"}, {"year", 2026}};
+    body["household"] = json::parse(c.household);
+    const ApiError e = ErrorOf([&] { LevyResponse(Data(), body); });
+    EXPECT_EQ(e.status(), 400) << c.household;
+    EXPECT_EQ(e.field(), c.field) << c.household;
+    EXPECT_EQ(std::string(e.what()), c.message) << c.household;
+    EXPECT_EQ(std::string(e.what()).find("expected"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ServerMessages, HouseholdFieldLabels) {
+  EXPECT_EQ(HouseholdFieldLabel("members[0].age"), "1人目の年齢");
+  EXPECT_EQ(HouseholdFieldLabel("members[11].income.pension_revenue"), "12人目の公的年金等収入");
+  EXPECT_EQ(HouseholdFieldLabel("members[2]"), "3人目の世帯員");
+  EXPECT_EQ(HouseholdFieldLabel("tokutei_since"), "特定世帯となった日");
+  EXPECT_EQ(HouseholdFieldLabel("members[0].nope"), "1人目のnope");
+  // A message with no path (the loader's own wording otherwise unknown): still Japanese.
+  const FieldMessage m = HouseholdErrorJa("something else went wrong");
+  EXPECT_EQ(m.field, "household");
+  EXPECT_EQ(m.message, "世帯の入力: 入力を確かめてください");
 }
 
 TEST(ServerApi, ExportWritesCsvWithBomAndXlsx) {

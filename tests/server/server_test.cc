@@ -51,6 +51,12 @@ std::string ErrorMessage(const httplib::Result& r) {
   return j["error"]["message"].get<std::string>();
 }
 
+/// The error's field path, or "" when the request as a whole was refused (null).
+std::string ErrorField(const httplib::Result& r) {
+  auto j = nlohmann::json::parse(r->body);
+  return j["error"]["field"].is_null() ? "" : j["error"]["field"].get<std::string>();
+}
+
 TEST(ServerHttp, AnswersGoodAndBadRequests) {
   Running s({});
   auto c = s.Client();
@@ -68,17 +74,25 @@ TEST(ServerHttp, AnswersGoodAndBadRequests) {
   res = c.Post("/api/compute", R"({"alpha": )", "application/json");  // malformed
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
-  EXPECT_NE(ErrorMessage(res).find("malformed JSON"), std::string::npos);
+  EXPECT_EQ(ErrorMessage(res), "リクエストが JSON として読めません (11バイト目)");
+  EXPECT_EQ(ErrorField(res), "");
 
+  // The field in words, the value sent and the range expected, in Japanese; the field's path
+  // for the page to put the message beside its box.
   res = c.Post("/api/compute", R"({"alpha": 7})", "application/json");  // out of range
   EXPECT_EQ(res->status, 422);
-  EXPECT_NE(ErrorMessage(res).find("alpha"), std::string::npos);
+  EXPECT_EQ(ErrorMessage(res),
+            "α (医療費指数反映係数): 7 は範囲外です。0以上1以下の値を入力してください");
+  EXPECT_EQ(ErrorField(res), "alpha");
 
   res = c.Post("/api/compute", "alpha=1", "application/x-www-form-urlencoded");
   EXPECT_EQ(res->status, 415);
 
   res = c.Get("/api/municipalities/999999");  // unknown municipality
   EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(ErrorMessage(res),
+            "市町村「999999」はこの事例にありません。事例の市町村の団体コードを指定してください");
+  EXPECT_EQ(ErrorField(res), "municipality");
   res = c.Get("/api/municipalities/102024");
   EXPECT_EQ(res->status, 200);
   res = c.Get("/api/municipalities/102024/history");  // started without --scenario
@@ -90,6 +104,8 @@ TEST(ServerHttp, AnswersGoodAndBadRequests) {
                R"({"municipality": "102016", "year": 2026, "household": {"members": "x"}})",
                "application/json");
   EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(ErrorMessage(res), "世帯員: 世帯員は1人以上99人以下で入力してください");
+  EXPECT_EQ(ErrorField(res), "household.members");
 
   res = c.Get("/api/nothing");
   EXPECT_EQ(res->status, 404);

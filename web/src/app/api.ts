@@ -30,7 +30,7 @@ export interface CaseInfo {
     alpha: Range;
     beta_prime: Range;
     equal_share_index: Range;
-    collection_rate: { value: number | null; min: number; max: number };
+    collection_rate: Range & { value: number | null };
     relief_allowance: Range;
     relief_enabled: boolean;
   };
@@ -42,10 +42,14 @@ export interface CaseInfo {
   has_scenario: boolean;
 }
 
+/** A coefficient's value in the case and the range the server accepts ("0以上1以下"). */
 export interface Range {
   value: number;
   min: number;
   max: number;
+  min_open: boolean;
+  max_open: boolean;
+  text: string;
 }
 
 export interface MunicipalityRow {
@@ -162,6 +166,16 @@ export interface MunicipalityHistory {
     /** Exact to 4 decimals: "0.9306". */
     collection_rate: string;
   }[];
+  /** The case's own fiscal year when the scenario has it: both figures and why they differ. */
+  case_year?: {
+    fiscal_year: number;
+    label: string;
+    case_nofukin: number;
+    case_premium_per_capita: number;
+    scenario_nofukin: number;
+    scenario_premium_per_capita: number;
+    differences: string[];
+  };
 }
 
 export interface LevyTable {
@@ -176,7 +190,11 @@ export interface LevyResult {
   fiscal_year: number;
   fiscal_year_wareki: string;
   levy_kind_label: string;
+  /** 保険税 (zei) or 保険料 (ryo). */
+  levy_kind: 'zei' | 'ryo';
   keigen: { tier: string; judged_income: number; persons_counted: number; earners: number };
+  /** 期別 (POST with instalments): the first 納期 takes every fraction under `unit`. */
+  instalments?: { count: number; unit: number; amounts: number[] };
   parts: Record<string, Record<string, number>>;
   total: number;
   unconfirmed_rules: string[];
@@ -184,20 +202,25 @@ export interface LevyResult {
   table: LevyTable;
 }
 
-/** Scenario overrides; absent or null = the case's own value. */
+/**
+ * Scenario overrides; absent or null = the case's own value. A box's text that does not read
+ * as a number is sent as typed, for the server to name in its refusal.
+ */
 export interface ScenarioParams {
-  alpha?: number | null;
-  beta_prime?: number | null;
-  equal_share_index?: number | null;
-  collection_rate?: number | null;
-  relief_allowance?: number | null;
+  alpha?: number | string | null;
+  beta_prime?: number | string | null;
+  equal_share_index?: number | string | null;
+  collection_rate?: number | string | null;
+  relief_allowance?: number | string | null;
   relief_enabled?: boolean | null;
 }
 
+/** A refusal of the server: its status, Japanese message and the offending field's path. */
 export class ApiError extends Error {
   constructor(
     public status: number,
     message: string,
+    public field: string | null = null,
   ) {
     super(message);
   }
@@ -205,14 +228,16 @@ export class ApiError extends Error {
 
 async function handle<T>(res: Response): Promise<T> {
   if (!res.ok) {
-    let message = `${res.status}`;
+    let message = `サーバーがエラーを返しました (${res.status})`;
+    let field: string | null = null;
     try {
-      const body = (await res.json()) as { error?: { message?: string } };
+      const body = (await res.json()) as { error?: { message?: string; field?: string | null } };
       message = body.error?.message ?? message;
+      field = body.error?.field ?? null;
     } catch {
       /* not JSON */
     }
-    throw new ApiError(res.status, message);
+    throw new ApiError(res.status, message, field);
   }
   return (await res.json()) as T;
 }

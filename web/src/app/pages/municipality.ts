@@ -43,6 +43,7 @@ async function renderHistory(main: HTMLElement, code: string, name: string): Pro
     return null;
   }
   sec.appendChild(el('p', { class: 'hint' }, `${h.scenario} (kokuho serve --scenario)。1人当たりの額は円未満四捨五入。`));
+  if (h.case_year) sec.appendChild(caseVersusScenario(h));
   const chart = renderLineChart(sec, {
     x: h.years.map((y) => toWarekiShort(y.fiscal_year)),
     unit: '円',
@@ -63,6 +64,30 @@ async function renderHistory(main: HTMLElement, code: string, name: string): Pro
     y.premium_per_capita, y.relief, Number(y.collection_rate)]);
   tableWithDownloads(sec, `history-${h.code}`, `${name} シナリオの推移 (${h.scenario})`, cols, rows);
   return chart;
+}
+
+/**
+ * The case's year as the scenario computes it: the page's top figures are the case's (as
+ * given), the history's are the scenario's; when they differ, say by how much and why.
+ */
+function caseVersusScenario(h: MunicipalityHistory): HTMLElement {
+  const c = h.case_year!;
+  const same = c.case_nofukin === c.scenario_nofukin && c.case_premium_per_capita === c.scenario_premium_per_capita;
+  const box = el('div', { class: 'note', id: 'case-vs-scenario' });
+  if (same) {
+    box.appendChild(el('p', {}, `${c.label}の納付金と1人当たり保険料は、上の事例の値とシナリオの値で同じです。`));
+    return box;
+  }
+  box.appendChild(el('p', {}, el('strong', {}, `${c.label}の値が2つあります: `),
+    `上の「主な指標」は事例 (kokuho serve に渡した事例のまま) の値で、納付金 ${formatYen(c.case_nofukin)}円・1人当たり保険料 ${formatYen(c.case_premium_per_capita)}円です。` +
+    `この表はシナリオ「${h.scenario}」の値で、納付金 ${formatYen(c.scenario_nofukin)}円・1人当たり保険料 ${formatYen(c.scenario_premium_per_capita)}円です。`));
+  if (c.differences.length) {
+    box.appendChild(el('p', {}, '違いは、シナリオがこの年度に次の入力を事例と変えているためです:'));
+    box.appendChild(el('ul', {}, ...c.differences.map((d) => el('li', {}, d))));
+  } else {
+    box.appendChild(el('p', {}, '係数・収納率・総額・被保険者数は同じです。シナリオの他の入力 (費用の伸びなど) の違いによります。'));
+  }
+  return box;
 }
 
 function rateRow(part: string, kind: string, r: RateSet): TableCell[] {
