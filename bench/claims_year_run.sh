@@ -16,7 +16,7 @@
 #
 #   bash bench/claims_year_run.sh                       # ≈ 14 M receipts (1.2 M a month × 12)
 #   RECEIPTS=84000 bash bench/claims_year_run.sh        # ≈ 1 M receipts
-#   BASELINES=sqlite RECEIPTS=… bash …                  # skip pandas (hours at 14 M)
+#   BASELINES=sqlite bash bench/claims_year_run.sh     # skip pandas (hours at 14 M); BASELINES= for none
 #
 # Environment: RECEIPTS (per month, default 1200000), MONTHS (12), SEED (1), PLANT (0.0002:
 # the rate of planted cases per kind, so that every rule and list has findings), WORK
@@ -30,7 +30,7 @@ MONTHS=${MONTHS:-12}
 SEED=${SEED:-1}
 PLANT=${PLANT:-0.0002}
 WORK=${WORK:-$BUILD/claims-year-bench}
-BASELINES=${BASELINES:-pandas,sqlite}
+BASELINES=${BASELINES-pandas,sqlite}
 DATA=$WORK/synth-$RECEIPTS-$MONTHS-$SEED-$PLANT
 STORE=$WORK/store
 PY=/usr/bin/python3
