@@ -13,6 +13,7 @@
 #    read, the csv baseline and the pandas baseline, and prints MB per CPU-second and the
 #    ratios (baseline CPU ÷ kokuho CPU).
 # CPU seconds (user + sys) are the per-core figure: the machine may be shared.
+# The year of checks and lists (issue 17) is bench/claims_year_run.sh.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${KOKUHO_BENCH_BUILD:-$ROOT/build}

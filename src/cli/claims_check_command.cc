@@ -66,8 +66,11 @@ int RunCheck(const CheckArgs& a) {
   claims::CheckEngine engine(rules, institutions, {masters ? &*masters : nullptr});
   std::vector<claims::Finding> findings;
   std::uint64_t history = 0;
+  // One view reused for every month: cleared, its vectors keep their capacity, so later
+  // months do not grow and page in fresh memory again (the engine copies what it keeps).
+  claims::CheckMonth month;
   for (const StoreMonth& s : stores) {
-    claims::CheckMonth month;
+    month.Clear();
     ReadStoreView(s.path, institutions, {}, month);
     const bool report = s.billing_month >= a.since;
     engine.AddMonth(month, findings, report);
@@ -132,8 +135,9 @@ int RunLists(const CheckArgs& a) {
   claims::ViewOptions view;
   view.identities = true;
   std::uint64_t receipts = 0;
+  claims::CheckMonth month;  // reused, as in RunCheck (the engine copies what it keeps)
   for (const StoreMonth& s : stores) {
-    claims::CheckMonth month;
+    month.Clear();
     ReadStoreView(s.path, institutions, view, month);
     receipts += month.receipts.size();
     engine.AddMonth(month);
