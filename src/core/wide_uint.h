@@ -16,6 +16,7 @@
 #include <gmpxx.h>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace kokuho {
@@ -70,9 +71,13 @@ class WideUint {
   }
   /// The value to about 64 bits of precision (for estimates only).
   long double Approx() const {
-    long double x = 0;
-    for (int k = N - 1; k >= 0; --k) x = x * 18446744073709551616.0L + limb_[k];
-    return x;
+    int top = N - 1;
+    while (top > 0 && limb_[top] == 0) --top;
+    // The two highest limbs carry more than long double's 64-bit mantissa.
+    long double x = limb_[top];
+    if (top == 0) return x;
+    x = x * 18446744073709551616.0L + limb_[top - 1];
+    return std::ldexp(x, 64 * (top - 1));
   }
   /// The exact value as a GMP integer (for the exact figures a trace or report asks for).
   mpz_class ToMpz() const {

@@ -133,8 +133,9 @@ TEST(IntegerAllocation, SameAsRationalOnRandomParts) {
   std::printf("integer path %d, declined (rational) %d\n", fast, declined);
 }
 
-// Inputs whose integer numerators need more than WideUint<5>'s 320 bits: every factor of
-// C·W_i near 2^62 (N, H, incomes, C, β's and e's numerators and denominators). The integer
+// Inputs whose integer numerators need more than WideUint<5>'s 320 bits: N, H, incomes and C
+// near 2^62, β, e and ε with 31-bit numerators and denominators, α = 1/3. Then
+// Q·10^13·2 ≈ 2·2^30·2^32·2^31·2^62·2^62·2^62·2^44 > 2^320 (and C·W_i ≈ 2^341), so the integer
 // path declines and AllocateBase returns the rational result.
 TEST(IntegerAllocation, DeclinesOnOverflowAndFallsBack) {
   AllocationInputs in;
@@ -142,22 +143,22 @@ TEST(IntegerAllocation, DeclinesOnOverflowAndFallsBack) {
   in.insured = {big, big - 12'345};
   in.households = {big - 7, big / 2};
   in.income = {Rational(big - 1), Rational(big / 3)};
-  in.epsilon = {Rational(1), Rational(1)};
+  in.epsilon = {Rational((1 << 30) + 1, 1 << 30), Rational((1 << 30) + 3, 1 << 30)};
+  const Rational alpha(1, 3);
   const Rational beta(2'147'483'647, 2'147'483'629);  // two primes near 2^31: b·Dβ-sized
   const Rational e(1'073'741'789, 2'147'483'647);
   RoundingPolicy rounding;
   const Yen c = INT64_MAX / 2;
-  EXPECT_FALSE(TryAllocateBaseInteger(c, Rational(0), beta, e, 0, rounding, in, true));
-  const Allocation ref = AllocateBaseRational(c, Rational(0), beta, e, 0, rounding, in);
-  ExpectSame(AllocateBase(c, Rational(0), beta, e, 0, rounding, in), ref, "overflow");
+  EXPECT_FALSE(TryAllocateBaseInteger(c, alpha, beta, e, 0, rounding, in, true));
+  const Allocation ref = AllocateBaseRational(c, alpha, beta, e, 0, rounding, in);
+  ExpectSame(AllocateBase(c, alpha, beta, e, 0, rounding, in), ref, "overflow");
   EXPECT_EQ(ref.base[0] + ref.base[1], c);
 
   // The same 分 at prefecture size stays on the integer path.
   in.insured = {300'000, 12'345};
   in.households = {200'000, 8'000};
   in.income = {Rational(90'000'000'000), Rational(3'000'000'000)};
-  EXPECT_TRUE(
-      TryAllocateBaseInteger(1'000'000'000'000, Rational(0), beta, e, 0, rounding, in, true));
+  EXPECT_TRUE(TryAllocateBaseInteger(1'000'000'000'000, alpha, beta, e, 0, rounding, in, true));
 }
 
 // The base-split reading of 高額医療費 and a negative total take the rational path.

@@ -756,9 +756,10 @@ TEST(Invariants, IntegerPathsGiveTheRationalResult) {
         const bool integer = u.municipal_standard.income_rate_exact.IsZero();
         integer_rates += integer;
         rational_rates += !integer;
-        if (!integer)
+        if (!integer) {
           EXPECT_EQ(u.municipal_standard.income_rate_exact, v.municipal_standard.income_rate_exact)
               << at;
+        }
         lean_allocations += u.base_closed.IsZero() && !v.base_closed.IsZero();
       }
     }
@@ -767,8 +768,8 @@ TEST(Invariants, IntegerPathsGiveTheRationalResult) {
       "municipal rates from integers %d, from rationals %d; allocations without "
       "detail %d\n",
       integer_rates, rational_rates, lean_allocations);
-  EXPECT_GT(integer_rates, 10 * rational_rates);
-  EXPECT_GT(rational_rates, 0);  // some cases fall back
+  EXPECT_GT(integer_rates, 3 * rational_rates);  // fallbacks: γ > 18 places, age-band ε, split
+  EXPECT_GT(rational_rates, 0);                  // some cases fall back
   EXPECT_GT(lean_allocations, 0);
 }
 
