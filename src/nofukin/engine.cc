@@ -292,9 +292,15 @@ class Engine {
     if (four) {
       for (const auto& m : c_.municipalities) assets.push_back(Rational(m.part(p).asset_base));
     }
-    // (The integer rates form their own 資産 shares; the rational ones are unused then.)
-    std::vector<Rational> asset_shares = four && !fast ? Shares(assets, c_.rounding.share_decimals)
-                                                       : std::vector<Rational>(n, Rational(0));
+    // The rational 資産 shares, formed only when a municipality's rates take the rational
+    // path (the integer rates form their own).
+    std::vector<Rational> asset_shares;
+    auto asset_share = [&](size_t i) {
+      if (!four) return Rational(0);
+      if (asset_shares.empty()) asset_shares = Shares(assets, c_.rounding.share_decimals);
+      return asset_shares[i];
+    };
+    if (!fast) asset_share(0);  // as before: a zero Σ資産 is an error even with rates off
     Rational total_assets(0);
     for (const auto& a : assets) total_assets += a;
     const UniformRateBasis basis(policy.standard_levy, policy.beta_prime, policy.equal_share_index,
@@ -320,10 +326,9 @@ class Engine {
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
       if (!rates_) continue;
       std::optional<RateSet> uniform = fast ? fast->Rates(i, r.levy_total) : std::nullopt;
-      r.municipal_standard = uniform
-                                 ? std::move(*uniform)
-                                 : basis.Rates(r.levy_total, r.share_income, r.share_insured,
-                                               r.share_households, asset_shares[i], c_.rounding);
+      r.municipal_standard = uniform ? std::move(*uniform)
+                                     : basis.Rates(r.levy_total, r.share_income, r.share_insured,
+                                                   r.share_households, asset_share(i), c_.rounding);
       std::optional<RateSet> own =
           detail_ ? std::nullopt
                   : TryOwnBasisRateInteger(r.premium_need, mp.own, r.income, mp.insured,
