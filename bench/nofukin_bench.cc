@@ -6,8 +6,10 @@
 //                                     # for bench/baseline_pandas.py and baseline_sqlite.py
 //
 // One iteration = nofukin::Compute over all 47 prefecture cases (1,741 municipalities,
-// four 分, 激変緩和, all three kinds of 標準保険料率). Building the cases is not timed;
-// building and destroying the Results is.
+// four 分, 激変緩和, all three kinds of 標準保険料率) with the options `kokuho nofukin`,
+// `scenario run` and serve use (ComputeOptions::detail off: the integer paths); trace:1 adds
+// the trace (as `kokuho explain`), BM_NationDetail keeps every exact intermediate (as the
+// Python module). Building the cases is not timed; building and destroying the Results is.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
@@ -41,7 +43,7 @@ size_t CountMunicipalities(const std::vector<nofukin::Case>& nation) {
 // The whole nation per iteration on one thread; trace off or on (for the cost of the trace).
 void BM_Nation(benchmark::State& state) {
   const auto& nation = Nation();
-  const nofukin::ComputeOptions options{.trace = state.range(0) != 0};
+  const nofukin::ComputeOptions options{.trace = state.range(0) != 0, .detail = false};
   size_t steps = 0;
   for (auto _ : state) {
     for (const auto& c : nation) {
@@ -65,13 +67,25 @@ BENCHMARK(BM_Nation)
     ->Unit(benchmark::kMillisecond)
     ->ComputeStatistics("min", Min);
 
+// With every exact intermediate (w_i, C·w_i·γ, the exact rates): the rational rates.
+void BM_NationDetail(benchmark::State& state) {
+  const auto& nation = Nation();
+  for (auto _ : state) {
+    for (const auto& c : nation) {
+      nofukin::Result r = nofukin::Compute(c, {.detail = true});
+      benchmark::DoNotOptimize(r);
+    }
+  }
+}
+BENCHMARK(BM_NationDetail)->Unit(benchmark::kMillisecond)->ComputeStatistics("min", Min);
+
 // The nation as a product run computes it: nofukin::ComputeAll, the 47 independent
 // prefectures spread over all cores (the wall time the requirement counts).
 void BM_NationParallel(benchmark::State& state) {
   const auto& nation = Nation();
   const unsigned workers = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    std::vector<nofukin::Result> results = nofukin::ComputeAll(nation, {}, workers);
+    std::vector<nofukin::Result> results = nofukin::ComputeAll(nation, {.detail = false}, workers);
     benchmark::DoNotOptimize(results);
   }
 }
@@ -86,7 +100,7 @@ BENCHMARK(BM_NationParallel)
 void BM_Hokkaido(benchmark::State& state) {
   const auto& c = Nation().front();
   for (auto _ : state) {
-    nofukin::Result r = nofukin::Compute(c);
+    nofukin::Result r = nofukin::Compute(c, {.detail = false});
     benchmark::DoNotOptimize(r);
   }
 }

@@ -273,7 +273,7 @@ void ExportKokuhoResults(const std::vector<Case>& nation, const std::string& dir
   parts << "pref,part,base_total,gamma,residual,pref_income_rate_percent,pref_per_capita,"
            "relief_needed,relief_granted,relief_short\n";
   for (const Case& c : nation) {
-    const nofukin::Result r = nofukin::Compute(c);
+    const nofukin::Result r = nofukin::Compute(c, {.detail = false});  // as `kokuho nofukin`
     for (size_t i = 0; i < r.municipalities.size(); ++i) {
       const auto& mr = r.municipalities[i];
       for (Part p : c.parts) {

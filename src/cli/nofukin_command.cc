@@ -20,7 +20,9 @@ namespace kokuho::cli {
 int RunNofukin(const NofukinRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
   nofukin::Case c = LoadCase(run.case_path);
-  nofukin::Result r = nofukin::Compute(c);
+  // The tables and JSON read no per-municipality w_i or C·w_i·γ: the integer allocation
+  // leaves them unformed (ComputeOptions::detail).
+  nofukin::Result r = nofukin::Compute(c, {.detail = false});
   std::vector<ReportTable> tables = BuildNofukinTables(c, r);
   nlohmann::ordered_json json = NofukinJson(c, r);
   AddWarnings(c.parameter_notes.Lines(), tables, json);

@@ -15,7 +15,9 @@ void RegisterValidate(CLI::App& app, Action& action) {
   cmd->callback([path, &action]() {
     action = [path]() {
       nofukin::Case c = LoadCase(*path);
-      nofukin::Compute(c);  // the rules of the calculation are part of the check (e.g. S_i > 0)
+      nofukin::Compute(
+          c,
+          {.detail = false});  // the rules of the calculation are part of the check (e.g. S_i > 0)
       std::string parts;
       for (Part p : c.parts) parts += (parts.empty() ? "" : ", ") + PartLabel(p);
       std::int64_t insured = 0;

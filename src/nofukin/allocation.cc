@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/largest_remainder.h"
+#include "nofukin/integer_allocation.h"
 
 namespace kokuho::nofukin {
 namespace {
@@ -31,7 +32,16 @@ std::vector<Rational> Shares(const std::vector<Rational>& values,
 
 Allocation AllocateBase(Yen c, const Rational& alpha, const Rational& beta,
                         const Rational& equal_share_index, Yen high_cost_amount,
-                        const RoundingPolicy& rounding, const AllocationInputs& in) {
+                        const RoundingPolicy& rounding, const AllocationInputs& in, bool detail) {
+  if (auto fast = TryAllocateBaseInteger(c, alpha, beta, equal_share_index, high_cost_amount,
+                                         rounding, in, detail))
+    return std::move(*fast);
+  return AllocateBaseRational(c, alpha, beta, equal_share_index, high_cost_amount, rounding, in);
+}
+
+Allocation AllocateBaseRational(Yen c, const Rational& alpha, const Rational& beta,
+                                const Rational& equal_share_index, Yen high_cost_amount,
+                                const RoundingPolicy& rounding, const AllocationInputs& in) {
   const size_t n = in.insured.size();
   Allocation a;
   a.share_insured = Shares(ToRationals(in.insured), rounding.share_decimals);

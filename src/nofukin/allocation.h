@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/rational.h"
@@ -30,6 +31,13 @@ struct AllocationInputs {
   std::vector<Rational> epsilon;         ///< ε_i (all 1 when α is not used)
 };
 
+/// The shares as the integer path forms them: numerators over one denominator per family
+/// (sI_i = income[i] / income_den, …; see integer_allocation.h). The rates reuse them.
+struct IntegerShares {
+  std::vector<std::uint64_t> income, insured, households;
+  std::uint64_t income_den = 0, insured_den = 0, households_den = 0;
+};
+
 struct Allocation {
   std::vector<Rational> share_insured, share_households, share_income;
   std::vector<Rational> weight;  ///< w_i (with α)
@@ -39,6 +47,7 @@ struct Allocation {
   std::vector<Rational> closed;     ///< exact × C / Σ exact: Σ closed = C exactly
   std::vector<Yen> base;            ///< B_i: closed to the yen by the largest-remainder rule
   Yen floor_sum = 0, residual = 0;  ///< Σ ⌊closed⌋ and C − that (0 ≤ residual < n)
+  std::optional<IntegerShares> integer_shares;  ///< set by the integer path only
 };
 
 /// Shares N_i/ΣN (etc.), rounded half-up to `decimals` places when given.
@@ -46,9 +55,20 @@ std::vector<Rational> Shares(const std::vector<Rational>& values,
                              const std::optional<int>& decimals);
 
 /// Allocates C for one 分. `alpha` is 0 for parts other than 医療分; `high_cost_amount`
-/// is the base-split part of C (0 when not splitting).
+/// is the base-split part of C (0 when not splitting). Computed in integers over one
+/// common denominator (integer_allocation.h) when the inputs allow it, else with exact
+/// rationals (AllocateBaseRational); both give the same Allocation. With `detail` false the
+/// integer path leaves Allocation::weight, exact and closed empty (the rational path always
+/// fills them).
 Allocation AllocateBase(Yen c, const Rational& alpha, const Rational& beta,
                         const Rational& equal_share_index, Yen high_cost_amount,
-                        const RoundingPolicy& rounding, const AllocationInputs& in);
+                        const RoundingPolicy& rounding, const AllocationInputs& in,
+                        bool detail = true);
+
+/// The same allocation with GMP rationals throughout: the fallback of AllocateBase, and the
+/// reference its integer path is tested against.
+Allocation AllocateBaseRational(Yen c, const Rational& alpha, const Rational& beta,
+                                const Rational& equal_share_index, Yen high_cost_amount,
+                                const RoundingPolicy& rounding, const AllocationInputs& in);
 
 }  // namespace kokuho::nofukin

@@ -7,6 +7,7 @@
 #include "nofukin/age_index.h"
 #include "nofukin/allocation.h"
 #include "nofukin/explain.h"
+#include "nofukin/integer_rates.h"
 #include "nofukin/relief.h"
 #include "nofukin/standard_rates.h"
 
@@ -49,7 +50,10 @@ ItemSums SumItems(const Case& c, const MunicipalityInput& m, Part part, ItemStag
 class Engine {
  public:
   Engine(const Case& c, const ComputeOptions& options)
-      : c_(c), trace_(options.trace), rates_(options.rates) {}
+      : c_(c),
+        trace_(options.trace),
+        rates_(options.rates),
+        detail_(options.detail || options.trace) {}
 
   Result Run() {
     result_.prefecture = c_.prefecture;
@@ -126,13 +130,15 @@ class Engine {
     const Yen shared = (p == Part::kIryo && c_.high_cost == HighCostMode::kBaseSplit)
                            ? policy.high_cost_shared_amount
                            : 0;
-    Allocation a = AllocateBase(pr.base_total, alpha, policy.beta, e, shared, c_.rounding, in);
+    Allocation a =
+        AllocateBase(pr.base_total, alpha, policy.beta, e, shared, c_.rounding, in, detail_);
     pr.weight_sum = a.weight_sum;
     pr.gamma_exact = a.gamma_exact;
     pr.gamma = a.gamma;
     pr.floor_sum = a.floor_sum;
     pr.residual = a.residual;
     pr.gamma_difference = a.gamma_difference;
+    part_shares_.push_back(std::move(a.integer_shares));
 
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -142,9 +148,11 @@ class Engine {
       r.share_insured = a.share_insured[i];
       r.share_households = a.share_households[i];
       r.share_income = a.share_income[i];
-      r.weight = a.weight[i];
-      r.base_exact = a.exact[i];
-      r.base_closed = a.closed[i];
+      if (!a.weight.empty()) {  // ComputeOptions::detail
+        r.weight = a.weight[i];
+        r.base_exact = a.exact[i];
+        r.base_closed = a.closed[i];
+      }
       r.base = a.base[i];
       r.individual_add = items[i].add;
       r.individual_sub = items[i].sub;
@@ -269,12 +277,30 @@ class Engine {
     PartResult& pr = result_.parts[part_index];
     const size_t n = c_.municipalities.size();
     const bool four = policy.standard_levy == LevyMethod::kFour;
+    // The published rates from integers (integer_rates.h) when the allocation formed its
+    // shares as integers and no exact intermediate is asked for; else with rationals.
+    std::optional<IntegerUniformRates> fast;
+    if (rates_ && !detail_ && part_shares_[part_index]) {
+      std::vector<Yen> asset_yen;
+      if (four)
+        for (const auto& m : c_.municipalities) asset_yen.push_back(m.part(p).asset_base);
+      fast = IntegerUniformRates::Make(
+          policy.standard_levy, policy.beta_prime, policy.equal_share_index, policy.asset_share,
+          *part_shares_[part_index], asset_yen, pr.income, pr.insured, pr.households, c_.rounding);
+    }
     std::vector<Rational> assets;
     if (four) {
       for (const auto& m : c_.municipalities) assets.push_back(Rational(m.part(p).asset_base));
     }
-    std::vector<Rational> asset_shares =
-        four ? Shares(assets, c_.rounding.share_decimals) : std::vector<Rational>(n, Rational(0));
+    // The rational 資産 shares, formed only when a municipality's rates take the rational
+    // path (the integer rates form their own).
+    std::vector<Rational> asset_shares;
+    auto asset_share = [&](size_t i) {
+      if (!four) return Rational(0);
+      if (asset_shares.empty()) asset_shares = Shares(assets, c_.rounding.share_decimals);
+      return asset_shares[i];
+    };
+    if (!fast) asset_share(0);  // as before: a zero Σ資産 is an error even with rates off
     Rational total_assets(0);
     for (const auto& a : assets) total_assets += a;
     const UniformRateBasis basis(policy.standard_levy, policy.beta_prime, policy.equal_share_index,
@@ -299,10 +325,17 @@ class Engine {
       // F_i = S_i / r_i (spec §1.5.2 step 2).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
       if (!rates_) continue;
-      r.municipal_standard = basis.Rates(r.levy_total, r.share_income, r.share_insured,
-                                         r.share_households, asset_shares[i], c_.rounding);
-      r.own_basis = OwnBasisRate(r.premium_need, mp.own, r.income, mp.insured, mp.households,
-                                 mp.asset_base, c_.rounding);
+      std::optional<RateSet> uniform = fast ? fast->Rates(i, r.levy_total) : std::nullopt;
+      r.municipal_standard = uniform ? std::move(*uniform)
+                                     : basis.Rates(r.levy_total, r.share_income, r.share_insured,
+                                                   r.share_households, asset_share(i), c_.rounding);
+      std::optional<RateSet> own =
+          detail_ ? std::nullopt
+                  : TryOwnBasisRateInteger(r.premium_need, mp.own, r.income, mp.insured,
+                                           mp.households, mp.asset_base, c_.rounding);
+      r.own_basis = own ? std::move(*own)
+                        : OwnBasisRate(r.premium_need, mp.own, r.income, mp.insured, mp.households,
+                                       mp.asset_base, c_.rounding);
     }
     pr.prefecture_standard =
         PrefectureStandardRate(premium_need_total, policy.prefecture_collection_rate, policy.beta,
@@ -312,7 +345,9 @@ class Engine {
   const Case& c_;
   bool trace_;
   bool rates_;
+  bool detail_;
   Result result_;
+  std::vector<std::optional<IntegerShares>> part_shares_;  // per 分 in case order, if formed
 };
 
 }  // namespace

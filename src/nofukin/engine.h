@@ -24,6 +24,11 @@ struct ComputeOptions {
   /// F_i = S_i / r_i and the 都道府県標準保険料率, for callers that need the levy totals
   /// alone (sweeps, the web app's recompute); the municipalities' RateSets stay empty.
   bool rates = true;
+  /// Keep each municipality's exact w_i, C·w_i·γ and closed amount (MunicipalityPartResult::
+  /// weight, base_exact, base_closed) in the Result. Off: those stay 0 (they are formed from
+  /// integers only on request: nofukin/integer_allocation.h); every yen, rate and per-分
+  /// figure is the same. The trace turns it on.
+  bool detail = true;
 };
 
 /// Computes the case. Throws CalculationError when a rule cannot be satisfied

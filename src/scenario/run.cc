@@ -113,7 +113,7 @@ Run RunScenario(const Scenario& s, const RunOptions& options) {
     y.plan = s.years[k];
     y.input = k == 0 ? FirstYearCase(s, y.plan)
                      : NextYearCase(s, y.plan, run.years.back().input, run.years.back().result);
-    y.result = nofukin::Compute(y.input);
+    y.result = nofukin::Compute(y.input, {.detail = false});  // no report reads w_i
     y.municipalities = MunicipalityFigures(y.result, y.input);
     y.nofukin_total = y.result.nofukin_total();
     for (const auto& m : y.municipalities) {

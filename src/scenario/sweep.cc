@@ -89,7 +89,8 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
       const nofukin::Case c = chain.years.empty()
                                   ? FirstYearCase(s, plan)
                                   : FinishYear(s, plan, *grown, chain.years.back().result);
-      const nofukin::Result r = nofukin::Compute(c, {.trace = false, .rates = false});
+      const nofukin::Result r =
+          nofukin::Compute(c, {.trace = false, .rates = false, .detail = false});
       const std::vector<MunicipalityYear> figures = MunicipalityFigures(r, c);
       Rational levy_now(0), levy_before(0);
       std::int64_t insured = 0;

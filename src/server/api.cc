@@ -300,7 +300,7 @@ AppData MakeAppData(nofukin::Case case_data, std::map<int, LevyYear> levy_years,
                     std::optional<scenario::Run> scenario) {
   AppData d;
   d.case_data = std::move(case_data);
-  d.baseline = nofukin::Compute(d.case_data);
+  d.baseline = nofukin::Compute(d.case_data, {.detail = false});
   for (const auto& m : d.baseline.municipalities) {
     d.baseline_per_capita_premium.push_back(HalfUp(PerCapita(LevyTotal(m, d.baseline), m.insured)));
     d.baseline_per_capita_nofukin.push_back(
@@ -374,7 +374,7 @@ nofukin::Case ApplyScenario(const nofukin::Case& c, const scenario::YearPlan& pl
 nofukin::Result ComputeScenario(const nofukin::Case& c, bool trace) {
   try {
     // The recompute (no trace) shows no municipal rates: skip them (half the engine's time).
-    return nofukin::Compute(c, {.trace = trace, .rates = trace});
+    return nofukin::Compute(c, {.trace = trace, .rates = trace, .detail = trace});
   } catch (const CalculationError& e) {
     throw ApiError(422, fmt::format("この設定では計算できません: {}", e.what()));
   }

@@ -685,5 +685,93 @@ TEST(Invariants, RaisingEpsilonRaisesBaseOnWorkedExample) {
             before.municipalities[1].part(Part::kIryo).base);
 }
 
+// ---------------------------------------------------------------------------------------
+// The integer paths (integer_allocation.h, integer_rates.h) against the rational ones on the
+// 1,000 random cases: ComputeOptions::detail off computes the published rates from integers
+// (and forms no w_i, C·w_i·γ); on, with rationals. Every yen, rounded rate and per-分 figure
+// must be the same; some cases (long γ places, age-band ε, base split) fall back.
+
+void ExpectSameRates(const RateSet& lean, const RateSet& full, const std::string& where) {
+  SCOPED_TRACE(where);
+  EXPECT_EQ(lean.method, full.method);
+  EXPECT_EQ(lean.income_rate_percent, full.income_rate_percent);
+  EXPECT_EQ(lean.per_capita, full.per_capita);
+  EXPECT_EQ(lean.per_household, full.per_household);
+  EXPECT_EQ(lean.asset_rate_percent, full.asset_rate_percent);
+}
+
+TEST(Invariants, IntegerPathsGiveTheRationalResult) {
+  int integer_rates = 0, rational_rates = 0, lean_allocations = 0;
+  for (int k = 0; k < kRandomCases; ++k) {
+    const std::uint64_t seed = kBaseSeed + static_cast<std::uint64_t>(k);
+    const std::string where = Where(k, seed);
+    Case c = RandomCase(seed);
+    Result full, lean;
+    try {
+      const Result plain = Compute(c);
+      if (Gen(seed + 7).Chance(0.6)) AddRandomRelief(c, seed, plain);
+      full = Compute(c);
+      lean = Compute(c, {.detail = false});
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << where << ": Compute threw: " << e.what();
+      continue;
+    }
+    ASSERT_EQ(lean.parts.size(), full.parts.size()) << where;
+    for (size_t k2 = 0; k2 < full.parts.size(); ++k2) {
+      const PartResult &a = lean.parts[k2], &b = full.parts[k2];
+      EXPECT_EQ(a.base_total, b.base_total) << where;
+      EXPECT_EQ(a.gamma, b.gamma) << where;
+      EXPECT_EQ(a.gamma_exact, b.gamma_exact) << where;
+      EXPECT_EQ(a.weight_sum, b.weight_sum) << where;
+      EXPECT_EQ(a.gamma_difference, b.gamma_difference) << where;
+      EXPECT_EQ(a.floor_sum, b.floor_sum) << where;
+      EXPECT_EQ(a.residual, b.residual) << where;
+      EXPECT_EQ(a.nofukin_total, b.nofukin_total) << where;
+      EXPECT_EQ(a.income, b.income) << where;
+      ExpectSameRates(a.prefecture_standard, b.prefecture_standard, where + " 都道府県");
+    }
+    EXPECT_EQ(lean.relief.granted, full.relief.granted) << where;
+    EXPECT_EQ(lean.relief.needed, full.relief.needed) << where;
+    for (size_t i = 0; i < full.municipalities.size(); ++i) {
+      const MunicipalityResult &x = lean.municipalities[i], &y = full.municipalities[i];
+      EXPECT_EQ(x.nofukin_total, y.nofukin_total) << where;
+      EXPECT_EQ(x.relief_total, y.relief_total) << where;
+      EXPECT_EQ(x.relief_needed, y.relief_needed) << where;
+      EXPECT_EQ(x.metric_before, y.metric_before) << where;
+      EXPECT_EQ(x.metric_after, y.metric_after) << where;
+      for (Part p : c.parts) {
+        const MunicipalityPartResult &u = x.part(p), &v = y.part(p);
+        const std::string at = fmt::format("{} {} {}", where, i, PartLabel(p));
+        EXPECT_EQ(u.base, v.base) << at;
+        EXPECT_EQ(u.nofukin, v.nofukin) << at;
+        EXPECT_EQ(u.relief, v.relief) << at;
+        EXPECT_EQ(u.premium_need, v.premium_need) << at;
+        EXPECT_EQ(u.levy_total, v.levy_total) << at;
+        EXPECT_EQ(u.share_income, v.share_income) << at;
+        EXPECT_EQ(u.share_insured, v.share_insured) << at;
+        EXPECT_EQ(u.share_households, v.share_households) << at;
+        ExpectSameRates(u.municipal_standard, v.municipal_standard, at + " 市町村標準");
+        ExpectSameRates(u.own_basis, v.own_basis, at + " 算定基準");
+        // The integer rates leave the exact figures 0; the rational ones never are 0 here.
+        const bool integer = u.municipal_standard.income_rate_exact.IsZero();
+        integer_rates += integer;
+        rational_rates += !integer;
+        if (!integer) {
+          EXPECT_EQ(u.municipal_standard.income_rate_exact, v.municipal_standard.income_rate_exact)
+              << at;
+        }
+        lean_allocations += u.base_closed.IsZero() && !v.base_closed.IsZero();
+      }
+    }
+  }
+  std::printf(
+      "municipal rates from integers %d, from rationals %d; allocations without "
+      "detail %d\n",
+      integer_rates, rational_rates, lean_allocations);
+  EXPECT_GT(integer_rates, 3 * rational_rates);  // fallbacks: γ > 18 places, age-band ε, split
+  EXPECT_GT(rational_rates, 0);                  // some cases fall back
+  EXPECT_GT(lean_allocations, 0);
+}
+
 }  // namespace
 }  // namespace kokuho::nofukin
