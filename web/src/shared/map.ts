@@ -14,7 +14,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { createChart, echarts, FONT_FAMILY } from './charts';
+import { createChart, DIVERGING_STOPS, echarts, FONT_FAMILY, SEQUENTIAL_STOPS } from './charts';
 import { formatWithUnit } from './format';
 
 /** The credit the MLIT data asks for (CC BY 4.0), shown under every map. */
@@ -76,6 +76,12 @@ export interface ChoroplethMetric {
   unit?: string;
   /** 団体コード (6 or 5 digits) -> value; null = no value. */
   values: Record<string, number | null>;
+  /**
+   * 'diverging' for a change (blue = fall, red = rise, DIVERGING_NEUTRAL exactly at 0, the
+   * range symmetric around 0), 'sequential' for a level (light to dark). Default: diverging
+   * when the values have both signs, else sequential.
+   */
+  scale?: 'sequential' | 'diverging';
 }
 
 export interface ChoroplethHandle {
@@ -146,8 +152,17 @@ export function renderChoropleth(
       handle.missingCodes = missing;
       nodata.hidden = byCode.size >= labels.size;
       const vals = [...byCode.values()];
-      const min = vals.length ? Math.min(...vals) : 0;
-      const max = vals.length ? Math.max(...vals) : 1;
+      let min = vals.length ? Math.min(...vals) : 0;
+      let max = vals.length ? Math.max(...vals) : 1;
+      const diverging = m.scale ? m.scale === 'diverging' : min < 0 && max > 0;
+      if (diverging) {
+        // Symmetric around 0, so that 0 falls on the neutral middle stop.
+        const m0 = Math.max(Math.abs(min), Math.abs(max)) || 1;
+        min = -m0;
+        max = m0;
+      } else if (max === min) {
+        max = min + 1;
+      }
       const unit = m.unit ?? '';
       chart.setOption(
         {
@@ -164,12 +179,12 @@ export function renderChoropleth(
           visualMap: {
             type: 'continuous',
             min,
-            max: max === min ? min + 1 : max,
+            max,
             left: 8,
             bottom: 8,
             calculable: true,
-            text: ['高', '低'],
-            inRange: { color: ['#f7fbff', '#9ecae1', '#2171b5', '#08306b'] },
+            text: diverging ? ['増', '減'] : ['高', '低'],
+            inRange: { color: diverging ? DIVERGING_STOPS : SEQUENTIAL_STOPS },
             formatter: (v: number) => formatWithUnit(v, unit),
           },
           series: [
@@ -180,10 +195,15 @@ export function renderChoropleth(
               roam: false,
               layoutCenter: ['55%', '50%'],
               layoutSize: '92%',
-              itemStyle: { borderColor: '#555', borderWidth: 0.6, areaColor: '#d9d9d9' },
+              itemStyle: { borderColor: '#555', borderWidth: 0.6, areaColor: '#bdbdbd' },
               emphasis: { label: { show: true }, itemStyle: { areaColor: '#fdae6b' } },
+              // Town names on the map (also on paper, where there is no tooltip).
               label: {
-                show: false,
+                show: true,
+                fontSize: 8,
+                color: '#1b1f24',
+                textBorderColor: '#fff',
+                textBorderWidth: 2,
                 formatter: (p: { name: string }) => labels.get(p.name) ?? p.name,
               },
               select: { disabled: true },
