@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <stdexcept>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/incentive_inputs.h"

@@ -1,9 +1,9 @@
-// `kokuho report-html DATA.json --out FILE.html [--pdf FILE.pdf]`: renders report data (kokuho.report/1,
-// docs/report-format.md) into the self-contained HTML report, on its own, so that the
-// renderer can be used and tested without a scenario.
+// `kokuho report-html DATA.json --out FILE.html [--pdf FILE.pdf]`: renders report data
+// (kokuho.report/1, docs/report-format.md) into the self-contained HTML report, on its own, so that
+// the renderer can be used and tested without a scenario.
 #include <iostream>
-#include <stdexcept>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "core/error.h"

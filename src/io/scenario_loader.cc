@@ -218,8 +218,8 @@ void ReadHouseholds(YamlMap& root, Scenario& s) {
 scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node doc = LoadYamlStrict(path);
   YamlMap root(doc, path, "the top level");
-  root.ExpectKeys({"scenario", "notice", "case", "growth", "municipal_items", "households",
-                   "fund", "deficits", "kpi", "incentive", "years"});
+  root.ExpectKeys({"scenario", "notice", "case", "growth", "municipal_items", "households", "fund",
+                   "deficits", "kpi", "incentive", "years"});
   Scenario s;
   s.file = path;
   s.name = root.Text("scenario");

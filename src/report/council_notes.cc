@@ -43,7 +43,8 @@ std::vector<std::string> CouncilWarnings(const ParameterNotes& notes) {
           "{}: {} は{}までの値しか公表が確認できていないため、{}の値を用いた見込みです (付録)。",
           When(*n), What(*n), From(*n), From(*n)));
     else
-      out.push_back(fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(*n), What(*n)));
+      out.push_back(
+          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(*n), What(*n)));
   }
   return out;
 }

@@ -172,8 +172,8 @@ class Validator {
       if (!m.is_object()) Fail(mp, "expected {\"label\": …, \"values\": {…}}");
       RequiredString(m, "label", mp);
       OptionalString(m, "unit", mp);
-      if (m.contains("scale") && (!m["scale"].is_string() ||
-                                  (m["scale"] != "sequential" && m["scale"] != "diverging")))
+      if (m.contains("scale") &&
+          (!m["scale"].is_string() || (m["scale"] != "sequential" && m["scale"] != "diverging")))
         Fail(Join(mp, "scale"), "expected sequential or diverging");
       if (!m.contains("values") || !m["values"].is_object())
         Fail(Join(mp, "values"), "expected an object of 団体コード → number");

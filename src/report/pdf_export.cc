@@ -1,9 +1,9 @@
 #include "report/pdf_export.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
 #include <spawn.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -198,8 +198,8 @@ std::string PrintHtmlToPdf(const std::string& html, const std::string& chromium)
       fs::file_size(out, ec) == 0) {
     std::string detail = ReadAll(log);
     if (detail.size() > 2000) detail = detail.substr(detail.size() - 2000);
-    throw std::runtime_error(fmt::format("Chromium ({}) が PDF を作れませんでした (終了状態 {}): {}",
-                                         chromium, status, detail));
+    throw std::runtime_error(fmt::format(
+        "Chromium ({}) が PDF を作れませんでした (終了状態 {}): {}", chromium, status, detail));
   }
   return NormalizePdf(ReadAll(out));
 }

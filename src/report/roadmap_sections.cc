@@ -109,9 +109,10 @@ nlohmann::ordered_json KpiSection(const KpiFigures& e, std::vector<ReportTable>&
     t.sheet = "KPI " + t.sheet;
     tables.push_back(t);
   }
-  return Section("kpi-section", "KPI (PDCA)",
-                 "県計の率は Σ分子 ÷ Σ分母 (率の単純平均は用いない)。指標の定義と計算方法の参照先は付録。",
-                 std::move(blocks));
+  return Section(
+      "kpi-section", "KPI (PDCA)",
+      "県計の率は Σ分子 ÷ Σ分母 (率の単純平均は用いない)。指標の定義と計算方法の参照先は付録。",
+      std::move(blocks));
 }
 
 // 保険者努力支援制度 (issue 5's figures): 得点率 on the map, the municipal and per-indicator

@@ -85,7 +85,7 @@ try {
   const expectedCharts = blocks
     .filter((b) => ['line', 'bar', 'map'].includes(b.kind))
     .reduce((n, b) => n + (isMultiples(b) ? b.series.length : 1), 0);
-  const charts = await canvasStats('.kk-chart:not(.kk-print-map) canvas');
+  const charts = await canvasStats('.kk-chart:not(.kk-print-maps .kk-chart) canvas');
   check('every line/bar/map block has a canvas (one per panel of small multiples)',
     charts.length === expectedCharts, `${charts.length} canvases for ${expectedCharts} charts`);
   check('every canvas has a non-zero size', charts.every((c) => c.w > 100 && c.h > 80),
@@ -94,7 +94,7 @@ try {
     charts.map((c) => c.inked.toFixed(3)).join(' '));
 
   const maps = blocks.filter((b) => b.kind === 'map');
-  const mapBefore = await canvasStats('.kk-block--map .kk-map:not(.kk-print-map) canvas');
+  const mapBefore = await canvasStats('.kk-block--map .kk-map-body canvas');
   check('the map is drawn', mapBefore.length === maps.length && mapBefore.every((c) => c.inked > 0.05),
     mapBefore.map((c) => c.inked.toFixed(3)).join(' '));
   const credits = await page.$$eval('.kk-block--map .kk-map-body .kk-credit', (els) =>
@@ -109,7 +109,7 @@ try {
     const captionBefore = await page.textContent('.kk-block--map .kk-map-metric');
     await select.selectOption('1');
     await page.waitForTimeout(300);
-    const mapAfter = await canvasStats('.kk-block--map .kk-map:not(.kk-print-map) canvas');
+    const mapAfter = await canvasStats('.kk-block--map .kk-map-body canvas');
     const captionAfter = await page.textContent('.kk-block--map .kk-map-metric');
     check('choosing another metric redraws the map',
       mapAfter[0].hash !== mapBefore[0].hash && captionAfter !== captionBefore &&
@@ -143,20 +143,52 @@ try {
         });
       return counts.map((n) => n / (c.width * c.height));
     }), colors);
+  // Reddish and bluish pixels (the two sides of the diverging scale).
+  const sides = (selector) =>
+    page.$eval(selector, (c) => {
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let red = 0;
+      let blue = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] > data[i + 1] + 40 && data[i] > data[i + 2] + 40) red++;
+        if (data[i + 2] > data[i] + 40 && data[i + 2] > data[i + 1] + 20) blue++;
+      }
+      return { red: red / (c.width * c.height), blue: blue / (c.width * c.height) };
+    });
   const mapBlock = maps[0];
-  const zeroMetric = mapBlock ? mapBlock.metrics.findIndex((m) => m.scale === 'diverging') : -1;
-  if (zeroMetric >= 0) {
-    const m = mapBlock.metrics[zeroMetric];
-    const zeros = Object.values(m.values).filter((v) => v === 0).length;
-    await page.selectOption('.kk-block--map select.kk-metric-select', String(zeroMetric));
-    await page.waitForTimeout(300);
-    const [[blue, neutral, red, none]] = await countColors(
-      '.kk-block--map .kk-map:not(.kk-print-map) canvas', [BLUE, NEUTRAL, RED, NO_DATA]);
-    check(`the map colours a change of 0 (${zeros} municipalities) with the neutral colour`,
-      zeros > 0 && neutral > 0.01, `neutral ${neutral.toFixed(4)}`);
-    check('a rise is red and a fall is blue on the map (the ends of a symmetric scale)',
-      red > 0.0005 && blue > 0.0005, `red ${red.toFixed(4)} blue ${blue.toFixed(4)}`);
-    check('municipalities without a value are grey, not neutral', none > 0.001, `grey ${none.toFixed(4)}`);
+  const mapCanvas = '.kk-block--map .kk-map-body canvas';
+  for (const [k, m] of (mapBlock?.metrics ?? []).entries()) {
+    if (m.scale !== 'diverging') continue;
+    const vals = Object.values(m.values).filter((v) => typeof v === 'number');
+    const zeros = vals.filter((v) => v === 0).length;
+    if (mapBlock.metrics.length > 1) {
+      await page.selectOption('.kk-block--map select.kk-metric-select', String(k));
+      await page.waitForTimeout(300);
+    }
+    const [[neutral, none]] = await countColors(mapCanvas, [NEUTRAL, NO_DATA]);
+    const side = await sides(mapCanvas);
+    if (zeros > 0)
+      check(`「${m.label}」: a change of 0 (${zeros} municipalities) has the neutral colour`,
+        neutral > 0.002, `neutral ${neutral.toFixed(4)}`);
+    const rises = vals.some((v) => v > 0);
+    const falls = vals.some((v) => v < 0);
+    // (The legend shows both sides of the symmetric scale, so only presence is checked.)
+    check(`「${m.label}」: rises are red, falls are blue`,
+      (!rises || side.red > 0.0005) && (!falls || side.blue > 0.0001) && (rises || falls),
+      `red ${side.red.toFixed(4)} blue ${side.blue.toFixed(4)}`);
+    // Equal largest rise and fall: both reach the ends of the scale, in exactly its colours
+    // (far more pixels than the legend's gradient has of them).
+    if (rises && falls && Math.max(...vals) === -Math.min(...vals)) {
+      const [[blue, red]] = await countColors(mapCanvas, [BLUE, RED]);
+      check(`「${m.label}」: the largest rise and fall are the scale's red and blue ends`,
+        red > 0.0005 && blue > 0.0005, `red ${red.toFixed(4)} blue ${blue.toFixed(4)}`);
+    }
+    const greyShown = await page.$eval('.kk-block--map .kk-map-body .kk-map-nodata', (e) => !e.hidden);
+    if (greyShown)
+      check(`「${m.label}」: municipalities without a value are grey, not neutral`, none > 0.001,
+        `grey ${none.toFixed(4)}`);
+  }
+  if (mapBlock && mapBlock.metrics.length > 1) {
     await page.selectOption('.kk-block--map select.kk-metric-select', '0');
     await page.waitForTimeout(300);
   }
@@ -236,6 +268,15 @@ try {
       wide.map((t) => `${t.id}: right ${t.right} > ${layout.width} or ${t.cut} cells cut`).join('; '));
     check('printed tables repeat their header (a header group without form controls)',
       layout.tables.every((t) => t.thead === 'table-header-group' && !t.button));
+    const printMaps = await printPage.$$eval('.kk-block--map', (figs) => figs.map((f) => ({
+      n: f.querySelectorAll('.kk-print-map-item').length,
+      shown: [...f.querySelectorAll('.kk-print-map-item canvas')].every((c) => c.getBoundingClientRect().height > 100),
+    })));
+    const maps = blocks.filter((b) => b.kind === 'map');
+    check('in print, every metric of a map is drawn as its own map (no selector on paper)',
+      printMaps.length === maps.length && maps.every((m, i) =>
+        m.metrics.length === 1 || (printMaps[i].n === m.metrics.length && printMaps[i].shown)),
+      JSON.stringify(printMaps));
     check('every section starts a printed page', layout.sections.length === report.sections.length &&
       layout.sections.every((b) => b === 'page'), layout.sections.join(' '));
     await printPage.close();

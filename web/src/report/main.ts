@@ -126,6 +126,18 @@ function renderMapBlock(fig: HTMLElement, block: MapBlock, report: Report, geo: 
   fig.dataset.metric = '0';
   const missing = el('p', 'kk-note');
   fig.appendChild(missing);
+  // On paper there is no selector: every metric gets its own map (drawn now, at the
+  // page's width, and shown only in print).
+  if (metrics.length > 1) {
+    const printMaps = el('div', 'kk-print-maps');
+    fig.appendChild(printMaps);
+    for (const m of metrics) {
+      const item = el('div', 'kk-print-map-item');
+      item.appendChild(el('p', 'kk-map-metric', metricCaption(m)));
+      printMaps.appendChild(item);
+      renderChoropleth(item, geo, report.prefecture_code ?? '', m);
+    }
+  }
   const showMissing = () => {
     missing.textContent = handle.missingCodes.length
       ? `地図に該当する市町村がない団体コード: ${handle.missingCodes.join(', ')}`
