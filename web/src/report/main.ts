@@ -122,7 +122,7 @@ function renderMapBlock(fig: HTMLElement, block: MapBlock, report: Report, geo: 
   const caption = el('p', 'kk-map-metric', metricCaption(metrics[0]));
   fig.appendChild(caption);
   fig.appendChild(body);
-  const handle = renderChoropleth(body, geo, report.prefecture_code ?? '', metrics[0]);
+  const handle = renderChoropleth(body, geo, report.prefecture_code ?? '', metrics[0], { labels: true });
   fig.dataset.metric = '0';
   const missing = el('p', 'kk-note');
   fig.appendChild(missing);
@@ -135,7 +135,7 @@ function renderMapBlock(fig: HTMLElement, block: MapBlock, report: Report, geo: 
       const item = el('div', 'kk-print-map-item');
       item.appendChild(el('p', 'kk-map-metric', metricCaption(m)));
       printMaps.appendChild(item);
-      renderChoropleth(item, geo, report.prefecture_code ?? '', m);
+      renderChoropleth(item, geo, report.prefecture_code ?? '', m, { labels: true });
     }
   }
   const showMissing = () => {

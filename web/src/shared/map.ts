@@ -4,6 +4,7 @@
 //       { label: '1人当たり保険料', unit: '円', values: { '102016': 123456, '102024': 110000 } });
 //   h.setMetric({ label: '納付金', unit: '円', values: {...} });   // recolour
 //   h.missingCodes   // value keys with no municipality on the map
+//   renderChoropleth(container, topology, '10', metric, { labels: true });  // names on the map
 //
 // `topology` is data/geo/municipalities-2021.topojson (国土数値情報 行政区域, 2021-01-01,
 // designated-city wards merged); its municipalities carry N03_007 = the 5-digit 団体コード.
@@ -92,6 +93,11 @@ export interface ChoroplethHandle {
   dispose(): void;
 }
 
+export interface ChoroplethOptions {
+  /** Write each municipality's name on the map (the report does, for paper; default off). */
+  labels?: boolean;
+}
+
 let mapCounter = 0;
 
 function bounds(fc: MunicipalityFeatures): { minLat: number; maxLat: number } {
@@ -115,6 +121,7 @@ export function renderChoropleth(
   topology: Topology,
   prefectureCode: string,
   metric: ChoroplethMetric,
+  options: ChoroplethOptions = {},
 ): ChoroplethHandle {
   const fc = prefectureFeatures(topology, prefectureCode);
   if (fc.features.length === 0) throw new Error(`都道府県コード ${prefectureCode} の市町村が地図データにありません`);
@@ -199,7 +206,7 @@ export function renderChoropleth(
               emphasis: { label: { show: true }, itemStyle: { areaColor: '#fdae6b' } },
               // Town names on the map (also on paper, where there is no tooltip).
               label: {
-                show: true,
+                show: options.labels ?? false,
                 fontSize: 8,
                 color: '#1b1f24',
                 textBorderColor: '#fff',
