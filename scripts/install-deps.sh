@@ -24,7 +24,8 @@ for arg in "$@"; do
   case "$arg" in
     --bench) packages+=(python3 python3-pandas python3-yaml sqlite3 wrk) ;;
     # The HTML report's browser tests (tests/e2e): headless Chromium and Japanese fonts.
-    --browser) packages+=(chromium fonts-noto-cjk) ;;
+    # poppler-utils (pdfinfo, pdftotext) reads back the PDF export in those tests.
+    --browser) packages+=(chromium fonts-noto-cjk poppler-utils) ;;
     # The sanitizer build and the libFuzzer harnesses (scripts/sanitize.sh, fuzz/README.md).
     --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
   esac

@@ -1,11 +1,13 @@
-// `kokuho report SCENARIO --out DIR`: the roadmap report, one self-contained HTML file
-// (report.html, opens offline), the same tables in report.xlsx and the data in report.json,
+// `kokuho report SCENARIO --out DIR [--pdf]`: the roadmap report, one self-contained HTML
+// file (report.html, opens offline), the same tables in report.xlsx and the data in
+// report.json, with --pdf also report.pdf (A4 landscape, printed by headless Chromium),
 // written all or nothing (docs/report-format.md, docs/scenario-format.md).
 #include <fmt/format.h>
 
 #include <iostream>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "cli/incentive_inputs.h"
@@ -15,7 +17,9 @@
 #include "io/finance_loader.h"
 #include "io/kpi_loader.h"
 #include "io/scenario_loader.h"
+#include "report/council_notes.h"
 #include "report/html_report.h"
+#include "report/pdf_export.h"
 #include "report/roadmap_sections.h"
 #include "report/scenario_report.h"
 #include "report/scenario_tables.h"
@@ -31,6 +35,7 @@ struct ReportArgs {
   std::string scenario, population, out_dir;
   unsigned threads = 0;
   bool carry_forward = false;
+  bool pdf = false;  ///< also report.pdf, printed by headless Chromium
 };
 
 std::map<MunicipalityCode, std::string> KnownMunicipalities(const scenario::Scenario& s) {
@@ -40,6 +45,9 @@ std::map<MunicipalityCode, std::string> KnownMunicipalities(const scenario::Scen
 }
 
 int RunReport(const ReportArgs& a) {
+  // Before any work: a missing Chromium is known at once, and nothing is written.
+  const std::string chromium = a.pdf ? FindChromium() : "";
+  if (a.pdf && chromium.empty()) throw std::runtime_error(std::string(kChromiumMissingMessage));
   scenario::Scenario s = LoadScenario(a.scenario);
   const scenario::Run run =
       RunWithHouseholds(s, a.population, a.threads, YearPolicy{a.carry_forward});
@@ -47,6 +55,7 @@ int RunReport(const ReportArgs& a) {
   J report = ScenarioReport(run, tables, s.base.prefecture, s.base.prefecture_code);
   // The optional sections' inputs, read and checked here (report/ builds, never reads).
   ParameterNotes notes = run.parameter_notes;
+  std::vector<ReportReference> references;
   FinanceLoadOptions options;
   options.known_municipalities = KnownMunicipalities(s);
   if (!s.fund.empty())
@@ -59,6 +68,7 @@ int RunReport(const ReportArgs& a) {
     notes.Merge(bands.notes);
     report["sections"].push_back(
         KpiSection({e.definitions, e.observations, e.result, bands}, tables));
+    references.push_back({"KPI の定義と県計の計算", "kokuho docs/kpi-format.md"});
   }
   if (s.incentive) {
     IncentiveRun in;
@@ -70,16 +80,24 @@ int RunReport(const ReportArgs& a) {
     in.year.carry_forward = a.carry_forward;
     const IncentiveOutcome o = ComputeIncentive(in);
     report["sections"].push_back(IncentiveSection(o.Report(), tables));
+    references.push_back({"保険者努力支援制度の指標と配点の定義",
+                          o.rules.file + " (kokuho docs/incentive-format.md)"});
     notes.Merge(o.rules.notes);
   }
-  AddWarnings(notes.Lines(), tables, report);
+  AddWarnings(notes.Lines(), tables, report);  // the workbook's 注意事項 sheet, with files
   WarnParameterNotes(notes);
+  // The report's text is for councils: plain 注意事項, the sources in an appendix at the end.
+  if (report.contains("warnings")) report["warnings"] = CouncilWarnings(notes);
+  if (J appendix = SourcesAppendix(notes, references); !appendix.is_null())
+    report["sections"].push_back(std::move(appendix));
+  if (!s.notice.empty()) report["notice"] = s.notice;
   const std::string html = RenderHtmlReport(report, a.scenario);
   ReportFormats formats;
   formats.xlsx = true;
   formats.json = true;
-  for (const auto& path :
-       WriteReports(a.out_dir, "report", formats, tables, report, {{"report.html", html}}))
+  std::vector<ExtraFile> files = {{"report.html", html}};
+  if (a.pdf) files.push_back({"report.pdf", PrintHtmlToPdf(html, chromium)});
+  for (const auto& path : WriteReports(a.out_dir, "report", formats, tables, report, files))
     std::cerr << "wrote " << path << "\n";
   return 0;
 }
@@ -96,6 +114,8 @@ void RegisterReport(CLI::App& app, Action& action) {
                   "household population (overrides the scenario's households)");
   cmd->add_option("--threads", args->threads, "threads for the household levy (default: all)");
   AddCarryForwardOption(*cmd, args->carry_forward);
+  cmd->add_flag("--pdf", args->pdf,
+                "report.pdf も作る (A4横; headless Chromium で印刷, chromium パッケージが必要)");
   cmd->callback([args, &action]() { action = [args]() { return RunReport(*args); }; });
 }
 

@@ -1,14 +1,16 @@
-// `kokuho report-html DATA.json --out FILE.html`: renders report data (kokuho.report/1,
-// docs/report-format.md) into the self-contained HTML report, on its own, so that the
-// renderer can be used and tested without a scenario.
+// `kokuho report-html DATA.json --out FILE.html [--pdf FILE.pdf]`: renders report data
+// (kokuho.report/1, docs/report-format.md) into the self-contained HTML report, on its own, so that
+// the renderer can be used and tested without a scenario.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "cli/commands.h"
 #include "core/error.h"
 #include "io/encoding.h"
 #include "io/output_files.h"
 #include "report/html_report.h"
+#include "report/pdf_export.h"
 
 namespace kokuho::cli {
 namespace {
@@ -31,7 +33,7 @@ SourcePos PositionOf(const std::string& file, const std::string& text, std::size
 
 void RegisterReportHtml(CLI::App& app, Action& action) {
   struct Args {
-    std::string data, out;
+    std::string data, out, pdf;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -39,6 +41,8 @@ void RegisterReportHtml(CLI::App& app, Action& action) {
       "レポートのデータ (JSON) から1ファイルのHTMLレポートを作る (render report data)");
   cmd->add_option("DATA", args->data, "report data (JSON, schema kokuho.report/1)")->required();
   cmd->add_option("--out,-o", args->out, "the HTML file to write")->required();
+  cmd->add_option("--pdf", args->pdf,
+                  "PDF ファイルにも印刷する (A4横; headless Chromium, chromium パッケージが必要)");
   cmd->callback([args, &action]() {
     action = [args]() {
       const std::string text = ReadTextFile(args->data);
@@ -49,9 +53,18 @@ void RegisterReportHtml(CLI::App& app, Action& action) {
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
         throw InputError(PositionOf(args->data, text, at), "not valid JSON");
       }
+      const std::string chromium = args->pdf.empty() ? "" : FindChromium();
+      if (!args->pdf.empty() && chromium.empty())
+        throw std::runtime_error(std::string(kChromiumMissingMessage));
       const std::string html = RenderHtmlReport(report, args->data);
+      // Both made before either is written: an error leaves neither file behind.
+      const std::string pdf = args->pdf.empty() ? "" : PrintHtmlToPdf(html, chromium);
       WriteFileAtomic(args->out, html);
       std::cerr << "wrote " << args->out << "\n";
+      if (!args->pdf.empty()) {
+        WriteFileAtomic(args->pdf, pdf);
+        std::cerr << "wrote " << args->pdf << "\n";
+      }
       return 0;
     };
   });

@@ -218,11 +218,12 @@ void ReadHouseholds(YamlMap& root, Scenario& s) {
 scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node doc = LoadYamlStrict(path);
   YamlMap root(doc, path, "the top level");
-  root.ExpectKeys({"scenario", "case", "growth", "municipal_items", "households", "fund",
+  root.ExpectKeys({"scenario", "notice", "case", "growth", "municipal_items", "households", "fund",
                    "deficits", "kpi", "incentive", "years"});
   Scenario s;
   s.file = path;
   s.name = root.Text("scenario");
+  s.notice = root.OptionalText("notice").value_or("");
   YAML::Node case_node = root.Require("case");
   const std::string case_path = Resolve(path, ScalarText(case_node, root.PosOf(case_node), "case"));
   if (!fs::exists(case_path))

@@ -33,6 +33,7 @@ class Validator {
     RequiredString(r, "title", "");
     OptionalString(r, "subtitle", "");
     OptionalString(r, "generated_by", "");
+    OptionalString(r, "notice", "");
     if (r.contains("prefecture_code")) {
       const Json& p = r["prefecture_code"];
       if (!p.is_string() || !IsDigits(p.template get<std::string>(), 2))
@@ -92,6 +93,8 @@ class Validator {
     Id(s, path);
     RequiredString(s, "title", path);
     OptionalString(s, "text", path);
+    if (s.contains("role") && (!s["role"].is_string() || s["role"] != "appendix"))
+      Fail(Join(path, "role"), "expected \"appendix\" (or no role)");
     if (!s.contains("blocks")) return;
     const Json& blocks = s["blocks"];
     if (!blocks.is_array()) Fail(Join(path, "blocks"), "expected an array of blocks");
@@ -124,6 +127,10 @@ class Validator {
       Fail(Join(path, "stacked"), "expected true or false");
     if (kind == "line" && b.contains("stacked") && b["stacked"].template get<bool>())
       Fail(Join(path, "stacked"), "only bar blocks can be stacked");
+    static const std::set<std::string> palettes = {"categorical", "diverging", "sequential"};
+    if (b.contains("palette") &&
+        (!b["palette"].is_string() || !palettes.count(b["palette"].template get<std::string>())))
+      Fail(Join(path, "palette"), "expected categorical, diverging or sequential");
     if (!b.contains("x") || !b["x"].is_array())
       Fail(Join(path, "x"), "expected an array of labels");
     const Json& x = b["x"];
@@ -165,6 +172,9 @@ class Validator {
       if (!m.is_object()) Fail(mp, "expected {\"label\": …, \"values\": {…}}");
       RequiredString(m, "label", mp);
       OptionalString(m, "unit", mp);
+      if (m.contains("scale") &&
+          (!m["scale"].is_string() || (m["scale"] != "sequential" && m["scale"] != "diverging")))
+        Fail(Join(mp, "scale"), "expected sequential or diverging");
       if (!m.contains("values") || !m["values"].is_object())
         Fail(Join(mp, "values"), "expected an object of 団体コード → number");
       for (auto it = m["values"].begin(); it != m["values"].end(); ++it) {

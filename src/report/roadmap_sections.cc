@@ -109,9 +109,10 @@ nlohmann::ordered_json KpiSection(const KpiFigures& e, std::vector<ReportTable>&
     t.sheet = "KPI " + t.sheet;
     tables.push_back(t);
   }
-  return Section("kpi-section", "KPI (PDCA)",
-                 "県計の率は Σ分子 ÷ Σ分母 (率の単純平均は用いない)。docs/kpi-format.md。",
-                 std::move(blocks));
+  return Section(
+      "kpi-section", "KPI (PDCA)",
+      "県計の率は Σ分子 ÷ Σ分母 (率の単純平均は用いない)。指標の定義と計算方法の参照先は付録。",
+      std::move(blocks));
 }
 
 // 保険者努力支援制度 (issue 5's figures): 得点率 on the map, the municipal and per-indicator
@@ -137,11 +138,10 @@ nlohmann::ordered_json IncentiveSection(const IncentiveReport& o,
     t.sheet = "努力支援 " + t.sheet;
     tables.push_back(t);
   }
-  std::string note =
-      fmt::format("定義 {}。得点率 = 得点 ÷ 満点 (小数第1位に四捨五入)。docs/incentive-format.md。",
-                  o.rules.file);
+  // Text for councils: no file names or flags; the definitions file is in the appendix.
+  std::string note = "得点率 = 得点 ÷ 満点 (小数第1位に四捨五入)。指標と配点の定義の参照先は付録。";
   if (const int n = o.rules.UnconfirmedCount(); n > 0)
-    note += fmt::format(" 配点・基準のうち {} 件は未確認 (confirmed: false) の仮の値です。", n);
+    note += fmt::format(" 配点・基準のうち {} 件は未確認の値を含みます (仮の値)。", n);
   if (o.budget)
     note += fmt::format(" 交付額は予算 {}円 を (合計点 × 被保険者数) の比で按分。",
                         FormatYen(*o.budget));

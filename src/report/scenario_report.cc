@@ -45,21 +45,35 @@ J PremiumSection(const scenario::Run& run) {
       std::move(blocks));
 }
 
+// α applies while the 納付金 reflect each municipality's 医療費水準 (現行, 納付金ベース); from
+// 準統一 on it has no effect (α = 0 with costs pooled), so the chart shows no value (—) there
+// rather than a flat line at 0.
+bool AlphaApplies(scenario::Stage stage) {
+  return stage == scenario::Stage::kCurrent || stage == scenario::Stage::kNofukinBase;
+}
+
 J AlphaReliefSection(const scenario::Run& run) {
   J alpha = J::array(), needed = J::array(), granted = J::array(), funds = J::array();
+  bool any_alpha = false;
   for (const auto& y : run.years) {
-    alpha.push_back(y.input.policy(Part::kIryo).alpha.ToDouble());
+    if (AlphaApplies(y.plan.stage)) {
+      alpha.push_back(y.input.policy(Part::kIryo).alpha.ToDouble());
+      any_alpha = true;
+    } else {
+      alpha.push_back(nullptr);
+    }
     needed.push_back(y.relief_needed);
     granted.push_back(y.relief_granted);
     funds.push_back(y.tokurei_drawn + y.adjust_drawn);
   }
   J blocks = J::array();
-  blocks.push_back({{"kind", "line"},
-                    {"id", "alpha-path"},
-                    {"title", "α (医療費指数反映係数)"},
-                    {"unit", ""},
-                    {"x", XLabels(run)},
-                    {"series", J::array({Series("α", std::move(alpha))})}});
+  if (any_alpha)
+    blocks.push_back({{"kind", "line"},
+                      {"id", "alpha-path"},
+                      {"title", "α (医療費指数反映係数; 準統一・完全統一の年度は適用なし —)"},
+                      {"unit", ""},
+                      {"x", XLabels(run)},
+                      {"series", J::array({Series("α", std::move(alpha))})}});
   blocks.push_back(
       {{"kind", "bar"},
        {"id", "relief"},
@@ -70,10 +84,14 @@ J AlphaReliefSection(const scenario::Run& run) {
        {"series",
         J::array({Series("所要額", std::move(needed)), Series("緩和額", std::move(granted)),
                   Series("うち基金 (特例基金・財政調整事業)", std::move(funds))})}});
-  return Section("alpha", "α と激変緩和",
-                 "激変緩和は1人当たり保険料の伸びが自然増 + x を超える市町村の納付金を減らします。"
-                 "財源 (県繰入金・特例基金など) が足りない年度は所要額に比例して按分します。",
-                 std::move(blocks));
+  std::string text =
+      "激変緩和は1人当たり保険料の伸びが自然増 + x を超える市町村の納付金を減らします。"
+      "財源 (県繰入金・特例基金など) が足りない年度は所要額に比例して按分します。";
+  if (!any_alpha)
+    text +=
+        "\n\nα (医療費指数反映係数) は、この期間のすべての年度が準統一または完全統一のため"
+        "適用されません (—)。";
+  return Section("alpha", any_alpha ? "α と激変緩和" : "激変緩和", text, std::move(blocks));
 }
 
 J HouseholdSection(const scenario::Run& run, const std::vector<ReportTable>& tables) {
@@ -89,6 +107,7 @@ J HouseholdSection(const scenario::Run& run, const std::vector<ReportTable>& tab
                     {"title", "世帯の保険料の初年度比の分布 (世帯数)"},
                     {"unit", "世帯"},
                     {"stacked", true},
+                    {"palette", "diverging"},  // bands ordered 20%以上減 … 変化なし … 20%以上増
                     {"x", XLabels(run)},
                     {"series", std::move(series)}});
   for (const auto& t : tables)
@@ -119,6 +138,7 @@ J MapSection(const scenario::Run& run) {
   if (run.years.size() > 1)
     metrics.push_back({{"label", "1人当たり保険料の初年度比 (" + ly + ", %)"},
                        {"unit", "%"},
+                       {"scale", "diverging"},
                        {"values", change}});
   metrics.push_back(
       {{"label", "1人当たり納付金 (" + ly + ")"}, {"unit", "円"}, {"values", nofukin}});

@@ -85,6 +85,9 @@ struct IncentivePlan {
 
 struct Scenario {
   std::string name;
+  /// A notice every report of the scenario shows on each page, e.g. that its figures are a
+  /// 架空 sample (the scenario's `notice:`; empty: none).
+  std::string notice;
   std::string file;             ///< the scenario file (for messages)
   nofukin::Case base;           ///< year T
   std::vector<YearPlan> years;  ///< T, T+1, … in order, consecutive

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "../cli_runner.h"
 
@@ -117,8 +118,23 @@ TEST(ScenarioCli, ReportWritesHtmlXlsxAndJson) {
   std::set<std::string> ids;
   for (const auto& s : j["sections"]) ids.insert(s["id"].get<std::string>());
   for (const char* id : {"overview", "premium", "alpha", "map", "fund", "deficit-plans",
-                         "kpi-section", "incentive-section"})
+                         "kpi-section", "incentive-section", "sources"})
     EXPECT_TRUE(ids.count(id)) << id;
+  // The sample says so on every page (the scenario's notice:).
+  EXPECT_NE(j.value("notice", "").find("架空"), std::string::npos);
+  // Text meant for councils: no files, flags or docs paths in the warnings and the sections'
+  // text; 「未確認の値を含みます」 instead, the sources in the appendix, which comes last.
+  ASSERT_TRUE(j.contains("warnings"));
+  std::vector<std::string> texts;
+  for (const auto& w : j["warnings"]) texts.push_back(w.get<std::string>());
+  for (const auto& s : j["sections"])
+    if (s.value("role", "") != "appendix") texts.push_back(s.value("text", ""));
+  for (const auto& t : texts)
+    for (const char* dev : {"data/", "docs/", "spec/", ".yaml", "confirmed"})
+      EXPECT_EQ(t.find(dev), std::string::npos) << dev << " in: " << t;
+  EXPECT_NE(j["warnings"][0].get<std::string>().find("未確認の値を含みます"), std::string::npos);
+  EXPECT_EQ(j["sections"].back()["id"], "sources");
+  EXPECT_EQ(j["sections"].back()["role"], "appendix");
 }
 
 struct BadScenario {

@@ -194,6 +194,31 @@ TEST(HtmlReport, NamesTheFieldOfAMalformedReport) {
             "data.json: sections[0].blocks[3].metrics: expected a non-empty array of metrics");
 }
 
+TEST(HtmlReport, AcceptsTheNoticePalettesScalesAndAppendixAndNamesAWrongOne) {
+  json r = WithMap();
+  r["notice"] = "架空の数値を含むサンプルです";
+  r["sections"][0]["role"] = "appendix";
+  r["sections"][0]["blocks"][1]["palette"] = "diverging";
+  r["sections"][0]["blocks"][3]["metrics"][0]["scale"] = "diverging";
+  EXPECT_EQ(ErrorOf(r), "(no error)");
+
+  json bad = r;
+  bad["notice"] = 1;
+  EXPECT_EQ(ErrorOf(bad), "data.json: notice: expected a string");
+  bad = r;
+  bad["sections"][0]["role"] = "annex";
+  EXPECT_EQ(ErrorOf(bad), "data.json: sections[0].role: expected \"appendix\" (or no role)");
+  bad = r;
+  bad["sections"][0]["blocks"][1]["palette"] = "rainbow";
+  EXPECT_EQ(ErrorOf(bad),
+            "data.json: sections[0].blocks[1].palette: expected categorical, diverging or "
+            "sequential");
+  bad = r;
+  bad["sections"][0]["blocks"][3]["metrics"][0]["scale"] = "log";
+  EXPECT_EQ(ErrorOf(bad),
+            "data.json: sections[0].blocks[3].metrics[0].scale: expected sequential or diverging");
+}
+
 TEST(HtmlReport, RenderThrowsTheSameErrorsAsValidate) {
   json r = Minimal();
   r["sections"][0]["blocks"][0]["kind"] = "pie";

@@ -4,7 +4,13 @@
 // (line, bar, map, table). Built into one IIFE (vite.report.config.ts) that the C++
 // renderer (src/report/html_report.cc) inlines; nothing is fetched at run time.
 import type { Topology } from 'topojson-specification';
-import { renderBarChart, renderLineChart, resizeAllCharts } from '../shared/charts';
+import {
+  LEGEND_INLINE_MAX,
+  renderBarChart,
+  renderLineChart,
+  renderSmallMultiples,
+  resizeAllCharts,
+} from '../shared/charts';
 import { renderChoropleth, type ChoroplethMetric } from '../shared/map';
 import { renderTable, type TableCell, type TableColumn } from '../shared/table';
 import css from './report.css?inline';
@@ -15,6 +21,8 @@ interface SeriesBlock {
   title?: string;
   unit?: string;
   stacked?: boolean;
+  /** Colours of the series: ordered bands of a change ('diverging') or of a level ('sequential'). */
+  palette?: 'categorical' | 'diverging' | 'sequential';
   x: string[];
   series: { name: string; values: (number | null)[] }[];
 }
@@ -34,6 +42,8 @@ interface TableBlock {
 type Block = SeriesBlock | MapBlock | TableBlock;
 interface Section {
   id?: string;
+  /** 'appendix': printed last, in smaller type (sources and the like). */
+  role?: 'appendix';
   title: string;
   text?: string;
   blocks?: Block[];
@@ -44,6 +54,8 @@ interface Report {
   subtitle?: string;
   generated_by?: string;
   prefecture_code?: string;
+  /** Shown at the top and on every printed page, e.g. that the data are a 架空 sample. */
+  notice?: string;
   notes?: string[];
   /** Rule values used that are unconfirmed or carried past the years the data know. */
   warnings?: string[];
@@ -110,10 +122,22 @@ function renderMapBlock(fig: HTMLElement, block: MapBlock, report: Report, geo: 
   const caption = el('p', 'kk-map-metric', metricCaption(metrics[0]));
   fig.appendChild(caption);
   fig.appendChild(body);
-  const handle = renderChoropleth(body, geo, report.prefecture_code ?? '', metrics[0]);
+  const handle = renderChoropleth(body, geo, report.prefecture_code ?? '', metrics[0], { labels: true });
   fig.dataset.metric = '0';
   const missing = el('p', 'kk-note');
   fig.appendChild(missing);
+  // On paper there is no selector: every metric gets its own map (drawn now, at the
+  // page's width, and shown only in print).
+  if (metrics.length > 1) {
+    const printMaps = el('div', 'kk-print-maps');
+    fig.appendChild(printMaps);
+    for (const m of metrics) {
+      const item = el('div', 'kk-print-map-item');
+      item.appendChild(el('p', 'kk-map-metric', metricCaption(m)));
+      printMaps.appendChild(item);
+      renderChoropleth(item, geo, report.prefecture_code ?? '', m, { labels: true });
+    }
+  }
   const showMissing = () => {
     missing.textContent = handle.missingCodes.length
       ? `地図に該当する市町村がない団体コード: ${handle.missingCodes.join(', ')}`
@@ -138,7 +162,9 @@ function renderBlock(parent: HTMLElement, block: Block, report: Report, geo: Top
   parent.appendChild(fig);
   switch (block.kind) {
     case 'line':
-      renderLineChart(fig, block);
+      // Many lines (e.g. 35 municipalities) read as small multiples, not as spaghetti.
+      if (block.series.length > LEGEND_INLINE_MAX) renderSmallMultiples(fig, block);
+      else renderLineChart(fig, block);
       break;
     case 'bar':
       renderBarChart(fig, block);
@@ -154,7 +180,27 @@ function renderBlock(parent: HTMLElement, block: Block, report: Report, geo: Top
   }
 }
 
+/** A CSS string literal of `text` (for the @page margin box). */
+function cssString(text: string): string {
+  return '"' + text.replace(/[\\"]/g, (c) => '\\' + c).replace(/[\r\n]+/g, ' ') + '"';
+}
+
+/** The notice on every printed page: an @page margin box (Chromium ≥ 131) with its text. */
+function printNotice(text: string): void {
+  const style = document.createElement('style');
+  style.textContent =
+    `@media print { @page { @top-center { content: ${cssString(text)}; ` +
+    'color: #a40e26; font-size: 9pt; font-weight: 700; } } }';
+  document.head.appendChild(style);
+}
+
 function render(root: HTMLElement, report: Report, geo: Topology | null): void {
+  if (report.notice) {
+    const notice = el('p', 'kk-notice', report.notice);
+    notice.setAttribute('role', 'note');
+    root.appendChild(notice);
+    printNotice(report.notice);
+  }
   const header = el('header', 'kk-header');
   header.appendChild(el('h1', undefined, report.title));
   if (report.subtitle) header.appendChild(el('p', 'kk-subtitle', report.subtitle));
@@ -194,7 +240,7 @@ function render(root: HTMLElement, report: Report, geo: Topology | null): void {
   }
 
   report.sections.forEach((s, i) => {
-    const sec = el('section', 'kk-section');
+    const sec = el('section', s.role === 'appendix' ? 'kk-section kk-section--appendix' : 'kk-section');
     sec.id = s.id || `section-${i + 1}`;
     sec.appendChild(el('h2', undefined, s.title));
     paragraphs(sec, s.text);
@@ -212,7 +258,9 @@ function render(root: HTMLElement, report: Report, geo: Topology | null): void {
 
   const footer = el('footer', 'kk-footer');
   footer.appendChild(
-    el('p', undefined, `${report.generated_by ?? 'kokuho'} で作成した資料です。数値の出典と前提は本文を参照してください。`),
+    el('p', undefined, `${report.generated_by ?? 'kokuho'} で作成した資料です。数値の出典と前提は本文${
+        report.sections.some((s) => s.role === 'appendix') ? 'と付録' : ''
+      }を参照してください。`),
   );
   root.appendChild(footer);
 }

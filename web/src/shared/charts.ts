@@ -38,6 +38,47 @@ export { echarts };
 export const FONT_FAMILY =
   '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic", Meiryo, sans-serif';
 
+/**
+ * The diverging scale of changes, shared by maps and bars: blue for a fall, red for a rise,
+ * DIVERGING_NEUTRAL exactly at 0. Stops from the largest fall to the largest rise.
+ */
+export const DIVERGING_STOPS = ['#2166ac', '#92c5de', '#f0f0f0', '#f4a582', '#b2182b'];
+/** The colour of a change of 0 (also of the "変化なし" band). */
+export const DIVERGING_NEUTRAL = DIVERGING_STOPS[2];
+/** The sequential scale of levels (no sign): light to dark, a hue that means neither up nor down. */
+export const SEQUENTIAL_STOPS = ['#f7fcf5', '#a1d99b', '#41ab5d', '#00441b'];
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** The colour at `t` in [0, 1] along `stops` (linear in RGB, as ECharts' visualMap does). */
+export function rampColor(stops: string[], t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = hexToRgb(stops[i]);
+  const b = hexToRgb(stops[i + 1]);
+  const c = a.map((v, k) => Math.round(v + (b[k] - v) * f));
+  return '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Colours of `n` ordered bands of a change, from the largest fall to the largest rise, with
+ * the neutral colour in the middle when `n` is odd (e.g. 20%以上減 … 変化なし … 20%以上増).
+ */
+export function divergingPalette(n: number): string[] {
+  if (n <= 1) return [DIVERGING_NEUTRAL];
+  return Array.from({ length: n }, (_, k) => rampColor(DIVERGING_STOPS, k / (n - 1)));
+}
+
+/** Colours of `n` ordered bands of a level, light to dark. */
+export function sequentialPalette(n: number): string[] {
+  if (n <= 1) return [SEQUENTIAL_STOPS[2]];
+  return Array.from({ length: n }, (_, k) => rampColor(SEQUENTIAL_STOPS, 0.15 + (0.85 * k) / (n - 1)));
+}
+
 /** One named series: values aligned with the chart's x labels; null = no value. */
 export interface SeriesData {
   name: string;
@@ -51,6 +92,11 @@ export interface SeriesChartSpec {
   unit?: string;
   /** Bars only: stack the series. */
   stacked?: boolean;
+  /**
+   * The series' colours: 'categorical' (default, distinguishable hues), 'diverging' (ordered
+   * bands of a change, fall → rise, DIVERGING_STOPS) or 'sequential' (ordered bands of a level).
+   */
+  palette?: 'categorical' | 'diverging' | 'sequential';
 }
 
 export interface ChartHandle {
@@ -115,7 +161,13 @@ function renderSeriesChart(
   wrap.className = many ? 'kk-chart-wrap kk-chart-wrap--side' : 'kk-chart-wrap';
   container.appendChild(wrap);
   const chart = createChart(wrap);
-  const colors = seriesPalette(spec.series.length);
+  const n = spec.series.length;
+  const colors =
+    spec.palette === 'diverging'
+      ? divergingPalette(n)
+      : spec.palette === 'sequential'
+        ? sequentialPalette(n)
+        : seriesPalette(n);
   const unit = spec.unit ?? '';
   const fmt = (v: unknown) => formatWithUnit(typeof v === 'number' ? v : null, unit);
   chart.setOption({
@@ -146,6 +198,8 @@ function renderSeriesChart(
       connectNulls: false,
       symbolSize: 5,
       emphasis: { focus: 'series' },
+      // Light bands (the neutral one) stay visible on white paper.
+      itemStyle: kind === 'bar' && spec.palette ? { borderColor: '#8c8c8c', borderWidth: 0.5 } : undefined,
     })),
   });
 
@@ -227,4 +281,73 @@ export function renderLineChart(container: HTMLElement, spec: SeriesChartSpec): 
 /** A bar chart of `spec` in `container`; `spec.stacked` stacks the series. */
 export function renderBarChart(container: HTMLElement, spec: SeriesChartSpec): ChartHandle {
   return renderSeriesChart(container, spec, 'bar');
+}
+
+/**
+ * Small multiples of a line chart with many series (e.g. 35 municipalities): one small
+ * panel per series, titled with its name, its line in the accent colour over the other
+ * series in light grey, every panel on the same y range so that panels compare.
+ * `container` gets a grid of panels (class kk-multiples, one kk-multiple per series).
+ */
+export function renderSmallMultiples(container: HTMLElement, spec: SeriesChartSpec): echarts.ECharts[] {
+  const grid = document.createElement('div');
+  grid.className = 'kk-multiples';
+  container.appendChild(grid);
+  const all = spec.series.flatMap((s) => s.values.filter((v): v is number => typeof v === 'number'));
+  const lo = all.length ? Math.min(...all) : 0;
+  const hi = all.length ? Math.max(...all) : 1;
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+  const unit = spec.unit ?? '';
+  const fmt = (v: unknown) => formatWithUnit(typeof v === 'number' ? v : null, unit);
+  const charts: echarts.ECharts[] = [];
+  spec.series.forEach((focus, i) => {
+    const cell = document.createElement('div');
+    cell.className = 'kk-multiple';
+    cell.dataset.series = focus.name;
+    const title = document.createElement('div');
+    title.className = 'kk-multiple-title';
+    title.textContent = focus.name;
+    cell.appendChild(title);
+    grid.appendChild(cell);
+    const chart = createChart(cell, 'kk-chart kk-chart--small');
+    const others = spec.series
+      .filter((_, j) => j !== i)
+      .map((s) => ({
+        name: s.name,
+        type: 'line',
+        data: s.values.map((v) => (typeof v === 'number' ? v : null)),
+        silent: true,
+        symbol: 'none',
+        lineStyle: { width: 0.6, color: '#d0d0d0' },
+        z: 1,
+      }));
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: FONT_FAMILY, fontSize: 9 },
+      grid: { left: 4, right: 8, top: 6, bottom: 4, containLabel: true },
+      tooltip: { trigger: 'axis', confine: true, valueFormatter: fmt },
+      xAxis: { type: 'category', data: spec.x, boundaryGap: false, axisLabel: { fontSize: 8 } },
+      yAxis: {
+        type: 'value',
+        min: Math.floor(lo - pad),
+        max: Math.ceil(hi + pad),
+        splitNumber: 2,
+        axisLabel: { fontSize: 8, formatter: (v: number) => formatCompact(v) },
+      },
+      series: [
+        ...others,
+        {
+          name: focus.name,
+          type: 'line',
+          data: focus.values.map((v) => (typeof v === 'number' ? v : null)),
+          symbolSize: 3,
+          lineStyle: { width: 2, color: BASE_PALETTE[0] },
+          itemStyle: { color: BASE_PALETTE[0] },
+          z: 3,
+        },
+      ],
+    });
+    charts.push(chart);
+  });
+  return charts;
 }

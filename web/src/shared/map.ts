@@ -4,6 +4,7 @@
 //       { label: '1人当たり保険料', unit: '円', values: { '102016': 123456, '102024': 110000 } });
 //   h.setMetric({ label: '納付金', unit: '円', values: {...} });   // recolour
 //   h.missingCodes   // value keys with no municipality on the map
+//   renderChoropleth(container, topology, '10', metric, { labels: true });  // names on the map
 //
 // `topology` is data/geo/municipalities-2021.topojson (国土数値情報 行政区域, 2021-01-01,
 // designated-city wards merged); its municipalities carry N03_007 = the 5-digit 団体コード.
@@ -14,7 +15,7 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { createChart, echarts, FONT_FAMILY } from './charts';
+import { createChart, DIVERGING_STOPS, echarts, FONT_FAMILY, SEQUENTIAL_STOPS } from './charts';
 import { formatWithUnit } from './format';
 
 /** The credit the MLIT data asks for (CC BY 4.0), shown under every map. */
@@ -76,6 +77,12 @@ export interface ChoroplethMetric {
   unit?: string;
   /** 団体コード (6 or 5 digits) -> value; null = no value. */
   values: Record<string, number | null>;
+  /**
+   * 'diverging' for a change (blue = fall, red = rise, DIVERGING_NEUTRAL exactly at 0, the
+   * range symmetric around 0), 'sequential' for a level (light to dark). Default: diverging
+   * when the values have both signs, else sequential.
+   */
+  scale?: 'sequential' | 'diverging';
 }
 
 export interface ChoroplethHandle {
@@ -84,6 +91,11 @@ export interface ChoroplethHandle {
   /** Keys of the current metric that match no municipality on the map. */
   missingCodes: string[];
   dispose(): void;
+}
+
+export interface ChoroplethOptions {
+  /** Write each municipality's name on the map (the report does, for paper; default off). */
+  labels?: boolean;
 }
 
 let mapCounter = 0;
@@ -109,6 +121,7 @@ export function renderChoropleth(
   topology: Topology,
   prefectureCode: string,
   metric: ChoroplethMetric,
+  options: ChoroplethOptions = {},
 ): ChoroplethHandle {
   const fc = prefectureFeatures(topology, prefectureCode);
   if (fc.features.length === 0) throw new Error(`都道府県コード ${prefectureCode} の市町村が地図データにありません`);
@@ -146,8 +159,17 @@ export function renderChoropleth(
       handle.missingCodes = missing;
       nodata.hidden = byCode.size >= labels.size;
       const vals = [...byCode.values()];
-      const min = vals.length ? Math.min(...vals) : 0;
-      const max = vals.length ? Math.max(...vals) : 1;
+      let min = vals.length ? Math.min(...vals) : 0;
+      let max = vals.length ? Math.max(...vals) : 1;
+      const diverging = m.scale ? m.scale === 'diverging' : min < 0 && max > 0;
+      if (diverging) {
+        // Symmetric around 0, so that 0 falls on the neutral middle stop.
+        const m0 = Math.max(Math.abs(min), Math.abs(max)) || 1;
+        min = -m0;
+        max = m0;
+      } else if (max === min) {
+        max = min + 1;
+      }
       const unit = m.unit ?? '';
       chart.setOption(
         {
@@ -164,12 +186,12 @@ export function renderChoropleth(
           visualMap: {
             type: 'continuous',
             min,
-            max: max === min ? min + 1 : max,
+            max,
             left: 8,
             bottom: 8,
             calculable: true,
-            text: ['高', '低'],
-            inRange: { color: ['#f7fbff', '#9ecae1', '#2171b5', '#08306b'] },
+            text: diverging ? ['増', '減'] : ['高', '低'],
+            inRange: { color: diverging ? DIVERGING_STOPS : SEQUENTIAL_STOPS },
             formatter: (v: number) => formatWithUnit(v, unit),
           },
           series: [
@@ -180,10 +202,15 @@ export function renderChoropleth(
               roam: false,
               layoutCenter: ['55%', '50%'],
               layoutSize: '92%',
-              itemStyle: { borderColor: '#555', borderWidth: 0.6, areaColor: '#d9d9d9' },
+              itemStyle: { borderColor: '#555', borderWidth: 0.6, areaColor: '#bdbdbd' },
               emphasis: { label: { show: true }, itemStyle: { areaColor: '#fdae6b' } },
+              // Town names on the map (also on paper, where there is no tooltip).
               label: {
-                show: false,
+                show: options.labels ?? false,
+                fontSize: 8,
+                color: '#1b1f24',
+                textBorderColor: '#fff',
+                textBorderWidth: 2,
                 formatter: (p: { name: string }) => labels.get(p.name) ?? p.name,
               },
               select: { disabled: true },

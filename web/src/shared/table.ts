@@ -48,6 +48,13 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
   const rows = spec.rows.map((r) => r.slice());
   let sortCol = -1;
   let ascending = true;
+  // Text columns with long entries (sentences, 指標名) may wrap; short ones (年度, 市町村名) not.
+  const WRAP_FROM = 12;
+  const wraps = spec.columns.map(
+    (col, i) =>
+      (col.format ?? 'text') === 'text' &&
+      rows.some((r) => typeof r[i] === 'string' && (r[i] as string).length > WRAP_FROM),
+  );
 
   const fill = () => {
     tbody.replaceChildren();
@@ -65,6 +72,8 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
             : formatCell(v, col.format ?? 'text');
         if (v !== null) td.dataset.value = String(v);
         td.style.textAlign = col.align ?? (typeof v === 'number' ? 'right' : 'left');
+        // Long text may wrap when the table must fit a printed page; numbers never do.
+        if (wraps[i] && typeof v !== 'number') td.className = 'kk-cell-text';
       });
     }
   };
@@ -79,6 +88,12 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
     button.className = 'kk-sort';
     button.title = 'クリックで並べ替え';
     button.append(document.createTextNode(col.label), document.createElement('span'));
+    // Printed instead of the button: Chromium repeats a table's header on each printed page
+    // only when the header holds no form control.
+    const printed = document.createElement('span');
+    printed.className = 'kk-th-print';
+    printed.textContent = col.label;
+    printed.hidden = true;  // shown by print CSS (web/src/report/report.css)
     button.addEventListener('click', () => {
       ascending = sortCol === i ? !ascending : true;
       sortCol = i;
@@ -101,7 +116,7 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
       });
       fill();
     });
-    th.appendChild(button);
+    th.append(button, printed);
     headRow.appendChild(th);
     ths.push(th);
   });

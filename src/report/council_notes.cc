@@ -1,0 +1,95 @@
+#include "report/council_notes.h"
+
+#include <fmt/format.h>
+
+namespace kokuho {
+namespace {
+
+using J = nlohmann::ordered_json;
+
+std::string MonthText(std::int32_t yyyymm) {
+  return fmt::format("{}年{}月", yyyymm / 100, yyyymm % 100);
+}
+
+std::string When(const ParameterNote& n) {
+  return n.month != 0 ? MonthText(n.month) : n.year.ToWareki();
+}
+
+std::string From(const ParameterNote& n) {
+  return n.month != 0 ? MonthText(n.from_month) : n.from.ToWareki();
+}
+
+std::string What(const ParameterNote& n) {
+  return n.description.empty() ? n.series : n.description;
+}
+
+// Carried-forward notes first, as ParameterNotes::Lines() orders them.
+std::vector<const ParameterNote*> Ordered(const ParameterNotes& notes) {
+  std::vector<const ParameterNote*> out;
+  for (const auto& n : notes.notes())
+    if (n.kind == ParameterNote::kCarriedForward) out.push_back(&n);
+  for (const auto& n : notes.notes())
+    if (n.kind != ParameterNote::kCarriedForward) out.push_back(&n);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> CouncilWarnings(const ParameterNotes& notes) {
+  std::vector<std::string> out;
+  for (const ParameterNote* n : Ordered(notes)) {
+    if (n->kind == ParameterNote::kCarriedForward)
+      out.push_back(fmt::format(
+          "{}: {} は{}までの値しか公表が確認できていないため、{}の値を用いた見込みです (付録)。",
+          When(*n), What(*n), From(*n), From(*n)));
+    else
+      out.push_back(
+          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(*n), What(*n)));
+  }
+  return out;
+}
+
+nlohmann::ordered_json SourcesAppendix(const ParameterNotes& notes,
+                                       const std::vector<ReportReference>& references) {
+  if (notes.empty() && references.empty()) return nullptr;
+  J blocks = J::array();
+  if (!notes.empty()) {
+    J rows = J::array();
+    for (const ParameterNote* n : Ordered(notes))
+      rows.push_back(J::array(
+          {When(*n), What(*n),
+           n->kind == ParameterNote::kCarriedForward ? "前年度までの値を引き継ぎ" : "未確認",
+           From(*n), n->source.empty() ? "—" : n->source, n->file + " (" + n->series + ")"}));
+    J columns = J::array();
+    for (const char* label : {"年度", "値", "状態", "適用開始", "出典", "データ"})
+      columns.push_back({{"label", label}, {"align", "left"}, {"format", "text"}});
+    blocks.push_back({{"kind", "table"},
+                      {"id", "sources-values"},
+                      {"title", "未確認・引き継ぎの値とその出典"},
+                      {"columns", std::move(columns)},
+                      {"rows", std::move(rows)}});
+  }
+  if (!references.empty()) {
+    J rows = J::array();
+    for (const auto& r : references) rows.push_back(J::array({r.what, r.where}));
+    J columns = J::array();
+    for (const char* label : {"内容", "参照先"})
+      columns.push_back({{"label", label}, {"align", "left"}, {"format", "text"}});
+    blocks.push_back({{"kind", "table"},
+                      {"id", "sources-references"},
+                      {"title", "計算方法と定義の参照先"},
+                      {"columns", std::move(columns)},
+                      {"rows", std::move(rows)}});
+  }
+  J s;
+  s["id"] = "sources";
+  s["role"] = "appendix";
+  s["title"] = "付録: 出典と前提";
+  s["text"] =
+      "本文の注意事項に挙げた値の出典と、計算方法の参照先です。「データ」は kokuho "
+      "に同梱したデータファイルとその項目名です。";
+  s["blocks"] = std::move(blocks);
+  return s;
+}
+
+}  // namespace kokuho
