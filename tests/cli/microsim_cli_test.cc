@@ -89,6 +89,10 @@ TEST_F(MicrosimCli, TotalsAddUpAndMatchEveryHousehold) {
   }
   EXPECT_EQ(households, 20000);
   EXPECT_EQ(total, j["total"]["total"].get<long long>());
+  long long total_parts = 0;  // the prefecture's parts are the sum of the towns' parts
+  for (const auto& [k, p] : j["total"]["parts"].items())
+    total_parts += p["amount"].get<long long>();
+  EXPECT_EQ(parts_total, total_parts);
   long long deciles = 0, decile_households = 0;
   for (const auto& d : j["by_decile"]) {
     deciles += d["levy"].get<long long>();
