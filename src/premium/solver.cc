@@ -118,7 +118,8 @@ SolvedRates LevyAt(const std::vector<PreparedHousehold>& hs, const RateSchedule&
 
 SolveResult SolveRates(const std::vector<PreparedHousehold>& hs, const RateSchedule& base,
                        const NationalRules& rules, const SolveRequest& req) {
-  if (req.target <= 0) throw CalculationError("solve-rates: the target must be positive");
+  if (req.target <= 0)
+    throw CalculationError("solve-rates: 目標賦課総額は1円以上を指定してください");
   if (!rules.levied[static_cast<int>(req.part)])
     throw CalculationError(fmt::format(
         "solve-rates: {} は {}年度には賦課されません (子ども・子育て支援納付金分は令和8年度から; "
@@ -155,12 +156,12 @@ SolveResult SolveRates(const std::vector<PreparedHousehold>& hs, const RateSched
   const SolvedRates at_max = levy(exact_at(s_max));
   if (at_max.levy < req.target)
     throw CalculationError(fmt::format(
-        "solve-rates: {}: no rates within the allowed range meet the target {}円: at 所得割率 {} / "
-        "均等割 {}円 / 平等割 {}円 the levy is {}円 (the caps hold it below the target; the "
-        "range is 所得割率 ≤ 50%, 均等割・平等割 ≤ 1,000,000円)",
+        "solve-rates: {}: 許される範囲の料率では目標 {}円 に届きません。所得割率 {} / 均等割 {}円 "
+        "/ "
+        "平等割 {}円 でも賦課額は {}円 です (賦課限度額で頭打ちになるため。範囲は所得割率 50%以下、"
+        "均等割・平等割 1,000,000円以下)。目標額か賦課限度額を見直してください",
         PartLabel(req.part), FormatYen(req.target), PpmPercent(at_max.income_rate),
-        FormatYen(at_max.per_capita), FormatYen(at_max.per_household), FormatYen(at_max.levy),
-        FormatYen(req.target)));
+        FormatYen(at_max.per_capita), FormatYen(at_max.per_household), FormatYen(at_max.levy)));
   // Bisection over [0, s_max] for the smallest scale whose levy meets the target.
   auto smallest = [&](auto&& rates_at, double hi) {
     double lo = 0;
