@@ -79,3 +79,13 @@ def test_sweep_equals_cli():
             assert row[k] == v[k], k
     with pytest.raises(kokuho.InputError, match="FROM ≤ TO"):
         kokuho.sweep(ROADMAP, alpha="1:0:0.1")
+
+
+def test_sweep_over_alpha_where_it_is_fixed_says_so():
+    # gradual.yaml's 令和13年度 is 準統一: α is 0 there, as in the CLI (tests/cli/scenario_cli_test).
+    gradual = str(Path(ROADMAP).parent / "gradual.yaml")
+    with pytest.raises(kokuho.InputError, match="令和13年度は「準統一」の年度で、α は 0 に固定されます"):
+        kokuho.sweep(gradual, "R13", alpha="0:1:0.25")
+    with pytest.warns(UserWarning, match="alpha を外して計算します"):
+        df = kokuho.sweep(gradual, "R13", alpha="0:1:0.25", allowance=["0.01", "0.03"])
+    assert len(df) == 2  # the allowance axis only

@@ -68,31 +68,16 @@ std::vector<Rational> Axis(const std::string& text, const std::string& option) {
   return ParseSweepAxis(text, option);
 }
 
-/// From 納付金ベース on, a year's stage fixes α at 0 (scenario::ApplyPlan), so an α axis
-/// would only repeat identical rows: alone it is an error that says so; with other axes it is
-/// dropped with a note on stderr.
+/// An α axis in a year where α is fixed (scenario::AlphaFixedReason): alone it is an error
+/// that says so; with other axes it is dropped with a note on stderr.
 void DropAlphaWhereFixed(const scenario::Scenario& s, FiscalYear year, scenario::SweepGrid& g) {
   if (g.alpha.empty()) return;
-  const auto plan = std::find_if(s.years.begin(), s.years.end(),
-                                 [&](const scenario::YearPlan& p) { return p.year == year; });
-  if (plan == s.years.end() || plan->stage < scenario::Stage::kNofukinBase) return;
-  std::string current;
-  for (const auto& p : s.years)
-    if (p.stage < scenario::Stage::kNofukinBase)
-      current += (current.empty() ? "" : ", ") + p.year.ToWareki();
-  const std::string why = fmt::format(
-      "{}は「{}」の年度で、α は 0 に固定されます (納付金ベース以降の段階は医療費水準を納付金に"
-      "反映しません)。--alpha の値を変えても結果は同じです",
-      year.ToWareki(), scenario::StageLabel(plan->stage));
-  const std::string hint = current.empty() ? "このシナリオに α が効く「現行」の年度はありません"
-                                           : fmt::format(
-                                                 "α の効果は「現行」の年度 ({}) を --year で選ぶと"
-                                                 "比べられます",
-                                                 current);
+  const std::optional<std::string> why = scenario::AlphaFixedReason(s, year);
+  if (!why) return;
   const bool alone = g.collection_rate.empty() && g.beta_prime.empty() &&
                      g.equal_share_index.empty() && g.allowance.empty();
-  if (alone) throw CLI::ValidationError("--alpha", fmt::format("{}。{}", why, hint));
-  std::cerr << fmt::format("注意: {}。--alpha を外して計算します ({})\n", why, hint);
+  if (alone) throw CLI::ValidationError("--alpha", *why + " (--year で年度を選べます)");
+  std::cerr << fmt::format("注意: {} --alpha を外して計算します\n", *why);
   g.alpha.clear();
 }
 

@@ -166,6 +166,16 @@ py::dict Sweep(const std::string& path, int year, const std::vector<std::string>
   g.allowance = Axis(allowance, "allowance");
   if (g.size() > 1'000'000)
     throw InputError({"sweep", 0, 0}, fmt::format("{} variants: at most 1,000,000", g.size()));
+  // As the CLI: an α axis where α is fixed is refused alone, dropped with a warning otherwise.
+  if (!g.alpha.empty())
+    if (const std::optional<std::string> why = scenario::AlphaFixedReason(s, fy)) {
+      if (g.collection_rate.empty() && g.beta_prime.empty() && g.equal_share_index.empty() &&
+          g.allowance.empty())
+        throw InputError({"sweep", 0, 0}, "alpha: " + *why);
+      const std::string note = *why + " alpha を外して計算します";
+      if (PyErr_WarnEx(PyExc_UserWarning, note.c_str(), 1) != 0) throw py::error_already_set();
+      g.alpha.clear();
+    }
   std::vector<scenario::Variant> v;
   {
     py::gil_scoped_release release;

@@ -126,4 +126,21 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
   return variants;
 }
 
+std::optional<std::string> AlphaFixedReason(const Scenario& s, FiscalYear year) {
+  const auto plan = std::find_if(s.years.begin(), s.years.end(),
+                                 [&](const YearPlan& p) { return p.year == year; });
+  if (plan == s.years.end() || plan->stage < Stage::kNofukinBase) return std::nullopt;
+  std::string current;
+  for (const auto& p : s.years)
+    if (p.stage < Stage::kNofukinBase) current += (current.empty() ? "" : ", ") + p.year.ToWareki();
+  const std::string why = fmt::format(
+      "{}は「{}」の年度で、α は 0 に固定されます (納付金ベース以降の段階は医療費水準を納付金に"
+      "反映しません)。α の値を変えても結果は同じです",
+      year.ToWareki(), StageLabel(plan->stage));
+  const std::string hint =
+      current.empty() ? "このシナリオに α が効く「現行」の年度はありません"
+                      : fmt::format("α の効果は「現行」の年度 ({}) を選ぶと比べられます", current);
+  return why + "。" + hint;
+}
+
 }  // namespace kokuho::scenario

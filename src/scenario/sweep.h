@@ -36,6 +36,11 @@ struct Variant {
   Yen nofukin_total = 0;
 };
 
+/// From 納付金ベース on, a year's stage fixes α at 0 (ApplyPlan), so an α axis there only
+/// repeats identical rows. Returns why, in Japanese, with the years where α does apply; nothing
+/// when α applies in `year` (or the scenario has no such year).
+std::optional<std::string> AlphaFixedReason(const Scenario& s, FiscalYear year);
+
 /// Computes every variant of `year` (threads 0 = all cores). The comparison base is the
 /// year before in the scenario, or for the first year each municipality's 丈比べ base
 /// (前年度1人当たり額 of the case); a municipality without one is left out of the ranking.
