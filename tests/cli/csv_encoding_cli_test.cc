@@ -1,13 +1,12 @@
 // `--encoding cp932` on the commands that write tables: the CSV files are CP932 without a
 // BOM and hold the same rows as the UTF-8 files; a bad value is refused.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "../cli_runner.h"
-#include "io/csv_reader.h"
+#include "../io/io_test_util.h"
 #include "io/encoding.h"
 
 namespace kokuho {
@@ -16,18 +15,11 @@ namespace {
 using testing::CliRun;
 using testing::RunKokuho;
 
-std::string Scratch(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("kokuho-encoding-cli-" + name + "-" + std::to_string(getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
-}
-
 const std::string kGunma = std::string(KOKUHO_SOURCE_DIR) + "/examples/gunma";
 
 TEST(CsvEncodingCli, NofukinCsvInCp932HoldsTheSameRowsAsUtf8) {
-  const std::string dir = Scratch("nofukin");
+  io_test::TempDir scratch;  // removed afterwards
+  const std::string dir = scratch.path();
   CliRun utf8 = RunKokuho({"nofukin", kGunma, "--out", "u", "--format", "csv"}, dir, dir);
   ASSERT_EQ(utf8.exit_code, 0) << utf8.err;
   CliRun sjis = RunKokuho(
@@ -44,7 +36,8 @@ TEST(CsvEncodingCli, NofukinCsvInCp932HoldsTheSameRowsAsUtf8) {
 }
 
 TEST(CsvEncodingCli, AnUnknownEncodingIsRefused) {
-  const std::string dir = Scratch("bad");
+  io_test::TempDir scratch;
+  const std::string dir = scratch.path();
   CliRun r = RunKokuho({"nofukin", kGunma, "--out", "o", "--format", "csv", "--encoding", "sjis2"},
                        dir, dir);
   EXPECT_NE(r.exit_code, 0);
