@@ -106,14 +106,15 @@ int RunSolve(const SolveRun& run) {
       proto.rounding == premium::PublishedRounding::kUp
           ? "公表料率: 公表単位で目標を満たす最小の料率 (どれも1刻み下げると目標に届かない)"
           : "公表料率: 厳密な料率を最も近い公表単位に丸めたもの (目標に届かないことがある)";
-  ReportTable t{"solve_rates",
-                fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {}; {})", code, schedule.name,
-                            year, FormatYen(static_cast<std::int64_t>(mine.size())), basis_text, rounding_text),
-                "料率",
-                {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)",
-                 "所得割率(公表)", "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額",
-                 "不足額(−は超過)", "限度超過額", "限度超過世帯"},
-                {}};
+  ReportTable t{
+      "solve_rates",
+      fmt::format("{} {} {}年度 必要な料率 ({}世帯, 基準: {}; {})", code, schedule.name, year,
+                  FormatYen(static_cast<std::int64_t>(mine.size())), basis_text, rounding_text),
+      "料率",
+      {"分", "目標賦課総額", "所得割率(厳密)", "均等割額(厳密)", "平等割額(厳密)", "所得割率(公表)",
+       "均等割額(公表)", "平等割額(公表)", "公表料率での賦課総額", "不足額(−は超過)", "限度超過額",
+       "限度超過世帯"},
+      {}};
   nlohmann::ordered_json json;
   json["schema"] = "kokuho.solve_rates/1";
   json["municipality"] = code;
