@@ -43,7 +43,7 @@
 #include <thread>
 #include <vector>
 
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/compact.h"
 #include "premium/levy_kernel.h"

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "io/population_io.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/population_io.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "premium/batch.h"
 
 using namespace kokuho;

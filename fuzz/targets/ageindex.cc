@@ -2,7 +2,7 @@
 // "\n%%%%\n".
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/ageindex_loader.h"
+#include "readers/ageindex_loader.h"
 
 KOKUHO_FUZZ_TARGET(ageindex) {
   using namespace kokuho::fuzz;

@@ -2,7 +2,7 @@
 // "\n%%%%\n" (fuzz_target.h), loaded and computed (納付金, rates, relief, trace).
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 
 KOKUHO_FUZZ_TARGET(case) {

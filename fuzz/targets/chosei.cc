@@ -3,7 +3,7 @@
 #include "chosei/grant.h"
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/chosei_loader.h"
+#include "readers/chosei_loader.h"
 
 KOKUHO_FUZZ_TARGET(chosei) {
   using namespace kokuho::fuzz;

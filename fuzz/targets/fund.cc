@@ -3,7 +3,7 @@
 
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/finance_loader.h"
+#include "readers/finance_loader.h"
 
 KOKUHO_FUZZ_TARGET(fund) {
   const std::string path =

@@ -3,9 +3,9 @@
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 #include "io/encoding.h"
-#include "io/household_loader.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/household_loader.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "premium/levy.h"
 
 namespace {

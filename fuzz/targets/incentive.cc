@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 #include "incentive/scoring.h"
-#include "io/incentive_loader.h"
+#include "readers/incentive_loader.h"
 
 KOKUHO_FUZZ_TARGET(incentive) {
   using namespace kokuho::fuzz;

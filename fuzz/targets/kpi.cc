@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 #include "io/embedded_data.h"
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 
 KOKUHO_FUZZ_TARGET(kpi) {
   using namespace kokuho::fuzz;

@@ -1,7 +1,7 @@
 // A population table (docs/population-format.md): CSV, or xlsx when the input is a zip ("PK").
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/population_table.h"
+#include "readers/population_table.h"
 
 KOKUHO_FUZZ_TARGET(population) {
   const std::string text = kokuho::fuzz::AsText(data, size);

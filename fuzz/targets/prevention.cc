@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/prevention_loader.h"
+#include "readers/prevention_loader.h"
 
 KOKUHO_FUZZ_TARGET(prevention) {
   using namespace kokuho::fuzz;

@@ -2,8 +2,8 @@
 // rules.
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "premium/schedule.h"
 
 KOKUHO_FUZZ_TARGET(rates) {

@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "io/scenario_loader.h"
+#include "readers/scenario_loader.h"
 
 KOKUHO_FUZZ_TARGET(scenario) {
   namespace fs = std::filesystem;

@@ -14,7 +14,7 @@
 //   grant           = max(0, D − R)
 //   reform: D_std   = floor(D / 地域差指数)  (地域差指数 = actual ÷ age-adjusted standard)
 //
-//   Coefficients c = …;                    // io/chosei_loader.h
+//   Coefficients c = …;                    // readers/chosei_loader.h
 //   PrefectureGrant g = ComputeGrant(c, pref);
 //   // g.actual.grant, g.reform->grant, g.reform->grant - g.actual.grant
 #pragma once

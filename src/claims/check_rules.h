@@ -1,7 +1,7 @@
 // The rule tables of the 二次点検 (縦覧・横覧・突合): the values the rule kinds of
 // claims/check_engine.h apply. The kinds are code; the values are data, dated by 診療年月
 // (data/claims/check_rules.yaml in the format of docs/parameters.md, `period: month`,
-// extended by the user's files with --rules DIR; io/claims/check_rules_loader.h reads them).
+// extended by the user's files with --rules DIR; readers/claims/check_rules_loader.h reads them).
 //
 //   frequency        算定回数: a code may be billed `limit` times per period (日, 週, 2週,
 //                    月, 2月 … 12月, 5年, 年度, 患者当たり) for one patient at one institution

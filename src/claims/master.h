@@ -1,7 +1,7 @@
 // Code masters (基本マスター of 社会保険診療報酬支払基金, and MHLW's 一般名処方マスタ), versioned
 // by date, and the lookup of a receipt's codes in the version in force in its 診療年月.
 //
-// Masters are loaded from the files the user gives (io/claims/master_loader.h); each row
+// Masters are loaded from the files the user gives (readers/claims/master_loader.h); each row
 // carries its own 変更年月日 (from when it is in force) and 廃止年月日 (the last day it is in
 // force; 99999999 = open). Several files (an older ALL file, a newer one, diffs) may hold
 // several versions of one code; Find picks the version in force in the month.

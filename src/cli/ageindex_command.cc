@@ -22,7 +22,7 @@
 #include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "core/error.h"
-#include "io/ageindex_loader.h"
+#include "readers/ageindex_loader.h"
 #include "report/report_table.h"
 #include "report/write_reports.h"
 

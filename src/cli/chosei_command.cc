@@ -16,7 +16,7 @@
 #include "cli/year_option.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "io/chosei_loader.h"
+#include "readers/chosei_loader.h"
 #include "report/chosei_tables.h"
 #include "report/warnings_table.h"
 #include "report/write_reports.h"

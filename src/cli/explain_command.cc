@@ -4,8 +4,8 @@
 
 #include "cli/commands.h"
 #include "core/error.h"
-#include "io/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 
 namespace kokuho::cli {
 namespace {
@@ -16,7 +16,7 @@ struct ExplainRun {
   std::string part;
 };
 
-void PrintStep(int number, const nofukin::TraceStep& s) {
+void PrintStep(int number, const TraceStep& s) {
   std::cout << fmt::format("[{}] {}", number, s.step);
   if (s.part) std::cout << fmt::format(" ({})", PartLabel(*s.part));
   std::cout << "\n";
@@ -59,12 +59,10 @@ int RunExplain(const ExplainRun& run) {
     if (only && p != *only) continue;
     std::cout << "━━ " << PartLabel(p) << " ━━\n\n";
     for (const auto& s : r.trace.steps())
-      if (s.part == p && (s.municipality.empty() || s.municipality == m.code.str()))
-        PrintStep(number++, s);
+      if (s.part == p && (s.subject.empty() || s.subject == m.code.str())) PrintStep(number++, s);
   }
   for (const auto& s : r.trace.steps())
-    if (!s.part && (s.municipality == m.code.str() || s.municipality.empty()))
-      PrintStep(number++, s);
+    if (!s.part && (s.subject == m.code.str() || s.subject.empty())) PrintStep(number++, s);
   std::cout << fmt::format("納付金計: {}円", FormatYen(m.nofukin_total));
   if (m.retiree_nofukin)
     std::cout << fmt::format(" (うち退職被保険者等分 {}円)", FormatYen(m.retiree_nofukin));

@@ -7,7 +7,7 @@
 #include "cli/commands.h"
 #include "cli/output_formats.h"
 #include "core/error.h"
-#include "io/finance_loader.h"
+#include "readers/finance_loader.h"
 #include "report/fund_tables.h"
 
 namespace kokuho::cli {

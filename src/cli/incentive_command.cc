@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "incentive/scoring.h"
-#include "io/incentive_loader.h"
+#include "readers/incentive_loader.h"
 #include "io/value_parser.h"
 #include "report/incentive_tables.h"
 

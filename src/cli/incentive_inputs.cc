@@ -4,7 +4,7 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "io/incentive_loader.h"
+#include "readers/incentive_loader.h"
 #include "io/value_parser.h"
 
 namespace kokuho::cli {

@@ -12,7 +12,7 @@
 #include "cli/output_formats.h"
 #include "cli/year_option.h"
 #include "core/error.h"
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 #include "report/collection_band_tables.h"
 #include "report/kpi_tables.h"
 #include "report/write_reports.h"

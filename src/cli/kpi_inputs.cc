@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "io/embedded_data.h"
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 
 namespace kokuho::cli {
 namespace {

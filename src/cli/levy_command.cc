@@ -7,9 +7,9 @@
 #include "cli/premium_inputs.h"
 #include "cli/year_option.h"
 #include "core/error.h"
-#include "io/household_loader.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/household_loader.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "premium/levy.h"
 #include "report/levy_tables.h"
 
@@ -51,7 +51,7 @@ int RunLevy(const LevyRun& run) {
   if (run.explain) {
     std::cout << "\n計算の過程:\n";
     for (const auto& e : levy.explanation) {
-      std::cout << fmt::format("  {}: {}\n", e.step, e.text);
+      std::cout << fmt::format("  {}: {}\n", e.step, e.formula);
       if (!e.source.empty()) std::cout << fmt::format("      根拠: {}\n", e.source);
     }
   }

@@ -8,8 +8,8 @@
 
 #include "cli/commands.h"
 #include "cli/output_formats.h"
-#include "io/case_loader.h"
-#include "io/premium_rules_loader.h"
+#include "readers/case_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "nofukin/engine.h"
 #include "report/json_report.h"
 #include "report/nofukin_tables.h"

@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/rate_schedule_loader.h"
 
 namespace kokuho::cli {
 

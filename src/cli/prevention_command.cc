@@ -15,7 +15,7 @@
 #include "cli/year_option.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "io/prevention_loader.h"
+#include "readers/prevention_loader.h"
 #include "io/value_parser.h"
 #include "report/prevention_tables.h"
 

@@ -12,7 +12,7 @@
 #include "cli/scenario_inputs.h"
 #include "cli/year_option.h"
 #include "core/error.h"
-#include "io/scenario_loader.h"
+#include "readers/scenario_loader.h"
 #include "report/scenario_tables.h"
 #include "report/write_reports.h"
 

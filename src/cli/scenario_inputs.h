@@ -1,5 +1,5 @@
 // What `kokuho scenario run` and `kokuho report` read besides the scenario file (loaded by
-// io/scenario_households.h), and the sweep axes of the command line.
+// readers/scenario_households.h), and the sweep axes of the command line.
 #pragma once
 
 #include <memory>
@@ -9,14 +9,14 @@
 
 #include "core/parameter_notes.h"
 #include "core/rational.h"
-#include "io/scenario_households.h"
+#include "readers/scenario_households.h"
 #include "premium/population.h"
 #include "scenario/run.h"
 #include "scenario/scenario.h"
 
 namespace kokuho::cli {
 
-/// Runs `s` with its households (io/scenario_households.h) on `threads` (0 = all cores).
+/// Runs `s` with its households (readers/scenario_households.h) on `threads` (0 = all cores).
 scenario::Run RunWithHouseholds(scenario::Scenario& s, const std::string& population_override,
                                 unsigned threads, const YearPolicy& policy);
 

@@ -5,10 +5,10 @@
 
 #include "core/error.h"
 #include "core/parameter_notes.h"
-#include "io/case_loader.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
-#include "io/scenario_loader.h"
+#include "readers/case_loader.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
+#include "readers/scenario_loader.h"
 
 namespace kokuho::cli {
 namespace {

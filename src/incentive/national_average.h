@@ -1,6 +1,6 @@
 // NationalAverage: the national average points (全国平均 / 全国の市町村平均) per indicator
 // and in total that a prefecture compares its scores with (e.g. the 全国 column of the
-// MHLW analysis table). Read by io/incentive_loader.h (LoadNationalAverage).
+// MHLW analysis table). Read by readers/incentive_loader.h (LoadNationalAverage).
 #pragma once
 
 #include <map>

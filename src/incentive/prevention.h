@@ -5,7 +5,7 @@
 // https://wic-net.com/material/document/19110/107; R3 without a cap, p.137 of the
 // 2022-03-02 資料 [V], https://www.wic-net.com/material/document/915/137).
 //
-//   PreventionRule rule = LoadPreventionRule(FiscalYear(2025));   // io/prevention_loader.h
+//   PreventionRule rule = LoadPreventionRule(FiscalYear(2025));   // readers/prevention_loader.h
 //   PreventionAllocation a = AllocatePrevention(rule, bodies, 11'400'000'000);
 //   a.grants[i];   // yen; Σ = budget; no grant above its cap
 #pragma once

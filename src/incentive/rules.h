@@ -1,5 +1,5 @@
 // The indicator definitions of 保険者努力支援制度 (取組評価分) for one fiscal year, as
-// data (data/incentive/r3.yaml, read by io/incentive_loader.h). Pure types: no I/O.
+// data (data/incentive/r3.yaml, read by readers/incentive_loader.h). Pure types: no I/O.
 //
 // A year has two levels: 市町村分 (保険者共通の指標①–⑥ and 国保固有の指標①–⑥) and
 // 都道府県分 (指標①–③). Each indicator has a maximum (満点) and one or more items; each
@@ -19,7 +19,7 @@
 //                column is yes, scored by threshold steps (e.g. 管内市町村の割合が
 //                4割以上 → points; spec §3.4 share_of_municipalities).
 //
-//   IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));  // io/incentive_loader.h
+//   IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));  // readers/incentive_loader.h
 //   r.Level(Level::kMunicipal).MaxPoints();                   // 1000
 //
 // Every value carries `confirmed` and `source` (where it was read, or why it is a

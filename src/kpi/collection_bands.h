@@ -10,7 +10,7 @@
 //    with the 収納額 still to collect to reach each threshold (閾値 × (調定額 − 除外額) −
 //    収納額), the revenue effect of reaching the band.
 //
-//   CollectionBands b = LoadCollectionBands();                  // io/kpi_loader.h
+//   CollectionBands b = LoadCollectionBands();                  // readers/kpi_loader.h
 //   std::vector<CollectionStanding> s = StandCollection(b, observations);
 #pragma once
 

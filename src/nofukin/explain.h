@@ -13,7 +13,7 @@
 
 #include "nofukin/model.h"
 #include "nofukin/result.h"
-#include "nofukin/trace.h"
+#include "core/trace.h"
 
 namespace kokuho::nofukin {
 

@@ -11,7 +11,7 @@
 #include "core/rational.h"
 #include "core/yen.h"
 #include "nofukin/model.h"
-#include "nofukin/trace.h"
+#include "core/trace.h"
 
 namespace kokuho::nofukin {
 

@@ -18,7 +18,7 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, Yen unit,
   const std::string name = PartLabel(part);
   if (!cp.levied) return;
   if (l.months == 0) {
-    out.push_back({name, "この分の対象となる月がないため賦課なし", ""});
+    out.push_back(LevyLine(name, "この分の対象となる月がないため賦課なし", ""));
     return;
   }
   const bool kaigo = part == Part::kKaigo;
@@ -31,40 +31,41 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, Yen unit,
     for (const Segment* sg : segments) {
       const int n = sg->members[kAdult] + sg->members[kSchool] + sg->members[kPreschool] +
                     sg->members[kFormer];
-      out.push_back({name + " 期間",
-                     fmt::format("{}か月: 被保険者 {}人 (18歳以上 {}, 18歳未満 {}, 未就学児 {}, "
-                                 "旧被扶養者 {}), 所得割の基礎 {}",
-                                 sg->months, n, sg->members[kAdult], sg->members[kSchool],
-                                 sg->members[kPreschool], sg->members[kFormer], Y(sg->base)),
-                     ""});
+      out.push_back(
+          LevyLine(name + " 期間",
+                   fmt::format("{}か月: 被保険者 {}人 (18歳以上 {}, 18歳未満 {}, 未就学児 {}, "
+                               "旧被扶養者 {}), 所得割の基礎 {}",
+                               sg->months, n, sg->members[kAdult], sg->members[kSchool],
+                               sg->members[kPreschool], sg->members[kFormer], Y(sg->base)),
+                   ""));
     }
   const std::string monthly = whole_year ? "" : " の月割 Σ(年額 × 月数) ÷ 12";
   if (whole_year)
-    out.push_back({name + " 所得割",
-                   fmt::format("基礎 {} × {} = {} (1円未満切り捨て)", Y(segments[0]->base),
-                               PpmPercent(cp.income_rate), Y(l.income)),
-                   s.source});
+    out.push_back(LevyLine(name + " 所得割",
+                           fmt::format("基礎 {} × {} = {} (1円未満切り捨て)", Y(segments[0]->base),
+                                       PpmPercent(cp.income_rate), Y(l.income)),
+                           s.source));
   else
-    out.push_back({name + " 所得割",
-                   fmt::format("年額 = 基礎 × {} (1円未満切り捨て){} = {}",
-                               PpmPercent(cp.income_rate), monthly, Y(l.income)),
-                   s.source});
+    out.push_back(LevyLine(name + " 所得割",
+                           fmt::format("年額 = 基礎 × {} (1円未満切り捨て){} = {}",
+                                       PpmPercent(cp.income_rate), monthly, Y(l.income)),
+                           s.source));
   if (cp.asset_rate > 0)
-    out.push_back(
-        {name + " 資産割",
-         fmt::format("固定資産税 × {}{} = {}", PpmPercent(cp.asset_rate), monthly, Y(l.asset)),
-         s.source});
+    out.push_back(LevyLine(
+        name + " 資産割",
+        fmt::format("固定資産税 × {}{} = {}", PpmPercent(cp.asset_rate), monthly, Y(l.asset)),
+        s.source));
   const auto& pc0 = cp.per_capita[0][0];
-  out.push_back(
-      {name + " 均等割",
-       kaigo ? fmt::format("{} × 介護の被保険者{} = {}", Y(pc0[kAdult]), monthly, Y(l.per_capita))
-             : fmt::format("1人あたりの年額 × 被保険者{} = {}", monthly, Y(l.per_capita)),
-       s.source});
-  out.push_back({name + " 平等割",
-                 fmt::format("{}{} = {}", Y(cp.household[0][0][0]), monthly, Y(l.household)),
-                 s.source});
+  out.push_back(LevyLine(
+      name + " 均等割",
+      kaigo ? fmt::format("{} × 介護の被保険者{} = {}", Y(pc0[kAdult]), monthly, Y(l.per_capita))
+            : fmt::format("1人あたりの年額 × 被保険者{} = {}", monthly, Y(l.per_capita)),
+      s.source));
+  out.push_back(LevyLine(
+      name + " 平等割", fmt::format("{}{} = {}", Y(cp.household[0][0][0]), monthly, Y(l.household)),
+      s.source));
   auto reduction = [&](Yen v, const std::string& what, const std::string& src) {
-    if (v != 0) out.push_back({name + " " + what, "− " + Y(v), src});
+    if (v != 0) out.push_back(LevyLine(name + " " + what, "− " + Y(v), src));
   };
   reduction(l.child, "18歳未満均等割軽減 (10割)", rules.SourceOf("child_part_under18"));
   reduction(l.tokutei, "特定世帯・特定継続世帯の平等割軽減", rules.SourceOf("tokutei_setai"));
@@ -77,20 +78,20 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, Yen unit,
   reduction(l.former, "旧被扶養者減免", rules.SourceOf("former_dependent"));
   reduction(l.birth, "産前産後期間の免除", rules.SourceOf("birth_exemption"));
   reduction(l.municipal, "独自減免", s.source);
-  out.push_back({name + " 小計", Y(l.subtotal), ""});
-  out.push_back({name + " 賦課限度額",
-                 fmt::format("{}{} → 限度超過 {}", Y(l.cap),
-                             s.cap_prorated && l.months < 12
-                                 ? fmt::format(" (年額に対して {}; 月割 {} × {}月 ÷ 12)", Y(cp.cap),
-                                               Y(cp.cap), l.months)
-                                 : "",
-                             Y(l.over_cap)),
-                 rules.SourceOf("caps")});
+  out.push_back(LevyLine(name + " 小計", Y(l.subtotal), ""));
+  out.push_back(LevyLine(name + " 賦課限度額",
+                         fmt::format("{}{} → 限度超過 {}", Y(l.cap),
+                                     s.cap_prorated && l.months < 12
+                                         ? fmt::format(" (年額に対して {}; 月割 {} × {}月 ÷ 12)",
+                                                       Y(cp.cap), Y(cp.cap), l.months)
+                                         : "",
+                                     Y(l.over_cap)),
+                         rules.SourceOf("caps")));
   if (s.rounding_scope == RoundingScope::kPart)
-    out.push_back(
-        {name + " 端数処理",
-         fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", unit, Y(l.rounding), Y(l.amount)),
-         s.kind == LevyKind::kZei ? "地方税法 20条の4の2 第3項" : "市町村の条例"});
+    out.push_back(LevyLine(
+        name + " 端数処理",
+        fmt::format("{}円未満切り捨て: − {} → 賦課額 {}", unit, Y(l.rounding), Y(l.amount)),
+        s.kind == LevyKind::kZei ? "地方税法 20条の4の2 第3項" : "市町村の条例"));
 }
 
 }  // namespace
@@ -114,11 +115,11 @@ HouseholdLevy LevyOne(const Household& h, const RateSchedule& s, const NationalR
                   compiled.rounding_unit[static_cast<int>(p)], s, out.prepared, rules,
                   out.explanation);
     if (s.rounding_scope == RoundingScope::kTotal)
-      out.explanation.push_back(
-          {"合計 端数処理",
-           fmt::format("{}円未満切り捨て: − {}", s.rounding_unit, Y(out.result.rounding_total)),
-           "市町村の条例"});
-    out.explanation.push_back({"合計", Y(out.result.total), ""});
+      out.explanation.push_back(LevyLine(
+          "合計 端数処理",
+          fmt::format("{}円未満切り捨て: − {}", s.rounding_unit, Y(out.result.rounding_total)),
+          "市町村の条例"));
+    out.explanation.push_back(LevyLine("合計", Y(out.result.total), ""));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Population: many households as columns (one vector per field), the in-memory form of a
-// population file (CSV, or kokuho's binary columnar format, io/population_io.h) and of
+// population file (CSV, or kokuho's binary columnar format, readers/population_io.h) and of
 // `kokuho synth`'s output. Members of household h are rows
 // member_offset[h] .. member_offset[h+1]−1 of the member columns.
 //

@@ -290,31 +290,32 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     if (explain && (p.insured || p.head || p.tokutei_doitsu)) {
       const std::string who = fmt::format("世帯員{}", k + 1);
       if (p.income.total_income) {
-        explain->push_back({who + " 総所得金額等", "入力値 " + Y(full.total_income), ""});
+        explain->push_back(LevyLine(who + " 総所得金額等", "入力値 " + Y(full.total_income), ""));
       } else {
         if (p.income.salary_revenue + p.income.family_salary > 0)
-          explain->push_back(
-              {who + " 給与所得",
-               fmt::format("給与収入 {} → 給与所得 {}{}",
-                           Y(p.income.salary_revenue + p.income.family_salary),
-                           Y(full.salary_income),
-                           p.unemployment_separation
-                               ? " (非自発的失業者: 30/100 → " + Y(reduced.salary_income) + ")"
-                               : ""),
-               rules.SourceOf("salary_income")});
+          explain->push_back(LevyLine(
+              who + " 給与所得",
+              fmt::format("給与収入 {} → 給与所得 {}{}",
+                          Y(p.income.salary_revenue + p.income.family_salary),
+                          Y(full.salary_income),
+                          p.unemployment_separation
+                              ? " (非自発的失業者: 30/100 → " + Y(reduced.salary_income) + ")"
+                              : ""),
+              rules.SourceOf("salary_income")));
         if (p.income.pension_revenue > 0)
           explain->push_back(
-              {who + " 公的年金等所得",
-               fmt::format("公的年金等収入 {} ({}) → {}", Y(p.income.pension_revenue),
-                           full.aged65 ? "65歳以上" : "65歳未満", Y(full.pension_income)),
-               rules.SourceOf("pension_income")});
-        explain->push_back({who + " 総所得金額等", Y(full.total_income), ""});
+              LevyLine(who + " 公的年金等所得",
+                       fmt::format("公的年金等収入 {} ({}) → {}", Y(p.income.pension_revenue),
+                                   full.aged65 ? "65歳以上" : "65歳未満", Y(full.pension_income)),
+                       rules.SourceOf("pension_income")));
+        explain->push_back(LevyLine(who + " 総所得金額等", Y(full.total_income), ""));
       }
       if (p.insured)
-        explain->push_back({who + " 所得割の基礎 (旧ただし書き所得)",
-                            fmt::format("max(0, {} − 基礎控除 {}) = {}", Y(full.total_income),
-                                        Y(full.basic_deduction), Y(full.base)),
-                            rules.SourceOf("basic_deduction")});
+        explain->push_back(
+            LevyLine(who + " 所得割の基礎 (旧ただし書き所得)",
+                     fmt::format("max(0, {} − 基礎控除 {}) = {}", Y(full.total_income),
+                                 Y(full.basic_deduction), Y(full.base)),
+                     rules.SourceOf("basic_deduction")));
     }
     const bool counted = p.head || p.tokutei_doitsu || (det && CoversDay(p, *det));
     if (counted) {
@@ -323,12 +324,12 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
       if (p.tokutei_doitsu || (det && CoversDay(p, *det))) ++judged_n;
       if (!p.income_declared) undeclared = true;
       if (explain)
-        explain->push_back(
-            {fmt::format("世帯員{} 軽減判定所得", k + 1),
-             fmt::format("{}{}{}", Y(at_det.reduction_income),
-                         at_det.earner ? " (給与所得者等)" : "",
-                         p.insured ? "" : (p.head ? " (擬制世帯主)" : " (特定同一世帯所属者)")),
-             rules.SourceOf("elderly_pension_deduction")});
+        explain->push_back(LevyLine(
+            fmt::format("世帯員{} 軽減判定所得", k + 1),
+            fmt::format("{}{}{}", Y(at_det.reduction_income),
+                        at_det.earner ? " (給与所得者等)" : "",
+                        p.insured ? "" : (p.head ? " (擬制世帯主)" : " (特定同一世帯所属者)")),
+            rules.SourceOf("elderly_pension_deduction")));
     }
     for (int i = 0; i < 12; ++i) {
       if (!months[k][i]) continue;
@@ -424,15 +425,15 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
     type = all65 ? HouseholdType::kElderly : HouseholdType::kCouple;
   out.type = static_cast<std::uint8_t>(type);
   if (explain) {
-    explain->push_back(
-        {"軽減判定",
-         undeclared
-             ? "所得未申告の者がいるため軽減なし"
-             : fmt::format("軽減判定所得 {} (N = {}人, 給与所得者等 E = {}人): 7割 ≤ {}, "
-                           "5割 ≤ {}, 2割 ≤ {} → {}",
-                           Y(judged_income), judged_n, judged_e, Y(t7), Y(t5), Y(t2),
-                           tier == kNoKeigen ? "軽減なし" : std::string(TierLabel(tier)) + "軽減"),
-         rules.SourceOf("keigen_thresholds")});
+    explain->push_back(LevyLine(
+        "軽減判定",
+        undeclared
+            ? "所得未申告の者がいるため軽減なし"
+            : fmt::format("軽減判定所得 {} (N = {}人, 給与所得者等 E = {}人): 7割 ≤ {}, "
+                          "5割 ≤ {}, 2割 ≤ {} → {}",
+                          Y(judged_income), judged_n, judged_e, Y(t7), Y(t5), Y(t2),
+                          tier == kNoKeigen ? "軽減なし" : std::string(TierLabel(tier)) + "軽減"),
+        rules.SourceOf("keigen_thresholds")));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // NationalRules: the nation-wide rules of the household levy (保険料・保険税) in force in one
 // fiscal year, resolved from the dated series of data/premium/national.yaml
-// (io/premium_rules_loader.h). Plain integers so that preparing millions of households
+// (readers/premium_rules_loader.h). Plain integers so that preparing millions of households
 // needs no big-number arithmetic: every rate is an exact count of millionths (ppm).
 //
 // Term: 軽減 (keigen) is the statutory 7割/5割/2割 reduction of 均等割 and 平等割; kokuho keeps

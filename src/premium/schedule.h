@@ -76,7 +76,7 @@ struct MunicipalRelief {
 
 enum class RoundingScope { kPart, kTotal };
 
-/// Where a schedule was read from (io/rate_schedule_loader.cc), so that a schedule the
+/// Where a schedule was read from (readers/rate_schedule_loader.cc), so that a schedule the
 /// year's rules refuse is reported at its cell; empty for a schedule built in code.
 struct ScheduleCells {
   SourcePos first_part;                      ///< the 分 cell of the first row of the year

@@ -40,7 +40,7 @@ namespace kokuho::premium {
 enum class SolveBasis { kBeforeKeigen, kBilledPlusKeigen, kAfterKeigen };
 enum class PublishedRounding { kUp, kNearest };
 
-/// The range of rates the rates files accept (io/rate_schedule_loader.cc), searched whole.
+/// The range of rates the rates files accept (readers/rate_schedule_loader.cc), searched whole.
 inline constexpr Ppm kMaxSolvedIncomeRate = kPpmOne / 2;  ///< 所得割率 ≤ 50%
 inline constexpr Yen kMaxSolvedAmount = 1'000'000;  ///< 均等割・平等割 ≤ 1,000,000円
 

@@ -1,5 +1,5 @@
 // レセ電 claims (src/claims, src/io/claims) for Python: files read and checked by the
-// streaming reader (io/claims/uke_reader.h, as `kokuho claims read`), or a columnar store
+// streaming reader (readers/claims/uke_reader.h, as `kokuho claims read`), or a columnar store
 // file (.kclm, as `kokuho claims ingest` writes), to columns: receipts, 摘要 items,
 // 傷病名, the files with their GO totals, the diagnostics and the quarantined receipts.
 // The typed columns go to numpy without a Python object per row (the person key, a
@@ -9,8 +9,8 @@
 #include "claims/linkage.h"
 #include "claims/model.h"
 #include "core/error.h"
-#include "io/claims/claims_store.h"
-#include "io/claims/uke_reader.h"
+#include "readers/claims/claims_store.h"
+#include "readers/claims/uke_reader.h"
 #include "python/bindings.h"
 #include "python/convert.h"
 

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "core/error.h"
-#include "io/population_check.h"
+#include "readers/population_check.h"
 
 namespace kokuho::python {
 namespace {

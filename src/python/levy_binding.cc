@@ -11,10 +11,10 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
-#include "io/household_loader.h"
-#include "io/population_io.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/household_loader.h"
+#include "readers/population_io.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "premium/batch.h"
 #include "premium/levy.h"
 #include "python/bindings.h"
@@ -141,7 +141,7 @@ py::dict LevyOneHousehold(const std::string& text, const std::string& name,
   for (const auto& e : levy.explanation) {
     py::dict s;
     s["step"] = e.step;
-    s["text"] = e.text;
+    s["text"] = e.formula;
     s["source"] = e.source;
     steps.append(s);
   }

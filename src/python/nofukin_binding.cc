@@ -7,10 +7,10 @@
 #include <algorithm>
 
 #include "core/error.h"
-#include "io/case_loader.h"
 #include "nofukin/engine.h"
 #include "python/bindings.h"
 #include "python/convert.h"
+#include "readers/case_loader.h"
 
 namespace kokuho::python {
 namespace {
@@ -166,12 +166,12 @@ py::dict Explain(const std::string& path, const std::string& code_text, const st
                                 [&](const auto& x) { return x.code == *code; });
   Columns steps{"step",   "part",   "part_label", "municipality", "formula",
                 "inputs", "result", "rounding",   "source"};
-  auto add = [&](const nofukin::TraceStep& s) {
+  auto add = [&](const TraceStep& s) {
     steps["step"].append(s.step);
     steps["part"].append(s.part ? py::object(py::str(PartKey(*s.part))) : py::object(py::none()));
     steps["part_label"].append(s.part ? py::object(py::str(PartLabel(*s.part)))
                                       : py::object(py::none()));
-    steps["municipality"].append(s.municipality);
+    steps["municipality"].append(s.subject);
     steps["formula"].append(s.formula);
     py::list inputs;
     for (const auto& [name, value] : s.inputs) inputs.append(py::make_tuple(name, value));
@@ -183,10 +183,10 @@ py::dict Explain(const std::string& path, const std::string& code_text, const st
   for (Part p : c.parts) {
     if (only && p != *only) continue;
     for (const auto& s : r.trace.steps())
-      if (s.part == p && (s.municipality.empty() || s.municipality == m.code.str())) add(s);
+      if (s.part == p && (s.subject.empty() || s.subject == m.code.str())) add(s);
   }
   for (const auto& s : r.trace.steps())
-    if (!s.part && (s.municipality == m.code.str() || s.municipality.empty())) add(s);
+    if (!s.part && (s.subject == m.code.str() || s.subject.empty())) add(s);
   py::dict out;
   out["steps"] = steps.ToDict();
   out["title"] = fmt::format("{} {} ({}) — {} 納付金・標準保険料率の算定過程 ({})", c.prefecture,

@@ -1,11 +1,11 @@
 // Populations for Python: a population file (.kpop, CSV, xlsx) to numpy columns and back
-// (io/population_io.h), and synthetic populations (premium/synth.h, `kokuho synth`) for a
+// (readers/population_io.h), and synthetic populations (premium/synth.h, `kokuho synth`) for a
 // case's municipalities.
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "io/case_loader.h"
-#include "io/population_io.h"
+#include "readers/case_loader.h"
+#include "readers/population_io.h"
 #include "premium/synth.h"
 #include "python/bindings.h"
 #include "python/convert.h"

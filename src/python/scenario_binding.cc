@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "io/scenario_households.h"
-#include "io/scenario_loader.h"
+#include "readers/scenario_households.h"
+#include "readers/scenario_loader.h"
 #include "python/bindings.h"
 #include "python/convert.h"
 #include "scenario/household_panel.h"

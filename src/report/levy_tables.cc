@@ -117,7 +117,7 @@ nlohmann::ordered_json LevyJson(const LevyReport& r) {
   if (!r.levy.explanation.empty()) {
     nlohmann::ordered_json steps = nlohmann::ordered_json::array();
     for (const auto& e : r.levy.explanation)
-      steps.push_back({{"step", e.step}, {"text", e.text}, {"source", e.source}});
+      steps.push_back({{"step", e.step}, {"text", e.formula}, {"source", e.source}});
     j["explanation"] = steps;
   }
   return j;

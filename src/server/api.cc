@@ -17,12 +17,12 @@
 #include "core/municipality_code.h"
 #include "core/yen.h"
 #include "io/csv_writer.h"
-#include "io/household_loader.h"
 #include "io/value_parser.h"
 #include "io/xlsx_writer.h"
 #include "nofukin/engine.h"
 #include "premium/instalments.h"
 #include "premium/levy.h"
+#include "readers/household_loader.h"
 #include "report/levy_tables.h"
 #include "report/rate_set_json.h"
 #include "scenario/year_case.h"
@@ -156,7 +156,7 @@ void CheckDepth(const json& v, int depth) {
     for (const auto& child : v) CheckDepth(child, depth + 1);
 }
 
-ordered_json TraceJson(const nofukin::TraceStep& s) {
+ordered_json TraceJson(const TraceStep& s) {
   ordered_json j;
   j["step"] = s.step;
   if (s.part) j["part"] = PartKey(*s.part);
@@ -557,7 +557,7 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
                             {"own_basis", RateSetJson(mp.own_basis)}};
     ordered_json steps = ordered_json::array();
     for (const auto& s : r.trace.steps())
-      if (s.part == pr.part && (s.municipality.empty() || s.municipality == m.code.str()))
+      if (s.part == pr.part && (s.subject.empty() || s.subject == m.code.str()))
         steps.push_back(TraceJson(s));
     pj["trace"] = steps;
     parts.push_back(pj);
@@ -565,8 +565,7 @@ ordered_json MunicipalityJson(const AppData& data, const nofukin::Case& scenario
   j["parts"] = parts;
   ordered_json common = ordered_json::array();
   for (const auto& s : r.trace.steps())
-    if (!s.part && (s.municipality.empty() || s.municipality == m.code.str()))
-      common.push_back(TraceJson(s));
+    if (!s.part && (s.subject.empty() || s.subject == m.code.str())) common.push_back(TraceJson(s));
   j["trace"] = common;
 
   // KPIs: per-capita figures and their rank in the prefecture (1 = the highest).

@@ -1,6 +1,6 @@
 // The Japanese wording of the web API's refusals (docs/web-app.md): the label of each field a
 // person types in the app (α → 「α 医療費指数反映係数」), a range in words ([0, 1] →
-// 「0以上1以下」), and the household file's messages (io/household_loader.h, which speaks the
+// 「0以上1以下」), and the household file's messages (readers/household_loader.h, which speaks the
 // CLI's language) reworded for a person at the household form.
 //
 //   HouseholdErrorJa("members[0].age: expected the age on 4月1日, a whole number from 0 to 74")

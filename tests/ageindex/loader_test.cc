@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "../io/io_test_util.h"
-#include "io/ageindex_loader.h"
+#include "readers/ageindex_loader.h"
 
 namespace kokuho {
 namespace {

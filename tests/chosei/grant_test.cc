@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "io/chosei_loader.h"
+#include "readers/chosei_loader.h"
 
 namespace kokuho::chosei {
 namespace {

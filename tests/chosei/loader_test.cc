@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "../io/io_test_util.h"
-#include "io/chosei_loader.h"
+#include "readers/chosei_loader.h"
 
 namespace kokuho {
 namespace {

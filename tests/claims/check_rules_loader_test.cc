@@ -1,7 +1,7 @@
 // The rule tables of the 二次点検 read from data/claims/check_rules.yaml and a user's folder:
 // the R06 rows from 2024-06, the R04 rows before, user rows replacing bundled ones by code,
 // and bad rows at file:line:column.
-#include "io/claims/check_rules_loader.h"
+#include "readers/claims/check_rules_loader.h"
 
 #include <gtest/gtest.h>
 

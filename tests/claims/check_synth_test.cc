@@ -14,8 +14,8 @@
 #include "claims/guidance_lists.h"
 #include "claims/parser.h"
 #include "claims/synth.h"
-#include "io/claims/check_rules_loader.h"
-#include "io/claims/master_loader.h"
+#include "readers/claims/check_rules_loader.h"
+#include "readers/claims/master_loader.h"
 
 namespace kokuho::claims {
 namespace {

@@ -11,7 +11,7 @@
 #include "../io/io_test_util.h"
 #include "claims/parser.h"
 #include "claims_test_util.h"
-#include "io/claims/master_loader.h"
+#include "readers/claims/master_loader.h"
 
 namespace kokuho {
 namespace {

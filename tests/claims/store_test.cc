@@ -11,7 +11,7 @@
 #include "claims/parser.h"
 #include "claims/writer.h"
 #include "claims_test_util.h"
-#include "io/claims/claims_store.h"
+#include "readers/claims/claims_store.h"
 
 namespace kokuho {
 namespace {

@@ -1,6 +1,6 @@
 // Loading the fund plan (YAML) and the deficit table (CSV/xlsx): the sample loads, and each
 // bad input is an InputError at file:line:column.
-#include "io/finance_loader.h"
+#include "readers/finance_loader.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 
 #include "../io/io_test_util.h"
 #include "incentive/scoring.h"
-#include "io/incentive_loader.h"
+#include "readers/incentive_loader.h"
 #include "io/table.h"
 
 namespace kokuho {

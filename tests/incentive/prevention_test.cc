@@ -13,7 +13,7 @@
 
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
-#include "io/prevention_loader.h"
+#include "readers/prevention_loader.h"
 
 namespace kokuho {
 namespace {

@@ -11,13 +11,13 @@
 #include <cstring>
 #include <filesystem>
 
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "io/csv_reader.h"
-#include "io/household_loader.h"
+#include "readers/household_loader.h"
 #include "io/input_limits.h"
 #include "io/kpop_format.h"
-#include "io/population_table.h"
-#include "io/scenario_loader.h"
+#include "readers/population_table.h"
+#include "readers/scenario_loader.h"
 #include "io/xlsx_reader.h"
 #include "io/yaml_reader.h"
 #include "io_test_util.h"

@@ -10,7 +10,7 @@
 
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 
 namespace kokuho::kpi {
 namespace {

@@ -1,8 +1,8 @@
-// The KPI loaders (src/io/kpi_loader.h): a good file reads as expected, and every bad
+// The KPI loaders (src/readers/kpi_loader.h): a good file reads as expected, and every bad
 // input is refused with the exact file, line and column and what was expected.
 // Positions: CSV line = physical line (header = 1), column = 1-based field number;
 // YAML line and column are 1-based characters.
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 
 #include <gtest/gtest.h>
 

@@ -15,7 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "../core/rational_expect.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 #include "test_cases.h"
 

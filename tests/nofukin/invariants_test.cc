@@ -35,7 +35,7 @@
 
 #include "../core/rational_expect.h"
 #include "core/error.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/age_index.h"
 #include "nofukin/engine.h"
 #include "test_cases.h"

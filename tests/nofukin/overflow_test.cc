@@ -10,7 +10,7 @@
 #include <string>
 
 #include "../io/io_test_util.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 #include "test_cases.h"
 

@@ -16,7 +16,7 @@
 #include <numeric>
 
 #include "../core/rational_expect.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 #include "test_cases.h"
 

@@ -9,7 +9,7 @@
 
 #include "../io/io_test_util.h"
 #include "../premium/premium_fixtures.h"
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "premium/levy_kernel.h"
 #include "premium/prepare.h"
 

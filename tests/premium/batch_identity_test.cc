@@ -3,7 +3,7 @@
 // identical yen, household by household and in the municipality totals.
 #include <gtest/gtest.h>
 
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/compact.h"
 #include "premium/levy.h"

@@ -1,7 +1,7 @@
 // LoadHousehold (docs/household-format.md): good files give the expected Household; YAML,
 // JSON and CP932 give the same one; each bad input gives an InputError at its file:line:column
 // naming the JSON path, and never the income figure.
-#include "io/household_loader.h"
+#include "readers/household_loader.h"
 
 #include <gtest/gtest.h>
 

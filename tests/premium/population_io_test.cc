@@ -1,13 +1,13 @@
 // Population files: CSV/xlsx ↔ Population ↔ .kpop round trips, the checks on every bad
 // row (file:line:column, never an income in the message) and on every damaged .kpop.
-#include "io/population_io.h"
+#include "readers/population_io.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 
 #include "../io/io_test_util.h"
-#include "io/population_table.h"
+#include "readers/population_table.h"
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
 #include "population_test_util.h"

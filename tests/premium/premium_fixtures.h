@@ -1,7 +1,7 @@
 // Helpers for the household levy tests: a person, a schedule and a one-call levy.
 #pragma once
 
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "premium/levy_kernel.h"
 #include "premium/prepare.h"
 #include "premium/schedule.h"

@@ -7,8 +7,8 @@
 
 #include "../io/io_test_util.h"
 #include "cli/premium_inputs.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 #include "io/xlsx_writer.h"
 #include "premium/schedule.h"
 

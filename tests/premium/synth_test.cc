@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "population_test_util.h"
 #include "premium/prepare.h"
 #include "premium/synth_parallel.h"

@@ -6,7 +6,7 @@
 
 #include <numeric>
 
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/synth.h"
 

@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 #include "scenario/compare.h"
 #include "scenario/run.h"

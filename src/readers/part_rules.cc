@@ -1,4 +1,4 @@
-#include "io/part_rules.h"
+#include "readers/part_rules.h"
 
 #include <array>
 

@@ -2,7 +2,7 @@
 // premium::Household. JSON goes through the strict YAML parser too (JSON is YAML's flow
 // style), so every error carries the line and column; each message names the JSON path of
 // the value ("members[1].income.salary_revenue") and what was expected, never the value.
-#include "io/household_loader.h"
+#include "readers/household_loader.h"
 
 #include <fmt/format.h>
 

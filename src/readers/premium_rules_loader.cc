@@ -1,4 +1,4 @@
-#include "io/premium_rules_loader.h"
+#include "readers/premium_rules_loader.h"
 
 #include <fmt/format.h>
 

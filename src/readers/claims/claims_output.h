@@ -21,7 +21,7 @@
 
 #include "claims/master.h"
 #include "claims/model.h"
-#include "io/claims/uke_reader.h"
+#include "readers/claims/uke_reader.h"
 #include "io/output_files.h"
 
 namespace kokuho {

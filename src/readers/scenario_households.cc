@@ -1,13 +1,13 @@
-#include "io/scenario_households.h"
+#include "readers/scenario_households.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "core/error.h"
-#include "io/population_io.h"
-#include "io/premium_rules_loader.h"
-#include "io/rate_schedule_loader.h"
+#include "readers/population_io.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 
 namespace kokuho {
 namespace {

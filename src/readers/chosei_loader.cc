@@ -1,4 +1,4 @@
-#include "io/chosei_loader.h"
+#include "readers/chosei_loader.h"
 
 #include <fmt/format.h>
 

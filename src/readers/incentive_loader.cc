@@ -1,4 +1,4 @@
-#include "io/incentive_loader.h"
+#include "readers/incentive_loader.h"
 
 #include <fmt/format.h>
 

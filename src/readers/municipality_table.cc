@@ -1,4 +1,4 @@
-#include "io/municipality_table.h"
+#include "readers/municipality_table.h"
 
 #include <fmt/format.h>
 

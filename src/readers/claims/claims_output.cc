@@ -1,4 +1,4 @@
-#include "io/claims/claims_output.h"
+#include "readers/claims/claims_output.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "io/population_table.h"
+#include "readers/population_table.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // The case loader on the bundled sample: the same case read from CSV and from xlsx
 // gives the same result, and the sample's figures satisfy the totals.
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
-#include "io_test_util.h"
+#include "../io/io_test_util.h"
 #include "nofukin/engine.h"
 #include "report/json_report.h"
 

@@ -1,4 +1,4 @@
-#include "io/claims/store_months.h"
+#include "readers/claims/store_months.h"
 
 #include <fmt/format.h>
 
@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "core/error.h"
-#include "io/claims/claims_store.h"
+#include "readers/claims/claims_store.h"
 
 namespace kokuho {
 namespace {

@@ -3,7 +3,7 @@
 // settings of a municipality's year (料税, 端数 …) must agree across its rows. Errors are
 // InputErrors at the cell. Whether every 分 levied in the year has a row is checked later,
 // against the year's national rules, by premium::Compile.
-#include "io/rate_schedule_loader.h"
+#include "readers/rate_schedule_loader.h"
 
 #include <fmt/format.h>
 

@@ -1,13 +1,13 @@
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 
 #include "core/text.h"
-#include "io/municipality_table.h"
-#include "io/part_rules.h"
-#include "io/relief_policy_reader.h"
+#include "readers/municipality_table.h"
+#include "readers/part_rules.h"
+#include "readers/relief_policy_reader.h"
 #include "io/table_reader.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"

@@ -1,4 +1,4 @@
-#include "io/claims/check_rules_loader.h"
+#include "readers/claims/check_rules_loader.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "io/claims/master_loader.h"
+#include "readers/claims/master_loader.h"
 
 #include <fmt/format.h>
 

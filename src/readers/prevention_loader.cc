@@ -1,4 +1,4 @@
-#include "io/prevention_loader.h"
+#include "readers/prevention_loader.h"
 
 #include <fmt/format.h>
 

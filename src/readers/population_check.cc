@@ -1,4 +1,4 @@
-#include "io/population_check.h"
+#include "readers/population_check.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "io/kpi_loader.h"
+#include "readers/kpi_loader.h"
 
 #include <fmt/format.h>
 

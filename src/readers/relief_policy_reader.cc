@@ -1,4 +1,4 @@
-#include "io/relief_policy_reader.h"
+#include "readers/relief_policy_reader.h"
 
 #include "io/yaml_map.h"
 

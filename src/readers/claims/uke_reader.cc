@@ -1,4 +1,4 @@
-#include "io/claims/uke_reader.h"
+#include "readers/claims/uke_reader.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "io/ageindex_loader.h"
+#include "readers/ageindex_loader.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

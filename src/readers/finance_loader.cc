@@ -1,4 +1,4 @@
-#include "io/finance_loader.h"
+#include "readers/finance_loader.h"
 
 #include <fmt/format.h>
 

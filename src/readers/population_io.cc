@@ -1,4 +1,4 @@
-#include "io/population_io.h"
+#include "readers/population_io.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 #include "io/kpop_format.h"
-#include "io/population_table.h"
+#include "readers/population_table.h"
 
 namespace kokuho {
 namespace {

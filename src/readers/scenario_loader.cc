@@ -1,12 +1,12 @@
-#include "io/scenario_loader.h"
+#include "readers/scenario_loader.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 
 #include "core/text.h"
-#include "io/case_loader.h"
-#include "io/relief_policy_reader.h"
+#include "readers/case_loader.h"
+#include "readers/relief_policy_reader.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
 

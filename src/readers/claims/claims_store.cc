@@ -1,4 +1,4 @@
-#include "io/claims/claims_store.h"
+#include "readers/claims/claims_store.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
