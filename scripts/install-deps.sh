@@ -9,7 +9,7 @@ packages=(
   g++ cmake make pkg-config
   libcli11-dev libfmt-dev libyaml-cpp-dev nlohmann-json3-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libgmp-dev libxxhash-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev
   # The Python package (python/, docs/python.md) and its tests, for Debian's /usr/bin/python3:
   # pybind11, pytest, pandas, numpy, Dask and dask.distributed, matplotlib (the walkthrough's
   # plot), PyYAML (the tests read the sample household files).

@@ -23,6 +23,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/compressed_files.h"
+
 namespace kokuho::server {
 namespace {
 
@@ -535,6 +537,13 @@ struct GuardedServer::Impl : WaitPolicy {
       const bool ok = server.process_request(
           c.stream, c.requests >= limits.max_requests, closed, [&](httplib::Request& req) {
             CheckFraming(req, limits, guard);
+            // httplib would compress each response as it is sent (brotli at its slowest: seconds
+            // of CPU per large file, chosen by the client); the server compresses its files
+            // once instead (compressed_files.h), so httplib never sees Accept-Encoding.
+            if (req.has_header("Accept-Encoding")) {
+              req.set_header(kAcceptEncodingHeader, req.get_header_value("Accept-Encoding"));
+              req.headers.erase("Accept-Encoding");
+            }
             chunked = req.has_header("Transfer-Encoding");
             if (req.get_header_value_count("Content-Length") == 1 && guard.status == 0)
               declared = req.get_header_value<std::uint64_t>("Content-Length");

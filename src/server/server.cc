@@ -15,6 +15,7 @@
 
 #include "nofukin/engine.h"
 #include "report/web_assets.h"
+#include "server/compressed_files.h"
 #include "server/guarded_server.h"
 #include "server/static_files.h"
 
@@ -31,6 +32,20 @@ constexpr const char* kPageSecurityPolicy =
     "object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 thread_local Clock::time_point request_start;
+
+/// An embedded file as the body: gzip-compressed (once, compressed_files.h) when the client
+/// accepts it and the file is worth compressing, as it is otherwise.
+void SetFileContent(const httplib::Request& req, httplib::Response& res, std::string_view content,
+                    const std::string& content_type) {
+  res.set_header("Vary", "Accept-Encoding");
+  if (content.size() >= 1024 && AcceptsGzip(req)) {
+    const std::string_view gz = GzipOnce(content);
+    res.set_header("Content-Encoding", "gzip");
+    res.set_content(gz.data(), gz.size(), content_type.c_str());
+    return;
+  }
+  res.set_content(content.data(), content.size(), content_type.c_str());
+}
 
 void SendJson(httplib::Response& res, const ordered_json& j) {
   res.set_content(j.dump(), "application/json; charset=utf-8");
@@ -348,11 +363,11 @@ struct AppServer::Impl {
         }));
     // The boundaries embedded for the reports too (web/CMakeLists.txt, data/geo/SOURCE.md).
     http.Get("/geo/municipalities.topojson",
-             Wrap([](const httplib::Request&, httplib::Response& res) {
+             Wrap([](const httplib::Request& req, httplib::Response& res) {
                const std::string_view geo = EmbeddedWebAsset("geo/municipalities-2021.topojson");
                if (geo.empty()) throw ApiError(404, "地図のデータが組み込まれていません");
                res.set_header("Cache-Control", "public, max-age=86400");
-               res.set_content(geo.data(), geo.size(), "application/json; charset=utf-8");
+               SetFileContent(req, res, geo, "application/json; charset=utf-8");
              }));
     http.Get(R"(/api/.*)", Wrap([](const httplib::Request&, httplib::Response&) {
                throw ApiError(404, "この API はありません (docs/web-app.md を参照)");
@@ -376,8 +391,7 @@ struct AppServer::Impl {
                               hashed ? "public, max-age=31536000, immutable" : "no-cache");
                if (s.content_type.rfind("text/html", 0) == 0)
                  res.set_header("Content-Security-Policy", kPageSecurityPolicy);
-               res.set_content(s.file->content.data(), s.file->content.size(),
-                               s.content_type.c_str());
+               SetFileContent(req, res, s.file->content, s.content_type);
              }));
   }
 };

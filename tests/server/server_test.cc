@@ -139,6 +139,46 @@ TEST(ServerHttp, AnswersGoodAndBadRequests) {
   EXPECT_EQ(res->status, 200);
 }
 
+// The app's files go out gzip-compressed once (server/compressed_files.h), never compressed per
+// request by httplib: a browser asking for brotli gets gzip, a client asking for nothing gets
+// the file as it is, and API answers are never compressed.
+TEST(ServerHttp, FilesAreCompressedOnceAndOnlyWithGzip) {
+  Running s({});
+  auto c = s.Client();
+  c.set_decompress(false);  // look at the bytes sent
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  if (page->body.find("front end was not built") != std::string::npos)
+    GTEST_SKIP() << "built without the web app (KOKUHO_WEB=OFF)";
+  const auto at = page->body.find("/assets/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string script = page->body.substr(at, page->body.find('"', at) - at);
+
+  auto plain = c.Get(script.c_str(), {{"Accept-Encoding", "identity"}});
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 200);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_GT(plain->body.size(), 10'000u);
+
+  for (const char* accept : {"gzip, deflate, br", "gzip"}) {
+    auto gz = c.Get(script.c_str(), {{"Accept-Encoding", accept}});
+    ASSERT_TRUE(gz) << accept;
+    EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip") << accept;
+    EXPECT_EQ(gz->get_header_value("Vary"), "Accept-Encoding");
+    EXPECT_LT(gz->body.size(), plain->body.size() / 2) << accept;
+    EXPECT_EQ(static_cast<unsigned char>(gz->body[0]), 0x1f) << accept;
+  }
+  auto br = c.Get(script.c_str(), {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(br);
+  EXPECT_FALSE(br->has_header("Content-Encoding"));  // brotli is never made per request
+  EXPECT_EQ(br->body, plain->body);
+
+  auto api = c.Get("/api/case", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(api);
+  EXPECT_FALSE(api->has_header("Content-Encoding"));
+  EXPECT_EQ(nlohmann::json::parse(api->body)["prefecture"], "群馬県");
+}
+
 TEST(ServerHttp, TokenIsRequiredWhenSet) {
   ServeOptions o;
   o.token = NewToken();
