@@ -194,7 +194,7 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
     bool seen_ho = false, seen_ko = false, seen_sn = false;
     for (const Record& rec : batch.RecordsOf(rc)) {
       if (rec.type == kRE) {
-        const std::size_t n = batch.Fields(rec, f);
+        const std::size_t n = batch.LeadingFields(rec, std::span(f).first(12));  // [4], [11]
         if (n > 4) name = f[4];
         if (file.table == Table::kPharmacy) {
           // 調剤 RE: 都道府県 [9], 点数表 [10], 医療機関コード [11] of the prescriber (§1.9).
@@ -208,7 +208,7 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
         }
       } else if (rec.type == kHO && !seen_ho) {
         seen_ho = true;
-        const std::size_t n = batch.Fields(rec, f);
+        const std::size_t n = batch.LeadingFields(rec, std::span(f).first(12));
         if (n > 3) {
           insurer = f[1];
           symbol = f[2];
@@ -221,19 +221,20 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
         }
       } else if (rec.type == kKO && !seen_ko) {
         seen_ko = true;
-        if (batch.Fields(rec, f) > 2) {
+        if (batch.LeadingFields(rec, std::span(f).first(3)) > 2) {
           kohi = f[1];
           kohi_person = f[2];
         }
       } else if (rec.type == kSN && !seen_sn) {
         seen_sn = true;
-        if (batch.Fields(rec, f) > 6) branch = f[6];
+        if (batch.LeadingFields(rec, std::span(f).first(7)) > 6) branch = f[6];
       } else if (rec.type == kBU) {
         r.flags |= kFlagDpc;
       } else if (rec.type == kEX) {
         // EX 審査運用: 医療費通知対象レセプト区分 (1 = include) at [8] (meddatum's field
         // order, spec/receipts.md §1.10; unconfirmed against the 記録条件仕様).
-        if (batch.Fields(rec, f) > 8 && f[8] != "1") r.flags |= kFlagNoticeExcluded;
+        if (batch.LeadingFields(rec, std::span(f).first(9)) > 8 && f[8] != "1")
+          r.flags |= kFlagNoticeExcluded;
       }
     }
     if (seen_ho) {
@@ -286,7 +287,8 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
       c.day_count = static_cast<std::uint16_t>(out.days.size() - c.first_day);
       if (file.table == Table::kPharmacy) {
         if (it.type == kCZ) {
-          const std::size_t n = batch.Fields(batch.records[it.record], f);
+          const std::size_t n =
+              batch.LeadingFields(batch.records[it.record], std::span(f).first(14));  // ≤ [13]
           rx_day = n > 2 ? DayOfMmdd(f[2]) : 0;
           dispense_day = n > 3 ? DayOfMmdd(f[3]) : 0;
           supply =

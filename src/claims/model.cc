@@ -44,6 +44,17 @@ std::size_t ClaimBatch::Fields(const Record& r, std::span<std::string_view> out)
   return n;
 }
 
+std::size_t ClaimBatch::LeadingFields(const Record& r, std::span<std::string_view> out) const {
+  const std::string_view t = RecordText(r);
+  std::size_t n = 0, index = 0, start = 0;
+  for (std::size_t i = 0; i <= t.size() && n < out.size(); ++i) {
+    if (i < t.size() && t[i] != ',') continue;
+    if (index++ >= r.prefix_fields) out[n++] = t.substr(start, i - start);
+    start = i + 1;
+  }
+  return n;
+}
+
 void ClaimBatch::Clear() {
   text.clear();
   records.clear();

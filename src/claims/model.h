@@ -162,6 +162,10 @@ struct ClaimBatch {
   std::string_view Field(const Record& r, std::size_t index) const;
   /// Fields of a record into `out` (the prefix fields excluded); returns their number.
   std::size_t Fields(const Record& r, std::span<std::string_view> out) const;
+  /// The first out.size() fields (prefix excluded), splitting no further; returns how many
+  /// were filled (fewer when the record has fewer fields). For readers that need a few
+  /// leading fields of long records (the check view).
+  std::size_t LeadingFields(const Record& r, std::span<std::string_view> out) const;
 
   std::span<const Record> RecordsOf(const Receipt& rc) const {
     return std::span<const Record>(records).subspan(rc.first_record, rc.record_count);

@@ -970,7 +970,12 @@ class Generator {
       }
     } else if (plant == "T02") {
       v.first_visit = true;
-      v.first_visit_day = rng_.Int(1, st->last_day - 1);  // within a month of the last visit
+      // Within a month of the last visit: before the same day of this month, which is the
+      // month's last day when this month is shorter (T02 counts one month as the same day of
+      // the next month clamped to its end, docs/claims-checks.md 2). A day ≥ that is no
+      // case, and a day past the month's end is no date at all (both were planted before:
+      // 5/31 → 6/30, 1/31 → 2/29 and 2/30 missed at 14 M receipts).
+      v.first_visit_day = rng_.Int(1, std::min(st->last_day, days_in_month_) - 1);
       v.days.push_back(v.first_visit_day);
       std::sort(v.days.begin(), v.days.end());
       v.days.erase(std::unique(v.days.begin(), v.days.end()), v.days.end());

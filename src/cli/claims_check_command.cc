@@ -2,15 +2,25 @@
 // the insurer's lists over claims stores (.kclm), month by month in 請求 order.
 //
 //   kokuho claims check STORE… [--rules DIR] [--masters DIR] [--since YYYYMM] [--out DIR]
+//                              [--lists-out DIR [list options]] [--threads N]
 //   kokuho claims lists STORE… [--masters DIR] [--params FILE] [--year Y]
 //                              [--notice-from YYYYMM] [--notice-to YYYYMM] [--out DIR]
+//
+// Both read the stores month by month (ForEachMonth): while the engines work on one month,
+// the next is read on another core of core/parallel's pool; each engine sees the months in
+// order, one at a time, so the findings and lists are those of a serial run (--threads 1),
+// byte for byte (tests/claims/check_cli_test.cc). `check --lists-out DIR` runs the lists in
+// the same pass (one read of the stores for both), writing DIR as `claims lists --out DIR`
+// would.
 //
 // Nothing personal is printed: the terminal gets counts and the rule summaries; the files
 // the insurer asked for (lists, letters, 医療費通知) carry names and numbers.
 #include <fmt/format.h>
 
 #include <chrono>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "claims/check_engine.h"
@@ -19,6 +29,7 @@
 #include "cli/output_formats.h"
 #include "cli/year_option.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "readers/claims/check_rules_loader.h"
 #include "readers/claims/master_loader.h"
 #include "readers/claims/store_months.h"
@@ -33,6 +44,8 @@ struct CheckArgs {
   std::vector<std::string> stores;
   std::string rules_dir, masters_dir, params_file;
   std::string out_dir, formats;
+  std::string lists_out;  ///< check: also the lists, into this folder
+  unsigned threads = 0;   ///< 0: every core; 1: one month after the other on one thread
   int since = 0;
   int notice_from = 0, notice_to = 0;
   YearOption year;
@@ -56,28 +69,133 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
+// One engine's step: called for every month in 請求 order, never for two months at once.
+using MonthStep = std::function<void(const StoreMonth&, const claims::CheckMonth&)>;
+
+// Reads the stores in order and hands each month's view to every engine. The engines of a
+// month run as tasks of the one pool together with the read of the next month (into a
+// second view with an institution table of its own, adopted into the run's table once the
+// month's engines are done), so a month's view is never written while an engine reads it
+// and the run's table only changes between months. Memory: two months' views.
+void ForEachMonth(const std::vector<StoreMonth>& stores, claims::InstitutionTable& institutions,
+                  const claims::ViewOptions& options, unsigned threads,
+                  const std::vector<MonthStep>& engines,
+                  const std::function<void(const StoreMonth&, const claims::CheckMonth&)>& done) {
+  if (stores.empty()) return;
+  // Two views reused for the run: cleared, their vectors keep their capacity, so later
+  // months do not grow and page in fresh memory again (the engines copy what they keep).
+  claims::CheckMonth views[2];
+  claims::InstitutionTable local[2];
+  auto read = [&](std::size_t k) {
+    claims::CheckMonth& v = views[k % 2];
+    v.Clear();
+    local[k % 2] = claims::InstitutionTable{};
+    ReadStoreView(stores[k].path, local[k % 2], options, v);
+  };
+  read(0);
+  AdoptInstitutions(local[0], institutions, views[0]);
+  for (std::size_t k = 0; k < stores.size(); ++k) {
+    const claims::CheckMonth& view = views[k % 2];
+    const bool next = k + 1 < stores.size();
+    // The engines first (the longer tasks), then the read of the next month.
+    ParallelForEach(engines.size() + (next ? 1 : 0), threads, [&](std::size_t t) {
+      if (t < engines.size())
+        engines[t](stores[k], view);
+      else
+        read(k + 1);
+    });
+    done(stores[k], view);
+    if (next) AdoptInstitutions(local[(k + 1) % 2], institutions, views[(k + 1) % 2]);
+  }
+}
+
+// The lists' thresholds and the engine that builds them.
+struct ListsRun {
+  std::vector<std::string> sources;
+  ParameterNotes notes;
+  claims::ListParams params;
+  std::unique_ptr<claims::ListEngine> engine;
+  std::uint64_t receipts = 0;
+};
+
+std::unique_ptr<ListsRun> StartLists(const CheckArgs& a, const std::vector<StoreMonth>& stores,
+                                     const claims::InstitutionTable& institutions,
+                                     const claims::MasterSet* masters) {
+  CheckMonthOption("--notice-from", a.notice_from);
+  CheckMonthOption("--notice-to", a.notice_to);
+  auto run = std::make_unique<ListsRun>();
+  // The thresholds of the fiscal year of the last 請求年月, unless --year says otherwise.
+  const std::int32_t last = stores.empty() ? 0 : stores.back().billing_month;
+  const FiscalYear fy =
+      a.year.GetOr(FiscalYear(last % 100 >= 4 ? last / 100 : std::max(1, last / 100 - 1)));
+  run->params = LoadListParams(fy, a.params_file, a.year.Policy(), run->notes, run->sources);
+  run->params.notice_from = a.notice_from;
+  run->params.notice_to = a.notice_to;
+  run->engine = std::make_unique<claims::ListEngine>(run->params, institutions, masters);
+  return run;
+}
+
+int EmitLists(ListsRun& run, const std::string& out_dir, const std::string& formats,
+              const claims::InstitutionTable& institutions, const claims::MasterSet* masters,
+              std::chrono::steady_clock::time_point start) {
+  const claims::ListResults lists = run.engine->Finish();
+  ClaimsListReport rep{lists, institutions, run.params, masters, run.sources};
+  const std::vector<ReportTable> tables = BuildClaimsListTables(rep);
+  const std::vector<ReportTable> printed(tables.begin(), tables.begin() + 1);  // the summary
+  std::cerr << fmt::format(
+      "リスト: レセプト {} 件、重複受診 {}・頻回受診 {}・重複服薬 {}・多剤服薬 {}・差額通知 {}・"
+      "医療費通知 {}・第三者行為 {} (人・月の行数)、{:.1f} 秒\n",
+      run.receipts, lists.duplicate_visits.size(), lists.frequent_visits.size(),
+      lists.duplicate_medication.size(), lists.polypharmacy.size(), lists.generic_notice.size(),
+      lists.medical_notice.size(), lists.third_party.size(), Seconds(start));
+  std::vector<ExtraFile> extra = ClaimsGenericLetters(rep);
+  // The 医療費通知 rows can be millions: streamed to a file in a temporary folder of the
+  // output folder, then moved into place with the other files (all or nothing).
+  const OutputFormats f = ParseOutputFormats(formats);
+  std::optional<OutputStage> scratch;
+  if (f.files.csv) {
+    scratch.emplace(out_dir.empty() ? "kokuho-output" : out_dir);
+    const std::string path = scratch->PathFor("claims_medical_notice.csv");
+    WriteMedicalNoticeCsv(rep, path);
+    extra.push_back({"claims_medical_notice.csv", "", path});
+  }
+  std::vector<std::string> warnings = run.notes.Lines();
+  warnings.insert(warnings.end(), lists.notes.begin(), lists.notes.end());
+  return EmitReports(out_dir, formats, "claims_lists", tables, ClaimsListJson(rep), &printed,
+                     warnings, extra);
+}
+
 int RunCheck(const CheckArgs& a) {
   CheckMonthOption("--since", a.since);
   const auto start = std::chrono::steady_clock::now();
   const std::vector<StoreMonth> stores = FindStores(a.stores);
   const std::optional<claims::MasterSet> masters = Masters(a.masters_dir);
+  const claims::MasterSet* m = masters ? &*masters : nullptr;
   ClaimsRuleBook rules(a.rules_dir, YearPolicy{a.carry_forward});
   claims::InstitutionTable institutions;
-  claims::CheckEngine engine(rules, institutions, {masters ? &*masters : nullptr});
+  claims::CheckEngine engine(rules, institutions, {m});
+  std::unique_ptr<ListsRun> lists;
+  if (!a.lists_out.empty()) lists = StartLists(a, stores, institutions, m);
   std::vector<claims::Finding> findings;
   std::uint64_t history = 0;
-  // One view reused for every month: cleared, its vectors keep their capacity, so later
-  // months do not grow and page in fresh memory again (the engine copies what it keeps).
-  claims::CheckMonth month;
-  for (const StoreMonth& s : stores) {
-    month.Clear();
-    ReadStoreView(s.path, institutions, {}, month);
-    const bool report = s.billing_month >= a.since;
-    engine.AddMonth(month, findings, report);
+  std::vector<MonthStep> engines;
+  if (lists)  // first: the longer task
+    engines.push_back([&](const StoreMonth&, const claims::CheckMonth& month) {
+      lists->receipts += month.receipts.size();
+      lists->engine->AddMonth(month);
+    });
+  engines.push_back([&](const StoreMonth& s, const claims::CheckMonth& month) {
+    engine.AddMonth(month, findings, s.billing_month >= a.since);
     history = std::max(history, engine.HistorySize());
-    std::cerr << fmt::format("{}: 請求年月 {} レセプト {} 件{}\n", s.path, s.billing_month,
-                             month.receipts.size(), report ? "" : " (履歴として読込)");
-  }
+  });
+  claims::ViewOptions view;
+  view.identities = lists != nullptr;  // names and numbers: only the lists need them
+  ForEachMonth(stores, institutions, view, a.threads, engines,
+               [&](const StoreMonth& s, const claims::CheckMonth& month) {
+                 std::cerr << fmt::format("{}: 請求年月 {} レセプト {} 件{}\n", s.path,
+                                          s.billing_month, month.receipts.size(),
+                                          s.billing_month >= a.since ? "" : " (履歴として読込)");
+               });
   claims::SortFindings(findings);
   std::uint64_t errors = 0;
   for (const claims::Finding& f : findings) errors += f.severity == claims::CheckSeverity::kError;
@@ -111,62 +229,39 @@ int RunCheck(const CheckArgs& a) {
       engine.counts().months, engine.counts().receipts, engine.counts().medical,
       engine.counts().pharmacy, findings.size(), errors, findings.size() - errors, history,
       Seconds(start));
-  return EmitReports(a.out_dir, a.formats, "claims_check", tables, ClaimsCheckJson(rep), &printed,
-                     warnings, ClaimsFindingPages(rep));
+  const int rc = EmitReports(a.out_dir, a.formats, "claims_check", tables, ClaimsCheckJson(rep),
+                             &printed, warnings, ClaimsFindingPages(rep));
+  if (rc != 0 || !lists) return rc;
+  return EmitLists(*lists, a.lists_out, a.formats, institutions, m, start);
 }
 
 int RunLists(const CheckArgs& a) {
-  CheckMonthOption("--notice-from", a.notice_from);
-  CheckMonthOption("--notice-to", a.notice_to);
   const auto start = std::chrono::steady_clock::now();
   const std::vector<StoreMonth> stores = FindStores(a.stores);
   const std::optional<claims::MasterSet> masters = Masters(a.masters_dir);
-  // The thresholds of the fiscal year of the last 請求年月, unless --year says otherwise.
-  const std::int32_t last = stores.empty() ? 0 : stores.back().billing_month;
-  const FiscalYear fy =
-      a.year.GetOr(FiscalYear(last % 100 >= 4 ? last / 100 : std::max(1, last / 100 - 1)));
-  ParameterNotes notes;
-  std::vector<std::string> sources;
-  claims::ListParams params = LoadListParams(fy, a.params_file, a.year.Policy(), notes, sources);
-  params.notice_from = a.notice_from;
-  params.notice_to = a.notice_to;
+  const claims::MasterSet* m = masters ? &*masters : nullptr;
   claims::InstitutionTable institutions;
-  claims::ListEngine engine(params, institutions, masters ? &*masters : nullptr);
+  const std::unique_ptr<ListsRun> lists = StartLists(a, stores, institutions, m);
   claims::ViewOptions view;
   view.identities = true;
-  std::uint64_t receipts = 0;
-  claims::CheckMonth month;  // reused, as in RunCheck (the engine copies what it keeps)
-  for (const StoreMonth& s : stores) {
-    month.Clear();
-    ReadStoreView(s.path, institutions, view, month);
-    receipts += month.receipts.size();
-    engine.AddMonth(month);
-  }
-  const claims::ListResults lists = engine.Finish();
-  ClaimsListReport rep{lists, institutions, params, masters ? &*masters : nullptr, sources};
-  const std::vector<ReportTable> tables = BuildClaimsListTables(rep);
-  const std::vector<ReportTable> printed(tables.begin(), tables.begin() + 1);  // the summary
-  std::cerr << fmt::format(
-      "リスト: レセプト {} 件、重複受診 {}・頻回受診 {}・重複服薬 {}・多剤服薬 {}・差額通知 {}・"
-      "医療費通知 {}・第三者行為 {} (人・月の行数)、{:.1f} 秒\n",
-      receipts, lists.duplicate_visits.size(), lists.frequent_visits.size(),
-      lists.duplicate_medication.size(), lists.polypharmacy.size(), lists.generic_notice.size(),
-      lists.medical_notice.size(), lists.third_party.size(), Seconds(start));
-  std::vector<ExtraFile> extra = ClaimsGenericLetters(rep);
-  // The 医療費通知 rows can be millions: streamed to a file in a temporary folder of the
-  // output folder, then moved into place with the other files (all or nothing).
-  const OutputFormats f = ParseOutputFormats(a.formats);
-  std::optional<OutputStage> scratch;
-  if (f.files.csv) {
-    scratch.emplace(a.out_dir.empty() ? "kokuho-output" : a.out_dir);
-    const std::string path = scratch->PathFor("claims_medical_notice.csv");
-    WriteMedicalNoticeCsv(rep, path);
-    extra.push_back({"claims_medical_notice.csv", "", path});
-  }
-  std::vector<std::string> warnings = notes.Lines();
-  warnings.insert(warnings.end(), lists.notes.begin(), lists.notes.end());
-  return EmitReports(a.out_dir, a.formats, "claims_lists", tables, ClaimsListJson(rep), &printed,
-                     warnings, extra);
+  ForEachMonth(stores, institutions, view, a.threads,
+               {[&](const StoreMonth&, const claims::CheckMonth& month) {
+                 lists->receipts += month.receipts.size();
+                 lists->engine->AddMonth(month);
+               }},
+               [](const StoreMonth&, const claims::CheckMonth&) {});
+  return EmitLists(*lists, a.out_dir, a.formats, institutions, m, start);
+}
+
+// The options of the lists (claims lists, and claims check --lists-out, whose --carry-forward
+// is its own and serves both).
+void AddListOptions(CLI::App& cmd, CheckArgs& a, bool carry_forward) {
+  cmd.add_option("--params", a.params_file,
+                 "抽出基準のファイル (data/claims/guidance.yaml と同じ形式; 書いた系列だけ置換)");
+  AddYearOption(cmd, a.year, "R6", false, "抽出基準の年度 (既定: 最後の請求年月の年度)",
+                carry_forward);
+  cmd.add_option("--notice-from", a.notice_from, "医療費通知の対象の最初の診療年月 (YYYYMM)");
+  cmd.add_option("--notice-to", a.notice_to, "医療費通知の対象の最後の診療年月 (YYYYMM)");
 }
 
 }  // namespace
@@ -188,8 +283,20 @@ void RegisterClaimsChecks(CLI::App& claims, Action& action) {
                     "この請求年月 (YYYYMM) からの所見だけを出す (それより前は履歴として読む)");
     cmd->add_flag("--carry-forward", a->carry_forward,
                   "規則表の確認済みの範囲 (known_through) を過ぎた診療年月にも最後の値を使う");
+    cmd->add_option("--lists-out", a->lists_out,
+                    "保険者向けリスト (claims lists --out と同じファイル) も同じ読込で作り、この"
+                    "フォルダに出力する (--out が必要; --since によらず全格納ファイルが対象)");
+    AddListOptions(*cmd, *a, false);
+    cmd->add_option("--threads", a->threads, "スレッド数 (既定 0: すべてのコア; 1: 逐次)");
     AddOutputOptions(*cmd, a->out_dir, a->formats);
     cmd->callback([a, cmd, &action] {
+      a->year.carry_forward = a->carry_forward;
+      if (!a->lists_out.empty() && a->out_dir.empty())
+        throw CLI::ValidationError("--lists-out", "needs --out (the folder of the findings)");
+      if (a->lists_out.empty())
+        for (const char* o : {"--params", "--year", "--notice-from", "--notice-to"})
+          if (cmd->count(o) > 0)
+            throw CLI::ValidationError(o, "is an option of the lists: give --lists-out DIR too");
       DefaultOutputFormats(*cmd, a->out_dir, a->formats);
       action = [a] { return RunCheck(*a); };
     });
@@ -204,12 +311,8 @@ void RegisterClaimsChecks(CLI::App& claims, Action& action) {
         ->required();
     cmd->add_option("--masters", a->masters_dir,
                     "基本マスターと一般名処方マスタのフォルダ (薬効・後発品・ICD-10 に必要)");
-    cmd->add_option(
-        "--params", a->params_file,
-        "抽出基準のファイル (data/claims/guidance.yaml と同じ形式; 書いた系列だけ置換)");
-    AddYearOption(*cmd, a->year, "R6", false, "抽出基準の年度 (既定: 最後の請求年月の年度)");
-    cmd->add_option("--notice-from", a->notice_from, "医療費通知の対象の最初の診療年月 (YYYYMM)");
-    cmd->add_option("--notice-to", a->notice_to, "医療費通知の対象の最後の診療年月 (YYYYMM)");
+    AddListOptions(*cmd, *a, true);
+    cmd->add_option("--threads", a->threads, "スレッド数 (既定 0: すべてのコア; 1: 逐次)");
     AddOutputOptions(*cmd, a->out_dir, a->formats);
     cmd->callback([a, cmd, &action] {
       DefaultOutputFormats(*cmd, a->out_dir, a->formats);

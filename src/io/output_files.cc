@@ -52,7 +52,7 @@ std::string OutputStage::PathFor(const std::string& name) {
   if (committed_) throw std::logic_error("OutputStage::PathFor after Commit");
   if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
     throw std::invalid_argument("OutputStage::PathFor: not a plain file name: " + name);
-  if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+  if (staged_.insert(name).second) names_.push_back(name);
   return (fs::path(temp_dir_) / name).string();
 }
 

@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace kokuho {
@@ -53,7 +54,8 @@ class OutputStage {
  private:
   std::string target_dir_;
   std::string temp_dir_;
-  std::vector<std::string> names_;
+  std::vector<std::string> names_;          // in the order staged (Commit moves them so)
+  std::unordered_set<std::string> staged_;  // the same names, for O(1) look-up (thousands of pages)
   bool committed_ = false;
 };
 

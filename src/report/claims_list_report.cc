@@ -459,13 +459,36 @@ std::vector<ExtraFile> ClaimsGenericLetters(const ClaimsListReport& rep) {
 std::size_t WriteMedicalNoticeCsv(const ClaimsListReport& rep, const std::string& path) {
   const claims::ListResults& l = rep.lists;
   const std::vector<std::uint32_t> rank = PersonOrder(l);
-  std::vector<const claims::MedicalNoticeRow*> rows;
-  rows.reserve(l.medical_notice.size());
-  for (const claims::MedicalNoticeRow& r : l.medical_notice) rows.push_back(&r);
-  std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-    return std::tie(rank[a->person], a->month, a->kind, a->institution) <
-           std::tie(rank[b->person], b->month, b->kind, b->institution);
-  });
+  const std::vector<claims::MedicalNoticeRow>& all = l.medical_notice;
+  // Output order: person (PersonOrder), 受診年月, 区分, 医療機関. ListEngine::Finish leaves
+  // the rows sorted by person index, then the rest of that key: each person's rows are then
+  // one run already in order, and the persons' runs taken in PersonOrder are the output with
+  // no sort and no copy (millions of rows). Rows in another order are sorted (stable, as
+  // before: the same bytes either way).
+  auto key = [](const claims::MedicalNoticeRow& r) {
+    return std::tie(r.person, r.month, r.kind, r.institution);
+  };
+  bool grouped = true;
+  for (std::size_t i = 1; i < all.size() && grouped; ++i)
+    grouped = !(key(all[i]) < key(all[i - 1]));
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // [begin, end) of rows, output order
+  std::vector<const claims::MedicalNoticeRow*> sorted;
+  if (grouped) {
+    std::vector<std::size_t> start(l.persons.size() + 1, all.size());
+    for (std::size_t i = all.size(); i-- > 0;) start[all[i].person] = i;
+    for (std::size_t p = l.persons.size(); p-- > 0;) start[p] = std::min(start[p], start[p + 1]);
+    std::vector<std::uint32_t> by_rank(rank.size());
+    for (std::uint32_t p = 0; p < rank.size(); ++p) by_rank[rank[p]] = p;
+    for (const std::uint32_t p : by_rank)
+      if (start[p] < start[p + 1]) runs.push_back({start[p], start[p + 1]});
+  } else {
+    sorted.reserve(all.size());
+    for (const claims::MedicalNoticeRow& r : all) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const auto* a, const auto* b) {
+      return std::tie(rank[a->person], a->month, a->kind, a->institution) <
+             std::tie(rank[b->person], b->month, b->kind, b->institution);
+    });
+  }
   std::ofstream out(path, std::ios::binary);
   static const char* kKind[] = {"", "入院", "外来", "歯科", "調剤"};
   std::vector<std::vector<std::string>> batch = {
@@ -480,7 +503,7 @@ std::size_t WriteMedicalNoticeCsv(const ClaimsListReport& rep, const std::string
     out << text;
     batch.clear();
   };
-  for (const auto* r : rows) {
+  auto write = [&](const claims::MedicalNoticeRow* r) {
     const claims::PersonIdentity& p = l.persons[r->person].identity;
     const std::string number = p.number.size() > 2 ? std::string(p.number.size() - 2, '*') +
                                                          p.number.substr(p.number.size() - 2)
@@ -491,10 +514,16 @@ std::size_t WriteMedicalNoticeCsv(const ClaimsListReport& rep, const std::string
                      std::to_string(r->burden_yen),
                      r->burden_recorded ? "レセプトの負担金額" : "負担割合による計算"});
     if (batch.size() >= 4096) flush();
+  };
+  if (grouped) {
+    for (const auto& [begin, end] : runs)
+      for (std::size_t i = begin; i < end; ++i) write(&all[i]);
+  } else {
+    for (const auto* r : sorted) write(r);
   }
   flush();
   if (!out) throw std::runtime_error("cannot write " + path);
-  return rows.size();
+  return all.size();
 }
 
 }  // namespace kokuho

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "../cli_runner.h"
@@ -109,6 +110,60 @@ TEST(ClaimsCheckCli, SynthIngestCheckAndLists) {
   for (const auto& e : fs::directory_iterator(lists))
     EXPECT_EQ(e.path().filename().string().rfind(".kokuho-tmp", 0), std::string::npos)
         << "temporary folder left: " << e.path();
+}
+
+// Every file of a folder, by name.
+std::map<std::string, std::string> Files(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    out[e.path().filename().string()] = io_test::ReadBytes(e.path().string());
+  return out;
+}
+
+// The months read on another core while the engines run (--threads 2), and the lists made in
+// the same pass as the checks (check --lists-out), give the serial run's files byte for byte
+// (--threads 1, then claims lists on its own).
+TEST(ClaimsCheckCli, ParallelAndCombinedRunsGiveTheSerialFiles) {
+  io_test::TempDir dir;
+  const std::string synth = dir.Path("synth"), store = dir.Path("store");
+  CliRun r = RunKokuho({"claims", "synth", "--out", synth, "--receipts", "1500", "--months", "4",
+                        "--seed", "4", "--plant", "0.004"},
+                       dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKokuho({"claims", "ingest", synth, "--store", store}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> check = {"claims",    "check", store,      "--rules", synth,
+                                          "--masters", synth,   "--format", "csv,json"};
+  auto with = [](std::vector<std::string> v, std::initializer_list<std::string> more) {
+    v.insert(v.end(), more);
+    return v;
+  };
+  r = RunKokuho(with(check, {"--threads", "1", "--out", dir.Path("serial")}), dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKokuho({"claims", "lists", store, "--masters", synth, "--format", "csv,json", "--threads",
+                 "1", "--out", dir.Path("serial-lists"), "--notice-from", "202405"},
+                dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKokuho(with(check, {"--threads", "2", "--out", dir.Path("both"), "--lists-out",
+                             dir.Path("both-lists"), "--notice-from", "202405"}),
+                dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunKokuho({"claims", "lists", store, "--masters", synth, "--format", "csv,json", "--threads",
+                 "2", "--out", dir.Path("lists"), "--notice-from", "202405"},
+                dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto serial = Files(dir.Path("serial")), lists = Files(dir.Path("serial-lists"));
+  ASSERT_GT(serial.size(), 10u);  // the tables and a page per finding
+  ASSERT_GT(lists.size(), 10u);
+  EXPECT_TRUE(Files(dir.Path("both")) == serial);
+  EXPECT_TRUE(Files(dir.Path("both-lists")) == lists);
+  EXPECT_TRUE(Files(dir.Path("lists")) == lists);
+
+  // A list option without --lists-out is refused, as is --lists-out without --out.
+  r = RunKokuho(with(check, {"--notice-from", "202405"}), dir.path());
+  EXPECT_NE(r.exit_code, 0);
+  r = RunKokuho(with(check, {"--lists-out", dir.Path("x")}), dir.path());
+  EXPECT_NE(r.exit_code, 0);
 }
 
 TEST(ClaimsCheckCli, BadStoreIsAnInputError) {

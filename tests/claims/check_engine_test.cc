@@ -184,6 +184,23 @@ TEST(CheckEngine, T02NotAfterAMonthNorAfterCure) {
   }
 }
 
+TEST(CheckEngine, T02AfterTheLastDayOfALongerMonth) {
+  // The last visit on 5/31 (継続): June has no 31st, so the month ends on 6/30, June's last
+  // day (the same day of the next month, clamped). 初診料 on 6/29 → T02; on 6/30 a month has
+  // passed → none. (The generator once planted 6/30 as a case: issue 17, 2 of 2,182 missed.)
+  for (const auto& [day, expected] : std::vector<std::pair<int, bool>>{{29, true}, {30, false}}) {
+    Checks r;
+    MedFile may("1000001", 202406);
+    may.Add(Person{}, "202405").Sy("2500013", "20240401", 1).Si("12", "112007410", 75, {31});
+    r.Month({F(may)});
+    MedFile june("1000001", 202407);
+    june.Add(Person{}, "202406").Sy("2500013", "20240401", 1).Si("11", "111000110", 291, {day});
+    r.Month({F(june)});
+    EXPECT_EQ(r.Codes(), expected ? std::vector<std::string>{"T02"} : std::vector<std::string>{})
+        << day;
+  }
+}
+
 TEST(CheckEngine, T03OncePerPatient) {
   Checks r;
   MedFile a("1000001", 202405), b("1000001", 202408);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <iostream>
 #include <map>
 #include <set>
@@ -159,6 +160,54 @@ TEST(ClaimsCheckSynth, CleanDataHasNoFindings) {
   EXPECT_TRUE(g->summary.planted.empty());
   const std::map<std::string, Score> scores = Evaluate(*g, false);
   for (const auto& [kind, s] : scores) EXPECT_EQ(s.found, 0) << kind;
+}
+
+// Regression (issue 17: T02 found 2,180 of 2,182 planted cases at 14 M receipts): the
+// generator planted 初診 days that are no case for the rule, after a last visit on the 31st
+// (or 29th–31st before February): T02's one month ends on the same day of the next month,
+// clamped to that month's end (docs/claims-checks.md 2), so 5/31 → 6/30 is a month later, and
+// 1/31 → 2/29 or 2/30 is no date at all. With seed 9, May–June 2024 and plant rate 0.05 the
+// old generator planted 6/30 after 5/31 (ika-1000004-202407.UKE receipt 157); now every
+// planted 初診 is before the clamped day, and T02 finds each and nothing else. The test also
+// checks that the data has plants after a visit on 5/31 (the boundary), so it does not pass
+// for want of cases.
+TEST(ClaimsCheckSynth, FirstVisitPlantsAtTheMonthBoundaryAreFound) {
+  const auto g = Generate(0.05, 9, 2);
+  InstitutionTable inst;
+  const std::map<int, CheckMonth> views = Views(*g, inst);
+  ASSERT_EQ(views.size(), 2u);
+  const CheckMonth& may = views.begin()->second;
+  const CheckMonth& june = std::next(views.begin())->second;
+  // Last day with a line per (person, institution) in May.
+  std::map<std::pair<PersonId, std::uint32_t>, int> last_day;
+  for (const CheckReceipt& r : may.receipts) {
+    std::uint32_t mask = 0;
+    for (const CheckItem& it : may.ItemsOf(r)) mask |= it.day_mask;
+    int& d = last_day[{r.person, r.institution}];
+    if (mask) d = std::max(d, 32 - std::countl_zero(mask));
+  }
+  int planted = 0, at_boundary = 0;
+  for (const PlantedFinding& p : g->summary.planted) {
+    if (p.rule != "T02") continue;
+    for (const CheckReceipt& r : june.receipts) {
+      if (june.sources[r.source] != p.file || r.number != p.receipt) continue;
+      ++planted;
+      const int before = last_day[{r.person, r.institution}];
+      ASSERT_GT(before, 0) << p.file << " " << p.receipt << ": no May visit";
+      // 初診料 day: before the same day of June, June having 30 days.
+      for (const CheckItem& it : june.ItemsOf(r))
+        if (it.code == 111000110)
+          EXPECT_LT(std::countr_zero(it.day_mask) + 1, std::min(before, 30));
+      if (before == 31) ++at_boundary;
+    }
+  }
+  EXPECT_GT(planted, 50);
+  EXPECT_GT(at_boundary, 0) << "no plant after a visit on 5/31: the case is not covered";
+  const std::map<std::string, Score> scores = Evaluate(*g, false);
+  const Score& t02 = scores.at("T02");
+  EXPECT_EQ(t02.planted, planted);
+  EXPECT_EQ(t02.hits, t02.planted) << "recall";
+  EXPECT_EQ(t02.hits, t02.found) << "precision";
 }
 
 }  // namespace

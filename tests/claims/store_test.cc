@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <random>
 
@@ -95,6 +96,34 @@ Written WriteSample(const std::string& path) {
   w.diagnostics = p.diagnostics();
   writer.Finish({w.file}, w.diagnostics);
   return w;
+}
+
+// LeadingFields (the check view's reader of a few leading fields) gives exactly the first k
+// fields that Fields gives, on random records with and without the insurer-side prefix,
+// empty fields, and a trailing comma.
+TEST(ClaimBatchFields, LeadingFieldsArePrefixOfFields) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 2000; ++trial) {
+    claims::ClaimBatch b;
+    std::string text;
+    const int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) {
+      if (i) text += ',';
+      const int len = static_cast<int>(rng() % 4);
+      for (int k = 0; k < len; ++k) text += static_cast<char>('a' + rng() % 3);
+    }
+    b.text = text;
+    claims::Record r;
+    r.text_size = static_cast<std::uint32_t>(text.size());
+    r.prefix_fields = static_cast<std::uint8_t>(rng() % 2 ? 3 : 0);
+    std::array<std::string_view, 64> all{}, lead{};
+    const std::size_t total = b.Fields(r, all);
+    for (std::size_t k = 0; k <= 14; ++k) {
+      const std::size_t got = b.LeadingFields(r, std::span(lead).first(k));
+      ASSERT_EQ(got, std::min(k, total)) << text << " k=" << k;
+      for (std::size_t i = 0; i < got; ++i) ASSERT_EQ(lead[i], all[i]) << text << " " << i;
+    }
+  }
 }
 
 TEST(ClaimsStore, RoundTrip) {

@@ -73,4 +73,18 @@ void ReadStoreView(const std::string& path, claims::InstitutionTable& institutio
     claims::AddToView(s.ReadBlock(b), s.info().files, institutions, options, out);
 }
 
+void AdoptInstitutions(const claims::InstitutionTable& local, claims::InstitutionTable& run,
+                       claims::CheckMonth& month) {
+  std::vector<std::uint32_t> to(local.size());
+  for (std::uint32_t i = 0; i < local.size(); ++i)
+    to[i] = run.Intern(local[i].code, local[i].name, local[i].table);
+  auto map = [&](std::uint32_t& i) {
+    if (i != claims::kNoIndex) i = to.at(i);
+  };
+  for (claims::CheckReceipt& r : month.receipts) {
+    map(r.institution);
+    map(r.prescriber);
+  }
+}
+
 }  // namespace kokuho

@@ -6,6 +6,12 @@
 //     ReadStoreView(s.path, institutions, {}, m);   // verified blocks; no text parsing
 //     engine.AddMonth(m, findings);
 //   }
+//
+// or, to read the next month while the engines run (one table per month, then adopted):
+//
+//   claims::InstitutionTable local;
+//   ReadStoreView(s.path, local, {}, m);
+//   AdoptInstitutions(local, institutions, m);
 #pragma once
 
 #include <cstdint>
@@ -30,5 +36,13 @@ std::vector<StoreMonth> FindStores(const std::vector<std::string>& paths);
 /// Reads every block of a store into `out` (appending).
 void ReadStoreView(const std::string& path, claims::InstitutionTable& institutions,
                    const claims::ViewOptions& options, claims::CheckMonth& out);
+
+/// Renumbers the institutions of `month` (read with a table of its own, `local`) into the
+/// run's table `run`, interning them in `local`'s order, so that reading a month into a
+/// fresh table and adopting it gives the same numbers, names and kinds as reading it into
+/// `run` directly. This lets the next month be read while the engines use `run` on this one
+/// (src/cli/claims_check_command.cc).
+void AdoptInstitutions(const claims::InstitutionTable& local, claims::InstitutionTable& run,
+                       claims::CheckMonth& month);
 
 }  // namespace kokuho
