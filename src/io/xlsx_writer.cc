@@ -25,11 +25,10 @@ constexpr double kMaxWidth = 60;
 // The font: 游ゴシック (Yu Gothic) 11pt is the default body font of Japanese Excel since
 // Office 2016 and ships with Windows 8.1+ and macOS, so a kokuho workbook looks like the
 // ones staff make themselves. Meiryo is Windows-only and Noto Sans JP is not installed on
-// most office PCs. Where 游ゴシック is missing (LibreOffice on Linux), the charset 128
-// (SHIFTJIS_CHARSET) and family 2 (a sans-serif) let the application substitute a
-// Japanese sans-serif font. No font scheme is set: the theme's minor font is Calibri,
-// which Excel would otherwise use for Latin text.
-constexpr uint8_t kFontCharsetShiftJis = 128;
+// most office PCs. Where 游ゴシック is missing (LibreOffice on Linux), the application
+// substitutes another font; family 2 (a sans-serif) says which kind. (libxlsxwriter 1.1.4
+// does not write a font's charset, so no SHIFTJIS_CHARSET hint is possible.) No font scheme
+// is set: the theme's minor font is Calibri, which Excel would otherwise use for Latin text.
 constexpr uint8_t kFontFamilySwiss = 2;
 
 // A new format in the workbook's font.
@@ -37,7 +36,6 @@ lxw_format* AddFontFormat(lxw_workbook* wb) {
   lxw_format* f = workbook_add_format(wb);
   format_set_font_name(f, kXlsxFontName);
   format_set_font_size(f, kXlsxFontSize);
-  format_set_font_charset(f, kFontCharsetShiftJis);
   format_set_font_family(f, kFontFamilySwiss);
   return f;
 }

@@ -128,7 +128,8 @@ TEST_F(NofukinXlsx, EverySheetHoldsTheCsvOfItsTable) {
 }
 
 // The 合計 row of 納付金: =SUM formulas over the 35 municipalities (rows 4-38) whose cached
-// values, read back without recalculation, are the engine's totals to the yen.
+// values, read back without recalculation, are the engine's totals to the yen (Σ P_i of each
+// 分 as PartResult::nofukin_total, Σ 納付金計, Σ 激変緩和, Σ 被保険者数).
 TEST_F(NofukinXlsx, TotalRowFormulasCacheTheEngineTotals) {
   const nofukin::Case c = LoadCase(kGunma);
   const nofukin::Result r = nofukin::Compute(c);
@@ -149,21 +150,28 @@ TEST_F(NofukinXlsx, TotalRowFormulasCacheTheEngineTotals) {
   for (const auto& cell : sheets[0].cells)
     if (cell.row == total_row) bottom[cell.column] = cell.text;
   EXPECT_EQ(bottom[2], "合計");
-  // 被保険者数 (C), the three 分 (D-F), 納付金計 (G), 激変緩和 (I) are formulas; 1人当たり (H) is
-  // not.
-  for (const char* col : {"C", "D", "E", "F", "G", "I"}) {
-    const std::string f = fmt::format("<f>SUM({0}4:{0}{1})</f>", col, last);
-    EXPECT_NE(xml.find(f), std::string::npos) << f;
+  // Columns: C 被保険者数, then one per 分 (D …), 納付金計, 1人当たり納付金, 激変緩和. All but
+  // 1人当たり are formulas.
+  ASSERT_EQ(r.parts.size(), c.parts.size());
+  const int parts =
+      static_cast<int>(c.parts.size());  // 4 in the sample: 医療, 支援金, 介護, 子ども
+  const int total_col = 4 + parts, per_capita_col = total_col + 1, relief_col = total_col + 2;
+  auto letter = [](int col) { return std::string(1, static_cast<char>('A' + col - 1)); };
+  for (int col = 3; col <= relief_col; ++col) {
+    const std::string f = fmt::format("<f>SUM({0}4:{0}{1})</f>", letter(col), last);
+    if (col == per_capita_col) {
+      EXPECT_EQ(xml.find(f), std::string::npos) << f;
+    } else {
+      EXPECT_NE(xml.find(f), std::string::npos) << f;
+    }
   }
-  EXPECT_EQ(xml.find(fmt::format("<f>SUM(H4:H{})</f>", last)), std::string::npos);
   EXPECT_EQ(bottom[3], std::to_string(insured));
-  ASSERT_EQ(r.parts.size(), 3u);  // 医療分, 支援金分, 介護分 in the table's order
-  for (size_t p = 0; p < r.parts.size(); ++p) {
-    EXPECT_EQ(r.parts[p].part, c.parts[p]);
-    EXPECT_EQ(bottom[4 + static_cast<int>(p)], std::to_string(r.parts[p].nofukin_total));
+  for (int p = 0; p < parts; ++p) {
+    EXPECT_EQ(r.parts[static_cast<size_t>(p)].part, c.parts[static_cast<size_t>(p)]);
+    EXPECT_EQ(bottom[4 + p], std::to_string(r.parts[static_cast<size_t>(p)].nofukin_total));
   }
-  EXPECT_EQ(bottom[7], std::to_string(total));
-  EXPECT_EQ(bottom[9], std::to_string(relief));
+  EXPECT_EQ(bottom[total_col], std::to_string(total));
+  EXPECT_EQ(bottom[relief_col], std::to_string(relief));
 }
 
 // The 計算シート of the 都道府県標準保険料率: F, 所得割率 and 均等割 are formulas over the cells to
@@ -261,7 +269,9 @@ TEST(TerminalTables, FittedToColumnsWithANoteAndWideShowsAll) {
       ++rules;
       EXPECT_LE(DisplayWidth(line), 80) << line;
     }
-    if (line.rfind("102016", 0) == 0) EXPECT_LE(DisplayWidth(line), 80) << line;
+    if (line.rfind("102016", 0) == 0) {
+      EXPECT_LE(DisplayWidth(line), 80) << line;
+    }
   }
   EXPECT_GT(rules, 0);
   int widest = 0;

@@ -230,9 +230,8 @@ CellFonts FontsOfCells(const std::string& path) {
   return out;
 }
 
-// Every written cell (title, header, text, integers, decimals) is in 游ゴシック with the
-// Shift_JIS charset, so Excel substitutes a Japanese font where it is missing; none is
-// left in the workbook's default Calibri.
+// Every written cell (title, header, text, integers, decimals) is in 游ゴシック, a sans-serif
+// (family 2); none is left in the workbook's default Calibri.
 TEST(WriteXlsx, EveryCellIsInTheJapaneseFont) {
   io_test::TempDir dir;
   XlsxSheet sheet = SampleSheet();
@@ -242,8 +241,10 @@ TEST(WriteXlsx, EveryCellIsInTheJapaneseFont) {
   EXPECT_EQ(fonts.unstyled, 0);
   EXPECT_EQ(fonts.names, std::set<std::string>{kXlsxFontName});
   const std::string styles = io_test::ReadZipEntry(dir.Path("f.xlsx"), "xl/styles.xml").value();
-  EXPECT_NE(styles.find(R"(<name val="游ゴシック"/><family val="2"/><charset val="128"/>)"),
-            std::string::npos)
+  EXPECT_NE(
+      styles.find(
+          R"(<sz val="11"/><color theme="1"/><name val="游ゴシック"/><family val="2"/></font>)"),
+      std::string::npos)
       << styles;
   // The column formats carry the font too (cells typed later into the table's columns).
   const std::string xml =

@@ -127,18 +127,26 @@ TEST(TableFit, PropertiesOverRandomTables) {
     ASSERT_FALSE(f.table.header.empty());
     EXPECT_EQ(f.table.header[0], t.header[0]);
     const int fitted = RenderedWidth(f.table);
-    if (f.table.header.size() > 1) EXPECT_LE(fitted, width) << "trial " << trial;
+    if (f.table.header.size() > 1) {
+      EXPECT_LE(fitted, width) << "trial " << trial;
+    }
     const std::vector<int> w = ColumnWidths(t);
     for (size_t j = 0; j < t.header.size(); ++j) {
       const bool omitted =
           std::find(f.omitted.begin(), f.omitted.end(), t.header[j]) != f.omitted.end();
-      if (omitted) EXPECT_GT(fitted + 2 + w[j], width) << "trial " << trial << " column " << j;
+      if (omitted) {
+        EXPECT_GT(fitted + 2 + w[j], width) << "trial " << trial << " column " << j;
+      }
     }
-    if (RenderedWidth(t) <= width) EXPECT_TRUE(f.omitted.empty());
+    if (RenderedWidth(t) <= width) {
+      EXPECT_TRUE(f.omitted.empty());
+    }
     const std::vector<std::string> lines = Lines(RenderTextFitted(t, width));
     for (size_t i = 1; i < lines.size(); ++i) {
       if (!f.omitted.empty() && i + 1 == lines.size()) break;  // the note
-      if (f.table.header.size() > 1) EXPECT_LE(DisplayWidth(lines[i]), width) << lines[i];
+      if (f.table.header.size() > 1) {
+        EXPECT_LE(DisplayWidth(lines[i]), width) << lines[i];
+      }
     }
   }
 }
