@@ -12,6 +12,14 @@
 namespace kokuho::testing {
 namespace {
 
+// kokuho fits printed tables to the terminal when COLUMNS is set (cli/terminal_width.h). The
+// tests run it with COLUMNS unset, whatever the developer's shell exports, so that outputs
+// compared with expectations never depend on a window's width; a test of the fitting sets it.
+const bool kColumnsUnset = [] {
+  unsetenv("COLUMNS");
+  return true;
+}();
+
 std::string Quote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);

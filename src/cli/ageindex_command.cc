@@ -100,7 +100,7 @@ int RunAgeIndex(const AgeIndexRun& run) {
 
   ReportTable main;
   main.key = "ageindex";
-  main.sheet = direct ? "直接法" : "間接法";
+  main.sheet = direct ? "年齢調整(直接法)" : "年齢調整指数(間接法)";
   main.header = {"団体コード", "市町村名", data.population_column, obs};
   nlohmann::ordered_json json;
   json["mode"] = direct ? "direct" : "indirect";
@@ -191,7 +191,7 @@ int RunAgeIndex(const AgeIndexRun& run) {
     return 0;
   }
   if (f.table) {
-    for (const ReportTable& t : tables) std::cout << RenderText(t) << "\n";
+    for (const ReportTable& t : tables) std::cout << PrintedTable(t, f.wide) << "\n";
     if (direct) {
       if (auto crude = standard.CrudeRate())
         std::cout << fmt::format("基準集団の粗{}: {}\n",

@@ -51,7 +51,7 @@ int RunChosei(const ChoseiRun& run) {
     return 0;
   }
   if (f.table) {
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
+    for (const auto& t : tables) std::cout << PrintedTable(t, f.wide) << "\n";
     const int unconfirmed = c.UnconfirmedCount();
     if (unconfirmed > 0)
       std::cout << fmt::format(

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/output_formats.h"
 #include "cli/premium_inputs.h"
 #include "cli/year_option.h"
 #include "core/error.h"
@@ -23,6 +24,7 @@ struct LevyRun {
   std::string rates_path;
   std::string format = "table";
   bool explain = false;
+  bool wide = false;
 };
 
 int RunLevy(const LevyRun& run) {
@@ -47,7 +49,7 @@ int RunLevy(const LevyRun& run) {
     std::cout << LevyJson(report).dump(2) << "\n";
     return 0;
   }
-  std::cout << RenderText(BuildLevyTable(report));
+  std::cout << PrintedTable(BuildLevyTable(report), run.wide);
   if (run.explain) {
     std::cout << "\n計算の過程:\n";
     for (const auto& e : levy.explanation) {
@@ -72,6 +74,7 @@ void RegisterLevy(CLI::App& app, Action& action) {
                   "rate schedules (CSV or xlsx; default: the bundled sample rates)");
   cmd->add_option("--format", run->format, "table or json");
   cmd->add_flag("--explain", run->explain, "print every step with its rule and source");
+  cmd->add_flag("--wide", run->wide, "表の列をすべて表示する (端末の幅に合わせて列を省略しない)");
   cmd->callback([run, &action]() { action = [run]() { return RunLevy(*run); }; });
 }
 

@@ -92,7 +92,7 @@ int RunMicrosim(const MicrosimRun& run) {
     return 0;
   }
   if (f.table)
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
+    for (const auto& t : tables) std::cout << PrintedTable(t, f.wide) << "\n";
   WarnParameterNotes(rules.notes);
   if (files) {
     const std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;

@@ -33,7 +33,7 @@ int RunNofukin(const NofukinRun& run) {
     return 0;
   }
   if (f.table) {
-    for (const auto& t : tables) std::cout << RenderText(t) << "\n";
+    for (const auto& t : tables) std::cout << PrintedTable(t, f.wide) << "\n";
     if (r.relief.short_of_funds)
       std::cout << fmt::format(
           "注意: 激変緩和の財源が不足しています (所要額 {}円, 財源 "

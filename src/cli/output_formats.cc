@@ -4,6 +4,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/terminal_width.h"
+#include "report/table_fit.h"
 #include "report/warnings_table.h"
 
 namespace kokuho::cli {
@@ -14,12 +16,15 @@ void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats)
       ->default_str("table (table,csv,xlsx,json with --out)");
   cmd.add_option("--encoding", "CSV の文字コード: utf8 (BOM 付き、既定) または cp932 (Shift_JIS)")
       ->check(CLI::IsMember({"utf8", "cp932"}));
+  cmd.add_flag("--wide")->description("表の列をすべて表示する (端末の幅に合わせて列を省略しない)");
 }
 
 void DefaultOutputFormats(const CLI::App& cmd, const std::string& out_dir, std::string& formats) {
   if (cmd.count("--format") == 0) formats = out_dir.empty() ? "table" : "table,csv,xlsx,json";
   const CLI::Option* encoding = cmd.get_option_no_throw("--encoding");
   if (encoding && encoding->count() > 0) formats += ",encoding=" + encoding->as<std::string>();
+  const CLI::Option* wide = cmd.get_option_no_throw("--wide");
+  if (wide && wide->count() > 0) formats += ",wide";
 }
 
 OutputFormats ParseOutputFormats(const std::string& list) {
@@ -35,6 +40,8 @@ OutputFormats ParseOutputFormats(const std::string& list) {
       f.files.xlsx = true;
     } else if (item == "json") {
       f.files.json = true;
+    } else if (item == "wide") {
+      f.wide = true;
     } else if (item == "encoding=utf8") {
       f.files.csv_encoding = CsvEncoding::kUtf8Bom;
     } else if (item == "encoding=cp932") {
@@ -44,6 +51,12 @@ OutputFormats ParseOutputFormats(const std::string& list) {
     }
   }
   return f;
+}
+
+std::string PrintedTable(const ReportTable& table, bool wide) {
+  if (wide) return RenderText(table);
+  const std::optional<int> width = TableFitWidth();
+  return width ? RenderTextFitted(table, *width) : RenderText(table);
 }
 
 int EmitReports(const std::string& out_dir, const std::string& formats, const std::string& stem,
@@ -69,7 +82,7 @@ int EmitReports(const std::string& out_dir, const std::string& formats, const st
     return 0;
   }
   if (f.table)
-    for (const auto& t : printed ? *printed : tables) std::cout << RenderText(t) << "\n";
+    for (const auto& t : printed ? *printed : tables) std::cout << PrintedTable(t, f.wide) << "\n";
   if (files) {
     const std::string dir = out_dir.empty() ? "kokuho-output" : out_dir;
     const std::vector<std::string> paths = WriteReports(dir, stem, f.files, tables, json, extra);

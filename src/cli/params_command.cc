@@ -68,7 +68,7 @@ int RunParams(const ParamsRun& run) {
   }
   ReportTable t;
   t.key = "params";
-  t.sheet = "規則";
+  t.sheet = "年度ごとの規則";
   std::optional<FiscalYear> year;
   if (run.year.given()) year = run.year.Get();
   t.title = year ? fmt::format("年度ごとの規則 ({}に適用される値)", year->ToWareki())

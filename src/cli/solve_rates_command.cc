@@ -160,7 +160,7 @@ int RunSolve(const SolveRun& run) {
     std::cout << json.dump(2) << "\n";
     return 0;
   }
-  if (f.table) std::cout << RenderText(t);
+  if (f.table) std::cout << PrintedTable(t, f.wide);
   WarnParameterNotes(rules.notes);
   if (f.files.csv || f.files.xlsx || f.files.json) {
     const std::string dir = run.out_dir.empty() ? "kokuho-output" : run.out_dir;

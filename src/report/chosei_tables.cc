@@ -46,6 +46,7 @@ std::vector<ReportTable> BuildChoseiTables(const ChoseiReport& rep) {
   }
   g.rows.push_back({C::Text("合計"), C::Empty(), C::Integer(d), C::Empty(), C::Empty(),
                     C::Integer(r), C::Integer(t)});
+  g.total_columns = {2, 5, 6};  // 調整対象需要額, 調整対象収入額, 普通調整交付金
   std::vector<ReportTable> out{g};
   if (!any_reform) return out;
   ReportTable f{"chosei_reform",

@@ -79,7 +79,7 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   ReportTable list;
   list.key = "claims_findings";
   list.title = "二次点検の所見 (縦覧・横覧・突合)";
-  list.sheet = "所見";
+  list.sheet = "点検の所見";
   list.header = {"所見ID", "請求年月",       "診療年月",     "規則",     "区分",         "規則名",
                  "重大度", "医療機関コード", "医療機関名",   "ファイル", "レセプト番号", "行",
                  "コード", "点数",           "関連レセプト", "理由",     "根拠"};
@@ -114,7 +114,7 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   ReportTable rules;
   rules.key = "claims_by_rule";
   rules.title = "規則ごとの件数と点数";
-  rules.sheet = "規則別";
+  rules.sheet = "規則別の所見";
   rules.header = {"規則",   "区分",   "規則名", "既定の重大度", "件数",
                   "エラー", "要確認", "点数計", "実施"};
   for (const claims::RuleInfo& info : claims::CheckRuleCatalogue()) {
@@ -134,7 +134,7 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   ReportTable inst;
   inst.key = "claims_by_institution";
   inst.title = "医療機関・薬局ごとの件数と点数";
-  inst.sheet = "医療機関別";
+  inst.sheet = "医療機関別の所見";
   inst.header = {"医療機関コード", "名称", "件数", "エラー", "要確認", "点数計"};
   std::vector<std::pair<std::string, std::uint32_t>> order;
   for (const auto& [i, s] : by_inst) order.push_back({InstitutionCode(rep, i), i});
@@ -150,7 +150,7 @@ std::vector<ReportTable> BuildClaimsCheckTables(const ClaimsCheckReport& rep) {
   ReportTable month;
   month.key = "claims_by_month";
   month.title = "請求年月ごとの件数と点数";
-  month.sheet = "月別";
+  month.sheet = "月別の所見";
   month.header = {"請求年月", "件数", "エラー", "要確認", "点数計"};
   for (const auto& [m, s] : by_month)
     month.rows.push_back(

@@ -113,7 +113,7 @@ std::vector<ReportTable> BuildClaimsListTables(const ClaimsListReport& rep) {
   ReportTable sum;
   sum.key = "claims_lists_summary";
   sum.title = "保険者向けリストの件数と抽出基準";
-  sum.sheet = "概要";
+  sum.sheet = "リストの概要";
   sum.header = {"リスト", "件数 (人・月)", "対象者数", "抽出基準"};
   auto persons = [](const auto& rows) {
     std::set<std::uint32_t> s;
@@ -283,7 +283,7 @@ std::vector<ReportTable> BuildClaimsListTables(const ClaimsListReport& rep) {
   ReportTable sh;
   sh.key = "claims_generic_share";
   sh.title = "後発医薬品の使用割合 (数量ベース) — 保険者番号ごと";
-  sh.sheet = "使用割合";
+  sh.sheet = "後発医薬品の使用割合";
   sh.header = {"保険者番号", "後発品の数量", "後発品のある先発品の数量", "使用割合 (%)",
                "後発品のない先発品の数量"};
   std::int64_t tg = 0, tb = 0, tn = 0;

@@ -28,7 +28,7 @@ std::vector<ReportTable> BuildDeficitTables(const finance::DeficitInput& in,
   ReportTable m;
   m.key = "deficits";
   m.title = "法定外繰入と削減・解消すべき赤字 (市町村別, 円)";
-  m.sheet = "市町村別";
+  m.sheet = "市町村別の赤字";
   m.header = {"団体コード",
               "市町村名",
               "年度",
@@ -54,7 +54,7 @@ std::vector<ReportTable> BuildDeficitTables(const finance::DeficitInput& in,
   ReportTable p;
   p.key = "deficit_plans";
   p.title = "赤字削減・解消計画 (目標年度が基準年度から6年超なら「目標6年超」)";
-  p.sheet = "計画";
+  p.sheet = "赤字削減・解消計画";
   p.header = {"団体コード", "市町村名",       "計画基準年度",     "解消目標年度",
               "年数",       "基準年度の赤字", "目標年度の計画残", "判定"};
   for (const auto& ps : r.plans) {
@@ -71,7 +71,7 @@ std::vector<ReportTable> BuildDeficitTables(const finance::DeficitInput& in,
   ReportTable k;
   k.key = "deficit_kpis";
   k.title = "改革工程表 KPI (法定外繰入等の額・市町村数) 年度別";
-  k.sheet = "KPI";
+  k.sheet = "改革工程表KPI";
   k.header = {"年度",
               "市町村数",
               "決算補填等目的額",

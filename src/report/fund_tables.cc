@@ -32,12 +32,12 @@ std::vector<ReportTable> BuildFundTables(const FundPlan& plan, const FundLedger&
   ReportTable summary;
   summary.key = "fund_summary";
   summary.title = pref + "財政安定化基金 残高の推移 (円; 期末 = 期首 + 収入 − 支出)";
-  summary.sheet = "残高";
+  summary.sheet = "基金残高の推移";
   summary.header = {"年度", "勘定", "期首残高", "収入計", "支出計", "期末残高"};
   ReportTable detail;
   detail.key = "fund_ledger";
   detail.title = pref + "財政安定化基金 収支明細 (円)";
-  detail.sheet = "収支明細";
+  detail.sheet = "基金の収支明細";
   detail.header = {"年度", "勘定", "区分", "項目", "金額"};
   for (const auto& y : ledger.years) {
     Yen open = 0, in = 0, out = 0;
@@ -67,7 +67,7 @@ std::vector<ReportTable> BuildFundTables(const FundPlan& plan, const FundLedger&
   ReportTable munis;
   munis.key = "fund_municipalities";
   munis.title = pref + "財政安定化基金 市町村別 (貸付金・交付金・償還金・拠出金, 円)";
-  munis.sheet = "市町村別";
+  munis.sheet = "市町村別の貸付・交付";
   munis.header = {"団体コード", "市町村名",          "年度",  "貸付金", "交付金", "償還金",
                   "繰上償還金", "貸付残高 (年度末)", "拠出金"};
   for (const auto& m : ledger.municipalities)
@@ -80,7 +80,7 @@ std::vector<ReportTable> BuildFundTables(const FundPlan& plan, const FundLedger&
   prefecture.key = "fund_prefecture";
   prefecture.title =
       pref + "財政安定化基金 都道府県・国の負担 (円; 取崩し返還は後年度の納付金に算入)";
-  prefecture.sheet = "都道府県・国";
+  prefecture.sheet = "都道府県・国の負担";
   prefecture.header = {"年度", "取崩し返還額", "交付分補填 都道府県", "交付分補填 国"};
   for (const auto& p : ledger.prefecture)
     prefecture.rows.push_back({ReportCell::Text(p.year.ToWareki()), YenCell(p.drawdown_repayment),
@@ -91,7 +91,7 @@ std::vector<ReportTable> BuildFundTables(const FundPlan& plan, const FundLedger&
     ReportTable due;
     due.key = "fund_due_after";
     due.title = pref + "財政安定化基金 計画期間後の受入予定 (円)";
-    due.sheet = "期間後の受入";
+    due.sheet = "計画期間後の受入予定";
     due.header = {"年度", "項目", "団体コード", "市町村名", "金額"};
     for (const auto& d : ledger.due_after_horizon)
       due.rows.push_back({ReportCell::Text(d.year.ToWareki()),

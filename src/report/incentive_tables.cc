@@ -45,7 +45,7 @@ std::vector<ReportTable> BuildIncentiveTables(const IncentiveReport& rep) {
   m.key = "incentive_municipal";
   m.title = fmt::format("{} 保険者努力支援制度 市町村分 (満点 {}点)", rules.year.ToWareki(),
                         mun.MaxPoints().ToGroupedString(0));
-  m.sheet = "市町村分";
+  m.sheet = "市町村分の得点";
   m.header = {"団体コード", "名称", "被保険者数", "規模"};
   for (const auto& ind : mun.indicators) m.header.push_back(ShortLabel(ind));
   m.header.insert(m.header.end(), {"合計", "得点率(%)"});
@@ -77,7 +77,7 @@ std::vector<ReportTable> BuildIncentiveTables(const IncentiveReport& rep) {
   t.key = "incentive_indicators";
   t.title = fmt::format("{} 保険者努力支援制度 指標別 (都道府県分: 県の得点; 市町村分: 市町村平均)",
                         rules.year.ToWareki());
-  t.sheet = "指標別";
+  t.sheet = "指標別の得点";
   t.header = {"区分", "指標", "満点", "得点", "得点率(%)"};
   if (rep.national) t.header.insert(t.header.end(), {"全国平均", "全国得点率(%)", "差"});
   t.header.push_back("満点の出典");
@@ -125,7 +125,7 @@ std::vector<ReportTable> BuildIncentiveTables(const IncentiveReport& rep) {
   it.key = "incentive_items";
   it.title = fmt::format("{} 保険者努力支援制度 項目別の得点 (確認済みでない配点を含む)",
                          rules.year.ToWareki());
-  it.sheet = "項目別";
+  it.sheet = "項目別の得点";
   it.header = {"団体コード", "名称", "指標", "項目", "規則", "点"};
   auto items = [&](const EntityScore& e) {
     const LevelRules& lr = rules.Of(e.level);

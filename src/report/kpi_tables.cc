@@ -76,7 +76,7 @@ std::vector<ReportTable> BuildKpiTables(const kpi::Result& r, std::optional<int>
   ReportTable m;
   m.key = "kpi";
   m.title = "KPI 市町村別の実績・目標・判定 (差・前年度差は単位の差: % はポイント)";
-  m.sheet = "市町村別";
+  m.sheet = "市町村別のKPI";
   m.header = {"団体コード", "名称", "年度",     "指標", "単位",
               "分子",       "分母", "除外額",   "実績", "目標",
               "目標年度",   "差",   "前年度差", "判定", "目標までの分子 (収納率: 増収額 円)"};
@@ -96,7 +96,7 @@ std::vector<ReportTable> BuildKpiTables(const kpi::Result& r, std::optional<int>
   ReportTable p;
   p.key = "kpi_prefecture";
   p.title = "KPI 県計 (率は Σ分子 ÷ Σ分母; 率の単純平均は用いない)";
-  p.sheet = "県計";
+  p.sheet = "KPIの県計";
   p.header = {"年度", "指標",     "単位", "市町村数", "分子計", "分母計", "実績",
               "目標", "目標年度", "差",   "前年度差", "判定",   "備考"};
   for (const auto& e : r.prefecture) {

@@ -29,6 +29,12 @@ void EachMunicipality(const MicrosimReport& r, F row) {
   row(std::vector<ReportCell>{ReportCell::Text("合計"), ReportCell::Text("")}, Sum(r));
 }
 
+// Every column after 団体コード and 市町村名 is a count or yen summed over municipalities
+// (MunicipalityTotals::Add): =SUM formulas in the 合計 row of the xlsx.
+void SumAllFigures(ReportTable& t) {
+  for (size_t c = 2; c < t.header.size(); ++c) t.total_columns.push_back(c);
+}
+
 Yen KeigenOfTier(const MunicipalityTotals& m, int tier) {
   Yen s = 0;
   for (const auto& p : m.parts) s += p.keigen[tier];
@@ -66,7 +72,7 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
   {
     ReportTable t{"microsim",
                   fmt::format("{}年度 調定額 (全世帯の賦課額の合計)", r.fiscal_year),
-                  "調定額",
+                  "市町村別の調定額",
                   {"団体コード", "市町村名", "世帯数", "被保険者数"},
                   {}};
     for (Part p : parts) t.header.push_back(PartShortLabel(p) + "分");
@@ -78,12 +84,13 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
       row.push_back(ReportCell::Integer(m.total));
       t.rows.push_back(std::move(row));
     });
+    SumAllFigures(t);
     tables.push_back(std::move(t));
   }
   {
     ReportTable t{"keigen",
                   "軽減 (保険基盤安定の対象額) と その他の軽減・減免",
-                  "軽減",
+                  "軽減・減免額",
                   {"団体コード", "市町村名", "7割世帯", "5割世帯", "2割世帯", "7割軽減額",
                    "5割軽減額", "2割軽減額", "未就学児軽減額", "子ども分18歳未満軽減額",
                    "特定世帯軽減額", "旧被扶養者減免額", "産前産後免除額", "独自減免額"},
@@ -103,10 +110,12 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
       for (Yen v : {pre, child, tok, former, birth, muni}) row.push_back(ReportCell::Integer(v));
       t.rows.push_back(std::move(row));
     });
+    SumAllFigures(t);
     tables.push_back(std::move(t));
   }
   {
-    ReportTable t{"caps", "賦課限度額を超える額と世帯数", "限度額", {"団体コード", "市町村名"}, {}};
+    ReportTable t{
+        "caps", "賦課限度額を超える額と世帯数", "賦課限度額の超過", {"団体コード", "市町村名"}, {}};
     for (Part p : parts) {
       t.header.push_back(PartShortLabel(p) + " 限度超過額");
       t.header.push_back(PartShortLabel(p) + " 超過世帯数");
@@ -118,6 +127,7 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
       }
       t.rows.push_back(std::move(row));
     });
+    SumAllFigures(t);
     tables.push_back(std::move(t));
   }
   const MunicipalityTotals all = Sum(r);
@@ -128,13 +138,13 @@ std::vector<ReportTable> BuildMicrosimTables(const MicrosimReport& r) {
     tables.push_back(GroupTable(
         "deciles",
         "軽減判定所得の十分位別 (全世帯を所得順に10等分; 同額は世帯の順によらず均等に振り分け)",
-        "所得十分位", "十分位", labels, {all.by_decile.begin(), all.by_decile.end()}));
+        "所得十分位別", "十分位", labels, {all.by_decile.begin(), all.by_decile.end()}));
   }
   {
     std::vector<std::string> labels;
     for (int k = 0; k < premium::kHouseholdTypeCount; ++k)
       labels.push_back(premium::HouseholdTypeLabel(static_cast<premium::HouseholdType>(k)));
-    tables.push_back(GroupTable("types", "世帯類型別 (全世帯)", "世帯類型", "世帯類型", labels,
+    tables.push_back(GroupTable("types", "世帯類型別 (全世帯)", "世帯類型別", "世帯類型", labels,
                                 {all.by_type.begin(), all.by_type.end()}));
   }
   return tables;

@@ -70,6 +70,10 @@ ReportTable NofukinTable(const nofukin::Case& c, const Result& r) {
   total.push_back(PerCapita(sum_total, insured));
   total.push_back(C::Integer(sum_relief));
   t.rows.push_back(std::move(total));
+  // 被保険者数, each 分, 納付金計 and 激変緩和 are sums; 1人当たり納付金 is not.
+  const size_t parts_end = 3 + c.parts.size();
+  for (size_t col = 2; col <= parts_end; ++col) t.total_columns.push_back(col);
+  t.total_columns.push_back(parts_end + 2);
   return t;
 }
 
@@ -106,7 +110,98 @@ ReportTable PrefectureRateTable(const nofukin::Case& c, const Result& r) {
         {C::Text(PartLabel(pr.part)),
          C::Decimal(pr.prefecture_standard.income_rate_percent, c.rounding.income_rate_decimals),
          C::Integer(pr.prefecture_standard.per_capita), C::Integer(pr.required_total),
-         C::Text(c.policy(pr.part).prefecture_collection_rate.ToString())});
+         C::Shortest(c.policy(pr.part).prefecture_collection_rate)});
+  return t;
+}
+
+// The Excel function rounding as `mode` does for the non-negative figures rounded here:
+// ROUND is half away from zero (四捨五入), ROUNDDOWN toward zero, ROUNDUP away from zero.
+const char* ExcelRound(RoundingMode mode) {
+  switch (mode) {
+    case RoundingMode::kFloor:
+      return "ROUNDDOWN";
+    case RoundingMode::kCeil:
+      return "ROUNDUP";
+    case RoundingMode::kHalfUp:
+      return "ROUND";
+  }
+  return "ROUND";
+}
+
+// Whether Excel, computing `exact` in doubles (about 15 significant digits), is sure to
+// round it as kokuho does: `exact` scaled to the rounding's last place must be at least
+// 10⁻⁶ of a unit away from where `mode` changes its result (the half for 四捨五入, the whole
+// number for 切り捨て/切り上げ). Double error there is below 10⁻¹⁰ for these magnitudes.
+bool SafeForExcel(const Rational& scaled, RoundingMode mode) {
+  const Rational frac = scaled - Rational(scaled.Floor());
+  const Rational margin(1, 1'000'000);
+  if (mode == RoundingMode::kHalfUp) {
+    const Rational d = frac - Rational(1, 2);
+    return (d.Sign() < 0 ? -d : d) > margin;
+  }
+  return frac > margin && Rational(1) - frac > margin;
+}
+
+// A parameter or total as a number the 計算シート can compute with: its exact decimal when it
+// has one (0.9306); else two places on screen and in CSV, and in the xlsx the exact fraction
+// as a formula (ΣI = 778712134724/3 → "=778712134724/3"), so Excel starts from the same value.
+C ExactNumber(const Rational& v) {
+  C cell = C::Shortest(v);
+  if (cell.kind == C::kDecimal) return cell;
+  cell = C::Decimal(v, 2);
+  cell.formula = "=" + v.raw().get_num().get_str() + "/" + v.raw().get_den().get_str();
+  return cell;
+}
+
+Rational PowerOfTen(int n) {
+  Rational p(1);
+  for (int i = 0; i < n; ++i) p = p * Rational(10);
+  return p;
+}
+
+// 都道府県標準保険料率 step by step (国保法施行令 / the guideline's national basis; see
+// nofukin/standard_rates.h): F = ΣS ÷ 収納率, 所得割率 = F·β ÷ ((1+β)·ΣI) rounded in % to n
+// decimals, 均等割 = F ÷ ((1+β)·ΣN) rounded to the unit. In the xlsx (the 計算シート) F and the
+// two rates are formulas over the cells to their left, so a reader can follow and rework
+// them; the cached values are the engine's figures. A rate whose exact value lies within
+// 10⁻⁶ of a rounding boundary (SafeForExcel) is written as a value, not a formula.
+ReportTable PrefectureRateSteps(const nofukin::Case& c, const Result& r) {
+  const nofukin::RoundingPolicy& rd = c.rounding;
+  ReportTable t{"prefecture_rate_steps",
+                fmt::format("都道府県標準保険料率の計算: 賦課総額F = ΣS ÷ 収納率, 所得割率 = F×β ÷ "
+                            "((1+β)×ΣI) を%で小数{}位に{}, 均等割 = F ÷ ((1+β)×ΣN) を{}円単位に{}",
+                            rd.income_rate_decimals, RoundingModeLabel(rd.income_rate_mode),
+                            rd.per_capita_unit, RoundingModeLabel(rd.per_capita_mode)),
+                "計算_都道府県標準保険料率"};
+  t.header = {"分",         "保険料収納必要額ΣS", "収納率",      "賦課総額F", "β",
+              "所得総額ΣI", "被保険者数ΣN",       "所得割率(%)", "均等割(円)"};
+  for (const auto& pr : r.parts) {
+    const auto& pol = c.policy(pr.part);
+    Yen need = 0;
+    for (const auto& m : r.municipalities) need += m.part(pr.part).premium_need;
+    const Rational levy = Rational(need) / pol.prefecture_collection_rate;
+    std::vector<C> row = {
+        C::Text(PartLabel(pr.part)),
+        C::Integer(need),
+        ExactNumber(pol.prefecture_collection_rate),
+        C::Decimal(levy, 0),
+        ExactNumber(pol.beta),
+        ExactNumber(pr.income),
+        C::Integer(pr.insured),
+        C::Decimal(pr.prefecture_standard.income_rate_percent, rd.income_rate_decimals),
+        C::Integer(pr.prefecture_standard.per_capita)};
+    row[3].formula = "=B{row}/C{row}";
+    const RateSet& ps = pr.prefecture_standard;
+    if (SafeForExcel(ps.income_rate_exact * PowerOfTen(rd.income_rate_decimals + 2),
+                     rd.income_rate_mode))
+      row[7].formula = fmt::format("={}(D{{row}}*E{{row}}/((1+E{{row}})*F{{row}}),{})*100",
+                                   ExcelRound(rd.income_rate_mode), rd.income_rate_decimals + 2);
+    if (SafeForExcel(ps.per_capita_exact / Rational(rd.per_capita_unit), rd.per_capita_mode))
+      row[8].formula =
+          fmt::format("={}(D{{row}}/((1+E{{row}})*G{{row}})/{},0)*{}",
+                      ExcelRound(rd.per_capita_mode), rd.per_capita_unit, rd.per_capita_unit);
+    t.rows.push_back(std::move(row));
+  }
   return t;
 }
 
@@ -116,13 +211,12 @@ ReportTable CoefficientTable(const nofukin::Case& c, const Result& r) {
               "β′", "均等割指数e",        "Σw",        "γ",         "端数調整(円)", "納付金計"};
   for (const auto& pr : r.parts) {
     const auto& pol = c.policy(pr.part);
-    t.rows.push_back({C::Text(PartLabel(pr.part)), C::Integer(pr.required_total),
-                      C::Integer(pr.individual_add), C::Integer(pr.individual_sub),
-                      C::Integer(pr.base_total), C::Text(pol.alpha.ToString()),
-                      C::Text(pol.beta.ToString()), C::Text(pol.beta_prime.ToString()),
-                      C::Text(pol.equal_share_index.ToString()), C::Decimal(pr.weight_sum, 13),
-                      C::Decimal(pr.gamma, c.rounding.gamma_decimals), C::Integer(pr.residual),
-                      C::Integer(pr.nofukin_total)});
+    t.rows.push_back(
+        {C::Text(PartLabel(pr.part)), C::Integer(pr.required_total), C::Integer(pr.individual_add),
+         C::Integer(pr.individual_sub), C::Integer(pr.base_total), C::Shortest(pol.alpha),
+         C::Shortest(pol.beta), C::Shortest(pol.beta_prime), C::Shortest(pol.equal_share_index),
+         C::Decimal(pr.weight_sum, 13), C::Decimal(pr.gamma, c.rounding.gamma_decimals),
+         C::Integer(pr.residual), C::Integer(pr.nofukin_total)});
   }
   return t;
 }
@@ -174,20 +268,22 @@ ReportTable ReliefFundingTable(const Result& r) {
 }  // namespace
 
 std::vector<ReportTable> BuildNofukinTables(const nofukin::Case& c, const Result& r) {
-  std::vector<ReportTable> tables = {NofukinTable(c, r), RateTable(c, r, false),
-                                     PrefectureRateTable(c, r), RateTable(c, r, true),
-                                     CoefficientTable(c, r)};
+  std::vector<ReportTable> tables = {NofukinTable(c, r),        RateTable(c, r, false),
+                                     PrefectureRateTable(c, r), PrefectureRateSteps(c, r),
+                                     RateTable(c, r, true),     CoefficientTable(c, r)};
   if (c.relief.enabled) {
     tables.push_back(ReliefTable(c, r));
     tables.push_back(ReliefFundingTable(r));
   }
-  const std::map<std::string, std::string> sheets = {{"nofukin", "納付金"},
-                                                     {"standard_rates", "市町村標準保険料率"},
-                                                     {"prefecture_rates", "都道府県標準保険料率"},
-                                                     {"own_basis_rates", "算定基準別保険料率"},
-                                                     {"coefficients", "係数"},
-                                                     {"relief", "激変緩和"},
-                                                     {"relief_funding", "激変緩和財源"}};
+  const std::map<std::string, std::string> sheets = {
+      {"nofukin", "納付金"},
+      {"standard_rates", "市町村標準保険料率"},
+      {"prefecture_rates", "都道府県標準保険料率"},
+      {"prefecture_rate_steps", "計算_都道府県標準保険料率"},
+      {"own_basis_rates", "算定基準別保険料率"},
+      {"coefficients", "係数と総額"},
+      {"relief", "激変緩和"},
+      {"relief_funding", "激変緩和財源"}};
   for (auto& t : tables) t.sheet = sheets.at(t.key);
   return tables;
 }

@@ -48,6 +48,11 @@ ReportTable BuildPreventionTable(const PreventionReport& rep) {
   total.push_back(ReportCell::Integer(grant_sum));
   total.push_back(ReportCell::Integer(grant_sum - uncapped_sum));
   t.rows.push_back(std::move(total));
+  // The yen columns are sums (=SUM in the xlsx); 総得点 is a decimal and stays a value.
+  t.total_columns = {5};
+  if (capped) t.total_columns.insert(t.total_columns.end(), {6, 7});
+  t.total_columns.push_back(t.header.size() - 2);
+  t.total_columns.push_back(t.header.size() - 1);
   return t;
 }
 

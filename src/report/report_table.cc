@@ -28,6 +28,13 @@ ReportCell ReportCell::Decimal(const Rational& v, int places) {
   return c;
 }
 
+ReportCell ReportCell::Shortest(const Rational& v) {
+  const std::string exact = v.ToString();
+  if (exact.find('/') != std::string::npos) return Text(exact);
+  const size_t point = exact.find('.');
+  return Decimal(v, point == std::string::npos ? 0 : static_cast<int>(exact.size() - point - 1));
+}
+
 ReportCell ReportCell::Empty() { return ReportCell(); }
 
 std::string ReportCell::Plain() const {
@@ -46,13 +53,19 @@ std::string ReportCell::Plain() const {
 
 std::string ReportCell::Display() const { return kind == kInteger ? FormatYen(integer) : Plain(); }
 
-std::string RenderText(const ReportTable& table) {
+std::vector<int> ColumnWidths(const ReportTable& table) {
   const size_t cols = table.header.size();
   std::vector<int> width(cols, 0);
   for (size_t j = 0; j < cols; ++j) width[j] = DisplayWidth(table.header[j]);
   for (const auto& row : table.rows)
     for (size_t j = 0; j < cols && j < row.size(); ++j)
       width[j] = std::max(width[j], DisplayWidth(row[j].Display()));
+  return width;
+}
+
+std::string RenderText(const ReportTable& table) {
+  const size_t cols = table.header.size();
+  const std::vector<int> width = ColumnWidths(table);
   auto pad = [](const std::string& s, int w, bool right) {
     std::string fill(static_cast<size_t>(std::max(0, w - DisplayWidth(s))), ' ');
     return right ? fill + s : s + fill;

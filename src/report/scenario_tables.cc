@@ -14,7 +14,7 @@ using scenario::kChangeBandCount;
 J Exact(const std::optional<Rational>& v) { return v ? J(v->ToString()) : J(nullptr); }
 
 ReportCell Rate(const std::optional<Rational>& v) {
-  return v ? ReportCell::Text(v->ToString()) : ReportCell::Text("—");
+  return v ? ReportCell::Shortest(*v) : ReportCell::Text("—");
 }
 
 // Households whose levy rose at least 5%, 10%, 20% (the bands from 5〜10%増 up).
@@ -57,7 +57,7 @@ std::vector<ReportTable> ScenarioTables(const scenario::Run& run) {
   ReportTable years;
   years.key = "scenario_years";
   years.title = "年度別 (" + run.name + ")";
-  years.sheet = "年度別";
+  years.sheet = "年度別の推移";
   years.header = {"年度",
                   "段階",
                   "α",
@@ -81,7 +81,7 @@ std::vector<ReportTable> ScenarioTables(const scenario::Run& run) {
     const auto& iryo = y.input.policy(Part::kIryo);
     std::vector<ReportCell> row = {ReportCell::Text(y.plan.year.ToWareki()),
                                    ReportCell::Text(scenario::StageLabel(y.plan.stage)),
-                                   ReportCell::Text(iryo.alpha.ToString()),
+                                   ReportCell::Shortest(iryo.alpha),
                                    ReportCell::Integer(y.nofukin_total),
                                    PerCapitaCell(pc),
                                    PercentCell(change),
@@ -100,7 +100,7 @@ std::vector<ReportTable> ScenarioTables(const scenario::Run& run) {
   ReportTable munis;
   munis.key = "scenario_municipalities";
   munis.title = "市町村別・年度別 (1人当たり保険料 = Σ保険料賦課総額 ÷ 被保険者数)";
-  munis.sheet = "市町村別";
+  munis.sheet = "市町村別・年度別";
   munis.header = {"年度",
                   "団体コード",
                   "市町村",
@@ -137,7 +137,7 @@ std::vector<ReportTable> ScenarioTables(const scenario::Run& run) {
   ReportTable change;
   change.key = "scenario_households";
   change.title = "世帯の保険料の変化 (世帯数; 初年度比と前年度比)";
-  change.sheet = "世帯の変化";
+  change.sheet = "世帯の保険料の変化";
   change.header = BandHeader({"年度", "比較"});
   for (const auto& y : run.years) {
     for (int against = 0; against < 2; ++against) {
@@ -241,7 +241,7 @@ std::vector<ReportTable> ComparisonTables(const scenario::Comparison& c) {
   ReportTable t;
   t.key = "scenario_compare";
   t.title = "比較: A = " + c.name_a + " / B = " + c.name_b + " (差 = B − A)";
-  t.sheet = "比較";
+  t.sheet = "シナリオ比較";
   t.header = {"年度",
               "団体コード",
               "市町村",
@@ -267,7 +267,7 @@ std::vector<ReportTable> ComparisonTables(const scenario::Comparison& c) {
     ReportTable o;
     o.key = "scenario_compare_unmatched";
     o.title = "一方にのみある年度・市町村";
-    o.sheet = "一方のみ";
+    o.sheet = "一方にのみある年度・市町村";
     o.header = {"シナリオ", "年度・市町村"};
     for (const auto& s : c.only_in_a)
       o.rows.push_back({ReportCell::Text("A"), ReportCell::Text(s)});
@@ -307,7 +307,7 @@ std::vector<ReportTable> SweepTables(const std::vector<scenario::Variant>& v, st
   ReportTable t;
   t.key = "scenario_sweep";
   t.title = "変数の組合せ (1人当たり保険料の最大の上昇率が小さい順)";
-  t.sheet = "組合せ";
+  t.sheet = "変数の組合せ";
   t.header = {"順位",
               "α",
               "標準的な収納率",

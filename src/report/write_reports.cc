@@ -1,5 +1,6 @@
 #include "report/write_reports.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -10,20 +11,31 @@
 namespace kokuho {
 namespace {
 
-XlsxCell ToXlsx(const ReportCell& c) {
+XlsxCell ToXlsxValue(const ReportCell& c) {
   switch (c.kind) {
     case ReportCell::kText:
       return XlsxCell::Text(c.text);
     case ReportCell::kInteger:
       return XlsxCell::Integer(c.integer);
-    case ReportCell::kDecimal:
-      return XlsxCell::Decimal(
-          c.decimal.ToDouble(),
-          c.places == 0 ? "0" : "0." + std::string(static_cast<size_t>(c.places), '0'));
+    case ReportCell::kDecimal: {
+      const std::string format =
+          c.places == 0 ? "0" : "0." + std::string(static_cast<size_t>(c.places), '0');
+      // A formula's cached result is the value it computes (Excel keeps every digit); a
+      // value is the decimal as published (the CSV's text, e.g. Σw to 13 places), so the
+      // workbook and the CSV hold the same number.
+      if (!c.formula.empty()) return XlsxCell::Decimal(c.decimal.ToDouble(), format);
+      return XlsxCell::Decimal(std::strtod(c.Plain().c_str(), nullptr), format);
+    }
     case ReportCell::kEmpty:
       return XlsxCell::Empty();
   }
   return XlsxCell::Empty();
+}
+
+XlsxCell ToXlsx(const ReportCell& c) {
+  XlsxCell x = ToXlsxValue(c);
+  if (c.kind == ReportCell::kInteger || c.kind == ReportCell::kDecimal) x.formula = c.formula;
+  return x;
 }
 
 }  // namespace
@@ -54,6 +66,7 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
       s.name = t.sheet;
       s.title = t.title;
       s.header = t.header;
+      s.total_columns = t.total_columns;
       for (const auto& row : t.rows) {
         std::vector<XlsxCell> out;
         for (const auto& c : row) out.push_back(ToXlsx(c));

@@ -5,8 +5,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <pugixml.hpp>
+#include <random>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "io/xlsx_reader.h"
@@ -194,6 +198,160 @@ TEST(WriteXlsx, CreatedFromSourceDateEpoch) {
   }
   EXPECT_EQ(Created(dir.Path("b.xlsx")), "1980-01-01T00:00:00Z");
   EXPECT_EQ(Created(dir.Path("c.xlsx")), "1980-01-01T00:00:00Z");
+}
+
+// The font name of every cell of sheet1 (by its style), and whether some cell has no style.
+struct CellFonts {
+  std::set<std::string> names;
+  int unstyled = 0;
+};
+
+CellFonts FontsOfCells(const std::string& path) {
+  pugi::xml_document styles, sheet;
+  EXPECT_TRUE(styles.load_string(io_test::ReadZipEntry(path, "xl/styles.xml").value().c_str()));
+  EXPECT_TRUE(
+      sheet.load_string(io_test::ReadZipEntry(path, "xl/worksheets/sheet1.xml").value().c_str()));
+  std::vector<std::string> fonts;
+  for (pugi::xml_node f : styles.child("styleSheet").child("fonts").children("font"))
+    fonts.push_back(f.child("name").attribute("val").value());
+  std::vector<int> xf_font;
+  for (pugi::xml_node xf : styles.child("styleSheet").child("cellXfs").children("xf"))
+    xf_font.push_back(xf.attribute("fontId").as_int());
+  CellFonts out;
+  for (pugi::xml_node row : sheet.child("worksheet").child("sheetData").children("row")) {
+    for (pugi::xml_node c : row.children("c")) {
+      if (!c.attribute("s")) {
+        ++out.unstyled;
+        continue;
+      }
+      out.names.insert(fonts.at(xf_font.at(c.attribute("s").as_int())));
+    }
+  }
+  return out;
+}
+
+// Every written cell (title, header, text, integers, decimals) is in 游ゴシック, a sans-serif
+// (family 2); none is left in the workbook's default Calibri.
+TEST(WriteXlsx, EveryCellIsInTheJapaneseFont) {
+  io_test::TempDir dir;
+  XlsxSheet sheet = SampleSheet();
+  sheet.title = "令和9年度 納付金";
+  WriteXlsx(dir.Path("f.xlsx"), {sheet});
+  const CellFonts fonts = FontsOfCells(dir.Path("f.xlsx"));
+  EXPECT_EQ(fonts.unstyled, 0);
+  EXPECT_EQ(fonts.names, std::set<std::string>{kXlsxFontName});
+  const std::string styles = io_test::ReadZipEntry(dir.Path("f.xlsx"), "xl/styles.xml").value();
+  EXPECT_NE(
+      styles.find(
+          R"(<sz val="11"/><color theme="1"/><name val="游ゴシック"/><family val="2"/></font>)"),
+      std::string::npos)
+      << styles;
+  // The column formats carry the font too (cells typed later into the table's columns).
+  const std::string xml =
+      io_test::ReadZipEntry(dir.Path("f.xlsx"), "xl/worksheets/sheet1.xml").value();
+  EXPECT_NE(xml.find(R"(<col min="1" max="1" width=")"), std::string::npos);
+  EXPECT_NE(xml.find(R"(style=")"), std::string::npos) << xml;
+}
+
+// Numbers are right-aligned explicitly, text left-aligned.
+TEST(WriteXlsx, NumbersRightTextLeft) {
+  io_test::TempDir dir;
+  WriteXlsx(dir.Path("a.xlsx"), {SampleSheet()});
+  pugi::xml_document styles, sheet;
+  ASSERT_TRUE(styles.load_string(
+      io_test::ReadZipEntry(dir.Path("a.xlsx"), "xl/styles.xml").value().c_str()));
+  ASSERT_TRUE(sheet.load_string(
+      io_test::ReadZipEntry(dir.Path("a.xlsx"), "xl/worksheets/sheet1.xml").value().c_str()));
+  std::vector<std::string> align;
+  for (pugi::xml_node xf : styles.child("styleSheet").child("cellXfs").children("xf"))
+    align.push_back(xf.child("alignment").attribute("horizontal").value());
+  auto align_of = [&](const char* ref) {
+    pugi::xml_node c = sheet.select_node((std::string("//c[@r='") + ref + "']").c_str()).node();
+    return align.at(c.attribute("s").as_int());
+  };
+  EXPECT_EQ(align_of("A2"), "left");   // 団体コード (text)
+  EXPECT_EQ(align_of("B2"), "left");   // 前橋市
+  EXPECT_EQ(align_of("C2"), "right");  // 12,345,678,901
+  EXPECT_EQ(align_of("D2"), "right");  // 0.5
+}
+
+// A 合計 row: C and D are =SUM over the rows above with the exact total as the cached value
+// (1,000 + 2,345 + 0 (empty) = 3,345; 7 + 8 + 9 = 24), so kokuho's reader (which does not
+// recalculate) reads the numbers; the autofilter stops above the 合計 row.
+XlsxSheet TotalSheet(long long money_total) {
+  XlsxSheet sheet;
+  sheet.name = "合計つき";
+  sheet.title = "表題";
+  sheet.header = {"団体コード", "市町村名", "金額", "人数", "1人当たり"};
+  sheet.rows = {{XlsxCell::Text("1"), XlsxCell::Text("甲"), XlsxCell::Integer(1000),
+                 XlsxCell::Integer(7), XlsxCell::Integer(142)},
+                {XlsxCell::Text("2"), XlsxCell::Text("乙"), XlsxCell::Integer(2345),
+                 XlsxCell::Integer(8), XlsxCell::Integer(293)},
+                {XlsxCell::Text("3"), XlsxCell::Text("丙"), XlsxCell::Empty(), XlsxCell::Integer(9),
+                 XlsxCell::Integer(0)},
+                {XlsxCell::Empty(), XlsxCell::Text("合計"), XlsxCell::Integer(money_total),
+                 XlsxCell::Integer(24), XlsxCell::Integer(139)}};
+  sheet.total_columns = {2, 3};  // 1人当たり (E) is not a sum: a plain value
+  return sheet;
+}
+
+TEST(WriteXlsx, TotalRowIsSumFormulasWithCachedValues) {
+  io_test::TempDir dir;
+  WriteXlsx(dir.Path("s.xlsx"), {TotalSheet(3345)});
+  const std::string xml =
+      io_test::ReadZipEntry(dir.Path("s.xlsx"), "xl/worksheets/sheet1.xml").value();
+  // Title row 1, header row 3, data rows 4-6, 合計 row 7.
+  EXPECT_NE(xml.find("<f>SUM(C4:C6)</f><v>3345</v>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("<f>SUM(D4:D6)</f><v>24</v>"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("<f>SUM(E"), std::string::npos) << xml;
+  EXPECT_NE(xml.find(R"(<autoFilter ref="A3:E6"/>)"), std::string::npos) << xml;
+  const std::vector<XlsxSheetCells> sheets = ReadXlsxCells(dir.Path("s.xlsx"));
+  ASSERT_EQ(sheets.size(), 1u);
+  std::map<std::pair<int, int>, std::string> cell;
+  for (const auto& c : sheets[0].cells) cell[{c.row, c.column}] = c.text;
+  EXPECT_EQ(cell[std::make_pair(7, 3)], "3345");
+  EXPECT_EQ(cell[std::make_pair(7, 4)], "24");
+  EXPECT_EQ(cell[std::make_pair(7, 5)], "139");
+}
+
+// A 合計 that is not the sum of its column is a programming error: refused, nothing written.
+TEST(WriteXlsx, TotalRowThatIsNotTheSumIsRefused) {
+  io_test::TempDir dir;
+  EXPECT_THROW(WriteXlsx(dir.Path("bad.xlsx"), {TotalSheet(3346)}), std::logic_error);
+  XlsxSheet text_above = TotalSheet(3345);
+  text_above.rows[0][2] = XlsxCell::Text("1000");
+  EXPECT_THROW(WriteXlsx(dir.Path("bad.xlsx"), {text_above}), std::logic_error);
+  XlsxSheet decimal_total = TotalSheet(3345);
+  decimal_total.rows.back()[2] = XlsxCell::Decimal(3345.0);
+  EXPECT_THROW(WriteXlsx(dir.Path("bad.xlsx"), {decimal_total}), std::logic_error);
+  EXPECT_TRUE(io_test::ListDir(dir.path()).empty());
+}
+
+// Random tables: the 合計 row read back through kokuho's xlsx reader is the exact sum,
+// for sums up to the 2^53 limit of exact doubles.
+TEST(WriteXlsx, TotalRowPropertyOverRandomTables) {
+  io_test::TempDir dir;
+  std::mt19937_64 rng(15);
+  for (int trial = 0; trial < 20; ++trial) {
+    XlsxSheet sheet;
+    sheet.name = "t";
+    sheet.header = {"名", "額"};
+    const int n = 1 + static_cast<int>(rng() % 40);
+    long long sum = 0;
+    for (int i = 0; i < n; ++i) {
+      const long long v =
+          static_cast<long long>(rng() % 200'000'000'000'000LL) - 100'000'000'000'000LL;
+      sum += v;
+      sheet.rows.push_back({XlsxCell::Text("r" + std::to_string(i)), XlsxCell::Integer(v)});
+    }
+    sheet.rows.push_back({XlsxCell::Text("合計"), XlsxCell::Integer(sum)});
+    sheet.total_columns = {1};
+    const std::string path = dir.Path("p" + std::to_string(trial) + ".xlsx");
+    WriteXlsx(path, {sheet});
+    const Table t = ReadXlsx(path);
+    ASSERT_EQ(t.rows.size(), static_cast<size_t>(n + 1));
+    EXPECT_EQ(t.rows.back().cells[1].text, std::to_string(sum)) << "trial " << trial;
+  }
 }
 
 }  // namespace
