@@ -4,7 +4,7 @@
 // municipality pays the prefecture under 国民健康保険法 §75条の7; there is no
 // English word for it, so kokuho uses the Japanese name for the module.
 //
-// A Case is built by io/case_loader (from prefecture.yaml + the municipality
+// A Case is built by readers/case_loader (from prefecture.yaml + the municipality
 // table) or directly by tests and benchmarks. Engines only read it. Notation
 // follows spec/nofukin.md §1.0: N (被保険者数), H (世帯数), I (所得), ε, α, β, β′,
 // e (均等割指数), r (標準的な収納率), C, B, P, S, F.

@@ -1,5 +1,5 @@
 // The household levy (src/premium) for Python: one household (the household file's
-// schema, parsed by io/household_loader, levied by premium::LevyOne as `kokuho levy`), and
+// schema, parsed by readers/household_loader, levied by premium::LevyOne as `kokuho levy`), and
 // a population from a file or from numpy columns, prepared and levied on all cores by the
 // batch (premium/batch.h: PrepareAll, then LevyEach into numpy arrays, or LevyAll for the
 // municipality totals of `kokuho microsim`). No Python runs per household.

@@ -1,4 +1,4 @@
-// 納付金 and 標準保険料率 (src/nofukin) for Python: the case read by io/case_loader, the
+// 納付金 and 標準保険料率 (src/nofukin) for Python: the case read by readers/case_loader, the
 // engine's result as columns (per 分, per municipality × 分, per municipality) with every
 // exact value as "p/q" or decimal text (python/kokuho turns them into fractions.Fraction),
 // and the trace of one municipality (`kokuho explain`).

@@ -1,4 +1,4 @@
-// io/chosei_loader: the embedded coefficients, the sample data, and bad coefficient and
+// readers/chosei_loader: the embedded coefficients, the sample data, and bad coefficient and
 // data files rejected at file:line:column.
 #include <gtest/gtest.h>
 

@@ -16,7 +16,7 @@
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
 #include "core/text.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
 #include "io/xlsx_writer.h"
