@@ -283,7 +283,7 @@ J HandoutReport(const HandoutInputs& in, std::size_t index) {
                       : fmt::format("{} ({})", in.r.prefecture, in.r.coefficients_label);
   r["generated_by"] = "kokuho 0.1.0";
   if (!in.c.notice.empty()) r["notice"] = in.c.notice;
-  r["layout"] = "one-page";  // the first section continues the title's page
+  r["layout"] = "compact";  // the first section continues the title's page
   if (!in.c.parameter_notes.empty()) r["warnings"] = CouncilWarnings(in.c.parameter_notes);
   J blocks = J::array();
   for (auto& t : HandoutTables(in, index)) blocks.push_back(TableBlock(t));

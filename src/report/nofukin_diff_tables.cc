@@ -172,6 +172,7 @@ nlohmann::ordered_json NofukinDiffReport(const NofukinComparison& cmp,
   r["title"] = fmt::format("{} {} 市町村別 納付金{}", cur.prefecture, cur.fiscal_year.ToWareki(),
                            against.empty() ? "" : " (" + against + ")");
   r["generated_by"] = "kokuho 0.1.0";
+  r["layout"] = "compact";  // the 納付金計 table starts on the title's page
   if (!notice.empty()) r["notice"] = notice;
   r["notes"] =
       J::array({std::string(kThousandYenNote),

@@ -33,6 +33,7 @@
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
 #include "../nofukin/test_cases.h"
+#include "io/encoding.h"
 #include "nofukin/engine.h"
 #include "report/html_report.h"
 #include "report/nofukin_diff_tables.h"
@@ -172,7 +173,8 @@ TEST(NofukinDiff, AMunicipalityOnlyInThePreviousYearKeepsTheTotals) {
                            {{"102016", "前橋市", 1'170'000'000, 330'000'000},
                             {"102024", "高崎市", 105'000'000, 15'000'000},
                             {"102032", "桐生市", 1'000, 0}});
-  const ReportTable& t = Table(NofukinDiffTables({cur, nullptr, &prev}), "nofukin_diff_yen");
+  const auto tables = NofukinDiffTables({cur, nullptr, &prev});
+  const ReportTable& t = Table(tables, "nofukin_diff_yen");
   ASSERT_EQ(t.rows.size(), 4u);
   EXPECT_EQ(Cell(t, 2, 1), "桐生市 (前年度のみ)");
   EXPECT_EQ(Cell(t, 2, 2), "");
@@ -311,7 +313,7 @@ TEST(Handout, OnePageForCouncilsWithTheNoticeAndNoDeveloperText) {
   // The handout is one section (one printed page) and the appendix of sources.
   ASSERT_EQ(page["sections"].size(), 2u);
   EXPECT_EQ(page["sections"][1]["role"], "appendix");
-  EXPECT_EQ(page["layout"], "one-page");
+  EXPECT_EQ(page["layout"], "compact");
   const std::string text =
       page["sections"][0].dump() + page["warnings"].dump() + page["title"].dump();
   EXPECT_NE(page["warnings"].dump().find("未確認の値を含み"), std::string::npos)
@@ -323,6 +325,15 @@ TEST(Handout, OnePageForCouncilsWithTheNoticeAndNoDeveloperText) {
   EXPECT_NE(summary.find("1,580,246千円"), std::string::npos) << summary;
   EXPECT_NE(summary.find("仮係数から +1,246千円"), std::string::npos) << summary;
   EXPECT_NE(summary.find("激変緩和 1,235千円"), std::string::npos) << summary;
+}
+
+TEST(Handout, TheLayoutFieldIsCheckedLikeTheOthers) {
+  nlohmann::json r = {
+      {"schema", "kokuho.report/1"}, {"title", "t"}, {"sections", nlohmann::json::array()}};
+  r["layout"] = "compact";
+  EXPECT_NO_THROW(ValidateReport(r));
+  r["layout"] = "one-page";
+  EXPECT_THROW(ValidateReport(r), InputError);
 }
 
 // `kokuho handout` on the sample: 確定係数 against 仮係数, one municipality; all files,
