@@ -38,6 +38,7 @@ int RunCli(int argc, char** argv) {
   RegisterDeficits(app, action);
   RegisterScenario(app, action);
   RegisterReport(app, action);
+  RegisterHandout(app, action);
   RegisterParams(app, action);
   RegisterClaims(app, action);
   try {

@@ -32,6 +32,7 @@ void RegisterFund(CLI::App& app, Action& action);
 void RegisterDeficits(CLI::App& app, Action& action);
 void RegisterScenario(CLI::App& app, Action& action);
 void RegisterReport(CLI::App& app, Action& action);
+void RegisterHandout(CLI::App& app, Action& action);
 void RegisterParams(CLI::App& app, Action& action);
 void RegisterClaims(CLI::App& app, Action& action);
 /// `claims check` and `claims lists`, under the `claims` subcommand (claims_check_command.cc).

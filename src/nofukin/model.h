@@ -203,6 +203,9 @@ struct Case {
   std::vector<MunicipalityInput> municipalities;
   /// The dated rule values the case was read with that are unconfirmed or carried forward.
   ParameterNotes parameter_notes;
+  /// Printed at the top of every page of the 説明資料 (e.g. 「架空の数値を含むサンプル
+  /// です」); empty for a real case.
+  std::string notice;
 
   bool HasPart(Part p) const;
   const PartPolicy& policy(Part p) const { return policies[static_cast<int>(p)]; }

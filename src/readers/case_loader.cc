@@ -245,7 +245,8 @@ nofukin::Case LoadCase(const std::string& path) {
   root.ExpectKeys({"prefecture", "prefecture_code", "fiscal_year", "coefficients", "municipalities",
                    "municipalities_sheet", "age_bands", "allocation_method", "high_cost_sharing",
                    "rounding", "parts", "individual_items", "transition_relief",
-                   "national_cost_per_capita", "national_cost_per_capita_excluding_high_cost"});
+                   "national_cost_per_capita", "national_cost_per_capita_excluding_high_cost",
+                   "notice"});
 
   Case c;
   c.prefecture = root.Text("prefecture");
@@ -270,6 +271,7 @@ nofukin::Case LoadCase(const std::string& path) {
     c.fiscal_year = *year;
   }
   c.coefficients_label = root.OptionalText("coefficients").value_or("");
+  c.notice = root.OptionalText("notice").value_or("");  // printed by kokuho handout
   if (auto t = root.OptionalText("allocation_method"))
     c.allocation = ParseLevyMethod(*t, root.PosOf(root.Require("allocation_method")),
                                    "allocation_method", false);

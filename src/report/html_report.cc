@@ -34,6 +34,9 @@ class Validator {
     OptionalString(r, "subtitle", "");
     OptionalString(r, "generated_by", "");
     OptionalString(r, "notice", "");
+    if (r.contains("layout") &&
+        (!r["layout"].is_string() || r["layout"].template get<std::string>() != "compact"))
+      Fail("layout", "expected \"compact\" (or no layout)");
     if (r.contains("prefecture_code")) {
       const Json& p = r["prefecture_code"];
       if (!p.is_string() || !IsDigits(p.template get<std::string>(), 2))

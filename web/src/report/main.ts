@@ -56,6 +56,8 @@ interface Report {
   prefecture_code?: string;
   /** Shown at the top and on every printed page, e.g. that the data are a 架空 sample. */
   notice?: string;
+  /** "compact": the first section continues the title's page (a one-page handout). */
+  layout?: 'compact';
   notes?: string[];
   /** Rule values used that are unconfirmed or carried past the years the data know. */
   warnings?: string[];
@@ -195,6 +197,7 @@ function printNotice(text: string): void {
 }
 
 function render(root: HTMLElement, report: Report, geo: Topology | null): void {
+  if (report.layout === 'compact') root.classList.add('kk-compact');
   if (report.notice) {
     const notice = el('p', 'kk-notice', report.notice);
     notice.setAttribute('role', 'note');
@@ -241,6 +244,7 @@ function render(root: HTMLElement, report: Report, geo: Topology | null): void {
 
   report.sections.forEach((s, i) => {
     const sec = el('section', s.role === 'appendix' ? 'kk-section kk-section--appendix' : 'kk-section');
+    if (i === 0 && report.layout === 'compact') sec.classList.add('kk-section--continue');
     sec.id = s.id || `section-${i + 1}`;
     sec.appendChild(el('h2', undefined, s.title));
     paragraphs(sec, s.text);

@@ -1,0 +1,101 @@
+// Browser test of the 説明資料 (`kokuho handout`, docs/handout.md): writes the sample's
+// 前橋市 page (確定係数 against 仮係数), opens it printed (A4 landscape) in headless Chromium and
+// checks that it fits one page: no table wider than the page, no cell cut off, and the content
+// no taller than one page; with --pdftotext, that `--pdf` gives one A4 landscape page with the
+// notice on it. Saves a screenshot of the printed layout to OUT/handout.png.
+//
+//   node tests/e2e/handout.test.mjs --kokuho build/kokuho --web web --examples examples \
+//     --out build/e2e-artifacts/handout [--pdftotext /usr/bin/pdftotext]
+//
+// Prints one line per check and "N passed, N failed"; exits 1 when a check fails.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { checks, launchChromium, option } from './harness.mjs';
+
+const kokuho = path.resolve(option('kokuho'));
+const webDir = path.resolve(option('web'));
+const examples = path.resolve(option('examples'));
+const outDir = path.resolve(option('out'));
+const browserPath = option('chromium', '/usr/bin/chromium');
+const pdftotext = option('pdftotext', '');
+// A4 landscape inside the print CSS's margins (12 mm top and bottom, 10 mm left and right).
+const PRINT_WIDTH_PX = Math.floor(((297 - 20) / 25.4) * 96);
+const PRINT_HEIGHT_PX = Math.floor(((210 - 24) / 25.4) * 96);
+const CODE = '102016';
+
+const { check, finish } = checks();
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(path.dirname(outDir), { recursive: true });
+const args = ['handout', path.join(examples, 'gunma-kakutei'), '--provisional',
+  path.join(examples, 'gunma'), '-m', CODE, '--out', outDir, '--format', 'json'];
+if (pdftotext) args.push('--pdf');
+try {
+  execFileSync(kokuho, args, { stdio: 'inherit' });
+} catch {
+  console.log('FAIL kokuho handout writes the pages');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const htmlPath = path.join(outDir, `handout-${CODE}.html`);
+const fileUrl = pathToFileURL(htmlPath).href;
+const notice = JSON.parse(readFileSync(path.join(outDir, 'nofukin_diff.json'), 'utf8')).notice;
+
+const browser = await launchChromium(webDir, browserPath, {
+  viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX },
+});
+try {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.emulateMedia({ media: 'print' });
+  await page.goto(fileUrl, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  const layout = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const tables = [...document.querySelectorAll('table.kk-table')].map((t) => ({
+      id: t.closest('figure')?.id,
+      right: Math.ceil(t.getBoundingClientRect().right),
+      cut: [...t.querySelectorAll('th, td')].filter((c) => c.scrollWidth > c.clientWidth + 1).length,
+    }));
+    // Everything printed on the first page: up to the appendix when there is one, else the
+    // whole report with its footer (not scrollHeight, which is never below the viewport's).
+    const appendix = document.querySelector('section.kk-section--appendix');
+    const root = document.getElementById('kokuho-report') ?? document.body;
+    const height = Math.ceil((appendix ?? root).getBoundingClientRect()[appendix ? 'top' : 'bottom'] +
+      window.scrollY);
+    return { width, tables, height, sections: document.querySelectorAll('section.kk-section').length };
+  });
+  const wide = layout.tables.filter((t) => t.right > layout.width || t.cut > 0);
+  check(`the handout's tables fit the printed width (${layout.tables.length} tables)`,
+    layout.tables.length >= 3 && wide.length === 0,
+    wide.map((t) => `${t.id}: right ${t.right} > ${layout.width} or ${t.cut} cells cut`).join('; '));
+  check(`the handout fits one A4 landscape page (${layout.height} px of ${PRINT_HEIGHT_PX})`,
+    layout.height <= PRINT_HEIGHT_PX);
+  check('the notice of sample data is on the page', (await page.textContent('body')).includes(notice));
+  await page.screenshot({ path: path.join(outDir, 'handout.png'), fullPage: true });
+  console.log(`screenshot: ${path.join(outDir, 'handout.png')}`);
+  check('no console errors or page errors', problems.length === 0, problems.join(' | '));
+} finally {
+  await browser.close();
+}
+
+if (pdftotext) {
+  const pdf = path.join(outDir, `handout-${CODE}.pdf`);
+  const info = execFileSync(path.join(path.dirname(pdftotext), 'pdfinfo'), [pdf]).toString();
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+  check('the PDF is A4 landscape', Math.abs(Number(size?.[1]) - 841.9) < 2 &&
+    Math.abs(Number(size?.[2]) - 595.3) < 2, size?.[0]);
+  check('the PDF of the handout has one page', pages === 1, `${pages} pages`);
+  const text = execFileSync(pdftotext, ['-layout', pdf, '-']).toString().replace(/\s+/g, '');
+  check('the notice is printed on the PDF', text.includes(notice.replace(/\s+/g, '')));
+}
+
+finish();
