@@ -17,7 +17,7 @@
 #include "cli/output_formats.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "io/case_loader.h"
+#include "readers/case_loader.h"
 #include "nofukin/engine.h"
 #include "report/handout.h"
 #include "report/html_report.h"
