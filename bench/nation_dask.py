@@ -102,11 +102,13 @@ def noop(i):
 def usage():
     """This process's CPU seconds (user + system) and peak RSS (MiB)."""
     r = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu": r.ru_utime + r.ru_stime, "peak_rss_mib": r.ru_maxrss / 1024}
+    return {"cpu": r.ru_utime + r.ru_stime, "sys": r.ru_stime, "peak_rss_mib": r.ru_maxrss / 1024}
 
 
 def workers_cpu(client):
-    return sum(u["cpu"] for u in client.run(usage).values())
+    """(user + system, system) CPU seconds of every worker process so far."""
+    u = client.run(usage).values()
+    return sum(x["cpu"] for x in u), sum(x["sys"] for x in u)
 
 
 def checksum(runs, keys):
@@ -126,6 +128,9 @@ def main():
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--check", default="all", help="'all', or the number of smallest prefectures")
     ap.add_argument("--reuse-populations", action="store_true")
+    ap.add_argument("--glibc-malloc", action="store_true",
+                    help="start the workers without Dask's MALLOC_TRIM_THRESHOLD_=65536 "
+                         "(glibc's defaults, as on the one-process run)")
     ap.add_argument("--json")
     a = ap.parse_args()
     import dask
@@ -149,6 +154,11 @@ def main():
     order = sorted(nation, key=lambda pp: -sizes[pp])
     scenarios = {pp: str(nation[pp][0]) for pp in order}
 
+    if a.glibc_malloc:
+        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
+        environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
+    result["glibc_malloc"] = a.glibc_malloc
     t_cluster = time.perf_counter()
     with distributed.LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
                                   dashboard_address=None, host="127.0.0.1",
@@ -163,7 +173,7 @@ def main():
             synth = dict(zip(order, client.gather(futures)))
             result["members"] = sum(s["members"] for s in synth.values())
         result["synth_wall"] = time.perf_counter() - t
-        result["synth_workers_cpu"] = workers_cpu(client) - c0
+        result["synth_workers_cpu"] = workers_cpu(client)[0] - c0[0]
         if reuse:
             print("phase 1: skipped (--reuse-populations: the .kpop files exist)", flush=True)
         else:
@@ -174,17 +184,25 @@ def main():
         c0, t = workers_cpu(client), time.perf_counter()
         runs = kd.roadmaps(scenarios, {pp: str(pops[pp]) for pp in order}, carry_forward=True)
         result["roadmap_wall"] = time.perf_counter() - t
-        result["roadmap_workers_cpu"] = workers_cpu(client) - c0
+        c1 = workers_cpu(client)
+        result["roadmap_workers_cpu"], result["roadmap_workers_sys"] = c1[0] - c0[0], c1[1] - c0[1]
         years = kd.nation_years(runs)
         print(f"phase 2: {len(runs)} roadmaps × {len(years)} years with every household levied "
               f"every year in {result['roadmap_wall']:.1f} s wall, "
-              f"{result['roadmap_workers_cpu']:.1f} s CPU on the workers; load {load()}",
+              f"{result['roadmap_workers_cpu']:.1f} s CPU on the workers (of which system "
+              f"{result['roadmap_workers_sys']:.1f} s); load {load()}",
               flush=True)
+        # Dask's own CPU on idle workers (event loop, heartbeats, its sampling profiler): part
+        # of the workers' CPU above, in proportion to the wall time.
+        c0 = workers_cpu(client)
+        time.sleep(10)
+        result["idle_workers_cpu_per_s"] = (workers_cpu(client)[0] - c0[0]) / 10
         t = time.perf_counter()
         client.gather([client.submit(noop, i, pure=False) for i in range(500)])
         result["task_overhead_ms"] = (time.perf_counter() - t) / 500 * 1e3
         result["workers_peak_rss_mib"] = sorted(u["peak_rss_mib"] for u in client.run(usage).values())
-    print(f"per task: {result['task_overhead_ms']:.2f} ms (500 empty tasks, submit to gather); "
+    print(f"idle workers: {result['idle_workers_cpu_per_s']:.3f} CPU-s per second (all {a.workers}); "
+          f"per task: {result['task_overhead_ms']:.2f} ms (500 empty tasks, submit to gather); "
           f"peak RSS of the workers {', '.join(f'{m:,.0f}' for m in result['workers_peak_rss_mib'])} "
           f"MiB; cluster start {result['cluster_start_s']:.1f} s", flush=True)
     print(years.to_string())
@@ -192,11 +210,12 @@ def main():
     result["household_levies"] = int(years["households"].sum())
     # The same roadmaps on this process (one machine, no Dask): identical to the yen.
     checked = order if a.check == "all" else sorted(nation, key=lambda pp: sizes[pp])[: int(a.check)]
-    c0, t = usage()["cpu"], time.perf_counter()
+    c0, t = usage(), time.perf_counter()
     local = {pp: kokuho.scenario_run(scenarios[pp], str(pops[pp]), carry_forward=True)
              for pp in checked}
     result["one_process_wall"] = time.perf_counter() - t
-    result["one_process_cpu"] = usage()["cpu"] - c0
+    result["one_process_cpu"] = usage()["cpu"] - c0["cpu"]
+    result["one_process_sys"] = usage()["sys"] - c0["sys"]
     dask_sum, local_sum = checksum(runs, checked), checksum(local, checked)
     same = dask_sum == local_sum and all(
         local[pp].years.equals(runs[pp].years) and local[pp].households.equals(runs[pp].households)
@@ -206,7 +225,7 @@ def main():
     result["client_peak_rss_mib"] = usage()["peak_rss_mib"]
     print(f"one machine (kokuho.scenario_run on this process, all cores), "
           f"{len(checked)} prefecture(s): {result['one_process_wall']:.1f} s wall, "
-          f"{result['one_process_cpu']:.1f} s CPU; SHA-256 of the result tables: Dask {dask_sum[:16]}…, "
+          f"{result['one_process_cpu']:.1f} s CPU (system {result['one_process_sys']:.1f} s); SHA-256 of the result tables: Dask {dask_sum[:16]}…, "
           f"one process {local_sum[:16]}…: {'identical' if same else 'DIFFERENT'}; "
           f"peak RSS of this process {result['client_peak_rss_mib']:,.0f} MiB")
     result["load_end"] = load()

@@ -69,6 +69,8 @@ def main():
     ap.add_argument("--year", type=int, default=2026)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--pandas-dir")
+    ap.add_argument("--pandas-reps", type=int, default=None,
+                    help="pandas in the first N repetitions only (default: every one)")
     ap.add_argument("--no-end-to-end", action="store_true",
                     help="skip 4. (kokuho microsim and Population.read_columns + kokuho.levy)")
     ap.add_argument("--json")
@@ -122,12 +124,24 @@ def main():
             e2e.append(t)
             del lev
         # pandas (its own process: the export read first, not timed).
-        if a.pandas_dir:
+        if a.pandas_dir and (a.pandas_reps is None or rep < a.pandas_reps):
             p, _ = child([sys.executable, os.path.join(os.path.dirname(__file__), "premium_pandas.py"),
                           a.pandas_dir, "--runs", "1", "--json"])
             r = json.loads(p.stdout.strip().splitlines()[-1])
             pandas_runs.append(r)
             ok &= r["ok"]
+        # Each repetition's figures as they come (a long run on a busy machine can be cut short).
+        print(f"repetition {rep + 1}: load {out['load_each_rep'][-1]}; CPU s: C++ "
+              f"{cxx['prepare_and_levy'][0]['cpu']:.3f}, Python {full[-1]['cpu']:.3f}; "
+              f"Prepared.levy totals {totals[-1]['cpu']:.3f} (C++ {cxx['levy_totals'][0]['cpu']:.3f}), "
+              f"with 分 {parts[-1]['cpu']:.3f} (C++ {cxx['levy_parts'][0]['cpu']:.3f})"
+              + (f"; pandas {pandas_runs[-1]['median_cpu_ms'] / 1e3:.3f} CPU s, "
+                 f"{pandas_runs[-1]['median_ms'] / 1e3:.3f} wall s" if len(pandas_runs) == rep + 1 else ""),
+              flush=True)
+        if a.json:
+            with open(a.json + ".partial", "w") as f:
+                json.dump({"cxx": cxx_runs, "full": full, "totals": totals, "parts": parts,
+                           "pandas": pandas_runs, "load_each_rep": out["load_each_rep"]}, f)
     del prepared, cols
     out["load_end"] = load()
     out["py_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
