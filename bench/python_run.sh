@@ -5,6 +5,7 @@
 #
 #   bash bench/python_run.sh
 #   KOKUHO_PY_HOUSEHOLDS=1000000 bash bench/python_run.sh
+#   bash bench/python_run.sh --no-end-to-end     # options after the script go to python_levy.py
 #
 # Builds $KOKUHO_BENCH_BUILD (default build-bench: Release, KOKUHO_BENCH=ON, the Python module)
 # when needed; writes the synthetic population (kokuho synth, seed 1, the sample prefecture)
@@ -37,4 +38,4 @@ if [[ ! -f "$export_dir/manifest.json" ]]; then
 fi
 PYTHONPATH="$BUILD/python" "$PY" "$ROOT/bench/python_levy.py" --kpop "$pop" \
   --cxx "$BUILD/bench/kokuho_python_levy_cxx" --kokuho "$BUILD/kokuho" --reps "$REPS" \
-  --pandas-dir "$export_dir" --json "$OUT/result-$N.json"
+  --pandas-dir "$export_dir" --json "$OUT/result-$N.json" "$@"

@@ -248,6 +248,61 @@ def test_dataframe_errors_name_the_row():
         kokuho.levy(df.assign(municipality="131016"), year=2026)
 
 
+def test_columns_in_place_or_converted_levy_the_same(population_kpop):
+    """Columns of the engine's own types are read in place; any other integer type, a
+    strided view or the other byte order is converted: the same levy, to the yen. The
+    results never share memory with the input columns."""
+    cols = kokuho.Population.read_columns(population_kpop)
+    base = kokuho.levy(cols, year=2026, detail=True)
+    arrays = [k for k, v in cols.items() if isinstance(v, np.ndarray)]
+    variants = {
+        "int64": {k: cols[k].astype(np.int64) for k in arrays},
+        "strided": {k: np.repeat(cols[k], 2)[::2] for k in arrays},
+        "big-endian": {k: cols[k].astype(cols[k].dtype.newbyteorder(">")) for k in arrays},
+    }
+    for name, changed in variants.items():
+        other = kokuho.levy({**cols, **changed}, year=2026, detail=True)
+        np.testing.assert_array_equal(other.total, base.total, err_msg=name)
+        np.testing.assert_array_equal(other.household_id, base.household_id, err_msg=name)
+        for p in base.parts:
+            np.testing.assert_array_equal(other.parts[p], base.parts[p], err_msg=name)
+            np.testing.assert_array_equal(other.keigen[p], base.keigen[p], err_msg=name)
+    for k in ("household_id", "municipality"):
+        assert not np.shares_memory(base[k], cols[k])
+    # Changing the input afterwards changes nothing levied.
+    total = base.total.copy()
+    cols["salary_revenue"][:] = 0
+    np.testing.assert_array_equal(base.total, total)
+    assert kokuho.levy(cols, year=2026).total.sum() < total.sum()
+
+
+def test_column_errors_first_row_on_every_thread_count(population_kpop):
+    """Wrong values in an early and a late household (each in another thread's share): the
+    error names the early row, as a whole check in row order does (Population.write)."""
+    cols = kokuho.Population.read_columns(population_kpop)
+    offsets = cols["member_offset"]
+    early, late = int(offsets[123]), int(offsets[19_000])
+    bad = dict(cols)
+    bad["business"] = cols["business"].copy()
+    bad["business"][[early, late]] = -1
+    bad["joined"] = cols["joined"].copy()
+    bad["joined"][late - 1] = 20250230
+    errors = []
+    for threads in (1, 2, 3):
+        for run in (lambda: kokuho.levy(bad, year=2026, threads=threads),
+                    lambda: kokuho.prepare(bad, 2026, threads=threads),
+                    lambda: kokuho.microsim(bad, year=2026, threads=threads)):
+            with pytest.raises(kokuho.InputError) as e:
+                run()
+            errors.append((e.value.file, e.value.line, e.value.column, e.value.message))
+    with pytest.raises(kokuho.InputError) as e:
+        kokuho.Population.write("/nonexistent/never-written.kpop", bad, year=2026)
+    whole = (e.value.file, e.value.line, e.value.column, e.value.message)
+    assert whole[:2] == ("<columns>", early + 1)
+    assert whole[3].startswith("business: expected an amount of 0 to 10,000,000,000 yen")
+    assert set(errors) == {whole}
+
+
 @pytest.mark.slow
 def test_million_households_dataframe_equals_kpop(tmp_path):
     """1,000,000 households: the DataFrame path equals `kokuho microsim` on the .kpop, to the yen."""

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <limits>
+#include <mutex>
 #include <thread>
 
 #include "core/error.h"
@@ -11,19 +14,60 @@ namespace kokuho::premium {
 
 std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalRules& rules,
                                           unsigned threads, const Progress& progress) {
+  return PrepareAll(pop.View(), rules, threads, progress);
+}
+
+std::vector<PreparedHousehold> PrepareAll(const PopulationView& pop, const NationalRules& rules,
+                                          unsigned threads, const Progress& progress,
+                                          const HouseholdCheck& check) {
   std::vector<PreparedHousehold> out(pop.households());
   std::atomic<std::size_t> done{0};
+  // The lowest household whose check failed and the lowest whose preparation failed, with
+  // their exceptions: a check error anywhere wins (every household is checked before any
+  // is levied), as when the whole population was checked first.
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  struct FirstError {
+    std::atomic<std::size_t> at{kNone};
+    std::exception_ptr error;
+    void Keep(std::size_t h, std::mutex& m) {
+      std::lock_guard<std::mutex> lock(m);
+      if (h < at.load(std::memory_order_relaxed)) {
+        at.store(h, std::memory_order_relaxed);
+        error = std::current_exception();
+      }
+    }
+  } bad_check, bad_prepare;
+  std::mutex error_mutex;
   ParallelFor(out.size(), threads, [&](std::size_t begin, std::size_t end, unsigned t) {
     Household household;
+    bool preparing = true;  // false after a failure in this chunk: only checks go on
     for (std::size_t h = begin; h < end; ++h) {
-      pop.Fill(h, household);
-      out[h] = Prepare(household, rules, pop.municipality[h]);
+      if (check) {
+        if (h > bad_check.at.load(std::memory_order_relaxed)) return;
+        try {
+          check(h);
+        } catch (...) {
+          bad_check.Keep(h, error_mutex);
+          return;
+        }
+      }
+      if (!preparing) continue;
+      try {
+        pop.Fill(h, household);
+        out[h] = Prepare(household, rules, pop.municipality[h]);
+      } catch (...) {
+        bad_prepare.Keep(h, error_mutex);
+        if (!check) return;
+        preparing = false;
+      }
       if ((h - begin) % 65536 == 65535) {
         const std::size_t d = done.fetch_add(65536) + 65536;
         if (t == 0 && progress) progress(d, out.size());
       }
     }
   });
+  if (bad_check.error) std::rethrow_exception(bad_check.error);
+  if (bad_prepare.error) std::rethrow_exception(bad_prepare.error);
   if (progress) progress(out.size(), out.size());
   return out;
 }

@@ -28,6 +28,18 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 std::vector<PreparedHousehold> PrepareAll(const Population& pop, const NationalRules& rules,
                                           unsigned threads = 0, const Progress& progress = {});
 
+/// Checks household h of a view before it is prepared (throws at the first wrong value).
+using HouseholdCheck = std::function<void(std::size_t h)>;
+
+/// The same on a view (columns read in place). With `check`, each household is checked
+/// just before it is prepared, on the same thread (one pass over the columns): when a check
+/// throws, the rest of its chunk and every household after it are skipped, and the
+/// exception of the lowest household is rethrown once every chunk has ended — the error a
+/// serial check in row order would have raised.
+std::vector<PreparedHousehold> PrepareAll(const PopulationView& pop, const NationalRules& rules,
+                                          unsigned threads = 0, const Progress& progress = {},
+                                          const HouseholdCheck& check = {});
+
 struct PartTotals {
   Yen amount = 0, income = 0, asset = 0, per_capita = 0, household = 0;
   std::array<Yen, kTierCount> keigen{};  ///< by tier (index 0 unused)

@@ -88,9 +88,42 @@ Household Population::Get(std::size_t h) const {
   return out;
 }
 
-void Population::Fill(std::size_t h, Household& out) const {
+void Population::Fill(std::size_t h, Household& out) const { View().Fill(h, out); }
+
+PopulationView Population::View() const {
+  PopulationView v;
+  v.municipalities = &municipalities;
+  v.household_count = households();
+  v.member_count = members();
+  v.household_id = household_id.data();
+  v.municipality = municipality.data();
+  v.tokutei_since = tokutei_since.data();
+  v.member_offset = member_offset.data();
+  v.birth_date = birth_date.data();
+  v.flags = flags.data();
+  v.joined = joined.data();
+  v.left = left.data();
+  v.salary_revenue = salary_revenue.data();
+  v.family_salary = family_salary.data();
+  v.pension_revenue = pension_revenue.data();
+  v.business = business.data();
+  v.family_salary_paid = family_salary_paid.data();
+  v.other_income = other_income.data();
+  v.land_gains = land_gains.data();
+  v.land_gains_deduction = land_gains_deduction.data();
+  v.total_income = total_income.data();
+  v.reduction_income = reduction_income.data();
+  v.fixed_asset_tax = fixed_asset_tax.data();
+  v.former_dependent_since = former_dependent_since.data();
+  v.unemployment_separation = unemployment_separation.data();
+  v.unemployment_reason = unemployment_reason.data();
+  v.birth_month = birth_month.data();
+  return v;
+}
+
+void PopulationView::Fill(std::size_t h, Household& out) const {
   out.id = std::to_string(household_id[h]);
-  out.municipality = municipalities[municipality[h]];
+  out.municipality = (*municipalities)[municipality[h]];
   out.tokutei_since = Unpack(tokutei_since[h]);
   const std::uint32_t begin = member_offset[h], end = member_offset[h + 1];
   out.members.resize(end - begin);

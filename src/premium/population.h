@@ -4,6 +4,9 @@
 // member_offset[h] .. member_offset[h+1]−1 of the member columns.
 //
 // Dates are yyyymmdd integers (0 = none); months are yyyymm. Money is whole yen.
+//
+// PopulationView borrows the same columns read-only from any storage (a Population, or
+// numpy arrays in the Python module, read in place): PrepareAll reads a view.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +26,8 @@ enum MemberFlag : std::uint8_t {
   kBirthMultiple = 16,
   kIncomeGiven = 32,  ///< total_income (and reduction_income) given directly
 };
+
+struct PopulationView;
 
 struct Population {
   std::vector<std::string> municipalities;  ///< 団体コード by index
@@ -58,6 +63,40 @@ struct Population {
   void Reserve(std::size_t households, std::size_t members);
   /// Index of a 団体コード, appended when new.
   std::uint16_t MunicipalityIndex(const std::string& code);
+  /// The columns as a view (valid while this population lives and is not resized).
+  PopulationView View() const;
+};
+
+/// A population's columns borrowed read-only, field by field as in Population: household
+/// columns of `household_count` values (member_offset one more), member columns of
+/// `member_count`. The storage must outlive the view and not change while it is read.
+struct PopulationView {
+  const std::vector<std::string>* municipalities = nullptr;  ///< 団体コード by index
+  std::size_t household_count = 0, member_count = 0;
+
+  const std::int64_t* household_id = nullptr;
+  const std::uint16_t* municipality = nullptr;
+  const std::int32_t* tokutei_since = nullptr;
+  const std::uint32_t* member_offset = nullptr;
+
+  const std::int32_t* birth_date = nullptr;
+  const std::uint8_t* flags = nullptr;
+  const std::int32_t *joined = nullptr, *left = nullptr;
+  const std::int64_t *salary_revenue = nullptr, *family_salary = nullptr,
+                     *pension_revenue = nullptr, *business = nullptr, *family_salary_paid = nullptr,
+                     *other_income = nullptr, *land_gains = nullptr,
+                     *land_gains_deduction = nullptr;
+  const std::int64_t *total_income = nullptr, *reduction_income = nullptr;
+  const std::int64_t* fixed_asset_tax = nullptr;
+  const std::int32_t* former_dependent_since = nullptr;
+  const std::int32_t* unemployment_separation = nullptr;
+  const std::uint8_t* unemployment_reason = nullptr;
+  const std::int32_t* birth_month = nullptr;
+
+  std::size_t households() const { return household_count; }
+  std::size_t members() const { return member_count; }
+  /// Household h as a Household, into `out`, reusing its storage (Population::Fill).
+  void Fill(std::size_t h, Household& out) const;
 };
 
 }  // namespace kokuho::premium

@@ -3,42 +3,53 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <limits>
+#include <string_view>
+#include <type_traits>
 
 #include "core/error.h"
+#include "premium/batch.h"
 #include "readers/population_check.h"
+#include "readers/population_io.h"
 
 namespace kokuho::python {
 namespace {
 
 using premium::Population;
+using premium::PopulationView;
 
-/// Calls fn(name, vector&, household_level) for every column of a population, in the
-/// order of the .kpop format (docs/population-format.md §2).
-template <typename P, typename Fn>
-void ForEachColumn(P& pop, Fn&& fn) {
-  fn("household_id", pop.household_id, true);
-  fn("municipality", pop.municipality, true);
-  fn("tokutei_since", pop.tokutei_since, true);
-  fn("member_offset", pop.member_offset, true);
-  fn("birth_date", pop.birth_date, false);
-  fn("flags", pop.flags, false);
-  fn("joined", pop.joined, false);
-  fn("left", pop.left, false);
-  fn("salary_revenue", pop.salary_revenue, false);
-  fn("family_salary", pop.family_salary, false);
-  fn("pension_revenue", pop.pension_revenue, false);
-  fn("business", pop.business, false);
-  fn("family_salary_paid", pop.family_salary_paid, false);
-  fn("other_income", pop.other_income, false);
-  fn("land_gains", pop.land_gains, false);
-  fn("land_gains_deduction", pop.land_gains_deduction, false);
-  fn("total_income", pop.total_income, false);
-  fn("reduction_income", pop.reduction_income, false);
-  fn("fixed_asset_tax", pop.fixed_asset_tax, false);
-  fn("former_dependent_since", pop.former_dependent_since, false);
-  fn("unemployment_separation", pop.unemployment_separation, false);
-  fn("unemployment_reason", pop.unemployment_reason, false);
-  fn("birth_month", pop.birth_month, false);
+/// Calls fn(name, vector member, view member, household_level) for every column of a
+/// population, in the order of the .kpop format (docs/population-format.md §2).
+template <typename Fn>
+void ForEachField(Fn&& fn) {
+  fn("household_id", &Population::household_id, &PopulationView::household_id, true);
+  fn("municipality", &Population::municipality, &PopulationView::municipality, true);
+  fn("tokutei_since", &Population::tokutei_since, &PopulationView::tokutei_since, true);
+  fn("member_offset", &Population::member_offset, &PopulationView::member_offset, true);
+  fn("birth_date", &Population::birth_date, &PopulationView::birth_date, false);
+  fn("flags", &Population::flags, &PopulationView::flags, false);
+  fn("joined", &Population::joined, &PopulationView::joined, false);
+  fn("left", &Population::left, &PopulationView::left, false);
+  fn("salary_revenue", &Population::salary_revenue, &PopulationView::salary_revenue, false);
+  fn("family_salary", &Population::family_salary, &PopulationView::family_salary, false);
+  fn("pension_revenue", &Population::pension_revenue, &PopulationView::pension_revenue, false);
+  fn("business", &Population::business, &PopulationView::business, false);
+  fn("family_salary_paid", &Population::family_salary_paid, &PopulationView::family_salary_paid,
+     false);
+  fn("other_income", &Population::other_income, &PopulationView::other_income, false);
+  fn("land_gains", &Population::land_gains, &PopulationView::land_gains, false);
+  fn("land_gains_deduction", &Population::land_gains_deduction,
+     &PopulationView::land_gains_deduction, false);
+  fn("total_income", &Population::total_income, &PopulationView::total_income, false);
+  fn("reduction_income", &Population::reduction_income, &PopulationView::reduction_income, false);
+  fn("fixed_asset_tax", &Population::fixed_asset_tax, &PopulationView::fixed_asset_tax, false);
+  fn("former_dependent_since", &Population::former_dependent_since,
+     &PopulationView::former_dependent_since, false);
+  fn("unemployment_separation", &Population::unemployment_separation,
+     &PopulationView::unemployment_separation, false);
+  fn("unemployment_reason", &Population::unemployment_reason, &PopulationView::unemployment_reason,
+     false);
+  fn("birth_month", &Population::birth_month, &PopulationView::birth_month, false);
 }
 
 [[noreturn]] void Wrong(const std::string& name, const std::string& column,
@@ -46,11 +57,12 @@ void ForEachColumn(P& pop, Fn&& fn) {
   throw InputError({name, 0, 0}, fmt::format("{}: {}", column, what));
 }
 
-/// Copies a numpy column into `out` (a cast when its dtype differs: numpy's, which a
-/// value outside the type would wrap, so integer columns are range-checked first).
+/// A numpy column as `expected` values of T: the array itself when its dtype is T's
+/// (C-contiguous and aligned; kept alive in `keep`), else numpy's cast of it (which a value
+/// outside T would wrap, so integer columns are range-checked first), kept the same way.
 template <typename T>
-void CopyColumn(const py::handle& object, std::vector<T>& out, std::size_t expected,
-                const std::string& name, const std::string& column) {
+const T* ReadColumn(const py::handle& object, std::size_t expected, const std::string& name,
+                    const std::string& column, std::vector<py::object>& keep) {
   py::array any = py::array::ensure(object);
   if (!any) Wrong(name, column, "expected an array of integers");
   if (any.ndim() != 1) Wrong(name, column, "expected a one-dimensional array");
@@ -61,6 +73,11 @@ void CopyColumn(const py::handle& object, std::vector<T>& out, std::size_t expec
     Wrong(
         name, column,
         "expected integers (yen, yyyymmdd dates, flags), not " + std::string(py::str(any.dtype())));
+  if (py::array_t<T, py::array::c_style>::check_(any) &&
+      (any.flags() & py::detail::npy_api::NPY_ARRAY_ALIGNED_)) {
+    keep.push_back(any);
+    return static_cast<const T*>(any.data());
+  }
   if (!any.dtype().is(py::dtype::of<T>()) && expected > 0) {
     // Values must fit T: checked on the values as int64 (numpy's min/max in C).
     py::object as64 = any.attr("astype")("int64");
@@ -78,8 +95,8 @@ void CopyColumn(const py::handle& object, std::vector<T>& out, std::size_t expec
                         static_cast<std::uint64_t>(std::numeric_limits<T>::max())));
   }
   auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(any);
-  out.resize(expected);
-  if (expected > 0) std::memcpy(out.data(), a.data(), expected * sizeof(T));
+  keep.push_back(a);
+  return a.data();
 }
 
 }  // namespace
@@ -96,23 +113,27 @@ py::dict PopulationColumns(Population&& pop) {
   for (const std::string& c : pop.municipalities) codes.append(c);
   out["municipalities"] = codes;
   if (pop.member_offset.empty()) pop.member_offset.push_back(0);
-  ForEachColumn(pop,
-                [&](const char* column, auto& v, bool) { out[column] = ToArray(std::move(v)); });
+  ForEachField([&](const char* column, auto vector, auto, bool) {
+    out[column] = ToArray(std::move(pop.*vector));
+  });
   return out;
 }
 
-Population PopulationFromColumns(const py::dict& columns,
-                                 const std::vector<std::string>& municipalities, int fiscal_year,
-                                 const std::string& name) {
-  Population pop;
-  pop.municipalities = municipalities;
+std::unique_ptr<InputPopulation> InputFromColumns(const py::dict& columns,
+                                                  const std::vector<std::string>& municipalities,
+                                                  int fiscal_year, const std::string& name) {
+  auto in = std::make_unique<InputPopulation>(name);
+  Population& owned = in->owned;
+  PopulationView& view = in->view;
+  owned.municipalities = municipalities;
+  view.municipalities = &owned.municipalities;
   auto get = [&](const char* column) -> py::object {
     return columns.contains(column) ? py::object(columns[column]) : py::object(py::none());
   };
   for (const auto& item : columns) {
     const std::string key = py::str(item.first);
     bool known = key == "age";
-    ForEachColumn(pop, [&](const char* column, auto&, bool) { known |= key == column; });
+    ForEachField([&](const char* column, auto, auto, bool) { known |= key == column; });
     if (!known) Wrong(name, key, "unknown column (docs/population-format.md §2 names them)");
   }
   if (get("household_id").is_none()) Wrong(name, "household_id", "the column is required");
@@ -121,36 +142,88 @@ Population PopulationFromColumns(const py::dict& columns,
   const std::size_t offsets = static_cast<std::size_t>(py::len(get("member_offset")));
   if (offsets != hh + 1)
     Wrong(name, "member_offset", fmt::format("expected households + 1 = {} values", hh + 1));
-  CopyColumn(get("member_offset"), pop.member_offset, hh + 1, name, "member_offset");
-  const std::size_t mm = pop.member_offset.empty() ? 0 : pop.member_offset.back();
+  view.member_offset =
+      ReadColumn<std::uint32_t>(get("member_offset"), hh + 1, name, "member_offset", in->arrays);
+  const std::size_t mm = view.member_offset[hh];
+  view.household_count = hh;
+  view.member_count = mm;
   const py::object age = get("age");
   if (get("birth_date").is_none() && age.is_none())
     Wrong(name, "birth_date", "give birth_date (yyyymmdd) or age");
   if (get("flags").is_none()) Wrong(name, "flags", "the column is required");
-  ForEachColumn(pop, [&](const char* column, auto& v, bool household) {
+  ForEachField([&](const char* column, auto vector, auto pointer, bool household) {
     if (std::string_view(column) == "member_offset") return;
+    using T = typename std::remove_reference_t<decltype(owned.*vector)>::value_type;
     const py::object o = get(column);
     const std::size_t n = household ? hh : mm;
     if (o.is_none()) {
-      v.assign(n, 0);
+      (owned.*vector).assign(n, 0);
+      view.*pointer = (owned.*vector).data();
     } else {
-      CopyColumn(o, v, n, name, column);
+      view.*pointer = ReadColumn<T>(o, n, name, column, in->arrays);
     }
   });
   if (!age.is_none()) {
-    std::vector<std::int32_t> ages;
-    CopyColumn(age, ages, mm, name, "age");
+    const std::int32_t* ages = ReadColumn<std::int32_t>(age, mm, name, "age", in->arrays);
     // 年齢 (age on 4月1日) becomes the birth date 4月2日 of (fiscal year − age), that age all
-    // year (docs/population-format.md §1, as the table reader).
+    // year (docs/population-format.md §1, as the table reader): birth_date becomes a column
+    // of its own (the given one, 0 where the age stands for it).
+    if (view.birth_date != owned.birth_date.data())
+      owned.birth_date.assign(view.birth_date, view.birth_date + mm);
     for (std::size_t i = 0; i < mm; ++i) {
-      if (pop.birth_date[i] != 0) continue;
+      if (owned.birth_date[i] != 0) continue;
       if (ages[i] < 0 || ages[i] > 120)
         throw InputError({name, static_cast<int>(i + 1), 0},
                          "age: expected the age on 4月1日, a whole number from 0 to 120");
-      pop.birth_date[i] = (fiscal_year - ages[i]) * 10000 + 402;
+      owned.birth_date[i] = (fiscal_year - ages[i]) * 10000 + 402;
     }
+    view.birth_date = owned.birth_date.data();
   }
-  CheckPopulation(pop, name);
+  CheckPopulationStructure(view, name);
+  return in;
+}
+
+std::unique_ptr<InputPopulation> InputFromFile(const std::string& path, int fiscal_year) {
+  auto in = std::make_unique<InputPopulation>(path);
+  {
+    py::gil_scoped_release release;
+    in->owned = ReadPopulation(path, fiscal_year);
+  }
+  in->view = in->owned.View();
+  in->values_checked = true;
+  return in;
+}
+
+std::vector<premium::PreparedHousehold> PrepareInput(const InputPopulation& input,
+                                                     const premium::NationalRules& rules,
+                                                     unsigned threads) {
+  premium::HouseholdCheck check;
+  if (!input.values_checked)
+    check = [&](std::size_t h) { CheckHousehold(input.view, h, input.name); };
+  py::gil_scoped_release release;
+  return premium::PrepareAll(input.view, rules, threads, {}, check);
+}
+
+void CheckValues(const InputPopulation& input) {
+  if (input.values_checked) return;
+  for (std::size_t h = 0; h < input.view.households(); ++h)
+    CheckHousehold(input.view, h, input.name);
+}
+
+Population PopulationFromColumns(const py::dict& columns,
+                                 const std::vector<std::string>& municipalities, int fiscal_year,
+                                 const std::string& name) {
+  const auto in = InputFromColumns(columns, municipalities, fiscal_year, name);
+  CheckValues(*in);
+  const PopulationView& view = in->view;
+  Population pop;
+  pop.municipalities = municipalities;
+  ForEachField([&](const char* column, auto vector, auto pointer, bool household) {
+    std::size_t n = household ? view.households() : view.members();
+    if (std::string_view(column) == "member_offset") ++n;
+    const auto* data = view.*pointer;
+    (pop.*vector).assign(data, data + n);
+  });
   return pop;
 }
 

@@ -1,6 +1,7 @@
 // Helpers the Python module's bindings share: exact values as text Python's
 // fractions.Fraction reads, the notes every result carries, vectors handed to numpy
-// without a copy, and the columns of a population to and from numpy arrays.
+// without a copy, and the columns of a population to and from numpy arrays (read in
+// place when they already have the engine's types).
 //
 // The bindings (src/python/*_binding.cc) only wire: they load with io/, call an engine and
 // hand its typed results to Python as dicts of columns; python/kokuho builds the
@@ -12,6 +13,7 @@
 #include <pybind11/stl.h>
 
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +21,8 @@
 #include "core/parameter_notes.h"
 #include "core/rational.h"
 #include "premium/population.h"
+#include "premium/prepared.h"
+#include "premium/rules.h"
 
 namespace kokuho::python {
 
@@ -42,11 +46,50 @@ py::array_t<T> ToArray(std::vector<T>&& v) {
 /// municipality codes as a list under "municipalities".
 py::dict PopulationColumns(premium::Population&& pop);
 
-/// A population from numpy columns named as in PopulationColumns (the .kpop column names,
+/// A population for the engine from numpy columns (or a file), with what keeps its storage
+/// alive: columns whose dtype is already the engine's (C-contiguous, aligned) are read in
+/// place, without a copy; the others are converted once (numpy's cast, after a range
+/// check), absent ones are zeros. `view` is what PrepareAll reads; the arrays must not be
+/// changed while it is read. Not movable (the view points into it).
+struct InputPopulation {
+  premium::Population owned;       ///< municipalities; a file's columns, or the converted ones
+  std::vector<py::object> arrays;  ///< numpy arrays read in place (kept alive)
+  premium::PopulationView view;    ///< every column, wherever it lives
+  bool values_checked = false;     ///< false: CheckHousehold each household while preparing
+  const std::string name;          ///< the source as errors name it
+
+  explicit InputPopulation(std::string source) : name(std::move(source)) {}
+  InputPopulation(const InputPopulation&) = delete;
+  InputPopulation& operator=(const InputPopulation&) = delete;
+  const std::vector<std::string>& municipalities() const { return owned.municipalities; }
+};
+
+/// The columns named as in PopulationColumns (the .kpop column names,
 /// docs/population-format.md §2): household_id, municipality (index), tokutei_since,
 /// member_offset; birth_date, flags and the member columns, each optional but birth_date
 /// and flags (absent: zeros); `age` (whole years on 4月1日) may stand for birth_date.
-/// Checked with CheckPopulation (InputError at the row, `name` as the file).
+/// Column errors (type, length, range) and the structure (CheckPopulationStructure) are
+/// checked here, InputError with `name` as the file; the values are left to the
+/// preparation (values_checked false: PrepareInput checks each household beside it).
+std::unique_ptr<InputPopulation> InputFromColumns(const py::dict& columns,
+                                                  const std::vector<std::string>& municipalities,
+                                                  int fiscal_year, const std::string& name);
+
+/// A population file read into memory (values checked by the reader).
+std::unique_ptr<InputPopulation> InputFromFile(const std::string& path, int fiscal_year);
+
+/// PrepareAll on the input with the GIL released, each household's values checked first
+/// when they were not (CheckHousehold, the first error in row order, messages as
+/// CheckPopulation's).
+std::vector<premium::PreparedHousehold> PrepareInput(const InputPopulation& input,
+                                                     const premium::NationalRules& rules,
+                                                     unsigned threads);
+
+/// Every household's values checked in row order (CheckHousehold), unless they were.
+void CheckValues(const InputPopulation& input);
+
+/// A population copied from numpy columns (as InputFromColumns) and checked whole with
+/// CheckPopulation, for what needs a Population of its own (writing a .kpop, a scenario).
 premium::Population PopulationFromColumns(const py::dict& columns,
                                           const std::vector<std::string>& municipalities,
                                           int fiscal_year, const std::string& name);

@@ -43,13 +43,13 @@ struct LevyInputs {
   std::vector<std::string> names;
 };
 
-LevyInputs LoadInputs(const Population& pop, const std::string& rates_given, int year,
-                      bool carry_forward) {
+LevyInputs LoadInputs(premium::NationalRules rules, const std::vector<std::string>& municipalities,
+                      const std::string& rates_given, int year) {
   const std::string rates_path = RatesPath(rates_given);
   LevyInputs in;
-  in.rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
+  in.rules = std::move(rules);
   const auto schedules = LoadRateSchedules(rates_path, year);
-  for (const std::string& code : pop.municipalities) {
+  for (const std::string& code : municipalities) {
     const premium::RateSchedule& s = FindRateSchedule(schedules, code, rates_path, year);
     in.compiled.push_back(CompileRateSchedule(s, in.rules, rates_path));
     in.names.push_back(s.name);
@@ -57,15 +57,13 @@ LevyInputs LoadInputs(const Population& pop, const std::string& rates_given, int
   return in;
 }
 
-/// The population of `source`: a file path (str) or a dict of numpy columns.
-Population GetPopulation(const py::object& source, const std::vector<std::string>& municipalities,
-                         int year, const std::string& name) {
-  if (py::isinstance<py::str>(source)) {
-    const std::string path = source.cast<std::string>();
-    py::gil_scoped_release release;
-    return ReadPopulation(path, year);
-  }
-  return PopulationFromColumns(source.cast<py::dict>(), municipalities, year, name);
+/// The population of `source`: a file path (str) or a dict of numpy columns (read in place
+/// where they have the engine's types).
+std::unique_ptr<InputPopulation> GetPopulation(const py::object& source,
+                                               const std::vector<std::string>& municipalities,
+                                               int year, const std::string& name) {
+  if (py::isinstance<py::str>(source)) return InputFromFile(source.cast<std::string>(), year);
+  return InputFromColumns(source.cast<py::dict>(), municipalities, year, name);
 }
 
 py::dict LevyOneHousehold(const std::string& text, const std::string& name,
@@ -160,30 +158,37 @@ struct PreparedPopulation {
   std::vector<std::uint16_t> municipality;
 };
 
+std::unique_ptr<PreparedPopulation> PrepareWith(premium::NationalRules rules,
+                                                const py::object& source,
+                                                const std::vector<std::string>& municipalities,
+                                                const std::string& name, int year,
+                                                unsigned threads) {
+  auto out = std::make_unique<PreparedPopulation>();
+  out->rules = std::move(rules);
+  const auto input = GetPopulation(source, municipalities, year, name);
+  out->prepared = PrepareInput(*input, out->rules, threads);
+  const premium::PopulationView& v = input->view;
+  out->municipalities = input->municipalities();
+  out->household_id.assign(v.household_id, v.household_id + v.households());
+  out->municipality.assign(v.municipality, v.municipality + v.households());
+  return out;
+}
+
 std::unique_ptr<PreparedPopulation> Prepare(const py::object& source,
                                             const std::vector<std::string>& municipalities,
                                             const std::string& name, int year, bool carry_forward,
                                             unsigned threads) {
-  auto out = std::make_unique<PreparedPopulation>();
-  out->rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
-  Population pop = GetPopulation(source, municipalities, year, name);
-  {
-    py::gil_scoped_release release;
-    out->prepared = premium::PrepareAll(pop, out->rules, threads);
-  }
-  out->municipalities = std::move(pop.municipalities);
-  out->household_id = std::move(pop.household_id);
-  out->municipality = std::move(pop.municipality);
-  return out;
+  return PrepareWith(LoadNationalRules(year, "", YearPolicy{carry_forward}), source, municipalities,
+                     name, year, threads);
 }
 
 /// Every prepared household's levy as numpy arrays (household i at [i]): total and tier,
 /// each 分's 賦課額 (`parts`), its 軽減 and 限度超過額 (`detail`).
-py::dict LevyPrepared(const PreparedPopulation& p, const std::string& rates_given, bool parts,
-                      bool detail, unsigned threads) {
-  const std::string rates_path = RatesPath(rates_given);
+py::dict LevyPreparedUnder(const PreparedPopulation& p,
+                           const std::vector<premium::RateSchedule>& schedules,
+                           const std::string& rates_path, bool parts, bool detail,
+                           unsigned threads) {
   const int year = p.rules.fiscal_year;
-  const auto schedules = LoadRateSchedules(rates_path, year);
   std::vector<premium::CompiledSchedule> compiled;
   py::list codes, names;
   for (const std::string& code : p.municipalities) {
@@ -232,15 +237,24 @@ py::dict LevyPrepared(const PreparedPopulation& p, const std::string& rates_give
   return out;
 }
 
+py::dict LevyPrepared(const PreparedPopulation& p, const std::string& rates_given, bool parts,
+                      bool detail, unsigned threads) {
+  const std::string rates_path = RatesPath(rates_given);
+  return LevyPreparedUnder(p, LoadRateSchedules(rates_path, p.rules.fiscal_year), rates_path, parts,
+                           detail, threads);
+}
+
 /// Every household's levy as numpy arrays (household i at [i]).
 py::dict LevyPopulation(const py::object& source, const std::vector<std::string>& municipalities,
                         const std::string& name, const std::string& rates, int year,
                         bool carry_forward, bool detail, unsigned threads) {
-  // The rules, then the rates, then the population: the order `kokuho microsim` reads them.
-  LoadNationalRules(year, "", YearPolicy{carry_forward});
-  LoadRateSchedules(RatesPath(rates), year);
-  const auto p = Prepare(source, municipalities, name, year, carry_forward, threads);
-  py::dict out = LevyPrepared(*p, rates, true, detail, threads);
+  // The rules, then the rates, then the population: the order `kokuho microsim` reads them
+  // (each read once).
+  premium::NationalRules rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
+  const std::string rates_path = RatesPath(rates);
+  const auto schedules = LoadRateSchedules(rates_path, year);
+  const auto p = PrepareWith(std::move(rules), source, municipalities, name, year, threads);
+  py::dict out = LevyPreparedUnder(*p, schedules, rates_path, true, detail, threads);
   // The ids and municipality indexes as arrays of their own (the prepared population goes;
   // moving a vector keeps its buffer, so the views in `out` stay valid until replaced).
   out["municipality"] = ToArray(std::move(p->municipality));
@@ -252,21 +266,32 @@ py::dict LevyPopulation(const py::object& source, const std::vector<std::string>
 py::dict Microsim(const py::object& source, const std::vector<std::string>& municipalities,
                   const std::string& name, const std::string& rates, int year, bool carry_forward,
                   unsigned threads) {
-  Population pop = GetPopulation(source, municipalities, year, name);
-  const LevyInputs in = LoadInputs(pop, rates, year, carry_forward);
+  // The population, then the rules, then the rates (a wrong value in the population is
+  // reported before a wrong year or rate table, as when the population was checked whole
+  // first).
+  const auto input = GetPopulation(source, municipalities, year, name);
+  const std::vector<std::string>& codes = input->municipalities();
+  premium::NationalRules rules;
+  try {
+    rules = LoadNationalRules(year, "", YearPolicy{carry_forward});
+  } catch (...) {
+    CheckValues(*input);
+    throw;
+  }
+  const auto prepared = PrepareInput(*input, rules, threads);
+  const LevyInputs in = LoadInputs(std::move(rules), codes, rates, year);
   premium::LevyAllResult result;
   premium::Deciles deciles;
   {
     py::gil_scoped_release release;
-    const auto prepared = premium::PrepareAll(pop, in.rules, threads);
     deciles = premium::AssignDeciles(prepared);
     result = premium::LevyAll(prepared, in.compiled, deciles, false, threads);
   }
   Columns munis;
   static constexpr const char* kTierKeys[] = {"none", "two", "five", "seven"};
-  for (std::size_t m = 0; m < pop.municipalities.size(); ++m) {
+  for (std::size_t m = 0; m < codes.size(); ++m) {
     const premium::MunicipalityTotals& t = result.municipalities[m];
-    munis["code"].append(pop.municipalities[m]);
+    munis["code"].append(codes[m]);
     munis["name"].append(in.names[m]);
     munis["households"].append(t.households);
     munis["members"].append(t.members);

@@ -14,6 +14,7 @@ namespace kokuho {
 namespace {
 
 using premium::Population;
+using premium::PopulationView;
 
 // 離職理由コード of 特定受給資格者 and 特定理由離職者 (国保法施行令 29条の7の2; spec §4.3), as
 // the population table reader accepts them.
@@ -30,7 +31,7 @@ bool ValidDate(std::int32_t v) {
 
 class Checker {
  public:
-  Checker(const Population& pop, const std::string& name) : pop_(pop), name_(name) {}
+  Checker(const PopulationView& pop, const std::string& name) : pop_(pop), name_(name) {}
 
   [[noreturn]] void Fail(std::size_t row, const std::string& column, const std::string& what,
                          std::int64_t household = -1) const {
@@ -39,21 +40,28 @@ class Checker {
                                     : fmt::format("{}: {}", column, what));
   }
 
+  /// The column sizes of a Population (a view has one size per kind of column).
+  static void Sizes(const Population& pop, const std::string& name) {
+    const PopulationView view = pop.View();
+    const Checker c(view, name);
+    const std::size_t hh = pop.households(), mm = pop.members();
+    if (pop.municipality.size() != hh || pop.tokutei_since.size() != hh)
+      c.Fail(0, "municipality", fmt::format("expected one value per household ({})", hh));
+    if (pop.member_offset.size() != hh + 1 && !(hh == 0 && pop.member_offset.empty()))
+      c.Fail(0, "member_offset", fmt::format("expected households + 1 = {} values", hh + 1));
+    for (const std::size_t n :
+         {pop.flags.size(), pop.joined.size(), pop.left.size(), pop.salary_revenue.size(),
+          pop.family_salary.size(), pop.pension_revenue.size(), pop.business.size(),
+          pop.family_salary_paid.size(), pop.other_income.size(), pop.land_gains.size(),
+          pop.land_gains_deduction.size(), pop.total_income.size(), pop.reduction_income.size(),
+          pop.fixed_asset_tax.size(), pop.former_dependent_since.size(),
+          pop.unemployment_separation.size(), pop.unemployment_reason.size(),
+          pop.birth_month.size()})
+      if (n != mm) c.Fail(0, "members", fmt::format("every member column needs {} values", mm));
+  }
+
   void Structure() const {
     const std::size_t hh = pop_.households(), mm = pop_.members();
-    if (pop_.municipality.size() != hh || pop_.tokutei_since.size() != hh)
-      Fail(0, "municipality", fmt::format("expected one value per household ({})", hh));
-    if (pop_.member_offset.size() != hh + 1 && !(hh == 0 && pop_.member_offset.empty()))
-      Fail(0, "member_offset", fmt::format("expected households + 1 = {} values", hh + 1));
-    for (const std::size_t n :
-         {pop_.flags.size(), pop_.joined.size(), pop_.left.size(), pop_.salary_revenue.size(),
-          pop_.family_salary.size(), pop_.pension_revenue.size(), pop_.business.size(),
-          pop_.family_salary_paid.size(), pop_.other_income.size(), pop_.land_gains.size(),
-          pop_.land_gains_deduction.size(), pop_.total_income.size(), pop_.reduction_income.size(),
-          pop_.fixed_asset_tax.size(), pop_.former_dependent_since.size(),
-          pop_.unemployment_separation.size(), pop_.unemployment_reason.size(),
-          pop_.birth_month.size()})
-      if (n != mm) Fail(0, "members", fmt::format("every member column needs {} values", mm));
     if (hh == 0) return;
     const auto& off = pop_.member_offset;
     if (off[0] != 0) Fail(0, "member_offset", "expected the first household to start at row 0");
@@ -65,38 +73,35 @@ class Checker {
     if (off[hh] != mm)
       Fail(mm, "member_offset",
            fmt::format("expected the offsets to end at the member count {}", mm));
-    for (const std::string& code : pop_.municipalities) {
+    for (const std::string& code : *pop_.municipalities) {
       const auto c = MunicipalityCode::TryParse(code);
       if (!c || c->str() != code)
         Fail(0, "municipality",
              "expected 6-digit 団体コード with a valid check digit (e.g. 102016)");
     }
     for (std::size_t h = 0; h < hh; ++h)
-      if (pop_.municipality[h] >= pop_.municipalities.size())
-        Fail(
-            off[h], "municipality",
-            fmt::format("index outside the table of {} municipalities", pop_.municipalities.size()),
-            pop_.household_id[h]);
+      if (pop_.municipality[h] >= pop_.municipalities->size())
+        Fail(off[h], "municipality",
+             fmt::format("index outside the table of {} municipalities",
+                         pop_.municipalities->size()),
+             pop_.household_id[h]);
   }
 
-  void Values() const {
-    const std::size_t hh = pop_.households();
-    for (std::size_t h = 0; h < hh; ++h) {
-      const std::int64_t id = pop_.household_id[h];
-      const std::size_t b = pop_.member_offset[h], e = pop_.member_offset[h + 1];
-      if (pop_.tokutei_since[h] != 0 && !ValidDate(pop_.tokutei_since[h]))
-        Fail(b, "tokutei_since", "expected a date as yyyymmdd (0 = none)", id);
-      int heads = 0, insured = 0;
-      for (std::size_t i = b; i < e; ++i) {
-        Member(i, id);
-        heads += (pop_.flags[i] & premium::kHead) != 0;
-        insured += (pop_.flags[i] & premium::kInsured) != 0;
-      }
-      if (heads != 1)
-        Fail(b, "head", "expected exactly one 世帯主 per household (擬制世帯主: head, not insured)",
-             id);
-      if (insured == 0) Fail(b, "insured", "expected at least one 国保 member", id);
+  void Values(std::size_t h) const {
+    const std::int64_t id = pop_.household_id[h];
+    const std::size_t b = pop_.member_offset[h], e = pop_.member_offset[h + 1];
+    if (pop_.tokutei_since[h] != 0 && !ValidDate(pop_.tokutei_since[h]))
+      Fail(b, "tokutei_since", "expected a date as yyyymmdd (0 = none)", id);
+    int heads = 0, insured = 0;
+    for (std::size_t i = b; i < e; ++i) {
+      Member(i, id);
+      heads += (pop_.flags[i] & premium::kHead) != 0;
+      insured += (pop_.flags[i] & premium::kInsured) != 0;
     }
+    if (heads != 1)
+      Fail(b, "head", "expected exactly one 世帯主 per household (擬制世帯主: head, not insured)",
+           id);
+    if (insured == 0) Fail(b, "insured", "expected at least one 国保 member", id);
   }
 
  private:
@@ -107,13 +112,13 @@ class Checker {
     if (f & ~kKnownFlags) Fail(i, "flags", "expected only the bits 1, 2, 4, 8, 16, 32", id);
     if ((f & premium::kTokuteiDoitsu) && (f & premium::kInsured))
       Fail(i, "tokutei_doitsu", "a 特定同一世帯所属者 is not insured (国保 = 0)", id);
-    const std::pair<const char*, const std::vector<std::int32_t>*> dates[] = {
-        {"joined", &pop_.joined},
-        {"left", &pop_.left},
-        {"former_dependent_since", &pop_.former_dependent_since},
-        {"unemployment_separation", &pop_.unemployment_separation}};
+    const std::pair<const char*, const std::int32_t*> dates[] = {
+        {"joined", pop_.joined},
+        {"left", pop_.left},
+        {"former_dependent_since", pop_.former_dependent_since},
+        {"unemployment_separation", pop_.unemployment_separation}};
     for (const auto& [column, v] : dates)
-      if ((*v)[i] != 0 && !ValidDate((*v)[i]))
+      if (v[i] != 0 && !ValidDate(v[i]))
         Fail(i, column, "expected a date as yyyymmdd (0 = none)", id);
     if (pop_.joined[i] != 0 && pop_.left[i] != 0 && pop_.left[i] <= pop_.joined[i])
       Fail(i, "left", "expected a 資格喪失日 after the 資格取得日", id);
@@ -122,20 +127,20 @@ class Checker {
       Fail(i, "birth_month", "expected a month as yyyymm (0 = none)", id);
     if ((f & premium::kBirthMultiple) && month == 0)
       Fail(i, "birth_multiple", "a multiple birth needs its birth_month", id);
-    const std::pair<const char*, const std::vector<std::int64_t>*> amounts[] = {
-        {"salary_revenue", &pop_.salary_revenue},
-        {"family_salary", &pop_.family_salary},
-        {"pension_revenue", &pop_.pension_revenue},
-        {"business", &pop_.business},
-        {"family_salary_paid", &pop_.family_salary_paid},
-        {"other_income", &pop_.other_income},
-        {"land_gains", &pop_.land_gains},
-        {"land_gains_deduction", &pop_.land_gains_deduction},
-        {"total_income", &pop_.total_income},
-        {"reduction_income", &pop_.reduction_income},
-        {"fixed_asset_tax", &pop_.fixed_asset_tax}};
+    const std::pair<const char*, const std::int64_t*> amounts[] = {
+        {"salary_revenue", pop_.salary_revenue},
+        {"family_salary", pop_.family_salary},
+        {"pension_revenue", pop_.pension_revenue},
+        {"business", pop_.business},
+        {"family_salary_paid", pop_.family_salary_paid},
+        {"other_income", pop_.other_income},
+        {"land_gains", pop_.land_gains},
+        {"land_gains_deduction", pop_.land_gains_deduction},
+        {"total_income", pop_.total_income},
+        {"reduction_income", pop_.reduction_income},
+        {"fixed_asset_tax", pop_.fixed_asset_tax}};
     for (const auto& [column, v] : amounts)
-      if ((*v)[i] < 0 || (*v)[i] > kMaxAmount)
+      if (v[i] < 0 || v[i] > kMaxAmount)
         Fail(i, column, "expected an amount of 0 to 10,000,000,000 yen (give a loss as 0)", id);
     if (pop_.land_gains_deduction[i] > pop_.land_gains[i])
       Fail(i, "land_gains_deduction", "expected at most land_gains", id);
@@ -149,16 +154,26 @@ class Checker {
            "a 離職日 and its 離職理由コード go together", id);
   }
 
-  const Population& pop_;
+  const PopulationView& pop_;
   const std::string& name_;
 };
 
 }  // namespace
 
 void CheckPopulation(const premium::Population& pop, const std::string& name) {
-  Checker c(pop, name);
-  c.Structure();
-  c.Values();
+  Checker::Sizes(pop, name);
+  const PopulationView view = pop.View();
+  CheckPopulationStructure(view, name);
+  const Checker c(view, name);
+  for (std::size_t h = 0; h < view.households(); ++h) c.Values(h);
+}
+
+void CheckPopulationStructure(const premium::PopulationView& pop, const std::string& name) {
+  Checker(pop, name).Structure();
+}
+
+void CheckHousehold(const premium::PopulationView& pop, std::size_t h, const std::string& name) {
+  Checker(pop, name).Values(h);
 }
 
 }  // namespace kokuho

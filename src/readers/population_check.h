@@ -25,4 +25,11 @@ namespace kokuho {
 /// together, with a known code.
 void CheckPopulation(const premium::Population& pop, const std::string& name);
 
+/// CheckPopulation in two parts, for columns read in place (a view has its sizes by
+/// construction): the structure (member offsets, municipality indexes and codes), then each
+/// household's values (CheckHousehold, in row order: the first error is the lowest row;
+/// premium::PrepareAll runs it beside the preparation). Same messages.
+void CheckPopulationStructure(const premium::PopulationView& pop, const std::string& name);
+void CheckHousehold(const premium::PopulationView& pop, std::size_t h, const std::string& name);
+
 }  // namespace kokuho
