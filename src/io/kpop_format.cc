@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "io/encoding.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
 #include "io/input_limits.h"
@@ -230,7 +231,7 @@ Population ReadKpop(const std::string& path) {
   f.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (f.fd < 0 || fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uint64_t actual = static_cast<std::uint64_t>(st.st_size);
 
   std::string header(kHeaderSize, '\0');
@@ -265,10 +266,10 @@ Population ReadKpop(const std::string& path) {
   if (columns > kMaxColumns || directory < kHeaderSize || directory > file_size ||
       std::uint64_t{columns} * kEntrySize > file_size - directory)
     Fail(path, kDirectoryAt, "the column directory lies outside the file: the file is damaged");
-  CheckFileSize(path, file_size, Limits().population_bytes, "a population file (.kpop)",
+  CheckFileSize(path, file_size, Limits().population_bytes, "被保険者ファイル (.kpop)",
                 "KOKUHO_MAX_POPULATION_MB");
-  CheckMemory(path, file_size, "reading this population file");
-  CheckCount({path, 0, 0}, mm, Limits().population_rows, "household members",
+  CheckMemory(path, file_size, "この被保険者ファイルの読み込み");
+  CheckCount({path, 0, 0}, mm, Limits().population_rows, "世帯員の数",
              "KOKUHO_MAX_POPULATION_ROWS");
   const std::uint64_t meta_end = directory + std::uint64_t{columns} * kEntrySize;
 

@@ -474,14 +474,14 @@ std::string Lower(std::string s) {
 }
 
 void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
-  const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "a population file",
+  const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "被保険者ファイル",
                                           "KOKUHO_MAX_POPULATION_MB");
   // The bytes, their UTF-8 copy, and per line (at most one member) the columns of a member
   // and of a household (premium::Population; about 100 bytes).
   const std::size_t lines =
       static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
   CheckMemory(path, 2 * std::uint64_t{bytes.size()} + std::uint64_t{lines} * 100,
-              "reading this population file");
+              "この被保険者ファイルの読み込み");
   std::string text;
   DecodeFailure failure;
   if (!TryDecodeToUtf8(bytes, text, failure))
@@ -536,7 +536,7 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
     row.row_line = in.record_line();
     if (data_rows >= Limits().population_rows)
       CheckCount({path, in.record_line(), 0}, data_rows + 1, Limits().population_rows,
-                 "household members (rows)", "KOKUHO_MAX_POPULATION_ROWS");
+                 "世帯員 (行) の数", "KOKUHO_MAX_POPULATION_ROWS");
     b.Add(row);
     ++data_rows;
   }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "io/encoding.h"
 #include "core/text.h"
 #include "io/input_limits.h"
 
@@ -79,7 +80,7 @@ class ZipArchive {
     zip_fclose(file);
     // pugixml's tree takes about ten times the XML's size (a node per element, attribute
     // and text of 20-odd bytes of XML).
-    CheckMemory(path_, std::uint64_t{data.size()} * 12, "parsing this workbook");
+    CheckMemory(path_, std::uint64_t{data.size()} * 12, "このブックの読み込み");
     return data;
   }
 
@@ -317,7 +318,7 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
     row_number = r;
     SheetRow& out = rows.try_emplace(r, SheetRow{r, {}}).first->second;
     if (rows.size() > limits.table_rows + 1)  // + the header
-      CheckCount({where, r, 0}, rows.size() - 1, limits.table_rows, "data rows in a table",
+      CheckCount({where, r, 0}, rows.size() - 1, limits.table_rows, "表のデータ行の数",
                  "KOKUHO_MAX_TABLE_ROWS");
     int column = 0;
     for (pugi::xml_node c : row.children()) {
@@ -359,7 +360,7 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
       // cells held, not only the XML.
       text_bytes += text.size();
       if (++cells > limits.table_cells)
-        CheckCount(pos, cells, limits.table_cells, "cells in a table", "KOKUHO_MAX_TABLE_CELLS");
+        CheckCount(pos, cells, limits.table_cells, "表のセルの数", "KOKUHO_MAX_TABLE_CELLS");
       if (text_bytes > limits.table_bytes)
         throw InputError(pos, fmt::format("the sheet's cells hold more than {} MiB of text (the "
                                           "limit KOKUHO_MAX_TABLE_MB); set KOKUHO_MAX_TABLE_MB "
@@ -410,10 +411,10 @@ struct Workbook {
 Workbook OpenWorkbook(const std::string& path) {
   std::error_code fs_error;
   if (!std::filesystem::is_regular_file(path, fs_error))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uintmax_t file_size = std::filesystem::file_size(path, fs_error);
   if (!fs_error)
-    CheckFileSize(path, file_size, Limits().table_bytes, "a table (xlsx)", "KOKUHO_MAX_TABLE_MB");
+    CheckFileSize(path, file_size, Limits().table_bytes, "表 (xlsx)", "KOKUHO_MAX_TABLE_MB");
   Workbook wb;
   wb.path = path;
   wb.zip = std::make_unique<ZipArchive>(path);
@@ -572,7 +573,7 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     // Every row gets a cell per header column, written or not: bound them too.
     if ((table.rows.size() + 2) * width > Limits().table_cells)
       CheckCount({where, row.row, 0}, (table.rows.size() + 2) * width, Limits().table_cells,
-                 "cells in a table (rows × the header's columns)", "KOKUHO_MAX_TABLE_CELLS");
+                 "表のセルの数 (行数 × 見出しの列数)", "KOKUHO_MAX_TABLE_CELLS");
     TableRow out;
     out.pos = SourcePos{where, row.row, 0};
     out.cells.reserve(width);

@@ -818,8 +818,8 @@ ordered_json LevyResponse(const AppData& data, const json& body) {
     h = ParseHousehold(household->dump(-1, ' ', false, json::error_handler_t::replace), "household",
                        *year);
   } catch (const InputError& e) {
-    // The loader's message names the JSON path in English for the CLI: reworded for the form.
-    const FieldMessage m = HouseholdErrorJa(e.message());
+    // The loader's Japanese message names the JSON path: the form shows the box's label.
+    const FieldMessage m = HouseholdFieldMessage(e.message());
     throw ApiError(400, m.message, m.field);
   }
   if (!h.municipality.empty() && h.municipality != code->str())

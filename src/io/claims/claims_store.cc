@@ -16,6 +16,7 @@
 #include <type_traits>
 
 #include "core/error.h"
+#include "io/encoding.h"
 #include "io/atomic_file_writer.h"
 #include "io/positioned_read.h"
 
@@ -449,7 +450,7 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
   s.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (s.fd < 0 || fstat(s.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   std::string header(kHeaderSize, '\0');
   const std::size_t got = static_cast<std::size_t>(std::min<std::uint64_t>(size, kHeaderSize));
