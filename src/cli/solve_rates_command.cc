@@ -51,15 +51,18 @@ int RunSolve(const SolveRun& run) {
     proto.basis = premium::SolveBasis::kAfterKeigen;
   else
     throw CLI::ValidationError("--basis",
-                               "expected before-keigen, billed-plus-keigen or after-keigen");
+                               "「" + run.basis +
+                                   "」は使えません。before-keigen、billed-plus-keigen、"
+                                   "after-keigen のどれかを指定してください");
   if (run.rounding == "up")
     proto.rounding = premium::PublishedRounding::kUp;
   else if (run.rounding == "nearest")
     proto.rounding = premium::PublishedRounding::kNearest;
   else
-    throw CLI::ValidationError("--rounding", "expected up or nearest");
+    throw CLI::ValidationError("--rounding", "「" + run.rounding +
+                                                "」は使えません。up か nearest を指定してください");
   proto.rate_step = ParseMillionths(run.rate_step, {"--rate-step", 0, 0}, "所得割率の刻み");
-  if (proto.rate_step <= 0) throw InputError({"--rate-step", 0, 0}, "expected a positive step");
+  if (proto.rate_step <= 0) throw InputError({"--rate-step", 0, 0}, "刻みは0より大きい値を指定してください");
   if (run.amount_step != 1 && run.amount_step != 10 && run.amount_step != 100 &&
       run.amount_step != 1000)
     throw InputError({"--amount-step", 0, 0}, "expected 1, 10, 100 or 1000");
