@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/value_parser.h"
 
