@@ -37,7 +37,7 @@ class File {
     while (true) {
       const ssize_t n = read(fd_, out, size);
       if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) throw InputError({path, 0, 0}, "cannot read file");
+      if (errno != EINTR) throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
     }
   }
 
