@@ -39,8 +39,9 @@ int RunLevy(const LevyRun& run) {
   const premium::Household household = LoadHousehold(run.household_path, year);
   if (!household.municipality.empty() && household.municipality != code)
     throw InputError(household.municipality_at,
-                     fmt::format("municipality: {} differs from --municipality {}; expected the "
-                                 "same 団体コード (or leave municipality out)",
+                     fmt::format("municipality: 世帯ファイルの団体コード {} が --municipality {} と"
+                                 "違います。同じ団体コードにするか、世帯ファイルの municipality を"
+                                 "消してください",
                                  household.municipality, code));
   const premium::HouseholdLevy levy = premium::LevyOne(household, schedule, rules, run.explain);
   const LevyReport report{schedule, rules, levy};

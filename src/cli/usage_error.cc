@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 
 namespace kokuho::cli {
@@ -79,8 +80,12 @@ std::string CommandPath(const CLI::App& app) {
 }
 
 std::string UsageErrorJa(const CLI::Error& e, const std::string& command) {
-  return fmt::format("{}。{} --help で使い方を表示します (CLI11: {})", WhatJa(e), command,
-                     e.what());
+  const std::string_view what = e.what();
+  // A check of our own (e.g. --year's) already speaks Japanese: shown as it is.
+  const bool japanese = std::any_of(what.begin(), what.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (japanese) return fmt::format("{}。{} --help で使い方を表示します", what, command);
+  return fmt::format("{}。{} --help で使い方を表示します (CLI11: {})", WhatJa(e), command, what);
 }
 
 }  // namespace kokuho::cli

@@ -19,7 +19,8 @@ namespace kokuho::cli {
 std::string CommandPath(const CLI::App& app);
 
 /// The Japanese line for a parse error of `command` (CommandPath), ending with CLI11's message
-/// in parentheses. The exit code stays the caller's choice.
+/// in parentheses; a message of our own validators (already Japanese) is kept as it is. The
+/// exit code stays the caller's choice.
 std::string UsageErrorJa(const CLI::Error& e, const std::string& command);
 
 }  // namespace kokuho::cli

@@ -13,7 +13,7 @@ const Rational& ValueOf(const Item& item, const Entity& e) {
   auto it = e.values.find(item.column);
   if (it == e.values.end())
     throw CalculationError(
-        fmt::format("{}: no value of column {} for item {}", e.code, item.column, item.key));
+        fmt::format("{}: 項目 {} に要る列 {} の値がありません", e.code, item.key, item.column));
   return it->second;
 }
 
@@ -131,7 +131,7 @@ ScoreResult Score(const IncentiveRules& rules, const std::vector<Entity>& entiti
     s.rate = PointRate(s.total, lr.MaxPoints());
     if (e.level == Level::kPrefectural) {
       if (result.prefecture)
-        throw CalculationError("the data has more than one prefecture (都道府県) row");
+        throw CalculationError("データに都道府県の行が2つ以上あります");
       result.prefecture = std::move(s);
     } else {
       for (size_t k = 0; k < s.indicators.size(); ++k)
@@ -166,7 +166,7 @@ std::vector<Yen> AllocateGrant(Yen budget, const std::vector<EntityScore>& score
   for (const auto& x : w) sum += x;
   if (sum.IsZero())
     throw CalculationError(
-        "保険者努力支援: no municipality has positive points × 被保険者数; nothing to share by");
+        "保険者努力支援: 点数 × 被保険者数 が0より大きい市町村がなく、配分できません");
   return AllocateProportionally(budget, w);
 }
 
@@ -218,7 +218,7 @@ std::vector<Yen> AllocateWithCaps(Yen budget, const std::vector<Rational>& weigh
   for (const auto& x : share) shared += x;
   if (shared < Rational(budget))
     throw CalculationError(
-        fmt::format("事業費連動: {} yen cannot be shared: every body below its cap has 0 points",
+        fmt::format("事業費連動: {}円を配分できません。上限に達していない団体の点数がすべて0です",
                     (Rational(budget) - shared).ToYen(RoundingMode::kCeil)));
   return AllocateLargestRemainder(share, budget);
 }

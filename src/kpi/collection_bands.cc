@@ -33,7 +33,7 @@ std::vector<CollectionStanding> StandCollection(const CollectionBands& bands,
     const BandClass* c = bands.ClassOf(*o.insured);
     if (!c)
       throw CalculationError(
-          fmt::format("{}: 被保険者数 {} falls in no 規模 band", o.code.str(), *o.insured));
+          fmt::format("{}: 被保険者数 {} はどの規模の区分にも入りません", o.code.str(), *o.insured));
     groups[{o.year.year(), static_cast<size_t>(c - bands.classes.data())}].push_back(&o);
   }
   std::vector<CollectionStanding> out;
