@@ -953,7 +953,7 @@ ExportFile BuildExport(const ExportRequest& request) {
   std::string xlsx_path =
       (std::filesystem::temp_directory_path() / "kokuho-export-XXXXXX.xlsx").string();
   const int fd = mkstemps(xlsx_path.data(), 5);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the xlsx");
+  if (fd < 0) throw std::runtime_error("xlsx 用の一時ファイルを作れません");
   close(fd);
   try {
     WriteXlsx(xlsx_path, {sheet});
