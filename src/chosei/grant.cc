@@ -20,7 +20,8 @@ std::optional<Yen> PrefectureGrant::Difference() const {
 }
 
 GrantCalc Evaluate(const Coefficients& c, Yen demand, std::int64_t insured, Yen income) {
-  if (insured <= 0) throw CalculationError("普通調整交付金: 平均被保険者数は0より大きくしてください");
+  if (insured <= 0)
+    throw CalculationError("普通調整交付金: 平均被保険者数は0より大きくしてください");
   if (demand < 0)
     throw CalculationError(
         "普通調整交付金: 調整対象需要額が負です (公費等が医療給付費等を超えています)");

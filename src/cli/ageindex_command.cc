@@ -80,7 +80,9 @@ int RunAgeIndex(const AgeIndexRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
   const bool direct = run.mode == "direct";
   if (!direct && run.mode != "indirect")
-    throw InputError({"--mode", 0, 0}, "「" + run.mode + "」は使えません。indirect (間接法) か direct (直接法) を指定してください");
+    throw InputError({"--mode", 0, 0},
+                     "「" + run.mode +
+                         "」は使えません。indirect (間接法) か direct (直接法) を指定してください");
   ageindex::Standard standard = LoadAgeStandard(run.standard_path);
   if (!direct && standard.rate.empty())
     throw InputError({run.standard_path, 1, 0},

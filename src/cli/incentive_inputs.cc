@@ -15,8 +15,8 @@ IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
   auto year = FiscalYear::TryParse(run.year.text);
   if (!year)
     throw InputError({"--year", 0, 0}, "「" + run.year.text +
-                                          "」は年度として読めません。R3、2021、令和3年度 のように"
-                                          "指定してください");
+                                           "」は年度として読めません。R3、2021、令和3年度 のように"
+                                           "指定してください");
   IncentiveOutcome o;
   o.rules = run.rules_path.empty()
                 ? LoadIncentiveRules(*year, run.year.Policy())

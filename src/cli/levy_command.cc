@@ -27,8 +27,8 @@ struct LevyRun {
 
 int RunLevy(const LevyRun& run) {
   if (run.format != "table" && run.format != "json")
-    throw CLI::ValidationError("--format", "「" + run.format +
-                                              "」は使えません。table か json を指定してください");
+    throw CLI::ValidationError(
+        "--format", "「" + run.format + "」は使えません。table か json を指定してください");
   const int year = run.year.Get().year();
   const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;

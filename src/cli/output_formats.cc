@@ -41,8 +41,8 @@ OutputFormats ParseOutputFormats(const std::string& list) {
       f.files.csv_encoding = CsvEncoding::kCp932;
     } else {
       throw CLI::ValidationError("--format", "「" + item +
-                                                "」は使えません。table、csv、xlsx、json をカンマで"
-                                                "区切って指定してください");
+                                                 "」は使えません。table、csv、xlsx、json をカンマで"
+                                                 "区切って指定してください");
     }
   }
   return f;

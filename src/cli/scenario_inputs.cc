@@ -47,7 +47,8 @@ std::vector<Rational> ParseSweepAxis(const std::string& text, const std::string&
       throw CLI::ValidationError(option, "FROM ≤ TO、STEP は0より大きくしてください");
     return scenario::RangeValues(from, to, step);
   }
-  if (colon.size() != 1) throw CLI::ValidationError(option, "FROM:TO:STEP (例: 0:1:0.05) の形で書いてください");
+  if (colon.size() != 1)
+    throw CLI::ValidationError(option, "FROM:TO:STEP (例: 0:1:0.05) の形で書いてください");
   std::vector<Rational> out;
   for (const auto& part : Split(text, ',')) out.push_back(number(part));
   return out;

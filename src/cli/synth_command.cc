@@ -77,8 +77,8 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
     const TableCell& code = row.cells[col[0]];
     auto parsed = MunicipalityCode::TryParse(code.text);
     if (!parsed)
-      throw InputError(code.pos, "団体コード: " + MunicipalityCodeProblem(code.text,
-                                                                         row.cells[col[1]].text));
+      throw InputError(code.pos,
+                       "団体コード: " + MunicipalityCodeProblem(code.text, row.cells[col[1]].text));
     m.code = parsed->str();
     m.name = std::string(row.cells[col[1]].text);
     m.insured = ParseCount(row.cells[col[2]].text, row.cells[col[2]].pos, "被保険者数");
@@ -88,8 +88,7 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
                        "被保険者数: 世帯数より少なくなっています (どの世帯にも被保険者が1人以上"
                        "います)。被保険者数と世帯数を確かめてください");
     for (const auto& other : out)
-      if (other.code == m.code)
-        throw InputError(code.pos, "団体コード: 表に2回あります");
+      if (other.code == m.code) throw InputError(code.pos, "団体コード: 表に2回あります");
     out.push_back(std::move(m));
   }
   return out;
@@ -113,7 +112,8 @@ int RunSynth(const SynthRun& run) {
   options.households = households;
   const std::string ext = fs::path(run.out).extension().string();
   if (ext != ".kpop" && ext != ".csv")
-    throw InputError({"--out", 0, 0}, "出力ファイルは拡張子 .kpop か .csv の名前を指定してください");
+    throw InputError({"--out", 0, 0},
+                     "出力ファイルは拡張子 .kpop か .csv の名前を指定してください");
 
   const auto start = std::chrono::steady_clock::now();
   const premium::Population pop = premium::Synthesize(options);

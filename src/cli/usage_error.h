@@ -5,7 +5,8 @@
 //   try { app.parse(argc, argv); } catch (const CLI::ParseError& e) {
 //     std::cerr << "kokuho: usage error: " << UsageErrorJa(e, CommandPath(app)) << "\n";
 //   }
-//   // → kokuho: usage error: オプション --foo は使えません。kokuho levy --help で使えるオプションを
+//   // → kokuho: usage error: オプション --foo は使えません。kokuho levy --help
+//   で使えるオプションを
 //   //   表示します (CLI11: The following argument was not expected: --foo)
 #pragma once
 

@@ -37,12 +37,11 @@ std::string MunicipalityCodeProblem(std::string_view raw, std::string_view name)
       return fmt::format("{}の上2桁 {} は都道府県コード (01〜47) ではありません。{}", Quoted(raw),
                          s.substr(0, 2), kExpected);
     if (s.size() == 6)
-      return fmt::format("{}は検査数字 (6桁目) が合いません。{}{}{} ではありませんか。{}", Quoted(raw),
-                         s.substr(0, 5), MunicipalityCode::CheckDigit(s),
+      return fmt::format("{}は検査数字 (6桁目) が合いません。{}{}{} ではありませんか。{}",
+                         Quoted(raw), s.substr(0, 5), MunicipalityCode::CheckDigit(s),
                          name.empty() ? "" : " " + std::string(name), kExpected);
   }
-  if (digits)
-    return fmt::format("{}は{}桁です。{}", Quoted(raw), s.size(), kExpected);
+  if (digits) return fmt::format("{}は{}桁です。{}", Quoted(raw), s.size(), kExpected);
   return fmt::format("{}は団体コードとして読めません。{}", Quoted(raw), kExpected);
 }
 

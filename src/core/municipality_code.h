@@ -42,7 +42,8 @@ class MunicipalityCode {
 /// the fix; for a wrong check digit, the code the digits before it make (with `name`, the
 /// municipality's name from the same row, when there is one):
 ///   MunicipalityCodeProblem("102058", "太田市")
-///   // → "「102058」は検査数字 (6桁目) が合いません。102059 太田市 ではありませんか。団体コードは…"
+///   // → "「102058」は検査数字 (6桁目) が合いません。102059 太田市
+///   ではありませんか。団体コードは…"
 std::string MunicipalityCodeProblem(std::string_view text, std::string_view name = "");
 
 /// A 都道府県コード "01"–"47" from "1"–"47", "01"–"47" or the prefecture's 6-digit

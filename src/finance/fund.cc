@@ -265,13 +265,12 @@ class Simulator {
     std::vector<const FundEvent*> events;
     for (const FundEvent& e : plan_.events) {
       if (e.year < plan_.first_year || e.year > plan_.last_year)
-        throw InputError(
-            e.pos, fmt::format("{}: {} は計画の期間 {}〜{} の外です", EventTypeKey(e.type),
-                               e.year.ToWareki(), plan_.first_year.ToWareki(),
-                               plan_.last_year.ToWareki()));
-      if (e.amount < 0)
         throw InputError(e.pos,
-                         fmt::format("{}: 金額は0以上にしてください", EventTypeKey(e.type)));
+                         fmt::format("{}: {} は計画の期間 {}〜{} の外です", EventTypeKey(e.type),
+                                     e.year.ToWareki(), plan_.first_year.ToWareki(),
+                                     plan_.last_year.ToWareki()));
+      if (e.amount < 0)
+        throw InputError(e.pos, fmt::format("{}: 金額は0以上にしてください", EventTypeKey(e.type)));
       events.push_back(&e);
       if (e.type == EventType::kGrant && e.municipality) {
         Yen& g = grants_[{e.municipality->str(), e.year.year()}];
@@ -310,7 +309,8 @@ class Simulator {
     // A loan is repaid from a later year (翌々年度 by default); refills and draw-down
     // repayments may fall in the same year.
     if (p.loan_repayment_start < 1)
-      throw InputError(pos, "parameters.loan_repayment_start: 1以上にしてください (償還は貸付の翌年度以降)");
+      throw InputError(
+          pos, "parameters.loan_repayment_start: 1以上にしてください (償還は貸付の翌年度以降)");
     if (p.refill_delay < 0 || p.drawdown_repayment_start < 0)
       throw InputError(pos, "parameters: 償還までの年数は0以上にしてください");
     if (p.grant_share_cap.Sign() < 0 || p.grant_share_cap > Rational(1))
@@ -408,8 +408,8 @@ class Simulator {
     const FundParameters& p = plan_.parameters;
     auto need_code = [&]() -> const MunicipalityCode& {
       if (!e.municipality)
-        throw InputError(e.pos,
-                         fmt::format("{}: 市町村 (municipality) を書いてください", EventTypeKey(e.type)));
+        throw InputError(
+            e.pos, fmt::format("{}: 市町村 (municipality) を書いてください", EventTypeKey(e.type)));
       return *e.municipality;
     };
     switch (e.type) {
@@ -463,8 +463,7 @@ class Simulator {
       case EventType::kEarlyRepayment: {
         const MunicipalityCode& code = need_code();
         if (!e.loan_year)
-          throw InputError(e.pos,
-                           "early_repayment: loan_year (貸付を受けた年度) を書いてください");
+          throw InputError(e.pos, "early_repayment: loan_year (貸付を受けた年度) を書いてください");
         // Early repayment is allowed: 「貸付金の全部又は一部を繰り上げて償還することができる」
         // (栃木県 財政安定化基金条例施行規則 第4条第2項 [V]). The loans of one 市町村 made in one
         // year are that year's 基金事業貸付金 (算定政令 第14条第1項, cited by the same 規則
@@ -481,8 +480,8 @@ class Simulator {
               if (yy > y) AddTo(outstanding, due, e.pos, "early_repayment: Σ貸付残高");
           }
         if (matching.empty())
-          throw InputError(e.pos, fmt::format("early_repayment: {} に {} の貸付がありません", code.str(),
-                                              e.loan_year->ToWareki()));
+          throw InputError(e.pos, fmt::format("early_repayment: {} に {} の貸付がありません",
+                                              code.str(), e.loan_year->ToWareki()));
         if (e.amount > outstanding)
           throw InputError(e.pos,
                            fmt::format("early_repayment: {0}円が、{3} の{2}の貸付の残り {1}円を"
@@ -520,7 +519,8 @@ class Simulator {
         int start = e.repayment_start.value_or(p.drawdown_repayment_start);
         int n = e.instalments.value_or(p.drawdown_instalments);
         if (n < 1 || start < 0)
-          throw InputError(e.pos, "drawdown: instalments は1以上、repayment_start は0以上にしてください");
+          throw InputError(e.pos,
+                           "drawdown: instalments は1以上、repayment_start は0以上にしてください");
         std::vector<Yen> parts = SplitInstalments(e.amount, n);
         for (int i = 0; i < n; ++i)
           Schedule(y + start + i, Item::kDrawdownRepayment, std::nullopt,
@@ -567,7 +567,8 @@ class Simulator {
       if (Rational(acc.closing) !=
               Rational(acc.opening) + Rational(acc.TotalIn()) - Rational(acc.TotalOut()) ||
           acc.closing < 0)
-        throw CalculationError(fmt::format("基金の台帳: {} の収支が合いません (kokuho の不具合です)", Where(fy.year, a)));
+        throw CalculationError(fmt::format(
+            "基金の台帳: {} の収支が合いません (kokuho の不具合です)", Where(fy.year, a)));
     }
     PrefYear(y);
     // Loans outstanding at the end of the year, per 市町村 with loans.

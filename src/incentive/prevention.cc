@@ -27,8 +27,7 @@ PreventionAllocation AllocatePrevention(const PreventionRule& rule,
     }
   }
   if (weight_sum.IsZero())
-    throw CalculationError(
-        "事業費連動: 総得点 (点数 × 被保険者数) がすべて0で、配分できません");
+    throw CalculationError("事業費連動: 総得点 (点数 × 被保険者数) がすべて0で、配分できません");
   a.uncapped = AllocateProportionally(budget, a.weights);
   if (rule.cap_multiple) {
     std::vector<Yen> caps;

@@ -130,8 +130,7 @@ ScoreResult Score(const IncentiveRules& rules, const std::vector<Entity>& entiti
     }
     s.rate = PointRate(s.total, lr.MaxPoints());
     if (e.level == Level::kPrefectural) {
-      if (result.prefecture)
-        throw CalculationError("データに都道府県の行が2つ以上あります");
+      if (result.prefecture) throw CalculationError("データに都道府県の行が2つ以上あります");
       result.prefecture = std::move(s);
     } else {
       for (size_t k = 0; k < s.indicators.size(); ++k)

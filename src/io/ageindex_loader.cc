@@ -8,8 +8,8 @@
 #include <optional>
 #include <set>
 
-#include "core/municipality_code.h"
 #include "core/error.h"
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
@@ -81,11 +81,14 @@ ageindex::Standard StandardFromYaml(const std::string& path) {
     }
   }
   if (any_rate && s.rate.size() != s.bands.size())
-    throw InputError({path, 0, 0}, "基準率は、すべての年齢階級に書くか、どれにも書かないでください");
+    throw InputError({path, 0, 0},
+                     "基準率は、すべての年齢階級に書くか、どれにも書かないでください");
   if (any_pop && s.population.size() != s.bands.size())
-    throw InputError({path, 0, 0}, "基準人口は、すべての年齢階級に書くか、どれにも書かないでください");
+    throw InputError({path, 0, 0},
+                     "基準人口は、すべての年齢階級に書くか、どれにも書かないでください");
   if (!any_rate && !any_pop)
-    throw InputError({path, 0, 0}, "年齢階級ごとに 基準率 (間接法) か 基準人口 (直接法) を書いてください");
+    throw InputError({path, 0, 0},
+                     "年齢階級ごとに 基準率 (間接法) か 基準人口 (直接法) を書いてください");
   return s;
 }
 
@@ -98,9 +101,12 @@ ageindex::Standard LoadAgeStandard(const std::string& path) {
   auto band_col = t.ColumnIndex("年齢階級");
   auto rate_col = t.ColumnIndex("基準率");
   auto pop_col = t.ColumnIndex("基準人口");
-  if (!band_col) throw InputError({path, 1, 0}, "列 年齢階級 がありません。見出し行に加えてください");
+  if (!band_col)
+    throw InputError({path, 1, 0}, "列 年齢階級 がありません。見出し行に加えてください");
   if (!rate_col && !pop_col)
-    throw InputError({path, 1, 0}, "列 基準率 (間接法) か 基準人口 (直接法) がありません。見出し行に加えてください");
+    throw InputError(
+        {path, 1, 0},
+        "列 基準率 (間接法) か 基準人口 (直接法) がありません。見出し行に加えてください");
   if (t.rows.empty()) throw InputError({path, 0, 0}, "基準に年齢階級の行がありません");
   ageindex::Standard s;
   std::map<std::string, SourcePos> seen;
@@ -124,8 +130,10 @@ AgeIndexData LoadAgeIndexData(const std::string& path, const ageindex::Standard&
   auto code_col = t.ColumnIndex("団体コード");
   auto band_col = t.ColumnIndex("年齢階級");
   auto name_col = t.ColumnIndex("市町村名");
-  if (!code_col) throw InputError({path, 1, 0}, "列 団体コード がありません。見出し行に加えてください");
-  if (!band_col) throw InputError({path, 1, 0}, "列 年齢階級 がありません。見出し行に加えてください");
+  if (!code_col)
+    throw InputError({path, 1, 0}, "列 団体コード がありません。見出し行に加えてください");
+  if (!band_col)
+    throw InputError({path, 1, 0}, "列 年齢階級 がありません。見出し行に加えてください");
   std::optional<size_t> pop_col, obs_col;
   for (const char* name : {"被保険者数", "人口"}) {
     if (auto c = t.ColumnIndex(name)) {
@@ -138,13 +146,17 @@ AgeIndexData LoadAgeIndexData(const std::string& path, const ageindex::Standard&
   for (const char* name : {"医療費", "件数", "患者数"}) {
     if (auto c = t.ColumnIndex(name)) {
       if (obs_col)
-        throw InputError(t.header[*c].pos, "実績の列は 医療費、件数、患者数 のうち1つだけにしてください");
+        throw InputError(t.header[*c].pos,
+                         "実績の列は 医療費、件数、患者数 のうち1つだけにしてください");
       obs_col = c;
       d.observed_column = name;
     }
   }
-  if (!pop_col) throw InputError({path, 1, 0}, "列 被保険者数 か 人口 がありません。見出し行に加えてください");
-  if (!obs_col) throw InputError({path, 1, 0}, "列 医療費、件数、患者数 のどれかがありません。見出し行に加えてください");
+  if (!pop_col)
+    throw InputError({path, 1, 0}, "列 被保険者数 か 人口 がありません。見出し行に加えてください");
+  if (!obs_col)
+    throw InputError({path, 1, 0},
+                     "列 医療費、件数、患者数 のどれかがありません。見出し行に加えてください");
   d.measure = d.observed_column == "医療費" ? AgeMeasure::kCost : AgeMeasure::kCases;
   if (t.rows.empty()) throw InputError({path, 0, 0}, "表にデータの行がありません");
 
@@ -155,13 +167,13 @@ AgeIndexData LoadAgeIndexData(const std::string& path, const ageindex::Standard&
     const TableCell& code_cell = row.cells[*code_col];
     auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
     if (!code)
-      throw InputError(code_cell.pos,
-                       "団体コード: " + MunicipalityCodeProblem(code_cell.text));
+      throw InputError(code_cell.pos, "団体コード: " + MunicipalityCodeProblem(code_cell.text));
     const TableCell& band_cell = row.cells[*band_col];
     std::string band = Band(band_cell, "年齢階級");
     if (!bands.count(band))
-      throw InputError(band_cell.pos, fmt::format("年齢階級 {} は基準にありません (基準の年齢階級: {})",
-                                                  band, fmt::join(standard.bands, "、")));
+      throw InputError(band_cell.pos,
+                       fmt::format("年齢階級 {} は基準にありません (基準の年齢階級: {})", band,
+                                   fmt::join(standard.bands, "、")));
     const TableCell& pc = row.cells[*pop_col];
     std::int64_t pop = ParseCount(pc.text, pc.pos, d.population_column, 0);
     const TableCell& oc = row.cells[*obs_col];

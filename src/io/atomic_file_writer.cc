@@ -35,7 +35,9 @@ AtomicFileWriter::AtomicFileWriter(const std::string& path) : path_(path) {
   RemoveStaleTemps(dir.string(), prefix, false);
   temp_ = (dir / (prefix + TempNameInfix() + "XXXXXX")).string();
   fd_ = mkstemp(temp_.data());
-  if (fd_ < 0) ThrowErrno("このフォルダに一時ファイルを作れません。フォルダと書き込みの権限を確かめてください", dir.string());
+  if (fd_ < 0)
+    ThrowErrno("このフォルダに一時ファイルを作れません。フォルダと書き込みの権限を確かめてください",
+               dir.string());
   buffer_.reserve(kBufferSize);
 }
 
@@ -99,11 +101,14 @@ void AtomicFileWriter::Commit() {
     mode = 0666 & ~mask;
   }
   if (fchmod(fd_, mode) != 0) ThrowErrno("ファイルの権限を設定できません", path_);
-  if (fsync(fd_) != 0) ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
+  if (fsync(fd_) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
   const int fd = fd_;
   fd_ = -1;
-  if (close(fd) != 0) ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
+  if (close(fd) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
   committed_ = true;
 }
 

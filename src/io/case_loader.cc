@@ -25,9 +25,9 @@ LevyMethod ParseLevyMethod(const std::string& text, const SourcePos& pos, const 
   if (t == "2方式" || t == "2") return LevyMethod::kTwo;
   if (t == "3方式" || t == "3") return LevyMethod::kThree;
   if (allow_four && (t == "4方式" || t == "4")) return LevyMethod::kFour;
-  throw InputError(pos, fmt::format("{}: {}は算定方式として読めません。{}のどれかを書いてください",
-                                    what, Quoted(text),
-                                    allow_four ? "2方式、3方式、4方式" : "2方式、3方式"));
+  throw InputError(pos,
+                   fmt::format("{}: {}は算定方式として読めません。{}のどれかを書いてください", what,
+                               Quoted(text), allow_four ? "2方式、3方式、4方式" : "2方式、3方式"));
 }
 
 RoundingMode ParseMode(YamlMap& m, const std::string& key, RoundingMode fallback) {
@@ -123,12 +123,13 @@ void ReadPart(YamlMap& parts, Part p, Case& c) {
   policy.expenses = ReadAmounts(m, "expenses");
   policy.public_funds = ReadAmounts(m, "public_funds");
   if (policy.expenses.empty())
-    throw InputError(m.pos(), m.where() + ": expenses (保険給付費等) がありません。項目名と金額の組で"
-                                          "書いてください");
+    throw InputError(m.pos(), m.where() +
+                                  ": expenses (保険給付費等) がありません。項目名と金額の組で"
+                                  "書いてください");
   if (policy.RequiredPremiumTotal() <= 0)
-    throw InputError(
-        m.pos(), m.where() + ": Σ expenses − Σ public_funds (保険料収納必要総額) が0以下です。"
-                             "費用と公費の額を確かめてください");
+    throw InputError(m.pos(), m.where() +
+                                  ": Σ expenses − Σ public_funds (保険料収納必要総額) が0以下です。"
+                                  "費用と公費の額を確かめてください");
   if (p == Part::kIryo) {
     policy.alpha = m.Rate("alpha", RateRange::kZeroToOne);  // 算定政令 第9条; 条例 0 ≤ α ≤ 1
   } else if (m.Has("alpha")) {
@@ -157,8 +158,9 @@ void ReadPart(YamlMap& parts, Part p, Case& c) {
     policy.asset_share = m.Rate("asset_share", RateRange::kOpenInterval);
   } else if (m.Has("asset_share")) {
     throw InputError(m.PosOf(m.Require("asset_share")),
-                     m.where() + ".asset_share: 4方式のときだけ使います。この行を消すか、"
-                                 "standard_levy_method を 4方式 にしてください");
+                     m.where() +
+                         ".asset_share: 4方式のときだけ使います。この行を消すか、"
+                         "standard_levy_method を 4方式 にしてください");
   }
   policy.prefecture_collection_rate =
       m.Rate("prefecture_collection_rate", RateRange::kOpenZeroToOne);
@@ -169,7 +171,8 @@ void ReadItems(YamlMap& root, Case& c) {
   auto node = root.Optional("individual_items");
   if (!node) return;
   SourcePos list_pos = root.PosOf(*node);
-  if (!node->IsSequence()) throw InputError(list_pos, "individual_items: 項目のリスト (- name: …) で書いてください");
+  if (!node->IsSequence())
+    throw InputError(list_pos, "individual_items: 項目のリスト (- name: …) で書いてください");
   for (const YAML::Node& entry : *node) {
     YamlMap m(entry, root.file(), "individual_items[]");
     m.ExpectKeys({"name", "column", "part", "sign", "stage"});
@@ -179,10 +182,10 @@ void ReadItems(YamlMap& root, Case& c) {
     std::string part = m.Text("part");
     auto p = TryParsePart(part);
     if (!p || !c.HasPart(*p))
-      throw InputError(
-          m.PosOf(m.Require("part")),
-          "individual_items[].part: " + Quoted(part) + "はこの事例の分ではありません。" +
-              PartKeysText() + " のどれかを書いてください");
+      throw InputError(m.PosOf(m.Require("part")), "individual_items[].part: " + Quoted(part) +
+                                                       "はこの事例の分ではありません。" +
+                                                       PartKeysText() +
+                                                       " のどれかを書いてください");
     item.part = *p;
     std::string sign = m.Text("sign");
     if (sign == "加算" || sign == "add") {
@@ -190,9 +193,8 @@ void ReadItems(YamlMap& root, Case& c) {
     } else if (sign == "減算" || sign == "subtract") {
       item.sign = -1;
     } else {
-      throw InputError(m.PosOf(m.Require("sign")),
-                       "individual_items[].sign: " + Quoted(sign) +
-                           "は使えません。加算か減算を書いてください");
+      throw InputError(m.PosOf(m.Require("sign")), "individual_items[].sign: " + Quoted(sign) +
+                                                       "は使えません。加算か減算を書いてください");
     }
     std::string stage = m.Text("stage");
     if (stage == "納付金" || stage == "nofukin") {
@@ -244,8 +246,9 @@ nofukin::Case LoadCase(const std::string& path) {
   if (fs::is_directory(yaml_path, ec)) yaml_path /= "prefecture.yaml";
   const std::string file = yaml_path.string();
   if (!fs::exists(yaml_path, ec))
-    throw InputError({file, 0, 0}, "ファイルがありません。事例は prefecture.yaml のあるフォルダです"
-                                   " (例: examples/gunma)。パスを確かめてください");
+    throw InputError({file, 0, 0},
+                     "ファイルがありません。事例は prefecture.yaml のあるフォルダです"
+                     " (例: examples/gunma)。パスを確かめてください");
   // A table given where the case is expected (a common slip: the 市町村表 itself).
   const std::string ext = yaml_path.extension().string();
   if (ext == ".csv" || ext == ".CSV" || ext == ".xlsx" || ext == ".xlsm" || ext == ".txt")
@@ -271,10 +274,11 @@ nofukin::Case LoadCase(const std::string& path) {
                             std::isdigit(static_cast<unsigned char>(c.prefecture_code[1]));
     const int code = two_digits ? std::stoi(c.prefecture_code) : 0;
     if (code < 1 || code > 47)
-      throw InputError(root.PosOf(root.Require("prefecture_code")),
-                       "prefecture_code: " + Quoted(c.prefecture_code) +
-                           "は都道府県コードではありません。01〜47の2桁で書いてください (例: 群馬県 "
-                           "10)");
+      throw InputError(
+          root.PosOf(root.Require("prefecture_code")),
+          "prefecture_code: " + Quoted(c.prefecture_code) +
+              "は都道府県コードではありません。01〜47の2桁で書いてください (例: 群馬県 "
+              "10)");
   }
   {
     YAML::Node fy = root.Require("fiscal_year");
@@ -302,9 +306,8 @@ nofukin::Case LoadCase(const std::string& path) {
     std::string key = k.as<std::string>();
     auto p = TryParsePart(key);
     if (!p)
-      throw InputError(parts.PosOf(k),
-                       "parts: " + Quoted(key) + "という分はありません。" + PartKeysText() +
-                           " のどれかを書いてください");
+      throw InputError(parts.PosOf(k), "parts: " + Quoted(key) + "という分はありません。" +
+                                           PartKeysText() + " のどれかを書いてください");
     if (!c.HasPart(*p))
       throw InputError(parts.PosOf(k),
                        fmt::format("parts.{}: {}は{}には賦課されません。この分を消してください "
@@ -313,11 +316,11 @@ nofukin::Case LoadCase(const std::string& path) {
   }
   for (Part p : c.parts) {
     if (!parts.Has(PartKey(p))) {
-      throw InputError(parts.pos(),
-                       fmt::format("parts: 分 {} ({}) がありません。{}からは賦課されるので、"
-                                   "parts に {}: を加えてください",
-                                   PartKey(p), PartLabel(p), FirstYearLevied(p).ToWareki(),
-                                   PartKey(p)));
+      throw InputError(
+          parts.pos(),
+          fmt::format("parts: 分 {} ({}) がありません。{}からは賦課されるので、"
+                      "parts に {}: を加えてください",
+                      PartKey(p), PartLabel(p), FirstYearLevied(p).ToWareki(), PartKey(p)));
     }
     ReadPart(parts, p, c);
   }

@@ -75,9 +75,10 @@ Coefficients FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy&
   }
   Valued r = ReadValued(f, "ounou_rounding", year, policy, c.notes);
   auto mode = TryParseRoundingMode(r.text);
-  if (!mode) throw InputError(r.prov.pos, r.where + ": " + Quoted(r.text) +
-                                                      "は使えません。floor、ceil、half_up のどれかを"
-                                                      "書いてください");
+  if (!mode)
+    throw InputError(r.prov.pos, r.where + ": " + Quoted(r.text) +
+                                     "は使えません。floor、ceil、half_up のどれかを"
+                                     "書いてください");
   c.ounou_rounding = *mode;
   c.rounding_src = r.prov;
   return c;
@@ -107,11 +108,14 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
   std::vector<size_t> col;
   for (const char* name : kRequired) {
     auto i = t.ColumnIndex(name);
-    if (!i) throw InputError({t.file, 1, 0}, fmt::format("列 {} がありません。見出し行に加えてください", name));
+    if (!i)
+      throw InputError({t.file, 1, 0},
+                       fmt::format("列 {} がありません。見出し行に加えてください", name));
     col.push_back(*i);
   }
   std::optional<size_t> index_col = t.ColumnIndex("地域差指数");
-  if (t.rows.empty()) throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
+  if (t.rows.empty())
+    throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
   std::vector<Prefecture> out;
   std::set<std::string> codes;
   for (const TableRow& row : t.rows) {
@@ -119,8 +123,9 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
     p.pos = row.pos;
     const TableCell& code = row.cells[col[0]];
     auto parsed = TryParsePrefectureCode(code.text);
-    if (!parsed) throw InputError(code.pos, "都道府県コード: " + Quoted(code.text) +
-                                      "は都道府県コードではありません。01〜47 で書いてください");
+    if (!parsed)
+      throw InputError(code.pos, "都道府県コード: " + Quoted(code.text) +
+                                     "は都道府県コードではありません。01〜47 で書いてください");
     const std::string c = *parsed;
     if (!codes.insert(c).second)
       throw InputError(code.pos, fmt::format("都道府県コード: {} が2回あります", c));
@@ -131,9 +136,10 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
     p.public_funds = ParseYen(row.cells[col[3]].text, row.cells[col[3]].pos, "公費等");
     p.zenki = ParseYen(row.cells[col[4]].text, row.cells[col[4]].pos, "前期高齢者交付金");
     if (p.public_funds + p.zenki > p.benefits)
-      throw InputError(row.cells[col[4]].pos,
-                       "公費等 + 前期高齢者交付金 が医療給付費等を超えています (調整対象需要額 < 0)。"
-                       "額を確かめてください");
+      throw InputError(
+          row.cells[col[4]].pos,
+          "公費等 + 前期高齢者交付金 が医療給付費等を超えています (調整対象需要額 < 0)。"
+          "額を確かめてください");
     p.insured = ParseCount(row.cells[col[5]].text, row.cells[col[5]].pos, "平均被保険者数");
     p.income = ParseYen(row.cells[col[6]].text, row.cells[col[6]].pos, "総所得金額等");
     if (index_col) {

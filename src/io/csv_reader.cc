@@ -78,9 +78,10 @@ class CsvParser {
     ++i_;  // opening quote
     while (true) {
       if (i_ >= text_.size()) {
-        throw InputError(quote_pos, fmt::format("{}列目の値を始める引用符 '\"' が閉じていません。値の"
-                                                "終わりに '\"' を書いてください",
-                                                quote_pos.column));
+        throw InputError(quote_pos,
+                         fmt::format("{}列目の値を始める引用符 '\"' が閉じていません。値の"
+                                     "終わりに '\"' を書いてください",
+                                     quote_pos.column));
       }
       char c = text_[i_];
       if (c == '"') {
@@ -129,7 +130,8 @@ bool IsBlank(const Record& record) {
 Table ParseCsvText(std::string_view utf8, const std::string& file) {
   Table table;
   table.file = file;
-  if (Trim(utf8).empty()) throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
+  if (Trim(utf8).empty())
+    throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
 
   CsvParser parser(utf8, file);
   Record record;
@@ -149,9 +151,10 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
         }
         auto [it, inserted] = seen.emplace(cell.text, cell.pos.column);
         if (!inserted) {
-          throw InputError(cell.pos, fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
-                                                 "1回ずつにしてください",
-                                                 cell.text, it->second));
+          throw InputError(cell.pos,
+                           fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
+                                       "1回ずつにしてください",
+                                       cell.text, it->second));
         }
       }
       cells = record.fields.size();
@@ -177,10 +180,12 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
     }
     table.rows.push_back(TableRow{std::move(record.fields), SourcePos{file, record.line, 0}});
   }
-  if (!have_header) throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
+  if (!have_header)
+    throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   if (table.rows.empty())
-    throw InputError({file, 0, 0}, "見出し行の後にデータの行がありません。見出し行の下に1件1行で"
-                                   "書いてください");
+    throw InputError({file, 0, 0},
+                     "見出し行の後にデータの行がありません。見出し行の下に1件1行で"
+                     "書いてください");
   return table;
 }
 
@@ -204,8 +209,8 @@ int FieldNumberAt(std::string_view bytes, size_t offset) {
 }  // namespace
 
 Table ReadCsv(const std::string& path) {
-  return ParseCsvBytes(
-      ReadFileBytes(path, Limits().table_bytes, "表 (CSV)", "KOKUHO_MAX_TABLE_MB"), path);
+  return ParseCsvBytes(ReadFileBytes(path, Limits().table_bytes, "表 (CSV)", "KOKUHO_MAX_TABLE_MB"),
+                       path);
 }
 
 Table ParseCsvBytes(std::string_view bytes, const std::string& path) {

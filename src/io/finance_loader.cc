@@ -38,8 +38,8 @@ MunicipalityCode CodeAt(YamlMap& m, const std::string& key, const FinanceLoadOpt
   SourcePos pos = m.PosOf(n);
   auto code = MunicipalityCode::TryParse(Trim(ScalarText(n, pos, m.where() + "." + key)));
   if (!code)
-    throw InputError(pos, fmt::format("{}.{}: {}", m.where(), key,
-                                      MunicipalityCodeProblem(n.Scalar())));
+    throw InputError(pos,
+                     fmt::format("{}.{}: {}", m.where(), key, MunicipalityCodeProblem(n.Scalar())));
   if (options.known_municipalities && !options.known_municipalities->count(*code))
     throw InputError(
         pos, fmt::format("{}.{}: {} は市町村の一覧にありません", m.where(), key, code->str()));
@@ -53,13 +53,14 @@ Account AccountAt(YamlMap& m, const std::vector<Account>& allowed, std::optional
   auto text = m.OptionalText("account");
   if (!text) {
     if (dflt) return *dflt;
-    throw InputError(m.pos(), fmt::format("{}: 項目 account がありません ({} のどれか)", m.where(), list));
+    throw InputError(m.pos(),
+                     fmt::format("{}: 項目 account がありません ({} のどれか)", m.where(), list));
   }
   auto a = finance::AccountFromKey(std::string(Trim(*text)));
   if (!a || std::find(allowed.begin(), allowed.end(), *a) == allowed.end())
     throw InputError(m.PosOf(m.Require("account")),
-                     fmt::format("{}.account: {}は使えません。{} のどれかを書いてください", m.where(),
-                                 Quoted(*text), list));
+                     fmt::format("{}.account: {}は使えません。{} のどれかを書いてください",
+                                 m.where(), Quoted(*text), list));
   return *a;
 }
 
@@ -167,16 +168,15 @@ void ReadParameters(YamlMap& m, finance::FundParameters& p) {
 std::map<MunicipalityCode, std::string> LoadMunicipalityList(const std::string& path) {
   Table t = ReadTable(path);
   auto code_col = t.ColumnIndex("団体コード");
-  if (!code_col) throw InputError({path, 1, 0}, "列 団体コード がありません。見出し行に加えてください");
+  if (!code_col)
+    throw InputError({path, 1, 0}, "列 団体コード がありません。見出し行に加えてください");
   auto name_col = t.ColumnIndex("市町村名");
   if (!name_col) name_col = t.ColumnIndex("名称");
   std::map<MunicipalityCode, std::string> out;
   for (const TableRow& row : t.rows) {
     const TableCell& c = row.cells[*code_col];
     auto code = MunicipalityCode::TryParse(Trim(c.text));
-    if (!code)
-      throw InputError(c.pos,
-                       "団体コード: " + MunicipalityCodeProblem(c.text));
+    if (!code) throw InputError(c.pos, "団体コード: " + MunicipalityCodeProblem(c.text));
     if (!out.emplace(*code, name_col ? std::string(Trim(row.cells[*name_col].text)) : "").second)
       throw InputError(c.pos, fmt::format("団体コード: {} が2回あります", code->str()));
   }
@@ -240,9 +240,9 @@ finance::FundPlan ParseFundPlan(const YAML::Node& node, const std::string& file,
       previous = y;
       if (list.IsNull()) continue;
       if (!list.IsSequence())
-        throw InputError(PosOf(list, file),
-                         fmt::format("events.{}: 事象のリスト (- type: …) で書いてください",
-                                     key.Scalar()));
+        throw InputError(
+            PosOf(list, file),
+            fmt::format("events.{}: 事象のリスト (- type: …) で書いてください", key.Scalar()));
       for (size_t i = 0; i < list.size(); ++i)
         plan.events.push_back(
             ReadEvent(list[i], y, fmt::format("events.{}[{}]", key.Scalar(), i), file, options));
@@ -279,9 +279,11 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
                                           kOther, kKuriage, kBase, kTarget,     kReduction};
   CheckColumns(t, known, {kCode, kYear, kSettlement, kPolicy, kPast, kOther, kKuriage});
   if (t.ColumnIndex(kBase).has_value() != t.ColumnIndex(kTarget).has_value())
-    throw InputError({path, 1, 0}, "列 計画基準年度 と 解消目標年度 は両方書くか、両方とも省いてください");
+    throw InputError({path, 1, 0},
+                     "列 計画基準年度 と 解消目標年度 は両方書くか、両方とも省いてください");
   if (t.ColumnIndex(kReduction) && !t.ColumnIndex(kBase))
-    throw InputError({path, 1, 0}, "列 削減予定額 には 計画基準年度 と 解消目標年度 の列も必要です");
+    throw InputError({path, 1, 0},
+                     "列 削減予定額 には 計画基準年度 と 解消目標年度 の列も必要です");
   if (t.rows.empty()) throw InputError({path, 0, 0}, "表にデータの行がありません");
 
   auto cell = [&](const TableRow& row, const char* column) -> const TableCell* {
@@ -311,8 +313,7 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     const TableCell& code_cell = row.cells[*t.ColumnIndex(kCode)];
     auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
     if (!code)
-      throw InputError(code_cell.pos,
-                       "団体コード: " + MunicipalityCodeProblem(code_cell.text));
+      throw InputError(code_cell.pos, "団体コード: " + MunicipalityCodeProblem(code_cell.text));
     if (options.known_municipalities && !options.known_municipalities->count(*code))
       throw InputError(code_cell.pos,
                        fmt::format("団体コード: {} は市町村の一覧にありません", code->str()));
@@ -336,8 +337,7 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     if (const TableCell* n = cell(row, kName)) {
       auto [it, fresh] = in.names.emplace(d.code, std::string(Trim(n->text)));
       if (!fresh && it->second != Trim(n->text))
-        throw InputError(n->pos,
-                         fmt::format("市町村名: {} の前の行と違います", d.code.str()));
+        throw InputError(n->pos, fmt::format("市町村名: {} の前の行と違います", d.code.str()));
     } else if (options.known_municipalities) {
       in.names.emplace(d.code, options.known_municipalities->at(d.code));
     }
@@ -351,7 +351,8 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     const TableCell* target = cell(row, kTarget);
     if ((base == nullptr) != (target == nullptr)) {
       const TableCell* given = base ? base : target;
-      throw InputError(given->pos, "計画基準年度 と 解消目標年度 は両方書くか、両方とも空欄にしてください");
+      throw InputError(given->pos,
+                       "計画基準年度 と 解消目標年度 は両方書くか、両方とも空欄にしてください");
     }
     if (base) {
       finance::DeficitPlan p{d.code, year_of(*base, kBase), year_of(*target, kTarget), base->pos};
@@ -383,9 +384,8 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     if (d.year <= p->second.base_year || d.year > p->second.target_year)
       throw InputError(
           d.reduction_pos,
-          fmt::format("削減予定額: {} は計画の期間 ({} の翌年度〜{}) の外です",
-                      d.year.ToWareki(), p->second.base_year.ToWareki(),
-                      p->second.target_year.ToWareki()));
+          fmt::format("削減予定額: {} は計画の期間 ({} の翌年度〜{}) の外です", d.year.ToWareki(),
+                      p->second.base_year.ToWareki(), p->second.target_year.ToWareki()));
   }
   // Rows by code, then year (each 市町村's rows are already in year order).
   std::stable_sort(

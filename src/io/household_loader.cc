@@ -141,8 +141,9 @@ std::optional<CivilDate> HouseholdReader::Date(YamlMap& m, const std::string& ke
   const std::string path = PathOf(m, key);
   auto d = CivilDate::TryParse(ScalarText(*n, m.PosOf(*n), path));
   if (!d)
-    throw InputError(m.PosOf(*n),
-                     path + ": 日付を 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください");
+    throw InputError(
+        m.PosOf(*n),
+        path + ": 日付を 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください");
   return d;
 }
 
@@ -158,8 +159,7 @@ std::optional<Yen> HouseholdReader::Amount(YamlMap& m, const std::string& key) {
                               ": 0以上の整数 (円) で入力してください (損失は「損失」の欄 "
                               "(business_loss、real_estate_loss、forestry_loss、misc_loss) に正の"
                               "額で入力します)");
-  if (y > kMaxAmount)
-    throw InputError(pos, path + ": 1つの金額は100億円以下で入力してください");
+  if (y > kMaxAmount) throw InputError(pos, path + ": 1つの金額は100億円以下で入力してください");
   return y;
 }
 
@@ -168,12 +168,13 @@ void HouseholdReader::ReadBirthDate(YamlMap& m, Person& p) {
   const bool has_birth = m.Optional("birth_date").has_value();
   const int max_age = p.insured ? premium::kMaxInsuredAge : premium::kMaxMemberAge;
   if (has_age && has_birth)
-    throw InputError(PosOfKey(m, "birth_date"),
-                     m.where() +
-                         ": 年齢 (age) か生年月日 (birth_date) のどちらか一方だけを入力してください");
+    throw InputError(
+        PosOfKey(m, "birth_date"),
+        m.where() + ": 年齢 (age) か生年月日 (birth_date) のどちらか一方だけを入力してください");
   if (!has_age && !has_birth)
-    throw InputError(m.pos(), m.where() + ": 年齢 (age、4月1日現在) か生年月日 (birth_date) を入力"
-                                            "してください");
+    throw InputError(m.pos(), m.where() +
+                                  ": 年齢 (age、4月1日現在) か生年月日 (birth_date) を入力"
+                                  "してください");
   if (has_age) {
     const YAML::Node n = m.Require("age");
     const std::string path = PathOf(m, "age");
@@ -209,8 +210,8 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
   for (const auto& [loss, income] : kLossOf) {
     if (m.Optional(loss) && m.Optional(income) && in.*FieldOf(loss) > 0 && in.*FieldOf(income) > 0)
       throw InputError(PosOfKey(m, loss),
-                       PathOf(m, loss) + ": 同じ種類の所得と損失は同時に入力できません (" +
-                           income + " と " + loss + ")。どちらか一方にしてください");
+                       PathOf(m, loss) + ": 同じ種類の所得と損失は同時に入力できません (" + income +
+                           " と " + loss + ")。どちらか一方にしてください");
   }
   if (in.salary_income) {
     if (in.family_salary > 0)
@@ -224,9 +225,10 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
                        PathOf(m, "salary_income") +
                            ": 給与所得は総所得金額等 (total_income) 以下の額で入力してください");
     if (in.reduction_income && *in.salary_income > *in.reduction_income)
-      throw InputError(PosOfKey(m, "salary_income"),
-                       PathOf(m, "salary_income") +
-                           ": 給与所得は軽減判定所得 (reduction_income) 以下の額で入力してください");
+      throw InputError(
+          PosOfKey(m, "salary_income"),
+          PathOf(m, "salary_income") +
+              ": 給与所得は軽減判定所得 (reduction_income) 以下の額で入力してください");
   }
   if (in.land_gains_deduction > in.land_gains)
     throw InputError(PosOfKey(m, "land_gains_deduction"),
@@ -257,22 +259,24 @@ void HouseholdReader::ReadUnemployment(YamlMap& member, Person& p) {
   YamlMap m(*node, file_, PathOf(member, "involuntary_unemployment"));
   m.ExpectKeys({"separation_date", "reason_code"});
   if (!p.insured)
-    throw InputError(m.pos(), m.where() + ": 非自発的失業の軽減 (特例対象被保険者) は国保に加入して"
-                                          "いる人についてだけ入力できます");
+    throw InputError(m.pos(), m.where() +
+                                  ": 非自発的失業の軽減 (特例対象被保険者) は国保に加入して"
+                                  "いる人についてだけ入力できます");
   m.Require("separation_date");
   p.unemployment_separation = Date(m, "separation_date");
   const YAML::Node code = m.Require("reason_code");
   const std::string path = PathOf(m, "reason_code");
   const std::string c(Trim(NormalizeWidth(ScalarText(code, m.PosOf(code), path))));
   if (std::find(std::begin(kReasonCodes), std::end(kReasonCodes), c) == std::end(kReasonCodes))
-    throw InputError(m.PosOf(code), path +
-                                        ": 離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, "
-                                        "32) か特定理由離職者 (23, 33, 34) のものを入力してください");
+    throw InputError(m.PosOf(code),
+                     path +
+                         ": 離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, "
+                         "32) か特定理由離職者 (23, 33, 34) のものを入力してください");
   p.unemployment_reason = c;
   if (premium::AgeOn(p.birth_date, *p.unemployment_separation) >= 65)
-    throw InputError(PosOfKey(m, "separation_date"),
-                     PathOf(m, "separation_date") +
-                         ": 非自発的失業者の軽減は離職日に65歳未満の人が対象です");
+    throw InputError(
+        PosOfKey(m, "separation_date"),
+        PathOf(m, "separation_date") + ": 非自発的失業者の軽減は離職日に65歳未満の人が対象です");
 }
 
 void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
@@ -281,8 +285,9 @@ void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
   YamlMap m(*node, file_, PathOf(member, "birth"));
   m.ExpectKeys({"month", "multiple"});
   if (!p.insured)
-    throw InputError(m.pos(), m.where() + ": 産前産後の免除は国保に加入している人についてだけ入力"
-                                          "できます");
+    throw InputError(m.pos(), m.where() +
+                                  ": 産前産後の免除は国保に加入している人についてだけ入力"
+                                  "できます");
   const YAML::Node month = m.Require("month");
   const std::string path = PathOf(m, "month");
   // "2026-09", "2026/9", "R8.9", "令和8年9月" (or a date in that month).
@@ -329,9 +334,9 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
   p.left = Date(m, "left");
   for (const char* key : {"joined", "left"})
     if (!p.insured && m.Optional(key))
-      throw InputError(PosOfKey(m, key),
-                       PathOf(m, key) +
-                           ": 資格取得日・喪失日は国保に加入している人についてだけ入力できます");
+      throw InputError(
+          PosOfKey(m, key),
+          PathOf(m, key) + ": 資格取得日・喪失日は国保に加入している人についてだけ入力できます");
   if (p.joined && p.left && *p.joined >= *p.left)
     throw InputError(PosOfKey(m, "left"),
                      PathOf(m, "left") +
@@ -343,8 +348,9 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
     const SourcePos pos = PosOfKey(m, "former_dependent_since");
     const std::string path = PathOf(m, "former_dependent_since");
     if (!p.insured)
-      throw InputError(pos, path + ": 旧被扶養者の資格取得日は国保に加入している人についてだけ"
-                                   "入力できます");
+      throw InputError(pos, path +
+                                ": 旧被扶養者の資格取得日は国保に加入している人についてだけ"
+                                "入力できます");
     const int age = premium::AgeOn(p.birth_date, *p.former_dependent_since);
     if (age < 65 || age > 74)
       throw InputError(pos, path +
@@ -380,9 +386,9 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
   }
   const YAML::Node members = root.Require("members");
   if (!members.IsSequence() || members.size() == 0 || members.size() > kMaxMembers)
-    throw InputError(root.PosOf(members),
-                     fmt::format("members: 世帯員は1人以上{}人以下のリストで入力してください",
-                                 kMaxMembers));
+    throw InputError(
+        root.PosOf(members),
+        fmt::format("members: 世帯員は1人以上{}人以下のリストで入力してください", kMaxMembers));
   std::optional<size_t> head;
   int insured = 0;
   bool any_tokutei_doitsu = false;
@@ -401,12 +407,12 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
     h.members.push_back(std::move(m.person));
   }
   if (!head)
-    throw InputError(root.PosOf(members),
-                     "members: 世帯主を1人選んでください (head: true。国保に加入していない世帯主"
-                     "は、国保の加入を「いいえ」(insured: false) にして擬制世帯主として入力します)");
+    throw InputError(
+        root.PosOf(members),
+        "members: 世帯主を1人選んでください (head: true。国保に加入していない世帯主"
+        "は、国保の加入を「いいえ」(insured: false) にして擬制世帯主として入力します)");
   if (insured == 0)
-    throw InputError(root.PosOf(members),
-                     "members: 国保に加入している人を1人以上入力してください");
+    throw InputError(root.PosOf(members), "members: 国保に加入している人を1人以上入力してください");
   h.tokutei_since = Date(root, "tokutei_since");
   if (h.tokutei_since) {
     const SourcePos pos = PosOfKey(root, "tokutei_since");

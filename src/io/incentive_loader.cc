@@ -28,8 +28,9 @@ constexpr const char* kEmbeddedPath = "data/incentive/definitions.yaml";
 
 Rational NumberAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
   auto v = TryParseNumber(ScalarText(n, pos, what));
-  if (!v) throw InputError(pos, fmt::format("{}: {}は数として読めません。数を書いてください", what,
-                                            Quoted(n.Scalar())));
+  if (!v)
+    throw InputError(pos, fmt::format("{}: {}は数として読めません。数を書いてください", what,
+                                      Quoted(n.Scalar())));
   return *v;
 }
 
@@ -60,7 +61,8 @@ std::pair<Rational, Provenance> ReadValued(const YAML::Node& node, const std::st
 YAML::Node Sequence(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
   if (!n.IsSequence() || n.size() == 0)
-    throw InputError(m.PosOf(n), fmt::format("{}.{}: 1つ以上の要素のリストで書いてください", m.where(), key));
+    throw InputError(m.PosOf(n),
+                     fmt::format("{}.{}: 1つ以上の要素のリストで書いてください", m.where(), key));
   return n;
 }
 
@@ -148,7 +150,8 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
   YAML::Node unit = m.Require("unit");
   const std::string u = ScalarText(unit, m.PosOf(unit), w + ".unit");
   if (u != "percent" && u != "number")
-    throw InputError(m.PosOf(unit), w + ".unit: " + Quoted(u) + "は使えません。percent か number を書いてください");
+    throw InputError(m.PosOf(unit), w + ".unit: " + Quoted(u) +
+                                        "は使えません。percent か number を書いてください");
   item.percent = u == "percent";
   if (auto d = m.OptionalText("direction")) {
     if (*d != "higher" && *d != "lower")
@@ -183,7 +186,8 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
       incentive::PercentileBand band;
       band.top = PercentWithSign(t, bm.PosOf(t), bm.where() + ".top");
       if (band.top.Sign() <= 0 || band.top > Rational(1))
-        throw InputError(bm.PosOf(t), bm.where() + ".top: 0% より大きく 100% 以下の割合を書いてください");
+        throw InputError(bm.PosOf(t),
+                         bm.where() + ".top: 0% より大きく 100% 以下の割合を書いてください");
       if (!item.bands.empty() && band.top <= item.bands.back().top)
         throw InputError(bm.PosOf(t),
                          bm.where() + ".top: 段階は良い順 (top の小さい順) に書いてください");
@@ -210,14 +214,14 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
           throw InputError(tm.PosOf(c), tm.where() + ".class: 規模区分 " + Quoted(cls) +
                                             "はありません (size_classes の key を書いてください)");
         if (!seen.insert(cls).second)
-          throw InputError(tm.PosOf(c), tm.where() + ".class: 規模区分 " + Quoted(cls) +
-                                            "が2回あります");
+          throw InputError(tm.PosOf(c),
+                           tm.where() + ".class: 規模区分 " + Quoted(cls) + "が2回あります");
         item.tables.push_back({cls, ReadSteps(tm.Require("steps"), file, w + ".steps", item)});
       }
       for (const auto& sc : rules.size_classes)
         if (!seen.count(sc.key))
-          throw InputError(m.PosOf(tables), w + ".tables: 規模区分 " + sc.key +
-                                             " の表がありません。加えてください");
+          throw InputError(m.PosOf(tables),
+                           w + ".tables: 規模区分 " + sc.key + " の表がありません。加えてください");
     }
   }
   m.RejectUnknownKeys();
@@ -242,8 +246,8 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
     Indicator ind;
     ind.key = im.Text("key");
     if (!keys.insert(ind.key).second)
-      throw InputError(im.PosOf(im.Require("key")), "指標の key " + Quoted(ind.key) +
-                                                          "が2回あります");
+      throw InputError(im.PosOf(im.Require("key")),
+                       "指標の key " + Quoted(ind.key) + "が2回あります");
     ind.label = im.Text("label");
     const std::string w = where + "." + ind.key;
     auto [max, max_prov] = ReadValued(im.Require("max"), file, w + ".max");
@@ -269,15 +273,16 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
                          w + ".items[].rule: share は都道府県分だけに使えます (該当する市町村"
                              "の割合です)");
       if (!item_keys.insert(item.key).second)
-        throw InputError(PosOf(it["key"], file), "項目の key " + Quoted(item.key) + "が2回あります");
+        throw InputError(PosOf(it["key"], file),
+                         "項目の key " + Quoted(item.key) + "が2回あります");
       item_max += item.MaxPoints();
       ind.items.push_back(std::move(item));
     }
     // The items cannot give more than the indicator's 満点.
     if (item_max > ind.max_points)
       throw InputError(max_prov.pos,
-                       fmt::format("{}.max: 項目の点の合計 {} 点が満点 {} を超えています",
-                                   w, item_max.ToString(), ind.max_points.ToString()));
+                       fmt::format("{}.max: 項目の点の合計 {} 点が満点 {} を超えています", w,
+                                   item_max.ToString(), ind.max_points.ToString()));
     im.RejectUnknownKeys();
     lr.indicators.push_back(std::move(ind));
   }
@@ -294,7 +299,8 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
 IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "definitions")
-      throw InputError(s->pos, fmt::format("系列 {} は使えません (definitions だけを書きます)", Quoted(s->name)));
+      throw InputError(s->pos, fmt::format("系列 {} は使えません (definitions だけを書きます)",
+                                           Quoted(s->name)));
   IncentiveRules r;
   const std::string& file = f.file();
   r.file = file;
@@ -316,17 +322,18 @@ IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const Year
     sc.min_insured =
         ParseCount(ScalarText(mn, cm.PosOf(mn), "min"), cm.PosOf(mn), "size_classes[].min", 0);
     if (r.FindClass(sc.key))
-      throw InputError(cm.PosOf(cm.Require("key")), "規模区分の key " + Quoted(sc.key) +
-                                                                "が2回あります");
+      throw InputError(cm.PosOf(cm.Require("key")),
+                       "規模区分の key " + Quoted(sc.key) + "が2回あります");
     // The classes must cover 0, 1, 2 … without gaps or overlaps, smallest first.
     if (open_ended)
       throw InputError(cm.PosOf(mn),
                        "size_classes[]: 上限のない区分 (below のない区分) の後に区分があります。"
                        "上限のない区分を最後にしてください");
     if (sc.min_insured != next_min)
-      throw InputError(cm.PosOf(mn), fmt::format("size_classes[].min: {} にしてください (前の区分の "
-                                                 "below。区分は小さい順に書きます)",
-                                                 next_min));
+      throw InputError(cm.PosOf(mn),
+                       fmt::format("size_classes[].min: {} にしてください (前の区分の "
+                                   "below。区分は小さい順に書きます)",
+                                   next_min));
     if (auto b = cm.Optional("below")) {
       sc.below = ParseCount(ScalarText(*b, cm.PosOf(*b), "below"), cm.PosOf(*b),
                             "size_classes[].below", sc.min_insured + 1);
@@ -426,11 +433,11 @@ std::map<std::string, ColumnUse> ColumnUses(const IncentiveRules& rules, const s
           u.percent = percent;
           u.first_item = item.key;
         } else if (u.flag != flag || u.percent != percent) {
-          throw InputError(item.pos, fmt::format("列 {} を {} は{}として、{} は{}として読みます。"
-                                                 "1つの列は1通りに読むようにしてください",
-                                                 item.column, u.first_item,
-                                                 u.flag ? "はい/いいえ" : "数", item.key,
-                                                 flag ? "はい/いいえ" : "数"));
+          throw InputError(item.pos,
+                           fmt::format("列 {} を {} は{}として、{} は{}として読みます。"
+                                       "1つの列は1通りに読むようにしてください",
+                                       item.column, u.first_item, u.flag ? "はい/いいえ" : "数",
+                                       item.key, flag ? "はい/いいえ" : "数"));
         }
         (lr->level == Level::kMunicipal || share ? u.municipal : u.prefectural) = true;
       }
@@ -452,8 +459,8 @@ Rational ParseValue(const TableCell& cell, const ColumnUse& use, const std::stri
     const bool has_sign = !t.empty() && t.back() == '%';
     Rational r = has_sign ? *v : *v / Rational(100);
     if (r.Sign() < 0 || r > Rational(1))
-      throw InputError(cell.pos, column + ": " + Quoted(t) +
-                                       "は範囲外です。0〜100 の百分率で書いてください");
+      throw InputError(cell.pos,
+                       column + ": " + Quoted(t) + "は範囲外です。0〜100 の百分率で書いてください");
     return r;
   }
   return *v;
@@ -490,8 +497,10 @@ std::vector<RawRow> WideRows(const Table& table, const std::map<std::string, Col
     }
   }
   const SourcePos header_pos{table.file, table.header.empty() ? 1 : table.header[0].pos.line, 0};
-  if (!code_col) throw InputError(header_pos, "列 団体コード がありません。見出し行に加えてください");
-  if (!insured_col) throw InputError(header_pos, "列 被保険者数 がありません。見出し行に加えてください");
+  if (!code_col)
+    throw InputError(header_pos, "列 団体コード がありません。見出し行に加えてください");
+  if (!insured_col)
+    throw InputError(header_pos, "列 被保険者数 がありません。見出し行に加えてください");
   for (const auto& [col, use] : uses) {
     bool present = false;
     for (const auto& vc : value_cols) present |= vc.second == col;
@@ -526,9 +535,9 @@ std::vector<RawRow> LongRows(const Table& table, const std::map<std::string, Col
   auto value_col = table.ColumnIndex("値");
   for (const TableCell& h : table.header)
     if (h.text != "団体コード" && h.text != "名称" && h.text != "項目" && h.text != "値")
-      throw InputError(
-          h.pos, "見出し " + Quoted(h.text) +
-                     "は使えません。縦持ちの表の見出しは 団体コード、名称、項目、値 です");
+      throw InputError(h.pos,
+                       "見出し " + Quoted(h.text) +
+                           "は使えません。縦持ちの表の見出しは 団体コード、名称、項目、値 です");
   std::vector<RawRow> rows;
   std::map<std::string, size_t> by_code;
   for (const TableRow& row : table.rows) {
@@ -577,9 +586,7 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
     Entity e;
     e.pos = r.pos;
     auto code = MunicipalityCode::TryParse(Trim(NormalizeWidth(r.code.text)));
-    if (!code)
-      throw InputError(r.code.pos,
-                       "団体コード: " + MunicipalityCodeProblem(r.code.text));
+    if (!code) throw InputError(r.code.pos, "団体コード: " + MunicipalityCodeProblem(r.code.text));
     e.code = code->str();
     if (!codes.insert(e.code).second)
       throw InputError(r.code.pos, "団体コード: " + e.code + " が2回あります");
@@ -591,7 +598,8 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
     e.level = e.code.substr(2, 3) == "000" ? Level::kPrefectural : Level::kMunicipal;
     if (r.name) e.name = std::string(Trim(r.name->text));
     if (!r.insured || Trim(r.insured->text).empty())
-      throw InputError(r.insured ? r.insured->pos : r.pos, "被保険者数: 値がありません。被保険者数を書いてください");
+      throw InputError(r.insured ? r.insured->pos : r.pos,
+                       "被保険者数: 値がありません。被保険者数を書いてください");
     e.insured = ParseCount(r.insured->text, r.insured->pos, "被保険者数");
     for (const auto& [col, use] : uses) {
       const bool needed = e.level == Level::kMunicipal ? use.municipal : use.prefectural;
@@ -603,10 +611,9 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
         continue;
       }
       if (it == r.values.end())
-        throw InputError(
-            r.blank_at.count(col) ? r.blank_at.at(col) : r.pos,
-            fmt::format("{}: {} の値がありません (項目 {} に必要です)", col, e.code,
-                        use.first_item));
+        throw InputError(r.blank_at.count(col) ? r.blank_at.at(col) : r.pos,
+                         fmt::format("{}: {} の値がありません (項目 {} に必要です)", col, e.code,
+                                     use.first_item));
       e.values[col] = ParseValue(it->second, use, col);
       e.where[col] = it->second.pos;
     }
@@ -632,8 +639,8 @@ incentive::NationalAverage LoadNationalAverage(const std::string& path,
   YAML::Node fy = m.Require("fiscal_year");
   auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
   if (!year || *year != rules.year)
-    throw InputError(m.PosOf(fy), "fiscal_year: 定義の年度 " + rules.year.ToShortWareki() +
-                                      " を書いてください");
+    throw InputError(m.PosOf(fy),
+                     "fiscal_year: 定義の年度 " + rules.year.ToShortWareki() + " を書いてください");
   avg.source = m.Text("source");
   for (const LevelRules* lr : {&rules.municipal, &rules.prefectural}) {
     const std::string key = lr->level == Level::kMunicipal ? "municipal" : "prefectural";
@@ -652,9 +659,10 @@ incentive::NationalAverage LoadNationalAverage(const std::string& path,
       bool known = false;
       for (const auto& ind : lr->indicators) known |= ind.key == name;
       if (!known)
-        throw InputError(lm.PosOf(k), fmt::format("{}: 指標 {} はありません。total か、定義にある指標の "
-                                                  "key を書いてください",
-                                                  key, Quoted(name)));
+        throw InputError(lm.PosOf(k),
+                         fmt::format("{}: 指標 {} はありません。total か、定義にある指標の "
+                                     "key を書いてください",
+                                     key, Quoted(name)));
       by_key[name] = value;
     }
   }

@@ -23,8 +23,8 @@ std::optional<std::uint64_t> EnvNumber(const char* name) {
   std::uint64_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (ec != std::errc() || end != s.data() + s.size() || n == 0) {
-    std::cerr << "kokuho: warning: ignoring " << name << "=" << s.substr(0, 40)
-              << " (expected a positive whole number); the default applies\n";
+    std::cerr << "kokuho: 注意: 環境変数 " << name << "=" << s.substr(0, 40)
+              << " は正の整数ではないので使わず、既定値で計算します\n";
     return std::nullopt;
   }
   return n;

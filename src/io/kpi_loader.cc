@@ -116,12 +116,14 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
   } else {
     for (const char* k : {"numerator", "denominator", "exclusions"})
       if (m.Has(k))
-        throw InputError(m.PosOf(m.Require(k)),
-                         fmt::format("{}.{}: {} は比率の KPI (kind: ratio) だけに書けます", m.where(), k, k));
+        throw InputError(
+            m.PosOf(m.Require(k)),
+            fmt::format("{}.{}: {} は比率の KPI (kind: ratio) だけに書けます", m.where(), k, k));
   }
   if (auto targets = m.Optional("targets")) {
     if (!targets->IsSequence())
-      throw InputError(m.PosOf(*targets), m.where() + ".targets: 目標のリスト (- year: …) で書いてください");
+      throw InputError(m.PosOf(*targets),
+                       m.where() + ".targets: 目標のリスト (- year: …) で書いてください");
     for (size_t i = 0; i < targets->size(); ++i) {
       YamlMap t((*targets)[i], file, fmt::format("{}.targets[{}]", m.where(), i));
       t.ExpectKeys({"year", "value", "source", "confirmed"});
@@ -132,9 +134,8 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
         throw InputError(t.PosOf(yn),
                          t.where() + ".year: 年度を 2029、令和11年度、R11 のように書いてください");
       if (!d.targets.empty() && !(d.targets.back().year < *year))
-        throw InputError(
-            t.PosOf(yn),
-            t.where() + ".year: 目標は年度の順に、1年度に1つずつ書いてください");
+        throw InputError(t.PosOf(yn),
+                         t.where() + ".year: 目標は年度の順に、1年度に1つずつ書いてください");
       YAML::Node vn = t.Require("value");
       Rational value = ParseValue(ScalarText(vn, t.PosOf(vn), t.where() + ".value"), t.PosOf(vn),
                                   t.where() + ".value", d.unit);
@@ -205,7 +206,9 @@ std::string KpiDataFile(const std::string& path) {
   if (!fs::is_directory(path)) return path;
   for (const char* name : {"kpi.csv", "kpi.xlsx"})
     if (fs::exists(fs::path(path) / name)) return (fs::path(path) / name).string();
-  throw InputError({path, 0, 0}, "このフォルダに kpi.csv も kpi.xlsx もありません。KPI の表のファイルか、それのあるフォルダを指定してください");
+  throw InputError({path, 0, 0},
+                   "このフォルダに kpi.csv も kpi.xlsx もありません。KPI "
+                   "の表のファイルか、それのあるフォルダを指定してください");
 }
 
 std::vector<Observation> LoadKpiData(const std::string& path,
@@ -217,7 +220,8 @@ std::vector<Observation> LoadKpiData(const std::string& path,
       {kCode, kYear, kKpi, kNumerator, kDenominator, kExcluded, kValue, kName, kSource, kInsured},
       {kCode, kYear, kKpi});
   if (!t.ColumnIndex(kValue) && !(t.ColumnIndex(kNumerator) && t.ColumnIndex(kDenominator)))
-    throw InputError({file, 1, 0}, "列 値 (または 分子 と 分母) がありません。見出し行に加えてください");
+    throw InputError({file, 1, 0},
+                     "列 値 (または 分子 と 分母) がありません。見出し行に加えてください");
   if (t.rows.empty()) throw InputError({file, 0, 0}, "表にデータの行がありません");
 
   std::map<std::string, const Definition*> by_name;
@@ -240,8 +244,7 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     const TableCell& code_cell = row.cells[*t.ColumnIndex(kCode)];
     auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
     if (!code)
-      throw InputError(code_cell.pos,
-                       "団体コード: " + MunicipalityCodeProblem(code_cell.text));
+      throw InputError(code_cell.pos, "団体コード: " + MunicipalityCodeProblem(code_cell.text));
     if (prefecture.empty()) prefecture = code->prefecture();
     if (code->prefecture() != prefecture)
       throw InputError(code_cell.pos,
@@ -305,8 +308,8 @@ std::vector<Observation> LoadKpiData(const std::string& path,
       return *v;
     };
     if (exc && d.exclusions.empty())
-      throw InputError(exc->pos, fmt::format("除外額: {} には除外額がありません。空欄にしてください",
-                                                    d.label));
+      throw InputError(
+          exc->pos, fmt::format("除外額: {} には除外額がありません。空欄にしてください", d.label));
     if (exc && !(num && den))
       throw InputError(exc->pos, "除外額: 同じ行に分子と分母も書いてください");
     if (num && !den) throw InputError(num->pos, "分子: 同じ行に分母も書いてください");
@@ -314,7 +317,8 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     if (exc) o.excluded = whole(exc, "除外額");
     if (den && !(*o.Base()).Sign())
       throw InputError(den->pos, "分母: 除外額を引いた後の分母が0です。0より大きくしてください");
-    if (den && (*o.Base()).Sign() < 0) throw InputError(exc->pos, "除外額: 分母以下の額にしてください");
+    if (den && (*o.Base()).Sign() < 0)
+      throw InputError(exc->pos, "除外額: 分母以下の額にしてください");
     if (num) {
       o.numerator = whole(num, "分子");
       o.value = *o.numerator / *o.Base();
@@ -329,16 +333,16 @@ std::vector<Observation> LoadKpiData(const std::string& path,
         }
         if (!shown ||
             scaled.RoundToDecimals(DecimalPlaces(val->text), RoundingMode::kHalfUp) != *shown)
-          throw InputError(val->pos, fmt::format("値: 分子 ÷ 分母 (= {}) と合いません。値か分子・分母を"
-                                                 "確かめてください",
-                                                 scaled.ToDecimalString(4)));
+          throw InputError(val->pos,
+                           fmt::format("値: 分子 ÷ 分母 (= {}) と合いません。値か分子・分母を"
+                                       "確かめてください",
+                                       scaled.ToDecimalString(4)));
       }
     } else {
       if (!val) {
         auto i = t.ColumnIndex(kValue);
         SourcePos pos = i ? row.cells[*i].pos : row.pos;
-        throw InputError(pos,
-                         fmt::format("値: {} の値 (または分子と分母) がありません", d.label));
+        throw InputError(pos, fmt::format("値: {} の値 (または分子と分母) がありません", d.label));
       }
       o.value = ParseValue(val->text, val->pos, "値", d.unit);
       if (o.value.Sign() < 0) throw InputError(val->pos, "値: 比率は0以上で書いてください");
@@ -360,8 +364,9 @@ Rational BandPercent(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
   const Rational v = PercentWithSign(n, m.PosOf(n), m.where() + "." + key);
   if (v.Sign() <= 0 || v > Rational(1))
-    throw InputError(m.PosOf(n), fmt::format("{}.{}: 0% より大きく 100% 以下の百分率を書いてください",
-                                             m.where(), key));
+    throw InputError(
+        m.PosOf(n),
+        fmt::format("{}.{}: 0% より大きく 100% 以下の百分率を書いてください", m.where(), key));
   return v;
 }
 
@@ -404,7 +409,8 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
     k.min = c.Integer("min", 0, 100'000'000);
     if (c.Has("below")) k.below = c.Integer("below", 1, 100'000'000);
     if (k.below && *k.below <= k.min)
-      throw InputError(c.PosOf(c.Require("below")), "classes[].below: min より大きい値を書いてください");
+      throw InputError(c.PosOf(c.Require("below")),
+                       "classes[].below: min より大きい値を書いてください");
     if (c.Has("top30")) k.top30 = BandPercent(c, "top30");
     if (c.Has("top50")) k.top50 = BandPercent(c, "top50");
     if (k.top30 && k.top50 && *k.top30 < *k.top50)

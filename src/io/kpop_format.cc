@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "core/error.h"
-#include "io/encoding.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
+#include "io/encoding.h"
 #include "io/input_limits.h"
 #include "io/positioned_read.h"
 
@@ -119,7 +119,8 @@ std::uint64_t MetadataChecksum(std::string meta) {
 }
 
 /// A structural fault of a .kpop file: the detail (for a bug report) in parentheses.
-[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset, const std::string& detail) {
+[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset,
+                          const std::string& detail) {
   Fail(path, offset,
        "ファイルが壊れています。kokuho synth などで作り直してください (" + detail + ")");
 }
@@ -242,9 +243,11 @@ Population ReadKpop(const std::string& path) {
 
   std::string header(kHeaderSize, '\0');
   const std::size_t got = static_cast<std::size_t>(std::min<std::uint64_t>(actual, kHeaderSize));
-  if (!ReadAt(f.fd, header.data(), got, 0)) throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
+  if (!ReadAt(f.fd, header.data(), got, 0))
+    throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
   if (got < sizeof kMagic || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
-    Fail(path, 0, "kokuho の被保険者ファイル (.kpop) ではありません (先頭に \"KOKUHOPOP\" がありません)");
+    Fail(path, 0,
+         "kokuho の被保険者ファイル (.kpop) ではありません (先頭に \"KOKUHOPOP\" がありません)");
   if (got < kHeaderSize)
     Fail(path, got,
          fmt::format("ファイルが途中で切れています ({}バイトで、ヘッダーの{}バイトより短い)",
@@ -291,7 +294,8 @@ Population ReadKpop(const std::string& path) {
   for (std::uint32_t i = 0; i < municipality_count; ++i) {
     if (at + 2 > directory) Damaged(path, at, "municipality table runs into the column directory");
     const std::uint16_t n = Get<std::uint16_t>(meta, at);
-    if (at + 2 + n > directory) Damaged(path, at, "municipality table runs into the column directory");
+    if (at + 2 + n > directory)
+      Damaged(path, at, "municipality table runs into the column directory");
     pop.municipalities.emplace_back(meta.data() + at + 2, n);
     at += 2 + n;
   }
@@ -318,28 +322,29 @@ Population ReadKpop(const std::string& path) {
     const Entry& e = it->second;
     if (e.type != TypeCode<T>() || e.element_size != sizeof(T))
       Damaged(path, directory,
-           fmt::format("column '{}' has elements of type {}{}, expected {}{}", name,
-                       e.type >= 32 && e.type < 127 ? e.type : '?', int{e.element_size} * 8,
-                       TypeCode<T>(), sizeof(T) * 8));
+              fmt::format("column '{}' has elements of type {}{}, expected {}{}", name,
+                          e.type >= 32 && e.type < 127 ? e.type : '?', int{e.element_size} * 8,
+                          TypeCode<T>(), sizeof(T) * 8));
     const std::uint64_t expected = ExpectedCount(extent, hh, mm);
     if (e.count != expected && !(extent == Extent::kOffsets && hh == 0 && e.count == 1))
       Damaged(path, directory,
-           fmt::format("column '{}' has {} elements, expected {}", name, e.count, expected));
+              fmt::format("column '{}' has {} elements, expected {}", name, e.count, expected));
     // count ≤ file_size / sizeof(T) first, so that bytes cannot wrap; then offset + bytes ≤
     // file_size written as a subtraction that cannot wrap either.
     const std::uint64_t bytes = e.count <= file_size / sizeof(T) ? e.count * sizeof(T) : 0;
     if (e.count > file_size / sizeof(T) || e.offset % kAlign != 0 || e.offset < meta_end ||
         e.offset > file_size || bytes > file_size - e.offset)
       Damaged(path, e.offset,
-           fmt::format("column '{}' lies outside the file (or is not 64-byte aligned)", name));
+              fmt::format("column '{}' lies outside the file (or is not 64-byte aligned)", name));
     tasks.emplace_back(bytes, [&v, e, bytes, name, &path, fd = f.fd] {
       v.resize(e.count);
       if (!ReadAt(fd, v.data(), bytes, e.offset))
         Damaged(path, e.offset, fmt::format("cannot read column '{}'", name));
       if (XXH64(v.data(), bytes, 0) != e.checksum)
-        Damaged(path, e.offset,
-             fmt::format("checksum mismatch in column '{}' (bytes {} to {}): the file is damaged",
-                         name, e.offset, e.offset + bytes));
+        Damaged(
+            path, e.offset,
+            fmt::format("checksum mismatch in column '{}' (bytes {} to {}): the file is damaged",
+                        name, e.offset, e.offset + bytes));
     });
   });
   RunTasks(tasks);
@@ -353,17 +358,17 @@ Population ReadKpop(const std::string& path) {
     for (std::uint64_t h = 0; h < hh; ++h)
       if (off[h + 1] < off[h])
         Damaged(path, entries["member_offset"].offset + (h + 1) * 4,
-             fmt::format("member offsets are not monotone at household index {}", h + 1));
+                fmt::format("member offsets are not monotone at household index {}", h + 1));
     if (off[hh] != mm)
       Damaged(path, entries["member_offset"].offset + hh * 4,
-           fmt::format("member offsets end at {}, expected the member count {}", off[hh], mm));
+              fmt::format("member offsets end at {}, expected the member count {}", off[hh], mm));
   }
   // Every member has a birth date (Population::Get needs one).
   const std::int32_t* birth = pop.birth_date.data();
   for (std::uint64_t i = 0; i < mm; ++i)
     if (birth[i] == 0)
       Damaged(path, entries["birth_date"].offset + i * 4,
-           fmt::format("member index {} has no birth date", i));
+              fmt::format("member index {} has no birth date", i));
   const std::uint16_t* mu = pop.municipality.data();
   std::uint16_t max_index = 0;
   for (std::uint64_t h = 0; h < hh; ++h) max_index = std::max(max_index, mu[h]);
@@ -371,9 +376,9 @@ Population ReadKpop(const std::string& path) {
     std::uint64_t h = 0;
     while (mu[h] < municipality_count) ++h;
     Damaged(path, entries["municipality"].offset + h * 2,
-         fmt::format("municipality index {} of household index {} is out of range (the table "
-                     "has {} municipalities)",
-                     mu[h], h, municipality_count));
+            fmt::format("municipality index {} of household index {} is out of range (the table "
+                        "has {} municipalities)",
+                        mu[h], h, municipality_count));
   }
   return pop;
 }

@@ -181,7 +181,8 @@ void ReadPartCells(const TableView& v, const TableRow& row, Part p, const Case& 
   auto share_col = v.PartColumn(p, "資産割割合");
   if (share_col && !Blank(cell(*share_col))) {
     if (own.method != LevyMethod::kFour)
-      throw InputError(cell(*share_col).pos, prefix + "資産割割合: 4方式のときだけ使います。空欄にしてください");
+      throw InputError(cell(*share_col).pos,
+                       prefix + "資産割割合: 4方式のときだけ使います。空欄にしてください");
     own.asset_share = ParseRate(cell(*share_col).text, cell(*share_col).pos, prefix + "資産割割合",
                                 RateRange::kOpenInterval);
   }
@@ -256,7 +257,9 @@ void ReadMunicipalityTable(const Table& table, Case& c) {
     seen[code->str()] = code_cell.pos.line;
     m.code = *code;
     m.name = std::string(Trim(row.cells[name_col].text));
-    if (m.name.empty()) throw InputError(row.cells[name_col].pos, "市町村名: 市町村名がありません。名前を書いてください");
+    if (m.name.empty())
+      throw InputError(row.cells[name_col].pos,
+                       "市町村名: 市町村名がありません。名前を書いてください");
     for (Part p : c.parts) ReadPartCells(v, row, p, c, m.part(p));
     if (eps_col && !Blank(row.cells[*eps_col]))
       m.epsilon = ParseRate(row.cells[*eps_col].text, row.cells[*eps_col].pos, kEpsilon,
@@ -312,7 +315,7 @@ void ReadAgeBands(const Table& table, Case& c) {
     band.label = NormalizeWidth(Trim(label.text));
     if (!c.national_cost_per_capita.count(band.label))
       throw InputError(label.pos, "年齢階級: " + Quoted(band.label) +
-                                        "は national_cost_per_capita にない年齢階級です");
+                                      "は national_cost_per_capita にない年齢階級です");
     if (!seen.insert({code->str(), band.label}).second)
       throw InputError(label.pos, "年齢階級: この市町村にこの年齢階級の行が2つあります");
     const TableCell& n = row.cells[index["被保険者数"]];
@@ -336,8 +339,9 @@ void CheckEpsilonSources(const Table& table, const Case& c) {
     if (m.epsilon || !m.age_bands.empty()) continue;
     SourcePos pos = m.row;
     if (eps_col) pos.column = static_cast<int>(*eps_col) + 1;
-    throw InputError(pos, "医療費指数: 値がありません。医療費指数を書くか、計算のための age_bands を"
-                          "prefecture.yaml に書いてください");
+    throw InputError(pos,
+                     "医療費指数: 値がありません。医療費指数を書くか、計算のための age_bands を"
+                     "prefecture.yaml に書いてください");
   }
 }
 

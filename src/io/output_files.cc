@@ -39,7 +39,8 @@ OutputStage::OutputStage(const std::string& target_dir) : target_dir_(target_dir
   RemoveStaleTemps(target_dir_, ".", true);
   std::string pattern = (fs::path(target_dir_) / ("." + TempNameInfix() + "XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr)
-    ThrowErrno("このフォルダに一時フォルダを作れません。書き込みの権限を確かめてください", target_dir_);
+    ThrowErrno("このフォルダに一時フォルダを作れません。書き込みの権限を確かめてください",
+               target_dir_);
   temp_dir_ = pattern;
 }
 
@@ -69,7 +70,8 @@ void OutputStage::Commit() {
   for (const std::string& name : names_) {
     std::string from = (fs::path(temp_dir_) / name).string();
     std::string to = (fs::path(target_dir_) / name).string();
-    if (std::rename(from.c_str(), to.c_str()) != 0) ThrowErrno("出力ファイルをここに移せません", to);
+    if (std::rename(from.c_str(), to.c_str()) != 0)
+      ThrowErrno("出力ファイルをここに移せません", to);
   }
   committed_ = true;
   std::error_code ec;

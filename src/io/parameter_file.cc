@@ -67,9 +67,10 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
   s.law = m.OptionalText("law").value_or("");
   if (auto period = m.OptionalText("period")) {
     if (*period != "fiscal_year" && *period != "income_year" && *period != "month")
-      throw InputError(m.PosOf(m.Require("period")),
-                       name + ".period: " + Quoted(*period) +
-                           "は使えません。fiscal_year、income_year、month のどれかを書いてください");
+      throw InputError(
+          m.PosOf(m.Require("period")),
+          name + ".period: " + Quoted(*period) +
+              "は使えません。fiscal_year、income_year、month のどれかを書いてください");
     s.income_year = *period == "income_year";
     s.monthly = *period == "month";
   }
@@ -204,7 +205,8 @@ ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& f
                                        file_known_month, file_known_pos));
     f.order_.push_back(name);
   }
-  if (f.order_.empty()) throw InputError({file, 1, 1}, "系列が1つもありません。1つ以上書いてください");
+  if (f.order_.empty())
+    throw InputError({file, 1, 1}, "系列が1つもありません。1つ以上書いてください");
   return f;
 }
 

@@ -25,7 +25,8 @@ premium::Population ReadPopulation(const std::string& path, int fiscal_year) {
   if (ext == ".kpop") return ReadKpop(path);
   if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xlsm")
     return ReadPopulationTable(path, fiscal_year);
-  throw InputError({path, 0, 0}, "被保険者ファイルは拡張子 .kpop、.csv、.xlsx のファイルを指定してください");
+  throw InputError({path, 0, 0},
+                   "被保険者ファイルは拡張子 .kpop、.csv、.xlsx のファイルを指定してください");
 }
 
 void WritePopulation(const std::string& path, const premium::Population& pop) {

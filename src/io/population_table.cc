@@ -134,9 +134,9 @@ class Builder {
         std::string expected;
         for (std::string_view n : kNames)
           expected += (expected.empty() ? "" : ", ") + std::string(n);
-        throw InputError(
-            pos[i], fmt::format("見出し {} は被保険者の表では使えません。使える見出し: {}",
-                                names[i], expected));
+        throw InputError(pos[i],
+                         fmt::format("見出し {} は被保険者の表では使えません。使える見出し: {}",
+                                     names[i], expected));
       }
       col_[it - kNames.begin()] = static_cast<int>(i);
     }
@@ -260,8 +260,7 @@ class Builder {
     if (code_text_.empty()) Fail(kCode, "団体コードがありません。すべての行に書いてください");
     if (code_text_ != last_code_text_) {
       auto code = MunicipalityCode::TryParse(code_text_);
-      if (!code)
-        Fail(kCode, MunicipalityCodeProblem(code_text_));
+      if (!code) Fail(kCode, MunicipalityCodeProblem(code_text_));
       last_code_index_ = pop_.MunicipalityIndex(code->str());
       last_code_text_ = code_text_;
     }
@@ -346,7 +345,8 @@ class Builder {
 
     const auto joined = Date(kJoined), left = Date(kLeft);
     for (Col c : {kJoined, kLeft})
-      if (!insured && !Cell(c).empty()) Fail(c, "国保に加入している人 (国保 = 1) についてだけ書けます");
+      if (!insured && !Cell(c).empty())
+        Fail(c, "国保に加入している人 (国保 = 1) についてだけ書けます");
     if (joined && left && *left <= *joined)
       Fail(kLeft,
            "資格喪失日は資格取得日より後の日付にしてください (資格喪失日は加入最後の日の"
@@ -356,8 +356,7 @@ class Builder {
     for (Col c : kIncomeKinds) amount[c] = Amount(c).value_or(0);
     const auto fixed_asset = Amount(kFixedAssetTax);
     if (amount[kLandDeduction] > amount[kLandGains])
-      Fail(kLandDeduction,
-           "特別控除は分離譲渡所得以下の額にしてください");
+      Fail(kLandDeduction, "特別控除は分離譲渡所得以下の額にしてください");
     const auto total = Amount(kTotalIncome);
     const auto reduction = Amount(kReductionIncome);
     if (total) {
@@ -373,7 +372,8 @@ class Builder {
 
     const auto former = Date(kFormerSince);
     if (former) {
-      if (!insured) Fail(kFormerSince, "旧被扶養者の資格取得日は国保に加入している人についてだけ書けます");
+      if (!insured)
+        Fail(kFormerSince, "旧被扶養者の資格取得日は国保に加入している人についてだけ書けます");
       const int age = premium::AgeOn(birth, *former);
       if (age < 65 || age > 74)
         Fail(kFormerSince,
@@ -390,10 +390,13 @@ class Builder {
              "(23, 33, 34) のものを書いてください");
       reason = static_cast<std::uint8_t>(std::stoi(n));
     }
-    if (separation && reason == 0) Fail(kReason, "離職日を書いた行には離職理由コードも書いてください");
-    if (!separation && reason != 0) Fail(kSeparation, "離職理由コードを書いた行には離職日も書いてください");
+    if (separation && reason == 0)
+      Fail(kReason, "離職日を書いた行には離職理由コードも書いてください");
+    if (!separation && reason != 0)
+      Fail(kSeparation, "離職理由コードを書いた行には離職日も書いてください");
     if (separation) {
-      if (!insured) Fail(kSeparation, "非自発的失業の軽減は国保に加入している人についてだけ書けます");
+      if (!insured)
+        Fail(kSeparation, "非自発的失業の軽減は国保に加入している人についてだけ書けます");
       if (premium::AgeOn(birth, *separation) >= 65)
         Fail(kSeparation, "非自発的失業者の軽減は離職日に65歳未満の人が対象です");
       if (total)
@@ -403,7 +406,8 @@ class Builder {
     }
     const int birth_month = Month(kBirthMonth);
     const bool multiple = Flag(kMultiple, false);
-    if (multiple && birth_month == 0) Fail(kMultiple, "多胎 = 1 の行には出産予定月も書いてください");
+    if (multiple && birth_month == 0)
+      Fail(kMultiple, "多胎 = 1 の行には出産予定月も書いてください");
     if (birth_month != 0) {
       if (!insured) Fail(kBirthMonth, "産前産後の免除は国保に加入している人についてだけ書けます");
       // The levy applies the exemption to the 均等割 of members 18 and over (premium/prepare.cc).
@@ -417,9 +421,7 @@ class Builder {
                                         "1つです",
                                         tokutei_line_));
       if (*since > CivilDate{fy_ + 1, 3, 31})
-        Fail(kTokuteiSince,
-             fmt::format("年度末 ({}-03-31) 以前の日付を書いてください",
-                         fy_ + 1));
+        Fail(kTokuteiSince, fmt::format("年度末 ({}-03-31) 以前の日付を書いてください", fy_ + 1));
       tokutei_since_ = Pack(*since);
       tokutei_line_ = row_->row_line;
       tokutei_col_ = Pos(kTokuteiSince).column;
@@ -490,7 +492,8 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
   DecodeFailure failure;
   if (!TryDecodeToUtf8(bytes, text, failure))
     throw InputError(DecodeFailurePos(bytes, failure, path), failure.message);
-  if (Trim(text).empty()) throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
+  if (Trim(text).empty())
+    throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   // One row per member: reserve by the line count (bounded by the member limit; a file with
   // more lines fails on the row that passes it).
   pop.Reserve(std::min<std::size_t>(lines, Limits().population_rows),
@@ -515,9 +518,10 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
                            "書いてください");
         for (std::size_t j = 0; j < i; ++j)
           if (names[j] == names[i])
-            throw InputError(pos[i], fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
-                                                 "1回ずつにしてください",
-                                                 names[i], j + 1));
+            throw InputError(pos[i],
+                             fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
+                                         "1回ずつにしてください",
+                                         names[i], j + 1));
         views[i] = names[i];
       }
       b.Header(views, pos, in.record_line());
@@ -545,9 +549,11 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
     b.Add(row);
     ++data_rows;
   }
-  if (!have_header) throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
+  if (!have_header)
+    throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   if (data_rows == 0)
-    throw InputError({path, 0, 0}, "見出し行の後にデータの行がありません。世帯員1人を1行で書いてください");
+    throw InputError({path, 0, 0},
+                     "見出し行の後にデータの行がありません。世帯員1人を1行で書いてください");
   b.End();
 }
 

@@ -51,18 +51,21 @@ Ppm Millionths(YamlMap& m, const std::string& key) {
 PartSet Parts(YamlMap& m, const std::string& key) {
   PartSet set{};
   YAML::Node n = m.Require(key);
-  if (!n.IsSequence()) throw InputError(m.PosOf(n), key + ": 分のリスト (- iryo など) で書いてください");
+  if (!n.IsSequence())
+    throw InputError(m.PosOf(n), key + ": 分のリスト (- iryo など) で書いてください");
   for (const YAML::Node& item : n) {
     auto part = TryParsePart(ScalarText(item, m.PosOf(item), key));
-    if (!part) throw InputError(m.PosOf(item), key + ": " + PartKeysText("、") +
-                                                               " のどれかを書いてください");
+    if (!part)
+      throw InputError(m.PosOf(item),
+                       key + ": " + PartKeysText("、") + " のどれかを書いてください");
     set[static_cast<int>(*part)] = true;
   }
   return set;
 }
 
 IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::string& where) {
-  if (!list.IsSequence()) throw InputError(PosOf(list, file), where + ": 区分のリストで書いてください");
+  if (!list.IsSequence())
+    throw InputError(PosOf(list, file), where + ": 区分のリストで書いてください");
   IncomeTable t;
   Yen last = 0;
   for (const YAML::Node& b : list) {
@@ -172,12 +175,14 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
       d.up_to = bm.Has("up_to") ? bm.YenValue("up_to") : premium::kNoLimit;
       d.amount = bm.YenValue("amount");
       bm.RejectUnknownKeys();
-      if (d.up_to <= last) throw InputError(bm.pos(), "basic_deduction: 区分は up_to の小さい順に書いてください");
+      if (d.up_to <= last)
+        throw InputError(bm.pos(), "basic_deduction: 区分は up_to の小さい順に書いてください");
       last = d.up_to;
       r.basic_deduction.push_back(d);
     }
     if (r.basic_deduction.empty() || r.basic_deduction.back().up_to != premium::kNoLimit)
-      throw InputError(m.PosOf(bands), "basic_deduction: 最後の区分には up_to を書かないでください");
+      throw InputError(m.PosOf(bands),
+                       "basic_deduction: 最後の区分には up_to を書かないでください");
     Note(r, e);
   }
   {
@@ -216,7 +221,8 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
     const std::string first_month = m.Text("first_month");
     int y = 0, mo = 0;
     if (std::sscanf(first_month.c_str(), "%d-%d", &y, &mo) != 2 || mo < 1 || mo > 12)
-      throw InputError(m.PosOf(m.Require("first_month")), "first_month: 年月を YYYY-MM で書いてください");
+      throw InputError(m.PosOf(m.Require("first_month")),
+                       "first_month: 年月を YYYY-MM で書いてください");
     r.birth_first_month = y * 100 + mo;
     r.birth_single_months = m.Integer("single_months", 1, 12);
     r.birth_single_offset = m.Integer("single_start_offset", 0, 12);

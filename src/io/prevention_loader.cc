@@ -70,7 +70,8 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
     throw InputError({t.file, 1, 0},
                      "列 事業費分交付額 がありません。この年度の規則では交付額の上限が事業費分の"
                      "倍数なので、この列が必要です");
-  if (t.rows.empty()) throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
+  if (t.rows.empty())
+    throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
   auto name_col = t.ColumnIndex("都道府県名");
   auto grant_col = t.ColumnIndex("事業費分交付額");
   const size_t code_col = *t.ColumnIndex("都道府県コード");
@@ -94,7 +95,9 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
     if (name_col) b.name = std::string(Trim(row.cells[*name_col].text));
     const TableCell& p = row.cells[points_col];
     auto points = TryParseNumber(p.text);
-    if (!points || points->Sign() < 0) throw InputError(p.pos, "点数: " + Quoted(p.text) + "は使えません。0以上の数を書いてください");
+    if (!points || points->Sign() < 0)
+      throw InputError(p.pos,
+                       "点数: " + Quoted(p.text) + "は使えません。0以上の数を書いてください");
     b.points = *points;
     const TableCell& n = row.cells[insured_col];
     b.insured = ParseCount(n.text, n.pos, "被保険者数", 1);
@@ -103,7 +106,9 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
       if (!Trim(g.text).empty())
         b.project_grant = ParseYen(g.text, g.pos, "事業費分交付額", 0);
       else if (rule.cap_multiple)
-        throw InputError(g.pos, "事業費分交付額: 値がありません。上限の計算に要るので金額 (円) を書いてください");
+        throw InputError(
+            g.pos,
+            "事業費分交付額: 値がありません。上限の計算に要るので金額 (円) を書いてください");
     }
     out.push_back(std::move(b));
   }

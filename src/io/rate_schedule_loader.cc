@@ -146,10 +146,10 @@ premium::Ppm RateCell(const TableCell& cell, Column c, const Rational& max) {
   const char* what = kColumns[c].name;
   auto v = TryParseNumber(cell.text);
   if (v && (*v > max || *v < Rational(0)))
-    throw InputError(cell.pos, fmt::format("{}: {}は範囲外です。0〜{}% の率を 7.25% や 0.0725 の"
-                                           "ように書いてください",
-                                           what, Quoted(cell.text),
-                                           (max * Rational(100)).ToDecimalString(0)));
+    throw InputError(
+        cell.pos, fmt::format("{}: {}は範囲外です。0〜{}% の率を 7.25% や 0.0725 の"
+                              "ように書いてください",
+                              what, Quoted(cell.text), (max * Rational(100)).ToDecimalString(0)));
   return ParseMillionths(cell.text, cell.pos, what, max);
 }
 
@@ -158,7 +158,8 @@ Yen YenCell(const TableCell& cell, Column c, Yen max) {
   const char* what = kColumns[c].name;
   const Yen y = ParseYen(cell.text, cell.pos, what);
   if (y > max)
-    throw InputError(cell.pos, fmt::format("{}: {}円以下の額を書いてください", what, FormatYen(max)));
+    throw InputError(cell.pos,
+                     fmt::format("{}: {}円以下の額を書いてください", what, FormatYen(max)));
   return y;
 }
 
@@ -167,8 +168,9 @@ Yen UnitCell(const TableCell& cell, Column c) {
   std::string t(Trim(NormalizeWidth(cell.text)));
   if (t.ends_with("円")) t.resize(t.size() - std::string_view("円").size());
   if (t == "1" || t == "10" || t == "100") return std::stoi(t);
-  throw InputError(cell.pos, fmt::format("{}: {}は使えません。1、10、100 (円) のどれかを書いてください",
-                                         kColumns[c].name, Quoted(cell.text)));
+  throw InputError(cell.pos,
+                   fmt::format("{}: {}は使えません。1、10、100 (円) のどれかを書いてください",
+                               kColumns[c].name, Quoted(cell.text)));
 }
 
 template <typename T>
@@ -217,9 +219,9 @@ LevyKind KindCell(const TableCell& cell) {
   const std::string t(Trim(NormalizeWidth(cell.text)));
   if (t == "料" || t == "保険料" || t == "ryo") return LevyKind::kRyo;
   if (t == "税" || t == "保険税" || t == "zei") return LevyKind::kZei;
-  throw InputError(cell.pos,
-                   "料税: " + Quoted(cell.text) + "は使えません。料 (保険料) か税 (保険税) を書いて"
-                                                  "ください");
+  throw InputError(cell.pos, "料税: " + Quoted(cell.text) +
+                                 "は使えません。料 (保険料) か税 (保険税) を書いて"
+                                 "ください");
 }
 
 RoundingScope ScopeCell(const TableCell& cell) {
@@ -287,8 +289,8 @@ void RateReader::IndexColumns() {
     for (int c = 0; c < kColumnCount; ++c)
       if (name == kColumns[c].name) found = c;
     if (found < 0)
-      throw InputError(h.pos, fmt::format("見出し {} は料率表では使えません。使える見出し: {}", Quoted(name),
-                                          expected));
+      throw InputError(h.pos, fmt::format("見出し {} は料率表では使えません。使える見出し: {}",
+                                          Quoted(name), expected));
     if (index_[found]) throw InputError(h.pos, fmt::format("見出し {} が2回あります", name));
     index_[found] = i;
   }
@@ -336,8 +338,9 @@ void RateReader::ReadRow(const TableRow& table_row) {
   Building& b = schedules_[it->second];
   const int p = static_cast<int>(*part);
   if (b.part_line[p] != 0)
-    throw InputError(part_cell.pos, fmt::format("分: {}の{}はすでに{}行目にあります。1つの分は1行にしてください",
-                                                PartLabel(*part), b.label, b.part_line[p]));
+    throw InputError(part_cell.pos,
+                     fmt::format("分: {}の{}はすでに{}行目にあります。1つの分は1行にしてください",
+                                 PartLabel(*part), b.label, b.part_line[p]));
   b.part_line[p] = part_cell.pos.line;
   b.s.cells.part[p] = part_cell.pos;
 
@@ -347,8 +350,11 @@ void RateReader::ReadRow(const TableRow& table_row) {
       b.s.name = name;
       b.name_pos = row.Cell(kName)->pos;
     } else if (b.s.name != name) {
-      throw InputError(row.Cell(kName)->pos, fmt::format("市町村名: {}行目と違います ({})。同じ団体コードには同じ市町村名を書いてください",
-                                                         b.name_pos.line, b.label));
+      throw InputError(
+          row.Cell(kName)->pos,
+          fmt::format(
+              "市町村名: {}行目と違います ({})。同じ団体コードには同じ市町村名を書いてください",
+              b.name_pos.line, b.label));
     }
   }
 
@@ -362,8 +368,9 @@ void RateReader::ReadRow(const TableRow& table_row) {
   if (!row.Blank(kAdultAddon)) {
     r.adult_addon = YenCell(*row.Cell(kAdultAddon), kAdultAddon, kMaxPerCapita);
     if (r.adult_addon != 0 && *part != Part::kKodomo)
-      throw InputError(row.Cell(kAdultAddon)->pos,
-                       "18歳以上均等割額: 子ども分の行だけに書きます。この行は空欄か0にしてください");
+      throw InputError(
+          row.Cell(kAdultAddon)->pos,
+          "18歳以上均等割額: 子ども分の行だけに書きます。この行は空欄か0にしてください");
   }
   if (!row.Blank(kCap)) {
     r.cap = YenCell(*row.Cell(kCap), kCap, kMaxCap);
@@ -423,9 +430,10 @@ void RateReader::ReadRow(const TableRow& table_row) {
 void RateReader::Finish(Building& b) {
   RateSchedule& s = b.s;
   if (!b.kind.value)
-    throw InputError(b.first_kind_cell,
-                     fmt::format("料税: {}のどの行にも料か税がありません。少なくとも1行に書いてください",
-                                 b.label));
+    throw InputError(
+        b.first_kind_cell,
+        fmt::format("料税: {}のどの行にも料か税がありません。少なくとも1行に書いてください",
+                    b.label));
   s.kind = *b.kind.value;
   // 保険税: 100円未満切捨て (地方税法 20条の4の2③); 保険料: the 条例's unit, 1円 unless stated.
   if (s.kind == LevyKind::kZei && b.unit.value && *b.unit.value != 100)
@@ -459,7 +467,8 @@ void RateReader::Finish(Building& b) {
 std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
   IndexColumns();
   if (table_.rows.empty())
-    throw InputError({table_.file, 2, 1}, "料率の行がありません。見出し行の下に料率を書いてください");
+    throw InputError({table_.file, 2, 1},
+                     "料率の行がありません。見出し行の下に料率を書いてください");
   for (const TableRow& row : table_.rows) ReadRow(row);
   std::vector<RateSchedule> out;
   std::vector<std::string> years;

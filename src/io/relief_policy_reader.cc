@@ -38,8 +38,9 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
   if (auto f = m.OptionalRate("decrease_floor", RateRange::kAny)) {
     if (*f >= Rational(0) || *f <= Rational(-1))
       throw InputError(m.PosOf(m.Require("decrease_floor")),
-                       where + ".decrease_floor: 減少の下限は 0 と −1 の間の値で書いてください "
-                               "(例: -0.05)");
+                       where +
+                           ".decrease_floor: 減少の下限は 0 と −1 の間の値で書いてください "
+                           "(例: -0.05)");
     if (*f >= r.natural_growth + r.allowance)
       throw InputError(m.PosOf(m.Require("decrease_floor")),
                        where +
@@ -63,7 +64,8 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
   }
   if (auto pools = m.Optional("pools")) {
     if (!pools->IsSequence())
-      throw InputError(m.PosOf(*pools), where + ".pools: 財源のリスト (- name: …) で書いてください");
+      throw InputError(m.PosOf(*pools),
+                       where + ".pools: 財源のリスト (- name: …) で書いてください");
     Yen budgets = 0;
     for (const YAML::Node& entry : *pools) {
       YamlMap pm(entry, file, where + ".pools[]");
@@ -73,12 +75,12 @@ nofukin::ReliefPolicy ParseReliefPolicy(const YAML::Node& node, const std::strin
       if (auto key = pm.OptionalText("account")) {
         auto a = nofukin::TryParseReliefAccount(*key);
         if (!a)
-          throw InputError(pm.PosOf(pm.Require("account")),
-                           where +
-                               ".pools[].account: " + Quoted(*key) +
-                               "は使えません。prefecture_transfer (県繰入金)、special_fund "
-                               "(特例基金)、adjustment_fund (財政調整事業)、national (国の暫定措置)、"
-                               "other のどれかを書いてください");
+          throw InputError(
+              pm.PosOf(pm.Require("account")),
+              where + ".pools[].account: " + Quoted(*key) +
+                  "は使えません。prefecture_transfer (県繰入金)、special_fund "
+                  "(特例基金)、adjustment_fund (財政調整事業)、national (国の暫定措置)、"
+                  "other のどれかを書いてください");
         account = *a;
       }
       const Yen budget = pm.YenValue("budget_yen", 0);

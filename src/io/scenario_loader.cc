@@ -43,17 +43,19 @@ void ReadGrowth(YamlMap& root, Scenario& s) {
   m.ExpectKeys({"cost_per_capita", "insured", "income_per_capita"});
   if (auto v = m.OptionalRate("cost_per_capita", RateRange::kAny)) {
     if (*v <= Rational(-1))
-      throw InputError(m.PosOf(m.Require("cost_per_capita")),
-                       "growth.cost_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
-                       "0.02)");
+      throw InputError(
+          m.PosOf(m.Require("cost_per_capita")),
+          "growth.cost_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
+          "0.02)");
     s.growth.cost_per_capita = *v;
   }
   if (auto v = m.OptionalRate("insured", RateRange::kPositive)) s.growth.insured = *v;
   if (auto v = m.OptionalRate("income_per_capita", RateRange::kAny)) {
     if (*v <= Rational(-1))
-      throw InputError(m.PosOf(m.Require("income_per_capita")),
-                       "growth.income_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
-                       "0.02)");
+      throw InputError(
+          m.PosOf(m.Require("income_per_capita")),
+          "growth.income_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
+          "0.02)");
     s.growth.income_per_capita = *v;
   }
   m.RejectUnknownKeys();
@@ -108,9 +110,10 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
   y.pos = m.pos();
   YAML::Node yn = m.Require("year");
   auto fy = FiscalYear::TryParse(ScalarText(yn, m.PosOf(yn), where + ".year"));
-  if (!fy) throw InputError(m.PosOf(yn), where + ".year: " + Quoted(yn.Scalar()) +
-                                          "は年度として読めません。令和9年度、R9、2027 のように"
-                                          "書いてください");
+  if (!fy)
+    throw InputError(m.PosOf(yn), where + ".year: " + Quoted(yn.Scalar()) +
+                                      "は年度として読めません。令和9年度、R9、2027 のように"
+                                      "書いてください");
   y.year = *fy;
   y.pos = m.PosOf(yn);
   Stage previous = s.years.empty() ? Stage::kCurrent : s.years.back().stage;
@@ -119,16 +122,17 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
     y.stage =
         ParseStage(ScalarText(*st, m.PosOf(*st), where + ".stage"), m.PosOf(*st), where + ".stage");
   if (y.stage < previous)
-    throw InputError(m.PosOf(m.Require("stage")),
-                     fmt::format("{}.stage: 前の年の{}から{}には戻れません (統一の道のりは後戻りしません)",
-                                 where, scenario::StageLabel(previous),
-                                 scenario::StageLabel(y.stage)));
+    throw InputError(
+        m.PosOf(m.Require("stage")),
+        fmt::format("{}.stage: 前の年の{}から{}には戻れません (統一の道のりは後戻りしません)",
+                    where, scenario::StageLabel(previous), scenario::StageLabel(y.stage)));
   y.alpha = m.OptionalRate("alpha", RateRange::kZeroToOne);
   if (y.alpha && !y.alpha->IsZero() && y.stage >= Stage::kNofukinBase)
-    throw InputError(m.PosOf(m.Require("alpha")),
-                     fmt::format("{}.alpha: {}では α = 0 です ({} が書かれています)。この行を消すか 0 に"
-                                 "してください",
-                                 where, scenario::StageLabel(y.stage), y.alpha->ToString()));
+    throw InputError(
+        m.PosOf(m.Require("alpha")),
+        fmt::format("{}.alpha: {}では α = 0 です ({} が書かれています)。この行を消すか 0 に"
+                    "してください",
+                    where, scenario::StageLabel(y.stage), y.alpha->ToString()));
   ReadPerPart(m, "beta_prime", RateRange::kPositive, s, y.beta_prime);
   ReadPerPart(m, "equal_share_index", RateRange::kOpenZeroToOne, s, y.equal_share_index);
   ReadCollection(m, y, where);
@@ -136,8 +140,10 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
     if (r->IsScalar()) {
       const std::string t(Trim(r->as<std::string>()));
       if (t != "なし" && t != "none")
-        throw InputError(m.PosOf(*r), where + ".relief: なし か、激変緩和の設定 (項目名: 値 の組) を書いて"
-                                          "ください");
+        throw InputError(m.PosOf(*r),
+                         where +
+                             ".relief: なし か、激変緩和の設定 (項目名: 値 の組) を書いて"
+                             "ください");
       y.relief = nofukin::ReliefPolicy{};
     } else {
       y.relief = ParseReliefPolicy(*r, file, where + ".relief");
@@ -155,9 +161,10 @@ void ReadYears(YamlMap& root, Scenario& s) {
   for (std::size_t i = 0; i < years.size(); ++i) {
     YearPlan y = ReadYear(years[i], s.file, i, s);
     if (s.years.empty() && y.year != s.base.fiscal_year)
-      throw InputError(y.pos, fmt::format("years[1].year: 最初の年度は事例の年度 ({}) にしてください "
-                                          "({} が書かれています)",
-                                          s.base.fiscal_year.ToWareki(), y.year.ToWareki()));
+      throw InputError(y.pos,
+                       fmt::format("years[1].year: 最初の年度は事例の年度 ({}) にしてください "
+                                   "({} が書かれています)",
+                                   s.base.fiscal_year.ToWareki(), y.year.ToWareki()));
     if (!s.years.empty() && y.year.year() != s.years.back().year.year() + 1)
       throw InputError(y.pos,
                        fmt::format("years[{0}].year: {2}の次は{1}です。年度は1年ずつ順に書いて"
@@ -172,7 +179,8 @@ void ReadMunicipalItems(YamlMap& root, Scenario& s) {
   auto node = root.Optional("municipal_items");
   if (!node) return;
   if (!node->IsSequence())
-    throw InputError(root.PosOf(*node), "municipal_items: 項目名のリスト (- 名前) で書いてください");
+    throw InputError(root.PosOf(*node),
+                     "municipal_items: 項目名のリスト (- 名前) で書いてください");
   for (const YAML::Node& n : *node) {
     const SourcePos pos = root.PosOf(n);
     const std::string raw = ScalarText(n, pos, "municipal_items[]");
@@ -180,8 +188,9 @@ void ReadMunicipalItems(YamlMap& root, Scenario& s) {
     bool known = false;
     for (const auto& item : s.base.items) known = known || item.name == name;
     if (!known)
-      throw InputError(pos, fmt::format("municipal_items: {}は事例の individual_items にない名前です",
-                                        Quoted(name)));
+      throw InputError(
+          pos,
+          fmt::format("municipal_items: {}は事例の individual_items にない名前です", Quoted(name)));
     s.municipal_items.insert(name);
   }
 }
@@ -237,7 +246,8 @@ scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node case_node = root.Require("case");
   const std::string case_path = Resolve(path, ScalarText(case_node, root.PosOf(case_node), "case"));
   if (!fs::exists(case_path))
-    throw InputError(root.PosOf(case_node), "case: 事例のフォルダかファイルがありません (" + case_path +
+    throw InputError(root.PosOf(case_node),
+                     "case: 事例のフォルダかファイルがありません (" + case_path +
                          ")。パスはこのファイルのあるフォルダからの相対パスで書きます");
   s.base = LoadCase(case_path);
   ReadGrowth(root, s);

@@ -25,10 +25,12 @@ Table ReadTable(const std::string& path, const std::string& sheet) {
   }
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    throw InputError({path, 0, 0}, "これはフォルダです。表のファイル (.csv か .xlsx) を指定してください");
-  throw InputError({path, 0, 0},
-                   fmt::format("拡張子 {} の表は読めません。.csv か .xlsx のファイルを指定してください",
-                               ext.empty() ? "なし" : ext));
+    throw InputError({path, 0, 0},
+                     "これはフォルダです。表のファイル (.csv か .xlsx) を指定してください");
+  throw InputError(
+      {path, 0, 0},
+      fmt::format("拡張子 {} の表は読めません。.csv か .xlsx のファイルを指定してください",
+                  ext.empty() ? "なし" : ext));
 }
 
 }  // namespace kokuho

@@ -53,12 +53,12 @@ Yen ParseYen(std::string_view text, const SourcePos& pos, const std::string& wha
   // At most 18 digits (kMaxInputYen), as the message says: int64 would take 19, but sums of a
   // few such amounts would then overflow before any check could name them.
   if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
-    throw InputError(pos, fmt::format("{}: 金額が大きすぎます (19桁以上)。18桁以下で入力してください",
-                                      what));
+    throw InputError(
+        pos, fmt::format("{}: 金額が大きすぎます (19桁以上)。18桁以下で入力してください", what));
   Yen y = v->Floor();
   if (y < min_value)
-    throw InputError(pos, fmt::format("{}: {}円以上の金額を入力してください", what,
-                                      FormatYen(min_value)));
+    throw InputError(
+        pos, fmt::format("{}: {}円以上の金額を入力してください", what, FormatYen(min_value)));
   return y;
 }
 
@@ -70,8 +70,8 @@ std::int64_t ParseCount(std::string_view text, const SourcePos& pos, const std::
   if (!v || v->raw().get_den() != 1)
     throw InputError(pos, fmt::format("{}: 整数で入力してください (例: 1,234)", what));
   if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
-    throw InputError(pos, fmt::format("{}: 数が大きすぎます (19桁以上)。18桁以下で入力してください",
-                                      what));
+    throw InputError(
+        pos, fmt::format("{}: 数が大きすぎます (19桁以上)。18桁以下で入力してください", what));
   std::int64_t n = v->Floor();
   if (n < min_value)
     throw InputError(pos, fmt::format("{}: {}以上の整数を入力してください ({})", what, min_value,

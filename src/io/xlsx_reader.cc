@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "core/error.h"
-#include "io/encoding.h"
 #include "core/text.h"
+#include "io/encoding.h"
 #include "io/input_limits.h"
 
 namespace kokuho {
@@ -85,8 +85,8 @@ class ZipArchive {
   }
 
   static std::string Corrupt(const std::string& part) {
-    return fmt::format("ブックが壊れています (部品 {} を読めません)。Excel で開いて保存し直してください",
-                       part);
+    return fmt::format(
+        "ブックが壊れています (部品 {} を読めません)。Excel で開いて保存し直してください", part);
   }
 
  private:
@@ -592,7 +592,8 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     table.rows.push_back(std::move(out));
   }
   if (table.rows.empty())
-    throw InputError({where, 0, 0}, "見出し行の後にデータの行がありません。見出し行の下に1件1行で書いてください");
+    throw InputError({where, 0, 0},
+                     "見出し行の後にデータの行がありません。見出し行の下に1件1行で書いてください");
   return table;
 }
 

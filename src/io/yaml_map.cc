@@ -30,12 +30,16 @@ std::optional<YAML::Node> YamlMap::Optional(const std::string& key) {
 
 YAML::Node YamlMap::Require(const std::string& key) {
   auto n = Optional(key);
-  if (!n) throw InputError(pos(), fmt::format("{}: 項目 {} がありません。{}: 値 の行を加えてください", where_, key, key));
+  if (!n)
+    throw InputError(pos(), fmt::format("{}: 項目 {} がありません。{}: 値 の行を加えてください",
+                                        where_, key, key));
   return *n;
 }
 
 std::string ScalarText(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
-  if (!node.IsScalar()) throw InputError(pos, fmt::format("{}: 1つの値で書いてください (リストや項目の組は使えません)", what));
+  if (!node.IsScalar())
+    throw InputError(
+        pos, fmt::format("{}: 1つの値で書いてください (リストや項目の組は使えません)", what));
   return node.Scalar();
 }
 
@@ -51,7 +55,9 @@ FiscalYear FiscalYearAt(const YAML::Node& node, const SourcePos& pos, const std:
 Rational PercentWithSign(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
   const std::string t(Trim(NormalizeWidth(ScalarText(node, pos, what))));
   auto v = t.empty() || t.back() != '%' ? std::nullopt : Rational::TryParse(t);
-  if (!v) throw InputError(pos, fmt::format("{}: {}は百分率として読めません。60% のように書いてください", what, Quoted(t)));
+  if (!v)
+    throw InputError(pos, fmt::format("{}: {}は百分率として読めません。60% のように書いてください",
+                                      what, Quoted(t)));
   return *v;
 }
 
@@ -66,7 +72,8 @@ std::optional<bool> YamlMap::OptionalBool(const std::string& key) {
   if (!t) return std::nullopt;
   if (*t == "true") return true;
   if (*t == "false") return false;
-  throw InputError(PosOf(Require(key)), fmt::format("{}.{}: {}は true か false で書いてください", where_, key, Quoted(*t)));
+  throw InputError(PosOf(Require(key)), fmt::format("{}.{}: {}は true か false で書いてください",
+                                                    where_, key, Quoted(*t)));
 }
 
 std::string YamlMap::Text(const std::string& key) {
@@ -99,8 +106,9 @@ int YamlMap::Integer(const std::string& key, int min_value, int max_value) {
   YAML::Node n = Require(key);
   auto v = TryParseNumber(ScalarText(n, PosOf(n), key));
   if (!v || v->raw().get_den() != 1 || *v < Rational(min_value) || *v > Rational(max_value))
-    throw InputError(PosOf(n), fmt::format("{}.{}: {}は使えません。{}から{}までの整数で書いてください",
-                                           where_, key, Quoted(n.Scalar()), min_value, max_value));
+    throw InputError(
+        PosOf(n), fmt::format("{}.{}: {}は使えません。{}から{}までの整数で書いてください", where_,
+                              key, Quoted(n.Scalar()), min_value, max_value));
   return static_cast<int>(v->Floor());
 }
 
@@ -128,7 +136,9 @@ void YamlMap::RejectUnknownKeys() const {
   for (auto it = node_.begin(); it != node_.end(); ++it) {
     std::string key = it->first.as<std::string>();
     if (!used_.count(key))
-      throw InputError(PosOf(it->first), fmt::format("{}: 項目 {} は使えません。綴りを確かめてください", where_, key));
+      throw InputError(
+          PosOf(it->first),
+          fmt::format("{}: 項目 {} は使えません。綴りを確かめてください", where_, key));
   }
 }
 

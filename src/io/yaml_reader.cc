@@ -104,10 +104,12 @@ void CheckQuotesClosed(const std::vector<std::string>& lines, const std::string&
       int column = 1;
       for (size_t i = 0; i < open_at; ++i)
         column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
-      throw InputError({file, static_cast<int>(n) + 1, column},
-                       fmt::format("YAML の誤り: ここで始まる引用符 {} がこの行で閉じていません。行の終わりまでに"
-                                   "{} を書いてください",
-                                   open, open));
+      throw InputError(
+          {file, static_cast<int>(n) + 1, column},
+          fmt::format(
+              "YAML の誤り: ここで始まる引用符 {} がこの行で閉じていません。行の終わりまでに"
+              "{} を書いてください",
+              open, open));
     }
   }
 }
@@ -127,10 +129,11 @@ class StructureCheck : public YAML::EventHandler {
       const char c = mark.pos >= 0 && static_cast<size_t>(mark.pos) < text_.size()
                          ? text_[static_cast<size_t>(mark.pos)]
                          : '?';
-      throw InputError(PosOfMark(mark, file_),
-                       fmt::format("YAML の誤り: 全体の値が終わった後に '{}' があります。ここでファイルが"
-                                   "終わるように、余分な文字を消してください",
-                                   c >= 0x20 && c < 0x7F ? std::string(1, c) : "?"));
+      throw InputError(
+          PosOfMark(mark, file_),
+          fmt::format("YAML の誤り: 全体の値が終わった後に '{}' があります。ここでファイルが"
+                      "終わるように、余分な文字を消してください",
+                      c >= 0x20 && c < 0x7F ? std::string(1, c) : "?"));
     }
     last_start_ = mark;
     ++documents_;
@@ -160,9 +163,10 @@ class StructureCheck : public YAML::EventHandler {
       // new document at '---' and also where a top-level structure ends and another
       // begins (e.g. a list followed by a mapping); an empty one is harmless.
       if (documents_ > 1 && !null)
-        throw InputError(PosOfMark(mark, file_),
-                         "YAML の誤り: 2つ目の文書があります ('---' の後か、最上位の形が変わった所)。"
-                         "1つのファイルには最上位が項目の組1つの文書だけを書いてください");
+        throw InputError(
+            PosOfMark(mark, file_),
+            "YAML の誤り: 2つ目の文書があります ('---' の後か、最上位の形が変わった所)。"
+            "1つのファイルには最上位が項目の組1つの文書だけを書いてください");
     }
     if (++nodes_ > Limits().document_nodes)
       CheckCount(PosOfMark(mark, file_), nodes_, Limits().document_nodes, "YAML の値の数",
@@ -266,11 +270,10 @@ YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
 }
 
 YAML::Node LoadYamlStrict(const std::string& path) {
-  return ParseYamlStrict(
-      DecodeToUtf8(ReadFileBytes(path, Limits().document_bytes, "YAML・JSON の文書",
-                                 "KOKUHO_MAX_DOCUMENT_MB"),
-                   path),
-      path);
+  return ParseYamlStrict(DecodeToUtf8(ReadFileBytes(path, Limits().document_bytes,
+                                                    "YAML・JSON の文書", "KOKUHO_MAX_DOCUMENT_MB"),
+                                      path),
+                         path);
 }
 
 }  // namespace kokuho

@@ -14,9 +14,10 @@ int AgeOn(const CivilDate& birth, const CivilDate& day) {
 CivilDate BirthDateFromAge(int age, int fiscal_year) { return CivilDate{fiscal_year - age, 4, 2}; }
 
 std::string AgeExpectedText(bool insured) {
-  return insured ? fmt::format("4月1日現在の年齢を0〜{}の整数で入力してください ({}歳以上は後期高齢者"
-                               "医療の被保険者です)",
-                               kMaxInsuredAge, kMaxInsuredAge + 1)
+  return insured ? fmt::format(
+                       "4月1日現在の年齢を0〜{}の整数で入力してください ({}歳以上は後期高齢者"
+                       "医療の被保険者です)",
+                       kMaxInsuredAge, kMaxInsuredAge + 1)
                  : fmt::format("4月1日現在の年齢を0〜{}の整数で入力してください", kMaxMemberAge);
 }
 
@@ -29,12 +30,14 @@ std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_y
   const bool too_old = insured ? birth.PlusYears(kMaxInsuredAge + 1) <= april1
                                : AgeOn(birth, april1) > kMaxMemberAge;
   if (too_old)
-    return insured ? fmt::format("4月1日 ({}) にすでに75歳の誕生日を迎えていて、後期高齢者医療の"
-                                 "被保険者です。生年月日を確かめてください",
-                                 april1.ToString())
-                   : fmt::format("4月1日 ({}) 現在の年齢が{}歳を超えています。生年月日を確かめて"
-                                 "ください",
-                                 april1.ToString(), kMaxMemberAge);
+    return insured ? fmt::format(
+                         "4月1日 ({}) にすでに75歳の誕生日を迎えていて、後期高齢者医療の"
+                         "被保険者です。生年月日を確かめてください",
+                         april1.ToString())
+                   : fmt::format(
+                         "4月1日 ({}) 現在の年齢が{}歳を超えています。生年月日を確かめて"
+                         "ください",
+                         april1.ToString(), kMaxMemberAge);
   return std::nullopt;
 }
 

@@ -29,8 +29,8 @@ std::vector<premium::RateSchedule> YearSchedules(const Scenario& s, const Househ
       auto it = std::find_if(year->second.begin(), year->second.end(),
                              [&](const auto& r) { return r.municipality == code; });
       if (it == year->second.end())
-        throw CalculationError(fmt::format("scenario: 料率表に {} の {} の料率がありません",
-                                           code, y.plan.year.ToWareki()));
+        throw CalculationError(fmt::format("scenario: 料率表に {} の {} の料率がありません", code,
+                                           y.plan.year.ToWareki()));
       out.push_back(*it);
       continue;
     }

@@ -33,7 +33,8 @@ std::vector<Rational> RangeValues(const Rational& from, const Rational& to, cons
   if (step.Sign() <= 0) throw CalculationError("sweep: 刻みは0より大きくしてください");
   std::vector<Rational> out;
   for (Rational v = from; v <= to; v += step) {
-    if (out.size() >= 100'000) throw CalculationError("sweep: 1つの軸の値が100,000を超えます。範囲か刻みを見直してください");
+    if (out.size() >= 100'000)
+      throw CalculationError("sweep: 1つの軸の値が100,000を超えます。範囲か刻みを見直してください");
     out.push_back(v);
   }
   return out;

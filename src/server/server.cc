@@ -393,8 +393,12 @@ int AppServer::Bind() {
     throw std::runtime_error("a token is required to serve beyond the loopback address");
   const int port = impl_->http.BindGuarded(o.host, o.port);
   if (port <= 0) {
-    if (o.port == 0) throw std::runtime_error(fmt::format("{} で待ち受けできません。--host を確かめてください", o.host));
-    throw std::runtime_error(fmt::format("{}:{} で待ち受けできません (使用中では?)。--port で別の番号を指定してください", o.host, o.port));
+    if (o.port == 0)
+      throw std::runtime_error(
+          fmt::format("{} で待ち受けできません。--host を確かめてください", o.host));
+    throw std::runtime_error(
+        fmt::format("{}:{} で待ち受けできません (使用中では?)。--port で別の番号を指定してください",
+                    o.host, o.port));
   }
   return port;
 }

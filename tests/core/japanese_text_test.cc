@@ -11,7 +11,8 @@ TEST(JapaneseMessageGuard, AcceptsTheProjectsJapaneseMessages) {
   for (const char* m : {
            "members[0].age: 4月1日現在の年齢を0〜74の整数で入力してください (75歳以上は後期高齢者"
            "医療の被保険者です)",
-           "members[1].income_declared: 「maybe」は true (はい) か false (いいえ) で指定してください",
+           "members[1].income_declared: 「maybe」は true (はい) か false (いいえ) "
+           "で指定してください",
            "オプション --foo は使えません。kokuho levy --help で使い方を表示します (CLI11: The "
            "following argument was not expected: --foo)",
            "団体コード: 「102058」は検査数字 (6桁目) が合いません。102059 太田市 ではありませんか",

@@ -11,8 +11,8 @@
 #include "cli/serve_inputs.h"
 #include "nofukin/engine.h"
 #include "server/messages_ja.h"
-#include "tests/japanese_text.h"
 #include "server/static_files.h"
+#include "tests/japanese_text.h"
 
 namespace kokuho::server {
 namespace {
@@ -365,7 +365,8 @@ TEST(ServerMessages, HouseholdFieldLabels) {
   EXPECT_EQ(HouseholdFieldLabel("tokutei_since"), "特定世帯となった日");
   EXPECT_EQ(HouseholdFieldLabel("members[0].nope"), "1人目のnope");
   // The loader's path becomes the field and its label; the loader's Japanese is kept.
-  FieldMessage m = HouseholdFieldMessage("members[1].income.misc: 金額を整数 (円) で入力してください");
+  FieldMessage m =
+      HouseholdFieldMessage("members[1].income.misc: 金額を整数 (円) で入力してください");
   EXPECT_EQ(m.field, "household.members[1].income.misc");
   EXPECT_EQ(m.message, "2人目の雑所得: 金額を整数 (円) で入力してください");
   // The household's own keys (the loader's 最上位) and a syntax error: the whole household.

@@ -20,8 +20,8 @@ std::uint32_t CodeAt(YamlMap& row, const std::string& key, std::size_t digits) {
   const std::string t = ScalarText(n, row.PosOf(n), row.where() + "." + key);
   if (t.size() != digits ||
       !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw InputError(row.PosOf(n), fmt::format("{}.{}: {}は{}桁のコードではありません",
-                                               row.where(), key, Quoted(t), digits));
+    throw InputError(row.PosOf(n), fmt::format("{}.{}: {}は{}桁のコードではありません", row.where(),
+                                               key, Quoted(t), digits));
   return static_cast<std::uint32_t>(std::stoul(t));
 }
 
@@ -29,7 +29,8 @@ std::uint32_t CodeAt(YamlMap& row, const std::string& key, std::size_t digits) {
 std::vector<YAML::Node> Rows(YamlMap& entry) {
   const YAML::Node list = entry.Require("rules");
   if (!list.IsSequence())
-    throw InputError(entry.PosOf(list), entry.where() + ".rules: 行のリスト (- code: …) で書いてください");
+    throw InputError(entry.PosOf(list),
+                     entry.where() + ".rules: 行のリスト (- code: …) で書いてください");
   std::vector<YAML::Node> out;
   for (const YAML::Node& n : list) out.push_back(n);
   return out;
@@ -38,8 +39,8 @@ std::vector<YAML::Node> Rows(YamlMap& entry) {
 std::string SourceOf(YamlMap& row) {
   const std::string s = row.Text("source");
   if (s.empty())
-    throw InputError(row.pos(), row.where() +
-                                    ".source: この行の出典 (告示・通知・表) を書いてください");
+    throw InputError(row.pos(),
+                     row.where() + ".source: この行の出典 (告示・通知・表) を書いてください");
   return s;
 }
 
@@ -162,7 +163,8 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       r.name = row.OptionalText("name").value_or("");
       const YAML::Node list = row.Require("icd10");
       if (!list.IsSequence() || list.size() == 0)
-        throw InputError(row.PosOf(list), "indication.icd10: [E11, E14] のようなリストで書いてください");
+        throw InputError(row.PosOf(list),
+                         "indication.icd10: [E11, E14] のようなリストで書いてください");
       for (const YAML::Node& c : list) r.icd10.push_back(ScalarText(c, row.PosOf(c), "icd10"));
       r.source = SourceOf(row);
       row.RejectUnknownKeys();

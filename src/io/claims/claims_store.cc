@@ -16,8 +16,8 @@
 #include <type_traits>
 
 #include "core/error.h"
-#include "io/encoding.h"
 #include "io/atomic_file_writer.h"
+#include "io/encoding.h"
 #include "io/positioned_read.h"
 
 namespace kokuho {
@@ -219,7 +219,8 @@ claims::FileSummary FileFromJson(const json& j) {
 }
 
 /// A structural fault of a .kclm file: the detail (for a bug report) in parentheses.
-[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset, const std::string& detail) {
+[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset,
+                          const std::string& detail) {
   Fail(path, offset,
        "格納ファイルが壊れています。kokuho claims ingest で作り直してください (" + detail + ")");
 }
@@ -418,20 +419,21 @@ struct ClaimsStore::Impl {
     const Entry& e = it->second;
     if (e.type != TypeCode<T>() || e.element_size != sizeof(T))
       Damaged(path, e.offset,
-           fmt::format("block {}: column '{}' has the wrong element type", b, name));
+              fmt::format("block {}: column '{}' has the wrong element type", b, name));
     if (e.count != count)
       Damaged(path, e.offset,
-           fmt::format("block {}: column '{}' has {} elements, the metadata says {}", b, name,
-                       e.count, count));
+              fmt::format("block {}: column '{}' has {} elements, the metadata says {}", b, name,
+                          e.count, count));
     std::vector<T> v(count);
     const std::size_t bytes = static_cast<std::size_t>(count * sizeof(T));  // checked in Open
     if (bytes > 0 && !ReadAt(fd, v.data(), bytes, e.offset))
       Damaged(path, e.offset, fmt::format("block {}: cannot read column '{}'", b, name));
     if (XXH3_64bits(v.data(), bytes) != e.checksum)
-      Damaged(path, e.offset,
-           fmt::format("block {}: checksum mismatch in column '{}' (bytes {} to {}): the file is "
-                       "damaged",
-                       b, name, e.offset, e.offset + bytes));
+      Damaged(
+          path, e.offset,
+          fmt::format("block {}: checksum mismatch in column '{}' (bytes {} to {}): the file is "
+                      "damaged",
+                      b, name, e.offset, e.offset + bytes));
     return v;
   }
 
@@ -460,10 +462,12 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
   const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   std::string header(kHeaderSize, '\0');
   const std::size_t got = static_cast<std::size_t>(std::min<std::uint64_t>(size, kHeaderSize));
-  if (!ReadAt(s.fd, header.data(), got, 0)) throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
+  if (!ReadAt(s.fd, header.data(), got, 0))
+    throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
   if (got < sizeof kMagic || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
-    Fail(path, 0,
-         "kokuho のレセプト格納ファイル (.kclm) ではありません (先頭に \"KOKUHOCLM\" がありません)");
+    Fail(
+        path, 0,
+        "kokuho のレセプト格納ファイル (.kclm) ではありません (先頭に \"KOKUHOCLM\" がありません)");
   if (size < kHeaderSize + kTrailerSize)
     Fail(path, size,
          fmt::format("ファイルが途中で切れています ({}バイトで、ヘッダーと末尾の{}バイトより"
@@ -497,7 +501,7 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
     Damaged(path, trailer_at + kTDirOffset, "the column directory does not follow the metadata");
   if (dir_count > kMaxEntries || dir_count * kEntrySize != trailer_at - dir_offset)
     Damaged(path, trailer_at + kTDirCount,
-         "the column directory size does not match the space before the trailer");
+            "the column directory size does not match the space before the trailer");
   s.meta_offset = meta_offset;
   std::string meta_text(static_cast<std::size_t>(meta_size), '\0');
   std::string directory(static_cast<std::size_t>(dir_count * kEntrySize), '\0');
@@ -530,13 +534,13 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
     if (e.offset % kAlign != 0 || e.offset < kHeaderSize || e.offset > meta_offset ||
         e.count > (meta_offset - e.offset) / e.element_size)
       Damaged(path, where + kEOffset,
-           fmt::format("column '{}' of block {} lies outside the column area (or is not 64-byte "
-                       "aligned)",
-                       std::string(name, name_len), e.block));
+              fmt::format("column '{}' of block {} lies outside the column area (or is not 64-byte "
+                          "aligned)",
+                          std::string(name, name_len), e.block));
     if (!s.entries.emplace(std::make_pair(e.block, std::string(name, name_len)), e).second)
       Damaged(path, where,
-           fmt::format("column '{}' appears twice in block {}", std::string(name, name_len),
-                       e.block));
+              fmt::format("column '{}' appears twice in block {}", std::string(name, name_len),
+                          e.block));
   }
 
   try {
@@ -549,8 +553,8 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
     const json& blocks = meta.at("blocks");
     if (blocks.size() != s.block_count)
       Damaged(path, meta_offset,
-           fmt::format("the metadata lists {} blocks, the trailer {}", blocks.size(),
-                       s.block_count));
+              fmt::format("the metadata lists {} blocks, the trailer {}", blocks.size(),
+                          s.block_count));
     for (const json& b : blocks) {
       BlockInfo bi;
       bi.receipts = b.at("receipts").get<std::uint64_t>();
