@@ -82,7 +82,7 @@ TEST(ScenarioCli, SweepRanksVariants) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["variants"].size(), 10u);
-  EXPECT_NE(r.err.find("10 variants"), std::string::npos);
+  EXPECT_NE(r.err.find("10通りを計算します"), std::string::npos);
 }
 
 // R13 of gradual.yaml is 準統一: α is fixed at 0 there, so sweeping α alone is an error
