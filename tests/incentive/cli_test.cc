@@ -80,8 +80,8 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
                       dir.Path("r3.yaml") + " --out " + dir.Path("out"),
                   &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:24: municipal.total: the indicator maxima add up "
-                                 "to 1000, not 1001",
+  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:24: municipal.total: 指標の満点の合計は 1000 で、"
+                                 "1001 ではありません",
                                  line)),
             std::string::npos)
       << err;

@@ -46,7 +46,7 @@ TEST(YenOverflow, ExpensesSumIsCheckedAtTheAmountThatOverflows) {
   const InputError e = Caught([&] { p.RequiredPremiumTotal(); });
   EXPECT_EQ(e.pos().line, 39);  // the tenth amount
   EXPECT_EQ(e.pos().column, 11);
-  EXPECT_NE(e.message().find("exceeds the range"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("扱える金額の範囲"), std::string::npos) << e.what();
   EXPECT_THROW(Compute(c), InputError);
 }
 
