@@ -132,8 +132,10 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
   ParameterNotes scratch;  // the caps are resolved again below, with their note
   if (!f.TryResolve("caps", year, policy, scratch))
     throw CalculationError(
-        fmt::format("fiscal year {}: the levy rules start in fiscal year {} ({})", fy,
-                    f.Series("caps").entries.front().from.year(), f.file()));
+        fmt::format("{}: 保険料の規則は{}からです ({})。{}以降の年度を指定してください",
+                    FiscalYear(fy).ToWareki(),
+                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki(),
+                    f.file(), FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki()));
   NationalRules r;
   r.fiscal_year = fy;
   {
