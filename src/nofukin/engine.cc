@@ -353,7 +353,7 @@ class Engine {
 }  // namespace
 
 Result Compute(const Case& input, const ComputeOptions& options) {
-  if (input.parts.empty()) throw CalculationError("the case has no 分 to compute");
+  if (input.parts.empty()) throw CalculationError("事例に計算する分がありません");
   return Engine(input, options).Run();
 }
 

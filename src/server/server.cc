@@ -390,7 +390,7 @@ AppServer::~AppServer() { Stop(); }
 int AppServer::Bind() {
   const ServeOptions& o = impl_->options;
   if (!IsLoopbackHost(o.host) && o.token.empty())
-    throw std::runtime_error("a token is required to serve beyond the loopback address");
+    throw std::runtime_error("このコンピューターの外に公開するにはアクセス用のトークンが必要です");
   const int port = impl_->http.BindGuarded(o.host, o.port);
   if (port <= 0) {
     if (o.port == 0)
