@@ -340,7 +340,7 @@ nofukin::Case LoadCase(const std::string& path) {
   auto require_file = [&](const std::string& key, const std::string& name) {
     if (!fs::exists(dir / name, ec))
       throw InputError(root.PosOf(root.Require(key)),
-                       fmt::format("{}: ファイル {} がこのファイルと同じフォルダにありません。"
+                       fmt::format("{}: ファイル {}がこのファイルと同じフォルダにありません。"
                                    "ファイル名を確かめてください",
                                    key, Quoted(name)));
   };

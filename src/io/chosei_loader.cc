@@ -51,7 +51,7 @@ Valued ReadValued(const ParameterFile& f, const std::string& series, FiscalYear 
 Coefficients FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (std::find(std::begin(kSeries), std::end(kSeries), s->name) == std::end(kSeries))
-      throw InputError(s->pos, fmt::format("系列 {} は使えません (使える系列: ouneki_coeff、"
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (使える系列: ouneki_coeff、"
                                            "ouneki_cap、ounou_coeff、ounou_cap、ounou_places、"
                                            "ounou_rounding)",
                                            Quoted(s->name)));

@@ -299,8 +299,8 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
 IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "definitions")
-      throw InputError(s->pos, fmt::format("系列 {} は使えません (definitions だけを書きます)",
-                                           Quoted(s->name)));
+      throw InputError(
+          s->pos, fmt::format("系列 {}は使えません (definitions だけを書きます)", Quoted(s->name)));
   IncentiveRules r;
   const std::string& file = f.file();
   r.file = file;
@@ -491,7 +491,7 @@ std::vector<RawRow> WideRows(const Table& table, const std::map<std::string, Col
       value_cols.push_back({j, h});
     } else {
       throw InputError(table.header[j].pos,
-                       fmt::format("見出し {} は使えません。団体コード、名称、被保険者数、"
+                       fmt::format("見出し {}は使えません。団体コード、名称、被保険者数、"
                                    "または定義にある指標の列を書いてください",
                                    Quoted(h)));
     }
@@ -660,7 +660,7 @@ incentive::NationalAverage LoadNationalAverage(const std::string& path,
       for (const auto& ind : lr->indicators) known |= ind.key == name;
       if (!known)
         throw InputError(lm.PosOf(k),
-                         fmt::format("{}: 指標 {} はありません。total か、定義にある指標の "
+                         fmt::format("{}: 指標 {}はありません。total か、定義にある指標の "
                                      "key を書いてください",
                                      key, Quoted(name)));
       by_key[name] = value;

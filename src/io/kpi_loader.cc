@@ -376,7 +376,7 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
   const ParameterFile f = ParameterFile::Parse(utf8, file);
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "collection_thresholds")
-      throw InputError(s->pos, fmt::format("系列 {} は使えません (collection_thresholds だけを"
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (collection_thresholds だけを"
                                            "書きます)",
                                            Quoted(s->name)));
   // The latest published evaluation: the last entry (the table shows it as such).

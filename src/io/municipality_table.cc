@@ -92,7 +92,7 @@ class TableView {
     for (const auto& item : c_.items) known.insert(item.column);
     for (const auto& cell : t_.header)
       if (!known.count(cell.text))
-        throw InputError(cell.pos, fmt::format("見出し {} は市町村表では使えません。列の名前は "
+        throw InputError(cell.pos, fmt::format("見出し {}は市町村表では使えません。列の名前は "
                                                "docs/case-format.md §2 のとおりにし、個別加減算の"
                                                "列は prefecture.yaml の individual_items に書いて"
                                                "ください",

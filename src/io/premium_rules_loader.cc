@@ -127,15 +127,15 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
       path.empty() ? ParameterFile::Embedded(kDataFile) : ParameterFile::FromPath(path);
   for (const ParameterSeries* s : f.AllSeries())
     if (!KnownSeries().count(s->name))
-      throw InputError(s->pos, fmt::format("系列 {} は使えません", Quoted(s->name)));
+      throw InputError(s->pos, fmt::format("系列 {}は使えません", Quoted(s->name)));
   const FiscalYear year(fy);
   ParameterNotes scratch;  // the caps are resolved again below, with their note
   if (!f.TryResolve("caps", year, policy, scratch))
     throw CalculationError(
         fmt::format("{}: 保険料の規則は{}からです ({})。{}以降の年度を指定してください",
                     FiscalYear(fy).ToWareki(),
-                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki(),
-                    f.file(), FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki()));
+                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki(), f.file(),
+                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki()));
   NationalRules r;
   r.fiscal_year = fy;
   {

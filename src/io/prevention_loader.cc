@@ -22,7 +22,7 @@ constexpr const char* kEmbeddedPath = "data/incentive/prevention.yaml";
 PreventionRule FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "sharing_rule")
-      throw InputError(s->pos, fmt::format("系列 {} は使えません (sharing_rule だけを書きます)",
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (sharing_rule だけを書きます)",
                                            Quoted(s->name)));
   PreventionRule r;
   r.file = f.file();

@@ -289,7 +289,7 @@ void RateReader::IndexColumns() {
     for (int c = 0; c < kColumnCount; ++c)
       if (name == kColumns[c].name) found = c;
     if (found < 0)
-      throw InputError(h.pos, fmt::format("見出し {} は料率表では使えません。使える見出し: {}",
+      throw InputError(h.pos, fmt::format("見出し {}は料率表では使えません。使える見出し: {}",
                                           Quoted(name), expected));
     if (index_[found]) throw InputError(h.pos, fmt::format("見出し {} が2回あります", name));
     index_[found] = i;
@@ -338,9 +338,10 @@ void RateReader::ReadRow(const TableRow& table_row) {
   Building& b = schedules_[it->second];
   const int p = static_cast<int>(*part);
   if (b.part_line[p] != 0)
-    throw InputError(part_cell.pos,
-                     fmt::format("分: {}の{}はすでに{}行目にあります。1つの分は1行にしてください",
-                                 PartLabel(*part), b.label, b.part_line[p]));
+    throw InputError(
+        part_cell.pos,
+        fmt::format("分: {1}の{0}はすでに{2}行目にあります。1つの分は1行にしてください",
+                    PartLabel(*part), b.label, b.part_line[p]));
   b.part_line[p] = part_cell.pos.line;
   b.s.cells.part[p] = part_cell.pos;
 

@@ -26,9 +26,8 @@ void CheckColumns(const Table& t, const std::vector<std::string>& known,
   }
   for (const auto& name : required)
     if (!t.ColumnIndex(name))
-      throw InputError(
-          {t.file, 1, 0},
-          fmt::format("列 {} がありません。見出し行に {} の列を加えてください", name, name));
+      throw InputError({t.file, 1, 0},
+                       fmt::format("列 {} がありません。見出し行に加えてください", name));
 }
 
 }  // namespace kokuho

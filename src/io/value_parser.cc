@@ -105,7 +105,10 @@ Rational ParseRate(std::string_view text, const SourcePos& pos, const std::strin
     throw InputError(pos, fmt::format("{}: 値がありません。小数か百分率 (例: 0.5、50%) を入力"
                                       "してください",
                                       what));
-  const std::string expected = range == RateRange::kAny ? "" : RateRangeText(range) + "の";
+  // "0以上1以下の値", "0より大きい値" (an adjective takes no の).
+  const std::string expected = range == RateRange::kAny        ? ""
+                               : range == RateRange::kPositive ? RateRangeText(range)
+                                                               : RateRangeText(range) + "の";
   auto v = TryParseNumber(text);
   if (!v)
     throw InputError(pos, fmt::format("{}: {}は数として読めません。{}小数か百分率 (例: 0.5、"

@@ -173,7 +173,7 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
     }
   } else {
     throw InputError(e.map.pos(),
-                     fmt::format("{}: 系列 {} は使えません (使える系列: frequency、first_visit、"
+                     fmt::format("{}: 系列 {}は使えません (使える系列: frequency、first_visit、"
                                  "prescription_fee、drug_days、drug_dose、indication)",
                                  where, Quoted(series)));
   }
