@@ -143,7 +143,7 @@ TEST(HostileInput, KpopDirectoryOffsetNearTwoToThe64) {
   WriteBytes(dir.Path("x.kpop"), std::string_view(h, sizeof h));
   InputError e = Bounded([&] { ReadKpop(dir.Path("x.kpop")); });
   EXPECT_EQ(e.message(),
-            "byte offset 40: the column directory lies outside the file: the file is damaged");
+            "40バイト目: 列の目次がファイルの外を指しています。ファイルが壊れています");
   // The file checked in for the fuzz regression suite is this one.
   EXPECT_EQ(io_test::ReadBytes(KOKUHO_SOURCE_DIR
                                "/fuzz/regressions/kpop/issue19-directory-offset-near-2e64"),

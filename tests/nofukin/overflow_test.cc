@@ -126,7 +126,7 @@ TEST_F(CaseOverflow, YamlNineteenDigitsRefused) {
   const InputError e = Caught([&] { LoadCase(dir_.path()); });
   EXPECT_EQ(e.pos().line, 27) << e.what();
   EXPECT_EQ(e.pos().column, 10) << e.what();
-  EXPECT_NE(e.message().find("more than 18 digits"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("18桁以下で入力してください"), std::string::npos) << e.what();
 }
 
 }  // namespace
