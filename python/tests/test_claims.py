@@ -56,5 +56,5 @@ def test_store_equals_read(tmp_path):
 
 
 def test_missing_file():
-    with pytest.raises(kokuho.InputError, match="cannot open file"):
+    with pytest.raises(kokuho.InputError, match="ファイルがありません"):
         kokuho.claims.read("/nonexistent/RECEIPTC.UKE")

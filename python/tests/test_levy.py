@@ -244,7 +244,7 @@ def test_dataframe_errors_name_the_row():
         kokuho.levy(bad, year=2026)
     with pytest.raises(kokuho.InputError, match="unknown column"):
         kokuho.levy(df.assign(salary=1), year=2026)
-    with pytest.raises(kokuho.InputError, match="no rates for 団体コード 131016"):
+    with pytest.raises(kokuho.InputError, match="団体コード 131016 の令和8年度の料率がありません"):
         kokuho.levy(df.assign(municipality="131016"), year=2026)
 
 

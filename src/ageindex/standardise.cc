@@ -16,7 +16,7 @@ Rational CrudeRateOf(const std::vector<BandCount>& bands, std::int64_t* populati
   }
   *population = pop;
   *observed = obs;
-  if (pop == 0) throw CalculationError("the municipality has no population");
+  if (pop == 0) throw CalculationError("市町村の人数が0です");
   return obs / Rational(pop);
 }
 
@@ -60,15 +60,15 @@ DirectResult Direct(const std::vector<BandCount>& bands, const Standard& standar
   for (const std::string& band : standard.bands) {
     auto p = standard.population.find(band);
     if (p == standard.population.end())
-      throw CalculationError("no standard population for age band " + band);
+      throw CalculationError("年齢階級 " + band + " の基準人口がありません");
     auto it = by_band.find(band);
     if (it == by_band.end() || it->second->population == 0)
-      throw CalculationError("age band " + band + " has no population, so its rate is undefined");
+      throw CalculationError("年齢階級 " + band + " の人数が0で、率を計算できません");
     const BandCount& b = *it->second;
     weighted += Rational(b.observed, b.population) * Rational(p->second);
     total += Rational(p->second);
   }
-  if (total.IsZero()) throw CalculationError("the standard population is zero");
+  if (total.IsZero()) throw CalculationError("基準人口が0です");
   r.adjusted_rate = weighted / total;
   if (auto crude = standard.CrudeRate(); crude && !crude->IsZero())
     r.ratio = r.adjusted_rate / *crude;

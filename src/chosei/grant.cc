@@ -20,10 +20,11 @@ std::optional<Yen> PrefectureGrant::Difference() const {
 }
 
 GrantCalc Evaluate(const Coefficients& c, Yen demand, std::int64_t insured, Yen income) {
-  if (insured <= 0) throw CalculationError("普通調整交付金: 平均被保険者数 must be positive");
+  if (insured <= 0)
+    throw CalculationError("普通調整交付金: 平均被保険者数は0より大きくしてください");
   if (demand < 0)
     throw CalculationError(
-        "普通調整交付金: 調整対象需要額 is negative (公費等 exceed 医療給付費等)");
+        "普通調整交付金: 調整対象需要額が負です (公費等が医療給付費等を超えています)");
   GrantCalc g;
   g.demand = demand;
   const Rational per_head = Rational(demand) / Rational(insured);
@@ -49,7 +50,7 @@ PrefectureGrant ComputeGrant(const Coefficients& c, const Prefecture& p) {
   r.actual = Evaluate(c, demand, p.insured, p.income);
   if (p.region_index) {
     if (*p.region_index <= Rational(0))
-      throw CalculationError(fmt::format("{}: 地域差指数 must be positive", p.name));
+      throw CalculationError(fmt::format("{}: 地域差指数は0より大きくしてください", p.name));
     // 地域差指数 = actual ÷ age-adjusted standard, so standard = actual ÷ index; the public
     // share stays the prefecture's own, hence D_std = D ÷ index (spec §5 Implementation 2).
     const Yen std_demand = (Rational(demand) / *p.region_index).Floor();

@@ -80,18 +80,20 @@ int RunAgeIndex(const AgeIndexRun& run) {
   OutputFormats f = ParseOutputFormats(run.formats);
   const bool direct = run.mode == "direct";
   if (!direct && run.mode != "indirect")
-    throw InputError({"--mode", 0, 0}, "expected indirect or direct");
+    throw InputError({"--mode", 0, 0},
+                     "「" + run.mode +
+                         "」は使えません。indirect (間接法) か direct (直接法) を指定してください");
   ageindex::Standard standard = LoadAgeStandard(run.standard_path);
   if (!direct && standard.rate.empty())
     throw InputError({run.standard_path, 1, 0},
-                     "--mode indirect needs a 基準率 (standard rate per person) for every band");
+                     "--mode indirect (間接法) には、すべての年齢階級の基準率が必要です");
   if (direct && standard.population.empty())
     throw InputError({run.standard_path, 1, 0},
-                     "--mode direct needs a 基準人口 (standard population) for every band");
+                     "--mode direct (直接法) には、すべての年齢階級の基準人口が必要です");
   AgeIndexData data = LoadAgeIndexData(run.data_path, standard);
   if (run.epsilon && (direct || data.measure != AgeMeasure::kCost))
     throw InputError({"--epsilon", 0, 0},
-                     "the 医療費指数 column needs --mode indirect and a 医療費 column");
+                     "医療費指数の列には --mode indirect と 医療費 の列が必要です");
 
   std::vector<AgeIndexMunicipality> rows = data.municipalities;
   rows.push_back(Pooled(data));

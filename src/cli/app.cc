@@ -5,6 +5,7 @@
 #include <new>
 
 #include "cli/commands.h"
+#include "cli/usage_error.h"
 #include "core/error.h"
 #include "io/input_limits.h"
 
@@ -44,7 +45,10 @@ int RunCli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // CLI11's English, said in Japanese with the fix (cli/usage_error.h); exit code 2 as ever.
+    std::cerr << "kokuho: usage error: " << UsageErrorJa(e, CommandPath(app)) << "\n";
+    return 2;
   }
   ApplyMemoryCeiling();  // docs/limits.md: a clear error instead of an OOM kill
   try {

@@ -54,7 +54,7 @@ struct CheckArgs {
 
 void CheckMonthOption(const char* name, int v) {
   if (v != 0 && (v < 190001 || v % 100 < 1 || v % 100 > 12))
-    throw CLI::ValidationError(name, "expected a month as YYYYMM (e.g. 202407)");
+    throw CLI::ValidationError(name, "年月を YYYYMM (例: 202407) で指定してください");
 }
 
 std::optional<claims::MasterSet> Masters(const std::string& dir) {

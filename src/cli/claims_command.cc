@@ -80,7 +80,8 @@ claims::Encoding ParseEncoding(const std::string& e) {
   if (e == "auto") return claims::Encoding::kAuto;
   if (e == "cp932" || e == "sjis" || e == "shift_jis") return claims::Encoding::kCp932;
   if (e == "utf8" || e == "utf-8") return claims::Encoding::kUtf8;
-  throw CLI::ValidationError("--encoding", "expected auto, cp932 or utf8");
+  throw CLI::ValidationError(
+      "--encoding", "「" + e + "」は使えません。auto、cp932、utf8 のどれかを指定してください");
 }
 
 // The salt for 検索番号 hashes: --salt, else $KOKUHO_CLAIMS_SALT, else none (no hashes).
@@ -162,7 +163,10 @@ int RunRead(const ClaimsArgs& a) {
     else if (item == "table")
       table = true;
     else
-      throw CLI::ValidationError("--format", "expected a comma list of csv, xlsx, json");
+      throw CLI::ValidationError("--format",
+                                 "「" + item +
+                                     "」は使えません。csv、xlsx、json をカンマで区切って"
+                                     "指定してください");
   }
   std::optional<claims::MasterSet> masters;
   if (!a.masters_dir.empty()) {
@@ -269,7 +273,8 @@ bool IsStoreFile(const std::string& path) {
 }
 
 int RunShow(const ClaimsArgs& a) {
-  if (a.files.size() != 1) throw CLI::ValidationError("FILE", "give one レセ電 file or store");
+  if (a.files.size() != 1)
+    throw CLI::ValidationError("FILE", "レセ電ファイルか格納ファイルを1つ指定してください");
   const std::string& path = a.files.front();
   std::optional<claims::MasterSet> masters;
   if (!a.masters_dir.empty()) masters = LoadMasters(a.masters_dir);
@@ -347,11 +352,12 @@ int RunSynth(const ClaimsArgs& a) {
   o.plant_rate = a.plant;
   o.months = a.months;
   o.write_masters = true;
-  if (a.months < 1 || a.months > 60) throw CLI::ValidationError("--months", "expected 1–60");
+  if (a.months < 1 || a.months > 60)
+    throw CLI::ValidationError("--months", "1〜60 を指定してください");
   if (a.month % 100 < 1 || a.month % 100 > 12 || a.month < 200001)
-    throw CLI::ValidationError("--month", "expected the 請求年月 as YYYYMM");
+    throw CLI::ValidationError("--month", "請求年月を YYYYMM (例: 202407) で指定してください");
   if (a.prefecture < 1 || a.prefecture > 47)
-    throw CLI::ValidationError("--prefecture", "expected 1–47");
+    throw CLI::ValidationError("--prefecture", "都道府県コード 1〜47 を指定してください");
   OutputStage stage(a.out_dir);
   const claims::SynthSummary s =
       claims::GenerateClaims(o, [&](const std::string& name, std::string&& bytes) {

@@ -35,17 +35,17 @@ int RunExplain(const ExplainRun& run) {
   for (const auto& m : c.municipalities)
     if (code && m.code == *code) target = &m;
   if (!target) {
-    std::cerr << "kokuho: error: --municipality: no municipality with code '" << run.municipality
-              << "' in the case (use the 6-digit 団体コード, e.g. "
-              << c.municipalities.front().code.str() << ")\n";
+    std::cerr << "kokuho: error: --municipality: 団体コード「" << run.municipality
+              << "」の市町村はこの事例にありません。事例の6桁の団体コード (例: "
+              << c.municipalities.front().code.str() << ") を指定してください\n";
     return 1;
   }
   std::optional<Part> only;
   if (!run.part.empty()) {
     only = TryParsePart(run.part);
     if (!only || !c.HasPart(*only)) {
-      std::cerr << "kokuho: error: --part: expected one of the case's 分 (" << PartKeysText()
-                << ")\n";
+      std::cerr << "kokuho: error: --part: 「" << run.part << "」はこの事例の分ではありません。"
+                << PartKeysText() << " のどれかを指定してください\n";
       return 1;
     }
   }

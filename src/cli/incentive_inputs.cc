@@ -14,7 +14,9 @@ IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
   // entry (checked here, naming the scenario's key).
   auto year = FiscalYear::TryParse(run.year.text);
   if (!year)
-    throw InputError({"--year", 0, 0}, "expected a fiscal year such as R3, 2021 or 令和3年度");
+    throw InputError({"--year", 0, 0}, "「" + run.year.text +
+                                           "」は年度として読めません。R3、2021、令和3年度 のように"
+                                           "指定してください");
   IncentiveOutcome o;
   o.rules = run.rules_path.empty()
                 ? LoadIncentiveRules(*year, run.year.Policy())
@@ -25,7 +27,7 @@ IncentiveOutcome ComputeIncentive(const IncentiveRun& run) {
   o.scores = incentive::Score(o.rules, entities);
   if (o.budget) {
     if (o.scores.municipal.empty())
-      throw InputError({run.data_path, 0, 0}, "--budget: the data has no municipality rows");
+      throw InputError({run.data_path, 0, 0}, "--budget: データに市町村の行がありません");
     o.grants = incentive::AllocateGrant(*o.budget, o.scores.municipal);
   }
   return o;

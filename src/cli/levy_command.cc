@@ -29,7 +29,8 @@ struct LevyRun {
 
 int RunLevy(const LevyRun& run) {
   if (run.format != "table" && run.format != "json")
-    throw CLI::ValidationError("--format", "expected table or json");
+    throw CLI::ValidationError(
+        "--format", "「" + run.format + "」は使えません。table か json を指定してください");
   const int year = run.year.Get().year();
   const std::string code = ParseMunicipalityOption(run.municipality, "--municipality");
   const std::string rates_path = run.rates_path.empty() ? DefaultRatesPath() : run.rates_path;
@@ -40,8 +41,9 @@ int RunLevy(const LevyRun& run) {
   const premium::Household household = LoadHousehold(run.household_path, year);
   if (!household.municipality.empty() && household.municipality != code)
     throw InputError(household.municipality_at,
-                     fmt::format("municipality: {} differs from --municipality {}; expected the "
-                                 "same 団体コード (or leave municipality out)",
+                     fmt::format("municipality: 世帯ファイルの団体コード {} が --municipality {} と"
+                                 "違います。同じ団体コードにするか、世帯ファイルの municipality を"
+                                 "消してください",
                                  household.municipality, code));
   const premium::HouseholdLevy levy = premium::LevyOne(household, schedule, rules, run.explain);
   const LevyReport report{schedule, rules, levy};

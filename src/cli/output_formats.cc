@@ -47,7 +47,9 @@ OutputFormats ParseOutputFormats(const std::string& list) {
     } else if (item == "encoding=cp932") {
       f.files.csv_encoding = CsvEncoding::kCp932;
     } else {
-      throw CLI::ValidationError("--format", "expected a comma list of table, csv, xlsx, json");
+      throw CLI::ValidationError("--format", "「" + item +
+                                                 "」は使えません。table、csv、xlsx、json をカンマで"
+                                                 "区切って指定してください");
     }
   }
   return f;

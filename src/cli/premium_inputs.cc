@@ -16,9 +16,7 @@ std::string DefaultRatesPath() { return ExamplesDir() + "/levy/rates-gunma-sampl
 
 std::string ParseMunicipalityOption(const std::string& text, const std::string& option) {
   auto code = MunicipalityCode::TryParse(text);
-  if (!code)
-    throw InputError({option, 0, 0},
-                     "expected a 団体コード of 6 digits with a valid check digit (or 5 digits)");
+  if (!code) throw InputError({option, 0, 0}, MunicipalityCodeProblem(text));
   return code->str();
 }
 

@@ -51,7 +51,7 @@ void RegisterReportHtml(CLI::App& app, Action& action) {
         report = nlohmann::ordered_json::parse(text);
       } catch (const nlohmann::json::parse_error& e) {
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        throw InputError(PositionOf(args->data, text, at), "not valid JSON");
+        throw InputError(PositionOf(args->data, text, at), "JSON として読めません");
       }
       const std::string chromium = args->pdf.empty() ? "" : FindChromium();
       if (!args->pdf.empty() && chromium.empty())

@@ -93,8 +93,10 @@ int RunSweep(const SweepArgs& a) {
   g.allowance = Axis(a.allowance, "--allowance");
   DropAlphaWhereFixed(s, year, g);
   if (g.size() > 1'000'000)
-    throw CLI::ValidationError("sweep", fmt::format("{} variants: at most 1,000,000", g.size()));
-  std::cerr << fmt::format("{}: {} variants\n", year.ToWareki(), g.size());
+    throw CLI::ValidationError(
+        "sweep",
+        fmt::format("組み合わせが{}通りあります。1,000,000通り以下にしてください", g.size()));
+  std::cerr << fmt::format("{}: {}通りを計算します\n", year.ToWareki(), g.size());
   std::vector<scenario::Variant> v = scenario::Sweep(s, year, g, a.threads);
   std::vector<ReportTable> printed = SweepTables(v, a.top);
   return EmitReports(a.out_dir, a.formats, "sweep", SweepTables(v, 0), SweepJson(v), &printed);

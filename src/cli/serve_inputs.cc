@@ -43,7 +43,8 @@ std::map<int, server::LevyYear> LoadLevyYears(const std::string& rates_path) {
   if (years.empty()) {
     if (last_error) std::rethrow_exception(last_error);
     throw InputError({rates_path, 0, 0},
-                     "no fiscal year of the rates file has national rules in kokuho");
+                     "料率表のどの年度にも、kokuho に国の規則 (賦課限度額・軽減判定など) "
+                     "がありません。料率表の年度を確かめてください");
   }
   return years;
 }

@@ -50,27 +50,33 @@ int RunSolve(const SolveRun& run) {
   else if (run.basis == "after-keigen")
     proto.basis = premium::SolveBasis::kAfterKeigen;
   else
-    throw CLI::ValidationError("--basis",
-                               "expected before-keigen, billed-plus-keigen or after-keigen");
+    throw CLI::ValidationError("--basis", "「" + run.basis +
+                                              "」は使えません。before-keigen、billed-plus-keigen、"
+                                              "after-keigen のどれかを指定してください");
   if (run.rounding == "up")
     proto.rounding = premium::PublishedRounding::kUp;
   else if (run.rounding == "nearest")
     proto.rounding = premium::PublishedRounding::kNearest;
   else
-    throw CLI::ValidationError("--rounding", "expected up or nearest");
+    throw CLI::ValidationError(
+        "--rounding", "「" + run.rounding + "」は使えません。up か nearest を指定してください");
   proto.rate_step = ParseMillionths(run.rate_step, {"--rate-step", 0, 0}, "所得割率の刻み");
-  if (proto.rate_step <= 0) throw InputError({"--rate-step", 0, 0}, "expected a positive step");
+  if (proto.rate_step <= 0)
+    throw InputError({"--rate-step", 0, 0}, "刻みは0より大きい値を指定してください");
   if (run.amount_step != 1 && run.amount_step != 10 && run.amount_step != 100 &&
       run.amount_step != 1000)
-    throw InputError({"--amount-step", 0, 0}, "expected 1, 10, 100 or 1000");
+    throw InputError({"--amount-step", 0, 0}, fmt::format("{} は使えません。1、10、100、1000 の"
+                                                          "どれかを指定してください",
+                                                          run.amount_step));
   proto.amount_step = run.amount_step;
   std::vector<premium::SolveRequest> requests;
   for (const std::string& t : run.targets) {
     const auto eq = t.find('=');
     auto part = eq == std::string::npos ? std::nullopt : TryParsePart(t.substr(0, eq));
     if (!part)
-      throw InputError({"--target", 0, 0},
-                       "expected 分=円, e.g. iryo=1200000000 or 医療=1200000000");
+      throw InputError({"--target", 0, 0}, "「" + t +
+                                               "」は読めません。分=円 の形で指定してください (例: "
+                                               "iryo=1200000000 または 医療=1200000000)");
     premium::SolveRequest r = proto;
     r.part = *part;
     r.target = ParseYen(t.substr(eq + 1), {"--target", 0, 0}, "目標賦課総額", 1);
@@ -95,7 +101,7 @@ int RunSolve(const SolveRun& run) {
     if (pop.municipalities[pop.municipality[i]] == code) mine.push_back(prepared[i]);
   if (mine.empty())
     throw InputError({run.population_path, 0, 0},
-                     fmt::format("no household of 団体コード {} in the population", code));
+                     fmt::format("被保険者ファイルに団体コード {} の世帯がありません", code));
 
   const char* basis_text = proto.basis == premium::SolveBasis::kBeforeKeigen
                                ? "軽減がないものとした賦課額 (限度額適用後)"

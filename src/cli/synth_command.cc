@@ -42,13 +42,14 @@ Table ReadCaseTable(const std::string& case_path) {
   std::error_code ec;
   if (!fs::exists(case_path, ec))
     throw InputError({case_path, 0, 0},
-                     "no such file or directory; expected a case directory (prefecture.yaml + "
-                     "市町村表) or a 市町村表 (.csv/.xlsx)");
+                     "ファイルもフォルダもありません。事例のフォルダ (prefecture.yaml と市町村表)"
+                     " か市町村表 (.csv/.xlsx) を指定してください");
   if (!fs::is_directory(case_path, ec)) return ReadTable(case_path);
   const fs::path yaml = fs::path(case_path) / "prefecture.yaml";
   if (!fs::exists(yaml, ec))
     throw InputError({case_path, 0, 0},
-                     "expected a case directory with prefecture.yaml, or a 市町村表 (.csv/.xlsx)");
+                     "このフォルダに prefecture.yaml がありません。事例のフォルダか市町村表 "
+                     "(.csv/.xlsx) を指定してください");
   const YAML::Node root = LoadYamlStrict(yaml.string());
   std::string name = "municipalities.csv", sheet;
   if (root.IsMap() && root["municipalities"] && root["municipalities"].IsScalar())
@@ -65,8 +66,8 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
     auto c = t.ColumnIndex(names[i]);
     if (!c)
       throw InputError({t.file, t.header.empty() ? 1 : t.header[0].pos.line, 0},
-                       fmt::format("missing column {} (the synthesizer needs 団体コード, 市町村名, "
-                                   "被保険者数 and 世帯数)",
+                       fmt::format("列 {} がありません (合成には 団体コード、市町村名、被保険者数、"
+                                   "世帯数 の列が必要です)",
                                    names[i]));
     col[i] = *c;
   }
@@ -76,18 +77,18 @@ std::vector<premium::SynthMunicipality> ReadMunicipalities(const Table& t) {
     const TableCell& code = row.cells[col[0]];
     auto parsed = MunicipalityCode::TryParse(code.text);
     if (!parsed)
-      throw InputError(code.pos, "団体コード: expected 6 digits with a valid check digit");
+      throw InputError(code.pos,
+                       "団体コード: " + MunicipalityCodeProblem(code.text, row.cells[col[1]].text));
     m.code = parsed->str();
     m.name = std::string(row.cells[col[1]].text);
     m.insured = ParseCount(row.cells[col[2]].text, row.cells[col[2]].pos, "被保険者数");
     m.households = ParseCount(row.cells[col[3]].text, row.cells[col[3]].pos, "世帯数");
     if (m.insured < m.households)
       throw InputError(row.cells[col[2]].pos,
-                       "被保険者数: expected at least the 世帯数 (every household has an insured "
-                       "member)");
+                       "被保険者数: 世帯数より少なくなっています (どの世帯にも被保険者が1人以上"
+                       "います)。被保険者数と世帯数を確かめてください");
     for (const auto& other : out)
-      if (other.code == m.code)
-        throw InputError(code.pos, "団体コード: appears twice in the table");
+      if (other.code == m.code) throw InputError(code.pos, "団体コード: 表に2回あります");
     out.push_back(std::move(m));
   }
   return out;
@@ -107,11 +108,12 @@ int RunSynth(const SynthRun& run) {
   if (households < 1 || households > 100'000'000)
     throw InputError(
         {"--households", 0, 0},
-        fmt::format("expected a number of households from 1 to 100,000,000, got {}", households));
+        fmt::format("世帯数 {} は使えません。1〜100,000,000 を指定してください", households));
   options.households = households;
   const std::string ext = fs::path(run.out).extension().string();
   if (ext != ".kpop" && ext != ".csv")
-    throw InputError({"--out", 0, 0}, "expected an output file ending in .kpop or .csv");
+    throw InputError({"--out", 0, 0},
+                     "出力ファイルは拡張子 .kpop か .csv の名前を指定してください");
 
   const auto start = std::chrono::steady_clock::now();
   const premium::Population pop = premium::Synthesize(options);

@@ -13,7 +13,7 @@ FiscalYear YearOption::GetOr(FiscalYear fallback) const { return given() ? Get()
 void AddYearOption(CLI::App& cmd, YearOption& year, const std::string& example, bool required,
                    const std::string& help, bool carry_forward) {
   const std::string forms =
-      fmt::format("{}, {}年度 や 西暦 (例: {})", example, FiscalYear::TryParse(example)->ToWareki(),
+      fmt::format("{}、{} や西暦 (例: {})", example, FiscalYear::TryParse(example)->ToWareki(),
                   FiscalYear::TryParse(example)->year());
   CLI::Option* opt =
       cmd.add_option("--year", year.text, help.empty() ? "年度 (" + forms + ")" : help)

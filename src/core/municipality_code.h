@@ -38,6 +38,14 @@ class MunicipalityCode {
   std::string code_;
 };
 
+/// Why `text` is not a 団体コード, in Japanese for an error message, naming the value and
+/// the fix; for a wrong check digit, the code the digits before it make (with `name`, the
+/// municipality's name from the same row, when there is one):
+///   MunicipalityCodeProblem("102058", "太田市")
+///   // → "「102058」は検査数字 (6桁目) が合いません。102059 太田市
+///   ではありませんか。団体コードは…"
+std::string MunicipalityCodeProblem(std::string_view text, std::string_view name = "");
+
 /// A 都道府県コード "01"–"47" from "1"–"47", "01"–"47" or the prefecture's 6-digit
 /// 団体コード (e.g. "100005" 群馬県, municipal part 000 with its check digit); 全角 digits
 /// too. Anything else: nullopt.

@@ -39,7 +39,7 @@ mpz_class RoundQuotient(const mpz_class& num, const mpz_class& den, RoundingMode
 }
 
 Yen ToInt64(const mpz_class& z) {
-  if (!z.fits_slong_p()) throw CalculationError("amount does not fit in 64-bit yen");
+  if (!z.fits_slong_p()) throw CalculationError("金額が扱える範囲 (64ビットの円) を超えます");
   return static_cast<Yen>(z.get_si());
 }
 
@@ -50,7 +50,7 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 Rational::Rational(std::int64_t value) : value_(mpz_class(static_cast<long>(value))) {}
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
-  if (denominator == 0) throw CalculationError("division by zero");
+  if (denominator == 0) throw CalculationError("0で割る計算になりました (割る数の元になる値が0です)");
   value_ =
       mpq_class(mpz_class(static_cast<long>(numerator)), mpz_class(static_cast<long>(denominator)));
   value_.canonicalize();
@@ -105,7 +105,7 @@ Rational Rational::Parse(std::string_view text) {
 }
 
 Rational Rational::operator/(const Rational& o) const {
-  if (o.IsZero()) throw CalculationError("division by zero");
+  if (o.IsZero()) throw CalculationError("0で割る計算になりました (割る数の元になる値が0です)");
   return Rational(mpq_class(value_ / o.value_), kCanonical);
 }
 

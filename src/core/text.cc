@@ -116,4 +116,22 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string Quoted(std::string_view value) {
+  const std::string_view t = Trim(value);
+  std::string out = "「";
+  size_t i = 0;
+  while (i < t.size() && i < 30) {
+    char32_t cp;
+    const int len = Decode(t, i, cp);
+    const bool invalid = cp == 0xFFFD && len == 1;
+    if (invalid || cp < 0x20 || cp == 0x7F)
+      out += '?';  // a byte that is not UTF-8, or a control character
+    else
+      out.append(t.substr(i, static_cast<size_t>(len)));
+    i += static_cast<size_t>(len);
+  }
+  if (i < t.size()) out += "…";
+  return out + "」";
+}
+
 }  // namespace kokuho

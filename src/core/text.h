@@ -23,4 +23,10 @@ int DisplayWidth(std::string_view utf8);
 /// Whether the bytes are well-formed UTF-8.
 bool IsValidUtf8(std::string_view bytes);
 
+/// A value a user typed, for an error message: trimmed, in 「」, cut after 30 bytes at a
+/// character boundary ("…"), bytes that are not UTF-8 shown as "?". Never for personal figures
+/// (incomes, names): those are named by their row only.
+///   Quoted("abc") → "「abc」"
+std::string Quoted(std::string_view value);
+
 }  // namespace kokuho

@@ -40,7 +40,9 @@ namespace {
 
 std::string OverflowMessage(std::string_view what) {
   return fmt::format(
-      "{}: the result exceeds the range of 64-bit yen (±9,223,372,036,854,775,807円)", what);
+      "{}: 計算結果が扱える金額の範囲 (±9,223,372,036,854,775,807円) を超えます。金額を確かめて"
+      "ください",
+      what);
 }
 
 Yen OrThrow(std::optional<Yen> v, const SourcePos& pos, std::string_view what) {

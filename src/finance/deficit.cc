@@ -15,7 +15,7 @@ DeficitResult EvaluateDeficits(const DeficitInput& input) {
   for (const auto& [code, plan] : input.plans) {
     auto base = actual.find({code.str(), plan.base_year.year()});
     if (base == actual.end())
-      throw InputError(plan.pos, fmt::format("計画基準年度: {} has no row for {}", code.str(),
+      throw InputError(plan.pos, fmt::format("計画基準年度: {} に {} の行がありません", code.str(),
                                              plan.base_year.ToWareki()));
     Yen left = base->second;
     std::map<int, const DeficitYear*> by_year;
@@ -28,8 +28,8 @@ DeficitResult EvaluateDeficits(const DeficitInput& input) {
         left -= *it->second->planned_reduction;
         if (left < 0)
           throw InputError(it->second->reduction_pos,
-                           fmt::format("削減予定額: the plan of {} reduces more than its {} "
-                                       "deficit",
+                           fmt::format("削減予定額: {} の計画の削減額の合計が {} の赤字額を"
+                                       "超えています",
                                        code.str(), plan.base_year.ToWareki()));
       }
       planned[{code.str(), y}] = left;

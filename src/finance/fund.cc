@@ -265,13 +265,12 @@ class Simulator {
     std::vector<const FundEvent*> events;
     for (const FundEvent& e : plan_.events) {
       if (e.year < plan_.first_year || e.year > plan_.last_year)
-        throw InputError(
-            e.pos, fmt::format("{}: {} is outside the plan's years {}–{}", EventTypeKey(e.type),
-                               e.year.ToWareki(), plan_.first_year.ToWareki(),
-                               plan_.last_year.ToWareki()));
-      if (e.amount < 0)
         throw InputError(e.pos,
-                         fmt::format("{}: amount must not be negative", EventTypeKey(e.type)));
+                         fmt::format("{}: {} は計画の期間 {}〜{} の外です", EventTypeKey(e.type),
+                                     e.year.ToWareki(), plan_.first_year.ToWareki(),
+                                     plan_.last_year.ToWareki()));
+      if (e.amount < 0)
+        throw InputError(e.pos, fmt::format("{}: 金額は0以上にしてください", EventTypeKey(e.type)));
       events.push_back(&e);
       if (e.type == EventType::kGrant && e.municipality) {
         Yen& g = grants_[{e.municipality->str(), e.year.year()}];
@@ -287,7 +286,7 @@ class Simulator {
       balance_[static_cast<int>(a)] = it == plan_.opening.end() ? 0 : it->second;
       if (balance_[static_cast<int>(a)] < 0)
         throw InputError({plan_.file, 0, 0},
-                         fmt::format("opening.{}: must not be negative", AccountKey(a)));
+                         fmt::format("opening.{}: 0以上にしてください", AccountKey(a)));
     }
     size_t next = 0;
     for (int y = plan_.first_year.year(); y <= plan_.last_year.year(); ++y) {
@@ -306,15 +305,16 @@ class Simulator {
     const FundParameters& p = plan_.parameters;
     SourcePos pos{plan_.file, 0, 0};
     if (p.loan_instalments < 1 || p.drawdown_instalments < 1)
-      throw InputError(pos, "parameters: the number of instalments must be at least 1");
+      throw InputError(pos, "parameters: 償還の回数は1以上にしてください");
     // A loan is repaid from a later year (翌々年度 by default); refills and draw-down
     // repayments may fall in the same year.
     if (p.loan_repayment_start < 1)
-      throw InputError(pos, "parameters.loan_repayment_start: must be at least 1");
+      throw InputError(
+          pos, "parameters.loan_repayment_start: 1以上にしてください (償還は貸付の翌年度以降)");
     if (p.refill_delay < 0 || p.drawdown_repayment_start < 0)
-      throw InputError(pos, "parameters: years until repayment must not be negative");
+      throw InputError(pos, "parameters: 償還までの年数は0以上にしてください");
     if (p.grant_share_cap.Sign() < 0 || p.grant_share_cap > Rational(1))
-      throw InputError(pos, "parameters.grant_share_cap: expected a share in [0, 1]");
+      throw InputError(pos, "parameters.grant_share_cap: 0以上1以下の割合を書いてください");
   }
 
   void BeginYear(int y) {
@@ -351,8 +351,8 @@ class Simulator {
     Yen& b = balance_[static_cast<int>(a)];
     if (b < e.amount)
       throw InputError(
-          e.pos, fmt::format("{}: {} of {} yen would take the account below zero (balance {} "
-                             "yen); a 補正予算 or a national top-up is needed first",
+          e.pos, fmt::format("{}: {} {}円で残高がマイナスになります (残高 {}円)。先に補正"
+                             "予算か国の積み増しが必要です",
                              Where(e.year, a), ItemLabel(item), FormatYen(e.amount), FormatYen(b)));
     b -= e.amount;
     AddTo(sums_[static_cast<int>(a)][static_cast<int>(item)], e.amount, e.pos,
@@ -408,8 +408,8 @@ class Simulator {
     const FundParameters& p = plan_.parameters;
     auto need_code = [&]() -> const MunicipalityCode& {
       if (!e.municipality)
-        throw InputError(e.pos,
-                         fmt::format("{}: a municipality is required", EventTypeKey(e.type)));
+        throw InputError(
+            e.pos, fmt::format("{}: 市町村 (municipality) を書いてください", EventTypeKey(e.type)));
       return *e.municipality;
     };
     switch (e.type) {
@@ -421,8 +421,8 @@ class Simulator {
           Yen granted = grants_[{code.str(), y}];
           if (Rational(e.amount) + Rational(granted) > Rational(*e.shortfall))
             throw InputError(e.pos,
-                             fmt::format("loan: {} {}: loan + grant must not exceed the 収納不足額 "
-                                         "({} + {} > {} yen)",
+                             fmt::format("loan: {} {}: 貸付と交付の合計が収納不足額を超えています "
+                                         "({} + {} > {}円)",
                                          e.year.ToWareki(), code.str(), FormatYen(e.amount),
                                          FormatYen(granted), FormatYen(*e.shortfall)));
         }
@@ -440,13 +440,13 @@ class Simulator {
         const MunicipalityCode& code = need_code();
         if (!e.shortfall)
           throw InputError(e.pos,
-                           "grant: the 収納不足額 (shortfall) is required, since a grant "
-                           "may cover at most a share of it");
+                           "grant: 収納不足額 (shortfall) を書いてください (交付は収納不足額の"
+                           "一定割合までです)");
         // 交付 ≤ ½ × 収納不足額 (spec §1.3 [S]); compared exactly, no rounding.
         if (Rational(e.amount) > p.grant_share_cap * Rational(*e.shortfall))
           throw InputError(
-              e.pos, fmt::format("grant: {} {}: a grant may be at most {} of the 収納不足額 ({} "
-                                 "yen), i.e. {} yen; the rest may be lent",
+              e.pos, fmt::format("grant: {0} {1}: 交付は収納不足額 ({3}円) の{2}まで、つまり "
+                                 "{4}円までです。残りは貸付にできます",
                                  e.year.ToWareki(), code.str(), FractionText(p.grant_share_cap),
                                  FormatYen(*e.shortfall),
                                  FormatYen((p.grant_share_cap * Rational(*e.shortfall)).Floor())));
@@ -463,9 +463,7 @@ class Simulator {
       case EventType::kEarlyRepayment: {
         const MunicipalityCode& code = need_code();
         if (!e.loan_year)
-          throw InputError(e.pos,
-                           "early_repayment: loan_year (the year the loan was made) is "
-                           "required");
+          throw InputError(e.pos, "early_repayment: loan_year (貸付を受けた年度) を書いてください");
         // Early repayment is allowed: 「貸付金の全部又は一部を繰り上げて償還することができる」
         // (栃木県 財政安定化基金条例施行規則 第4条第2項 [V]). The loans of one 市町村 made in one
         // year are that year's 基金事業貸付金 (算定政令 第14条第1項, cited by the same 規則
@@ -482,12 +480,12 @@ class Simulator {
               if (yy > y) AddTo(outstanding, due, e.pos, "early_repayment: Σ貸付残高");
           }
         if (matching.empty())
-          throw InputError(e.pos, fmt::format("early_repayment: {} has no loan of {}", code.str(),
-                                              e.loan_year->ToWareki()));
+          throw InputError(e.pos, fmt::format("early_repayment: {} に {} の貸付がありません",
+                                              code.str(), e.loan_year->ToWareki()));
         if (e.amount > outstanding)
           throw InputError(e.pos,
-                           fmt::format("early_repayment: {} yen exceeds the {} yen still owed on "
-                                       "the {} loan of {}",
+                           fmt::format("early_repayment: {0}円が、{3} の{2}の貸付の残り {1}円を"
+                                       "超えています",
                                        FormatYen(e.amount), FormatYen(outstanding),
                                        e.loan_year->ToWareki(), code.str()));
         // Instalments still due: (year, loan) pairs, latest year first, then later loan first.
@@ -513,7 +511,7 @@ class Simulator {
         // 81条の2②; W ≤ the 特別会計's shortfall (spec §1.7 step 7).
         if (e.shortfall && e.amount > *e.shortfall)
           throw InputError(
-              e.pos, fmt::format("drawdown: {}: {} yen exceeds the shortfall of {} yen",
+              e.pos, fmt::format("drawdown: {}: {}円が収納不足額 {}円を超えています",
                                  e.year.ToWareki(), FormatYen(e.amount), FormatYen(*e.shortfall)));
         Debit(e, Account::kMain, Item::kDrawdown);
         // Must be paid back (Tottori [V]; 算定政令21条 繰入金, Wakayama 条例第2条 [V]);
@@ -521,7 +519,8 @@ class Simulator {
         int start = e.repayment_start.value_or(p.drawdown_repayment_start);
         int n = e.instalments.value_or(p.drawdown_instalments);
         if (n < 1 || start < 0)
-          throw InputError(e.pos, "drawdown: instalments must be ≥ 1 and repayment_start ≥ 0");
+          throw InputError(e.pos,
+                           "drawdown: instalments は1以上、repayment_start は0以上にしてください");
         std::vector<Yen> parts = SplitInstalments(e.amount, n);
         for (int i = 0; i < n; ++i)
           Schedule(y + start + i, Item::kDrawdownRepayment, std::nullopt,
@@ -531,7 +530,7 @@ class Simulator {
       case EventType::kSurplus:
         // 決算剰余金 into the fund, in part or in full (Wakayama 条例第2条2項 [V], R4+).
         if (e.account == Account::kTokurei)
-          throw InputError(e.pos, "surplus: the account must be main or adjust");
+          throw InputError(e.pos, "surplus: account は main か adjust にしてください");
         Credit(e.account, Item::kSurplus, e.amount, e.pos);
         break;
       case EventType::kInvestmentIncome:
@@ -568,7 +567,8 @@ class Simulator {
       if (Rational(acc.closing) !=
               Rational(acc.opening) + Rational(acc.TotalIn()) - Rational(acc.TotalOut()) ||
           acc.closing < 0)
-        throw CalculationError(fmt::format("fund ledger: {} does not balance", Where(fy.year, a)));
+        throw CalculationError(fmt::format(
+            "基金の台帳: {} の収支が合いません (kokuho の不具合です)", Where(fy.year, a)));
     }
     PrefYear(y);
     // Loans outstanding at the end of the year, per 市町村 with loans.

@@ -9,7 +9,7 @@ namespace kokuho::incentive {
 
 PreventionAllocation AllocatePrevention(const PreventionRule& rule,
                                         const std::vector<PreventionBody>& bodies, Yen budget) {
-  if (budget < 0) throw CalculationError("事業費連動: the budget must not be negative");
+  if (budget < 0) throw CalculationError("事業費連動: 予算は0以上にしてください");
   PreventionAllocation a;
   Rational weight_sum = 0;
   for (const PreventionBody& b : bodies) {
@@ -19,7 +19,7 @@ PreventionAllocation AllocatePrevention(const PreventionRule& rule,
     weight_sum += a.weights.back();
     if (rule.cap_multiple) {
       if (!b.project_grant)
-        throw CalculationError("事業費連動: the cap needs every prefecture's 事業費分");
+        throw CalculationError("事業費連動: 上限の計算には、すべての都道府県の事業費分が必要です");
       // Caps are whole yen: floor of multiple × 事業費分 (exact for the R7 multiple 2).
       a.caps.push_back((*rule.cap_multiple * Rational(*b.project_grant)).Floor());
     } else {
@@ -27,8 +27,7 @@ PreventionAllocation AllocatePrevention(const PreventionRule& rule,
     }
   }
   if (weight_sum.IsZero())
-    throw CalculationError(
-        "事業費連動: every 総得点 (点数 × 被保険者数) is zero; nothing to share by");
+    throw CalculationError("事業費連動: 総得点 (点数 × 被保険者数) がすべて0で、配分できません");
   a.uncapped = AllocateProportionally(budget, a.weights);
   if (rule.cap_multiple) {
     std::vector<Yen> caps;

@@ -13,7 +13,7 @@ const Rational& ValueOf(const Item& item, const Entity& e) {
   auto it = e.values.find(item.column);
   if (it == e.values.end())
     throw CalculationError(
-        fmt::format("{}: no value of column {} for item {}", e.code, item.column, item.key));
+        fmt::format("{}: 項目 {} に要る列 {} の値がありません", e.code, item.key, item.column));
   return it->second;
 }
 
@@ -96,7 +96,7 @@ Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& 
 }
 
 Rational PointRate(const Rational& points, const Rational& max) {
-  if (max.Sign() <= 0) throw CalculationError("得点率: the maximum must be positive");
+  if (max.Sign() <= 0) throw CalculationError("得点率: 満点は0より大きくしてください");
   return points / max;
 }
 
@@ -130,8 +130,7 @@ ScoreResult Score(const IncentiveRules& rules, const std::vector<Entity>& entiti
     }
     s.rate = PointRate(s.total, lr.MaxPoints());
     if (e.level == Level::kPrefectural) {
-      if (result.prefecture)
-        throw CalculationError("the data has more than one prefecture (都道府県) row");
+      if (result.prefecture) throw CalculationError("データに都道府県の行が2つ以上あります");
       result.prefecture = std::move(s);
     } else {
       for (size_t k = 0; k < s.indicators.size(); ++k)
@@ -160,13 +159,13 @@ std::vector<Rational> GrantWeights(const std::vector<EntityScore>& scores) {
 }
 
 std::vector<Yen> AllocateGrant(Yen budget, const std::vector<EntityScore>& scores) {
-  if (budget < 0) throw CalculationError("保険者努力支援: the budget must not be negative");
+  if (budget < 0) throw CalculationError("保険者努力支援: 予算は0以上にしてください");
   std::vector<Rational> w = GrantWeights(scores);
   Rational sum = 0;
   for (const auto& x : w) sum += x;
   if (sum.IsZero())
     throw CalculationError(
-        "保険者努力支援: no municipality has positive points × 被保険者数; nothing to share by");
+        "保険者努力支援: 点数 × 被保険者数 が0より大きい市町村がなく、配分できません");
   return AllocateProportionally(budget, w);
 }
 
@@ -174,17 +173,18 @@ std::vector<Yen> AllocateWithCaps(Yen budget, const std::vector<Rational>& weigh
                                   const std::vector<Yen>& caps) {
   if (weights.size() != caps.size())
     throw CalculationError("事業費連動: weights and caps differ in length");
-  if (budget < 0) throw CalculationError("事業費連動: the budget must not be negative");
+  if (budget < 0) throw CalculationError("事業費連動: 予算は0以上にしてください");
   Rational cap_sum = 0, weight_sum = 0;
   for (size_t i = 0; i < caps.size(); ++i) {
     if (caps[i] < 0 || weights[i].Sign() < 0)
-      throw CalculationError("事業費連動: caps and weights must not be negative");
+      throw CalculationError("事業費連動: 上限と重みは0以上にしてください");
     cap_sum += Rational(caps[i]);
     weight_sum += weights[i];
   }
-  if (weight_sum.IsZero()) throw CalculationError("事業費連動: every weight is zero");
+  if (weight_sum.IsZero()) throw CalculationError("事業費連動: 重みがすべて0で、配分できません");
   if (cap_sum < Rational(budget))
-    throw CalculationError("事業費連動: the caps (2 × 事業費分) add up to less than the budget");
+    throw CalculationError(
+        "事業費連動: 上限 (2 × 事業費分) の合計が予算より少なく、予算を配り切れません");
   const size_t n = weights.size();
   std::vector<bool> capped(n, false);
   std::vector<Rational> share(n, Rational(0));
@@ -218,7 +218,7 @@ std::vector<Yen> AllocateWithCaps(Yen budget, const std::vector<Rational>& weigh
   for (const auto& x : share) shared += x;
   if (shared < Rational(budget))
     throw CalculationError(
-        fmt::format("事業費連動: {} yen cannot be shared: every body below its cap has 0 points",
+        fmt::format("事業費連動: {}円を配分できません。上限に達していない団体の点数がすべて0です",
                     (Rational(budget) - shared).ToYen(RoundingMode::kCeil)));
   return AllocateLargestRemainder(share, budget);
 }

@@ -19,7 +19,8 @@ namespace {
 constexpr std::size_t kBufferSize = 1 << 20;
 
 [[noreturn]] void ThrowErrno(const std::string& what, const std::string& path) {
-  throw std::runtime_error(fmt::format("{} {}: {}", what, path, std::strerror(errno)));
+  // "<path>: <what, Japanese> (<the system's reason>)"
+  throw std::runtime_error(fmt::format("{}: {} ({})", path, what, std::strerror(errno)));
 }
 
 }  // namespace
@@ -34,7 +35,9 @@ AtomicFileWriter::AtomicFileWriter(const std::string& path) : path_(path) {
   RemoveStaleTemps(dir.string(), prefix, false);
   temp_ = (dir / (prefix + TempNameInfix() + "XXXXXX")).string();
   fd_ = mkstemp(temp_.data());
-  if (fd_ < 0) ThrowErrno("cannot create a temporary file in", dir.string());
+  if (fd_ < 0)
+    ThrowErrno("このフォルダに一時ファイルを作れません。フォルダと書き込みの権限を確かめてください",
+               dir.string());
   buffer_.reserve(kBufferSize);
 }
 
@@ -49,7 +52,7 @@ void AtomicFileWriter::WriteRaw(const char* p, std::size_t n) {
     const ssize_t k = write(fd_, p, n);
     if (k < 0) {
       if (errno == EINTR) continue;
-      ThrowErrno("cannot write", path_);
+      ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
     }
     p += k;
     n -= static_cast<std::size_t>(k);
@@ -97,12 +100,15 @@ void AtomicFileWriter::Commit() {
     umask(mask);
     mode = 0666 & ~mask;
   }
-  if (fchmod(fd_, mode) != 0) ThrowErrno("cannot set the mode of", path_);
-  if (fsync(fd_) != 0) ThrowErrno("cannot write", path_);
+  if (fchmod(fd_, mode) != 0) ThrowErrno("ファイルの権限を設定できません", path_);
+  if (fsync(fd_) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
   const int fd = fd_;
   fd_ = -1;
-  if (close(fd) != 0) ThrowErrno("cannot write", path_);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) ThrowErrno("cannot write", path_);
+  if (close(fd) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    ThrowErrno("書き込めません。空き容量と書き込みの権限を確かめてください", path_);
   committed_ = true;
 }
 

@@ -37,7 +37,7 @@ class CsvParser {
       bool end_of_record = ReadField(cell);
       record.fields.push_back(std::move(cell));
       if (record.fields.size() > max_fields_)
-        CheckCount(record.fields.back().pos, record.fields.size(), max_fields_, "fields in a row",
+        CheckCount(record.fields.back().pos, record.fields.size(), max_fields_, "1行の列の数",
                    "KOKUHO_MAX_TABLE_COLUMNS");
       if (end_of_record) return true;
     }
@@ -78,9 +78,10 @@ class CsvParser {
     ++i_;  // opening quote
     while (true) {
       if (i_ >= text_.size()) {
-        throw InputError(quote_pos, fmt::format("unterminated quoted field: the '\"' opening field "
-                                                "{} is never closed (expected a closing '\"')",
-                                                quote_pos.column));
+        throw InputError(quote_pos,
+                         fmt::format("{}列目の値を始める引用符 '\"' が閉じていません。値の"
+                                     "終わりに '\"' を書いてください",
+                                     quote_pos.column));
       }
       char c = text_[i_];
       if (c == '"') {
@@ -107,8 +108,8 @@ class CsvParser {
     if (i_ >= text_.size()) return true;
     if (Delimiter d = ConsumeDelimiter(); d != Delimiter::kNone) return d == Delimiter::kRecord;
     throw InputError({file_, line_, cell.pos.column},
-                     "unexpected text after the closing '\"' of a quoted field (expected a comma "
-                     "or the end of the line; write \"\" for a quote inside a quoted field)");
+                     "引用符 '\"' で囲んだ値の後に文字があります。閉じる '\"' の後はカンマか"
+                     "行の終わりにしてください (値の中の '\"' は \"\" と2つ重ねて書きます)");
   }
 
   std::string_view text_;
@@ -129,7 +130,8 @@ bool IsBlank(const Record& record) {
 Table ParseCsvText(std::string_view utf8, const std::string& file) {
   Table table;
   table.file = file;
-  if (Trim(utf8).empty()) throw InputError({file, 0, 0}, "file is empty; expected a header row");
+  if (Trim(utf8).empty())
+    throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
 
   CsvParser parser(utf8, file);
   Record record;
@@ -144,14 +146,15 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
         cell.text = std::string(Trim(NormalizeWidth(cell.text)));
         if (cell.text.empty()) {
           throw InputError(cell.pos,
-                           "empty column name in the header (見出し行); expected a name in every "
-                           "column of the first line");
+                           "見出し行 (1行目) に名前のない列があります。すべての列に見出しを"
+                           "書いてください");
         }
         auto [it, inserted] = seen.emplace(cell.text, cell.pos.column);
         if (!inserted) {
-          throw InputError(cell.pos, fmt::format("duplicate column name '{}' in the header "
-                                                 "(見出し行); first in column {}",
-                                                 cell.text, it->second));
+          throw InputError(cell.pos,
+                           fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
+                                       "1回ずつにしてください",
+                                       cell.text, it->second));
         }
       }
       cells = record.fields.size();
@@ -163,22 +166,26 @@ Table ParseCsvText(std::string_view utf8, const std::string& file) {
     cells += record.fields.size();
     if (table.rows.size() >= limits.table_rows)
       CheckCount({file, record.line, 0}, table.rows.size() + 1, limits.table_rows,
-                 "data rows in a table", "KOKUHO_MAX_TABLE_ROWS");
+                 "表のデータ行の数", "KOKUHO_MAX_TABLE_ROWS");
     if (cells > limits.table_cells)
-      CheckCount({file, record.line, 0}, cells, limits.table_cells, "cells in a table",
+      CheckCount({file, record.line, 0}, cells, limits.table_cells, "表のセルの数",
                  "KOKUHO_MAX_TABLE_CELLS");
     if (record.fields.size() != table.header.size()) {
       // The column is the first field that is missing or extra.
       const int column = static_cast<int>(std::min(record.fields.size(), table.header.size())) + 1;
       throw InputError({file, record.line, column},
-                       fmt::format("expected {} fields, found {} (the header has {} columns)",
-                                   table.header.size(), record.fields.size(), table.header.size()));
+                       fmt::format("この行は{}列ありますが、見出し行は{}列です。列の数を見出し"
+                                   "行にそろえてください",
+                                   record.fields.size(), table.header.size()));
     }
     table.rows.push_back(TableRow{std::move(record.fields), SourcePos{file, record.line, 0}});
   }
-  if (!have_header) throw InputError({file, 0, 0}, "file is empty; expected a header row");
+  if (!have_header)
+    throw InputError({file, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   if (table.rows.empty())
-    throw InputError({file, 0, 0}, "no data rows; expected one row per entry after the header");
+    throw InputError({file, 0, 0},
+                     "見出し行の後にデータの行がありません。見出し行の下に1件1行で"
+                     "書いてください");
   return table;
 }
 
@@ -202,8 +209,8 @@ int FieldNumberAt(std::string_view bytes, size_t offset) {
 }  // namespace
 
 Table ReadCsv(const std::string& path) {
-  return ParseCsvBytes(
-      ReadFileBytes(path, Limits().table_bytes, "a table (CSV)", "KOKUHO_MAX_TABLE_MB"), path);
+  return ParseCsvBytes(ReadFileBytes(path, Limits().table_bytes, "表 (CSV)", "KOKUHO_MAX_TABLE_MB"),
+                       path);
 }
 
 Table ParseCsvBytes(std::string_view bytes, const std::string& path) {

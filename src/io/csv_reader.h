@@ -18,7 +18,7 @@
 
 namespace kokuho {
 
-/// Reads and parses a CSV file. Throws InputError({path, 0, 0}, "cannot open file")
+/// Reads and parses a CSV file. Throws InputError({path, 0, 0}, CannotOpenMessage (io/encoding.h))
 /// when it cannot be read, and the errors of DecodeToUtf8 and ParseCsvText.
 Table ReadCsv(const std::string& path);
 

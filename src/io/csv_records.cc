@@ -26,8 +26,8 @@ std::string_view CsvRecords::ReadQuoted(std::size_t field_index) {
   while (true) {
     if (i_ >= text_.size()) {
       throw InputError({file_, start_line, static_cast<int>(field_index) + 1},
-                       fmt::format("unterminated quoted field: the '\"' opening field {} is never "
-                                   "closed (expected a closing '\"')",
+                       fmt::format("{}列目の値を始める引用符 '\"' が閉じていません。値の終わりに "
+                                   "'\"' を書いてください",
                                    field_index + 1));
     }
     const char c = text_[i_];
@@ -66,8 +66,8 @@ std::string_view CsvRecords::ReadQuoted(std::size_t field_index) {
   if (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' &&
       !(text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n')) {
     throw InputError({file_, line_, static_cast<int>(field_index) + 1},
-                     "unexpected text after the closing '\"' of a quoted field (expected a comma "
-                     "or the end of the line; write \"\" for a quote inside a quoted field)");
+                     "引用符 '\"' で囲んだ値の後に文字があります。閉じる '\"' の後はカンマか"
+                     "行の終わりにしてください (値の中の '\"' は \"\" と2つ重ねて書きます)");
   }
   return out ? std::string_view(*out) : text_.substr(begin, plain_end - begin);
 }
@@ -97,7 +97,7 @@ bool CsvRecords::Next() {
     lines_.push_back(field_line);
     if (fields_.size() > max_fields_)
       CheckCount({file_, field_line, static_cast<int>(fields_.size())}, fields_.size(), max_fields_,
-                 "fields in a row", "KOKUHO_MAX_TABLE_COLUMNS");
+                 "1行の列の数", "KOKUHO_MAX_TABLE_COLUMNS");
     if (i_ >= text_.size()) return true;
     const char c = text_[i_];
     if (c == ',') {

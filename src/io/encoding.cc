@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <system_error>
 
 #include "core/error.h"
@@ -17,7 +18,8 @@ namespace kokuho {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-constexpr char kUtf16Message[] = "UTF-16 is not supported; save as UTF-8 or CP932";
+constexpr char kUtf16Message[] =
+    "UTF-16 のファイルは読めません。UTF-8 か CP932 (Shift_JIS) で保存し直してください";
 
 // Position (1-based line and byte column) of byte `offset` in `text`.
 SourcePos PosAt(std::string_view text, size_t offset, const std::string& file) {
@@ -115,7 +117,7 @@ bool TryDecodeToUtf8(std::string_view bytes, std::string& out, DecodeFailure& fa
   }
   if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     failure = {nul, true,
-               std::string("the file contains a NUL byte (is it UTF-16?); ") + kUtf16Message};
+               std::string("ファイルに NUL バイトがあります (UTF-16 では?)。") + kUtf16Message};
     return false;
   }
   const bool had_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
@@ -129,14 +131,16 @@ bool TryDecodeToUtf8(std::string_view bytes, std::string& out, DecodeFailure& fa
   if (had_bom) {
     // The BOM says UTF-8: report the broken UTF-8 rather than guessing CP932.
     failure = {skip + utf8_bad, true,
-               "not valid UTF-8 text although the file starts with a UTF-8 byte order mark"};
+               "ファイルは UTF-8 の BOM で始まりますが、ここが UTF-8 の文字として読めません。"
+               "UTF-8 で保存し直してください"};
     return false;
   }
   size_t cp932_bad = 0;
   if (Cp932ToUtf8(text, out, cp932_bad)) return true;
   // Report the place where the likelier reading failed: the one that got further.
   failure = {std::max(utf8_bad, cp932_bad), utf8_bad >= cp932_bad,
-             "not valid UTF-8 or CP932 (Shift_JIS) text"};
+             "ここが UTF-8 の文字としても CP932 (Shift_JIS) の文字としても読めません。テキストの"
+             "ファイルか、文字コードを確かめてください"};
   return false;
 }
 
@@ -184,7 +188,7 @@ std::string ReadRegularFile(const std::string& path, std::uint64_t limit, const 
   f.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   struct stat st;
   if (f.fd < 0 || fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   CheckFileSize(path, size, limit, what, env);
   // Read until the end, at most limit + 1 bytes: a file may grow while read, or (under
@@ -195,7 +199,7 @@ std::string ReadRegularFile(const std::string& path, std::uint64_t limit, const 
     if (got == bytes.size()) bytes.resize(std::max<size_t>(bytes.size() * 2, 4096));
     const ssize_t n = read(f.fd, bytes.data() + got, bytes.size() - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw InputError({path, 0, 0}, "cannot read file");
+    if (n < 0) throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
     if (n == 0) break;
     got += static_cast<size_t>(n);
     if (got > limit) CheckFileSize(path, got, limit, what, env);
@@ -206,8 +210,16 @@ std::string ReadRegularFile(const std::string& path, std::uint64_t limit, const 
 
 }  // namespace
 
+std::string CannotOpenMessage(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return "ファイルがありません。パスを確かめてください";
+  if (std::filesystem::is_directory(path, ec))
+    return "これはフォルダです。ファイルを指定してください";
+  return "ファイルを開けません。読み取りの権限を確かめてください";
+}
+
 std::string ReadFileBytes(const std::string& path) {
-  return ReadRegularFile(path, UINT64_MAX, "a file", "");
+  return ReadRegularFile(path, UINT64_MAX, "ファイル", "");
 }
 
 std::string ReadFileBytes(const std::string& path, std::uint64_t limit, const std::string& what,

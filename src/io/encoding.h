@@ -47,8 +47,12 @@ std::string DecodeToUtf8(std::string_view bytes, const std::string& file);
 /// byte offset in `utf8` of the first character CP932 has no code for (or of invalid UTF-8).
 bool TryEncodeUtf8AsCp932(std::string_view utf8, std::string& out, size_t& bad_offset);
 
-/// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, "cannot open
-/// file") when it is missing, unreadable or not a regular file.
+/// Why `path` cannot be opened as a file, for an InputError: 「ファイルがありません。…」 (missing),
+/// 「これはフォルダです。…」 (a directory) or 「ファイルを開けません。…」 (anything else).
+std::string CannotOpenMessage(const std::string& path);
+
+/// Reads a whole file as raw bytes. Throws InputError({path, 0, 0}, CannotOpenMessage(path))
+/// when it is missing, unreadable or not a regular file.
 std::string ReadFileBytes(const std::string& path);
 
 /// ReadFileBytes for a file whose size is bounded (input_limits.h): a file larger than

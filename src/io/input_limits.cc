@@ -23,8 +23,8 @@ std::optional<std::uint64_t> EnvNumber(const char* name) {
   std::uint64_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (ec != std::errc() || end != s.data() + s.size() || n == 0) {
-    std::cerr << "kokuho: warning: ignoring " << name << "=" << s.substr(0, 40)
-              << " (expected a positive whole number); the default applies\n";
+    std::cerr << "kokuho: 注意: 環境変数 " << name << "=" << s.substr(0, 40)
+              << " は正の整数ではないので使わず、既定値で計算します\n";
     return std::nullopt;
   }
   return n;
@@ -99,10 +99,9 @@ void ApplyMemoryCeiling() {
 
 std::string OutOfMemoryMessage() {
   return fmt::format(
-      "out of memory: the input needs more than the memory ceiling of {} "
-      "(KOKUHO_MAX_MEMORY_MB, by default the machine's memory); set "
-      "KOKUHO_MAX_MEMORY_MB to a larger number of MiB if the machine has it "
-      "(docs/limits.md)",
+      "メモリが足りません: 入力がメモリの上限 {} (KOKUHO_MAX_MEMORY_MB、既定はこの機械の"
+      "メモリ) を超えます。機械にメモリがあれば KOKUHO_MAX_MEMORY_MB に大きな数 (MiB) を"
+      "設定してください (docs/limits.md)",
       Size(Limits().memory_bytes));
 }
 
@@ -110,27 +109,27 @@ void CheckFileSize(const std::string& file, std::uint64_t size, std::uint64_t li
                    const std::string& what, const std::string& env) {
   if (size <= limit) return;
   throw InputError({file, 0, 0},
-                   fmt::format("the file is {}, more than the limit of {} for {} ({}); set {} "
-                               "to a larger number of MiB to read it (docs/limits.md)",
+                   fmt::format("ファイルが {} あり、{}の上限 {} ({}) を超えています。読むには"
+                               " {} に大きな数 (MiB) を設定してください (docs/limits.md)",
                                Size(size), Size(limit), what, env, env));
 }
 
 void CheckCount(const SourcePos& pos, std::uint64_t count, std::uint64_t limit,
                 const std::string& what, const std::string& env) {
   if (count <= limit) return;
-  throw InputError(pos, fmt::format("more than {} {} (the limit {}); set {} to a larger number "
-                                    "to read it (docs/limits.md)",
-                                    limit, what, env, env));
+  throw InputError(pos, fmt::format("{}が上限の{}を超えています ({})。読むには {} に大きな数を"
+                                    "設定してください (docs/limits.md)",
+                                    what, limit, env, env));
 }
 
 void CheckMemory(const std::string& file, std::uint64_t bytes, const std::string& what) {
   const std::uint64_t limit = Limits().memory_bytes;
   if (bytes <= limit) return;
   throw InputError({file, 0, 0},
-                   fmt::format("{} would take about {} of memory, more than the ceiling of {} "
-                               "(KOKUHO_MAX_MEMORY_MB, by default the machine's memory); set "
-                               "KOKUHO_MAX_MEMORY_MB to a larger number of MiB if the machine "
-                               "has it (docs/limits.md)",
+                   fmt::format("{}にはメモリが約 {} 必要で、上限 {} (KOKUHO_MAX_MEMORY_MB、"
+                               "既定はこの機械のメモリ) を超えます。機械にメモリがあれば "
+                               "KOKUHO_MAX_MEMORY_MB に大きな数 (MiB) を設定してください "
+                               "(docs/limits.md)",
                                what, Size(bytes), Size(limit)));
 }
 

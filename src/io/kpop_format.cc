@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "core/parallel.h"
 #include "io/atomic_file_writer.h"
+#include "io/encoding.h"
 #include "io/input_limits.h"
 #include "io/positioned_read.h"
 
@@ -114,7 +115,14 @@ std::uint64_t MetadataChecksum(std::string meta) {
 }
 
 [[noreturn]] void Fail(const std::string& path, std::uint64_t offset, const std::string& what) {
-  throw InputError({path, 0, 0}, fmt::format("byte offset {}: {}", offset, what));
+  throw InputError({path, 0, 0}, fmt::format("{}バイト目: {}", offset, what));
+}
+
+/// A structural fault of a .kpop file: the detail (for a bug report) in parentheses.
+[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset,
+                          const std::string& detail) {
+  Fail(path, offset,
+       "ファイルが壊れています。kokuho synth などで作り直してください (" + detail + ")");
 }
 
 /// An open file descriptor, closed on scope exit.
@@ -230,23 +238,25 @@ Population ReadKpop(const std::string& path) {
   f.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (f.fd < 0 || fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uint64_t actual = static_cast<std::uint64_t>(st.st_size);
 
   std::string header(kHeaderSize, '\0');
   const std::size_t got = static_cast<std::size_t>(std::min<std::uint64_t>(actual, kHeaderSize));
-  if (!ReadAt(f.fd, header.data(), got, 0)) throw InputError({path, 0, 0}, "cannot read file");
+  if (!ReadAt(f.fd, header.data(), got, 0))
+    throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
   if (got < sizeof kMagic || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
-    Fail(path, 0, "not a kokuho population file: expected the magic \"KOKUHOPOP\" of a .kpop file");
+    Fail(path, 0,
+         "kokuho の被保険者ファイル (.kpop) ではありません (先頭に \"KOKUHOPOP\" がありません)");
   if (got < kHeaderSize)
     Fail(path, got,
-         fmt::format("truncated: the file is {} bytes, shorter than the {}-byte header", actual,
-                     kHeaderSize));
+         fmt::format("ファイルが途中で切れています ({}バイトで、ヘッダーの{}バイトより短い)",
+                     actual, kHeaderSize));
   const std::uint32_t version = Get<std::uint32_t>(header, kVersionAt);
   if (version != kKpopVersion)
     Fail(path, kVersionAt,
-         fmt::format("format version {} is not supported (this kokuho reads version {}); "
-                     "write the file again with this kokuho",
+         fmt::format("形式の版 {} は読めません (この kokuho が読むのは版 {})。この kokuho で"
+                     "ファイルを作り直してください",
                      version, kKpopVersion));
   const std::uint64_t hh = Get<std::uint64_t>(header, kHouseholdsAt);
   const std::uint64_t mm = Get<std::uint64_t>(header, kMembersAt);
@@ -256,35 +266,36 @@ Population ReadKpop(const std::string& path) {
   const std::uint64_t file_size = Get<std::uint64_t>(header, kFileSizeAt);
   if (actual < file_size)
     Fail(path, actual,
-         fmt::format("truncated: the header gives {} bytes, the file has {}", file_size, actual));
+         fmt::format("ファイルが途中で切れています (ヘッダーでは{}バイト、実際は{}バイト)",
+                     file_size, actual));
   if (actual > file_size)
     Fail(path, file_size,
-         fmt::format("{} unexpected bytes after the end the header gives", actual - file_size));
+         fmt::format("ヘッダーの示す終わりの後に余分な{}バイトがあります", actual - file_size));
   // Overflow-safe: directory + columns·64 ≤ file_size without computing a sum that can wrap
   // (a directory offset near 2^64 would otherwise pass and point past the buffer).
   if (columns > kMaxColumns || directory < kHeaderSize || directory > file_size ||
       std::uint64_t{columns} * kEntrySize > file_size - directory)
-    Fail(path, kDirectoryAt, "the column directory lies outside the file: the file is damaged");
-  CheckFileSize(path, file_size, Limits().population_bytes, "a population file (.kpop)",
+    Fail(path, kDirectoryAt, "列の目次がファイルの外を指しています。ファイルが壊れています");
+  CheckFileSize(path, file_size, Limits().population_bytes, "被保険者ファイル (.kpop)",
                 "KOKUHO_MAX_POPULATION_MB");
-  CheckMemory(path, file_size, "reading this population file");
-  CheckCount({path, 0, 0}, mm, Limits().population_rows, "household members",
+  CheckMemory(path, file_size, "この被保険者ファイルの読み込み");
+  CheckCount({path, 0, 0}, mm, Limits().population_rows, "世帯員の数",
              "KOKUHO_MAX_POPULATION_ROWS");
   const std::uint64_t meta_end = directory + std::uint64_t{columns} * kEntrySize;
 
   std::string meta(meta_end, '\0');
-  if (!ReadAt(f.fd, meta.data(), meta.size(), 0)) Fail(path, 0, "cannot read the metadata");
+  if (!ReadAt(f.fd, meta.data(), meta.size(), 0)) Fail(path, 0, "メタデータを読めません");
   if (MetadataChecksum(meta) != Get<std::uint64_t>(meta, kChecksumAt))
     Fail(path, kChecksumAt,
-         "checksum mismatch in the header, municipality table or column directory: the file is "
-         "damaged");
+         "ヘッダー・市町村表・列の目次のチェックサムが合いません。ファイルが壊れています");
 
   Population pop;
   std::size_t at = kHeaderSize;
   for (std::uint32_t i = 0; i < municipality_count; ++i) {
-    if (at + 2 > directory) Fail(path, at, "municipality table runs into the column directory");
+    if (at + 2 > directory) Damaged(path, at, "municipality table runs into the column directory");
     const std::uint16_t n = Get<std::uint16_t>(meta, at);
-    if (at + 2 + n > directory) Fail(path, at, "municipality table runs into the column directory");
+    if (at + 2 + n > directory)
+      Damaged(path, at, "municipality table runs into the column directory");
     pop.municipalities.emplace_back(meta.data() + at + 2, n);
     at += 2 + n;
   }
@@ -307,32 +318,33 @@ Population ReadKpop(const std::string& path) {
     using T = typename std::decay_t<decltype(v)>::value_type;
     auto it = entries.find(std::string_view(name));
     if (it == entries.end())
-      Fail(path, directory, fmt::format("column '{}' is missing from the directory", name));
+      Damaged(path, directory, fmt::format("column '{}' is missing from the directory", name));
     const Entry& e = it->second;
     if (e.type != TypeCode<T>() || e.element_size != sizeof(T))
-      Fail(path, directory,
-           fmt::format("column '{}' has elements of type {}{}, expected {}{}", name,
-                       e.type >= 32 && e.type < 127 ? e.type : '?', int{e.element_size} * 8,
-                       TypeCode<T>(), sizeof(T) * 8));
+      Damaged(path, directory,
+              fmt::format("column '{}' has elements of type {}{}, expected {}{}", name,
+                          e.type >= 32 && e.type < 127 ? e.type : '?', int{e.element_size} * 8,
+                          TypeCode<T>(), sizeof(T) * 8));
     const std::uint64_t expected = ExpectedCount(extent, hh, mm);
     if (e.count != expected && !(extent == Extent::kOffsets && hh == 0 && e.count == 1))
-      Fail(path, directory,
-           fmt::format("column '{}' has {} elements, expected {}", name, e.count, expected));
+      Damaged(path, directory,
+              fmt::format("column '{}' has {} elements, expected {}", name, e.count, expected));
     // count ≤ file_size / sizeof(T) first, so that bytes cannot wrap; then offset + bytes ≤
     // file_size written as a subtraction that cannot wrap either.
     const std::uint64_t bytes = e.count <= file_size / sizeof(T) ? e.count * sizeof(T) : 0;
     if (e.count > file_size / sizeof(T) || e.offset % kAlign != 0 || e.offset < meta_end ||
         e.offset > file_size || bytes > file_size - e.offset)
-      Fail(path, e.offset,
-           fmt::format("column '{}' lies outside the file (or is not 64-byte aligned)", name));
+      Damaged(path, e.offset,
+              fmt::format("column '{}' lies outside the file (or is not 64-byte aligned)", name));
     tasks.emplace_back(bytes, [&v, e, bytes, name, &path, fd = f.fd] {
       v.resize(e.count);
       if (!ReadAt(fd, v.data(), bytes, e.offset))
-        Fail(path, e.offset, fmt::format("cannot read column '{}'", name));
+        Damaged(path, e.offset, fmt::format("cannot read column '{}'", name));
       if (XXH64(v.data(), bytes, 0) != e.checksum)
-        Fail(path, e.offset,
-             fmt::format("checksum mismatch in column '{}' (bytes {} to {}): the file is damaged",
-                         name, e.offset, e.offset + bytes));
+        Damaged(
+            path, e.offset,
+            fmt::format("checksum mismatch in column '{}' (bytes {} to {}): the file is damaged",
+                        name, e.offset, e.offset + bytes));
     });
   });
   RunTasks(tasks);
@@ -342,31 +354,31 @@ Population ReadKpop(const std::string& path) {
   if (hh > 0) {
     const std::uint32_t* off = pop.member_offset.data();
     if (off[0] != 0)
-      Fail(path, entries["member_offset"].offset, "member_offset does not start at 0");
+      Damaged(path, entries["member_offset"].offset, "member_offset does not start at 0");
     for (std::uint64_t h = 0; h < hh; ++h)
       if (off[h + 1] < off[h])
-        Fail(path, entries["member_offset"].offset + (h + 1) * 4,
-             fmt::format("member offsets are not monotone at household index {}", h + 1));
+        Damaged(path, entries["member_offset"].offset + (h + 1) * 4,
+                fmt::format("member offsets are not monotone at household index {}", h + 1));
     if (off[hh] != mm)
-      Fail(path, entries["member_offset"].offset + hh * 4,
-           fmt::format("member offsets end at {}, expected the member count {}", off[hh], mm));
+      Damaged(path, entries["member_offset"].offset + hh * 4,
+              fmt::format("member offsets end at {}, expected the member count {}", off[hh], mm));
   }
   // Every member has a birth date (Population::Get needs one).
   const std::int32_t* birth = pop.birth_date.data();
   for (std::uint64_t i = 0; i < mm; ++i)
     if (birth[i] == 0)
-      Fail(path, entries["birth_date"].offset + i * 4,
-           fmt::format("member index {} has no birth date", i));
+      Damaged(path, entries["birth_date"].offset + i * 4,
+              fmt::format("member index {} has no birth date", i));
   const std::uint16_t* mu = pop.municipality.data();
   std::uint16_t max_index = 0;
   for (std::uint64_t h = 0; h < hh; ++h) max_index = std::max(max_index, mu[h]);
   if (hh > 0 && max_index >= municipality_count) {
     std::uint64_t h = 0;
     while (mu[h] < municipality_count) ++h;
-    Fail(path, entries["municipality"].offset + h * 2,
-         fmt::format("municipality index {} of household index {} is out of range (the table "
-                     "has {} municipalities)",
-                     mu[h], h, municipality_count));
+    Damaged(path, entries["municipality"].offset + h * 2,
+            fmt::format("municipality index {} of household index {} is out of range (the table "
+                        "has {} municipalities)",
+                        mu[h], h, municipality_count));
   }
   return pop;
 }

@@ -22,7 +22,8 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void ThrowErrno(const std::string& what, const std::string& path) {
-  throw std::runtime_error(fmt::format("{} {}: {}", what, path, std::strerror(errno)));
+  // "<path>: <what, Japanese> (<the system's reason>)"
+  throw std::runtime_error(fmt::format("{}: {} ({})", path, what, std::strerror(errno)));
 }
 
 }  // namespace
@@ -31,14 +32,15 @@ OutputStage::OutputStage(const std::string& target_dir) : target_dir_(target_dir
   std::error_code ec;
   fs::create_directories(target_dir_, ec);
   if (ec || !fs::is_directory(target_dir_)) {
-    throw std::runtime_error(fmt::format("cannot create output directory {}: {}", target_dir_,
-                                         ec ? ec.message() : "not a directory"));
+    throw std::runtime_error(fmt::format("{}: 出力フォルダを作れません ({})", target_dir_,
+                                         ec ? ec.message() : "同じ名前のファイルがあります"));
   }
   // Staging directories a killed run left here are removed first (temp_names.h).
   RemoveStaleTemps(target_dir_, ".", true);
   std::string pattern = (fs::path(target_dir_) / ("." + TempNameInfix() + "XXXXXX")).string();
   if (mkdtemp(pattern.data()) == nullptr)
-    ThrowErrno("cannot create a temporary directory in", target_dir_);
+    ThrowErrno("このフォルダに一時フォルダを作れません。書き込みの権限を確かめてください",
+               target_dir_);
   temp_dir_ = pattern;
 }
 
@@ -68,7 +70,8 @@ void OutputStage::Commit() {
   for (const std::string& name : names_) {
     std::string from = (fs::path(temp_dir_) / name).string();
     std::string to = (fs::path(target_dir_) / name).string();
-    if (std::rename(from.c_str(), to.c_str()) != 0) ThrowErrno("cannot move output file to", to);
+    if (std::rename(from.c_str(), to.c_str()) != 0)
+      ThrowErrno("出力ファイルをここに移せません", to);
   }
   committed_ = true;
   std::error_code ec;

@@ -45,7 +45,7 @@ std::optional<std::int32_t> ParseMonth(std::string_view t) {
 
 std::int32_t MonthAt(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
   auto m = node.IsScalar() ? ParseMonth(node.Scalar()) : std::nullopt;
-  if (!m) throw InputError(pos, what + ": expected a month such as 2024-06 (period: month)");
+  if (!m) throw InputError(pos, what + ": 年月を 2024-06 のように書いてください (period: month)");
   return *m;
 }
 
@@ -67,8 +67,10 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
   s.law = m.OptionalText("law").value_or("");
   if (auto period = m.OptionalText("period")) {
     if (*period != "fiscal_year" && *period != "income_year" && *period != "month")
-      throw InputError(m.PosOf(m.Require("period")),
-                       name + ".period: expected fiscal_year, income_year or month");
+      throw InputError(
+          m.PosOf(m.Require("period")),
+          name + ".period: " + Quoted(*period) +
+              "は使えません。fiscal_year、income_year、month のどれかを書いてください");
     s.income_year = *period == "income_year";
     s.monthly = *period == "month";
   }
@@ -83,21 +85,21 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
   } else if (file_known) {
     if (s.monthly != (file_known_month != 0) && *file_known)
       throw InputError(file_known_pos,
-                       name + (s.monthly ? ": a month series (period: month) needs known_through "
-                                           "as a month such as 2026-05, or open"
-                                         : ": known_through must be a fiscal year such as 2026 "
-                                           "here (a month is for period: month series)"));
+                       name + (s.monthly ? ": 月ごとの系列 (period: month) の known_through は "
+                                           "2026-05 のような年月か open で書いてください"
+                                         : ": この系列の known_through は 2026 のような年度で"
+                                           "書いてください (年月は period: month の系列だけです)"));
     s.known_through = *file_known;
     s.known_through_month = file_known_month;
     s.known_through_pos = file_known_pos;
   } else {
     throw InputError(name_pos, name +
-                                   ": missing known_through (here or at the top of the file): "
-                                   "the last fiscal year the values are known for, or open");
+                                   ": known_through がありません。値が分かっている最後の年度"
+                                   "か open を、ここかファイルの先頭に書いてください");
   }
   YAML::Node values = m.Require("values");
   if (!values.IsSequence() || values.size() == 0)
-    throw InputError(m.PosOf(values), name + ".values: expected a non-empty list of entries");
+    throw InputError(m.PosOf(values), name + ".values: 値を1つ以上のリストで書いてください");
   for (size_t i = 0; i < values.size(); ++i) {
     const std::string where = fmt::format("{}.values[{}]", name, i);
     YamlMap e(values[i], file, where);
@@ -110,8 +112,8 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
       entry.from = FiscalYearOfMonth(entry.from_month);
       if (!s.entries.empty() && s.entries.back().from_month >= entry.from_month)
         throw InputError(e.PosOf(from),
-                         fmt::format("{}.from: entries must be in increasing order of from ({} "
-                                     "follows {})",
+                         fmt::format("{}.from: 値は from の古い順に書いてください ({} が {} の"
+                                     "後にあります)",
                                      where, FormatMonth(entry.from_month),
                                      FormatMonth(s.entries.back().from_month)));
     } else {
@@ -119,27 +121,27 @@ ParameterSeries ReadSeries(const std::string& name, const SourcePos& name_pos,
     }
     if (!s.monthly && !s.entries.empty() && !(s.entries.back().from < entry.from))
       throw InputError(e.PosOf(from),
-                       fmt::format("{}.from: entries must be in increasing order of from ({} "
-                                   "follows {})",
+                       fmt::format("{}.from: 値は from の古い順に書いてください ({} が {} の"
+                                   "後にあります)",
                                    where, entry.from.year(), s.entries.back().from.year()));
     entry.confirmed = e.Bool("confirmed");
     entry.source = e.Text("source");
     if (Trim(entry.source).empty())
       throw InputError(e.PosOf(e.Require("source")),
-                       where + ".source: expected the law, notice or document the value is from");
+                       where + ".source: 値の出典 (法令・通知・資料) を書いてください");
     s.entries.push_back(std::move(entry));
   }
   if (s.monthly && s.known_through) {
     if (s.entries.back().from_month > s.known_through_month)
       throw InputError(s.known_through_pos,
-                       fmt::format("{}: known_through {} is before the last entry's month {}", name,
+                       fmt::format("{}: known_through {} が最後の値の年月 {} より前です", name,
                                    FormatMonth(s.known_through_month),
                                    FormatMonth(s.entries.back().from_month)));
   } else if (s.known_through) {
     const int last = s.entries.back().from.year() + (s.income_year ? 1 : 0);
     if (last > s.known_through->year())
       throw InputError(s.known_through_pos,
-                       fmt::format("{}: known_through {} is before the last entry's year {}", name,
+                       fmt::format("{}: known_through {} が最後の値の年度 {} より前です", name,
                                    s.known_through->year(), last));
   }
   m.RejectUnknownKeys();
@@ -166,8 +168,8 @@ ParameterFile ParameterFile::Embedded(const std::string& repo_path) {
   std::string_view text = EmbeddedDataFile(repo_path);
   if (text.empty())
     throw InputError({repo_path, 0, 0},
-                     "this data file is not compiled into kokuho (a build "
-                     "error: every data/**/*.yaml is embedded)");
+                     "このデータファイルは kokuho に組み込まれていません (ビルドの誤りです: "
+                     "data/**/*.yaml はすべて組み込まれるはずです)");
   return Parse(std::string(text), repo_path);
 }
 
@@ -181,8 +183,8 @@ ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& f
   f.root_ = ParseYamlStrict(utf8, file);
   if (!f.root_.IsMap())
     throw InputError(PosOf(f.root_, file),
-                     "expected a mapping of series (docs/parameters.md: known_through, then one "
-                     "key per series with its values)");
+                     "系列の組 (項目名: 値) で書いてください (docs/parameters.md: known_through"
+                     " の後に、系列ごとに1つの項目とその値)");
   std::optional<std::optional<FiscalYear>> file_known;
   std::int32_t file_known_month = 0;
   SourcePos file_known_pos;
@@ -203,7 +205,8 @@ ParameterFile ParameterFile::Parse(const std::string& utf8, const std::string& f
                                        file_known_month, file_known_pos));
     f.order_.push_back(name);
   }
-  if (f.order_.empty()) throw InputError({file, 1, 1}, "expected at least one series");
+  if (f.order_.empty())
+    throw InputError({file, 1, 1}, "系列が1つもありません。1つ以上書いてください");
   return f;
 }
 
@@ -212,7 +215,7 @@ bool ParameterFile::Has(const std::string& series) const { return series_.count(
 const ParameterSeries& ParameterFile::Series(const std::string& series) const {
   auto it = series_.find(series);
   if (it == series_.end())
-    throw InputError({file_, 1, 1}, fmt::format("missing series '{}'", series));
+    throw InputError({file_, 1, 1}, fmt::format("系列 {} がありません", series));
   return it->second;
 }
 
@@ -263,8 +266,8 @@ std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& n
   const ParameterSeries& s = Series(name);
   if (!s.monthly)
     throw InputError(s.pos, name +
-                                ": not a month series (period: month) and so has no value "
-                                "per month");
+                                ": 月ごとの系列 (period: month) ではないので、月ごとの値は"
+                                "ありません");
   bool carried = false;
   if (s.known_through && s.known_through_month < month) {
     if (!policy.carry_forward)

@@ -19,14 +19,15 @@ void CheckColumns(const Table& t, const std::vector<std::string>& known,
   std::set<std::string> seen;
   for (const TableCell& h : t.header) {
     if (std::find(known.begin(), known.end(), h.text) == known.end())
-      throw InputError(
-          h.pos, fmt::format("unknown column '{}': expected {}", h.text, fmt::join(known, ", ")));
+      throw InputError(h.pos, fmt::format("見出し {} はこの表では使えません。使える見出し: {}",
+                                          h.text, fmt::join(known, "、")));
     if (!seen.insert(h.text).second)
-      throw InputError(h.pos, fmt::format("column '{}' appears twice", h.text));
+      throw InputError(h.pos, fmt::format("見出し {} が2回あります。1回にしてください", h.text));
   }
   for (const auto& name : required)
     if (!t.ColumnIndex(name))
-      throw InputError({t.file, 1, 0}, fmt::format("missing column '{}'", name));
+      throw InputError({t.file, 1, 0},
+                       fmt::format("列 {} がありません。見出し行に加えてください", name));
 }
 
 }  // namespace kokuho

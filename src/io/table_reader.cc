@@ -1,5 +1,7 @@
 #include "io/table_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -18,10 +20,17 @@ Table ReadTable(const std::string& path, const std::string& sheet) {
   if (ext == ".xlsx" || ext == ".xlsm") return ReadXlsx(path, sheet);
   if (ext == ".xls") {
     throw InputError({path, 0, 0},
-                     "expected a .csv or .xlsx file; .xls is the old Excel "
-                     "format: save the workbook as .xlsx or CSV");
+                     ".xls は古い Excel の形式で読めません。ブックを .xlsx か CSV で保存し直して"
+                     "ください");
   }
-  throw InputError({path, 0, 0}, "expected a .csv or .xlsx file");
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError({path, 0, 0},
+                     "これはフォルダです。表のファイル (.csv か .xlsx) を指定してください");
+  throw InputError(
+      {path, 0, 0},
+      fmt::format("拡張子 {} の表は読めません。.csv か .xlsx のファイルを指定してください",
+                  ext.empty() ? "なし" : ext));
 }
 
 }  // namespace kokuho

@@ -41,64 +41,79 @@ std::optional<Rational> TryParseNumber(std::string_view raw) {
 }
 
 Yen ParseYen(std::string_view text, const SourcePos& pos, const std::string& what, Yen min_value) {
-  if (Trim(text).empty()) throw InputError(pos, fmt::format("{}: a value is required (yen)", what));
+  // The value is never repeated: an amount may be a household's income (personal figure).
+  if (Trim(text).empty())
+    throw InputError(pos, fmt::format("{}: 値がありません。金額 (円) を入力してください", what));
   auto v = TryParseNumber(text);
-  if (!v) throw InputError(pos, fmt::format("{}: expected an amount in whole yen", what));
+  if (!v)
+    throw InputError(pos,
+                     fmt::format("{}: 金額を整数 (円) で入力してください (例: 4,800,000)", what));
   if (v->raw().get_den() != 1)
-    throw InputError(pos, fmt::format("{}: expected whole yen (no fraction of a yen)", what));
+    throw InputError(pos, fmt::format("{}: 円未満の端数のない整数で入力してください", what));
   // At most 18 digits (kMaxInputYen), as the message says: int64 would take 19, but sums of a
   // few such amounts would then overflow before any check could name them.
   if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
-    throw InputError(pos, fmt::format("{}: the amount is too large (more than 18 digits)", what));
+    throw InputError(
+        pos, fmt::format("{}: 金額が大きすぎます (19桁以上)。18桁以下で入力してください", what));
   Yen y = v->Floor();
   if (y < min_value)
-    throw InputError(pos, fmt::format("{}: expected an amount ≥ {}", what, FormatYen(min_value)));
+    throw InputError(
+        pos, fmt::format("{}: {}円以上の金額を入力してください", what, FormatYen(min_value)));
   return y;
 }
 
 std::int64_t ParseCount(std::string_view text, const SourcePos& pos, const std::string& what,
                         std::int64_t min_value) {
-  if (Trim(text).empty()) throw InputError(pos, fmt::format("{}: a value is required", what));
+  if (Trim(text).empty())
+    throw InputError(pos, fmt::format("{}: 値がありません。整数を入力してください", what));
   auto v = TryParseNumber(text);
   if (!v || v->raw().get_den() != 1)
-    throw InputError(pos, fmt::format("{}: expected a whole number", what));
+    throw InputError(pos, fmt::format("{}: 整数で入力してください (例: 1,234)", what));
   if (!v->raw().get_num().fits_slong_p() || v->Floor() > kMaxInputYen || v->Floor() < -kMaxInputYen)
-    throw InputError(pos, fmt::format("{}: the number is too large (more than 18 digits)", what));
+    throw InputError(
+        pos, fmt::format("{}: 数が大きすぎます (19桁以上)。18桁以下で入力してください", what));
   std::int64_t n = v->Floor();
   if (n < min_value)
-    throw InputError(pos,
-                     fmt::format("{}: expected a number ≥ {} (found a {} value)", what, min_value,
-                                 n == 0  ? "zero"
-                                 : n < 0 ? "negative"
-                                         : "smaller"));
+    throw InputError(pos, fmt::format("{}: {}以上の整数を入力してください ({})", what, min_value,
+                                      n == 0  ? "0 になっています"
+                                      : n < 0 ? "負の数になっています"
+                                              : "小さすぎます"));
   return n;
 }
 
 std::string RateRangeText(RateRange range) {
   switch (range) {
     case RateRange::kZeroToOne:
-      return "in [0, 1]";
+      return "0以上1以下";
     case RateRange::kOpenZeroToOne:
-      return "in (0, 1]";
+      return "0より大きく1以下";
     case RateRange::kOpenInterval:
-      return "in (0, 1)";
+      return "0より大きく1未満";
     case RateRange::kZeroToBelowOne:
-      return "in [0, 1)";
+      return "0以上1未満";
     case RateRange::kPositive:
-      return "greater than 0";
+      return "0より大きい";
     case RateRange::kAny:
-      return "a number";
+      return "";
   }
   return "";
 }
 
 Rational ParseRate(std::string_view text, const SourcePos& pos, const std::string& what,
                    RateRange range) {
-  if (Trim(text).empty()) throw InputError(pos, fmt::format("{}: a value is required", what));
+  if (Trim(text).empty())
+    throw InputError(pos, fmt::format("{}: 値がありません。小数か百分率 (例: 0.5、50%) を入力"
+                                      "してください",
+                                      what));
+  // "0以上1以下の値", "0より大きい値" (an adjective takes no の).
+  const std::string expected = range == RateRange::kAny        ? ""
+                               : range == RateRange::kPositive ? RateRangeText(range)
+                                                               : RateRangeText(range) + "の";
   auto v = TryParseNumber(text);
   if (!v)
-    throw InputError(
-        pos, fmt::format("{}: expected a decimal or a percentage {}", what, RateRangeText(range)));
+    throw InputError(pos, fmt::format("{}: {}は数として読めません。{}小数か百分率 (例: 0.5、"
+                                      "50%) を入力してください",
+                                      what, Quoted(text), expected));
   const Rational zero(0), one(1);
   bool ok = true;
   switch (range) {
@@ -121,8 +136,8 @@ Rational ParseRate(std::string_view text, const SourcePos& pos, const std::strin
       break;
   }
   if (!ok)
-    throw InputError(pos, fmt::format("{}: expected a value {} (found {})", what,
-                                      RateRangeText(range), v->ToDecimalString(4)));
+    throw InputError(pos, fmt::format("{}: {}は範囲外です。{}値を入力してください", what,
+                                      Quoted(text), expected));
   return *v;
 }
 
@@ -134,12 +149,13 @@ std::int64_t ParseMillionths(std::string_view text, const SourcePos& pos, const 
                              const Rational& max) {
   const Rational v = ParseRate(text, pos, what, RateRange::kZeroToOne);
   if (v > max)
-    throw InputError(pos, fmt::format("{}: expected at most {}", what, max.ToDecimalString(2)));
+    throw InputError(pos, fmt::format("{}: {}は大きすぎます。{}以下の値を入力してください", what,
+                                      Quoted(text), max.ToDecimalString(2)));
   const Rational scaled = v * Rational(1'000'000);
   if (scaled != Rational(scaled.Floor()))
-    throw InputError(pos, fmt::format("{}: expected at most 6 decimal places (e.g. 0.072500 or "
-                                      "7.25%)",
-                                      what));
+    throw InputError(pos, fmt::format("{}: {}は小数点以下が7桁以上あります。小数点以下6桁までで"
+                                      "入力してください (例: 0.072500 または 7.25%)",
+                                      what, Quoted(text)));
   return scaled.Floor();
 }
 

@@ -18,12 +18,13 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "io/encoding.h"
 #include "io/input_limits.h"
 
 namespace kokuho {
 namespace {
 
-constexpr char kNotXlsx[] = "not an xlsx file";
+constexpr char kNotXlsx[] = "xlsx のファイルではありません";
 // Largest part we are willing to inflate (guards against zip bombs).
 constexpr zip_uint64_t kMaxPartBytes = zip_uint64_t{1} << 30;
 constexpr int kMaxColumn = 16384;  // XFD
@@ -79,12 +80,13 @@ class ZipArchive {
     zip_fclose(file);
     // pugixml's tree takes about ten times the XML's size (a node per element, attribute
     // and text of 20-odd bytes of XML).
-    CheckMemory(path_, std::uint64_t{data.size()} * 12, "parsing this workbook");
+    CheckMemory(path_, std::uint64_t{data.size()} * 12, "このブックの読み込み");
     return data;
   }
 
   static std::string Corrupt(const std::string& part) {
-    return fmt::format("{}: the workbook is damaged (cannot read part '{}')", kNotXlsx, part);
+    return fmt::format(
+        "ブックが壊れています (部品 {} を読めません)。Excel で開いて保存し直してください", part);
   }
 
  private:
@@ -95,19 +97,19 @@ class ZipArchive {
     in.read(magic, sizeof magic);
     if (in.gcount() == 4 && std::string_view(magic, 4) == "\xD0\xCF\x11\xE0") {
       return fmt::format(
-          "{} (it is an old .xls workbook or a password-protected one); expected an .xlsx "
-          "workbook: save it as .xlsx without a password, or as CSV",
+          "{} (古い .xls のブックか、パスワード付きのブックです)。パスワードなしの .xlsx か "
+          "CSV で保存し直してください",
           kNotXlsx);
     }
-    return fmt::format("{}; expected an Excel workbook (.xlsx)", kNotXlsx);
+    return fmt::format("{}。Excel のブック (.xlsx) を指定してください", kNotXlsx);
   }
 
   [[noreturn]] void Refuse(std::uint64_t bytes) const {
     throw InputError(
         {path_, 0, 0},
-        fmt::format("the workbook inflates to more than {} MiB (the limit "
-                    "KOKUHO_MAX_XLSX_UNZIPPED_MB; this one to at least {} MiB); save large "
-                    "tables as CSV, or set KOKUHO_MAX_XLSX_UNZIPPED_MB to a larger number of MiB",
+        fmt::format("ブックを展開すると上限 {} MiB (KOKUHO_MAX_XLSX_UNZIPPED_MB) を超えます "
+                    "(少なくとも {} MiB)。大きな表は CSV で保存するか、"
+                    "KOKUHO_MAX_XLSX_UNZIPPED_MB に大きな数 (MiB) を設定してください",
                     Limits().xlsx_unzipped_bytes >> 20, (bytes + (1 << 20) - 1) >> 20));
   }
 
@@ -317,7 +319,7 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
     row_number = r;
     SheetRow& out = rows.try_emplace(r, SheetRow{r, {}}).first->second;
     if (rows.size() > limits.table_rows + 1)  // + the header
-      CheckCount({where, r, 0}, rows.size() - 1, limits.table_rows, "data rows in a table",
+      CheckCount({where, r, 0}, rows.size() - 1, limits.table_rows, "表のデータ行の数",
                  "KOKUHO_MAX_TABLE_ROWS");
     int column = 0;
     for (pugi::xml_node c : row.children()) {
@@ -345,8 +347,8 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
       } else if (type == "b") {
         text = std::string_view(v) == "1" ? "TRUE" : "FALSE";
       } else if (type == "e") {
-        throw InputError(pos, fmt::format("the cell holds an Excel error value ({}); expected a "
-                                          "value (fix the formula or type the value)",
+        throw InputError(pos, fmt::format("セルが Excel のエラー値 ({}) です。数式を直すか、値を"
+                                          "入力してください",
                                           v));
       } else if (type == "str" || type == "d") {
         text = DecodeXmlEscapes(v);
@@ -359,11 +361,11 @@ std::vector<SheetRow> ReadSheetCells(const std::string& xml, const std::string& 
       // cells held, not only the XML.
       text_bytes += text.size();
       if (++cells > limits.table_cells)
-        CheckCount(pos, cells, limits.table_cells, "cells in a table", "KOKUHO_MAX_TABLE_CELLS");
+        CheckCount(pos, cells, limits.table_cells, "表のセルの数", "KOKUHO_MAX_TABLE_CELLS");
       if (text_bytes > limits.table_bytes)
-        throw InputError(pos, fmt::format("the sheet's cells hold more than {} MiB of text (the "
-                                          "limit KOKUHO_MAX_TABLE_MB); set KOKUHO_MAX_TABLE_MB "
-                                          "to a larger number of MiB to read it",
+        throw InputError(pos, fmt::format("シートのセルの文字が上限 {} MiB (KOKUHO_MAX_TABLE_MB) "
+                                          "を超えています。読むには KOKUHO_MAX_TABLE_MB に大きな"
+                                          "数 (MiB) を設定してください",
                                           limits.table_bytes >> 20));
       out.cells.push_back(SheetCell{column, std::move(text)});
     }
@@ -410,10 +412,10 @@ struct Workbook {
 Workbook OpenWorkbook(const std::string& path) {
   std::error_code fs_error;
   if (!std::filesystem::is_regular_file(path, fs_error))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uintmax_t file_size = std::filesystem::file_size(path, fs_error);
   if (!fs_error)
-    CheckFileSize(path, file_size, Limits().table_bytes, "a table (xlsx)", "KOKUHO_MAX_TABLE_MB");
+    CheckFileSize(path, file_size, Limits().table_bytes, "表 (xlsx)", "KOKUHO_MAX_TABLE_MB");
   Workbook wb;
   wb.path = path;
   wb.zip = std::make_unique<ZipArchive>(path);
@@ -424,9 +426,8 @@ Workbook OpenWorkbook(const std::string& path) {
     if (TypeEndsWith(rel, "/officeDocument")) wb.workbook_part = rel.target;
   std::optional<std::string> workbook_xml = zip.Read(wb.workbook_part);
   if (!workbook_xml)
-    throw InputError({path, 0, 0}, fmt::format("{}; expected an Excel workbook "
-                                               "(.xlsx)",
-                                               kNotXlsx));
+    throw InputError({path, 0, 0},
+                     fmt::format("{}。Excel のブック (.xlsx) を指定してください", kNotXlsx));
   pugi::xml_document workbook = ParseXml(*workbook_xml, path, wb.workbook_part);
   wb.rels = ReadRelationships(zip, path, wb.workbook_part);
 
@@ -455,8 +456,8 @@ std::vector<SheetRow> ReadWorksheet(const Workbook& wb, const SheetEntry& sheet)
     throw InputError({wb.path, 0, 0}, ZipArchive::Corrupt(wb.workbook_part));
   if (!TypeEndsWith(rel->second, "/worksheet")) {
     throw InputError({where, 0, 0},
-                     "the sheet is a chart or dialog sheet; expected a worksheet "
-                     "with a table");
+                     "このシートはグラフかダイアログのシートです。表のあるワークシートを指定して"
+                     "ください");
   }
   std::optional<std::string> sheet_xml = wb.zip->Read(rel->second.target);
   if (!sheet_xml) throw InputError({wb.path, 0, 0}, ZipArchive::Corrupt(rel->second.target));
@@ -506,8 +507,7 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   if (chosen == nullptr) {
     std::string names;
     for (const SheetEntry& s : sheets) names += (names.empty() ? "'" : ", '") + s.name + "'";
-    throw InputError({path, 0, 0}, fmt::format("no sheet named '{}'; expected one of the "
-                                               "workbook's sheets: {}",
+    throw InputError({path, 0, 0}, fmt::format("シート {} がありません。ブックにあるシート: {}",
                                                sheet_name, names));
   }
   const std::string where = path + "[" + chosen->name + "]";
@@ -523,7 +523,7 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
   auto row_it =
       std::find_if(rows.begin(), rows.end(), [](const SheetRow& r) { return !IsBlank(r); });
   if (row_it == rows.end())
-    throw InputError({where, 0, 0}, "sheet is empty; expected a header row");
+    throw InputError({where, 0, 0}, "シートが空です。見出し行を書いてください");
   bool blank_seen = false;
   for (auto it = row_it; it != rows.end() && FilledCells(*it) <= 1; ++it) {
     // Sheet rows are numbered: a gap or an empty row is a blank row.
@@ -552,14 +552,14 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     auto it = header_text.find(col);
     if (it == header_text.end()) {
       throw InputError(
-          pos, fmt::format("empty column name in the header (見出し行, row {}); "
-                           "expected a name in every column from {} to {}",
+          pos, fmt::format("見出し行 ({}行目) に名前のない列があります。{}列から{}列までの"
+                           "すべての列に見出しを書いてください",
                            header_row.row, ColumnLetters(first_col), ColumnLetters(last_col)));
     }
     auto [prev, inserted] = seen.emplace(it->second, col);
     if (!inserted) {
-      throw InputError(pos, fmt::format("duplicate column name '{}' in the header (見出し行); "
-                                        "first in column {}",
+      throw InputError(pos, fmt::format("見出し {} が2回あります (最初は{}列)。列の見出しは1回ずつ"
+                                        "にしてください",
                                         it->second, ColumnLetters(prev->second)));
     }
     table.header.push_back(TableCell{it->second, pos});
@@ -572,7 +572,7 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     // Every row gets a cell per header column, written or not: bound them too.
     if ((table.rows.size() + 2) * width > Limits().table_cells)
       CheckCount({where, row.row, 0}, (table.rows.size() + 2) * width, Limits().table_cells,
-                 "cells in a table (rows × the header's columns)", "KOKUHO_MAX_TABLE_CELLS");
+                 "表のセルの数 (行数 × 見出しの列数)", "KOKUHO_MAX_TABLE_CELLS");
     TableRow out;
     out.pos = SourcePos{where, row.row, 0};
     out.cells.reserve(width);
@@ -583,8 +583,8 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
         if (Trim(cell.text).empty()) continue;
         throw InputError(
             {where, row.row, cell.column},
-            fmt::format("a value outside the table; expected nothing outside "
-                        "columns {} to {} spanned by the header (見出し行, row {})",
+            fmt::format("表の外に値があります。見出し行 ({2}行目) の{0}列から{1}列の外には"
+                        "何も書かないでください",
                         ColumnLetters(first_col), ColumnLetters(last_col), header_row.row));
       }
       out.cells[static_cast<size_t>(cell.column - first_col)].text = cell.text;
@@ -592,7 +592,8 @@ Table ReadXlsx(const std::string& path, const std::string& sheet_name) {
     table.rows.push_back(std::move(out));
   }
   if (table.rows.empty())
-    throw InputError({where, 0, 0}, "no data rows; expected one row per entry after the header");
+    throw InputError({where, 0, 0},
+                     "見出し行の後にデータの行がありません。見出し行の下に1件1行で書いてください");
   return table;
 }
 

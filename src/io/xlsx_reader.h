@@ -27,7 +27,7 @@
 namespace kokuho {
 
 /// Reads sheet `sheet_name` (the first sheet when empty) of the workbook at `path`.
-/// Throws InputError for a missing file ("cannot open file"), a file that is not an
+/// Throws InputError for a missing file (CannotOpenMessage (io/encoding.h)), a file that is not an
 /// xlsx workbook ("not an xlsx file"), an unknown sheet name (listing the sheets),
 /// a cell holding an Excel error value, and the table rules of ReadCsv (empty sheet,
 /// empty or duplicated header name, a value outside the header's columns, no data).

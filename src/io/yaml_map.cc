@@ -13,7 +13,7 @@ YamlMap::YamlMap(const YAML::Node& node, std::string file, std::string where)
     : node_(node), file_(std::move(file)), where_(std::move(where)) {
   if (!node_.IsMap())
     throw InputError(kokuho::PosOf(node_, file_),
-                     fmt::format("{}: expected a mapping of keys to values", where_));
+                     fmt::format("{}: 項目名と値の組 (項目名: 値) で書いてください", where_));
 }
 
 SourcePos YamlMap::PosOf(const YAML::Node& node) const { return kokuho::PosOf(node, file_); }
@@ -30,27 +30,34 @@ std::optional<YAML::Node> YamlMap::Optional(const std::string& key) {
 
 YAML::Node YamlMap::Require(const std::string& key) {
   auto n = Optional(key);
-  if (!n) throw InputError(pos(), fmt::format("{}: missing key '{}'", where_, key));
+  if (!n)
+    throw InputError(pos(), fmt::format("{}: 項目 {} がありません。{}: 値 の行を加えてください",
+                                        where_, key, key));
   return *n;
 }
 
 std::string ScalarText(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
-  if (!node.IsScalar()) throw InputError(pos, fmt::format("{}: expected a single value", what));
+  if (!node.IsScalar())
+    throw InputError(
+        pos, fmt::format("{}: 1つの値で書いてください (リストや項目の組は使えません)", what));
   return node.Scalar();
 }
 
 FiscalYear FiscalYearAt(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
   auto y = FiscalYear::TryParse(ScalarText(node, pos, what));
   if (!y)
-    throw InputError(pos,
-                     fmt::format("{}: expected a fiscal year such as R7, 2025 or 令和7年度", what));
+    throw InputError(pos, fmt::format("{}: {}は年度として読めません。R7、2025、令和7年度 のように"
+                                      "書いてください",
+                                      what, Quoted(node.Scalar())));
   return *y;
 }
 
 Rational PercentWithSign(const YAML::Node& node, const SourcePos& pos, const std::string& what) {
   const std::string t(Trim(NormalizeWidth(ScalarText(node, pos, what))));
   auto v = t.empty() || t.back() != '%' ? std::nullopt : Rational::TryParse(t);
-  if (!v) throw InputError(pos, fmt::format("{}: expected a percentage such as 60%", what));
+  if (!v)
+    throw InputError(pos, fmt::format("{}: {}は百分率として読めません。60% のように書いてください",
+                                      what, Quoted(t)));
   return *v;
 }
 
@@ -65,7 +72,8 @@ std::optional<bool> YamlMap::OptionalBool(const std::string& key) {
   if (!t) return std::nullopt;
   if (*t == "true") return true;
   if (*t == "false") return false;
-  throw InputError(PosOf(Require(key)), fmt::format("{}.{}: expected true or false", where_, key));
+  throw InputError(PosOf(Require(key)), fmt::format("{}.{}: {}は true か false で書いてください",
+                                                    where_, key, Quoted(*t)));
 }
 
 std::string YamlMap::Text(const std::string& key) {
@@ -98,8 +106,9 @@ int YamlMap::Integer(const std::string& key, int min_value, int max_value) {
   YAML::Node n = Require(key);
   auto v = TryParseNumber(ScalarText(n, PosOf(n), key));
   if (!v || v->raw().get_den() != 1 || *v < Rational(min_value) || *v > Rational(max_value))
-    throw InputError(PosOf(n), fmt::format("{}.{}: expected a whole number from {} to {}", where_,
-                                           key, min_value, max_value));
+    throw InputError(
+        PosOf(n), fmt::format("{}.{}: {}は使えません。{}から{}までの整数で書いてください", where_,
+                              key, Quoted(n.Scalar()), min_value, max_value));
   return static_cast<int>(v->Floor());
 }
 
@@ -119,7 +128,7 @@ void YamlMap::ExpectKeys(const std::vector<std::string>& keys) const {
     std::string list;
     for (const auto& k : keys) list += (list.empty() ? "" : ", ") + k;
     throw InputError(PosOf(it->first),
-                     fmt::format("{}: unknown key '{}' (expected one of: {})", where_, key, list));
+                     fmt::format("{}: 項目 {} は使えません (使える項目: {})", where_, key, list));
   }
 }
 
@@ -127,7 +136,9 @@ void YamlMap::RejectUnknownKeys() const {
   for (auto it = node_.begin(); it != node_.end(); ++it) {
     std::string key = it->first.as<std::string>();
     if (!used_.count(key))
-      throw InputError(PosOf(it->first), fmt::format("{}: unknown key '{}'", where_, key));
+      throw InputError(
+          PosOf(it->first),
+          fmt::format("{}: 項目 {} は使えません。綴りを確かめてください", where_, key));
   }
 }
 

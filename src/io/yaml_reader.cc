@@ -104,10 +104,12 @@ void CheckQuotesClosed(const std::vector<std::string>& lines, const std::string&
       int column = 1;
       for (size_t i = 0; i < open_at; ++i)
         column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80 ? 1 : 0;
-      throw InputError({file, static_cast<int>(n) + 1, column},
-                       fmt::format("invalid YAML: the quote {} opened here is not closed on this "
-                                   "line; expected a closing {}",
-                                   open, open));
+      throw InputError(
+          {file, static_cast<int>(n) + 1, column},
+          fmt::format(
+              "YAML の誤り: ここで始まる引用符 {} がこの行で閉じていません。行の終わりまでに"
+              "{} を書いてください",
+              open, open));
     }
   }
 }
@@ -127,10 +129,11 @@ class StructureCheck : public YAML::EventHandler {
       const char c = mark.pos >= 0 && static_cast<size_t>(mark.pos) < text_.size()
                          ? text_[static_cast<size_t>(mark.pos)]
                          : '?';
-      throw InputError(PosOfMark(mark, file_),
-                       fmt::format("invalid YAML: unexpected '{}' after the end of the "
-                                   "top-level value; expected the end of the file",
-                                   c >= 0x20 && c < 0x7F ? std::string(1, c) : "?"));
+      throw InputError(
+          PosOfMark(mark, file_),
+          fmt::format("YAML の誤り: 全体の値が終わった後に '{}' があります。ここでファイルが"
+                      "終わるように、余分な文字を消してください",
+                      c >= 0x20 && c < 0x7F ? std::string(1, c) : "?"));
     }
     last_start_ = mark;
     ++documents_;
@@ -160,21 +163,21 @@ class StructureCheck : public YAML::EventHandler {
       // new document at '---' and also where a top-level structure ends and another
       // begins (e.g. a list followed by a mapping); an empty one is harmless.
       if (documents_ > 1 && !null)
-        throw InputError(PosOfMark(mark, file_),
-                         "unexpected second YAML document (after '---' or a change of top-level "
-                         "structure); expected a single document with one top-level mapping");
+        throw InputError(
+            PosOfMark(mark, file_),
+            "YAML の誤り: 2つ目の文書があります ('---' の後か、最上位の形が変わった所)。"
+            "1つのファイルには最上位が項目の組1つの文書だけを書いてください");
     }
     if (++nodes_ > Limits().document_nodes)
-      CheckCount(PosOfMark(mark, file_), nodes_, Limits().document_nodes, "values in the YAML",
+      CheckCount(PosOfMark(mark, file_), nodes_, Limits().document_nodes, "YAML の値の数",
                  "KOKUHO_MAX_DOCUMENT_NODES");
   }
   void Open(const YAML::Mark& mark) {
     Node(mark, false);
     if (++depth_ > Limits().nesting_depth)
       throw InputError(PosOfMark(mark, file_),
-                       fmt::format("YAML nested more than {} levels deep (the limit "
-                                   "KOKUHO_MAX_NESTING); expected a file's structure of a few "
-                                   "levels",
+                       fmt::format("YAML の入れ子が{}段を超えています (上限 KOKUHO_MAX_NESTING)。"
+                                   "数段の構造で書いてください",
                                    Limits().nesting_depth));
   }
 
@@ -192,11 +195,11 @@ class StructureCheck : public YAML::EventHandler {
 void CheckKeys(const YAML::Node& node, const std::string& file, int depth, std::uint64_t& visits) {
   if (++visits > Limits().document_nodes)
     CheckCount(PosOf(node, file), visits, Limits().document_nodes,
-               "values in the YAML with its aliases (*name) expanded", "KOKUHO_MAX_DOCUMENT_NODES");
+               "別名 (*name) を展開した YAML の値の数", "KOKUHO_MAX_DOCUMENT_NODES");
   if (depth > Limits().nesting_depth) {
     throw InputError(PosOf(node, file),
-                     fmt::format("YAML nested more than {} levels deep (the limit "
-                                 "KOKUHO_MAX_NESTING); expected a file's structure of a few levels",
+                     fmt::format("YAML の入れ子が{}段を超えています (上限 KOKUHO_MAX_NESTING)。"
+                                 "数段の構造で書いてください",
                                  Limits().nesting_depth));
   }
   if (node.IsMap()) {
@@ -207,14 +210,14 @@ void CheckKeys(const YAML::Node& node, const std::string& file, int depth, std::
         SourcePos pos = PosOf(key, file);
         auto [it, inserted] = first_line.emplace(key.Scalar(), pos.line);
         if (!inserted) {
-          throw InputError(pos, fmt::format("duplicate key '{}' (first at line {}); expected each "
-                                            "key once in a mapping",
+          throw InputError(pos, fmt::format("項目 {} が2回あります (最初は{}行目)。同じ組の中では"
+                                            "各項目を1回だけ書いてください",
                                             key.Scalar(), it->second));
         }
       } else if (!key.IsNull()) {
         throw InputError(PosOf(key, file),
-                         "invalid YAML: a key that is a list or a mapping (a complex key, '? '); "
-                         "expected a plain name before ':'");
+                         "YAML の誤り: 項目名がリストか項目の組になっています ('? ' の複合キー)。"
+                         "':' の前には名前だけを書いてください");
       }
       CheckKeys(entry.second, file, depth + 1, visits);
     }
@@ -231,7 +234,7 @@ SourcePos PosOf(const YAML::Node& node, const std::string& file) {
 }
 
 YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
-  CheckFileSize(file, utf8.size(), Limits().document_bytes, "a YAML or JSON document",
+  CheckFileSize(file, utf8.size(), Limits().document_bytes, "YAML・JSON の文書",
                 "KOKUHO_MAX_DOCUMENT_MB");
   std::vector<std::string>& lines = NewLines(file);
   for (size_t start = 0; start <= utf8.size();) {
@@ -255,23 +258,22 @@ YAML::Node ParseYamlStrict(const std::string& utf8, const std::string& file) {
     root = YAML::Load(utf8);  // the first document (StructureCheck: the only one)
   } catch (const YAML::Exception& e) {
     throw InputError(PosOfMark(e.mark, file),
-                     fmt::format("invalid YAML: {}; expected 'key: value' lines with consistent "
-                                 "indentation (spaces, not tabs)",
+                     fmt::format("YAML として読めません ({})。「項目名: 値」の行を、そろった字下げ "
+                                 "(タブでなく空白) で書いてください",
                                  e.msg));
   }
   if (root.IsNull())
-    throw InputError({file, 0, 0}, "the YAML file is empty; expected keys and values");
+    throw InputError({file, 0, 0}, "YAML のファイルが空です。項目名と値を書いてください");
   std::uint64_t visits = 0;
   CheckKeys(root, file, 0, visits);
   return root;
 }
 
 YAML::Node LoadYamlStrict(const std::string& path) {
-  return ParseYamlStrict(
-      DecodeToUtf8(ReadFileBytes(path, Limits().document_bytes, "a YAML or JSON document",
-                                 "KOKUHO_MAX_DOCUMENT_MB"),
-                   path),
-      path);
+  return ParseYamlStrict(DecodeToUtf8(ReadFileBytes(path, Limits().document_bytes,
+                                                    "YAML・JSON の文書", "KOKUHO_MAX_DOCUMENT_MB"),
+                                      path),
+                         path);
 }
 
 }  // namespace kokuho

@@ -32,8 +32,8 @@ std::vector<CollectionStanding> StandCollection(const CollectionBands& bands,
     if (o.key != kCollectionCurrent || !o.insured) continue;
     const BandClass* c = bands.ClassOf(*o.insured);
     if (!c)
-      throw CalculationError(
-          fmt::format("{}: 被保険者数 {} falls in no 規模 band", o.code.str(), *o.insured));
+      throw CalculationError(fmt::format("{}: 被保険者数 {} はどの規模の区分にも入りません",
+                                         o.code.str(), *o.insured));
     groups[{o.year.year(), static_cast<size_t>(c - bands.classes.data())}].push_back(&o);
   }
   std::vector<CollectionStanding> out;

@@ -31,11 +31,11 @@ struct CollectionInput {
 /// first with file positions; this guards direct callers).
 inline Yen CollectionBase(const CollectionInput& in) {
   if (in.charged < 0 || in.excluded < 0 || in.collected < 0)
-    throw CalculationError("収納率: 調定額, 除外額 and 収納額 must not be negative");
+    throw CalculationError("収納率: 調定額・除外額・収納額は0以上にしてください");
   const Yen base = in.charged - in.excluded;
   if (base <= 0)
     throw CalculationError(
-        fmt::format("収納率: 調定額 − 除外額 must be positive (調定額 {}円, 除外額 {}円)",
+        fmt::format("収納率: 調定額 − 除外額 が0以下です (調定額 {}円、除外額 {}円)",
                     FormatYen(in.charged), FormatYen(in.excluded)));
   return base;
 }

@@ -96,10 +96,10 @@ Result Evaluate(const std::vector<Definition>& definitions,
   std::map<Key, const Observation*> by_key;
   for (const Observation& o : observations) {
     auto it = order.find(o.key);
-    if (it == order.end()) throw CalculationError("KPI: unknown key '" + o.key + "'");
+    if (it == order.end()) throw CalculationError("KPI: key「" + o.key + "」は定義にありません");
     if (!by_key.emplace(Key{it->second, o.code.str(), o.year.year()}, &o).second)
       throw CalculationError(
-          fmt::format("KPI: two values for {} {} {}", o.code.str(), o.year.year(), o.key));
+          fmt::format("KPI: {} {}年度 {} の値が2つあります", o.code.str(), o.year.year(), o.key));
   }
   Result r;
   std::map<std::pair<size_t, int>, std::vector<const Observation*>> groups;

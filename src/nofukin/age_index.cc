@@ -11,11 +11,14 @@ Rational AgeAdjustedIndex(const std::vector<AgeBand>& bands,
   for (const AgeBand& band : bands) {
     auto it = national_per_capita.find(band.label);
     if (it == national_per_capita.end())
-      throw CalculationError("no national per-capita cost for age band " + band.label);
+      throw CalculationError("年齢階級 " + band.label +
+                             " の全国1人当たり医療費がありません (national_cost_per_capita)");
     actual += Rational(exclude_high_cost ? band.cost - band.cost_above_threshold : band.cost);
     expected += Rational(band.insured) * it->second;
   }
-  if (expected.IsZero()) throw CalculationError("expected medical cost is zero");
+  if (expected.IsZero())
+    throw CalculationError(
+        "期待される医療費が0です (年齢階級別の被保険者数と全国1人当たり医療費を確かめてください)");
   return actual / expected;
 }
 

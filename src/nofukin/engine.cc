@@ -60,7 +60,7 @@ class Engine {
     result_.fiscal_year = c_.fiscal_year;
     result_.coefficients_label = c_.coefficients_label;
     const size_t n = c_.municipalities.size();
-    if (n == 0) throw CalculationError("the case has no municipalities");
+    if (n == 0) throw CalculationError("事例に市町村がありません");
     result_.municipalities.resize(n);
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -234,7 +234,7 @@ class Engine {
     const size_t n = c_.municipalities.size();
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
     if (c_.relief.enabled && c_.relief.split == ReliefSplit::kIryoOnly && !c_.HasPart(Part::kIryo))
-      throw CalculationError("激変緩和: split 医療分 needs the 医療分 in the case");
+      throw CalculationError("激変緩和: split: 医療分 には事例の医療分が必要です");
     std::vector<ReliefCandidate> candidates(n);
     for (size_t i = 0; i < n; ++i) {
       const MunicipalityInput& m = c_.municipalities[i];
@@ -353,7 +353,7 @@ class Engine {
 }  // namespace
 
 Result Compute(const Case& input, const ComputeOptions& options) {
-  if (input.parts.empty()) throw CalculationError("the case has no 分 to compute");
+  if (input.parts.empty()) throw CalculationError("事例に計算する分がありません");
   return Engine(input, options).Run();
 }
 

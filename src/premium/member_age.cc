@@ -13,23 +13,31 @@ int AgeOn(const CivilDate& birth, const CivilDate& day) {
 
 CivilDate BirthDateFromAge(int age, int fiscal_year) { return CivilDate{fiscal_year - age, 4, 2}; }
 
-std::string AgeRangeText(bool insured) {
-  return insured ? fmt::format("0 to {} ({} and over: 後期高齢者医療)", kMaxInsuredAge,
-                               kMaxInsuredAge + 1)
-                 : fmt::format("0 to {}", kMaxMemberAge);
+std::string AgeExpectedText(bool insured) {
+  return insured ? fmt::format(
+                       "4月1日現在の年齢を0〜{}の整数で入力してください ({}歳以上は後期高齢者"
+                       "医療の被保険者です)",
+                       kMaxInsuredAge, kMaxInsuredAge + 1)
+                 : fmt::format("4月1日現在の年齢を0〜{}の整数で入力してください", kMaxMemberAge);
 }
 
 std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_year, bool insured) {
   const CivilDate year_end{fiscal_year + 1, 3, 31}, april1{fiscal_year, 4, 1};
   if (birth > year_end)
-    return fmt::format("expected a date not after the end of the fiscal year ({})",
+    return fmt::format("年度末 ({}) より後の日付です。生年月日を確かめてください",
                        year_end.ToString());
   // Insured: the 75th birthday (the day 後期 starts) falls after 4月1日.
   const bool too_old = insured ? birth.PlusYears(kMaxInsuredAge + 1) <= april1
                                : AgeOn(birth, april1) > kMaxMemberAge;
   if (too_old)
-    return fmt::format("expected an age on 4月1日 ({}) from {}{}", april1.ToString(),
-                       AgeRangeText(insured), insured ? " (a 75th birthday after 4月1日)" : "");
+    return insured ? fmt::format(
+                         "4月1日 ({}) にすでに75歳の誕生日を迎えていて、後期高齢者医療の"
+                         "被保険者です。生年月日を確かめてください",
+                         april1.ToString())
+                   : fmt::format(
+                         "4月1日 ({}) 現在の年齢が{}歳を超えています。生年月日を確かめて"
+                         "ください",
+                         april1.ToString(), kMaxMemberAge);
   return std::nullopt;
 }
 

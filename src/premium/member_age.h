@@ -26,14 +26,17 @@ int AgeOn(const CivilDate& birth, const CivilDate& day);
 /// (fiscal_year − age), so that the member is that age on 4月1日 and stays so all year.
 CivilDate BirthDateFromAge(int age, int fiscal_year);
 
-/// "0 to 74 (75 and over: 後期高齢者医療)" or "0 to 120": the ages a reader accepts.
-std::string AgeRangeText(bool insured);
+/// What a reader asks for an age outside the accepted range, in the words of an error message:
+/// "4月1日現在の年齢を0〜74の整数で入力してください (75歳以上は後期高齢者医療の被保険者です)"
+/// (insured) or "…0〜120の整数で入力してください".
+std::string AgeExpectedText(bool insured);
 
 /// Why a member born on `birth` cannot be in a household of `fiscal_year`, or nullopt: a
 /// birth after the year's end; an insured member already in 後期高齢者医療 on 4月1日. 後期
 /// starts on the 75th birthday itself (高齢者医療確保法 52条), so a member born on 4月2日,
 /// 75 by age on 4月1日, is still a 国保 member that day (and has no 国保 month in the
-/// year). The text says what was expected, for the reader to put after the cell's name.
+/// year). The text (Japanese) says what is wrong and what to check, for the reader to put after
+/// the cell's name.
 std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_year, bool insured);
 
 }  // namespace kokuho::premium

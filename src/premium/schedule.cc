@@ -41,15 +41,15 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
       if (in.levied)
         throw ScheduleError(
             ScheduleError::kPartNotLevied, part,
-            fmt::format("{} {}: {} は {}年度には賦課されません; expected no row "
-                        "for it",
+            fmt::format("{} {}: {} は {}年度には賦課されません。この分の行を消して"
+                        "ください",
                         s.municipality, s.name, PartLabel(part), rules.fiscal_year));
       continue;
     }
     if (!in.levied)
       throw ScheduleError(ScheduleError::kMissingPart, part,
-                          fmt::format("{} {}: {}年度の {} の料率がありません; expected a row for "
-                                      "every 分 levied in the year",
+                          fmt::format("{} {}: {}年度の {} の料率がありません。その年度に賦課"
+                                      "されるすべての分の行を書いてください",
                                       s.municipality, s.name, rules.fiscal_year, PartLabel(part)));
     cp.levied = true;
     cp.income_rate = in.income_rate;
@@ -70,8 +70,8 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
       if (*in.cap > rules.caps[p])
         throw ScheduleError(
             ScheduleError::kCapAboveNational, part,
-            fmt::format("{} {}: {} の賦課限度額 {}円 は政令の上限 {}円 を超えています; expected at "
-                        "most {}円",
+            fmt::format("{} {}: {} の賦課限度額 {}円 は政令の上限 {}円 を超えています。{}円"
+                        "以下にしてください",
                         s.municipality, s.name, PartLabel(part), FormatYen(*in.cap),
                         FormatYen(rules.caps[p]), FormatYen(rules.caps[p])));
       cp.cap = *in.cap;

@@ -25,8 +25,9 @@ LevyMethod ParseLevyMethod(const std::string& text, const SourcePos& pos, const 
   if (t == "2方式" || t == "2") return LevyMethod::kTwo;
   if (t == "3方式" || t == "3") return LevyMethod::kThree;
   if (allow_four && (t == "4方式" || t == "4")) return LevyMethod::kFour;
-  throw InputError(pos, fmt::format("{}: expected {}", what,
-                                    allow_four ? "2方式, 3方式 or 4方式" : "2方式 or 3方式"));
+  throw InputError(pos,
+                   fmt::format("{}: {}は算定方式として読めません。{}のどれかを書いてください", what,
+                               Quoted(text), allow_four ? "2方式、3方式、4方式" : "2方式、3方式"));
 }
 
 RoundingMode ParseMode(YamlMap& m, const std::string& key, RoundingMode fallback) {
@@ -35,7 +36,9 @@ RoundingMode ParseMode(YamlMap& m, const std::string& key, RoundingMode fallback
   auto mode = TryParseRoundingMode(*text);
   if (!mode)
     throw InputError(m.PosOf(m.Require(key)),
-                     fmt::format("{}.{}: expected 四捨五入, 切り捨て or 切り上げ", m.where(), key));
+                     fmt::format("{}.{}: {}は端数処理として読めません。四捨五入、切り捨て、"
+                                 "切り上げのどれかを書いてください",
+                                 m.where(), key, Quoted(*text)));
   return *mode;
 }
 
@@ -69,8 +72,8 @@ void ReadRounding(YamlMap& root, Case& c) {
   if (m.Has("gamma_decimals")) r.gamma_decimals = m.Integer("gamma_decimals", 1, 30);
   if (auto s = m.OptionalText("nofukin"); s && *s != "largest_remainder")
     throw InputError(m.PosOf(m.Require("nofukin")),
-                     "rounding.nofukin: expected largest_remainder (floor, then the residual yen "
-                     "to the largest fractions; the only rule that keeps Σ納付金 = total)");
+                     "rounding.nofukin: largest_remainder だけが使えます (切り捨てた後、残りの円を"
+                     "端数の大きい順に配る方法。Σ納付金 = 総額 を保つ唯一の方法です)");
   if (m.Has("income_rate_decimals"))
     r.income_rate_decimals = m.Integer("income_rate_decimals", 0, 10);
   r.income_rate_mode = ParseMode(m, "income_rate_rounding", r.income_rate_mode);
@@ -78,7 +81,9 @@ void ReadRounding(YamlMap& root, Case& c) {
     int unit = m.Integer("per_capita_unit", 1, 1000);
     if (unit != 1 && unit != 10 && unit != 100 && unit != 1000)
       throw InputError(m.PosOf(m.Require("per_capita_unit")),
-                       "rounding.per_capita_unit: expected 1, 10, 100 or 1000 (yen)");
+                       fmt::format("rounding.per_capita_unit: {}円は使えません。1、10、100、1000"
+                                   " (円) のどれかを書いてください",
+                                   unit));
     r.per_capita_unit = unit;
   }
   r.per_capita_mode = ParseMode(m, "per_capita_rounding", r.per_capita_mode);
@@ -99,7 +104,9 @@ void ReadHighCost(YamlMap& root, Case& c) {
     c.high_cost = nofukin::HighCostMode::kBaseSplit;
   } else {
     throw InputError(m.PosOf(m.Require("mode")),
-                     "high_cost_sharing.mode: expected none, index_exclusion or base_split");
+                     fmt::format("high_cost_sharing.mode: {}は使えません。none、"
+                                 "index_exclusion、base_split のどれかを書いてください",
+                                 Quoted(mode)));
   }
   if (m.Has("threshold_yen")) c.high_cost_threshold = m.YenValue("threshold_yen", 1);
   if (c.high_cost == nofukin::HighCostMode::kBaseSplit)
@@ -116,17 +123,20 @@ void ReadPart(YamlMap& parts, Part p, Case& c) {
   policy.expenses = ReadAmounts(m, "expenses");
   policy.public_funds = ReadAmounts(m, "public_funds");
   if (policy.expenses.empty())
-    throw InputError(m.pos(), m.where() + ": expected an 'expenses' mapping (保険給付費等)");
+    throw InputError(m.pos(), m.where() +
+                                  ": expenses (保険給付費等) がありません。項目名と金額の組で"
+                                  "書いてください");
   if (policy.RequiredPremiumTotal() <= 0)
-    throw InputError(
-        m.pos(), m.where() + ": Σ expenses − Σ public_funds (保険料収納必要総額) must be positive");
+    throw InputError(m.pos(), m.where() +
+                                  ": Σ expenses − Σ public_funds (保険料収納必要総額) が0以下です。"
+                                  "費用と公費の額を確かめてください");
   if (p == Part::kIryo) {
     policy.alpha = m.Rate("alpha", RateRange::kZeroToOne);  // 算定政令 第9条; 条例 0 ≤ α ≤ 1
   } else if (m.Has("alpha")) {
     throw InputError(m.PosOf(m.Require("alpha")),
                      m.where() +
-                         ".alpha: α applies to 医療分 only (ガイドライン 4, 5: 支援金分・介護分 "
-                         "reflect income only)");
+                         ".alpha: α は医療分だけに使います (ガイドライン 4, 5: 支援金分・介護分は"
+                         "所得だけを反映します)。この行を消してください");
   }
   policy.beta = m.Rate("beta", RateRange::kPositive);
   policy.beta_prime = m.OptionalRate("beta_prime", RateRange::kPositive).value_or(policy.beta);
@@ -141,14 +151,16 @@ void ReadPart(YamlMap& parts, Part p, Case& c) {
   } else if (auto e = m.OptionalRate("equal_share_index", RateRange::kOpenZeroToOne)) {
     if (*e != Rational(1))
       throw InputError(m.PosOf(m.Require("equal_share_index")),
-                       m.where() + ".equal_share_index: must be 1 under 2方式 (no 平等割)");
+                       m.where() + ".equal_share_index: 2方式 (平等割なし) では1にしてください");
     policy.equal_share_index = *e;
   }
   if (policy.standard_levy == LevyMethod::kFour) {
     policy.asset_share = m.Rate("asset_share", RateRange::kOpenInterval);
   } else if (m.Has("asset_share")) {
     throw InputError(m.PosOf(m.Require("asset_share")),
-                     m.where() + ".asset_share: only used under 4方式");
+                     m.where() +
+                         ".asset_share: 4方式のときだけ使います。この行を消すか、"
+                         "standard_levy_method を 4方式 にしてください");
   }
   policy.prefecture_collection_rate =
       m.Rate("prefecture_collection_rate", RateRange::kOpenZeroToOne);
@@ -159,7 +171,8 @@ void ReadItems(YamlMap& root, Case& c) {
   auto node = root.Optional("individual_items");
   if (!node) return;
   SourcePos list_pos = root.PosOf(*node);
-  if (!node->IsSequence()) throw InputError(list_pos, "individual_items: expected a list of items");
+  if (!node->IsSequence())
+    throw InputError(list_pos, "individual_items: 項目のリスト (- name: …) で書いてください");
   for (const YAML::Node& entry : *node) {
     YamlMap m(entry, root.file(), "individual_items[]");
     m.ExpectKeys({"name", "column", "part", "sign", "stage"});
@@ -169,9 +182,10 @@ void ReadItems(YamlMap& root, Case& c) {
     std::string part = m.Text("part");
     auto p = TryParsePart(part);
     if (!p || !c.HasPart(*p))
-      throw InputError(
-          m.PosOf(m.Require("part")),
-          "individual_items[].part: expected a 分 of this case (" + PartKeysText() + ")");
+      throw InputError(m.PosOf(m.Require("part")), "individual_items[].part: " + Quoted(part) +
+                                                       "はこの事例の分ではありません。" +
+                                                       PartKeysText() +
+                                                       " のどれかを書いてください");
     item.part = *p;
     std::string sign = m.Text("sign");
     if (sign == "加算" || sign == "add") {
@@ -179,8 +193,8 @@ void ReadItems(YamlMap& root, Case& c) {
     } else if (sign == "減算" || sign == "subtract") {
       item.sign = -1;
     } else {
-      throw InputError(m.PosOf(m.Require("sign")),
-                       "individual_items[].sign: expected 加算 or 減算");
+      throw InputError(m.PosOf(m.Require("sign")), "individual_items[].sign: " + Quoted(sign) +
+                                                       "は使えません。加算か減算を書いてください");
     }
     std::string stage = m.Text("stage");
     if (stage == "納付金" || stage == "nofukin") {
@@ -189,16 +203,18 @@ void ReadItems(YamlMap& root, Case& c) {
       item.stage = nofukin::ItemStage::kStandardRate;
     } else {
       throw InputError(m.PosOf(m.Require("stage")),
-                       "individual_items[].stage: expected 納付金 or 標準保険料率");
+                       "individual_items[].stage: " + Quoted(stage) +
+                           "は使えません。納付金か標準保険料率を書いてください");
     }
     if (StandardColumns().count(item.column))
       throw InputError(m.PosOf(m.Require("column")),
-                       "individual_items[].column: '" + item.column +
-                           "' is a column of the table format; name the item's own column");
+                       "individual_items[].column: " + Quoted(item.column) +
+                           "は市町村表の決まった列です。この項目のための列の名前を書いてください");
     for (const auto& other : c.items)
       if (other.column == item.column)
         throw InputError(m.PosOf(m.Require("column")),
-                         "individual_items[].column: column '" + item.column + "' used twice");
+                         "individual_items[].column: 列 " + Quoted(item.column) +
+                             "が2回使われています。項目ごとに別の列にしてください");
     m.RejectUnknownKeys();
     c.items.push_back(std::move(item));
   }
@@ -230,7 +246,9 @@ nofukin::Case LoadCase(const std::string& path) {
   if (fs::is_directory(yaml_path, ec)) yaml_path /= "prefecture.yaml";
   const std::string file = yaml_path.string();
   if (!fs::exists(yaml_path, ec))
-    throw InputError({file, 0, 0}, "no such file (a case is a folder with prefecture.yaml)");
+    throw InputError({file, 0, 0},
+                     "ファイルがありません。事例は prefecture.yaml のあるフォルダです"
+                     " (例: examples/gunma)。パスを確かめてください");
   // A table given where the case is expected (a common slip: the 市町村表 itself).
   const std::string ext = yaml_path.extension().string();
   if (ext == ".csv" || ext == ".CSV" || ext == ".xlsx" || ext == ".xlsm" || ext == ".txt")
@@ -257,8 +275,11 @@ nofukin::Case LoadCase(const std::string& path) {
                             std::isdigit(static_cast<unsigned char>(c.prefecture_code[1]));
     const int code = two_digits ? std::stoi(c.prefecture_code) : 0;
     if (code < 1 || code > 47)
-      throw InputError(root.PosOf(root.Require("prefecture_code")),
-                       "prefecture_code: expected a 2-digit 都道府県コード from 01 to 47");
+      throw InputError(
+          root.PosOf(root.Require("prefecture_code")),
+          "prefecture_code: " + Quoted(c.prefecture_code) +
+              "は都道府県コードではありません。01〜47の2桁で書いてください (例: 群馬県 "
+              "10)");
   }
   {
     YAML::Node fy = root.Require("fiscal_year");
@@ -266,8 +287,9 @@ nofukin::Case LoadCase(const std::string& path) {
     if (!year || year->year() < 2018)
       throw InputError(
           root.PosOf(fy),
-          "fiscal_year: expected a fiscal year from 2018 (平成30年度, the start of the "
-          "納付金 system), e.g. 2027, 令和9年度 or R9");
+          "fiscal_year: " + Quoted(fy.Scalar()) +
+              "は使えません。納付金の仕組みが始まった2018年度 (平成30年度) 以降の年度を 2027、"
+              "令和9年度、R9 のように書いてください");
     c.fiscal_year = *year;
   }
   c.coefficients_label = root.OptionalText("coefficients").value_or("");
@@ -286,18 +308,21 @@ nofukin::Case LoadCase(const std::string& path) {
     std::string key = k.as<std::string>();
     auto p = TryParsePart(key);
     if (!p)
-      throw InputError(parts.PosOf(k),
-                       "parts: unknown 分 '" + key + "' (expected " + PartKeysText() + ")");
+      throw InputError(parts.PosOf(k), "parts: " + Quoted(key) + "という分はありません。" +
+                                           PartKeysText() + " のどれかを書いてください");
     if (!c.HasPart(*p))
       throw InputError(parts.PosOf(k),
-                       fmt::format("parts.{}: {} is not levied in {} (see data/nofukin/parts.yaml)",
+                       fmt::format("parts.{}: {}は{}には賦課されません。この分を消してください "
+                                   "(分の一覧: data/nofukin/parts.yaml)",
                                    key, PartLabel(*p), c.fiscal_year.ToWareki()));
   }
   for (Part p : c.parts) {
     if (!parts.Has(PartKey(p))) {
-      throw InputError(parts.pos(),
-                       fmt::format("parts: missing 分 '{}' ({}), which is levied from {} on",
-                                   PartKey(p), PartLabel(p), FirstYearLevied(p).ToWareki()));
+      throw InputError(
+          parts.pos(),
+          fmt::format("parts: 分 {} ({}) がありません。{}からは賦課されるので、"
+                      "parts に {}: を加えてください",
+                      PartKey(p), PartLabel(p), FirstYearLevied(p).ToWareki(), PartKey(p)));
     }
     ReadPart(parts, p, c);
   }
@@ -317,7 +342,9 @@ nofukin::Case LoadCase(const std::string& path) {
   auto require_file = [&](const std::string& key, const std::string& name) {
     if (!fs::exists(dir / name, ec))
       throw InputError(root.PosOf(root.Require(key)),
-                       fmt::format("{}: no such file '{}' next to this file", key, name));
+                       fmt::format("{}: ファイル {}がこのファイルと同じフォルダにありません。"
+                                   "ファイル名を確かめてください",
+                                   key, Quoted(name)));
   };
   require_file("municipalities", table_name);
   if (bands_name) require_file("age_bands", *bands_name);
@@ -327,7 +354,7 @@ nofukin::Case LoadCase(const std::string& path) {
     if (c.national_cost_per_capita.empty())
       throw InputError(
           root.PosOf(root.Require("age_bands")),
-          "age_bands: needs national_cost_per_capita (全国の年齢階級別1人当たり医療費)");
+          "age_bands: national_cost_per_capita (全国の年齢階級別1人当たり医療費) も書いてください");
     ReadAgeBands(ReadTable((dir / *bands_name).string()), c);
   }
   CheckEpsilonSources(table, c);

@@ -51,10 +51,10 @@ Valued ReadValued(const ParameterFile& f, const std::string& series, FiscalYear 
 Coefficients FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (std::find(std::begin(kSeries), std::end(kSeries), s->name) == std::end(kSeries))
-      throw InputError(s->pos, fmt::format("unknown series '{}' (expected ouneki_coeff, "
-                                           "ouneki_cap, ounou_coeff, ounou_cap, ounou_places, "
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (使える系列: ouneki_coeff、"
+                                           "ouneki_cap、ounou_coeff、ounou_cap、ounou_places、"
                                            "ounou_rounding)",
-                                           s->name));
+                                           Quoted(s->name)));
   Coefficients c;
   c.year = year;
   c.file = f.file();
@@ -70,12 +70,15 @@ Coefficients FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy&
   {
     Valued v = ReadValued(f, "ounou_places", year, policy, c.notes);
     const std::int64_t places = ParseCount(v.text, v.prov.pos, v.where, 0);
-    if (places > 20) throw InputError(v.prov.pos, v.where + ": expected at most 20 places");
+    if (places > 20) throw InputError(v.prov.pos, v.where + ": 桁数は20以下にしてください");
     c.ounou_places = static_cast<int>(places);
   }
   Valued r = ReadValued(f, "ounou_rounding", year, policy, c.notes);
   auto mode = TryParseRoundingMode(r.text);
-  if (!mode) throw InputError(r.prov.pos, r.where + ": expected floor, ceil or half_up");
+  if (!mode)
+    throw InputError(r.prov.pos, r.where + ": " + Quoted(r.text) +
+                                     "は使えません。floor、ceil、half_up のどれかを"
+                                     "書いてください");
   c.ounou_rounding = *mode;
   c.rounding_src = r.prov;
   return c;
@@ -105,11 +108,14 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
   std::vector<size_t> col;
   for (const char* name : kRequired) {
     auto i = t.ColumnIndex(name);
-    if (!i) throw InputError({t.file, 1, 0}, fmt::format("missing column {}", name));
+    if (!i)
+      throw InputError({t.file, 1, 0},
+                       fmt::format("列 {} がありません。見出し行に加えてください", name));
     col.push_back(*i);
   }
   std::optional<size_t> index_col = t.ColumnIndex("地域差指数");
-  if (t.rows.empty()) throw InputError({t.file, 2, 0}, "expected at least one prefecture row");
+  if (t.rows.empty())
+    throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
   std::vector<Prefecture> out;
   std::set<std::string> codes;
   for (const TableRow& row : t.rows) {
@@ -117,19 +123,23 @@ std::vector<Prefecture> LoadChoseiData(const std::string& path) {
     p.pos = row.pos;
     const TableCell& code = row.cells[col[0]];
     auto parsed = TryParsePrefectureCode(code.text);
-    if (!parsed) throw InputError(code.pos, "都道府県コード: expected a prefecture code 01 to 47");
+    if (!parsed)
+      throw InputError(code.pos, "都道府県コード: " + Quoted(code.text) +
+                                     "は都道府県コードではありません。01〜47 で書いてください");
     const std::string c = *parsed;
     if (!codes.insert(c).second)
-      throw InputError(code.pos, fmt::format("都道府県コード {} appears twice", c));
+      throw InputError(code.pos, fmt::format("都道府県コード: {} が2回あります", c));
     p.code = c;
     p.name = std::string(Trim(row.cells[col[1]].text));
-    if (p.name.empty()) throw InputError(row.cells[col[1]].pos, "都道府県名: expected a name");
+    if (p.name.empty()) throw InputError(row.cells[col[1]].pos, "都道府県名: 名前を書いてください");
     p.benefits = ParseYen(row.cells[col[2]].text, row.cells[col[2]].pos, "医療給付費等");
     p.public_funds = ParseYen(row.cells[col[3]].text, row.cells[col[3]].pos, "公費等");
     p.zenki = ParseYen(row.cells[col[4]].text, row.cells[col[4]].pos, "前期高齢者交付金");
     if (p.public_funds + p.zenki > p.benefits)
-      throw InputError(row.cells[col[4]].pos,
-                       "公費等 + 前期高齢者交付金 exceed 医療給付費等 (調整対象需要額 < 0)");
+      throw InputError(
+          row.cells[col[4]].pos,
+          "公費等 + 前期高齢者交付金 が医療給付費等を超えています (調整対象需要額 < 0)。"
+          "額を確かめてください");
     p.insured = ParseCount(row.cells[col[5]].text, row.cells[col[5]].pos, "平均被保険者数");
     p.income = ParseYen(row.cells[col[6]].text, row.cells[col[6]].pos, "総所得金額等");
     if (index_col) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
@@ -19,7 +20,7 @@ using finance::EventType;
 using finance::FundEvent;
 using finance::FundPlan;
 
-constexpr const char* kYearWords = "expected a fiscal year (2025, 令和7年度, R7)";
+constexpr const char* kYearWords = "年度を 2025、令和7年度、R7 のように書いてください";
 
 FiscalYear ParseYearNode(const YAML::Node& n, const std::string& file, const std::string& what) {
   SourcePos pos = PosOf(n, file);
@@ -37,12 +38,11 @@ MunicipalityCode CodeAt(YamlMap& m, const std::string& key, const FinanceLoadOpt
   SourcePos pos = m.PosOf(n);
   auto code = MunicipalityCode::TryParse(Trim(ScalarText(n, pos, m.where() + "." + key)));
   if (!code)
-    throw InputError(pos, fmt::format("{}.{}: expected a 6-digit 団体コード with its check digit "
-                                      "(e.g. 102016)",
-                                      m.where(), key));
+    throw InputError(pos,
+                     fmt::format("{}.{}: {}", m.where(), key, MunicipalityCodeProblem(n.Scalar())));
   if (options.known_municipalities && !options.known_municipalities->count(*code))
     throw InputError(
-        pos, fmt::format("{}.{}: {} is not in the municipality list", m.where(), key, code->str()));
+        pos, fmt::format("{}.{}: {} は市町村の一覧にありません", m.where(), key, code->str()));
   return *code;
 }
 
@@ -53,12 +53,14 @@ Account AccountAt(YamlMap& m, const std::vector<Account>& allowed, std::optional
   auto text = m.OptionalText("account");
   if (!text) {
     if (dflt) return *dflt;
-    throw InputError(m.pos(), fmt::format("{}: missing key 'account' ({})", m.where(), list));
+    throw InputError(m.pos(),
+                     fmt::format("{}: 項目 account がありません ({} のどれか)", m.where(), list));
   }
   auto a = finance::AccountFromKey(std::string(Trim(*text)));
   if (!a || std::find(allowed.begin(), allowed.end(), *a) == allowed.end())
     throw InputError(m.PosOf(m.Require("account")),
-                     fmt::format("{}.account: expected one of {}", m.where(), list));
+                     fmt::format("{}.account: {}は使えません。{} のどれかを書いてください",
+                                 m.where(), Quoted(*text), list));
   return *a;
 }
 
@@ -70,10 +72,10 @@ FundEvent ReadEvent(const YAML::Node& node, FiscalYear year, const std::string& 
   auto type = finance::EventTypeFromKey(type_text);
   if (!type)
     throw InputError(m.PosOf(type_node),
-                     where +
-                         ".type: expected one of loan, grant, early_repayment, drawdown, "
-                         "surplus, investment_income, deposit, adjust_withdrawal, "
-                         "tokurei_withdrawal");
+                     where + ".type: " + Quoted(type_text) +
+                         "は使えません。loan、grant、early_repayment、drawdown、surplus、"
+                         "investment_income、deposit、adjust_withdrawal、tokurei_withdrawal の"
+                         "どれかを書いてください");
   FundEvent e;
   e.type = *type;
   e.year = year;
@@ -116,8 +118,8 @@ FundEvent ReadEvent(const YAML::Node& node, FiscalYear year, const std::string& 
   if (m.Has("shortfall")) e.shortfall = m.YenValue("shortfall", 0);
   if (e.type == EventType::kGrant && !e.shortfall)
     throw InputError(m.pos(), where +
-                                  ": a grant needs 'shortfall' (the 収納不足額), since it may "
-                                  "cover at most a share of it");
+                                  ": 交付 (grant) には shortfall (収納不足額) も書いてください "
+                                  "(交付は収納不足額の一定割合までです)");
   if (m.Has("refill_delay")) e.refill_delay = m.Integer("refill_delay", 0, 10);
   if (m.Has("repayment_start")) e.repayment_start = m.Integer("repayment_start", 0, 30);
   if (m.Has("instalments")) e.instalments = m.Integer("instalments", 1, 30);
@@ -125,7 +127,7 @@ FundEvent ReadEvent(const YAML::Node& node, FiscalYear year, const std::string& 
     e.loan_year = YearAt(m, "loan_year");
     if (*e.loan_year > year)
       throw InputError(m.PosOf(m.Require("loan_year")),
-                       where + ".loan_year: must not be after the year of the repayment");
+                       where + ".loan_year: 償還の年度より後にはできません");
   }
   if (e.type == EventType::kSurplus)
     e.account = AccountAt(m, {Account::kMain, Account::kAdjust}, {});
@@ -166,20 +168,19 @@ void ReadParameters(YamlMap& m, finance::FundParameters& p) {
 std::map<MunicipalityCode, std::string> LoadMunicipalityList(const std::string& path) {
   Table t = ReadTable(path);
   auto code_col = t.ColumnIndex("団体コード");
-  if (!code_col) throw InputError({path, 1, 0}, "missing column '団体コード'");
+  if (!code_col)
+    throw InputError({path, 1, 0}, "列 団体コード がありません。見出し行に加えてください");
   auto name_col = t.ColumnIndex("市町村名");
   if (!name_col) name_col = t.ColumnIndex("名称");
   std::map<MunicipalityCode, std::string> out;
   for (const TableRow& row : t.rows) {
     const TableCell& c = row.cells[*code_col];
     auto code = MunicipalityCode::TryParse(Trim(c.text));
-    if (!code)
-      throw InputError(c.pos,
-                       "団体コード: expected a 6-digit code with its check digit (e.g. 102016)");
+    if (!code) throw InputError(c.pos, "団体コード: " + MunicipalityCodeProblem(c.text));
     if (!out.emplace(*code, name_col ? std::string(Trim(row.cells[*name_col].text)) : "").second)
-      throw InputError(c.pos, fmt::format("団体コード: {} is listed twice", code->str()));
+      throw InputError(c.pos, fmt::format("団体コード: {} が2回あります", code->str()));
   }
-  if (out.empty()) throw InputError({path, 0, 0}, "no municipalities in the list");
+  if (out.empty()) throw InputError({path, 0, 0}, "一覧に市町村の行がありません");
   return out;
 }
 
@@ -207,9 +208,9 @@ finance::FundPlan ParseFundPlan(const YAML::Node& node, const std::string& file,
   plan.first_year = YearAt(years, "from");
   plan.last_year = YearAt(years, "to");
   if (plan.last_year < plan.first_year)
-    throw InputError(years.PosOf(years.Require("to")), "years.to: must not be before years.from");
+    throw InputError(years.PosOf(years.Require("to")), "years.to: years.from より前にはできません");
   if (plan.last_year.year() - plan.first_year.year() > 100)
-    throw InputError(years.PosOf(years.Require("to")), "years: at most 100 years");
+    throw InputError(years.PosOf(years.Require("to")), "years: 期間は100年以内にしてください");
   years.RejectUnknownKeys();
 
   if (auto opening = top.Optional("opening")) {
@@ -230,17 +231,18 @@ finance::FundPlan ParseFundPlan(const YAML::Node& node, const std::string& file,
       FiscalYear y = ParseYearNode(key, file, "events");
       SourcePos kpos = PosOf(key, file);
       if (previous && !(*previous < y))
-        throw InputError(kpos, fmt::format("events: {} must come after {} (years in increasing "
-                                           "order, each once)",
+        throw InputError(kpos, fmt::format("events: {} は {} の後に書いてください (年度は古い順"
+                                           "に1回ずつ)",
                                            y.ToWareki(), previous->ToWareki()));
       if (y < plan.first_year || y > plan.last_year)
-        throw InputError(kpos, fmt::format("events: {} is outside years {}–{}", y.ToWareki(),
+        throw InputError(kpos, fmt::format("events: {} は期間 {}〜{} の外です", y.ToWareki(),
                                            plan.first_year.ToWareki(), plan.last_year.ToWareki()));
       previous = y;
       if (list.IsNull()) continue;
       if (!list.IsSequence())
-        throw InputError(PosOf(list, file),
-                         fmt::format("events.{}: expected a list of events", key.Scalar()));
+        throw InputError(
+            PosOf(list, file),
+            fmt::format("events.{}: 事象のリスト (- type: …) で書いてください", key.Scalar()));
       for (size_t i = 0; i < list.size(); ++i)
         plan.events.push_back(
             ReadEvent(list[i], y, fmt::format("events.{}[{}]", key.Scalar(), i), file, options));
@@ -277,10 +279,12 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
                                           kOther, kKuriage, kBase, kTarget,     kReduction};
   CheckColumns(t, known, {kCode, kYear, kSettlement, kPolicy, kPast, kOther, kKuriage});
   if (t.ColumnIndex(kBase).has_value() != t.ColumnIndex(kTarget).has_value())
-    throw InputError({path, 1, 0}, "columns '計画基準年度' and '解消目標年度' go together");
+    throw InputError({path, 1, 0},
+                     "列 計画基準年度 と 解消目標年度 は両方書くか、両方とも省いてください");
   if (t.ColumnIndex(kReduction) && !t.ColumnIndex(kBase))
-    throw InputError({path, 1, 0}, "column '削減予定額' needs '計画基準年度' and '解消目標年度'");
-  if (t.rows.empty()) throw InputError({path, 0, 0}, "no data rows");
+    throw InputError({path, 1, 0},
+                     "列 削減予定額 には 計画基準年度 と 解消目標年度 の列も必要です");
+  if (t.rows.empty()) throw InputError({path, 0, 0}, "表にデータの行がありません");
 
   auto cell = [&](const TableRow& row, const char* column) -> const TableCell* {
     auto i = t.ColumnIndex(column);
@@ -309,31 +313,31 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     const TableCell& code_cell = row.cells[*t.ColumnIndex(kCode)];
     auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
     if (!code)
-      throw InputError(code_cell.pos,
-                       "団体コード: expected a 6-digit code with its check digit (e.g. 102016)");
+      throw InputError(code_cell.pos, "団体コード: " + MunicipalityCodeProblem(code_cell.text));
     if (options.known_municipalities && !options.known_municipalities->count(*code))
       throw InputError(code_cell.pos,
-                       fmt::format("団体コード: {} is not in the municipality list", code->str()));
+                       fmt::format("団体コード: {} は市町村の一覧にありません", code->str()));
     if (prefecture.empty()) prefecture = code->prefecture();
     if (code->prefecture() != prefecture)
       throw InputError(
           code_cell.pos,
-          fmt::format("団体コード: every row must be of one prefecture ({})", prefecture));
+          fmt::format("団体コード: 最初の行と違う都道府県の団体です (最初の行は都道府県コード "
+                      "{})。1つの都道府県の表にしてください",
+                      prefecture));
     d.code = *code;
     const TableCell& year_cell = row.cells[*t.ColumnIndex(kYear)];
     d.year = year_of(year_cell, kYear);
     auto prev = last.find(d.code);
     if (prev != last.end() && !(prev->second.first < d.year))
       throw InputError(year_cell.pos,
-                       fmt::format("年度: the rows of {} must be in increasing year order, one per "
-                                   "year (previous row: line {})",
+                       fmt::format("年度: {} の行は年度の古い順に1年度1行で書いてください (前の"
+                                   "行: {}行目)",
                                    d.code.str(), prev->second.second));
     last.insert_or_assign(d.code, std::pair{d.year, row.pos.line});
     if (const TableCell* n = cell(row, kName)) {
       auto [it, fresh] = in.names.emplace(d.code, std::string(Trim(n->text)));
       if (!fresh && it->second != Trim(n->text))
-        throw InputError(n->pos,
-                         fmt::format("市町村名: differs from an earlier row of {}", d.code.str()));
+        throw InputError(n->pos, fmt::format("市町村名: {} の前の行と違います", d.code.str()));
     } else if (options.known_municipalities) {
       in.names.emplace(d.code, options.known_municipalities->at(d.code));
     }
@@ -347,18 +351,19 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     const TableCell* target = cell(row, kTarget);
     if ((base == nullptr) != (target == nullptr)) {
       const TableCell* given = base ? base : target;
-      throw InputError(given->pos, "計画基準年度 and 解消目標年度 must be given together");
+      throw InputError(given->pos,
+                       "計画基準年度 と 解消目標年度 は両方書くか、両方とも空欄にしてください");
     }
     if (base) {
       finance::DeficitPlan p{d.code, year_of(*base, kBase), year_of(*target, kTarget), base->pos};
       if (p.target_year < p.base_year)
-        throw InputError(target->pos, "解消目標年度: must not be before 計画基準年度");
+        throw InputError(target->pos, "解消目標年度: 計画基準年度より前にはできません");
       auto [it, fresh] = in.plans.emplace(d.code, p);
       if (!fresh &&
           (it->second.base_year != p.base_year || it->second.target_year != p.target_year))
         throw InputError(base->pos,
-                         fmt::format("計画基準年度/解消目標年度: differ from the plan of "
-                                     "{} given at line {}",
+                         fmt::format("計画基準年度/解消目標年度: {} の計画 ({}行目) と違います。"
+                                     "1つの市町村の計画は1つです",
                                      d.code.str(), it->second.pos.line));
     }
     if (const TableCell* r = cell(row, kReduction)) {
@@ -374,13 +379,13 @@ finance::DeficitInput LoadDeficits(const std::string& path, const FinanceLoadOpt
     if (p == in.plans.end())
       throw InputError(
           d.reduction_pos,
-          fmt::format("削減予定額: {} has no plan (計画基準年度, 解消目標年度)", d.code.str()));
+          fmt::format("削減予定額: {} には計画 (計画基準年度、解消目標年度) がありません",
+                      d.code.str()));
     if (d.year <= p->second.base_year || d.year > p->second.target_year)
       throw InputError(
           d.reduction_pos,
-          fmt::format("削減予定額: {} is outside the plan's years (after {}, up to {})",
-                      d.year.ToWareki(), p->second.base_year.ToWareki(),
-                      p->second.target_year.ToWareki()));
+          fmt::format("削減予定額: {} は計画の期間 ({} の翌年度〜{}) の外です", d.year.ToWareki(),
+                      p->second.base_year.ToWareki(), p->second.target_year.ToWareki()));
   }
   // Rows by code, then year (each 市町村's rows are already in year order).
   std::stable_sort(

@@ -1,7 +1,9 @@
 // LoadHousehold: a household file (JSON or YAML, docs/household-format.md) to a
 // premium::Household. JSON goes through the strict YAML parser too (JSON is YAML's flow
 // style), so every error carries the line and column; each message names the JSON path of
-// the value ("members[1].income.salary_revenue") and what was expected, never the value.
+// the value ("members[1].income.salary_revenue") and says in Japanese what to enter, never
+// the value (a household's figures are personal). The web API puts the form's label in place
+// of the path (server/messages_ja.h).
 #include "readers/household_loader.h"
 
 #include <fmt/format.h>
@@ -81,7 +83,7 @@ Yen IncomeItems::*FieldOf(const std::string& key) {
 // Accepted and validated, but not used: excluded from 総所得金額等 by law (spec §1.3).
 constexpr const char* kExcludedIncomeKeys[] = {"retirement", "nontaxable"};
 
-constexpr const char* kTopLevel = "(top level)";
+constexpr const char* kTopLevel = "最上位";
 
 /// The JSON path of `key` in `m`: "members[1].income.salary_revenue".
 std::string PathOf(const YamlMap& m, const std::string& key) {
@@ -129,7 +131,8 @@ bool HouseholdReader::Bool(YamlMap& m, const std::string& key, bool default_valu
   std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
   if (t == "true") return true;
   if (t == "false") return false;
-  throw InputError(m.PosOf(*n), path + ": expected true or false");
+  throw InputError(m.PosOf(*n),
+                   path + ": " + Quoted(t) + "は true (はい) か false (いいえ) で指定してください");
 }
 
 std::optional<CivilDate> HouseholdReader::Date(YamlMap& m, const std::string& key) {
@@ -138,8 +141,9 @@ std::optional<CivilDate> HouseholdReader::Date(YamlMap& m, const std::string& ke
   const std::string path = PathOf(m, key);
   auto d = CivilDate::TryParse(ScalarText(*n, m.PosOf(*n), path));
   if (!d)
-    throw InputError(m.PosOf(*n),
-                     path + ": expected a date such as 2026-04-01, 2026/4/1 or 令和8年4月1日");
+    throw InputError(
+        m.PosOf(*n),
+        path + ": 日付を 2026-04-01、2026/4/1、令和8年4月1日 のように入力してください");
   return d;
 }
 
@@ -152,10 +156,10 @@ std::optional<Yen> HouseholdReader::Amount(YamlMap& m, const std::string& key) {
   const Yen y = ParseYen(ScalarText(*n, pos, path), pos, path, INT64_MIN);
   if (y < 0)
     throw InputError(pos, path +
-                              ": expected whole yen >= 0 (give a loss as business_loss, "
-                              "real_estate_loss, forestry_loss or misc_loss)");
-  if (y > kMaxAmount)
-    throw InputError(pos, path + ": expected at most 10,000,000,000 yen for one amount");
+                              ": 0以上の整数 (円) で入力してください (損失は「損失」の欄 "
+                              "(business_loss、real_estate_loss、forestry_loss、misc_loss) に正の"
+                              "額で入力します)");
+  if (y > kMaxAmount) throw InputError(pos, path + ": 1つの金額は100億円以下で入力してください");
   return y;
 }
 
@@ -163,19 +167,20 @@ void HouseholdReader::ReadBirthDate(YamlMap& m, Person& p) {
   const bool has_age = m.Optional("age").has_value();
   const bool has_birth = m.Optional("birth_date").has_value();
   const int max_age = p.insured ? premium::kMaxInsuredAge : premium::kMaxMemberAge;
-  const std::string range = premium::AgeRangeText(p.insured);
   if (has_age && has_birth)
-    throw InputError(PosOfKey(m, "birth_date"),
-                     m.where() + ": give either age or birth_date, not both");
+    throw InputError(
+        PosOfKey(m, "birth_date"),
+        m.where() + ": 年齢 (age) か生年月日 (birth_date) のどちらか一方だけを入力してください");
   if (!has_age && !has_birth)
-    throw InputError(m.pos(), m.where() + ": expected age (on 4月1日) or birth_date");
+    throw InputError(m.pos(), m.where() +
+                                  ": 年齢 (age、4月1日現在) か生年月日 (birth_date) を入力"
+                                  "してください");
   if (has_age) {
     const YAML::Node n = m.Require("age");
     const std::string path = PathOf(m, "age");
     auto v = TryParseNumber(ScalarText(n, m.PosOf(n), path));
     if (!v || v->raw().get_den() != 1 || *v < Rational(0) || *v > Rational(max_age))
-      throw InputError(m.PosOf(n),
-                       path + ": expected the age on 4月1日, a whole number from " + range);
+      throw InputError(m.PosOf(n), path + ": " + premium::AgeExpectedText(p.insured));
     p.birth_date = premium::BirthDateFromAge(static_cast<int>(v->Floor()), fy_);
     return;
   }
@@ -205,37 +210,34 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
   for (const auto& [loss, income] : kLossOf) {
     if (m.Optional(loss) && m.Optional(income) && in.*FieldOf(loss) > 0 && in.*FieldOf(income) > 0)
       throw InputError(PosOfKey(m, loss),
-                       PathOf(m, loss) + ": expected 0 or absent when " + income +
-                           " is given (a kind of income is either an income or a loss)");
+                       PathOf(m, loss) + ": 同じ種類の所得と損失は同時に入力できません (" + income +
+                           " と " + loss + ")。どちらか一方にしてください");
   }
   if (in.salary_income) {
     if (in.family_salary > 0)
       throw InputError(PosOfKey(m, "salary_income"),
                        PathOf(m, "salary_income") +
-                           ": expected salary_revenue and family_salary instead when the member "
-                           "received 専従者給与 (it is nil in the 軽減判定, so it must stay "
-                           "apart)");
+                           ": 専従者給与を受けた人は、給与所得 (salary_income) でなく給与収入 "
+                           "(salary_revenue) と専従者給与 (family_salary) で入力してください "
+                           "(専従者給与は軽減判定で0とするため分けておきます)");
     if (in.total_income && *in.salary_income > *in.total_income)
       throw InputError(PosOfKey(m, "salary_income"),
                        PathOf(m, "salary_income") +
-                           ": expected at most total_income (the 給与所得 included in the "
-                           "総所得金額等)");
+                           ": 給与所得は総所得金額等 (total_income) 以下の額で入力してください");
     if (in.reduction_income && *in.salary_income > *in.reduction_income)
-      throw InputError(PosOfKey(m, "salary_income"),
-                       PathOf(m, "salary_income") +
-                           ": expected at most reduction_income (the 給与所得 included in the "
-                           "軽減判定所得)");
+      throw InputError(
+          PosOfKey(m, "salary_income"),
+          PathOf(m, "salary_income") +
+              ": 給与所得は軽減判定所得 (reduction_income) 以下の額で入力してください");
   }
   if (in.land_gains_deduction > in.land_gains)
     throw InputError(PosOfKey(m, "land_gains_deduction"),
                      PathOf(m, "land_gains_deduction") +
-                         ": expected at most land_gains (the 特別控除 cannot exceed the "
-                         "譲渡所得)");
+                         ": 特別控除は譲渡所得 (land_gains) 以下の額で入力してください");
   if (in.reduction_income && !in.total_income)
     throw InputError(PosOfKey(m, "reduction_income"),
                      PathOf(m, "reduction_income") +
-                         ": expected only together with total_income (総所得金額等 given "
-                         "directly)");
+                         ": 軽減判定所得は総所得金額等 (total_income) と一緒に入力してください");
   if (in.total_income) {
     // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (spec §3.2);
     // salary_income says how much of it is 給与所得 (for the 非自発的失業者 30/100).
@@ -244,9 +246,9 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
       if (key == "salary_revenue" || key == "pension_revenue" || in.*k.field == 0) continue;
       throw InputError(PosOfKey(m, key),
                        PathOf(m, key) +
-                           ": expected 0 or absent when total_income (総所得金額等) is given; "
-                           "only salary_revenue, pension_revenue and salary_income may "
-                           "accompany it (losses are already netted in it)");
+                           ": 総所得金額等 (total_income) を直接入力したときは、給与収入・公的年金"
+                           "等収入・給与所得 (salary_revenue、pension_revenue、salary_income) の"
+                           "ほかは入力できません (損失も総所得金額等で差し引き済みです)");
     }
   }
 }
@@ -257,21 +259,24 @@ void HouseholdReader::ReadUnemployment(YamlMap& member, Person& p) {
   YamlMap m(*node, file_, PathOf(member, "involuntary_unemployment"));
   m.ExpectKeys({"separation_date", "reason_code"});
   if (!p.insured)
-    throw InputError(m.pos(), m.where() + ": only for an insured member (特例対象被保険者)");
+    throw InputError(m.pos(), m.where() +
+                                  ": 非自発的失業の軽減 (特例対象被保険者) は国保に加入して"
+                                  "いる人についてだけ入力できます");
   m.Require("separation_date");
   p.unemployment_separation = Date(m, "separation_date");
   const YAML::Node code = m.Require("reason_code");
   const std::string path = PathOf(m, "reason_code");
   const std::string c(Trim(NormalizeWidth(ScalarText(code, m.PosOf(code), path))));
   if (std::find(std::begin(kReasonCodes), std::end(kReasonCodes), c) == std::end(kReasonCodes))
-    throw InputError(m.PosOf(code), path +
-                                        ": expected a 離職理由コード of a 特定受給資格者 (11, 12, "
-                                        "21, 22, 31, 32) or 特定理由離職者 (23, 33, 34)");
+    throw InputError(m.PosOf(code),
+                     path +
+                         ": 離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, "
+                         "32) か特定理由離職者 (23, 33, 34) のものを入力してください");
   p.unemployment_reason = c;
   if (premium::AgeOn(p.birth_date, *p.unemployment_separation) >= 65)
-    throw InputError(PosOfKey(m, "separation_date"),
-                     PathOf(m, "separation_date") +
-                         ": the 非自発的失業者 軽減 is for members under 65 on the 離職日");
+    throw InputError(
+        PosOfKey(m, "separation_date"),
+        PathOf(m, "separation_date") + ": 非自発的失業者の軽減は離職日に65歳未満の人が対象です");
 }
 
 void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
@@ -279,7 +284,10 @@ void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
   if (!node) return;
   YamlMap m(*node, file_, PathOf(member, "birth"));
   m.ExpectKeys({"month", "multiple"});
-  if (!p.insured) throw InputError(m.pos(), m.where() + ": only for an insured member (産前産後)");
+  if (!p.insured)
+    throw InputError(m.pos(), m.where() +
+                                  ": 産前産後の免除は国保に加入している人についてだけ入力"
+                                  "できます");
   const YAML::Node month = m.Require("month");
   const std::string path = PathOf(m, "month");
   // "2026-09", "2026/9", "R8.9", "令和8年9月" (or a date in that month).
@@ -288,16 +296,14 @@ void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
   if (!d) d = CivilDate::TryParse(text.ends_with("月") ? text + "1日" : text + "-1");
   if (!d)
     throw InputError(m.PosOf(month),
-                     path +
-                         ": expected the month of the birth (出産(予定)月) such as 2026-09 or "
-                         "令和8年9月");
+                     path + ": 出産(予定)月を 2026-09 や 令和8年9月 のように入力してください");
   p.birth_month = d->YearMonth();
   p.birth_multiple = Bool(m, "multiple", false);
   // The levy applies the exemption to the 均等割 of members 18 and over (premium/prepare.cc).
   if (p.birth_date >= CivilDate{fy_ - 18, 4, 2})
     throw InputError(m.pos(), m.where() +
-                                  ": the 産前産後 exemption is supported for members 18 and "
-                                  "over only (born before 4月2日 of the fiscal year − 18)");
+                                  ": 産前産後の免除は18歳以上の人 (年度の18年前の4月2日より前に"
+                                  "生まれた人) についてだけ計算できます");
 }
 
 HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size_t index) {
@@ -314,37 +320,42 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
   if (p.tokutei_doitsu && p.insured)
     throw InputError(PosOfKey(m, "tokutei_doitsu"),
                      PathOf(m, "tokutei_doitsu") +
-                         ": a 特定同一世帯所属者 has moved to 後期高齢者医療; expected insured: "
-                         "false as well");
+                         ": 特定同一世帯所属者は後期高齢者医療に移った人です。国保の加入を"
+                         "「いいえ」(insured: false) にしてください");
   if (!p.insured && !p.head && !p.tokutei_doitsu)
     throw InputError(PosOfKey(m, "insured"),
                      PathOf(m, "insured") +
-                         ": false is only for the head (擬制世帯主) or a 特定同一世帯所属者 "
-                         "(tokutei_doitsu: true); leave out other people not in 国保");
+                         ": 国保に加入していない人を入力できるのは世帯主 (擬制世帯主) か特定同一"
+                         "世帯所属者 (tokutei_doitsu: true) だけです。ほかの国保に加入していない"
+                         "人は世帯員に入れないでください");
   ReadBirthDate(m, p);
   p.income_declared = Bool(m, "income_declared", true);
   p.joined = Date(m, "joined");
   p.left = Date(m, "left");
   for (const char* key : {"joined", "left"})
     if (!p.insured && m.Optional(key))
-      throw InputError(PosOfKey(m, key),
-                       PathOf(m, key) + ": only for an insured member (資格取得日・喪失日)");
+      throw InputError(
+          PosOfKey(m, key),
+          PathOf(m, key) + ": 資格取得日・喪失日は国保に加入している人についてだけ入力できます");
   if (p.joined && p.left && *p.joined >= *p.left)
     throw InputError(PosOfKey(m, "left"),
                      PathOf(m, "left") +
-                         ": expected a date after joined (資格喪失日 is the day after the last "
-                         "insured day)");
+                         ": 資格喪失日は資格取得日より後の日付で入力してください (資格喪失日は"
+                         "加入最後の日の翌日です)");
   p.fixed_asset_tax = Amount(m, "fixed_asset_tax").value_or(0);
   p.former_dependent_since = Date(m, "former_dependent_since");
   if (p.former_dependent_since) {
     const SourcePos pos = PosOfKey(m, "former_dependent_since");
     const std::string path = PathOf(m, "former_dependent_since");
-    if (!p.insured) throw InputError(pos, path + ": only for an insured member (旧被扶養者)");
+    if (!p.insured)
+      throw InputError(pos, path +
+                                ": 旧被扶養者の資格取得日は国保に加入している人についてだけ"
+                                "入力できます");
     const int age = premium::AgeOn(p.birth_date, *p.former_dependent_since);
     if (age < 65 || age > 74)
       throw InputError(pos, path +
-                                ": a 旧被扶養者 is aged 65 to 74 on the 資格取得日; expected a "
-                                "date on which this member is (check age or birth_date)");
+                                ": 旧被扶養者は資格取得日に65〜74歳の人です。年齢か生年月日を"
+                                "確かめてください");
   }
   ReadUnemployment(m, p);
   ReadBirthEvent(m, p);
@@ -352,9 +363,9 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
   if (p.unemployment_separation && p.income.total_income && !p.income.salary_income)
     throw InputError(PosOfKey(m, "involuntary_unemployment"),
                      PathOf(m, "involuntary_unemployment") +
-                         ": the 30/100 applies to 給与所得; with total_income give "
-                         "income.salary_income (the 給与所得 included in it), or give the kinds "
-                         "instead of total_income");
+                         ": 非自発的失業者の軽減は給与所得にかかります。総所得金額等 "
+                         "(total_income) を入力したときは、そのうちの給与所得を "
+                         "income.salary_income に入力するか、所得の種類ごとに入力してください");
   m.RejectUnknownKeys();
   return out;
 }
@@ -366,18 +377,18 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
   h.id = std::filesystem::path(file_).stem().string();
   if (auto id = root.OptionalText("id")) h.id = std::string(Trim(*id));
   if (auto code = root.Optional("municipality")) {
-    auto parsed = MunicipalityCode::TryParse(ScalarText(*code, root.PosOf(*code), "municipality"));
+    const std::string text = ScalarText(*code, root.PosOf(*code), "municipality");
+    auto parsed = MunicipalityCode::TryParse(text);
     if (!parsed)
-      throw InputError(root.PosOf(*code),
-                       "municipality: expected a 団体コード of 6 digits with its check digit "
-                       "(or the 5 digits before it), e.g. 102016");
+      throw InputError(root.PosOf(*code), "municipality: " + MunicipalityCodeProblem(text));
     h.municipality = parsed->str();
     h.municipality_at = root.PosOf(*code);
   }
   const YAML::Node members = root.Require("members");
   if (!members.IsSequence() || members.size() == 0 || members.size() > kMaxMembers)
-    throw InputError(root.PosOf(members),
-                     fmt::format("members: expected a list of 1 to {} members", kMaxMembers));
+    throw InputError(
+        root.PosOf(members),
+        fmt::format("members: 世帯員は1人以上{}人以下のリストで入力してください", kMaxMembers));
   std::optional<size_t> head;
   int insured = 0;
   bool any_tokutei_doitsu = false;
@@ -386,9 +397,9 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
     if (m.head_pos) {
       if (head)
         throw InputError(*m.head_pos,
-                         fmt::format("members[{}].head: members[{}] is already the head; expected "
-                                     "exactly one 世帯主",
-                                     i, *head));
+                         fmt::format("members[{}].head: 世帯主は1人だけ選んでください ({}人目 "
+                                     "(members[{}]) がすでに世帯主です)",
+                                     i, *head + 1, *head));
       head = i;
     }
     insured += m.person.insured ? 1 : 0;
@@ -396,34 +407,34 @@ Household HouseholdReader::Read(const YAML::Node& root_node) {
     h.members.push_back(std::move(m.person));
   }
   if (!head)
-    throw InputError(root.PosOf(members),
-                     "members: expected exactly one member with head: true (世帯主; insured: false "
-                     "for an 擬制世帯主)");
+    throw InputError(
+        root.PosOf(members),
+        "members: 世帯主を1人選んでください (head: true。国保に加入していない世帯主"
+        "は、国保の加入を「いいえ」(insured: false) にして擬制世帯主として入力します)");
   if (insured == 0)
-    throw InputError(root.PosOf(members),
-                     "members: expected at least one insured member (国保の被保険者)");
+    throw InputError(root.PosOf(members), "members: 国保に加入している人を1人以上入力してください");
   h.tokutei_since = Date(root, "tokutei_since");
   if (h.tokutei_since) {
     const SourcePos pos = PosOfKey(root, "tokutei_since");
     if (*h.tokutei_since > year_end_)
-      throw InputError(pos, fmt::format("tokutei_since: expected a date not after the end of the "
-                                        "fiscal year ({})",
+      throw InputError(pos, fmt::format("tokutei_since: 特定世帯となった日は年度末 ({}) 以前の"
+                                        "日付で入力してください",
                                         year_end_.ToString()));
     if (insured != 1)
-      throw InputError(pos, fmt::format("tokutei_since: a 特定世帯 has exactly one insured member; "
-                                        "this household has {}",
+      throw InputError(pos, fmt::format("tokutei_since: 特定世帯は国保の被保険者が1人の世帯です "
+                                        "(この世帯は{}人)。世帯員の国保の加入を確かめてください",
                                         insured));
     if (!any_tokutei_doitsu)
       throw InputError(pos,
-                       "tokutei_since: a 特定世帯 keeps the member who moved to 後期高齢者医療; "
-                       "expected a member with tokutei_doitsu: true");
+                       "tokutei_since: 特定世帯には後期高齢者医療に移った世帯員 (特定同一世帯"
+                       "所属者、tokutei_doitsu: true) を入力してください");
   }
   root.RejectUnknownKeys();
   return h;
 }
 
 /// Refuses text that is not strict JSON (RFC 8259), at the line and column (in characters)
-/// where the parser stopped: "h.json:7:3: invalid JSON: … expected …".
+/// where the parser stopped: "h.json:7:3: JSON として読めません (…)。…".
 void CheckStrictJson(const std::string& text, const std::string& file) {
   try {
     (void)nlohmann::json::parse(text);
@@ -443,9 +454,9 @@ void CheckStrictJson(const std::string& text, const std::string& file) {
     const std::size_t colon = what.find(": ");
     if (colon != std::string::npos) what = what.substr(colon + 2);
     throw InputError({file, line, column},
-                     "invalid JSON: " + what +
-                         " (a .json file is strict JSON: no trailing comma, double-quoted keys "
-                         "and strings, no comments)");
+                     "JSON として読めません (" + what +
+                         ")。.json のファイルは厳密な JSON で書いてください (最後の要素の後に"
+                         "カンマを付けない、キーと文字列は二重引用符 \"…\"、コメントなし)");
   }
 }
 
@@ -459,7 +470,7 @@ premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
   // YAML's flow style accepts what JSON refuses (a trailing comma, single quotes, comments),
   // so a .json file is checked as JSON first.
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError({path, 1, 1}, "the file is empty; expected a household (members: …)");
+    throw InputError({path, 1, 1}, "ファイルが空です。世帯 (members: …) を書いてください");
   if (ext == ".json") CheckStrictJson(text, path);
   return HouseholdReader(path, fiscal_year).Read(ParseYamlStrict(text, path));
 }

@@ -28,7 +28,9 @@ constexpr const char* kEmbeddedPath = "data/incentive/definitions.yaml";
 
 Rational NumberAt(const YAML::Node& n, const SourcePos& pos, const std::string& what) {
   auto v = TryParseNumber(ScalarText(n, pos, what));
-  if (!v) throw InputError(pos, fmt::format("{}: expected a number", what));
+  if (!v)
+    throw InputError(pos, fmt::format("{}: {}は数として読めません。数を書いてください", what,
+                                      Quoted(n.Scalar())));
   return *v;
 }
 
@@ -40,7 +42,7 @@ Provenance ReadProvenance(YamlMap& m) {
   p.source = m.Text("source");
   if (Trim(p.source).empty())
     throw InputError(m.PosOf(m.Require("source")),
-                     m.where() + ".source: expected the document the value comes from");
+                     m.where() + ".source: 値の出典 (通知・資料の名前) を書いてください");
   return p;
 }
 
@@ -59,14 +61,15 @@ std::pair<Rational, Provenance> ReadValued(const YAML::Node& node, const std::st
 YAML::Node Sequence(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
   if (!n.IsSequence() || n.size() == 0)
-    throw InputError(m.PosOf(n), fmt::format("{}.{}: expected a non-empty list", m.where(), key));
+    throw InputError(m.PosOf(n),
+                     fmt::format("{}.{}: 1つ以上の要素のリストで書いてください", m.where(), key));
   return n;
 }
 
 std::vector<incentive::ThresholdStep> ReadSteps(const YAML::Node& seq, const std::string& file,
                                                 const std::string& where, const Item& item) {
   if (!seq.IsSequence() || seq.size() == 0)
-    throw InputError(PosOf(seq, file), where + ": expected a non-empty list of steps");
+    throw InputError(PosOf(seq, file), where + ": 段階 (steps) を1つ以上のリストで書いてください");
   const std::string bound_key = item.lower_is_better ? "at_most" : "at_least";
   std::vector<incentive::ThresholdStep> steps;
   for (const YAML::Node& s : seq) {
@@ -82,10 +85,10 @@ std::vector<incentive::ThresholdStep> ReadSteps(const YAML::Node& seq, const std
     // Best first: the first step met wins, so bounds must get strictly easier.
     if (!steps.empty() && (item.lower_is_better ? step.bound <= steps.back().bound
                                                 : step.bound >= steps.back().bound))
-      throw InputError(m.PosOf(b), fmt::format("{}.{}: steps must be listed best first ({} "
-                                               "bounds strictly {})",
+      throw InputError(m.PosOf(b), fmt::format("{}.{}: 段階は良い順に書いてください ({} の値が"
+                                               "{}順)",
                                                m.where(), bound_key, bound_key,
-                                               item.lower_is_better ? "increasing" : "decreasing"));
+                                               item.lower_is_better ? "小さい" : "大きい"));
     steps.push_back(std::move(step));
   }
   return steps;
@@ -115,7 +118,9 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
     item.kind = RuleKind::kShare;
   } else {
     throw InputError(m.PosOf(rule_node),
-                     where + ".rule: expected one of threshold, percentile, rank, flag, share");
+                     where + ".rule: " + Quoted(rule) +
+                         "は使えません。threshold、percentile、rank、flag、share のどれかを"
+                         "書いてください");
   }
   item.key = m.Text("key");
   item.label = m.Text("label");
@@ -124,8 +129,8 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
       item.column == "名称")
     throw InputError(m.PosOf(m.Require("column")),
                      where +
-                         ".column: expected a data column name other than 団体コード, "
-                         "名称 and 被保険者数");
+                         ".column: 団体コード・名称・被保険者数 のほかのデータの列の名前を"
+                         "書いてください");
   const std::string w = where + " (" + item.key + ")";
   if (item.kind == RuleKind::kFlag) {
     YAML::Node y = m.Require("yes"), n = m.Require("no");
@@ -145,12 +150,14 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
   YAML::Node unit = m.Require("unit");
   const std::string u = ScalarText(unit, m.PosOf(unit), w + ".unit");
   if (u != "percent" && u != "number")
-    throw InputError(m.PosOf(unit), w + ".unit: expected percent or number");
+    throw InputError(m.PosOf(unit), w + ".unit: " + Quoted(u) +
+                                        "は使えません。percent か number を書いてください");
   item.percent = u == "percent";
   if (auto d = m.OptionalText("direction")) {
     if (*d != "higher" && *d != "lower")
       throw InputError(m.PosOf(m.Require("direction")),
-                       w + ".direction: expected higher or lower (which value is better)");
+                       w + ".direction: " + Quoted(*d) +
+                           "は使えません。higher か lower (どちらが良い値か) を書いてください");
     item.lower_is_better = *d == "lower";
   }
   if (item.kind == RuleKind::kRank) {
@@ -163,8 +170,8 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
       if (!item.ranks.empty() && band.at_most <= item.ranks.back().at_most)
         throw InputError(bm.PosOf(bm.Require("rank_at_most")),
                          bm.where() +
-                             ".rank_at_most: bands must be listed best first "
-                             "(rank_at_most increasing)");
+                             ".rank_at_most: 段階は良い順 (rank_at_most の小さい順) に書いて"
+                             "ください");
       YAML::Node p = bm.Require("points");
       band.points = NumberAt(p, bm.PosOf(p), bm.where() + ".points");
       band.provenance = ReadProvenance(bm);
@@ -179,10 +186,11 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
       incentive::PercentileBand band;
       band.top = PercentWithSign(t, bm.PosOf(t), bm.where() + ".top");
       if (band.top.Sign() <= 0 || band.top > Rational(1))
-        throw InputError(bm.PosOf(t), bm.where() + ".top: expected a share in (0%, 100%]");
+        throw InputError(bm.PosOf(t),
+                         bm.where() + ".top: 0% より大きく 100% 以下の割合を書いてください");
       if (!item.bands.empty() && band.top <= item.bands.back().top)
         throw InputError(bm.PosOf(t),
-                         bm.where() + ".top: bands must be listed best first (top increasing)");
+                         bm.where() + ".top: 段階は良い順 (top の小さい順) に書いてください");
       band.points = NumberAt(p, bm.PosOf(p), bm.where() + ".points");
       band.provenance = ReadProvenance(bm);
       item.bands.push_back(std::move(band));
@@ -190,8 +198,8 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
   } else {
     const bool has_steps = m.Has("steps"), has_tables = m.Has("tables");
     if (has_steps == has_tables)
-      throw InputError(m.pos(), w + ": expected either steps (one table) or tables (one per "
-                                    "size class), not both or neither");
+      throw InputError(m.pos(), w + ": steps (表1つ) か tables (規模区分ごとの表) の"
+                                    "どちらか一方を書いてください");
     if (has_steps) {
       item.tables.push_back({"", ReadSteps(m.Require("steps"), file, w + ".steps", item)});
     } else {
@@ -203,14 +211,17 @@ Item ReadItem(const YAML::Node& node, const std::string& file, const std::string
         YAML::Node c = tm.Require("class");
         std::string cls = ScalarText(c, tm.PosOf(c), tm.where() + ".class");
         if (!rules.FindClass(cls))
-          throw InputError(tm.PosOf(c), tm.where() + ".class: unknown size class " + cls);
+          throw InputError(tm.PosOf(c), tm.where() + ".class: 規模区分 " + Quoted(cls) +
+                                            "はありません (size_classes の key を書いてください)");
         if (!seen.insert(cls).second)
-          throw InputError(tm.PosOf(c), tm.where() + ".class: size class given twice: " + cls);
+          throw InputError(tm.PosOf(c),
+                           tm.where() + ".class: 規模区分 " + Quoted(cls) + "が2回あります");
         item.tables.push_back({cls, ReadSteps(tm.Require("steps"), file, w + ".steps", item)});
       }
       for (const auto& sc : rules.size_classes)
         if (!seen.count(sc.key))
-          throw InputError(m.PosOf(tables), w + ".tables: no table for size class " + sc.key);
+          throw InputError(m.PosOf(tables),
+                           w + ".tables: 規模区分 " + sc.key + " の表がありません。加えてください");
     }
   }
   m.RejectUnknownKeys();
@@ -235,11 +246,12 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
     Indicator ind;
     ind.key = im.Text("key");
     if (!keys.insert(ind.key).second)
-      throw InputError(im.PosOf(im.Require("key")), "indicator key given twice: " + ind.key);
+      throw InputError(im.PosOf(im.Require("key")),
+                       "指標の key " + Quoted(ind.key) + "が2回あります");
     ind.label = im.Text("label");
     const std::string w = where + "." + ind.key;
     auto [max, max_prov] = ReadValued(im.Require("max"), file, w + ".max");
-    if (max.Sign() <= 0) throw InputError(max_prov.pos, w + ".max: expected a positive number");
+    if (max.Sign() <= 0) throw InputError(max_prov.pos, w + ".max: 0より大きい数を書いてください");
     ind.max_points = max;
     ind.max_provenance = max_prov;
     YAML::Node items = Sequence(im, "items");
@@ -252,33 +264,32 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
       if (level == Level::kPrefectural &&
           (item.kind == RuleKind::kPercentile || item.kind == RuleKind::kRank))
         throw InputError(PosOf(it["rule"], file),
-                         w + ".items[].rule: percentile and rank are for 市町村分 only (ranks "
-                             "among prefectures are not supported; give the prefecture's "
-                             "published rank as a number column with a threshold rule, "
-                             "direction: lower)");
+                         w + ".items[].rule: percentile と rank は市町村分だけに使えます "
+                             "(都道府県の順位は計算しません。公表された順位を数の列にして、"
+                             "threshold と direction: lower で書いてください)");
       // A share is the prefecture's view of its municipalities.
       if (level == Level::kMunicipal && item.kind == RuleKind::kShare)
         throw InputError(PosOf(it["rule"], file),
-                         w + ".items[].rule: share is for 都道府県分 only (the share of "
-                             "the municipalities whose flag is yes)");
+                         w + ".items[].rule: share は都道府県分だけに使えます (該当する市町村"
+                             "の割合です)");
       if (!item_keys.insert(item.key).second)
-        throw InputError(PosOf(it["key"], file), "item key given twice: " + item.key);
+        throw InputError(PosOf(it["key"], file),
+                         "項目の key " + Quoted(item.key) + "が2回あります");
       item_max += item.MaxPoints();
       ind.items.push_back(std::move(item));
     }
     // The items cannot give more than the indicator's 満点.
     if (item_max > ind.max_points)
       throw InputError(max_prov.pos,
-                       fmt::format("{}.max: the items can give {} points, more than the "
-                                   "maximum {}",
-                                   w, item_max.ToString(), ind.max_points.ToString()));
+                       fmt::format("{}.max: 項目の点の合計 {} 点が満点 {} を超えています", w,
+                                   item_max.ToString(), ind.max_points.ToString()));
     im.RejectUnknownKeys();
     lr.indicators.push_back(std::move(ind));
   }
   // Σ 満点 of the indicators = the total the source states (R3: 1,000 and 296).
   if (lr.MaxPoints() != lr.declared_total)
     throw InputError(total_prov.pos,
-                     fmt::format("{}.total: the indicator maxima add up to {}, not {}", where,
+                     fmt::format("{}.total: 指標の満点の合計は {} で、{} ではありません", where,
                                  lr.MaxPoints().ToString(), lr.declared_total.ToString()));
   m.RejectUnknownKeys();
   return lr;
@@ -288,7 +299,8 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
 IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "definitions")
-      throw InputError(s->pos, fmt::format("unknown series '{}' (expected definitions)", s->name));
+      throw InputError(
+          s->pos, fmt::format("系列 {}は使えません (definitions だけを書きます)", Quoted(s->name)));
   IncentiveRules r;
   const std::string& file = f.file();
   r.file = file;
@@ -310,15 +322,18 @@ IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const Year
     sc.min_insured =
         ParseCount(ScalarText(mn, cm.PosOf(mn), "min"), cm.PosOf(mn), "size_classes[].min", 0);
     if (r.FindClass(sc.key))
-      throw InputError(cm.PosOf(cm.Require("key")), "size class key given twice: " + sc.key);
+      throw InputError(cm.PosOf(cm.Require("key")),
+                       "規模区分の key " + Quoted(sc.key) + "が2回あります");
     // The classes must cover 0, 1, 2 … without gaps or overlaps, smallest first.
     if (open_ended)
       throw InputError(cm.PosOf(mn),
-                       "size_classes[]: a class after the open-ended one (the one without below)");
+                       "size_classes[]: 上限のない区分 (below のない区分) の後に区分があります。"
+                       "上限のない区分を最後にしてください");
     if (sc.min_insured != next_min)
-      throw InputError(cm.PosOf(mn), fmt::format("size_classes[].min: expected {} (the previous "
-                                                 "class's below; classes smallest first)",
-                                                 next_min));
+      throw InputError(cm.PosOf(mn),
+                       fmt::format("size_classes[].min: {} にしてください (前の区分の "
+                                   "below。区分は小さい順に書きます)",
+                                   next_min));
     if (auto b = cm.Optional("below")) {
       sc.below = ParseCount(ScalarText(*b, cm.PosOf(*b), "below"), cm.PosOf(*b),
                             "size_classes[].below", sc.min_insured + 1);
@@ -331,7 +346,7 @@ IncentiveRules RulesFromFile(const ParameterFile& f, FiscalYear year, const Year
   }
   if (!open_ended)
     throw InputError(m.PosOf(classes),
-                     "size_classes: the last class must have no below (open-ended)");
+                     "size_classes: 最後の区分には below を書かないでください (上限なし)");
   std::set<std::string> item_keys;
   r.municipal = ReadLevel(m.Require("municipal"), file, Level::kMunicipal, r, item_keys);
   r.prefectural = ReadLevel(m.Require("prefectural"), file, Level::kPrefectural, r, item_keys);
@@ -418,10 +433,11 @@ std::map<std::string, ColumnUse> ColumnUses(const IncentiveRules& rules, const s
           u.percent = percent;
           u.first_item = item.key;
         } else if (u.flag != flag || u.percent != percent) {
-          throw InputError(item.pos, fmt::format("column {} is read as a {} by {} but as a {} "
-                                                 "by {}",
-                                                 item.column, u.flag ? "flag" : "number",
-                                                 u.first_item, flag ? "flag" : "number", item.key));
+          throw InputError(item.pos,
+                           fmt::format("列 {} を {} は{}として、{} は{}として読みます。"
+                                       "1つの列は1通りに読むようにしてください",
+                                       item.column, u.first_item, u.flag ? "はい/いいえ" : "数",
+                                       item.key, flag ? "はい/いいえ" : "数"));
         }
         (lr->level == Level::kMunicipal || share ? u.municipal : u.prefectural) = true;
       }
@@ -433,16 +449,18 @@ Rational ParseValue(const TableCell& cell, const ColumnUse& use, const std::stri
   if (use.flag) {
     if (YesWords().count(t)) return 1;
     if (NoWords().count(t)) return 0;
-    throw InputError(cell.pos, column + ": expected a yes/no flag (1/0, はい/いいえ, ○/×)");
+    throw InputError(cell.pos, column + ": " + Quoted(t) +
+                                   "は使えません。はい/いいえ (1/0、○/×) で書いてください");
   }
   auto v = TryParseNumber(t);
-  if (!v) throw InputError(cell.pos, column + ": expected a number");
+  if (!v) throw InputError(cell.pos, column + ": " + Quoted(t) + "は数として読めません");
   if (use.percent) {
     // A rate column holds percent: "39.28" and "39.28%" both mean 39.28%.
     const bool has_sign = !t.empty() && t.back() == '%';
     Rational r = has_sign ? *v : *v / Rational(100);
     if (r.Sign() < 0 || r > Rational(1))
-      throw InputError(cell.pos, column + ": expected a percentage from 0 to 100");
+      throw InputError(cell.pos,
+                       column + ": " + Quoted(t) + "は範囲外です。0〜100 の百分率で書いてください");
     return r;
   }
   return *v;
@@ -473,20 +491,24 @@ std::vector<RawRow> WideRows(const Table& table, const std::map<std::string, Col
       value_cols.push_back({j, h});
     } else {
       throw InputError(table.header[j].pos,
-                       fmt::format("unknown column {} (expected 団体コード, 名称, 被保険者数 or "
-                                   "an indicator column of the definitions)",
-                                   h));
+                       fmt::format("見出し {}は使えません。団体コード、名称、被保険者数、"
+                                   "または定義にある指標の列を書いてください",
+                                   Quoted(h)));
     }
   }
   const SourcePos header_pos{table.file, table.header.empty() ? 1 : table.header[0].pos.line, 0};
-  if (!code_col) throw InputError(header_pos, "missing column 団体コード");
-  if (!insured_col) throw InputError(header_pos, "missing column 被保険者数");
+  if (!code_col)
+    throw InputError(header_pos, "列 団体コード がありません。見出し行に加えてください");
+  if (!insured_col)
+    throw InputError(header_pos, "列 被保険者数 がありません。見出し行に加えてください");
   for (const auto& [col, use] : uses) {
     bool present = false;
     for (const auto& vc : value_cols) present |= vc.second == col;
     if (!present)
       throw InputError(header_pos,
-                       fmt::format("missing column {} (read by item {})", col, use.first_item));
+                       fmt::format("列 {} がありません (項目 {} が読みます)。見出し行に加えて"
+                                   "ください",
+                                   col, use.first_item));
   }
   std::vector<RawRow> rows;
   for (const TableRow& row : table.rows) {
@@ -513,8 +535,9 @@ std::vector<RawRow> LongRows(const Table& table, const std::map<std::string, Col
   auto value_col = table.ColumnIndex("値");
   for (const TableCell& h : table.header)
     if (h.text != "団体コード" && h.text != "名称" && h.text != "項目" && h.text != "値")
-      throw InputError(
-          h.pos, "unknown column " + h.text + " (the long form has 団体コード, 名称, 項目, 値)");
+      throw InputError(h.pos,
+                       "見出し " + Quoted(h.text) +
+                           "は使えません。縦持ちの表の見出しは 団体コード、名称、項目、値 です");
   std::vector<RawRow> rows;
   std::map<std::string, size_t> by_code;
   for (const TableRow& row : table.rows) {
@@ -533,16 +556,16 @@ std::vector<RawRow> LongRows(const Table& table, const std::map<std::string, Col
     const std::string name(Trim(NormalizeWidth(item.text)));
     const TableCell& value = row.cells[*value_col];
     if (name == "被保険者数") {
-      if (r.insured) throw InputError(item.pos, "被保険者数 given twice for this 団体コード");
+      if (r.insured) throw InputError(item.pos, "この団体コードの被保険者数が2回あります");
       r.insured = value;
     } else if (uses.count(name)) {
       if (r.values.count(name))
-        throw InputError(item.pos, name + " given twice for this 団体コード");
+        throw InputError(item.pos, "この団体コードの " + name + " が2回あります");
       r.values[name] = value;
     } else {
-      throw InputError(item.pos, "unknown 項目 " + name +
-                                     " (expected 被保険者数 or an indicator column of the "
-                                     "definitions)");
+      throw InputError(item.pos, "項目 " + Quoted(name) +
+                                     "は使えません。被保険者数か、定義にある指標の列の名前を書いて"
+                                     "ください");
     }
   }
   return rows;
@@ -555,7 +578,7 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
   const bool long_form =
       table.ColumnIndex("項目") && table.ColumnIndex("値") && !table.ColumnIndex("被保険者数");
   std::vector<RawRow> raw = long_form ? LongRows(table, uses) : WideRows(table, uses);
-  if (raw.empty()) throw InputError({table.file, 0, 0}, "the table has no data rows");
+  if (raw.empty()) throw InputError({table.file, 0, 0}, "表にデータの行がありません");
   std::vector<Entity> out;
   std::set<std::string> codes;
   std::string prefecture;
@@ -563,35 +586,34 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
     Entity e;
     e.pos = r.pos;
     auto code = MunicipalityCode::TryParse(Trim(NormalizeWidth(r.code.text)));
-    if (!code)
-      throw InputError(r.code.pos,
-                       "団体コード: expected a 6-digit code with its check digit "
-                       "(or 5 digits)");
+    if (!code) throw InputError(r.code.pos, "団体コード: " + MunicipalityCodeProblem(r.code.text));
     e.code = code->str();
     if (!codes.insert(e.code).second)
-      throw InputError(r.code.pos, "団体コード: given twice (" + e.code + ")");
+      throw InputError(r.code.pos, "団体コード: " + e.code + " が2回あります");
     if (prefecture.empty()) prefecture = code->prefecture();
     if (code->prefecture() != prefecture)
       throw InputError(r.code.pos,
-                       "団体コード: another prefecture than the first row's (" + prefecture + ")");
+                       "団体コード: 最初の行と違う都道府県の団体です (最初の行は都道府県コード " +
+                           prefecture + ")。1つの都道府県の表にしてください");
     e.level = e.code.substr(2, 3) == "000" ? Level::kPrefectural : Level::kMunicipal;
     if (r.name) e.name = std::string(Trim(r.name->text));
     if (!r.insured || Trim(r.insured->text).empty())
-      throw InputError(r.insured ? r.insured->pos : r.pos, "被保険者数: missing");
+      throw InputError(r.insured ? r.insured->pos : r.pos,
+                       "被保険者数: 値がありません。被保険者数を書いてください");
     e.insured = ParseCount(r.insured->text, r.insured->pos, "被保険者数");
     for (const auto& [col, use] : uses) {
       const bool needed = e.level == Level::kMunicipal ? use.municipal : use.prefectural;
       auto it = r.values.find(col);
       if (!needed) {
         if (it != r.values.end())
-          throw InputError(it->second.pos, fmt::format("{}: not used for the {} (leave it empty)",
+          throw InputError(it->second.pos, fmt::format("{}: {}には使いません。空欄にしてください",
                                                        col, incentive::LevelName(e.level)));
         continue;
       }
       if (it == r.values.end())
-        throw InputError(
-            r.blank_at.count(col) ? r.blank_at.at(col) : r.pos,
-            fmt::format("{}: missing for {} (needed by item {})", col, e.code, use.first_item));
+        throw InputError(r.blank_at.count(col) ? r.blank_at.at(col) : r.pos,
+                         fmt::format("{}: {} の値がありません (項目 {} に必要です)", col, e.code,
+                                     use.first_item));
       e.values[col] = ParseValue(it->second, use, col);
       e.where[col] = it->second.pos;
     }
@@ -600,7 +622,7 @@ std::vector<Entity> ReadIncentiveData(const Table& table, const IncentiveRules& 
   int prefs = 0;
   for (const auto& e : out)
     if (e.level == Level::kPrefectural && ++prefs > 1)
-      throw InputError(e.pos, "more than one prefecture row (団体コード ending in 000)");
+      throw InputError(e.pos, "都道府県の行 (団体コードの3〜5桁目が000) が2つ以上あります");
   return out;
 }
 
@@ -617,8 +639,8 @@ incentive::NationalAverage LoadNationalAverage(const std::string& path,
   YAML::Node fy = m.Require("fiscal_year");
   auto year = FiscalYear::TryParse(ScalarText(fy, m.PosOf(fy), "fiscal_year"));
   if (!year || *year != rules.year)
-    throw InputError(m.PosOf(fy), "fiscal_year: expected " + rules.year.ToShortWareki() +
-                                      " (the year of the definitions)");
+    throw InputError(m.PosOf(fy),
+                     "fiscal_year: 定義の年度 " + rules.year.ToShortWareki() + " を書いてください");
   avg.source = m.Text("source");
   for (const LevelRules* lr : {&rules.municipal, &rules.prefectural}) {
     const std::string key = lr->level == Level::kMunicipal ? "municipal" : "prefectural";
@@ -637,9 +659,10 @@ incentive::NationalAverage LoadNationalAverage(const std::string& path,
       bool known = false;
       for (const auto& ind : lr->indicators) known |= ind.key == name;
       if (!known)
-        throw InputError(lm.PosOf(k), fmt::format("{}: unknown indicator {} (expected total or "
-                                                  "an indicator key of the definitions)",
-                                                  key, name));
+        throw InputError(lm.PosOf(k),
+                         fmt::format("{}: 指標 {}はありません。total か、定義にある指標の "
+                                     "key を書いてください",
+                                     key, Quoted(name)));
       by_key[name] = value;
     }
   }

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/embedded_data.h"
 #include "io/parameter_file.h"
@@ -52,23 +53,23 @@ int DecimalPlaces(std::string_view text) {
 const char* UnitWords(Unit unit) {
   switch (unit) {
     case Unit::kPercent:
-      return "a percentage such as 42.6 or 42.6%";
+      return "百分率 (例: 42.6 または 42.6%)";
     case Unit::kYen:
-      return "whole yen";
+      return "円単位の整数";
     case Unit::kCount:
-      return "a whole number";
+      return "整数";
     case Unit::kIndex:
-      return "a decimal index such as 0.9514";
+      return "小数の指数 (例: 0.9514)";
   }
-  return "a number";
+  return "数";
 }
 
 Rational ParseValue(std::string_view text, const SourcePos& pos, const std::string& what,
                     Unit unit) {
   auto v = TryParseValue(text, unit);
-  if (!v) throw InputError(pos, fmt::format("{}: expected {}", what, UnitWords(unit)));
-  if ((unit == Unit::kYen || unit == Unit::kCount) && !(v->raw().get_den() == 1))
-    throw InputError(pos, fmt::format("{}: expected {}", what, UnitWords(unit)));
+  if (!v || ((unit == Unit::kYen || unit == Unit::kCount) && !(v->raw().get_den() == 1)))
+    throw InputError(pos, fmt::format("{}: {}は使えません。{}で書いてください", what, Quoted(text),
+                                      UnitWords(unit)));
   return *v;
 }
 
@@ -80,7 +81,8 @@ E ParseEnum(YamlMap& m, const std::string& key, const std::map<std::string, E>& 
   if (it == choices.end()) {
     std::string list;
     for (const auto& [name, value] : choices) list += (list.empty() ? "" : ", ") + name;
-    throw InputError(m.PosOf(n), fmt::format("{}.{}: expected one of {}", m.where(), key, list));
+    throw InputError(m.PosOf(n), fmt::format("{}.{}: {}は使えません。{} のどれかを書いてください",
+                                             m.where(), key, Quoted(text), list));
   }
   return it->second;
 }
@@ -94,7 +96,7 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
   if (d.key.empty() ||
       d.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
     throw InputError(m.PosOf(m.Require("key")),
-                     m.where() + ".key: expected lower-case letters, digits and '_'");
+                     m.where() + ".key: key は英小文字・数字・'_' だけで書いてください");
   d.label = m.Text("label");
   d.unit = ParseEnum<Unit>(m, "unit",
                            {{"percent", Unit::kPercent},
@@ -114,12 +116,14 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
   } else {
     for (const char* k : {"numerator", "denominator", "exclusions"})
       if (m.Has(k))
-        throw InputError(m.PosOf(m.Require(k)),
-                         fmt::format("{}.{}: only a ratio KPI has a {}", m.where(), k, k));
+        throw InputError(
+            m.PosOf(m.Require(k)),
+            fmt::format("{}.{}: {} は比率の KPI (kind: ratio) だけに書けます", m.where(), k, k));
   }
   if (auto targets = m.Optional("targets")) {
     if (!targets->IsSequence())
-      throw InputError(m.PosOf(*targets), m.where() + ".targets: expected a list");
+      throw InputError(m.PosOf(*targets),
+                       m.where() + ".targets: 目標のリスト (- year: …) で書いてください");
     for (size_t i = 0; i < targets->size(); ++i) {
       YamlMap t((*targets)[i], file, fmt::format("{}.targets[{}]", m.where(), i));
       t.ExpectKeys({"year", "value", "source", "confirmed"});
@@ -128,11 +132,10 @@ Definition ReadDefinition(const YAML::Node& node, const std::string& file, size_
       auto year = FiscalYear::TryParse(ytext);
       if (!year)
         throw InputError(t.PosOf(yn),
-                         t.where() + ".year: expected a fiscal year (2029, 令和11年度, R11)");
+                         t.where() + ".year: 年度を 2029、令和11年度、R11 のように書いてください");
       if (!d.targets.empty() && !(d.targets.back().year < *year))
-        throw InputError(
-            t.PosOf(yn),
-            t.where() + ".year: targets must be in increasing year order, one per year");
+        throw InputError(t.PosOf(yn),
+                         t.where() + ".year: 目標は年度の順に、1年度に1つずつ書いてください");
       YAML::Node vn = t.Require("value");
       Rational value = ParseValue(ScalarText(vn, t.PosOf(vn), t.where() + ".value"), t.PosOf(vn),
                                   t.where() + ".value", d.unit);
@@ -178,7 +181,7 @@ std::vector<Definition> ReadDefinitions(const YAML::Node& root, const std::strin
   top.ExpectKeys({"kpis"});
   YAML::Node list = top.Require("kpis");
   if (!list.IsSequence() || list.size() == 0)
-    throw InputError(top.PosOf(list), "kpis: expected a non-empty list of KPI definitions");
+    throw InputError(top.PosOf(list), "kpis: KPI の定義を1つ以上のリストで書いてください");
   std::vector<Definition> defs;
   std::map<std::string, int> seen;  // key or label → line
   for (size_t i = 0; i < list.size(); ++i) {
@@ -187,8 +190,8 @@ std::vector<Definition> ReadDefinitions(const YAML::Node& root, const std::strin
     for (const std::string& name : {d.key, d.label}) {
       auto [it, fresh] = seen.emplace(name, pos.line);
       if (!fresh)
-        throw InputError(pos, fmt::format("kpis[{}]: '{}' is already used by the KPI at line {}", i,
-                                          name, it->second));
+        throw InputError(pos, fmt::format("kpis[{}]: {}は{}行目の KPI ですでに使われています", i,
+                                          Quoted(name), it->second));
     }
     defs.push_back(std::move(d));
   }
@@ -203,7 +206,9 @@ std::string KpiDataFile(const std::string& path) {
   if (!fs::is_directory(path)) return path;
   for (const char* name : {"kpi.csv", "kpi.xlsx"})
     if (fs::exists(fs::path(path) / name)) return (fs::path(path) / name).string();
-  throw InputError({path, 0, 0}, "expected kpi.csv or kpi.xlsx in this folder");
+  throw InputError({path, 0, 0},
+                   "このフォルダに kpi.csv も kpi.xlsx もありません。KPI "
+                   "の表のファイルか、それのあるフォルダを指定してください");
 }
 
 std::vector<Observation> LoadKpiData(const std::string& path,
@@ -215,8 +220,9 @@ std::vector<Observation> LoadKpiData(const std::string& path,
       {kCode, kYear, kKpi, kNumerator, kDenominator, kExcluded, kValue, kName, kSource, kInsured},
       {kCode, kYear, kKpi});
   if (!t.ColumnIndex(kValue) && !(t.ColumnIndex(kNumerator) && t.ColumnIndex(kDenominator)))
-    throw InputError({file, 1, 0}, "missing column '値' (or both '分子' and '分母')");
-  if (t.rows.empty()) throw InputError({file, 0, 0}, "no data rows");
+    throw InputError({file, 1, 0},
+                     "列 値 (または 分子 と 分母) がありません。見出し行に加えてください");
+  if (t.rows.empty()) throw InputError({file, 0, 0}, "表にデータの行がありません");
 
   std::map<std::string, const Definition*> by_name;
   for (const Definition& d : definitions) {
@@ -238,19 +244,21 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     const TableCell& code_cell = row.cells[*t.ColumnIndex(kCode)];
     auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
     if (!code)
-      throw InputError(code_cell.pos,
-                       "団体コード: expected a 6-digit code with its check digit (e.g. 102016)");
+      throw InputError(code_cell.pos, "団体コード: " + MunicipalityCodeProblem(code_cell.text));
     if (prefecture.empty()) prefecture = code->prefecture();
     if (code->prefecture() != prefecture)
       throw InputError(code_cell.pos,
-                       fmt::format("団体コード: every row must be of one prefecture ({}), so that "
-                                   "prefecture totals mean something",
+                       fmt::format("団体コード: 最初の行と違う都道府県の団体です (最初の行は"
+                                   "都道府県コード {})。県の合計を出すため、1つの都道府県の表に"
+                                   "してください",
                                    prefecture));
     o.code = *code;
     const TableCell& year_cell = row.cells[*t.ColumnIndex(kYear)];
     auto year = FiscalYear::TryParse(Trim(year_cell.text));
     if (!year)
-      throw InputError(year_cell.pos, "年度: expected a fiscal year (2023, 令和5年度, R5)");
+      throw InputError(year_cell.pos, "年度: " + Quoted(year_cell.text) +
+                                          "は年度として読めません。2023、令和5年度、R5 のように"
+                                          "書いてください");
     o.year = *year;
     const TableCell& kpi_cell = row.cells[*t.ColumnIndex(kKpi)];
     auto it = by_name.find(std::string(Trim(kpi_cell.text)));
@@ -258,9 +266,9 @@ std::vector<Observation> LoadKpiData(const std::string& path,
       std::string keys;
       for (const Definition& d : definitions) keys += (keys.empty() ? "" : ", ") + d.key;
       throw InputError(kpi_cell.pos,
-                       fmt::format("指標: not a KPI of the definitions; expected a key or label "
-                                   "({})",
-                                   keys));
+                       fmt::format("指標: {}は定義にない KPI です。key か名前 ({}) を書いて"
+                                   "ください",
+                                   Quoted(kpi_cell.text), keys));
     }
     const Definition& d = *it->second;
     o.key = d.key;
@@ -269,7 +277,7 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     auto [prev, fresh] = seen.emplace(std::tuple{o.code.str(), o.year.year(), o.key}, row.pos.line);
     if (!fresh)
       throw InputError(kpi_cell.pos,
-                       fmt::format("{} {} {}: given twice (first at line {})", o.code.str(),
+                       fmt::format("{} {} {}: 2回あります (最初は{}行目)", o.code.str(),
                                    o.year.ToWareki(), d.label, prev->second));
 
     const TableCell* num = cell(row, kNumerator);
@@ -279,13 +287,13 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     if (d.kind != Kind::kRatio) {
       for (const TableCell* c : {num, den, exc})
         if (c)
-          throw InputError(c->pos, fmt::format("{}: an amount/count KPI takes only 値, not 分子, "
-                                               "分母 or 除外額",
+          throw InputError(c->pos, fmt::format("{}: 金額・件数の KPI には 値 だけを書きます。分子・"
+                                               "分母・除外額 は空欄にしてください",
                                                d.label));
       if (!val) {
         auto i = t.ColumnIndex(kValue);
         SourcePos pos = i ? row.cells[*i].pos : row.pos;
-        throw InputError(pos, fmt::format("値: a value is required for {}", d.label));
+        throw InputError(pos, fmt::format("値: {} の値がありません", d.label));
       }
       o.value = ParseValue(val->text, val->pos, "値", d.unit);
       out.push_back(std::move(o));
@@ -296,19 +304,21 @@ std::vector<Observation> LoadKpiData(const std::string& path,
     auto whole = [&](const TableCell* c, const char* what) {
       auto v = TryParseNumber(c->text);
       if (!v || v->Sign() < 0 || v->raw().get_den() != 1)
-        throw InputError(c->pos, fmt::format("{}: expected a whole number ≥ 0", what));
+        throw InputError(c->pos, fmt::format("{}: 0以上の整数で書いてください", what));
       return *v;
     };
     if (exc && d.exclusions.empty())
-      throw InputError(exc->pos, fmt::format("除外額: {} has no exclusions", d.label));
+      throw InputError(
+          exc->pos, fmt::format("除外額: {} には除外額がありません。空欄にしてください", d.label));
     if (exc && !(num && den))
-      throw InputError(exc->pos, "除外額: needs 分子 and 分母 in the same row");
-    if (num && !den) throw InputError(num->pos, "分子: needs 分母 in the same row");
+      throw InputError(exc->pos, "除外額: 同じ行に分子と分母も書いてください");
+    if (num && !den) throw InputError(num->pos, "分子: 同じ行に分母も書いてください");
     if (den) o.denominator = whole(den, "分母");
     if (exc) o.excluded = whole(exc, "除外額");
     if (den && !(*o.Base()).Sign())
-      throw InputError(den->pos, "分母: must be greater than 0 (after 除外額)");
-    if (den && (*o.Base()).Sign() < 0) throw InputError(exc->pos, "除外額: must not exceed 分母");
+      throw InputError(den->pos, "分母: 除外額を引いた後の分母が0です。0より大きくしてください");
+    if (den && (*o.Base()).Sign() < 0)
+      throw InputError(exc->pos, "除外額: 分母以下の額にしてください");
     if (num) {
       o.numerator = whole(num, "分子");
       o.value = *o.numerator / *o.Base();
@@ -323,18 +333,19 @@ std::vector<Observation> LoadKpiData(const std::string& path,
         }
         if (!shown ||
             scaled.RoundToDecimals(DecimalPlaces(val->text), RoundingMode::kHalfUp) != *shown)
-          throw InputError(val->pos, fmt::format("値: does not match 分子 ÷ 分母 (= {})",
-                                                 scaled.ToDecimalString(4)));
+          throw InputError(val->pos,
+                           fmt::format("値: 分子 ÷ 分母 (= {}) と合いません。値か分子・分母を"
+                                       "確かめてください",
+                                       scaled.ToDecimalString(4)));
       }
     } else {
       if (!val) {
         auto i = t.ColumnIndex(kValue);
         SourcePos pos = i ? row.cells[*i].pos : row.pos;
-        throw InputError(pos,
-                         fmt::format("値: a value (or 分子 and 分母) is required for {}", d.label));
+        throw InputError(pos, fmt::format("値: {} の値 (または分子と分母) がありません", d.label));
       }
       o.value = ParseValue(val->text, val->pos, "値", d.unit);
-      if (o.value.Sign() < 0) throw InputError(val->pos, "値: a ratio must not be negative");
+      if (o.value.Sign() < 0) throw InputError(val->pos, "値: 比率は0以上で書いてください");
     }
     out.push_back(std::move(o));
   }
@@ -353,9 +364,9 @@ Rational BandPercent(YamlMap& m, const std::string& key) {
   YAML::Node n = m.Require(key);
   const Rational v = PercentWithSign(n, m.PosOf(n), m.where() + "." + key);
   if (v.Sign() <= 0 || v > Rational(1))
-    throw InputError(m.PosOf(n), fmt::format("{}.{}: expected a percentage above 0% and at "
-                                             "most 100%",
-                                             m.where(), key));
+    throw InputError(
+        m.PosOf(n),
+        fmt::format("{}.{}: 0% より大きく 100% 以下の百分率を書いてください", m.where(), key));
   return v;
 }
 
@@ -365,9 +376,9 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
   const ParameterFile f = ParameterFile::Parse(utf8, file);
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "collection_thresholds")
-      throw InputError(s->pos, fmt::format("unknown series '{}' (expected "
-                                           "collection_thresholds)",
-                                           s->name));
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (collection_thresholds だけを"
+                                           "書きます)",
+                                           Quoted(s->name)));
   // The latest published evaluation: the last entry (the table shows it as such).
   const ParameterSeries& series = f.Series("collection_thresholds");
   kpi::CollectionBands b;
@@ -389,7 +400,7 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
   b.source = e.source;
   YAML::Node classes = m.Require("classes");
   if (!classes.IsSequence() || classes.size() == 0)
-    throw InputError(m.PosOf(classes), "classes: expected a non-empty list");
+    throw InputError(m.PosOf(classes), "classes: 区分を1つ以上のリストで書いてください");
   for (const YAML::Node& node : classes) {
     YamlMap c(node, file, "classes[]");
     c.ExpectKeys({"label", "min", "below", "top30", "top50"});
@@ -398,12 +409,13 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
     k.min = c.Integer("min", 0, 100'000'000);
     if (c.Has("below")) k.below = c.Integer("below", 1, 100'000'000);
     if (k.below && *k.below <= k.min)
-      throw InputError(c.PosOf(c.Require("below")), "classes[].below: expected more than min");
+      throw InputError(c.PosOf(c.Require("below")),
+                       "classes[].below: min より大きい値を書いてください");
     if (c.Has("top30")) k.top30 = BandPercent(c, "top30");
     if (c.Has("top50")) k.top50 = BandPercent(c, "top50");
     if (k.top30 && k.top50 && *k.top30 < *k.top50)
       throw InputError(c.PosOf(c.Require("top30")),
-                       "classes[].top30: the 上位3割 threshold cannot be below the 上位5割 one");
+                       "classes[].top30: 上位3割の基準は上位5割の基準以上にしてください");
     c.RejectUnknownKeys();
     b.classes.push_back(std::move(k));
   }
@@ -416,16 +428,16 @@ kpi::CollectionBands ParseCollectionBands(const std::string& utf8, const std::st
   for (const auto* k : sorted) {
     if (k->min != next)
       throw InputError(m.PosOf(classes),
-                       fmt::format("classes: the bands must cover 0 and up without gaps or "
-                                   "overlaps (a band should start at {}, not {})",
+                       fmt::format("classes: 区分は0から切れ目も重なりもなく続けてください "
+                                   "(区分は {} から始まるはずですが、{} からです)",
                                    next, k->min));
     if (!k->below && k != sorted.back())
-      throw InputError(m.PosOf(classes), "classes: only the largest band may omit below");
+      throw InputError(m.PosOf(classes), "classes: below を省けるのは最大の区分だけです");
     next = k->below.value_or(0);
   }
   if (sorted.back()->below)
     throw InputError(m.PosOf(classes),
-                     "classes: the largest band must omit below (no upper bound)");
+                     "classes: 最大の区分には below を書かないでください (上限なし)");
   m.RejectUnknownKeys();
   return b;
 }

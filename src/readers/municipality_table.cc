@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/municipality_code.h"
 #include "core/text.h"
 #include "io/value_parser.h"
 
@@ -72,7 +73,8 @@ class TableView {
     if (!i) {
       std::string name = MustBePartSpecific(p, field) ? PartShortLabel(p) + "_" + field : field;
       throw InputError({t_.file, header_line_, 1},
-                       fmt::format("missing column '{}': {}", name, Describe(p, field)));
+                       fmt::format("列 {} がありません ({})。見出し行に加えてください", name,
+                                   Describe(p, field)));
     }
     return *i;
   }
@@ -81,7 +83,7 @@ class TableView {
     auto i = Find(name);
     if (!i)
       throw InputError({t_.file, header_line_, 1},
-                       fmt::format("missing column '{}' ({})", name, why));
+                       fmt::format("列 {} ({}) がありません。見出し行に加えてください", name, why));
     return *i;
   }
 
@@ -90,9 +92,11 @@ class TableView {
     for (const auto& item : c_.items) known.insert(item.column);
     for (const auto& cell : t_.header)
       if (!known.count(cell.text))
-        throw InputError(cell.pos, fmt::format("unknown column '{}' (see docs/case-format.md §2; "
-                                               "item columns must be declared in individual_items)",
-                                               cell.text));
+        throw InputError(cell.pos, fmt::format("見出し {}は市町村表では使えません。列の名前は "
+                                               "docs/case-format.md §2 のとおりにし、個別加減算の"
+                                               "列は prefecture.yaml の individual_items に書いて"
+                                               "ください",
+                                               Quoted(cell.text)));
   }
 
   // 所得1…3 are consecutive years: 所得3 without 所得2 would be silently dropped.
@@ -101,7 +105,7 @@ class TableView {
       if (!PartColumn(p, "所得2"))
         if (auto third = PartColumn(p, "所得3"))
           throw InputError(t_.header[*third].pos,
-                           fmt::format("column '{}' needs the year before it (所得2) as well",
+                           fmt::format("列 {} があるときは、その前の年の列 (所得2) も必要です",
                                        t_.header[*third].text));
   }
 
@@ -120,7 +124,9 @@ LevyMethod ParseMethodCell(const TableCell& cell, const std::string& what) {
   if (t == "2方式") return LevyMethod::kTwo;
   if (t == "3方式") return LevyMethod::kThree;
   if (t == "4方式") return LevyMethod::kFour;
-  throw InputError(cell.pos, what + ": expected 2方式, 3方式 or 4方式");
+  throw InputError(cell.pos, what + ": " + Quoted(cell.text) +
+                                 "は算定方式として読めません。2方式、3方式、4方式のどれかを書いて"
+                                 "ください");
 }
 
 bool Blank(const TableCell& cell) { return Trim(cell.text).empty(); }
@@ -136,8 +142,8 @@ void ReadPartCells(const TableView& v, const TableRow& row, Part p, const Case& 
   mp.households = ParseCount(h.text, h.pos, prefix + "世帯数");
   if (mp.households > mp.insured)
     throw InputError(h.pos, prefix +
-                                "世帯数: expected no more households than 被保険者数 "
-                                "(every 国保世帯 has at least one member)");
+                                "世帯数: 世帯数が被保険者数より多くなっています (どの国保世帯にも"
+                                "被保険者が1人以上います)。世帯数と被保険者数を確かめてください");
   for (int year = 1; year <= 3; ++year) {
     std::string field = fmt::format("所得{}", year);
     auto i = year == 1 ? std::optional<size_t>(v.RequirePart(p, field)) : v.PartColumn(p, field);
@@ -169,22 +175,23 @@ void ReadPartCells(const TableView& v, const TableRow& row, Part p, const Case& 
         own.method == LevyMethod::kTwo ? RateRange::kOpenZeroToOne : RateRange::kOpenInterval);
   if (own.method == LevyMethod::kTwo && own.equal_share != Rational(1)) {
     const TableCell& e = cell(*v.PartColumn(p, "均等割割合"));
-    throw InputError(e.pos, prefix + "均等割割合: must be 100% under 2方式 (no 平等割)");
+    throw InputError(e.pos, prefix + "均等割割合: 2方式 (平等割なし) では100%にしてください");
   }
   own.asset_share = own.method == LevyMethod::kFour ? policy.asset_share : Rational(0);
   auto share_col = v.PartColumn(p, "資産割割合");
   if (share_col && !Blank(cell(*share_col))) {
     if (own.method != LevyMethod::kFour)
-      throw InputError(cell(*share_col).pos, prefix + "資産割割合: only used under 4方式");
+      throw InputError(cell(*share_col).pos,
+                       prefix + "資産割割合: 4方式のときだけ使います。空欄にしてください");
     own.asset_share = ParseRate(cell(*share_col).text, cell(*share_col).pos, prefix + "資産割割合",
                                 RateRange::kOpenInterval);
   }
   if (own.method == LevyMethod::kFour) {
     if (own.asset_share.IsZero())
-      throw InputError(row.pos, prefix + "資産割割合: required for a municipality on 4方式");
+      throw InputError(row.pos, prefix + "資産割割合: 4方式の市町村には資産割割合が必要です");
     if (mp.asset_base <= 0)
       throw InputError(asset_col ? cell(*asset_col).pos : row.pos,
-                       prefix + "固定資産税額: expected a positive amount for 4方式");
+                       prefix + "固定資産税額: 4方式では1円以上の額を書いてください");
   }
   own.collection_rate = mp.collection_rate;
   if (auto i = v.PartColumn(p, "収納率"); i && !Blank(cell(*i)))
@@ -234,33 +241,25 @@ void ReadMunicipalityTable(const Table& table, Case& c) {
                            fmt::format("{}の行です: 市町村表には市町村の行だけを書いてください "
                                        "(県の合計は kokuho が計算します)。この行を削除してください",
                                        word));
-      // A wrong check digit: the code it probably meant (the 5 digits with their digit).
-      std::string hint;
-      if (code_text.size() == 6 && std::all_of(code_text.begin(), code_text.end(),
-                                               [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        const std::string five = code_text.substr(0, 5);
-        hint = fmt::format("; 検査数字が合いません: {}{} のことですか", five,
-                           MunicipalityCode::CheckDigit(five));
-        if (!name.empty()) hint += fmt::format(" ({})", name);
-      }
-      throw InputError(
-          code_cell.pos,
-          fmt::format("団体コード: expected a 6-digit 全国地方公共団体コード with a valid check "
-                      "digit (or the 5-digit code){}",
-                      hint));
+      // A wrong check digit: the code it probably meant, with the row's name.
+      throw InputError(code_cell.pos,
+                       "団体コード: " + MunicipalityCodeProblem(code_cell.text, name));
     }
     if (code->prefecture() != c.prefecture_code)
       throw InputError(code_cell.pos,
-                       fmt::format("団体コード: expected a municipality of prefecture "
-                                   "{} (the code starts with {})",
-                                   c.prefecture_code, code->prefecture()));
+                       fmt::format("団体コード: {}は都道府県コード {} の市町村です。この事例の"
+                                   "都道府県 ({}) の市町村だけを書いてください",
+                                   code->str(), code->prefecture(), c.prefecture_code));
     if (auto it = seen.find(code->str()); it != seen.end())
-      throw InputError(code_cell.pos, fmt::format("団体コード {}: duplicate (first at line {})",
+      throw InputError(code_cell.pos, fmt::format("団体コード: {}が2回あります (最初は{}行目)。"
+                                                  "1市町村1行にしてください",
                                                   code->str(), it->second));
     seen[code->str()] = code_cell.pos.line;
     m.code = *code;
     m.name = std::string(Trim(row.cells[name_col].text));
-    if (m.name.empty()) throw InputError(row.cells[name_col].pos, "市町村名: a name is required");
+    if (m.name.empty())
+      throw InputError(row.cells[name_col].pos,
+                       "市町村名: 市町村名がありません。名前を書いてください");
     for (Part p : c.parts) ReadPartCells(v, row, p, c, m.part(p));
     if (eps_col && !Blank(row.cells[*eps_col]))
       m.epsilon = ParseRate(row.cells[*eps_col].text, row.cells[*eps_col].pos, kEpsilon,
@@ -279,7 +278,7 @@ void ReadMunicipalityTable(const Table& table, Case& c) {
     c.municipalities.push_back(std::move(m));
   }
   if (c.municipalities.empty())
-    throw InputError({table.file, 0, 0}, "no municipalities in the table");
+    throw InputError({table.file, 0, 0}, "市町村の行がありません。1市町村1行で書いてください");
   // Case order is code order: the largest-remainder tie-break follows it.
   std::sort(c.municipalities.begin(), c.municipalities.end(),
             [](const auto& a, const auto& b) { return a.code < b.code; });
@@ -291,15 +290,16 @@ void ReadAgeBands(const Table& table, Case& c) {
     const std::string& h = table.header[i].text;
     if (h != kCode && h != "年齢階級" && h != "被保険者数" && h != "医療費" && h != "高額超過額")
       throw InputError(table.header[i].pos,
-                       "unknown column '" + h +
-                           "' (expected 団体コード, 年齢階級, 被保険者数, 医療費, 高額超過額)");
+                       "見出し " + Quoted(h) +
+                           "は使えません。使える見出し: 団体コード、年齢階級、被保険者数、医療費、"
+                           "高額超過額");
     index[h] = i;
   }
   const int header_line = table.header.empty() ? 1 : table.header[0].pos.line;
   for (const char* required : {kCode, "年齢階級", "被保険者数", "医療費"})
     if (!index.count(required))
       throw InputError({table.file, header_line, 0},
-                       std::string("missing column '") + required + "'");
+                       fmt::format("列 {} がありません。見出し行に加えてください", required));
   std::map<std::string, nofukin::MunicipalityInput*> by_code;
   for (auto& m : c.municipalities) by_code[m.code.str()] = &m;
   std::set<std::pair<std::string, std::string>> seen;
@@ -308,14 +308,16 @@ void ReadAgeBands(const Table& table, Case& c) {
     auto code = MunicipalityCode::TryParse(code_cell.text);
     if (!code || !by_code.count(code->str()))
       throw InputError(code_cell.pos,
-                       "団体コード: expected a municipality of the municipality table");
+                       "団体コード: " + Quoted(code_cell.text) +
+                           "は市町村表にない団体コードです。市町村表の市町村を書いてください");
     nofukin::AgeBand band;
     const TableCell& label = row.cells[index["年齢階級"]];
     band.label = NormalizeWidth(Trim(label.text));
     if (!c.national_cost_per_capita.count(band.label))
-      throw InputError(label.pos, "年齢階級: expected a band of national_cost_per_capita");
+      throw InputError(label.pos, "年齢階級: " + Quoted(band.label) +
+                                      "は national_cost_per_capita にない年齢階級です");
     if (!seen.insert({code->str(), band.label}).second)
-      throw InputError(label.pos, "年齢階級: duplicate band for this municipality");
+      throw InputError(label.pos, "年齢階級: この市町村にこの年齢階級の行が2つあります");
     const TableCell& n = row.cells[index["被保険者数"]];
     band.insured = ParseCount(n.text, n.pos, "被保険者数", 0);
     const TableCell& cost = row.cells[index["医療費"]];
@@ -324,7 +326,7 @@ void ReadAgeBands(const Table& table, Case& c) {
       const TableCell& high = row.cells[index["高額超過額"]];
       band.cost_above_threshold = ParseYen(high.text, high.pos, "高額超過額");
       if (band.cost_above_threshold > band.cost)
-        throw InputError(high.pos, "高額超過額: expected no more than 医療費");
+        throw InputError(high.pos, "高額超過額: 医療費以下の額を書いてください");
     }
     by_code[code->str()]->age_bands.push_back(band);
   }
@@ -337,7 +339,9 @@ void CheckEpsilonSources(const Table& table, const Case& c) {
     if (m.epsilon || !m.age_bands.empty()) continue;
     SourcePos pos = m.row;
     if (eps_col) pos.column = static_cast<int>(*eps_col) + 1;
-    throw InputError(pos, "医療費指数: a value is required (or age_bands to compute it)");
+    throw InputError(pos,
+                     "医療費指数: 値がありません。医療費指数を書くか、計算のための age_bands を"
+                     "prefecture.yaml に書いてください");
   }
 }
 

@@ -25,14 +25,15 @@ premium::Population ReadPopulation(const std::string& path, int fiscal_year) {
   if (ext == ".kpop") return ReadKpop(path);
   if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xlsm")
     return ReadPopulationTable(path, fiscal_year);
-  throw InputError({path, 0, 0}, "expected a population file ending in .kpop, .csv or .xlsx");
+  throw InputError({path, 0, 0},
+                   "被保険者ファイルは拡張子 .kpop、.csv、.xlsx のファイルを指定してください");
 }
 
 void WritePopulation(const std::string& path, const premium::Population& pop) {
   const std::string ext = Extension(path);
   if (ext == ".kpop") return WriteKpop(path, pop);
   if (ext == ".csv") return WritePopulationCsv(path, pop);
-  throw InputError({path, 0, 0}, "expected an output file ending in .kpop or .csv");
+  throw InputError({path, 0, 0}, "出力ファイルは拡張子 .kpop か .csv の名前を指定してください");
 }
 
 }  // namespace kokuho

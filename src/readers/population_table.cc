@@ -134,8 +134,9 @@ class Builder {
         std::string expected;
         for (std::string_view n : kNames)
           expected += (expected.empty() ? "" : ", ") + std::string(n);
-        throw InputError(
-            pos[i], fmt::format("unknown column '{}'; expected one of: {}", names[i], expected));
+        throw InputError(pos[i],
+                         fmt::format("見出し {} は被保険者の表では使えません。使える見出し: {}",
+                                     names[i], expected));
       }
       col_[it - kNames.begin()] = static_cast<int>(i);
     }
@@ -143,10 +144,13 @@ class Builder {
       if (col_[c] < 0)
         throw InputError(
             {file_, header_line, 0},
-            fmt::format("missing column {} (required in every population table)", kNames[c]));
+            fmt::format("列 {} がありません (被保険者の表に必ず要る列です)。見出し行に加えて"
+                        "ください",
+                        kNames[c]));
     if (col_[kBirth] < 0 && col_[kAge] < 0)
       throw InputError({file_, header_line, 0},
-                       "missing column 生年月日 or 年齢 (one of them is required)");
+                       "列 生年月日 か 年齢 がありません (どちらかが必要です)。見出し行に加えて"
+                       "ください");
   }
 
   void Add(const Row& r) {
@@ -181,7 +185,7 @@ class Builder {
     if (ParseAsciiDigits(s, v)) return static_cast<std::int64_t>(v);
     const std::string n = NormalizeWidth(s);
     if (ParseAsciiDigits(Trim(n), v)) return static_cast<std::int64_t>(v);
-    Fail(kId, "expected a household number: a whole number of at most 18 digits");
+    Fail(kId, "世帯番号を18桁以下の整数で書いてください");
   }
 
   /// An amount in whole yen, 0 ≤ v ≤ 100億; blank → nullopt. Never echoes the value.
@@ -191,15 +195,15 @@ class Builder {
     std::uint64_t v;
     if (ParseAsciiDigits(s, v)) {
       if (v > static_cast<std::uint64_t>(kMaxAmount))
-        Fail(c, "expected an amount of at most 10,000,000,000 yen");
+        Fail(c, "1つの金額は100億円以下で書いてください");
       return static_cast<std::int64_t>(v);
     }
     auto r = TryParseNumber(s);
     if (!r || r->raw().get_den() != 1)
-      Fail(c, "expected an amount in whole yen (digits, optionally with thousands commas)");
-    if (r->Sign() < 0) Fail(c, "expected an amount of 0 or more (give a loss as 0)");
+      Fail(c, "金額を円単位の整数で書いてください (数字、3桁ごとのカンマは可)");
+    if (r->Sign() < 0) Fail(c, "0以上の金額を書いてください (損失は0とします)");
     if (!r->raw().get_num().fits_slong_p() || r->Floor() > kMaxAmount)
-      Fail(c, "expected an amount of at most 10,000,000,000 yen");
+      Fail(c, "1つの金額は100億円以下で書いてください");
     return r->Floor();
   }
 
@@ -208,7 +212,8 @@ class Builder {
     if (s.empty()) return fallback;
     if (s == "1" || s == "\xEF\xBC\x91") return true;   // 1, １
     if (s == "0" || s == "\xEF\xBC\x90") return false;  // 0, ０
-    Fail(c, fmt::format("expected 1 or 0 (blank means {})", fallback ? 1 : 0));
+    Fail(c, fmt::format("{}は使えません。1 か 0 を書いてください (空欄は {})", Quoted(s),
+                        fallback ? 1 : 0));
   }
 
   std::optional<CivilDate> Date(Col c) const {
@@ -216,7 +221,7 @@ class Builder {
     if (s.empty()) return std::nullopt;
     if (auto d = FastIsoDate(s)) return d;
     auto d = CivilDate::TryParse(s);
-    if (!d) Fail(c, "expected a date such as 2026-04-01, 2026/4/1 or 令和8年4月1日");
+    if (!d) Fail(c, "日付を 2026-04-01、2026/4/1、令和8年4月1日 のように書いてください");
     return d;
   }
 
@@ -233,14 +238,14 @@ class Builder {
     if (!d && n.size() > 3 && n.compare(n.size() - 3, 3, "月") == 0)
       d = CivilDate::TryParse(n + "1日");
     if (!d) d = CivilDate::TryParse(n + "-1");
-    if (!d) Fail(c, "expected a month such as 2026-07 or 令和8年7月");
+    if (!d) Fail(c, "年月を 2026-07 や 令和8年7月 のように書いてください");
     return d->YearMonth();
   }
 
   void Start(std::int64_t id) {
     if (auto it = done_.find(id); it != done_.end())
-      Fail(kId, fmt::format("member of household {} in two places: its rows end at line {} and "
-                            "start again here (the rows of one household must be contiguous)",
+      Fail(kId, fmt::format("世帯 {} の行が2か所にあります ({}行目で終わり、ここでまた始まります)。"
+                            "1つの世帯の行は続けて書いてください",
                             id, it->second));
     open_ = true;
     id_ = id;
@@ -252,11 +257,10 @@ class Builder {
     tokutei_since_ = 0;
     tokutei_line_ = 0;
     code_text_.assign(Cell(kCode));
-    if (code_text_.empty()) Fail(kCode, "a 団体コード is required on every row");
+    if (code_text_.empty()) Fail(kCode, "団体コードがありません。すべての行に書いてください");
     if (code_text_ != last_code_text_) {
       auto code = MunicipalityCode::TryParse(code_text_);
-      if (!code)
-        Fail(kCode, "expected a 6-digit 団体コード with a valid check digit (e.g. 102016)");
+      if (!code) Fail(kCode, MunicipalityCodeProblem(code_text_));
       last_code_index_ = pop_.MunicipalityIndex(code->str());
       last_code_text_ = code_text_;
     }
@@ -269,23 +273,23 @@ class Builder {
   void Finish() {
     if (heads_ == 0)
       throw InputError({file_, first_line_, col_[kHead] + 1},
-                       fmt::format("世帯主: household {} (lines {}–{}) has no 世帯主; expected "
-                                   "exactly one row with 世帯主 = 1",
+                       fmt::format("世帯主: 世帯 {} ({}〜{}行目) に世帯主がいません。"
+                                   "世帯主 = 1 の行を1つにしてください",
                                    id_, first_line_, last_line_));
     if (insured_ == 0)
       throw InputError({file_, first_line_, col_[kInsured] < 0 ? 0 : col_[kInsured] + 1},
-                       fmt::format("国保: household {} (lines {}–{}) has no 国保 member; expected "
-                                   "at least one row with 国保 = 1",
+                       fmt::format("国保: 世帯 {} ({}〜{}行目) に国保の被保険者がいません。"
+                                   "国保 = 1 の行を1つ以上にしてください",
                                    id_, first_line_, last_line_));
     if (tokutei_line_ != 0 && insured_ != 1)
       throw InputError({file_, tokutei_line_, tokutei_col_},
-                       fmt::format("特定世帯開始日: a 特定世帯 has exactly one insured member; "
-                                   "household {} has {}",
+                       fmt::format("特定世帯開始日: 特定世帯は国保の被保険者が1人の世帯です "
+                                   "(世帯 {} は{}人)",
                                    id_, insured_));
     if (tokutei_line_ != 0 && !any_tokutei_)
       throw InputError({file_, tokutei_line_, tokutei_col_},
-                       fmt::format("特定世帯開始日: a 特定世帯 keeps the member who moved to "
-                                   "後期高齢者医療; household {} has no row with 特定同一 = 1",
+                       fmt::format("特定世帯開始日: 特定世帯には後期高齢者医療に移った世帯員が"
+                                   "いますが、世帯 {} には 特定同一 = 1 の行がありません",
                                    id_));
     pop_.tokutei_since.back() = tokutei_since_;
     pop_.member_offset.push_back(static_cast<std::uint32_t>(pop_.birth_date.size()));
@@ -296,18 +300,17 @@ class Builder {
   /// The birth date from 生年月日 or 年齢 (age on 4月1日 → born 4月2日 of fy − age).
   CivilDate BirthDate(bool insured) const {
     const int max_age = insured ? premium::kMaxInsuredAge : premium::kMaxMemberAge;
-    const std::string range = premium::AgeRangeText(insured);
     const bool has_birth = !Cell(kBirth).empty(), has_age = !Cell(kAge).empty();
-    if (has_birth && has_age) Fail(kAge, "give 生年月日 or 年齢, not both");
+    if (has_birth && has_age) Fail(kAge, "生年月日か年齢のどちらか一方だけを書いてください");
     if (has_age) {
       std::uint64_t age;
       const std::string n(Trim(NormalizeWidth(Cell(kAge))));
       if (!ParseAsciiDigits(n, age) || age > static_cast<std::uint64_t>(max_age))
-        Fail(kAge, "expected the age on 4月1日, a whole number from " + range);
+        Fail(kAge, premium::AgeExpectedText(insured));
       return premium::BirthDateFromAge(static_cast<int>(age), fy_);
     }
     if (!has_birth)
-      Fail(col_[kBirth] >= 0 ? kBirth : kAge, "expected a birth date (生年月日) or an age (年齢)");
+      Fail(col_[kBirth] >= 0 ? kBirth : kAge, "生年月日か年齢 (4月1日現在) を書いてください");
     const CivilDate birth = *Date(kBirth);
     // The rule the household file applies too (premium/member_age.h).
     if (auto problem = premium::BirthDateProblem(birth, fy_, insured)) Fail(kBirth, *problem);
@@ -316,44 +319,44 @@ class Builder {
 
   void Member() {
     if (Cell(kCode) != code_text_)
-      Fail(kCode, fmt::format("differs from the first row of household {} (line {}); a "
-                              "household belongs to one municipality",
+      Fail(kCode, fmt::format("世帯 {} の最初の行 ({}行目) と違います。1つの世帯は1つの"
+                              "市町村に属します",
                               id_, first_line_));
     const bool head = Flag(kHead, false);
     const bool insured = Flag(kInsured, true);
     const bool tokutei = Flag(kTokutei, false);
     const bool declared = Flag(kDeclared, true);
     if (head && ++heads_ > 1)
-      Fail(kHead, fmt::format("household {} has a second 世帯主 (the first is on line {}); "
-                              "expected exactly one",
+      Fail(kHead, fmt::format("世帯 {} に2人目の世帯主がいます (1人目は{}行目)。世帯主は"
+                              "1人にしてください",
                               id_, head_line_));
     if (head) head_line_ = row_->row_line;
     if (tokutei && insured)
       Fail(kTokutei,
-           "a 特定同一世帯所属者 has moved to 後期高齢者医療; expected 国保 = 0 on "
-           "this row");
+           "特定同一世帯所属者は後期高齢者医療に移った人です。この行は 国保 = 0 にして"
+           "ください");
     if (!insured && !head && !tokutei)
       Fail(kInsured,
-           "0 is only for the 世帯主 (擬制世帯主) or a 特定同一世帯所属者 (特定同一 = 1); "
-           "leave out other people not in 国保");
+           "国保 = 0 にできるのは世帯主 (擬制世帯主) か特定同一世帯所属者 (特定同一 = 1) "
+           "だけです。ほかの国保に加入していない人は行に入れないでください");
     if (insured) ++insured_;
     any_tokutei_ |= tokutei;
     const CivilDate birth = BirthDate(insured);
 
     const auto joined = Date(kJoined), left = Date(kLeft);
     for (Col c : {kJoined, kLeft})
-      if (!insured && !Cell(c).empty()) Fail(c, "only for an insured member (国保 = 1)");
+      if (!insured && !Cell(c).empty())
+        Fail(c, "国保に加入している人 (国保 = 1) についてだけ書けます");
     if (joined && left && *left <= *joined)
       Fail(kLeft,
-           "expected a date after the 資格取得日 (資格喪失日 is the day after the last "
-           "insured day)");
+           "資格喪失日は資格取得日より後の日付にしてください (資格喪失日は加入最後の日の"
+           "翌日です)");
 
     std::array<std::int64_t, kColCount> amount{};
     for (Col c : kIncomeKinds) amount[c] = Amount(c).value_or(0);
     const auto fixed_asset = Amount(kFixedAssetTax);
     if (amount[kLandDeduction] > amount[kLandGains])
-      Fail(kLandDeduction,
-           "expected at most 分離譲渡所得 (the 特別控除 cannot exceed the 譲渡所得)");
+      Fail(kLandDeduction, "特別控除は分離譲渡所得以下の額にしてください");
     const auto total = Amount(kTotalIncome);
     const auto reduction = Amount(kReductionIncome);
     if (total) {
@@ -361,20 +364,21 @@ class Builder {
       for (Col c : kIncomeKinds)
         if (c != kSalary && c != kPension && amount[c] != 0)
           Fail(c,
-               "expected 0 or blank when 総所得金額等 is given; only 給与収入 and "
-               "公的年金等収入 may accompany it");
+               "総所得金額等を書いた行では、給与収入と公的年金等収入のほかは0か空欄にして"
+               "ください");
     } else if (reduction) {
-      Fail(kReductionIncome, "expected only together with 総所得金額等");
+      Fail(kReductionIncome, "軽減判定所得は総所得金額等と一緒に書いてください");
     }
 
     const auto former = Date(kFormerSince);
     if (former) {
-      if (!insured) Fail(kFormerSince, "only for an insured member (旧被扶養者)");
+      if (!insured)
+        Fail(kFormerSince, "旧被扶養者の資格取得日は国保に加入している人についてだけ書けます");
       const int age = premium::AgeOn(birth, *former);
       if (age < 65 || age > 74)
         Fail(kFormerSince,
-             "a 旧被扶養者 is aged 65 to 74 on the 資格取得日; expected a date on "
-             "which this member is");
+             "旧被扶養者は資格取得日に65〜74歳の人です。日付と年齢・生年月日を確かめて"
+             "ください");
     }
     const auto separation = Date(kSeparation);
     std::uint8_t reason = 0;
@@ -382,40 +386,42 @@ class Builder {
       const std::string n(Trim(NormalizeWidth(Cell(kReason))));
       if (std::find(std::begin(kReasonCodes), std::end(kReasonCodes), n) == std::end(kReasonCodes))
         Fail(kReason,
-             "expected a 離職理由コード of a 特定受給資格者 (11, 12, 21, 22, 31, 32) or "
-             "特定理由離職者 (23, 33, 34)");
+             "離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, 32) か特定理由離職者 "
+             "(23, 33, 34) のものを書いてください");
       reason = static_cast<std::uint8_t>(std::stoi(n));
     }
-    if (separation && reason == 0) Fail(kReason, "a 離職日 needs its 離職理由コード");
-    if (!separation && reason != 0) Fail(kSeparation, "a 離職理由コード needs its 離職日");
+    if (separation && reason == 0)
+      Fail(kReason, "離職日を書いた行には離職理由コードも書いてください");
+    if (!separation && reason != 0)
+      Fail(kSeparation, "離職理由コードを書いた行には離職日も書いてください");
     if (separation) {
-      if (!insured) Fail(kSeparation, "only for an insured member (非自発的失業者)");
+      if (!insured)
+        Fail(kSeparation, "非自発的失業の軽減は国保に加入している人についてだけ書けます");
       if (premium::AgeOn(birth, *separation) >= 65)
-        Fail(kSeparation, "the 非自発的失業者 軽減 is for members under 65 on the 離職日");
+        Fail(kSeparation, "非自発的失業者の軽減は離職日に65歳未満の人が対象です");
       if (total)
         Fail(kSeparation,
-             "the 30/100 applies to 給与所得, which 総所得金額等 hides; give 給与収入 "
-             "and the other kinds instead of 総所得金額等");
+             "非自発的失業者の軽減は給与所得にかかりますが、総所得金額等からは給与所得が"
+             "分かりません。総所得金額等の代わりに給与収入と所得の種類ごとの額を書いてください");
     }
     const int birth_month = Month(kBirthMonth);
     const bool multiple = Flag(kMultiple, false);
-    if (multiple && birth_month == 0) Fail(kMultiple, "多胎 = 1 needs an 出産予定月");
+    if (multiple && birth_month == 0)
+      Fail(kMultiple, "多胎 = 1 の行には出産予定月も書いてください");
     if (birth_month != 0) {
-      if (!insured) Fail(kBirthMonth, "only for an insured member (産前産後)");
+      if (!insured) Fail(kBirthMonth, "産前産後の免除は国保に加入している人についてだけ書けます");
       // The levy applies the exemption to the 均等割 of members 18 and over (premium/prepare.cc).
       if (birth >= CivilDate{fy_ - 18, 4, 2})
-        Fail(kBirthMonth, "the 産前産後 exemption is supported for members 18 and over only");
+        Fail(kBirthMonth, "産前産後の免除は18歳以上の人についてだけ計算できます");
     }
 
     if (const auto since = Date(kTokuteiSince)) {
       if (tokutei_line_ != 0 && Pack(*since) != tokutei_since_)
-        Fail(kTokuteiSince, fmt::format("differs from line {} of the same household; the "
-                                        "特定世帯開始日 belongs to the household",
+        Fail(kTokuteiSince, fmt::format("同じ世帯の{}行目と違います。特定世帯開始日は世帯に"
+                                        "1つです",
                                         tokutei_line_));
       if (*since > CivilDate{fy_ + 1, 3, 31})
-        Fail(kTokuteiSince,
-             fmt::format("expected a date not after the end of the fiscal year ({}-03-31)",
-                         fy_ + 1));
+        Fail(kTokuteiSince, fmt::format("年度末 ({}-03-31) 以前の日付を書いてください", fy_ + 1));
       tokutei_since_ = Pack(*since);
       tokutei_line_ = row_->row_line;
       tokutei_col_ = Pos(kTokuteiSince).column;
@@ -474,19 +480,20 @@ std::string Lower(std::string s) {
 }
 
 void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
-  const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "a population file",
+  const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "被保険者ファイル",
                                           "KOKUHO_MAX_POPULATION_MB");
   // The bytes, their UTF-8 copy, and per line (at most one member) the columns of a member
   // and of a household (premium::Population; about 100 bytes).
   const std::size_t lines =
       static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
   CheckMemory(path, 2 * std::uint64_t{bytes.size()} + std::uint64_t{lines} * 100,
-              "reading this population file");
+              "この被保険者ファイルの読み込み");
   std::string text;
   DecodeFailure failure;
   if (!TryDecodeToUtf8(bytes, text, failure))
     throw InputError(DecodeFailurePos(bytes, failure, path), failure.message);
-  if (Trim(text).empty()) throw InputError({path, 0, 0}, "file is empty; expected a header row");
+  if (Trim(text).empty())
+    throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   // One row per member: reserve by the line count (bounded by the member limit; a file with
   // more lines fails on the row that passes it).
   pop.Reserve(std::min<std::size_t>(lines, Limits().population_rows),
@@ -507,13 +514,14 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
         pos[i] = {path, in.line(i), static_cast<int>(i) + 1};
         if (names[i].empty())
           throw InputError(pos[i],
-                           "empty column name in the header (見出し行); expected a name "
-                           "in every column of the first line");
+                           "見出し行 (1行目) に名前のない列があります。すべての列に見出しを"
+                           "書いてください");
         for (std::size_t j = 0; j < i; ++j)
           if (names[j] == names[i])
-            throw InputError(pos[i], fmt::format("duplicate column name '{}' in the header "
-                                                 "(見出し行); first in column {}",
-                                                 names[i], j + 1));
+            throw InputError(pos[i],
+                             fmt::format("見出し {} が2回あります (最初は{}列目)。列の見出しは"
+                                         "1回ずつにしてください",
+                                         names[i], j + 1));
         views[i] = names[i];
       }
       b.Header(views, pos, in.record_line());
@@ -527,8 +535,9 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
     if (in.size() != columns) {
       const int column = static_cast<int>(std::min(in.size(), columns)) + 1;
       throw InputError({path, in.record_line(), column},
-                       fmt::format("expected {} fields, found {} (the header has {} columns)",
-                                   columns, in.size(), columns));
+                       fmt::format("この行は{}列ありますが、見出し行は{}列です。列の数を見出し"
+                                   "行にそろえてください",
+                                   in.size(), columns));
     }
     for (std::size_t i = 0; i < columns; ++i) row.text[i] = in.field(i);
     row.line.assign(columns, 0);
@@ -536,13 +545,15 @@ void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
     row.row_line = in.record_line();
     if (data_rows >= Limits().population_rows)
       CheckCount({path, in.record_line(), 0}, data_rows + 1, Limits().population_rows,
-                 "household members (rows)", "KOKUHO_MAX_POPULATION_ROWS");
+                 "世帯員 (行) の数", "KOKUHO_MAX_POPULATION_ROWS");
     b.Add(row);
     ++data_rows;
   }
-  if (!have_header) throw InputError({path, 0, 0}, "file is empty; expected a header row");
+  if (!have_header)
+    throw InputError({path, 0, 0}, "ファイルが空です。1行目に見出し行を書いてください");
   if (data_rows == 0)
-    throw InputError({path, 0, 0}, "no data rows; expected one row per household member");
+    throw InputError({path, 0, 0},
+                     "見出し行の後にデータの行がありません。世帯員1人を1行で書いてください");
   b.End();
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "io/parameter_file.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
@@ -50,17 +51,21 @@ Ppm Millionths(YamlMap& m, const std::string& key) {
 PartSet Parts(YamlMap& m, const std::string& key) {
   PartSet set{};
   YAML::Node n = m.Require(key);
-  if (!n.IsSequence()) throw InputError(m.PosOf(n), key + ": expected a list of 分 keys");
+  if (!n.IsSequence())
+    throw InputError(m.PosOf(n), key + ": 分のリスト (- iryo など) で書いてください");
   for (const YAML::Node& item : n) {
     auto part = TryParsePart(ScalarText(item, m.PosOf(item), key));
-    if (!part) throw InputError(m.PosOf(item), key + ": expected " + PartKeysText(" or "));
+    if (!part)
+      throw InputError(m.PosOf(item),
+                       key + ": " + PartKeysText("、") + " のどれかを書いてください");
     set[static_cast<int>(*part)] = true;
   }
   return set;
 }
 
 IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::string& where) {
-  if (!list.IsSequence()) throw InputError(PosOf(list, file), where + ": expected a list of bands");
+  if (!list.IsSequence())
+    throw InputError(PosOf(list, file), where + ": 区分のリストで書いてください");
   IncomeTable t;
   Yen last = 0;
   for (const YAML::Node& b : list) {
@@ -69,7 +74,7 @@ IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::st
     IncomeBand band;
     band.up_to = m.Has("up_to") ? m.YenValue("up_to", 1) : premium::kNoLimit;
     if (band.up_to <= last)
-      throw InputError(m.pos(), where + ": bands must be in increasing order of up_to");
+      throw InputError(m.pos(), where + ": 区分は up_to の小さい順に書いてください");
     last = band.up_to;
     if (m.Has("zero")) {
       m.Text("zero");
@@ -86,13 +91,13 @@ IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::st
       band.step = m.YenValue("step", 1);
       band.offset = m.YenValue("offset", -100'000'000);
     } else {
-      throw InputError(m.pos(), where + ": expected one of zero, minus, fixed, rate");
+      throw InputError(m.pos(), where + ": zero、minus、fixed、rate のどれかを書いてください");
     }
     m.RejectUnknownKeys();
     t.bands.push_back(band);
   }
   if (t.bands.empty() || t.bands.back().up_to != premium::kNoLimit)
-    throw InputError(PosOf(list, file), where + ": the last band must have no up_to");
+    throw InputError(PosOf(list, file), where + ": 最後の区分には up_to を書かないでください");
   return t;
 }
 
@@ -122,13 +127,15 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
       path.empty() ? ParameterFile::Embedded(kDataFile) : ParameterFile::FromPath(path);
   for (const ParameterSeries* s : f.AllSeries())
     if (!KnownSeries().count(s->name))
-      throw InputError(s->pos, fmt::format("unknown series '{}'", s->name));
+      throw InputError(s->pos, fmt::format("系列 {}は使えません", Quoted(s->name)));
   const FiscalYear year(fy);
   ParameterNotes scratch;  // the caps are resolved again below, with their note
   if (!f.TryResolve("caps", year, policy, scratch))
     throw CalculationError(
-        fmt::format("fiscal year {}: the levy rules start in fiscal year {} ({})", fy,
-                    f.Series("caps").entries.front().from.year(), f.file()));
+        fmt::format("{}: 保険料の規則は{}からです ({})。{}以降の年度を指定してください",
+                    FiscalYear(fy).ToWareki(),
+                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki(), f.file(),
+                    FiscalYear(f.Series("caps").entries.front().from.year()).ToWareki()));
   NationalRules r;
   r.fiscal_year = fy;
   {
@@ -170,12 +177,14 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
       d.up_to = bm.Has("up_to") ? bm.YenValue("up_to") : premium::kNoLimit;
       d.amount = bm.YenValue("amount");
       bm.RejectUnknownKeys();
-      if (d.up_to <= last) throw InputError(bm.pos(), "basic_deduction: bands out of order");
+      if (d.up_to <= last)
+        throw InputError(bm.pos(), "basic_deduction: 区分は up_to の小さい順に書いてください");
       last = d.up_to;
       r.basic_deduction.push_back(d);
     }
     if (r.basic_deduction.empty() || r.basic_deduction.back().up_to != premium::kNoLimit)
-      throw InputError(m.PosOf(bands), "basic_deduction: the last band must have no up_to");
+      throw InputError(m.PosOf(bands),
+                       "basic_deduction: 最後の区分には up_to を書かないでください");
     Note(r, e);
   }
   {
@@ -214,7 +223,8 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
     const std::string first_month = m.Text("first_month");
     int y = 0, mo = 0;
     if (std::sscanf(first_month.c_str(), "%d-%d", &y, &mo) != 2 || mo < 1 || mo > 12)
-      throw InputError(m.PosOf(m.Require("first_month")), "first_month: expected YYYY-MM");
+      throw InputError(m.PosOf(m.Require("first_month")),
+                       "first_month: 年月を YYYY-MM で書いてください");
     r.birth_first_month = y * 100 + mo;
     r.birth_single_months = m.Integer("single_months", 1, 12);
     r.birth_single_offset = m.Integer("single_start_offset", 0, 12);
@@ -265,7 +275,7 @@ premium::NationalRules LoadNationalRules(int fy, const std::string& path,
       premium::PensionClass pc;
       const std::string age = cm.Text("age");
       if (age != "under65" && age != "65")
-        throw InputError(cm.PosOf(c["age"]), "age: expected under65 or 65");
+        throw InputError(cm.PosOf(c["age"]), "age: under65 か 65 を書いてください");
       pc.aged65 = age == "65";
       pc.other_up_to = cm.Has("other_up_to") ? cm.YenValue("other_up_to") : premium::kNoLimit;
       pc.table = Bands(cm.Require("bands"), f.file(), "pension_income.bands");

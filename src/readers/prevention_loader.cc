@@ -22,7 +22,8 @@ constexpr const char* kEmbeddedPath = "data/incentive/prevention.yaml";
 PreventionRule FromFile(const ParameterFile& f, FiscalYear year, const YearPolicy& policy) {
   for (const ParameterSeries* s : f.AllSeries())
     if (s->name != "sharing_rule")
-      throw InputError(s->pos, fmt::format("unknown series '{}' (expected sharing_rule)", s->name));
+      throw InputError(s->pos, fmt::format("系列 {}は使えません (sharing_rule だけを書きます)",
+                                           Quoted(s->name)));
   PreventionRule r;
   r.file = f.file();
   ResolvedEntry e = f.Resolve("sharing_rule", year, policy, r.notes);
@@ -35,10 +36,10 @@ PreventionRule FromFile(const ParameterFile& f, FiscalYear year, const YearPolic
   const bool multiple = m.Has("cap_multiple_of_project_grant");
   if (none == multiple)
     throw InputError(m.pos(), m.where() +
-                                  ": expected exactly one of cap: none and "
-                                  "cap_multiple_of_project_grant: N");
+                                  ": cap: none と cap_multiple_of_project_grant: N の"
+                                  "どちらか一方だけを書いてください");
   if (none && m.Text("cap") != "none")
-    throw InputError(m.PosOf(m.Require("cap")), m.where() + ".cap: expected none");
+    throw InputError(m.PosOf(m.Require("cap")), m.where() + ".cap: none だけが使えます");
   if (multiple) r.cap_multiple = m.Rate("cap_multiple_of_project_grant", RateRange::kPositive);
   m.RejectUnknownKeys();
   return r;
@@ -67,9 +68,10 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
                {"都道府県コード", "点数", "被保険者数"});
   if (rule.cap_multiple && !t.ColumnIndex("事業費分交付額"))
     throw InputError({t.file, 1, 0},
-                     "missing column '事業費分交付額' (the rule of this year caps "
-                     "each grant at a multiple of the 事業費分)");
-  if (t.rows.empty()) throw InputError({t.file, 2, 0}, "expected at least one prefecture row");
+                     "列 事業費分交付額 がありません。この年度の規則では交付額の上限が事業費分の"
+                     "倍数なので、この列が必要です");
+  if (t.rows.empty())
+    throw InputError({t.file, 2, 0}, "都道府県の行がありません。1行以上書いてください");
   auto name_col = t.ColumnIndex("都道府県名");
   auto grant_col = t.ColumnIndex("事業費分交付額");
   const size_t code_col = *t.ColumnIndex("都道府県コード");
@@ -84,15 +86,18 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
     auto c = TryParsePrefectureCode(code.text);
     if (!c)
       throw InputError(code.pos,
-                       "都道府県コード: expected a prefecture code 01 to 47 (or its "
-                       "6-digit 団体コード such as 100005)");
+                       "都道府県コード: " + Quoted(code.text) +
+                           "は都道府県コードではありません。01〜47 (または 100005 のような6桁の"
+                           "団体コード) で書いてください");
     if (!codes.insert(*c).second)
-      throw InputError(code.pos, fmt::format("都道府県コード {} appears twice", *c));
+      throw InputError(code.pos, fmt::format("都道府県コード: {} が2回あります", *c));
     b.code = *c;
     if (name_col) b.name = std::string(Trim(row.cells[*name_col].text));
     const TableCell& p = row.cells[points_col];
     auto points = TryParseNumber(p.text);
-    if (!points || points->Sign() < 0) throw InputError(p.pos, "点数: expected a number ≥ 0");
+    if (!points || points->Sign() < 0)
+      throw InputError(p.pos,
+                       "点数: " + Quoted(p.text) + "は使えません。0以上の数を書いてください");
     b.points = *points;
     const TableCell& n = row.cells[insured_col];
     b.insured = ParseCount(n.text, n.pos, "被保険者数", 1);
@@ -101,7 +106,9 @@ std::vector<PreventionBody> LoadPreventionData(const std::string& path,
       if (!Trim(g.text).empty())
         b.project_grant = ParseYen(g.text, g.pos, "事業費分交付額", 0);
       else if (rule.cap_multiple)
-        throw InputError(g.pos, "事業費分交付額: expected an amount in yen (the cap needs it)");
+        throw InputError(
+            g.pos,
+            "事業費分交付額: 値がありません。上限の計算に要るので金額 (円) を書いてください");
     }
     out.push_back(std::move(b));
   }

@@ -146,9 +146,10 @@ premium::Ppm RateCell(const TableCell& cell, Column c, const Rational& max) {
   const char* what = kColumns[c].name;
   auto v = TryParseNumber(cell.text);
   if (v && (*v > max || *v < Rational(0)))
-    throw InputError(cell.pos, fmt::format("{}: expected a rate such as 7.25% or 0.0725, from 0 "
-                                           "to {}%",
-                                           what, (max * Rational(100)).ToDecimalString(0)));
+    throw InputError(
+        cell.pos, fmt::format("{}: {}は範囲外です。0〜{}% の率を 7.25% や 0.0725 の"
+                              "ように書いてください",
+                              what, Quoted(cell.text), (max * Rational(100)).ToDecimalString(0)));
   return ParseMillionths(cell.text, cell.pos, what, max);
 }
 
@@ -157,7 +158,8 @@ Yen YenCell(const TableCell& cell, Column c, Yen max) {
   const char* what = kColumns[c].name;
   const Yen y = ParseYen(cell.text, cell.pos, what);
   if (y > max)
-    throw InputError(cell.pos, fmt::format("{}: expected at most {}円", what, FormatYen(max)));
+    throw InputError(cell.pos,
+                     fmt::format("{}: {}円以下の額を書いてください", what, FormatYen(max)));
   return y;
 }
 
@@ -166,7 +168,9 @@ Yen UnitCell(const TableCell& cell, Column c) {
   std::string t(Trim(NormalizeWidth(cell.text)));
   if (t.ends_with("円")) t.resize(t.size() - std::string_view("円").size());
   if (t == "1" || t == "10" || t == "100") return std::stoi(t);
-  throw InputError(cell.pos, fmt::format("{}: expected 1, 10 or 100 (円)", kColumns[c].name));
+  throw InputError(cell.pos,
+                   fmt::format("{}: {}は使えません。1、10、100 (円) のどれかを書いてください",
+                               kColumns[c].name, Quoted(cell.text)));
 }
 
 template <typename T>
@@ -179,9 +183,8 @@ void Merge(Setting<T>& setting, const T& value, const TableCell& cell, Column c,
   }
   if (*setting.value != value)
     throw InputError(cell.pos,
-                     fmt::format("{}: differs from line {} for {}; a municipality has one setting "
-                                 "for the year (give the same value on each of its rows, or leave "
-                                 "them blank)",
+                     fmt::format("{}: {}行目と違います ({})。市町村の設定は年度に1つです "
+                                 "(その市町村のどの行にも同じ値を書くか、空欄にしてください)",
                                  kColumns[c].name, setting.pos.line, label));
 }
 
@@ -197,16 +200,16 @@ std::optional<std::array<Yen, 3>> ReducedTable(const Row& row, Column first, Yen
     const TableCell* cell = row.Cell(c);
     if (!cell || row.Blank(c)) {
       const SourcePos pos = cell ? cell->pos : row.Cell(first)->pos;
-      throw InputError(pos, fmt::format("{}: expected all three 軽減後 amounts (2割, 5割, 7割) or "
-                                        "none",
+      throw InputError(pos, fmt::format("{}: 軽減後の額は2割・5割・7割の3つとも書くか、どれも"
+                                        "書かないでください",
                                         kColumns[c].name));
     }
     out[k] = YenCell(*cell, c, kMaxPerCapita);
     if (out[k] > gross)
       throw InputError(cell->pos,
-                       fmt::format("{}: expected at most {}", kColumns[c].name, gross_name));
+                       fmt::format("{}: {}以下の額を書いてください", kColumns[c].name, gross_name));
     if (k > 0 && out[k] > out[k - 1])
-      throw InputError(cell->pos, fmt::format("{}: expected at most {}", kColumns[c].name,
+      throw InputError(cell->pos, fmt::format("{}: {}以下の額を書いてください", kColumns[c].name,
                                               kColumns[c - 1].name));
   }
   return out;
@@ -216,14 +219,18 @@ LevyKind KindCell(const TableCell& cell) {
   const std::string t(Trim(NormalizeWidth(cell.text)));
   if (t == "料" || t == "保険料" || t == "ryo") return LevyKind::kRyo;
   if (t == "税" || t == "保険税" || t == "zei") return LevyKind::kZei;
-  throw InputError(cell.pos, "料税: expected 料 (保険料) or 税 (保険税)");
+  throw InputError(cell.pos, "料税: " + Quoted(cell.text) +
+                                 "は使えません。料 (保険料) か税 (保険税) を書いて"
+                                 "ください");
 }
 
 RoundingScope ScopeCell(const TableCell& cell) {
   const std::string t(Trim(NormalizeWidth(cell.text)));
   if (t == "分ごと" || t == "分毎" || t == "part") return RoundingScope::kPart;
   if (t == "合計" || t == "total") return RoundingScope::kTotal;
-  throw InputError(cell.pos, "端数処理: expected 分ごと (each 分 rounded) or 合計 (the total)");
+  throw InputError(cell.pos, "端数処理: " + Quoted(cell.text) +
+                                 "は使えません。分ごと (分ごとに端数処理) か合計 (合計で端数処理) "
+                                 "を書いてください");
 }
 
 /// する / しない (true / false).
@@ -231,7 +238,8 @@ bool YesNoCell(const TableCell& cell, Column c) {
   const std::string t(Trim(NormalizeWidth(cell.text)));
   if (t == "する" || t == "true") return true;
   if (t == "しない" || t == "false") return false;
-  throw InputError(cell.pos, fmt::format("{}: expected する or しない", kColumns[c].name));
+  throw InputError(cell.pos, fmt::format("{}: {}は使えません。する か しない を書いてください",
+                                         kColumns[c].name, Quoted(cell.text)));
 }
 
 premium::ReductionRounding SideCell(const TableCell& cell) {
@@ -239,8 +247,9 @@ premium::ReductionRounding SideCell(const TableCell& cell) {
   if (t == "軽減額" || t == "reduction") return premium::ReductionRounding::kReduction;
   if (t == "軽減後" || t == "remainder") return premium::ReductionRounding::kRemainder;
   throw InputError(cell.pos,
-                   "軽減額端数: expected 軽減額 (the reduction is truncated, the payer keeps the "
-                   "fraction) or 軽減後 (the amount left is truncated)");
+                   "軽減額端数: " + Quoted(cell.text) +
+                       "は使えません。軽減額 (軽減額の端数を切り捨て) か軽減後 (軽減後の額の端数を"
+                       "切り捨て) を書いてください");
 }
 
 bool KeigenScopeCell(const TableCell& cell) {
@@ -248,8 +257,9 @@ bool KeigenScopeCell(const TableCell& cell) {
   if (t == "人ごと" || t == "per_member") return false;
   if (t == "世帯合計" || t == "household_total") return true;
   throw InputError(cell.pos,
-                   "軽減額計算: expected 人ごと (each member's 軽減額) or 世帯合計 (on the "
-                   "household's total 均等割)");
+                   "軽減額計算: " + Quoted(cell.text) +
+                       "は使えません。人ごと (1人ずつの軽減額) か世帯合計 (世帯の均等割の合計に"
+                       "かける) を書いてください");
 }
 
 class RateReader {
@@ -279,8 +289,9 @@ void RateReader::IndexColumns() {
     for (int c = 0; c < kColumnCount; ++c)
       if (name == kColumns[c].name) found = c;
     if (found < 0)
-      throw InputError(h.pos, fmt::format("unknown column '{}' (expected: {})", name, expected));
-    if (index_[found]) throw InputError(h.pos, fmt::format("column {} appears twice", name));
+      throw InputError(h.pos, fmt::format("見出し {}は料率表では使えません。使える見出し: {}",
+                                          Quoted(name), expected));
+    if (index_[found]) throw InputError(h.pos, fmt::format("見出し {} が2回あります", name));
     index_[found] = i;
   }
   // A missing required column: at the end of the header, where it could be added.
@@ -289,8 +300,8 @@ void RateReader::IndexColumns() {
   for (int c = 0; c < kColumnCount; ++c)
     if (kColumns[c].required && !index_[c])
       throw InputError({table_.file, line, after},
-                       fmt::format("missing column {}; expected it in the header (required: 団体コ"
-                                   "ード, 年度, 分, 所得割率, 均等割額, 料税)",
+                       fmt::format("列 {} がありません。見出し行に加えてください (必ず要る列: "
+                                   "団体コード、年度、分、所得割率、均等割額、料税)",
                                    kColumns[c].name));
 }
 
@@ -300,17 +311,19 @@ void RateReader::ReadRow(const TableRow& table_row) {
   auto code = MunicipalityCode::TryParse(Trim(code_cell.text));
   if (!code)
     throw InputError(code_cell.pos,
-                     "団体コード: expected 6 digits with a valid check digit (or "
-                     "the 5 digits before it), e.g. 102016");
+                     "団体コード: " + MunicipalityCodeProblem(code_cell.text, row.Text(kName)));
   const TableCell& year_cell = row.At(kYear);
   auto fy = FiscalYear::TryParse(year_cell.text);
   if (!fy)
-    throw InputError(year_cell.pos, "年度: expected a fiscal year such as 2026, R8 or 令和8年度");
+    throw InputError(year_cell.pos, "年度: " + Quoted(year_cell.text) +
+                                        "は年度として読めません。2026、R8、令和8年度 のように"
+                                        "書いてください");
   const TableCell& part_cell = row.At(kPart);
   auto part = TryParsePart(row.Text(kPart));
   if (!part)
-    throw InputError(part_cell.pos, "分: expected " + PartShortLabelsText(" or ") + " (or " +
-                                        PartKeysText() + ")");
+    throw InputError(part_cell.pos, "分: " + Quoted(part_cell.text) + "は使えません。" +
+                                        PartShortLabelsText("、") + " (または " + PartKeysText() +
+                                        ") のどれかを書いてください");
 
   auto [it, inserted] = by_key_.try_emplace({code->str(), fy->year()}, schedules_.size());
   if (inserted) {
@@ -325,8 +338,10 @@ void RateReader::ReadRow(const TableRow& table_row) {
   Building& b = schedules_[it->second];
   const int p = static_cast<int>(*part);
   if (b.part_line[p] != 0)
-    throw InputError(part_cell.pos, fmt::format("分: {} of {} is already given at line {}",
-                                                PartLabel(*part), b.label, b.part_line[p]));
+    throw InputError(
+        part_cell.pos,
+        fmt::format("分: {1}の{0}はすでに{2}行目にあります。1つの分は1行にしてください",
+                    PartLabel(*part), b.label, b.part_line[p]));
   b.part_line[p] = part_cell.pos.line;
   b.s.cells.part[p] = part_cell.pos;
 
@@ -336,8 +351,11 @@ void RateReader::ReadRow(const TableRow& table_row) {
       b.s.name = name;
       b.name_pos = row.Cell(kName)->pos;
     } else if (b.s.name != name) {
-      throw InputError(row.Cell(kName)->pos, fmt::format("市町村名: differs from line {} for {}",
-                                                         b.name_pos.line, b.label));
+      throw InputError(
+          row.Cell(kName)->pos,
+          fmt::format(
+              "市町村名: {}行目と違います ({})。同じ団体コードには同じ市町村名を書いてください",
+              b.name_pos.line, b.label));
     }
   }
 
@@ -351,8 +369,9 @@ void RateReader::ReadRow(const TableRow& table_row) {
   if (!row.Blank(kAdultAddon)) {
     r.adult_addon = YenCell(*row.Cell(kAdultAddon), kAdultAddon, kMaxPerCapita);
     if (r.adult_addon != 0 && *part != Part::kKodomo)
-      throw InputError(row.Cell(kAdultAddon)->pos,
-                       "18歳以上均等割額: only for the 子ども分 row; expected blank or 0");
+      throw InputError(
+          row.Cell(kAdultAddon)->pos,
+          "18歳以上均等割額: 子ども分の行だけに書きます。この行は空欄か0にしてください");
   }
   if (!row.Blank(kCap)) {
     r.cap = YenCell(*row.Cell(kCap), kCap, kMaxCap);
@@ -365,9 +384,8 @@ void RateReader::ReadRow(const TableRow& table_row) {
   // not 未就学児 (昭島市: 未就学児 have the national ½ instead).
   if (!row.Blank(kUnder18Relief) && !row.Blank(kSchoolAgeRelief))
     throw InputError(row.Cell(kSchoolAgeRelief)->pos,
-                     "独自減免_未就学児を除く18歳未満均等割: expected blank when "
-                     "独自減免_18歳未満均等割 is given on the same row (one 独自減免 of the "
-                     "under-18 均等割 per 分)");
+                     "独自減免_未就学児を除く18歳未満均等割: 同じ行に独自減免_18歳未満均等割が"
+                     "あるときは空欄にしてください (18歳未満の均等割の独自減免は分ごとに1つです)");
   for (const Column c : {kUnder18Relief, kSchoolAgeRelief}) {
     if (row.Blank(c)) continue;
     const premium::Ppm ratio = RateCell(*row.Cell(c), c, 1);
@@ -413,14 +431,16 @@ void RateReader::ReadRow(const TableRow& table_row) {
 void RateReader::Finish(Building& b) {
   RateSchedule& s = b.s;
   if (!b.kind.value)
-    throw InputError(b.first_kind_cell,
-                     fmt::format("料税: expected 料 or 税 on at least one row of {}", b.label));
+    throw InputError(
+        b.first_kind_cell,
+        fmt::format("料税: {}のどの行にも料か税がありません。少なくとも1行に書いてください",
+                    b.label));
   s.kind = *b.kind.value;
   // 保険税: 100円未満切捨て (地方税法 20条の4の2③); 保険料: the 条例's unit, 1円 unless stated.
   if (s.kind == LevyKind::kZei && b.unit.value && *b.unit.value != 100)
     throw InputError(b.unit.pos,
-                     "端数単位: a 保険税 is truncated to 100円 (地方税法 20条の4の2③); "
-                     "expected 100 or blank");
+                     "端数単位: 保険税は100円未満を切り捨てます (地方税法 20条の4の2③)。100 か"
+                     "空欄にしてください");
   s.rounding_unit = b.unit.value.value_or(s.kind == LevyKind::kZei ? 100 : 1);
   s.rounding_scope = b.scope.value.value_or(RoundingScope::kPart);
   s.reduction_unit = b.reduction_unit.value.value_or(1);
@@ -434,13 +454,13 @@ void RateReader::Finish(Building& b) {
     if (s.rounding_scope == RoundingScope::kTotal)
       throw InputError(
           *b.part_unit_cell[p],
-          fmt::format("分端数単位: expected blank when 端数処理 is 合計 (line {}): the "
-                      "total is rounded, not each 分",
+          fmt::format("分端数単位: 端数処理が合計 ({}行目) のときは空欄にしてください (分ごとで"
+                      "なく合計で端数処理します)",
                       b.scope.pos.line));
     if (s.kind == LevyKind::kZei && *s.parts[p].rounding_unit != 100)
       throw InputError(*b.part_unit_cell[p],
-                       "分端数単位: a 保険税 is truncated to 100円 (地方税法 20条の4の2③); "
-                       "expected 100 or blank");
+                       "分端数単位: 保険税は100円未満を切り捨てます (地方税法 20条の4の2③)。100 "
+                       "か空欄にしてください");
   }
   for (const std::string& src : b.sources) s.source += (s.source.empty() ? "" : "; ") + src;
 }
@@ -448,7 +468,8 @@ void RateReader::Finish(Building& b) {
 std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
   IndexColumns();
   if (table_.rows.empty())
-    throw InputError({table_.file, 2, 1}, "expected at least one row of rates");
+    throw InputError({table_.file, 2, 1},
+                     "料率の行がありません。見出し行の下に料率を書いてください");
   for (const TableRow& row : table_.rows) ReadRow(row);
   std::vector<RateSchedule> out;
   std::vector<std::string> years;
@@ -464,7 +485,7 @@ std::vector<RateSchedule> RateReader::Read(int fiscal_year) {
     // At the 年度 cell of the first row.
     const SourcePos at = index_[kYear] ? table_.rows.front().cells[*index_[kYear]].pos
                                        : SourcePos{table_.file, 2, 1};
-    throw InputError(at, fmt::format("no rates for {} (年度 column); the file has rates for {}",
+    throw InputError(at, fmt::format("{}の料率がありません (年度の列)。このファイルにある年度: {}",
                                      FiscalYear(fiscal_year).ToWareki(), list));
   }
   return out;
@@ -483,7 +504,9 @@ const premium::RateSchedule& FindRateSchedule(const std::vector<premium::RateSch
   for (const auto& s : schedules)
     if (s.municipality == code) return s;
   throw InputError({rates_path, 0, 0},
-                   fmt::format("no rates for 団体コード {} in fiscal year {}", code, fiscal_year));
+                   fmt::format("団体コード {} の{}の料率がありません。料率表に行を加えるか、"
+                               "団体コード・年度を確かめてください",
+                               code, FiscalYear(fiscal_year).ToWareki()));
 }
 
 premium::CompiledSchedule CompileRateSchedule(const premium::RateSchedule& s,

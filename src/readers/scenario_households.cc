@@ -21,7 +21,7 @@ void FillInputs(scenario::Scenario& s, const premium::Population& population,
                                    [&](const auto& m) { return m.code.str() == code; });
     if (!known)
       throw InputError({name, 0, 0},
-                       fmt::format("municipality {} of the population is not in the case", code));
+                       fmt::format("被保険者ファイルの団体コード {} は事例にない市町村です", code));
   }
   scenario::HouseholdInputs in;
   in.population = &population;

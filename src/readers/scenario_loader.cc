@@ -31,7 +31,9 @@ Stage ParseStage(const std::string& text, const SourcePos& pos, const std::strin
     return Stage::kNofukinBase;
   if (t == "準統一" || t == "semi_unified") return Stage::kSemiUnified;
   if (t == "完全統一" || t == "unified") return Stage::kUnified;
-  throw InputError(pos, where + ": expected 現行, 納付金ベース, 準統一 or 完全統一");
+  throw InputError(pos, where + ": " + Quoted(text) +
+                            "は使えません。現行、納付金ベース、準統一、完全統一のどれかを書いて"
+                            "ください");
 }
 
 void ReadGrowth(YamlMap& root, Scenario& s) {
@@ -41,15 +43,19 @@ void ReadGrowth(YamlMap& root, Scenario& s) {
   m.ExpectKeys({"cost_per_capita", "insured", "income_per_capita"});
   if (auto v = m.OptionalRate("cost_per_capita", RateRange::kAny)) {
     if (*v <= Rational(-1))
-      throw InputError(m.PosOf(m.Require("cost_per_capita")),
-                       "growth.cost_per_capita: expected a growth above −1 (e.g. 0.02 for +2%)");
+      throw InputError(
+          m.PosOf(m.Require("cost_per_capita")),
+          "growth.cost_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
+          "0.02)");
     s.growth.cost_per_capita = *v;
   }
   if (auto v = m.OptionalRate("insured", RateRange::kPositive)) s.growth.insured = *v;
   if (auto v = m.OptionalRate("income_per_capita", RateRange::kAny)) {
     if (*v <= Rational(-1))
-      throw InputError(m.PosOf(m.Require("income_per_capita")),
-                       "growth.income_per_capita: expected a growth above −1");
+      throw InputError(
+          m.PosOf(m.Require("income_per_capita")),
+          "growth.income_per_capita: 伸び率は −1 より大きい値で書いてください (例: +2% なら "
+          "0.02)");
     s.growth.income_per_capita = *v;
   }
   m.RejectUnknownKeys();
@@ -64,7 +70,8 @@ void ReadCollection(YamlMap& m, YearPlan& y, const std::string& where) {
   if (auto d = c.OptionalRate("change", RateRange::kAny)) {
     if (*d < Rational(-1, 5) || *d > Rational(1, 5))
       throw InputError(c.PosOf(c.Require("change")),
-                       where + ".collection_rate.change: expected a change between −0.2 and 0.2");
+                       where + ".collection_rate.change: " + d->ToDecimalString(4) +
+                           " は範囲外です。−0.2〜0.2 の変化を書いてください");
     y.collection.change = d;
   }
   c.RejectUnknownKeys();
@@ -87,8 +94,8 @@ void ReadPerPart(YamlMap& m, const std::string& key, RateRange range, const Scen
     const auto part = TryParsePart(k.as<std::string>());
     if (!part || !s.base.HasPart(*part))
       throw InputError(
-          pos, fmt::format("{}.{}: '{}' は計算する分ではありません (expected {})", m.where(), key,
-                           k.as<std::string>(), PartShortLabelsText()));
+          pos, fmt::format("{}.{}: {}は計算する分ではありません。{} のどれかを書いてください",
+                           m.where(), key, Quoted(k.as<std::string>()), PartShortLabelsText("、")));
     out[static_cast<int>(*part)] = per_part.Rate(k.as<std::string>(), range);
   }
 }
@@ -103,7 +110,10 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
   y.pos = m.pos();
   YAML::Node yn = m.Require("year");
   auto fy = FiscalYear::TryParse(ScalarText(yn, m.PosOf(yn), where + ".year"));
-  if (!fy) throw InputError(m.PosOf(yn), where + ".year: expected a fiscal year such as 令和9年度");
+  if (!fy)
+    throw InputError(m.PosOf(yn), where + ".year: " + Quoted(yn.Scalar()) +
+                                      "は年度として読めません。令和9年度、R9、2027 のように"
+                                      "書いてください");
   y.year = *fy;
   y.pos = m.PosOf(yn);
   Stage previous = s.years.empty() ? Stage::kCurrent : s.years.back().stage;
@@ -112,14 +122,17 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
     y.stage =
         ParseStage(ScalarText(*st, m.PosOf(*st), where + ".stage"), m.PosOf(*st), where + ".stage");
   if (y.stage < previous)
-    throw InputError(m.PosOf(m.Require("stage")),
-                     fmt::format("{}.stage: {} comes after {} (a roadmap does not go back)", where,
-                                 scenario::StageLabel(y.stage), scenario::StageLabel(previous)));
+    throw InputError(
+        m.PosOf(m.Require("stage")),
+        fmt::format("{}.stage: 前の年の{}から{}には戻れません (統一の道のりは後戻りしません)",
+                    where, scenario::StageLabel(previous), scenario::StageLabel(y.stage)));
   y.alpha = m.OptionalRate("alpha", RateRange::kZeroToOne);
   if (y.alpha && !y.alpha->IsZero() && y.stage >= Stage::kNofukinBase)
-    throw InputError(m.PosOf(m.Require("alpha")),
-                     fmt::format("{}.alpha: {} needs α = 0 (got {})", where,
-                                 scenario::StageLabel(y.stage), y.alpha->ToString()));
+    throw InputError(
+        m.PosOf(m.Require("alpha")),
+        fmt::format("{}.alpha: {}では α = 0 です ({} が書かれています)。この行を消すか 0 に"
+                    "してください",
+                    where, scenario::StageLabel(y.stage), y.alpha->ToString()));
   ReadPerPart(m, "beta_prime", RateRange::kPositive, s, y.beta_prime);
   ReadPerPart(m, "equal_share_index", RateRange::kOpenZeroToOne, s, y.equal_share_index);
   ReadCollection(m, y, where);
@@ -127,7 +140,10 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
     if (r->IsScalar()) {
       const std::string t(Trim(r->as<std::string>()));
       if (t != "なし" && t != "none")
-        throw InputError(m.PosOf(*r), where + ".relief: expected なし or a policy mapping");
+        throw InputError(m.PosOf(*r),
+                         where +
+                             ".relief: なし か、激変緩和の設定 (項目名: 値 の組) を書いて"
+                             "ください");
       y.relief = nofukin::ReliefPolicy{};
     } else {
       y.relief = ParseReliefPolicy(*r, file, where + ".relief");
@@ -141,17 +157,18 @@ YearPlan ReadYear(const YAML::Node& node, const std::string& file, std::size_t i
 void ReadYears(YamlMap& root, Scenario& s) {
   YAML::Node years = root.Require("years");
   if (!years.IsSequence() || years.size() == 0)
-    throw InputError(root.PosOf(years), "years: expected a list of years");
+    throw InputError(root.PosOf(years), "years: 年度のリスト (- year: …) で書いてください");
   for (std::size_t i = 0; i < years.size(); ++i) {
     YearPlan y = ReadYear(years[i], s.file, i, s);
     if (s.years.empty() && y.year != s.base.fiscal_year)
-      throw InputError(y.pos, fmt::format("years[1].year: the first year must be the case's year "
-                                          "({}), got {}",
-                                          s.base.fiscal_year.ToWareki(), y.year.ToWareki()));
+      throw InputError(y.pos,
+                       fmt::format("years[1].year: 最初の年度は事例の年度 ({}) にしてください "
+                                   "({} が書かれています)",
+                                   s.base.fiscal_year.ToWareki(), y.year.ToWareki()));
     if (!s.years.empty() && y.year.year() != s.years.back().year.year() + 1)
       throw InputError(y.pos,
-                       fmt::format("years[{}].year: expected {} after {} (years in order, "
-                                   "one after another), got {}",
+                       fmt::format("years[{0}].year: {2}の次は{1}です。年度は1年ずつ順に書いて"
+                                   "ください ({3} が書かれています)",
                                    i + 1, FiscalYear(s.years.back().year.year() + 1).ToWareki(),
                                    s.years.back().year.ToWareki(), y.year.ToWareki()));
     s.years.push_back(std::move(y));
@@ -162,7 +179,8 @@ void ReadMunicipalItems(YamlMap& root, Scenario& s) {
   auto node = root.Optional("municipal_items");
   if (!node) return;
   if (!node->IsSequence())
-    throw InputError(root.PosOf(*node), "municipal_items: expected a list of item names");
+    throw InputError(root.PosOf(*node),
+                     "municipal_items: 項目名のリスト (- 名前) で書いてください");
   for (const YAML::Node& n : *node) {
     const SourcePos pos = root.PosOf(n);
     const std::string raw = ScalarText(n, pos, "municipal_items[]");
@@ -170,9 +188,9 @@ void ReadMunicipalItems(YamlMap& root, Scenario& s) {
     bool known = false;
     for (const auto& item : s.base.items) known = known || item.name == name;
     if (!known)
-      throw InputError(pos, fmt::format("municipal_items: '{}' is not an individual_items name "
-                                        "of the case",
-                                        name));
+      throw InputError(
+          pos,
+          fmt::format("municipal_items: {}は事例の individual_items にない名前です", Quoted(name)));
     s.municipal_items.insert(name);
   }
 }
@@ -187,7 +205,8 @@ void ReadIncentive(YamlMap& root, Scenario& s) {
   p.year = m.Text("year");
   if (!FiscalYear::TryParse(p.year))
     throw InputError(m.PosOf(m.Require("year")),
-                     "incentive.year: expected a fiscal year such as R3, 2021 or 令和3年度");
+                     "incentive.year: " + Quoted(p.year) +
+                         "は年度として読めません。R3、2021、令和3年度 のように書いてください");
   if (auto r = m.OptionalText("rules")) p.rules = Resolve(s.file, *r);
   if (m.Has("budget")) p.budget = std::to_string(m.YenValue("budget", 0));
   if (auto n = m.OptionalText("national_average")) p.national = Resolve(s.file, *n);
@@ -227,7 +246,9 @@ scenario::Scenario LoadScenario(const std::string& path) {
   YAML::Node case_node = root.Require("case");
   const std::string case_path = Resolve(path, ScalarText(case_node, root.PosOf(case_node), "case"));
   if (!fs::exists(case_path))
-    throw InputError(root.PosOf(case_node), "case: no case folder or file at " + case_path);
+    throw InputError(root.PosOf(case_node),
+                     "case: 事例のフォルダかファイルがありません (" + case_path +
+                         ")。パスはこのファイルのあるフォルダからの相対パスで書きます");
   s.base = LoadCase(case_path);
   ReadGrowth(root, s);
   ReadMunicipalItems(root, s);

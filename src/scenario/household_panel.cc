@@ -38,7 +38,7 @@ HouseholdPanel::HouseholdPanel(const premium::Population& population,
 
 HouseholdYear HouseholdPanel::Levy(const std::vector<premium::RateSchedule>& schedules) {
   if (schedules.size() != population_.municipalities.size())
-    throw CalculationError("scenario: one rate schedule per municipality of the population");
+    throw CalculationError("scenario: 被保険者ファイルの市町村ごとに料率が1つずつ必要です");
   std::vector<premium::CompiledSchedule> compiled;
   compiled.reserve(schedules.size());
   for (const auto& s : schedules) compiled.push_back(premium::Compile(s, rules_));

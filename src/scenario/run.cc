@@ -25,12 +25,12 @@ std::vector<premium::RateSchedule> YearSchedules(const Scenario& s, const Househ
       auto year = in.given.find(y.plan.year.year());
       if (year == in.given.end())
         throw CalculationError(
-            fmt::format("scenario: the rates file has no rows for {}", y.plan.year.ToWareki()));
+            fmt::format("scenario: 料率表に {} の行がありません", y.plan.year.ToWareki()));
       auto it = std::find_if(year->second.begin(), year->second.end(),
                              [&](const auto& r) { return r.municipality == code; });
       if (it == year->second.end())
-        throw CalculationError(fmt::format("scenario: the rates file has no rates of {} for {}",
-                                           code, y.plan.year.ToWareki()));
+        throw CalculationError(fmt::format("scenario: 料率表に {} の {} の料率がありません", code,
+                                           y.plan.year.ToWareki()));
       out.push_back(*it);
       continue;
     }
@@ -38,7 +38,7 @@ std::vector<premium::RateSchedule> YearSchedules(const Scenario& s, const Househ
                            [&](const auto& m) { return m.code.str() == code; });
     if (it == y.result.municipalities.end())
       throw CalculationError(
-          fmt::format("scenario: municipality {} of the population is not in the case", code));
+          fmt::format("scenario: 被保険者ファイルの団体コード {} は事例にない市町村です", code));
     out.push_back(StandardSchedule(*it, y.input));
   }
   return out;
@@ -49,7 +49,7 @@ std::vector<premium::RateSchedule> YearSchedules(const Scenario& s, const Househ
 const YearResult& Run::year(FiscalYear y) const {
   for (const auto& r : years)
     if (r.plan.year == y) return r;
-  throw CalculationError(fmt::format("scenario: no year {}", y.ToWareki()));
+  throw CalculationError(fmt::format("scenario: {} の年度がありません", y.ToWareki()));
 }
 
 std::vector<MunicipalityYear> MunicipalityFigures(const nofukin::Result& r,

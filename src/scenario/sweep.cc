@@ -30,10 +30,11 @@ std::size_t SweepGrid::size() const {
 }
 
 std::vector<Rational> RangeValues(const Rational& from, const Rational& to, const Rational& step) {
-  if (step.Sign() <= 0) throw CalculationError("sweep: the step must be above 0");
+  if (step.Sign() <= 0) throw CalculationError("sweep: 刻みは0より大きくしてください");
   std::vector<Rational> out;
   for (Rational v = from; v <= to; v += step) {
-    if (out.size() >= 100'000) throw CalculationError("sweep: more than 100,000 values on an axis");
+    if (out.size() >= 100'000)
+      throw CalculationError("sweep: 1つの軸の値が100,000を超えます。範囲か刻みを見直してください");
     out.push_back(v);
   }
   return out;
@@ -44,7 +45,7 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
   auto target = std::find_if(s.years.begin(), s.years.end(),
                              [&](const YearPlan& p) { return p.year == year; });
   if (target == s.years.end())
-    throw CalculationError(fmt::format("sweep: the scenario has no year {}", year.ToWareki()));
+    throw CalculationError(fmt::format("sweep: シナリオに {} の年度がありません", year.ToWareki()));
   // The years before the swept one, once.
   Scenario before = s;
   before.years.assign(s.years.begin(), target);
@@ -115,8 +116,8 @@ std::vector<Variant> Sweep(const Scenario& s, FiscalYear year, const SweepGrid& 
       }
       if (!any)
         throw CalculationError(
-            "sweep: no municipality has a base to compare with (give 前年度1人当たり額 or sweep a "
-            "later year)");
+            "sweep: 比べる基準のある市町村がありません (前年度1人当たり額を書くか、後の年度を"
+            "計算してください)");
       var.mean_change = (levy_now - levy_before) / levy_before;
     }
   });

@@ -99,8 +99,9 @@ void SetCollectionRates(const CollectionRatePlan& plan, Case& c) {
       if (plan.uniform) r = *plan.uniform;
       if (plan.change) r = std::min(one, r + *plan.change);
       if (r.Sign() <= 0)
-        throw CalculationError(fmt::format("{} {}: 標準的な収納率 would fall to {} or below 0",
-                                           m.code.str(), m.name, r.ToString()));
+        throw CalculationError(fmt::format(
+            "{} {}: 標準的な収納率が {} になり、0以下になります。収納率の変化を見直してください",
+            m.code.str(), m.name, r.ToString()));
     }
   }
 }

@@ -817,8 +817,8 @@ ordered_json LevyResponse(const AppData& data, const json& body) {
     h = ParseHousehold(household->dump(-1, ' ', false, json::error_handler_t::replace), "household",
                        *year);
   } catch (const InputError& e) {
-    // The loader's message names the JSON path in English for the CLI: reworded for the form.
-    const FieldMessage m = HouseholdErrorJa(e.message());
+    // The loader's Japanese message names the JSON path: the form shows the box's label.
+    const FieldMessage m = HouseholdFieldMessage(e.message());
     throw ApiError(400, m.message, m.field);
   }
   if (!h.municipality.empty() && h.municipality != code->str())
@@ -952,7 +952,7 @@ ExportFile BuildExport(const ExportRequest& request) {
   std::string xlsx_path =
       (std::filesystem::temp_directory_path() / "kokuho-export-XXXXXX.xlsx").string();
   const int fd = mkstemps(xlsx_path.data(), 5);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the xlsx");
+  if (fd < 0) throw std::runtime_error("xlsx 用の一時ファイルを作れません");
   close(fd);
   try {
     WriteXlsx(xlsx_path, {sheet});

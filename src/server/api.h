@@ -114,7 +114,8 @@ nlohmann::ordered_json HistoryJson(const AppData& data, const std::string& code)
 /// "household": {members: [...]} (docs/household-format.md), "explain": true,
 /// "instalments": {"count": 10, "unit": 1000}}. With instalments the answer has the 期別
 /// amounts (premium/instalments.h). A malformed household is a 400 whose field is
-/// "household.<path>" and whose message is the loader's, reworded (server/messages_ja.h).
+/// "household.<path>" and whose message is the loader's, the path shown as the form's label
+/// (server/messages_ja.h).
 nlohmann::ordered_json LevyResponse(const AppData& data, const nlohmann::json& body);
 
 /// A table to download: {"format": "csv" | "xlsx", "filename": "…", "title": "…",

@@ -1,11 +1,11 @@
-// The Japanese wording of the web API's refusals (docs/web-app.md): the label of each field a
-// person types in the app (α → 「α 医療費指数反映係数」), a range in words ([0, 1] →
-// 「0以上1以下」), and the household file's messages (readers/household_loader.h, which speaks the
-// CLI's language) reworded for a person at the household form.
+// What the web API adds to the loaders' Japanese messages (docs/web-app.md): the label of each
+// field a person types in the app (α → 「α 医療費指数反映係数」) in place of the file's key
+// path. The household loader (readers/household_loader.h) already says in Japanese what to enter;
+// the form shows the member's number and the box's name where the CLI shows the JSON path.
 //
-//   HouseholdErrorJa("members[0].age: expected the age on 4月1日, a whole number from 0 to 74")
+//   HouseholdFieldMessage("members[0].age: 4月1日現在の年齢を0〜74の整数で入力してください …")
 //   // → {field: "household.members[0].age",
-//   //    message: "1人目の年齢: 4月1日現在の年齢を0〜74の整数で入力してください (75歳以上は …)"}
+//   //    message: "1人目の年齢: 4月1日現在の年齢を0〜74の整数で入力してください …"}
 //
 // A message never repeats a household's figure: the field path names the box, the page shows
 // the value beside it.
@@ -28,8 +28,9 @@ std::string ScenarioFieldLabel(const std::string& key);
 /// A household path in words: "members[1].income.salary_revenue" → "2人目の給与収入".
 std::string HouseholdFieldLabel(const std::string& path);
 
-/// The household loader's message (English, "path: expected …") as a Japanese message for
-/// the form, with the path prefixed by "household.".
-FieldMessage HouseholdErrorJa(const std::string& loader_message);
+/// The household loader's message ("members[0].age: …") for the form: the path (prefixed by
+/// "household.") as the field, the path replaced by its label in the message. A message with
+/// no path (a syntax error, the top level) is the field "household", the message unchanged.
+FieldMessage HouseholdFieldMessage(const std::string& loader_message);
 
 }  // namespace kokuho::server

@@ -148,7 +148,7 @@ std::string NewToken() {
   std::ifstream random("/dev/urandom", std::ios::binary);
   unsigned char bytes[16];
   if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes))
-    throw std::runtime_error("cannot read /dev/urandom for the access token");
+    throw std::runtime_error("アクセス用のトークンを作れません (/dev/urandom を読めません)");
   std::string out;
   for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
   return out;
@@ -404,11 +404,15 @@ AppServer::~AppServer() { Stop(); }
 int AppServer::Bind() {
   const ServeOptions& o = impl_->options;
   if (!IsLoopbackHost(o.host) && o.token.empty())
-    throw std::runtime_error("a token is required to serve beyond the loopback address");
+    throw std::runtime_error("このコンピューターの外に公開するにはアクセス用のトークンが必要です");
   const int port = impl_->http.BindGuarded(o.host, o.port);
   if (port <= 0) {
-    if (o.port == 0) throw std::runtime_error(fmt::format("cannot bind {}", o.host));
-    throw std::runtime_error(fmt::format("cannot bind {}:{} (in use?)", o.host, o.port));
+    if (o.port == 0)
+      throw std::runtime_error(
+          fmt::format("{} で待ち受けできません。--host を確かめてください", o.host));
+    throw std::runtime_error(
+        fmt::format("{}:{} で待ち受けできません (使用中では?)。--port で別の番号を指定してください",
+                    o.host, o.port));
   }
   return port;
 }

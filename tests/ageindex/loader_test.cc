@@ -85,12 +85,12 @@ TEST(AgeIndexLoader, BadCode) {
 
 TEST(AgeIndexLoader, WrongCheckDigit) {
   Files f(kStandard, With(kData, "102016,前橋市,40-64", "102017,前橋市,40-64"));
-  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 3, 1, "check digit");
+  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 3, 1, "検査数字 (6桁目) が合いません");
 }
 
 TEST(AgeIndexLoader, BandNotInStandard) {
   Files f(kStandard, With(kData, "前橋市,65+", "前橋市,65-74"));
-  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 4, 3, "not in the standard");
+  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 4, 3, "は基準にありません");
 }
 
 TEST(AgeIndexLoader, PopulationNotANumber) {
@@ -100,12 +100,12 @@ TEST(AgeIndexLoader, PopulationNotANumber) {
 
 TEST(AgeIndexLoader, CasesAbovePopulation) {
   Files f(kStandard, With(kData, "65+,450,72", "65+,450,451"));
-  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 7, 5, "exceeds");
+  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 7, 5, "より多くなっています");
 }
 
 TEST(AgeIndexLoader, BandGivenTwice) {
   Files f(kStandard, With(kData, "10202,高崎市,40-64", "10202,高崎市,0-39"));
-  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 6, 3, "first at line 5");
+  ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 6, 3, "(最初は5行目)");
 }
 
 TEST(AgeIndexLoader, CostWithFractionOfYen) {
@@ -118,7 +118,7 @@ TEST(AgeIndexLoader, MissingBand) {
   data.erase(data.rfind("10202,高崎市,65+"));
   Files f(kStandard, data);
   ExpectAt(CatchInputError([&] { f.Load(); }), f.data, 0, 0,
-           "102024 has no row for age band '65+'");
+           "102024 に年齢階級 65+ の行がありません");
 }
 
 TEST(AgeIndexLoader, NegativeStandardRate) {
@@ -128,7 +128,7 @@ TEST(AgeIndexLoader, NegativeStandardRate) {
 
 TEST(AgeIndexLoader, StandardBandTwice) {
   Files f(With(kStandard, "65+", "0-39"), kData);
-  ExpectAt(CatchInputError([&] { f.Load(); }), f.standard, 4, 1, "first at line 2");
+  ExpectAt(CatchInputError([&] { f.Load(); }), f.standard, 4, 1, "(最初は2行目)");
 }
 
 TEST(AgeIndexLoader, YamlUnknownKey) {

@@ -8,7 +8,8 @@
 //     golden outputs (tests/golden/<name>/);
 //   - a refused input: the exit status (1 by default); one "kokuho: error: " line naming
 //     file:line:column relative to the case folder with the expected words; and always
-//     nothing on stdout, no file or folder written, no private figure repeated.
+//     nothing on stdout, no file or folder written, no private figure repeated, and a message
+//     in Japanese (no English sentence: tests/japanese_text.h).
 //
 // A case marked `pending: reason` is a documented known gap: while its exact expectations
 // fail it is reported as skipped with the reason (the standing checks above still hold);
@@ -29,6 +30,7 @@
 #include <vector>
 
 #include "../cli_runner.h"
+#include "../japanese_text.h"
 #include "case_spec.h"
 #include "golden.h"
 #include "json_path.h"
@@ -205,6 +207,10 @@ std::vector<std::string> CheckError(const Case& c, const Outcome& o,
     standing->push_back("files were written for a bad input:" +
                         (added.empty() ? " (changed)" : added));
   }
+  // What a user reads is Japanese (issue 15): no English sentence in the message.
+  const std::string message = o.err.substr(0, o.err.find('\n'));
+  if (const std::string why = kokuho::test::JapaneseMessageProblem(message); !why.empty())
+    standing->push_back("the message is not in Japanese (" + why + "): " + message);
   for (const auto& v : c.private_values) {
     if (o.err.find(v) != std::string::npos)
       standing->push_back("stderr repeats the private figure " + v);

@@ -99,7 +99,7 @@ TEST(ChoseiLoader, BadCoefficientsNameLineAndColumn) {
   };
   const Case cases[] = {
       {"unknown series", Replace(kCoeff, "ounou_places:", "ounou_place:"),
-       "c.yaml:14:1: unknown series 'ounou_place'"},
+       "c.yaml:14:1: 系列 「ounou_place」は使えません"},
       {"unknown key", Replace(kCoeff, "value: 13,", "value: 13, note: n, extra: 1,"), "c.yaml:16:"},
       {"cap above 1", Replace(kCoeff, "\"0.0924897571335\"", "\"1.5\""), "c.yaml:13:25:"},
       {"not a number", Replace(kCoeff, "\"0.35\"", "abc"), "c.yaml:4:25:"},
@@ -109,7 +109,7 @@ TEST(ChoseiLoader, BadCoefficientsNameLineAndColumn) {
        "c.yaml:10:"},
       {"places not a count", Replace(kCoeff, "value: 13,", "value: 1.5,"), "c.yaml:16:25:"},
       {"bad rounding", Replace(kCoeff, "half_up", "nearest"),
-       "c.yaml:19:25: ounou_rounding.value: expected floor, ceil or half_up"},
+       "c.yaml:19:25: ounou_rounding.value: 「nearest」は使えません。floor、ceil、half_up"},
       {"year twice",
        Replace(kCoeff, "ounou_cap:\n",
                "ounou_cap:\n  values:\n    - {from: R5, value: 1, "
@@ -117,7 +117,7 @@ TEST(ChoseiLoader, BadCoefficientsNameLineAndColumn) {
        "c.yaml:"},
       {"missing source",
        Replace(kCoeff, "value: 13, confirmed: true, source: x", "value: 13, confirmed: true"),
-       "c.yaml:16:7: ounou_places.values[0]: missing key 'source'"},
+       "c.yaml:16:7: ounou_places.values[0]: 項目 source がありません"},
   };
   for (const auto& c : cases) {
     std::string msg = CoeffError(c.text);
@@ -146,20 +146,20 @@ TEST(ChoseiLoader, BadDataNameLineAndColumn) {
     const char* expected;
   };
   const Case cases[] = {
-      {"missing column", Replace(kData, ",公費等,", ",公費,"), "d.csv:1: missing column 公費等"},
+      {"missing column", Replace(kData, ",公費等,", ",公費,"), "d.csv:1: 列 公費等 がありません"},
       {"bad code", Replace(kData, "02,B", "48,B"),
-       "d.csv:3:1: 都道府県コード: expected a prefecture code 01 to 47"},
-      {"code twice", Replace(kData, "02,B", "01,B"), "d.csv:3:1: 都道府県コード 01 appears twice"},
+       "d.csv:3:1: 都道府県コード: 「48」は都道府県コードではありません"},
+      {"code twice", Replace(kData, "02,B", "01,B"), "d.csv:3:1: 都道府県コード: 01 が2回あります"},
       {"fraction of a yen",
        Replace(kData, ",400000000,200000000,10000,2000000000,1.25",
                ",400000000.5,200000000,10000,2000000000,1.25"),
        "d.csv:2:4: 公費等"},
       {"deductions exceed benefits", Replace(kData, "01,A,1600000000", "01,A,500000000"),
-       "d.csv:2:5: 公費等 + 前期高齢者交付金 exceed 医療給付費等"},
+       "d.csv:2:5: 公費等 + 前期高齢者交付金 が医療給付費等を超えています"},
       {"zero insured", Replace(kData, ",10000,2000000000,1.25", ",0,2000000000,1.25"),
        "d.csv:2:6: 平均被保険者数"},
       {"negative index", Replace(kData, "1.25", "-1.25"), "d.csv:2:8: 地域差指数"},
-      {"no rows", kData.substr(0, kData.find('\n') + 1), "d.csv: no data rows"},
+      {"no rows", kData.substr(0, kData.find('\n') + 1), "d.csv: 見出し行の後にデータの行がありません"},
   };
   for (const auto& c : cases) {
     std::string msg = DataError(c.text);

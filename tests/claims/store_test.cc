@@ -195,8 +195,8 @@ TEST(ClaimsStore, CraftedHeadersAreRefused) {
   };
   std::string b = good;
   b[0] = 'X';
-  check(b, "magic");
-  check(good.substr(0, 100), "truncated");
+  check(b, "KOKUHOCLM");
+  check(good.substr(0, 100), "途中で切れています");
   check(good.substr(0, good.size() - 1), "trailer");
   b = good;
   Patch<std::uint64_t>(b, t + 16, ~0ull);  // meta offset far beyond the file

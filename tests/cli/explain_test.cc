@@ -49,7 +49,7 @@ TEST(Explain, AcceptsFiveDigitCodeAndRejectsUnknownOne) {
   EXPECT_EQ(status, 0);
   std::string err = RunKokuho("explain " + kCase + " -m 131016", &status);
   EXPECT_EQ(status, 1);
-  EXPECT_NE(err.find("no municipality with code"), std::string::npos) << err;
+  EXPECT_NE(err.find("の市町村はこの事例にありません"), std::string::npos) << err;
 }
 
 }  // namespace

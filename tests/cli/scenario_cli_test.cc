@@ -82,7 +82,7 @@ TEST(ScenarioCli, SweepRanksVariants) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["variants"].size(), 10u);
-  EXPECT_NE(r.err.find("10 variants"), std::string::npos);
+  EXPECT_NE(r.err.find("10通りを計算します"), std::string::npos);
 }
 
 // R13 of gradual.yaml is 準統一: α is fixed at 0 there, so sweeping α alone is an error
@@ -161,26 +161,26 @@ INSTANTIATE_TEST_SUITE_P(
     Files, ScenarioBadInput,
     ::testing::Values(
         BadScenario{"out_of_order", "  - year: 令和9年度\n  - year: 令和11年度\n", "",
-                    "expected 令和10年度 after 令和9年度"},
-        BadScenario{"wrong_first", "  - year: 令和10年度\n", "", "first year must be"},
+                    "令和9年度の次は令和10年度です"},
+        BadScenario{"wrong_first", "  - year: 令和10年度\n", "", "最初の年度は事例の年度"},
         BadScenario{"alpha_range", "  - year: 令和9年度\n    alpha: 1.5\n", "", "alpha"},
         BadScenario{"alpha_stage", "  - year: 令和9年度\n    stage: 準統一\n    alpha: 0.5\n", "",
-                    "needs α = 0"},
+                    "準統一では α = 0 です"},
         BadScenario{"stage_back",
                     "  - year: 令和9年度\n    stage: 完全統一\n  - year: 令和10年度\n    stage: "
                     "準統一\n",
-                    "", "does not go back"},
+                    "", "前の年の完全統一から準統一には戻れません"},
         BadScenario{"unknown_stage", "  - year: 令和9年度\n    stage: 半統一\n", "",
-                    "expected 現行, 納付金ベース, 準統一 or 完全統一"},
+                    "「半統一」は使えません。現行、納付金ベース、準統一、完全統一"},
         BadScenario{"unknown_key", "  - year: 令和9年度\n    alfa: 0.5\n", "", "alfa"},
         BadScenario{"unknown_item", "  - year: 令和9年度\n", "municipal_items: [存在しない項目]\n",
-                    "not an individual_items name"},
+                    "は事例の individual_items にない名前です"},
         BadScenario{"collection", "  - year: 令和9年度\n    collection_rate: {change: 0.5}\n", "",
-                    "between −0.2 and 0.2"},
-        BadScenario{"no_years", "  []\n", "", "expected a list of years"},
+                    "−0.2〜0.2 の変化を書いてください"},
+        BadScenario{"no_years", "  []\n", "", "年度のリスト"},
         BadScenario{"incentive_year", "  - year: 令和9年度\n",
                     "incentive: {data: d.csv, year: 第3年度}\n",
-                    "incentive.year: expected a fiscal"},
+                    "incentive.year: 「第3年度」は年度として読めません"},
         BadScenario{"incentive_key", "  - year: 令和9年度\n",
                     "incentive: {data: d.csv, year: R3, budjet: 1}\n", "budjet"}),
     [](const auto& info) { return std::string(info.param.name); });

@@ -40,7 +40,7 @@ TEST(CheckedYen, ThrowingFormsNameThePosition) {
     EXPECT_NE(std::string(e.what()).find("prefecture.yaml:27:11: parts.iryo.expenses"),
               std::string::npos)
         << e.what();
-    EXPECT_NE(std::string(e.what()).find("exceeds the range"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("扱える金額の範囲"), std::string::npos);
   }
   EXPECT_THROW(SubYen(kMin, 1, "Σ"), CalculationError);
   EXPECT_THROW(MulYen(kMax, 2, "Σ"), CalculationError);

@@ -127,7 +127,7 @@ TEST(Deficit, PlanErrorsPointAtTheCell) {
     ADD_FAILURE();
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "deficits.csv:2:9: 計画基準年度: 102016 has no row for 令和4年度");
+              "deficits.csv:2:9: 計画基準年度: 102016 に 令和4年度 の行がありません");
   }
   in.rows = {Row("102016", 2022, 10), Row("102016", 2023, 10, 0, 0, 0, 0, 11)};
   try {

@@ -96,7 +96,7 @@ TEST(DeficitsCli, WritesFilesAndRefusesUnknownCodes) {
       RunKokuho({"deficits", kSample + "/deficits.csv", "--municipalities", list, "--out", out2},
                 scratch.path());
   EXPECT_EQ(bad.exit_code, 1);
-  EXPECT_TRUE(Has(bad.err, "deficits.csv:5:1: 団体コード: 102024 is not in the municipality list"))
+  EXPECT_TRUE(Has(bad.err, "deficits.csv:5:1: 団体コード: 102024 は市町村の一覧にありません"))
       << bad.err;
   EXPECT_FALSE(fs::exists(out2));
 }

@@ -73,19 +73,19 @@ TEST(FundLoader, EmbeddedNode) {
 TEST(FundLoader, BadInputs) {
   TempDir dir;
   const std::string h = kFundHead;
-  EXPECT_PRED2(StartsWith, FundError(h + "colour: red\n", dir), "3:1: fund: unknown key 'c");
+  EXPECT_PRED2(StartsWith, FundError(h + "colour: red\n", dir), "3:1: fund: 項目 colour は使えません");
   EXPECT_PRED2(StartsWith, FundError(h + "opening: {main: 1}\n", dir), "3:1:");  // duplicate key
-  EXPECT_NE(FundError(h + "opening: {main: 1}\n", dir).find("duplicate key"), std::string::npos);
+  EXPECT_NE(FundError(h + "opening: {main: 1}\n", dir).find("が2回あります"), std::string::npos);
   EXPECT_PRED2(StartsWith, FundError("years: {from: R7, to: R9}\nopening: {main: -5}\n", dir),
                "2:17:");
   EXPECT_PRED2(StartsWith, FundError(h + "events:\n  R8: []\n  R7: []\n", dir),
-               "5:3: events: 令和7年度 must");
+               "5:3: events: 令和7年度 は 令和8年度 の後に");
   EXPECT_PRED2(StartsWith, FundError(h + "events:\n  R10: []\n", dir),
-               "4:3: events: 令和10年度 is outside");
+               "4:3: events: 令和10年度 は期間");
   EXPECT_PRED2(
       StartsWith,
       FundError(h + "events:\n  R7:\n    - {type: loan, municipality: 102017, amount: 1}\n", dir),
-      "5:34: events.R7[0].municipality: expected");
+      "5:34: events.R7[0].municipality: 「102017」は検査数字");
   EXPECT_PRED2(
       StartsWith,
       FundError(h + "events:\n  R7:\n    - {type: lend, municipality: 102016, amount: 1}\n", dir),
@@ -98,10 +98,10 @@ TEST(FundLoader, BadInputs) {
                FundError(h + "events:\n  R7:\n    - {type: loan, municipality: 102016, amount: 1, "
                              "account: main}\n",
                          dir),
-               "5:53: events.R7[0]: unknown key 'account'");
+               "5:53: events.R7[0]: 項目 account は使えません");
   EXPECT_NE(
       FundError(h + "events:\n  R7:\n    - {type: grant, municipality: 102016, amount: 1}\n", dir)
-          .find("needs 'shortfall'"),
+          .find("shortfall (収納不足額) も書いてください"),
       std::string::npos);
   // The engine's refusals keep the event's place.
   EXPECT_PRED2(
@@ -128,7 +128,7 @@ TEST(FundLoader, UnknownMunicipality) {
   o.known_municipalities = LoadMunicipalityList(list);
   InputError e = CatchInputError([&] { LoadFundPlan(path, o); });
   EXPECT_EQ(std::string(e.what()),
-            path + ":5:34: events.R7[0].municipality: 102024 is not in the municipality list");
+            path + ":5:34: events.R7[0].municipality: 102024 は市町村の一覧にありません");
 }
 
 const char* kDeficitHeader =
@@ -174,15 +174,14 @@ TEST(DeficitLoader, BadInputs) {
   TempDir dir;
   const std::string h = kDeficitHeader;
   EXPECT_PRED2(StartsWith, DeficitError("団体コード,年度,色\n102016,R4,x\n", dir),
-               "1:3: unknown column");
+               "1:3: 見出し 色 はこの表では使えません");
   EXPECT_EQ(DeficitError("団体コード,年度,決算補填目的\n102016,R4,1\n", dir),
-            "1: missing column '保険者の政策'");
+            "1: 列 保険者の政策 がありません。見出し行に加えてください");
   EXPECT_PRED2(StartsWith, DeficitError(h + "102017,前橋市,R4,0,0,0,0,0,,,\n", dir),
                "2:1: 団体コード:");
   EXPECT_PRED2(StartsWith, DeficitError(h + "102016,前橋市,R4,-1,0,0,0,0,,,\n", dir), "2:4: ");
   EXPECT_EQ(DeficitError(h + "102016,前橋市,R5,0,0,0,0,0,,,\n102016,前橋市,R4,0,0,0,0,0,,,\n", dir),
-            "3:3: 年度: the rows of 102016 must be in increasing year order, one per year "
-            "(previous row: line 2)");
+            "3:3: 年度: 102016 の行は年度の古い順に1年度1行で書いてください (前の行: 2行目)");
   EXPECT_PRED2(
       StartsWith,
       DeficitError(h + "102016,前橋市,R4,0,0,0,0,0,,,\n102016,前橋市,R4,0,0,0,0,0,,,\n", dir),
@@ -191,9 +190,9 @@ TEST(DeficitLoader, BadInputs) {
   EXPECT_PRED2(StartsWith, DeficitError(h + "102016,前橋市,R4,0,0,0,0,0,R4,R3,\n", dir),
                "2:10: 解消目標年度:");
   EXPECT_PRED2(StartsWith, DeficitError(h + "102016,前橋市,R4,0,0,0,0,0,,,5\n", dir),
-               "2:11: 削減予定額: 102016 has");
+               "2:11: 削減予定額: 102016 には計画");
   EXPECT_PRED2(StartsWith, DeficitError(h + "102016,前橋市,R4,1,0,0,0,0,R4,R6,5\n", dir),
-               "2:11: 削減予定額: 令和4年度 is outside");
+               "2:11: 削減予定額: 令和4年度 は計画の期間");
   EXPECT_PRED2(StartsWith,
                DeficitError(h + "102016,前橋市,R4,1,0,0,0,0,R4,R6,\n"
                                 "102016,前橋市,R5,1,0,0,0,0,R4,R7,\n",

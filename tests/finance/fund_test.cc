@@ -145,7 +145,7 @@ TEST(Fund, GrantAboveHalfTheShortfallIsRefused) {
   g.pos = {"fund.yaml", 14, 7};
   p.events.push_back(g);
   std::string msg = InputErrorText(p);
-  EXPECT_NE(msg.find("fund.yaml:14:7: grant: 令和7年度 103837: a grant may be at most 1/2"),
+  EXPECT_NE(msg.find("fund.yaml:14:7: grant: 令和7年度 103837: 交付は収納不足額 (18,000,000円) の1/2まで"),
             std::string::npos)
       << msg;
   // Exactly ½ of an odd shortfall: 9,000,000.5 allowed → 9,000,000 passes.
@@ -160,8 +160,8 @@ TEST(Fund, LoanPlusGrantAboveTheShortfallIsRefused) {
   loan.shortfall = 18'000'000;
   loan.pos = {"fund.yaml", 15, 7};
   p.events.push_back(loan);
-  EXPECT_NE(InputErrorText(p).find("fund.yaml:15:7: loan: 令和7年度 103837: loan + grant must not "
-                                   "exceed the 収納不足額"),
+  EXPECT_NE(InputErrorText(p).find("fund.yaml:15:7: loan: 令和7年度 103837: 貸付と交付の合計が"
+                                   "収納不足額を超えています"),
             std::string::npos);
   p.events[1].amount = 9'000'000;
   EXPECT_NO_THROW(SimulateFund(p));
@@ -173,8 +173,8 @@ TEST(Fund, OverdrawIsRefusedNamingPlaceYearAndAccount) {
   loan.pos = {"fund.yaml", 22, 9};
   p.events.push_back(loan);
   std::string msg = InputErrorText(p);
-  EXPECT_NE(msg.find("fund.yaml:22:9: 令和8年度 基金本体: 基金事業貸付金 of 10,000,001 yen would "
-                     "take the account below zero (balance 10,000,000 yen)"),
+  EXPECT_NE(msg.find("fund.yaml:22:9: 令和8年度 基金本体: 基金事業貸付金 10,000,001円で残高が"
+                     "マイナスになります (残高 10,000,000円)"),
             std::string::npos)
       << msg;
 }
@@ -212,8 +212,7 @@ TEST(Fund, EarlyRepaymentComesOffTheLastInstalments) {
   // More than is owed is refused.
   p.events[1].amount = 6'000'001;
   p.events[1].pos = {"fund.yaml", 30, 7};
-  EXPECT_NE(InputErrorText(p).find("fund.yaml:30:7: early_repayment: 6,000,001 yen exceeds the "
-                                   "6,000,000 yen still owed"),
+  EXPECT_NE(InputErrorText(p).find("fund.yaml:30:7: early_repayment: 6,000,001円が、"),
             std::string::npos);
 }
 
@@ -267,7 +266,7 @@ TEST(Fund, BalanceOverflowIsAnInputErrorAtTheEvent) {
   d.pos = {"fund.yaml", 12, 9};
   p.events.push_back(d);
   EXPECT_NE(InputErrorText(p).find("fund.yaml:12:9:"), std::string::npos) << InputErrorText(p);
-  EXPECT_NE(InputErrorText(p).find("exceeds the range"), std::string::npos);
+  EXPECT_NE(InputErrorText(p).find("扱える金額の範囲"), std::string::npos);
 }
 
 TEST(Fund, DrawdownIsRepaidOnItsSchedule) {
@@ -308,7 +307,7 @@ TEST(Fund, EventOutsideTheYearsIsRefused) {
   FundEvent e = FundEvent::Flow(EventType::kInvestmentIncome, FiscalYear(2027), 1);
   e.pos = {"fund.yaml", 9, 3};
   p.events.push_back(e);
-  EXPECT_NE(InputErrorText(p).find("fund.yaml:9:3: investment_income: 令和9年度 is outside"),
+  EXPECT_NE(InputErrorText(p).find("fund.yaml:9:3: investment_income: 令和9年度 は計画の期間"),
             std::string::npos);
 }
 
@@ -372,7 +371,7 @@ TEST(FundProperty, LedgerIdentityAndFullRepaymentOnRandomEvents) {
     try {
       l = SimulateFund(p);
     } catch (const InputError& e) {
-      EXPECT_NE(std::string(e.what()).find("below zero"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("残高がマイナスになります"), std::string::npos) << e.what();
       ++refused;
       continue;
     }

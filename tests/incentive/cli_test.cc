@@ -64,7 +64,7 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
   std::string err = RunKokuho(
       "incentive score " + dir.Path("bad.csv") + " --year R3 --out " + dir.Path("out"), &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find("bad.csv:3:13: 後発医薬品使用割合: expected a number"), std::string::npos)
+  EXPECT_NE(err.find("bad.csv:3:13: 後発医薬品使用割合: 「"), std::string::npos)
       << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
   // Definitions whose maxima do not add up to the stated total (1,000 → 1,001): refused
@@ -80,8 +80,8 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
                       dir.Path("r3.yaml") + " --out " + dir.Path("out"),
                   &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:24: municipal.total: the indicator maxima add up "
-                                 "to 1000, not 1001",
+  EXPECT_NE(err.find(fmt::format("r3.yaml:{}:24: municipal.total: 指標の満点の合計は 1000 で、"
+                                 "1001 ではありません",
                                  line)),
             std::string::npos)
       << err;

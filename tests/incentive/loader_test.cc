@@ -222,41 +222,40 @@ struct BadRules {
 TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
   const BadRules cases[] = {
       {"maxima do not add up to the total", "total: {value: 100,", "total: {value: 1000,",
-       "r.yaml:7:18: municipal.total: the indicator maxima add up to 100, not 1000"},
+       "r.yaml:7:18: municipal.total: 指標の満点の合計は 100 で、1000 ではありません"},
       {"items exceed the indicator max", "yes: 40, no: 0", "yes: 45, no: 0",
-       "r.yaml:11:20: municipal.m1.max: the items can give 105 points"},
+       "r.yaml:11:20: municipal.m1.max: 項目の点の合計 105 点が満点"},
       {"unknown rule kind", "rule: threshold", "rule: thresold",
-       "r.yaml:16:17: municipal.m1.items[].rule: expected one of threshold, percentile, rank, "
-       "flag, share"},
+       "r.yaml:16:17: municipal.m1.items[].rule: 「thresold」は使えません。threshold、percentile、"
+       "rank、flag、share のどれかを書いてください"},
       {"misspelt key", "unit: percent", "units: percent", "r.yaml:17:11: "},
       {"percent without %", "at_least: 40%", "at_least: 40",
-       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: expected a percentage"},
+       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: 「40」は百分率として読めません"},
       {"steps not best first", "at_least: 40%", "at_least: 70%",
-       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: steps must be listed best "
-       "first"},
+       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: 段階は良い順に書いてください"},
       {"confirmed not a boolean", "confirmed: false, source: s}\n            - {at_least: 40%",
        "confirmed: maybe, source: s}\n            - {at_least: 40%",
-       "r.yaml:19:54: municipal.m1.items[] (rate).steps[].confirmed: expected true or false"},
+       "r.yaml:19:54: municipal.m1.items[] (rate).steps[].confirmed: 「maybe」は true か false で"},
       {"points not a number", "points: 30", "points: 三十",
-       "r.yaml:20:39: municipal.m1.items[] (rate).steps[].points: expected a number"},
+       "r.yaml:20:39: municipal.m1.items[] (rate).steps[].points: 「三十」は数として読めません"},
       {"size classes with a gap", "min: 10000}", "min: 12000}",
-       "r.yaml:5:33: size_classes[].min: expected 10000"},
+       "r.yaml:5:33: size_classes[].min: 10000 にしてください"},
       {"duplicate key", "title: test\n", "title: test\ntitle: again\n",
-       "r.yaml:3:1: duplicate key"},
+       "r.yaml:3:1: 項目 title が2回あります"},
       {"bad fiscal year", "from: R3", "from: X3",
-       "r.yaml:1:7: definitions.values[0].from: expected a fiscal year"},
+       "r.yaml:1:7: definitions.values[0].from: 「X3」は年度として読めません"},
       {"percentile at the prefecture level",
        "{key: pflag, label: PF, column: PF, rule: flag, yes: 10, no: -5, confirmed: false, "
        "source: s}",
        "key: pflag\n          label: PF\n          column: PF\n          rule: percentile\n"
        "          unit: number\n          bands: [{top: 50%, points: 10, confirmed: false, "
        "source: s}]",
-       "r.yaml:32:17: prefectural.p1.items[].rule: percentile and rank are for 市町村分 only"},
+       "r.yaml:32:17: prefectural.p1.items[].rule: percentile と rank は市町村分だけに使えます"},
       {"share at the municipal level",
        "{key: flag, label: F, column: F, rule: flag, yes: 40, no: 0, confirmed: false, ",
        "{key: flag, label: F, column: F, rule: share, steps: [{at_least: 50%, points: 40, "
        "confirmed: false, source: s}]}\n# ",
-       "r.yaml:21:50: municipal.m1.items[].rule: share is for 都道府県分 only"},
+       "r.yaml:21:50: municipal.m1.items[].rule: share は都道府県分だけに使えます"},
       {"rank bands not best first",
        "rule: threshold\n          unit: percent\n          steps:\n"
        "            - {at_least: 60%, points: 60, confirmed: false, source: s}\n"
@@ -264,8 +263,7 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
        "rule: rank\n          unit: percent\n          bands:\n"
        "            - {rank_at_most: 5, points: 60, confirmed: false, source: s}\n"
        "            - {rank_at_most: 5",
-       "r.yaml:20:30: municipal.m1.items[] (rate).bands[].rank_at_most: bands must be listed "
-       "best first"},
+       "r.yaml:20:30: municipal.m1.items[] (rate).bands[].rank_at_most: 段階は良い順"},
       {"empty source", "no: -5, confirmed: false, source: s}",
        "no: -5, confirmed: false, source: \"\"}", "r.yaml:29:"},
   };
@@ -360,20 +358,20 @@ TEST(IncentiveLoader, BadDataNameLineAndColumn) {
     const char* expected;
   };
   const Case cases[] = {
-      {"unknown column", Replace(kData, ",PF\n", ",PX\n"), "d.csv:1:6: unknown column PX"},
-      {"flag not yes/no", Replace(kData, "はい", "たぶん"), "d.csv:3:5: F: expected a yes/no flag"},
+      {"unknown column", Replace(kData, ",PF\n", ",PX\n"), "d.csv:1:6: 見出し 「PX」は使えません"},
+      {"flag not yes/no", Replace(kData, "はい", "たぶん"), "d.csv:3:5: F: 「たぶん」は使えません。はい/いいえ"},
       {"rate above 100%", Replace(kData, "55.5", "155.5"),
-       "d.csv:3:4: 率: expected a percentage from 0 to 100"},
+       "d.csv:3:4: 率: 「155.5」は範囲外です。0〜100 の百分率で書いてください"},
       {"bad check digit", Replace(kData, "102024", "102025"), "d.csv:4:1: 団体コード"},
-      {"missing value", Replace(kData, "55.5", ""), "d.csv:3:4: 率: missing for 102016"},
+      {"missing value", Replace(kData, "55.5", ""), "d.csv:3:4: 率: 102016 の値がありません"},
       {"value on the wrong level", Replace(kData, "41%,0,", "41%,0,○"),
-       "d.csv:4:6: PF: not used for the 市町村分"},
-      {"another prefecture", Replace(kData, "102024", "132012"), "d.csv:4:1: 団体コード: another"},
+       "d.csv:4:6: PF: 市町村分には使いません"},
+      {"another prefecture", Replace(kData, "102024", "132012"), "d.csv:4:1: 団体コード: 最初の行と違う都道府県の団体です"},
       {"insured not a count", Replace(kData, "3000", "三千人"), "d.csv:4:3: 被保険者数"},
       {"missing column",
        Replace(Replace(Replace(Replace(kData, ",F,PF", ",PF"), ",,○", ",○"), ",はい,", ","), ",0,",
                ","),
-       "d.csv:1: missing column F"},
+       "d.csv:1: 列 F がありません"},
   };
   for (const auto& c : cases) {
     DataRun run(c.text);

@@ -158,24 +158,24 @@ TEST(PreventionRuleFile, BadFilesNameTheirPlace) {
                       "source: s}\n",
                   "p.yaml:5:18");  // misspelt key
   ExpectRuleError(head + "    - {from: R2, cap: none, confirmed: true, source: s}\n",
-                  "increasing order");
+                  "古い順に書いてください");
   ExpectRuleError(head +
                       "    - {from: R7, cap: none, cap_multiple_of_project_grant: 2, "
                       "confirmed: true, source: s}\n",
-                  "exactly one of");
+                  "どちらか一方だけを書いてください");
   ExpectRuleError(head + "    - {from: R7, cap: 2, confirmed: true, source: s}\n",
-                  "p.yaml:5:23: sharing_rule.cap: expected none");
+                  "p.yaml:5:23: sharing_rule.cap: none だけが使えます");
   ExpectRuleError(head + "    - {from: X7, cap: none, confirmed: true, source: s}\n",
                   "p.yaml:5:14");
   ExpectRuleError(head + "    - {from: R7, cap: none, confirmed: yes please, source: s}\n",
                   "p.yaml:5:");
   ExpectRuleError(head + "sharing_rule: {values: []}\n", "p.yaml:5");  // duplicate key
   ExpectRuleError(head + "other_rule: {values: [{from: R2, confirmed: true, source: s}]}\n",
-                  "p.yaml:5:1: unknown series 'other_rule'");
+                  "p.yaml:5:1: 系列 「other_rule」は使えません");
   ExpectRuleError(
       "sharing_rule:\n  values:\n    - {from: R2, cap: none, confirmed: true, "
       "source: s}\n",
-      "missing known_through");
+      "known_through がありません");
 }
 
 // --- data table ---
@@ -236,9 +236,9 @@ TEST(PreventionData, BadCellsNameTheirPlace) {
   ExpectDataError(h + "01,1,1,\n", ":2:4");       // the cap needs 事業費分
   ExpectDataError(h + "01,1,1,1.5\n", ":2:4");    // a fraction of a yen
   ExpectDataError("都道府県コード,点数,被保険者数\n01,1,1\n",
-                  ":1: missing column '事業費分交付額'");
+                  ":1: 列 事業費分交付額 がありません");
   ExpectDataError("都道府県コード,点数,被保険者数,事業費分交付額,備考\n01,1,1,1,x\n",
-                  ":1:5: unknown column '備考'");
+                  ":1:5: 見出し 備考 はこの表では使えません");
 }
 
 // --- the command ---

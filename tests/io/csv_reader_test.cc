@@ -81,9 +81,9 @@ TEST(ParseCsvText, SkipsBlankLinesAndRows) {
 TEST(ParseCsvText, RaggedRow) {
   InputError e = CatchInputError([] { ParseCsvText("a,b\n1,2\n3,4,5\n", "file.csv"); });
   EXPECT_NE(std::string(e.what()).find("file.csv:3:"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("expected 2 fields, found 3"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("この行は3列ありますが、見出し行は2列です"), std::string::npos) << e.what();
   InputError fewer = CatchInputError([] { ParseCsvText("a,b,c\n1,2\n", "file.csv"); });
-  EXPECT_NE(fewer.message().find("expected 3 fields, found 2"), std::string::npos);
+  EXPECT_NE(fewer.message().find("この行は2列ありますが、見出し行は3列です"), std::string::npos);
   EXPECT_EQ(fewer.pos().line, 2);
 }
 
@@ -91,25 +91,25 @@ TEST(ParseCsvText, DuplicateHeader) {
   InputError e = CatchInputError([] { ParseCsvText("所得1,市町村名,所得１\n1,2,3\n", "d.csv"); });
   EXPECT_EQ(e.pos().line, 1);
   EXPECT_EQ(e.pos().column, 3);
-  EXPECT_NE(e.message().find("duplicate column name '所得1'"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("first in column 1"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("見出し 所得1 が2回あります"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("(最初は1列目)"), std::string::npos) << e.what();
 }
 
 TEST(ParseCsvText, EmptyHeaderCell) {
   InputError e = CatchInputError([] { ParseCsvText("a,　,c\n1,2,3\n", "d.csv"); });
   EXPECT_EQ(e.pos().line, 1);
   EXPECT_EQ(e.pos().column, 2);
-  EXPECT_NE(e.message().find("empty column name"), std::string::npos);
+  EXPECT_NE(e.message().find("名前のない列があります"), std::string::npos);
 }
 
 TEST(ParseCsvText, EmptyFileAndNoRows) {
-  EXPECT_NE(CatchInputError([] { ParseCsvText("", "e.csv"); }).message().find("file is empty"),
+  EXPECT_NE(CatchInputError([] { ParseCsvText("", "e.csv"); }).message().find("ファイルが空です"),
             std::string::npos);
   EXPECT_NE(
-      CatchInputError([] { ParseCsvText(" \n\r\n", "e.csv"); }).message().find("file is empty"),
+      CatchInputError([] { ParseCsvText(" \n\r\n", "e.csv"); }).message().find("ファイルが空です"),
       std::string::npos);
   EXPECT_NE(
-      CatchInputError([] { ParseCsvText("a,b\n,\n", "e.csv"); }).message().find("no data rows"),
+      CatchInputError([] { ParseCsvText("a,b\n,\n", "e.csv"); }).message().find("データの行がありません"),
       std::string::npos);
 }
 
@@ -117,7 +117,7 @@ TEST(ParseCsvText, UnterminatedQuote) {
   InputError e = CatchInputError([] { ParseCsvText("a,b\n1,2\n3,\"4\n5,6\n", "u.csv"); });
   EXPECT_EQ(e.pos().line, 3);
   EXPECT_EQ(e.pos().column, 2);
-  EXPECT_NE(e.message().find("unterminated quoted field"), std::string::npos);
+  EXPECT_NE(e.message().find("が閉じていません"), std::string::npos);
 }
 
 TEST(ParseCsvText, TextAfterClosingQuote) {
@@ -161,16 +161,16 @@ TEST(ReadCsv, MissingFile) {
   InputError e = CatchInputError([] { ReadCsv("/nonexistent/m.csv"); });
   EXPECT_EQ(e.pos().file, "/nonexistent/m.csv");
   EXPECT_EQ(e.pos().line, 0);
-  EXPECT_EQ(e.message(), "cannot open file");
+  EXPECT_EQ(e.message(), "ファイルがありません。パスを確かめてください");
 }
 
 TEST(ReadCsv, EmptyFile) {
   io_test::TempDir dir;
   io_test::WriteBytes(dir.Path("e.csv"), "");
-  EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("e.csv")); }).message().find("file is empty"),
+  EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("e.csv")); }).message().find("ファイルが空です"),
             std::string::npos);
   io_test::WriteBytes(dir.Path("bom.csv"), "\xEF\xBB\xBF");
-  EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("bom.csv")); }).message().find("file is empty"),
+  EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("bom.csv")); }).message().find("ファイルが空です"),
             std::string::npos);
 }
 

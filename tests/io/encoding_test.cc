@@ -35,7 +35,7 @@ TEST(DecodeToUtf8, ReportsFirstUndecodableByte) {
   EXPECT_EQ(e.pos().file, "m.csv");
   EXPECT_EQ(e.pos().line, 2);
   EXPECT_EQ(e.pos().column, 3);
-  EXPECT_NE(e.message().find("not valid UTF-8 or CP932 (Shift_JIS) text"), std::string::npos);
+  EXPECT_NE(e.message().find("UTF-8 の文字としても CP932 (Shift_JIS) の文字としても読めません"), std::string::npos);
 }
 
 TEST(DecodeToUtf8, ReportsTruncatedSequenceAtEnd) {
@@ -65,10 +65,10 @@ TEST(DecodeToUtf8, RejectsUtf16) {
                              4),
                  "u.csv");
   });
-  EXPECT_NE(bom.message().find("UTF-16 is not supported; save as UTF-8 or CP932"),
+  EXPECT_NE(bom.message().find("UTF-16 のファイルは読めません。UTF-8 か CP932 (Shift_JIS) で保存し直してください"),
             std::string::npos);
   InputError nul = CatchInputError([] { DecodeToUtf8(std::string("a\0b\0", 4), "u.csv"); });
-  EXPECT_NE(nul.message().find("UTF-16 is not supported"), std::string::npos);
+  EXPECT_NE(nul.message().find("UTF-16 のファイルは読めません"), std::string::npos);
   EXPECT_EQ(nul.pos().line, 1);
   EXPECT_EQ(nul.pos().column, 2);
 }
@@ -76,7 +76,7 @@ TEST(DecodeToUtf8, RejectsUtf16) {
 TEST(ReadFileBytes, MissingFile) {
   InputError e = CatchInputError([] { ReadFileBytes("/nonexistent/kokuho/x.csv"); });
   EXPECT_EQ(e.pos().file, "/nonexistent/kokuho/x.csv");
-  EXPECT_EQ(e.message(), "cannot open file");
+  EXPECT_EQ(e.message(), "ファイルがありません。パスを確かめてください");
   io_test::TempDir dir;
   EXPECT_THROW(ReadFileBytes(dir.path()), InputError);  // a directory
 }

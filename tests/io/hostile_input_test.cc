@@ -55,7 +55,7 @@ class LimitsGuard {
 TEST(HostileInput, CommaAfterTheTopLevelValue) {
   InputError e = Bounded([] { ParseYamlStrict(",\r", "a.yaml"); });
   EXPECT_EQ(e.pos().ToString(), "a.yaml:1:1");
-  EXPECT_NE(e.message().find("unexpected ','"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("後に ',' があります"), std::string::npos) << e.what();
 
   e = Bounded([] { ParseYamlStrict("{a: 1},", "b.yaml"); });
   EXPECT_EQ(e.pos().ToString(), "b.yaml:1:7");  // the comma after '}'
@@ -93,9 +93,9 @@ TEST(HostileInput, ScenarioStartingWithAComma) {
 TEST(HostileInput, ComplexKeyIsAnInputError) {
   InputError e = Bounded([] { ParseYamlStrict("? [a, b]\n: 1\n", "k.yaml"); });
   EXPECT_EQ(e.pos().ToString(), "k.yaml:1:3");
-  EXPECT_NE(e.message().find("complex key"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("複合キー"), std::string::npos) << e.what();
   e = Bounded([] { ParseYamlStrict("a: &x {b: 1}\n*x : 2\n", "k.yaml"); });
-  EXPECT_NE(e.message().find("complex key"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("複合キー"), std::string::npos) << e.what();
   // Through a loader and the CLI's usual path: an InputError naming the file.
   TempDir dir;
   WriteBytes(dir.Path("prefecture.yaml"), "? {prefecture: x}\n: 1\n");
@@ -123,7 +123,7 @@ TEST(HostileInput, DeepNestingStopsWhileParsing) {
     for (int i = 0; i < 1000; ++i) json += "{\"a\": ";
     ParseHousehold(json, "deep.json", 2026);
   });
-  EXPECT_NE(e.message().find("nested more than 64"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("入れ子が64段を超えています"), std::string::npos) << e.what();
 }
 
 // A .kpop header whose column directory offset is 2^64 − 262,080 with 4,096 columns: the
@@ -143,7 +143,7 @@ TEST(HostileInput, KpopDirectoryOffsetNearTwoToThe64) {
   WriteBytes(dir.Path("x.kpop"), std::string_view(h, sizeof h));
   InputError e = Bounded([&] { ReadKpop(dir.Path("x.kpop")); });
   EXPECT_EQ(e.message(),
-            "byte offset 40: the column directory lies outside the file: the file is damaged");
+            "40バイト目: 列の目次がファイルの外を指しています。ファイルが壊れています");
   // The file checked in for the fuzz regression suite is this one.
   EXPECT_EQ(io_test::ReadBytes(KOKUHO_SOURCE_DIR
                                "/fuzz/regressions/kpop/issue19-directory-offset-near-2e64"),

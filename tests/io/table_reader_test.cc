@@ -31,7 +31,7 @@ TEST(ReadTable, RejectsOtherExtensions) {
   for (const char* name : {"m.json", "m", "m.xls", "m.ods"}) {
     InputError e = CatchInputError([&] { ReadTable(name); });
     EXPECT_EQ(e.pos().file, name);
-    EXPECT_NE(e.message().find("expected a .csv or .xlsx file"), std::string::npos) << name;
+    EXPECT_NE(e.message().find(".xlsx"), std::string::npos) << name;
   }
 }
 

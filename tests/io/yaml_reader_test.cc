@@ -28,7 +28,7 @@ TEST(ParseYamlStrict, DuplicateTopLevelKey) {
       CatchInputError([] { ParseYamlStrict("alpha: 1\nbeta: 2\nalpha: 3\n", "p.yaml"); });
   EXPECT_EQ(e.pos().line, 3);
   EXPECT_EQ(e.pos().column, 1);
-  EXPECT_NE(e.message().find("duplicate key 'alpha' (first at line 1)"), std::string::npos)
+  EXPECT_NE(e.message().find("項目 alpha が2回あります (最初は1行目)"), std::string::npos)
       << e.what();
 }
 
@@ -48,14 +48,14 @@ TEST(ParseYamlStrict, DuplicateNestedKey) {
   InputError e = CatchInputError([&] { ParseYamlStrict(text, "p.yaml"); });
   EXPECT_EQ(e.pos().line, 11);
   EXPECT_EQ(e.pos().column, 5);
-  EXPECT_NE(e.message().find("duplicate key 'name' (first at line 9)"), std::string::npos)
+  EXPECT_NE(e.message().find("項目 name が2回あります (最初は9行目)"), std::string::npos)
       << e.what();
 }
 
 TEST(ParseYamlStrict, DuplicateKeyInFlowMapping) {
   InputError e = CatchInputError([] { ParseYamlStrict("a: {x: 1, y: 2, x: 3}\n", "p.yaml"); });
   EXPECT_EQ(e.pos().line, 1);
-  EXPECT_NE(e.message().find("duplicate key 'x'"), std::string::npos);
+  EXPECT_NE(e.message().find("項目 x が2回あります"), std::string::npos);
 }
 
 TEST(ParseYamlStrict, SyntaxErrorPosition) {
@@ -63,7 +63,7 @@ TEST(ParseYamlStrict, SyntaxErrorPosition) {
   EXPECT_EQ(e.pos().file, "p.yaml");
   EXPECT_EQ(e.pos().line, 4);
   EXPECT_EQ(e.pos().column, 2);  // the mis-indented " d"
-  EXPECT_NE(e.message().find("invalid YAML"), std::string::npos);
+  EXPECT_NE(e.message().find("YAML として読めません"), std::string::npos);
 
   InputError flow = CatchInputError([] { ParseYamlStrict("a: [1, 2\nb: 3\n", "p.yaml"); });
   EXPECT_EQ(flow.pos().line, 2);
@@ -71,15 +71,15 @@ TEST(ParseYamlStrict, SyntaxErrorPosition) {
 }
 
 TEST(ParseYamlStrict, EmptyAndMultipleDocuments) {
-  EXPECT_NE(CatchInputError([] { ParseYamlStrict("", "p.yaml"); }).message().find("empty"),
+  EXPECT_NE(CatchInputError([] { ParseYamlStrict("", "p.yaml"); }).message().find("空です"),
             std::string::npos);
   EXPECT_NE(CatchInputError([] { ParseYamlStrict("# only a comment\n", "p.yaml"); })
                 .message()
-                .find("empty"),
+                .find("空です"),
             std::string::npos);
   InputError two = CatchInputError([] { ParseYamlStrict("a: 1\n---\nb: 2\n", "p.yaml"); });
   EXPECT_EQ(two.pos().line, 3);
-  EXPECT_NE(two.message().find("single document"), std::string::npos);
+  EXPECT_NE(two.message().find("2つ目の文書があります"), std::string::npos);
   // A trailing "---" with nothing after it is harmless.
   EXPECT_EQ(ParseYamlStrict("a: 1\n---\n", "p.yaml")["a"].as<int>(), 1);
 }
@@ -99,7 +99,7 @@ TEST(LoadYamlStrict, ReadsCp932AndBomFiles) {
 
 TEST(LoadYamlStrict, MissingFile) {
   EXPECT_EQ(CatchInputError([] { LoadYamlStrict("/nonexistent/p.yaml"); }).message(),
-            "cannot open file");
+            "ファイルがありません。パスを確かめてください");
 }
 
 }  // namespace

@@ -132,15 +132,15 @@ TEST(CollectionBands, BadThresholdFilesNameTheirPlace) {
             "b.yaml:10:9: classes");  // a gap at 3000
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top30: 95}\n"
                        "      - {label: b, min: 3000}\n")
-                .find("b.yaml:10:50: classes[].top30: expected a percentage"),
+                .find("b.yaml:10:50: classes[].top30: 「95」は百分率として読めません"),
             std::string::npos);
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top30: 90%, top50: 95%}\n"
                        "      - {label: b, min: 3000}\n")
-                .find("cannot be below the 上位5割"),
+                .find("上位3割の基準は上位5割の基準以上にしてください"),
             std::string::npos);
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000}\n"
                        "      - {label: b, min: 3000, below: 9000}\n")
-                .find("the largest band must omit below"),
+                .find("最大の区分には below を書かないでください"),
             std::string::npos);
   EXPECT_NE(BandsError("      - {label: a, min: 0, below: 3000, top3O: 95%}\n"
                        "      - {label: b, min: 3000}\n")

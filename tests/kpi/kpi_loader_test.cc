@@ -153,7 +153,7 @@ TEST(KpiLoader, ReadsXlsx) {
                         XlsxCell::Integer(2), XlsxCell::Empty()});
   WriteXlsx(xlsx, {sheet});
   InputError e = CatchInputError([&] { LoadKpiData(xlsx, defs); });
-  ExpectAt(e, xlsx + "[KPI]", 3, 2, "年度: expected a fiscal year");  // file[sheet]:row:col
+  ExpectAt(e, xlsx + "[KPI]", 3, 2, "年度: 「来年」は年度として読めません");  // file[sheet]:row:col
 }
 
 // The bundled definitions load, with the targets of 群馬県医療費適正化計画 (R6–R11):
@@ -201,40 +201,40 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, KpiBadData,
     ::testing::Values(
         BadData{"UnknownColumn", "団体コード,年度,指標,分子数\n102016,2023,checkup,1\n", 1, 4,
-                "unknown column '分子数'"},
+                "見出し 分子数 はこの表では使えません"},
         BadData{"MissingKpiColumn", "団体コード,年度,値\n102016,2023,40\n", 1, 0,
-                "missing column '指標'"},
+                "列 指標 がありません"},
         BadData{"BadCheckDigit", H + "102017,前橋市,2023,checkup,,,,40\n", 2, 1,
-                "団体コード: expected a 6-digit code"},
+                "団体コード: 「102017」は検査数字 (6桁目) が合いません"},
         BadData{"OtherPrefecture",
                 H + "102016,前橋市,2023,checkup,,,,40\n111007,さいたま市,2023,checkup,,,,40\n", 3,
-                1, "one prefecture (10)"},
+                1, "最初の行は都道府県コード 10"},
         BadData{"BadYear", H + "102016,前橋市,令和百年度,checkup,,,,40\n", 2, 3,
-                "年度: expected a fiscal year"},
+                "年度: 「令和百年度」は年度として読めません"},
         BadData{"UnknownKpi", H + "102016,前橋市,2023,tokutei,,,,40\n", 2, 4,
-                "指標: not a KPI of the definitions"},
+                "指標: 「tokutei」は定義にない KPI です"},
         BadData{"Duplicate",
                 H + "102016,前橋市,2023,checkup,,,,40\n102016,前橋市,R5,特定健診実施率,,,,41\n", 3,
-                4, "given twice (first at line 2)"},
+                4, "2回あります (最初は2行目)"},
         BadData{"NumeratorWithoutDenominator", H + "102016,前橋市,2023,checkup,50,,,\n", 2, 5,
-                "分子: needs 分母"},
+                "分子: 同じ行に分母も書いてください"},
         BadData{"ExclusionAboveDenominator",
                 H + "102016,前橋市,2023,collection_rate_current,0,100,200,\n", 2, 7,
-                "除外額: must not exceed 分母"},
+                "除外額: 分母以下の額にしてください"},
         BadData{"ExclusionNotAllowed", H + "102016,前橋市,2023,checkup,50,100,10,\n", 2, 7,
-                "has no exclusions"},
+                "には除外額がありません"},
         BadData{"ValueDisagrees",
                 H + "102016,前橋市,2023,collection_rate_current,931000,1000000,20000,93.1\n", 2, 8,
-                "値: does not match 分子 ÷ 分母 (= 95.0000)"},
+                "値: 分子 ÷ 分母 (= 95.0000) と合いません"},
         BadData{"ValueNotANumber", H + "102016,前橋市,2023,checkup,,,,abc\n", 2, 8,
-                "値: expected a percentage"},
-        BadData{"NoValue", H + "102016,前橋市,2023,checkup,,,,\n", 2, 8, "値: a value"},
+                "値: 「abc」は使えません。百分率"},
+        BadData{"NoValue", H + "102016,前橋市,2023,checkup,,,,\n", 2, 8, "値: "},
         BadData{"AmountWithNumerator", H + "102016,前橋市,2023,transfer,5,,,5\n", 2, 5,
-                "takes only 値"},
+                "値 だけを書きます"},
         BadData{"FractionOfYen", H + "102016,前橋市,2023,transfer,,,,1.5\n", 2, 8,
-                "値: expected whole yen"},
+                "値: 「1.5」は使えません。円単位の整数で書いてください"},
         BadData{"NegativeDenominator", H + "102016,前橋市,2023,checkup,1,-5,,\n", 2, 6,
-                "分母: expected a whole number"}),
+                "分母: 0以上の整数で書いてください"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // ---- Bad definitions. --------------------------------------------------------------
@@ -277,20 +277,20 @@ INSTANTIATE_TEST_SUITE_P(
                 kDefs,
                 "unit: percent\n    direction: higher\n    kind: ratio\n    numerator: 収納額",
                 "unit: percentage\n    direction: higher\n    kind: ratio\n    numerator: 収納額"),
-            4, 11, "expected one of count, index, percent, yen"},
+            4, 11, "「percentage」は使えません。count, index, percent, yen のどれかを書いてください"},
         // line 12 "      - year: R5" → value at column 15.
         BadDefs{"BadTargetYear", Replace(kDefs, "year: R5", "year: someday"), 12, 15,
-                "expected a fiscal year"},
+                "年度を 2029、令和11年度、R11 のように書いてください"},
         // line 13 "        value: 93%" → value at column 16.
         BadDefs{"BadTargetValue", Replace(kDefs, "value: 93%", "value: high"), 13, 16,
-                "expected a percentage"},
+                "「high」は使えません。百分率"},
         // The third KPI (line 23) reuses the first key.
         BadDefs{"DuplicateKey", Replace(kDefs, "key: transfer", "key: collection_rate_current"), 23,
-                5, "already used by the KPI at line 2"},
+                5, "2行目の KPI ですでに使われています"},
         // An amount KPI with a numerator: line 29 (after "    source: test"), its value at
         // column 16.
         BadDefs{"AmountWithNumerator", std::string(kDefs) + "    numerator: x\n", 29, 16,
-                "only a ratio KPI has a numerator"}),
+                "numerator は比率の KPI (kind: ratio) だけに書けます"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 }  // namespace

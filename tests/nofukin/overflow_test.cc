@@ -46,7 +46,7 @@ TEST(YenOverflow, ExpensesSumIsCheckedAtTheAmountThatOverflows) {
   const InputError e = Caught([&] { p.RequiredPremiumTotal(); });
   EXPECT_EQ(e.pos().line, 39);  // the tenth amount
   EXPECT_EQ(e.pos().column, 11);
-  EXPECT_NE(e.message().find("exceeds the range"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("扱える金額の範囲"), std::string::npos) << e.what();
   EXPECT_THROW(Compute(c), InputError);
 }
 
@@ -126,7 +126,7 @@ TEST_F(CaseOverflow, YamlNineteenDigitsRefused) {
   const InputError e = Caught([&] { LoadCase(dir_.path()); });
   EXPECT_EQ(e.pos().line, 27) << e.what();
   EXPECT_EQ(e.pos().column, 10) << e.what();
-  EXPECT_NE(e.message().find("more than 18 digits"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("18桁以下で入力してください"), std::string::npos) << e.what();
 }
 
 }  // namespace

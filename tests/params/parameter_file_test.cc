@@ -109,21 +109,21 @@ TEST(ParameterFile, BadFilesNameTheirPlace) {
   };
   const Case cases[] = {
       {Replace(kFile, "from: 2022", "from: 2017"),
-       "p.yaml:6:14: limit.values[1].from: entries must be in increasing order of from"},
+       "p.yaml:6:14: limit.values[1].from: 値は from の古い順に書いてください"},
       {Replace(kFile, "from: 2022", "from: 20X2"), "p.yaml:6:14: limit.values[1].from"},
       {Replace(kFile, "confirmed: false, source: b", "confirmed: perhaps, source: b"), "p.yaml:6:"},
-      {Replace(kFile, ", source: b", ""), "p.yaml:6:7: limit.values[1]: missing key 'source'"},
+      {Replace(kFile, ", source: b", ""), "p.yaml:6:7: limit.values[1]: 項目 source がありません"},
       {Replace(kFile, "source: b", "source: \"\""), "p.yaml:6:"},
       {Replace(kFile, "  law: 施行令 第1条\n", "  lw: 施行令 第1条\n"), "p.yaml:3:3:"},
       {Replace(kFile, "period: income_year", "period: calendar"),
-       "p.yaml:8:11: table.period: expected fiscal_year, income_year or month"},
+       "p.yaml:8:11: table.period: 「calendar」は使えません。fiscal_year、income_year、month"},
       {Replace(kFile, "known_through: 2026\n", "known_through: 2020\n"),
-       "p.yaml:1:16: limit: known_through 2020 is before the last entry's year 2022"},
-      {Replace(kFile, "known_through: 2026\n", ""), "p.yaml:1:1: limit: missing known_through"},
+       "p.yaml:1:16: limit: known_through 2020 が最後の値の年度 2022 より前です"},
+      {Replace(kFile, "known_through: 2026\n", ""), "p.yaml:1:1: limit: known_through がありません"},
       {Replace(kFile, "  known_through: open\n", "  known_through: never\n"),
        "p.yaml:13:18: law_shape.known_through"},
-      {"known_through: 2026\n", "p.yaml:1:1: expected at least one series"},
-      {kFile + "empty:\n  values: []\n", "p.yaml:17:11: empty.values: expected a non-empty list"},
+      {"known_through: 2026\n", "p.yaml:1:1: 系列が1つもありません"},
+      {kFile + "empty:\n  values: []\n", "p.yaml:17:11: empty.values: 値を1つ以上のリストで書いてください"},
   };
   for (const Case& c : cases) {
     const std::string m = Error(c.text);
@@ -170,20 +170,20 @@ TEST(ParameterFile, MonthSeriesResolveByMonth) {
       "rules:\n  period: month\n  known_through: open\n  values:\n"
       "    - {from: 2024-13, amount: 1, confirmed: true, source: a}\n";
   EXPECT_EQ(
-      Error(bad).rfind("p.yaml:5:14: rules.values[0].from: expected a month such as 2024-06", 0),
+      Error(bad).rfind("p.yaml:5:14: rules.values[0].from: 年月を 2024-06 のように書いてください", 0),
       0u)
       << Error(bad);
   const std::string order =
       "rules:\n  period: month\n  known_through: open\n  values:\n"
       "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n"
       "    - {from: 2022-04, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_NE(Error(order).find("increasing order of from (2022-04 follows 2024-06)"),
+  EXPECT_NE(Error(order).find("古い順に書いてください (2022-04 が 2024-06 の後にあります)"),
             std::string::npos)
       << Error(order);
   const std::string yearly =
       "known_through: 2026\nrules:\n  period: month\n  values:\n"
       "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_NE(Error(yearly).find("a month series (period: month) needs known_through as a month"),
+  EXPECT_NE(Error(yearly).find("月ごとの系列 (period: month) の known_through は 2026-05 のような年月"),
             std::string::npos)
       << Error(yearly);
 }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "../io/io_test_util.h"
+#include "../japanese_text.h"
 #include "readers/population_table.h"
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
@@ -173,20 +174,20 @@ struct BadCsv {
 
 TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
   const BadCsv cases[] = {
-      {"two heads", "1,102016,1,1,40,,3456789\n1,102016,1,1,38,,3456789\n", 3, 3, "second 世帯主"},
+      {"two heads", "1,102016,1,1,40,,3456789\n1,102016,1,1,38,,3456789\n", 3, 3, "2人目の世帯主がいます"},
       {"household in two places",
        "1,102016,1,1,40,,3456789\n2,102016,1,1,50,,3456789\n1,102016,0,1,10,,\n", 4, 1,
-       "member of household 1 in two places"},
-      {"negative income", "1,102016,1,1,40,,-3456789\n", 2, 7, "0 or more"},
-      {"insured aged 80", "1,102016,1,1,80,,3456789\n", 2, 5, "0 to 74"},
+       "世帯 1 の行が2か所にあります"},
+      {"negative income", "1,102016,1,1,40,,-3456789\n", 2, 7, "0以上の金額を書いてください"},
+      {"insured aged 80", "1,102016,1,1,80,,3456789\n", 2, 5, "0〜74の整数"},
       // 後期 from the 75th birthday 2026-04-01, the 賦課期日 itself (premium/member_age.h).
       {"insured 75 on 4月1日", "1,102016,1,1,,1951-04-01,3456789\n", 2, 6,
-       "a 75th birthday after 4月1日"},
-      {"bad date", "1,102016,1,1,,1980-02-30,3456789\n", 2, 6, "expected a date"},
-      {"no head", "1,102016,0,1,40,,3456789\n", 2, 3, "no 世帯主"},
-      {"bad 団体コード", "1,102017,1,1,40,,3456789\n", 2, 2, "check digit"},
-      {"amount too large", "1,102016,1,1,40,,34567890123\n", 2, 7, "at most"},
-      {"fraction of a yen", "1,102016,1,1,40,,3456789.5\n", 2, 7, "whole yen"},
+       "すでに75歳の誕生日を迎えていて"},
+      {"bad date", "1,102016,1,1,,1980-02-30,3456789\n", 2, 6, "日付を 2026-04-01"},
+      {"no head", "1,102016,0,1,40,,3456789\n", 2, 3, "世帯主がいません"},
+      {"bad 団体コード", "1,102017,1,1,40,,3456789\n", 2, 2, "検査数字 (6桁目) が合いません"},
+      {"amount too large", "1,102016,1,1,40,,34567890123\n", 2, 7, "100億円以下"},
+      {"fraction of a yen", "1,102016,1,1,40,,3456789.5\n", 2, 7, "円単位の整数"},
   };
   for (const BadCsv& c : cases) {
     SCOPED_TRACE(c.name);
@@ -199,6 +200,7 @@ TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
     EXPECT_EQ(e.pos().line, c.line);
     EXPECT_EQ(e.pos().column, c.column);
     EXPECT_NE(std::string(e.what()).find(c.says), std::string::npos) << e.what();
+    EXPECT_EQ(test::JapaneseMessageProblem(e.message()), "") << e.what();
     EXPECT_EQ(std::string(e.what()).find("3456789"), std::string::npos) << e.what();
     EXPECT_EQ(std::string(e.what()).find("3,456,789"), std::string::npos) << e.what();
   }
@@ -221,11 +223,11 @@ TEST(PopulationIo, HeaderErrors) {
   TempDir dir;
   WriteBytes(dir.Path("a.csv"), "世帯番号,団体コード,世帯主,年令\n1,102016,1,40\n");
   EXPECT_NE(std::string(CatchInputError([&] { ReadPopulation(dir.Path("a.csv"), 2026); }).what())
-                .find("unknown column '年令'"),
+                .find("見出し 年令 は被保険者の表では使えません"),
             std::string::npos);
   WriteBytes(dir.Path("b.csv"), "世帯番号,世帯主,年齢\n1,1,40\n");
   EXPECT_NE(std::string(CatchInputError([&] { ReadPopulation(dir.Path("b.csv"), 2026); }).what())
-                .find("missing column 団体コード"),
+                .find("列 団体コード がありません"),
             std::string::npos);
 }
 
@@ -253,16 +255,16 @@ TEST(PopulationIo, EveryDamageToAKpopIsAnInputError) {
   std::string version = bytes;
   version[12] = 2;
   const Damage damages[] = {
-      {"truncated by one byte", bytes.substr(0, bytes.size() - 1), "truncated"},
-      {"truncated inside the header", bytes.substr(0, 40), "truncated"},
-      {"empty file", "", "magic"},
-      {"trailing bytes", bytes + "x", "unexpected bytes"},
+      {"truncated by one byte", bytes.substr(0, bytes.size() - 1), "途中で切れています"},
+      {"truncated inside the header", bytes.substr(0, 40), "途中で切れています"},
+      {"empty file", "", "KOKUHOPOP"},
+      {"trailing bytes", bytes + "x", "余分な1バイト"},
       {"flipped byte in the last column", flipped(bytes.size() - 3), "checksum mismatch in column"},
       {"flipped byte in the first column", flipped(first_column + 9),
        "checksum mismatch in column 'household_id'"},
-      {"flipped byte in the directory", flipped(200), "checksum mismatch"},
-      {"wrong magic", flipped(0), "magic"},
-      {"wrong version", version, "version 2 is not supported"},
+      {"flipped byte in the directory", flipped(200), "ファイルが壊れています"},
+      {"wrong magic", flipped(0), "KOKUHOPOP"},
+      {"wrong version", version, "形式の版 2 は読めません"},
   };
   for (const Damage& d : damages) {
     SCOPED_TRACE(d.name);

@@ -53,7 +53,7 @@ TEST(CaseLoader, ReliefSplitKey) {
     FAIL() << "no throw";
   } catch (const InputError& e) {
     EXPECT_GT(e.pos().line, 0);
-    EXPECT_NE(e.message().find("transition_relief.split: expected"), std::string::npos) << e.what();
+    EXPECT_NE(e.message().find("transition_relief.split: 「支援分」は使えません"), std::string::npos) << e.what();
   }
 }
 

@@ -264,7 +264,7 @@ TEST(ReportHtmlCommand, WritesTheFileOrNothing) {
   const std::string out2 = (dir / "bad.html").string();
   run = testing::RunKokuho({"report-html", bad, "--out", out2}, dir.string());
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find(bad + ":3:14: not valid JSON"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(bad + ":3:14: JSON として読めません"), std::string::npos) << run.err;
   EXPECT_FALSE(fs::exists(out2));
 
   std::ofstream(bad)

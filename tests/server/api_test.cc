@@ -12,6 +12,7 @@
 #include "nofukin/engine.h"
 #include "server/messages_ja.h"
 #include "server/static_files.h"
+#include "tests/japanese_text.h"
 
 namespace kokuho::server {
 namespace {
@@ -316,14 +317,15 @@ TEST(ServerApi, HouseholdErrorsAreJapanese) {
        "1人目の年齢: 4月1日現在の年齢を0〜74の整数で入力してください (75歳以上は後期高齢者医療の"
        "被保険者です)"},
       {R"({"members": [{"head": true, "age": 42}, {"head": true, "age": 40}]})",
-       "household.members[1].head", "2人目の世帯主: 世帯主は1人だけ選んでください"},
+       "household.members[1].head",
+       "2人目の世帯主: 世帯主は1人だけ選んでください (1人目 (members[0]) がすでに世帯主です)"},
       {R"({"members": [{"age": 42}]})", "household.members",
-       "世帯員: 世帯主を1人選んでください (国保に加入していない世帯主は、その人の「国保」のチェック"
-       "を外して擬制世帯主として入力します)"},
+       "世帯員: 世帯主を1人選んでください (head: true。国保に加入していない世帯主は、国保の加入を"
+       "「いいえ」(insured: false) にして擬制世帯主として入力します)"},
       {R"({"members": [{"head": true, "age": 42, "income": {"business": -1}}]})",
        "household.members[0].income.business",
-       "1人目の事業所得など: 0以上の整数 (円) で入力してください (損失は「損失」の欄に正の額で入力"
-       "します)"},
+       "1人目の事業所得など: 0以上の整数 (円) で入力してください (損失は「損失」の欄 "
+       "(business_loss、real_estate_loss、forestry_loss、misc_loss) に正の額で入力します)"},
       {R"({"members": [{"head": true, "age": 42, "fixed_asset_tax": 1.5}]})",
        "household.members[0].fixed_asset_tax",
        "1人目の固定資産税額 (資産割): 円未満の端数のない整数で入力してください"},
@@ -340,8 +342,9 @@ TEST(ServerApi, HouseholdErrorsAreJapanese) {
        "世帯員: 国保に加入している人を1人以上入力してください"},
       {R"({"members": [{"head": true, "age": 42}, {"insured": false, "age": 40}]})",
        "household.members[1].insured",
-       "2人目の国保の加入: 国保に加入していない人を入力できるのは世帯主 (擬制世帯主) だけです。"
-       "ほかの国保に加入していない人は世帯員に入れないでください"},
+       "2人目の国保の加入: 国保に加入していない人を入力できるのは世帯主 (擬制世帯主) か特定同一"
+       "世帯所属者 (tokutei_doitsu: true) だけです。ほかの国保に加入していない人は世帯員に入れない"
+       "でください"},
   };
   for (const Case& c : cases) {
     json body = {{"municipality", "102016"}, {"year", 2026}};
@@ -351,6 +354,7 @@ TEST(ServerApi, HouseholdErrorsAreJapanese) {
     EXPECT_EQ(e.field(), c.field) << c.household;
     EXPECT_EQ(std::string(e.what()), c.message) << c.household;
     EXPECT_EQ(std::string(e.what()).find("expected"), std::string::npos) << e.what();
+    EXPECT_EQ(test::JapaneseMessageProblem(e.what()), "") << e.what();
   }
 }
 
@@ -360,10 +364,18 @@ TEST(ServerMessages, HouseholdFieldLabels) {
   EXPECT_EQ(HouseholdFieldLabel("members[2]"), "3人目の世帯員");
   EXPECT_EQ(HouseholdFieldLabel("tokutei_since"), "特定世帯となった日");
   EXPECT_EQ(HouseholdFieldLabel("members[0].nope"), "1人目のnope");
-  // A message with no path (the loader's own wording otherwise unknown): still Japanese.
-  const FieldMessage m = HouseholdErrorJa("something else went wrong");
+  // The loader's path becomes the field and its label; the loader's Japanese is kept.
+  FieldMessage m =
+      HouseholdFieldMessage("members[1].income.misc: 金額を整数 (円) で入力してください");
+  EXPECT_EQ(m.field, "household.members[1].income.misc");
+  EXPECT_EQ(m.message, "2人目の雑所得: 金額を整数 (円) で入力してください");
+  // The household's own keys (the loader's 最上位) and a syntax error: the whole household.
+  m = HouseholdFieldMessage("最上位: 項目 year は使えません。綴りを確かめてください");
   EXPECT_EQ(m.field, "household");
-  EXPECT_EQ(m.message, "世帯の入力: 入力を確かめてください");
+  EXPECT_EQ(m.message, "世帯の入力: 項目 year は使えません。綴りを確かめてください");
+  m = HouseholdFieldMessage("YAML として読めません (end of map not found)。…");
+  EXPECT_EQ(m.field, "household");
+  EXPECT_EQ(m.message, "YAML として読めません (end of map not found)。…");
 }
 
 TEST(ServerApi, ExportWritesCsvWithBomAndXlsx) {

@@ -104,7 +104,7 @@ TEST(ServerHttp, AnswersGoodAndBadRequests) {
                R"({"municipality": "102016", "year": 2026, "household": {"members": "x"}})",
                "application/json");
   EXPECT_EQ(res->status, 400);
-  EXPECT_EQ(ErrorMessage(res), "世帯員: 世帯員は1人以上99人以下で入力してください");
+  EXPECT_EQ(ErrorMessage(res), "世帯員: 世帯員は1人以上99人以下のリストで入力してください");
   EXPECT_EQ(ErrorField(res), "household.members");
 
   res = c.Get("/api/nothing");

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "io/yaml_map.h"
 
 namespace kokuho {
@@ -19,8 +20,8 @@ std::uint32_t CodeAt(YamlMap& row, const std::string& key, std::size_t digits) {
   const std::string t = ScalarText(n, row.PosOf(n), row.where() + "." + key);
   if (t.size() != digits ||
       !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    throw InputError(row.PosOf(n), fmt::format("{}.{}: expected a {}-digit code (\"{}\")",
-                                               row.where(), key, digits, t));
+    throw InputError(row.PosOf(n), fmt::format("{}.{}: {}は{}桁のコードではありません", row.where(),
+                                               key, Quoted(t), digits));
   return static_cast<std::uint32_t>(std::stoul(t));
 }
 
@@ -28,7 +29,8 @@ std::uint32_t CodeAt(YamlMap& row, const std::string& key, std::size_t digits) {
 std::vector<YAML::Node> Rows(YamlMap& entry) {
   const YAML::Node list = entry.Require("rules");
   if (!list.IsSequence())
-    throw InputError(entry.PosOf(list), entry.where() + ".rules: expected a list of rows");
+    throw InputError(entry.PosOf(list),
+                     entry.where() + ".rules: 行のリスト (- code: …) で書いてください");
   std::vector<YAML::Node> out;
   for (const YAML::Node& n : list) out.push_back(n);
   return out;
@@ -37,9 +39,8 @@ std::vector<YAML::Node> Rows(YamlMap& entry) {
 std::string SourceOf(YamlMap& row) {
   const std::string s = row.Text("source");
   if (s.empty())
-    throw InputError(row.pos(), row.where() +
-                                    ".source: expected the 告示, notice or table the "
-                                    "row comes from");
+    throw InputError(row.pos(),
+                     row.where() + ".source: この行の出典 (告示・通知・表) を書いてください");
   return s;
 }
 
@@ -47,15 +48,15 @@ std::string SourceOf(YamlMap& row) {
 void DrugKey(YamlMap& row, std::string& prefix, std::uint32_t& code) {
   if (row.Has("code") == row.Has("generic"))
     throw InputError(row.pos(), row.where() +
-                                    ": give either code (医薬品コード, 9 digits) or "
-                                    "generic (一般名コード の先頭, e.g. 1129009)");
+                                    ": code (医薬品コード、9桁) か generic (一般名コードの先頭、"
+                                    "例: 1129009) のどちらか一方を書いてください");
   if (row.Has("code")) {
     code = CodeAt(row, "code", 9);
   } else {
     prefix = row.Text("generic");
     if (prefix.empty() || prefix.size() > 12)
       throw InputError(row.pos(),
-                       row.where() + ".generic: expected 1–12 characters of a 一般名コード");
+                       row.where() + ".generic: 一般名コードの1〜12文字を書いてください");
   }
 }
 
@@ -84,8 +85,8 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       if (!claims::ParsePeriod(ScalarText(p, row.PosOf(p), "period"), r.period))
         throw InputError(
             row.PosOf(p),
-            "frequency.period: expected 日, 週, 2週, 月, 2月, 3月, 4月, 6月, 12月, 5年, "
-            "年度, 患者当たり or a 算定単位コード (121, 138, 142, 131, 143–148, 162, 53)");
+            "frequency.period: 日、週、2週、月、2月、3月、4月、6月、12月、5年、年度、患者当たり"
+            " か算定単位コード (121、138、142、131、143〜148、162、53) を書いてください");
       r.limit = row.Integer("limit", 1, 999);
       r.across_institutions = row.OptionalBool("across_institutions").value_or(false);
       r.special = row.OptionalBool("special").value_or(false);
@@ -144,7 +145,7 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       if (ip.empty() || ip.size() > 7 || fp.size() > 5 ||
           !std::all_of(ip.begin(), ip.end(), ::isdigit) ||
           !std::all_of(fp.begin(), fp.end(), ::isdigit))
-        throw InputError(row.PosOf(q), "drug_dose.max_daily: expected a number such as 2 or 0.5");
+        throw InputError(row.PosOf(q), "drug_dose.max_daily: 2 や 0.5 のような数を書いてください");
       r.max_daily =
           std::stoll(ip) * 100000 + (fp.empty() ? 0 : std::stoll((fp + "00000").substr(0, 5)));
       r.source = SourceOf(row);
@@ -162,7 +163,8 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       r.name = row.OptionalText("name").value_or("");
       const YAML::Node list = row.Require("icd10");
       if (!list.IsSequence() || list.size() == 0)
-        throw InputError(row.PosOf(list), "indication.icd10: expected a list such as [E11, E14]");
+        throw InputError(row.PosOf(list),
+                         "indication.icd10: [E11, E14] のようなリストで書いてください");
       for (const YAML::Node& c : list) r.icd10.push_back(ScalarText(c, row.PosOf(c), "icd10"));
       r.source = SourceOf(row);
       row.RejectUnknownKeys();
@@ -171,9 +173,9 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
     }
   } else {
     throw InputError(e.map.pos(),
-                     fmt::format("{}: unknown series '{}' (expected frequency, first_visit, "
-                                 "prescription_fee, drug_days, drug_dose or indication)",
-                                 where, series));
+                     fmt::format("{}: 系列 {}は使えません (使える系列: frequency、first_visit、"
+                                 "prescription_fee、drug_days、drug_dose、indication)",
+                                 where, Quoted(series)));
   }
   e.map.RejectUnknownKeys();
 }

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "io/atomic_file_writer.h"
+#include "io/encoding.h"
 #include "io/positioned_read.h"
 
 namespace kokuho {
@@ -214,7 +215,14 @@ claims::FileSummary FileFromJson(const json& j) {
 }
 
 [[noreturn]] void Fail(const std::string& path, std::uint64_t offset, const std::string& what) {
-  throw InputError({path, 0, 0}, fmt::format("byte offset {}: {}", offset, what));
+  throw InputError({path, 0, 0}, fmt::format("{}バイト目: {}", offset, what));
+}
+
+/// A structural fault of a .kclm file: the detail (for a bug report) in parentheses.
+[[noreturn]] void Damaged(const std::string& path, std::uint64_t offset,
+                          const std::string& detail) {
+  Fail(path, offset,
+       "格納ファイルが壊れています。kokuho claims ingest で作り直してください (" + detail + ")");
 }
 
 struct Entry {
@@ -407,24 +415,25 @@ struct ClaimsStore::Impl {
   std::vector<T> Column(std::uint32_t b, const char* name, std::uint64_t count) const {
     const auto it = entries.find({b, name});
     if (it == entries.end())
-      Fail(path, meta_offset, fmt::format("block {}: column '{}' is missing", b, name));
+      Damaged(path, meta_offset, fmt::format("block {}: column '{}' is missing", b, name));
     const Entry& e = it->second;
     if (e.type != TypeCode<T>() || e.element_size != sizeof(T))
-      Fail(path, e.offset,
-           fmt::format("block {}: column '{}' has the wrong element type", b, name));
+      Damaged(path, e.offset,
+              fmt::format("block {}: column '{}' has the wrong element type", b, name));
     if (e.count != count)
-      Fail(path, e.offset,
-           fmt::format("block {}: column '{}' has {} elements, the metadata says {}", b, name,
-                       e.count, count));
+      Damaged(path, e.offset,
+              fmt::format("block {}: column '{}' has {} elements, the metadata says {}", b, name,
+                          e.count, count));
     std::vector<T> v(count);
     const std::size_t bytes = static_cast<std::size_t>(count * sizeof(T));  // checked in Open
     if (bytes > 0 && !ReadAt(fd, v.data(), bytes, e.offset))
-      Fail(path, e.offset, fmt::format("block {}: cannot read column '{}'", b, name));
+      Damaged(path, e.offset, fmt::format("block {}: cannot read column '{}'", b, name));
     if (XXH3_64bits(v.data(), bytes) != e.checksum)
-      Fail(path, e.offset,
-           fmt::format("block {}: checksum mismatch in column '{}' (bytes {} to {}): the file is "
-                       "damaged",
-                       b, name, e.offset, e.offset + bytes));
+      Damaged(
+          path, e.offset,
+          fmt::format("block {}: checksum mismatch in column '{}' (bytes {} to {}): the file is "
+                      "damaged",
+                      b, name, e.offset, e.offset + bytes));
     return v;
   }
 
@@ -449,31 +458,34 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
   s.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (s.fd < 0 || fstat(s.fd, &st) != 0 || !S_ISREG(st.st_mode))
-    throw InputError({path, 0, 0}, "cannot open file");
+    throw InputError({path, 0, 0}, CannotOpenMessage(path));
   const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
   std::string header(kHeaderSize, '\0');
   const std::size_t got = static_cast<std::size_t>(std::min<std::uint64_t>(size, kHeaderSize));
-  if (!ReadAt(s.fd, header.data(), got, 0)) throw InputError({path, 0, 0}, "cannot read file");
+  if (!ReadAt(s.fd, header.data(), got, 0))
+    throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
   if (got < sizeof kMagic || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
-    Fail(path, 0, "not a kokuho claims store: expected the magic \"KOKUHOCLM\" of a .kclm file");
+    Fail(
+        path, 0,
+        "kokuho のレセプト格納ファイル (.kclm) ではありません (先頭に \"KOKUHOCLM\" がありません)");
   if (size < kHeaderSize + kTrailerSize)
     Fail(path, size,
-         fmt::format("truncated: the file is {} bytes, shorter than its header and "
-                     "trailer ({} bytes)",
+         fmt::format("ファイルが途中で切れています ({}バイトで、ヘッダーと末尾の{}バイトより"
+                     "短い)",
                      size, kHeaderSize + kTrailerSize));
   if (Get<std::uint32_t>(header, kVersionAt) != kClaimsStoreVersion)
     Fail(path, kVersionAt,
-         fmt::format("format version {} is not supported (this kokuho reads version {}); ingest "
-                     "the files again with this kokuho",
+         fmt::format("形式の版 {} は読めません (この kokuho が読むのは版 {})。この kokuho で"
+                     "取り込み直してください",
                      Get<std::uint32_t>(header, kVersionAt), kClaimsStoreVersion));
   const std::uint64_t trailer_at = size - kTrailerSize;
   std::string t(kTrailerSize, '\0');
   if (!ReadAt(s.fd, t.data(), t.size(), trailer_at))
-    Fail(path, trailer_at, "cannot read the trailer");
+    Damaged(path, trailer_at, "cannot read the trailer");
   if (std::memcmp(t.data(), kEndMagic, sizeof kEndMagic) != 0)
-    Fail(path, trailer_at, "the trailer is missing: the file is truncated or damaged");
+    Damaged(path, trailer_at, "the trailer is missing: the file is truncated or damaged");
   if (Get<std::uint32_t>(t, kTVersion) != kClaimsStoreVersion)
-    Fail(path, trailer_at + kTVersion, "the trailer's format version differs from the header's");
+    Damaged(path, trailer_at + kTVersion, "the trailer's format version differs from the header's");
   s.block_count = Get<std::uint32_t>(t, kTBlocks);
   const std::uint64_t meta_offset = Get<std::uint64_t>(t, kTMetaOffset);
   const std::uint64_t meta_size = Get<std::uint64_t>(t, kTMetaSize);
@@ -482,31 +494,31 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
   // Layout: [header][columns][meta][directory][trailer]; every bound checked by subtraction
   // from a value already known to be in range, so nothing can wrap.
   if (meta_offset < kHeaderSize || meta_offset > trailer_at)
-    Fail(path, trailer_at + kTMetaOffset, "the metadata offset lies outside the file");
+    Damaged(path, trailer_at + kTMetaOffset, "the metadata offset lies outside the file");
   if (meta_size > trailer_at - meta_offset)
-    Fail(path, trailer_at + kTMetaSize, "the metadata size runs past the end of the file");
+    Damaged(path, trailer_at + kTMetaSize, "the metadata size runs past the end of the file");
   if (dir_offset != meta_offset + meta_size)
-    Fail(path, trailer_at + kTDirOffset, "the column directory does not follow the metadata");
+    Damaged(path, trailer_at + kTDirOffset, "the column directory does not follow the metadata");
   if (dir_count > kMaxEntries || dir_count * kEntrySize != trailer_at - dir_offset)
-    Fail(path, trailer_at + kTDirCount,
-         "the column directory size does not match the space before the trailer");
+    Damaged(path, trailer_at + kTDirCount,
+            "the column directory size does not match the space before the trailer");
   s.meta_offset = meta_offset;
   std::string meta_text(static_cast<std::size_t>(meta_size), '\0');
   std::string directory(static_cast<std::size_t>(dir_count * kEntrySize), '\0');
   if (!ReadAt(s.fd, meta_text.data(), meta_text.size(), meta_offset) ||
       !ReadAt(s.fd, directory.data(), directory.size(), dir_offset))
-    Fail(path, meta_offset, "cannot read the metadata");
+    Damaged(path, meta_offset, "cannot read the metadata");
   if (XXH3_64bits(meta_text.data(), meta_text.size()) != Get<std::uint64_t>(t, kTMetaSum))
-    Fail(path, meta_offset, "checksum mismatch in the metadata: the file is damaged");
+    Damaged(path, meta_offset, "checksum mismatch in the metadata: the file is damaged");
   if (XXH3_64bits(directory.data(), directory.size()) != Get<std::uint64_t>(t, kTDirSum))
-    Fail(path, dir_offset, "checksum mismatch in the column directory: the file is damaged");
+    Damaged(path, dir_offset, "checksum mismatch in the column directory: the file is damaged");
 
   for (std::uint64_t i = 0; i < dir_count; ++i) {
     const std::size_t at = static_cast<std::size_t>(i * kEntrySize);
     const std::uint64_t where = dir_offset + at;
     const char* name = directory.data() + at;
     const std::size_t name_len = strnlen(name, kNameSize);
-    if (name_len == 0 || name_len == kNameSize) Fail(path, where, "a column has no valid name");
+    if (name_len == 0 || name_len == kNameSize) Damaged(path, where, "a column has no valid name");
     Entry e;
     e.block = Get<std::uint32_t>(directory, at + kEBlock);
     e.type = directory[at + kEType];
@@ -515,34 +527,34 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
     e.offset = Get<std::uint64_t>(directory, at + kEOffset);
     e.checksum = Get<std::uint64_t>(directory, at + kESum);
     if (e.block >= s.block_count)
-      Fail(path, where + kEBlock, "a column names a block that does not exist");
+      Damaged(path, where + kEBlock, "a column names a block that does not exist");
     if ((e.type != 'u' && e.type != 'i') ||
         (e.element_size != 1 && e.element_size != 2 && e.element_size != 4 && e.element_size != 8))
-      Fail(path, where + kEType, "a column has an unknown element type");
+      Damaged(path, where + kEType, "a column has an unknown element type");
     if (e.offset % kAlign != 0 || e.offset < kHeaderSize || e.offset > meta_offset ||
         e.count > (meta_offset - e.offset) / e.element_size)
-      Fail(path, where + kEOffset,
-           fmt::format("column '{}' of block {} lies outside the column area (or is not 64-byte "
-                       "aligned)",
-                       std::string(name, name_len), e.block));
+      Damaged(path, where + kEOffset,
+              fmt::format("column '{}' of block {} lies outside the column area (or is not 64-byte "
+                          "aligned)",
+                          std::string(name, name_len), e.block));
     if (!s.entries.emplace(std::make_pair(e.block, std::string(name, name_len)), e).second)
-      Fail(path, where,
-           fmt::format("column '{}' appears twice in block {}", std::string(name, name_len),
-                       e.block));
+      Damaged(path, where,
+              fmt::format("column '{}' appears twice in block {}", std::string(name, name_len),
+                          e.block));
   }
 
   try {
     const json meta = json::parse(meta_text);
     if (meta.at("format").get<std::string>() != "kokuho-claims-store")
-      Fail(path, meta_offset, "the metadata is not that of a claims store");
+      Damaged(path, meta_offset, "the metadata is not that of a claims store");
     for (const json& f : meta.at("files")) s.info.files.push_back(FileFromJson(f));
     for (const json& d : meta.at("diagnostics"))
       s.info.diagnostics.push_back(DiagnosticFromJson(d));
     const json& blocks = meta.at("blocks");
     if (blocks.size() != s.block_count)
-      Fail(path, meta_offset,
-           fmt::format("the metadata lists {} blocks, the trailer {}", blocks.size(),
-                       s.block_count));
+      Damaged(path, meta_offset,
+              fmt::format("the metadata lists {} blocks, the trailer {}", blocks.size(),
+                          s.block_count));
     for (const json& b : blocks) {
       BlockInfo bi;
       bi.receipts = b.at("receipts").get<std::uint64_t>();
@@ -564,7 +576,7 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
         for (const json& r : q.at("reasons")) e.reasons.push_back(DiagnosticFromJson(r));
         if (e.bytes_offset > bi.quarantine_bytes ||
             e.bytes_size > bi.quarantine_bytes - e.bytes_offset)
-          Fail(path, meta_offset, "a quarantined receipt's bytes lie outside its block");
+          Damaged(path, meta_offset, "a quarantined receipt's bytes lie outside its block");
         bi.quarantine.push_back(std::move(e));
       }
       s.info.receipts += bi.receipts;
@@ -575,9 +587,9 @@ ClaimsStore ClaimsStore::Open(const std::string& path) {
       s.blocks.push_back(std::move(bi));
     }
   } catch (const json::exception& e) {
-    Fail(path, meta_offset, fmt::format("the metadata is not valid: {}", e.what()));
+    Damaged(path, meta_offset, fmt::format("the metadata is not valid: {}", e.what()));
   } catch (const std::out_of_range&) {
-    Fail(path, meta_offset, "the metadata holds a value out of range");
+    Damaged(path, meta_offset, "the metadata holds a value out of range");
   }
   return store;
 }

@@ -11,6 +11,7 @@
 #include "claims/parser.h"
 #include "claims/submission.h"
 #include "core/error.h"
+#include "io/encoding.h"
 
 namespace kokuho {
 namespace {
@@ -22,7 +23,7 @@ class File {
     struct stat st;
     if (fd_ < 0 || fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
       if (fd_ >= 0) close(fd_);
-      throw InputError({path, 0, 0}, "cannot open file");
+      throw InputError({path, 0, 0}, CannotOpenMessage(path));
     }
 #ifdef POSIX_FADV_SEQUENTIAL
     posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -36,7 +37,7 @@ class File {
     while (true) {
       const ssize_t n = read(fd_, out, size);
       if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) throw InputError({path, 0, 0}, "cannot read file");
+      if (errno != EINTR) throw InputError({path, 0, 0}, "ファイルを読めません (読み取り中の失敗)");
     }
   }
 

@@ -38,8 +38,8 @@ struct ClaimsRun {
   std::uint64_t bytes = 0, lines = 0;
 };
 
-/// Reads `paths` in order. Throws InputError({path, 0, 0}, "cannot open file") for a file
-/// that cannot be read; every problem inside a file is a diagnostic, not an exception.
+/// Reads `paths` in order. Throws InputError({path, 0, 0}, CannotOpenMessage (io/encoding.h)) for a
+/// file that cannot be read; every problem inside a file is a diagnostic, not an exception.
 ClaimsRun ReadUkeFiles(const std::vector<std::string>& paths, const ReadOptions& options,
                        const std::function<void(const claims::ClaimBatch&)>& on_block);
 
