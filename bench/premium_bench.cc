@@ -43,13 +43,13 @@
 #include <thread>
 #include <vector>
 
-#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/compact.h"
 #include "premium/levy_kernel.h"
 #include "premium/population.h"
 #include "premium_fast.h"
 #include "random_household.h"
+#include "readers/premium_rules_loader.h"
 
 // The realistic generator (`kokuho synth`) and the .kpop file, when this tree has them.
 #if __has_include("premium/synth_parallel.h")

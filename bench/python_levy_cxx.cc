@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "premium/batch.h"
 #include "readers/population_io.h"
 #include "readers/premium_rules_loader.h"
 #include "readers/rate_schedule_loader.h"
-#include "premium/batch.h"
 
 using namespace kokuho;
 

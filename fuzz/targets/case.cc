@@ -2,8 +2,8 @@
 // "\n%%%%\n" (fuzz_target.h), loaded and computed (納付金, rates, relief, trace).
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 
 KOKUHO_FUZZ_TARGET(case) {
   using namespace kokuho::fuzz;

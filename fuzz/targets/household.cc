@@ -3,10 +3,10 @@
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 #include "io/encoding.h"
+#include "premium/levy.h"
 #include "readers/household_loader.h"
 #include "readers/premium_rules_loader.h"
 #include "readers/rate_schedule_loader.h"
-#include "premium/levy.h"
 
 namespace {
 

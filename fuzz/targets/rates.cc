@@ -2,9 +2,9 @@
 // rules.
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
+#include "premium/schedule.h"
 #include "readers/premium_rules_loader.h"
 #include "readers/rate_schedule_loader.h"
-#include "premium/schedule.h"
 
 KOKUHO_FUZZ_TARGET(rates) {
   static const kokuho::premium::NationalRules rules = kokuho::LoadNationalRules(2026);

@@ -30,10 +30,10 @@
 #include "cli/year_option.h"
 #include "core/error.h"
 #include "core/parallel.h"
+#include "io/output_files.h"
 #include "readers/claims/check_rules_loader.h"
 #include "readers/claims/master_loader.h"
 #include "readers/claims/store_months.h"
-#include "io/output_files.h"
 #include "report/claims_check_report.h"
 #include "report/claims_list_report.h"
 

@@ -22,12 +22,12 @@
 #include "claims/synth.h"
 #include "cli/commands.h"
 #include "core/error.h"
+#include "io/csv_writer.h"
+#include "io/output_files.h"
 #include "readers/claims/claims_output.h"
 #include "readers/claims/claims_store.h"
 #include "readers/claims/master_loader.h"
 #include "readers/claims/uke_reader.h"
-#include "io/csv_writer.h"
-#include "io/output_files.h"
 
 namespace kokuho::cli {
 namespace {

@@ -9,8 +9,8 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "incentive/scoring.h"
-#include "readers/incentive_loader.h"
 #include "io/value_parser.h"
+#include "readers/incentive_loader.h"
 #include "report/incentive_tables.h"
 
 namespace kokuho::cli {

@@ -4,8 +4,8 @@
 
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "readers/incentive_loader.h"
 #include "io/value_parser.h"
+#include "readers/incentive_loader.h"
 
 namespace kokuho::cli {
 

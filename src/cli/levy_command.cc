@@ -8,10 +8,10 @@
 #include "cli/premium_inputs.h"
 #include "cli/year_option.h"
 #include "core/error.h"
+#include "premium/levy.h"
 #include "readers/household_loader.h"
 #include "readers/premium_rules_loader.h"
 #include "readers/rate_schedule_loader.h"
-#include "premium/levy.h"
 #include "report/levy_tables.h"
 
 namespace kokuho::cli {

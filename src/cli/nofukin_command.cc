@@ -8,9 +8,9 @@
 
 #include "cli/commands.h"
 #include "cli/output_formats.h"
+#include "nofukin/engine.h"
 #include "readers/case_loader.h"
 #include "readers/premium_rules_loader.h"
-#include "nofukin/engine.h"
 #include "report/json_report.h"
 #include "report/nofukin_tables.h"
 #include "report/warnings_table.h"

@@ -15,8 +15,8 @@
 #include "cli/year_option.h"
 #include "core/error.h"
 #include "core/fiscal_year.h"
-#include "readers/prevention_loader.h"
 #include "io/value_parser.h"
+#include "readers/prevention_loader.h"
 #include "report/prevention_tables.h"
 
 namespace kokuho::cli {

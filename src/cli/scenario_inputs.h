@@ -9,8 +9,8 @@
 
 #include "core/parameter_notes.h"
 #include "core/rational.h"
-#include "readers/scenario_households.h"
 #include "premium/population.h"
+#include "readers/scenario_households.h"
 #include "scenario/run.h"
 #include "scenario/scenario.h"
 

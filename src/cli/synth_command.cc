@@ -16,12 +16,12 @@
 #include "cli/year_option.h"
 #include "core/error.h"
 #include "core/municipality_code.h"
-#include "readers/population_io.h"
-#include "readers/premium_rules_loader.h"
 #include "io/table_reader.h"
 #include "io/value_parser.h"
 #include "io/yaml_reader.h"
 #include "premium/synth.h"
+#include "readers/population_io.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho::cli {
 namespace {

@@ -50,7 +50,8 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 Rational::Rational(std::int64_t value) : value_(mpz_class(static_cast<long>(value))) {}
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
-  if (denominator == 0) throw CalculationError("0で割る計算になりました (割る数の元になる値が0です)");
+  if (denominator == 0)
+    throw CalculationError("0で割る計算になりました (割る数の元になる値が0です)");
   value_ =
       mpq_class(mpz_class(static_cast<long>(numerator)), mpz_class(static_cast<long>(denominator)));
   value_.canonicalize();

@@ -1,5 +1,6 @@
 // Reading exact byte ranges of a binary file by position (pread), for the formats that keep a
-// directory of blocks: .kpop (io/kpop_format.h) and the claims store (readers/claims/claims_store.h).
+// directory of blocks: .kpop (io/kpop_format.h) and the claims store
+// (readers/claims/claims_store.h).
 #pragma once
 
 #include <cstddef>

@@ -11,9 +11,9 @@
 //   nofukin::Trace t = nofukin::ExplainResult(c, r, /*with_rates=*/true);
 #pragma once
 
+#include "core/trace.h"
 #include "nofukin/model.h"
 #include "nofukin/result.h"
-#include "core/trace.h"
 
 namespace kokuho::nofukin {
 

@@ -9,9 +9,9 @@
 #include "core/municipality_code.h"
 #include "core/part.h"
 #include "core/rational.h"
+#include "core/trace.h"
 #include "core/yen.h"
 #include "nofukin/model.h"
-#include "core/trace.h"
 
 namespace kokuho::nofukin {
 

@@ -9,10 +9,10 @@
 #include "claims/linkage.h"
 #include "claims/model.h"
 #include "core/error.h"
-#include "readers/claims/claims_store.h"
-#include "readers/claims/uke_reader.h"
 #include "python/bindings.h"
 #include "python/convert.h"
+#include "readers/claims/claims_store.h"
+#include "readers/claims/uke_reader.h"
 
 namespace kokuho::python {
 namespace {

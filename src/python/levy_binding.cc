@@ -11,14 +11,14 @@
 #include "core/error.h"
 #include "core/fiscal_year.h"
 #include "core/municipality_code.h"
-#include "readers/household_loader.h"
-#include "readers/population_io.h"
-#include "readers/premium_rules_loader.h"
-#include "readers/rate_schedule_loader.h"
 #include "premium/batch.h"
 #include "premium/levy.h"
 #include "python/bindings.h"
 #include "python/convert.h"
+#include "readers/household_loader.h"
+#include "readers/population_io.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 
 namespace kokuho::python {
 namespace {

@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "readers/case_loader.h"
-#include "readers/population_io.h"
 #include "premium/synth.h"
 #include "python/bindings.h"
 #include "python/convert.h"
+#include "readers/case_loader.h"
+#include "readers/population_io.h"
 
 namespace kokuho::python {
 namespace {

@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "readers/scenario_households.h"
-#include "readers/scenario_loader.h"
 #include "python/bindings.h"
 #include "python/convert.h"
+#include "readers/scenario_households.h"
+#include "readers/scenario_loader.h"
 #include "scenario/household_panel.h"
 #include "scenario/sweep.h"
 

@@ -5,12 +5,12 @@
 #include <filesystem>
 
 #include "core/text.h"
-#include "readers/municipality_table.h"
-#include "readers/part_rules.h"
-#include "readers/relief_policy_reader.h"
 #include "io/table_reader.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
+#include "readers/municipality_table.h"
+#include "readers/part_rules.h"
+#include "readers/relief_policy_reader.h"
 
 namespace kokuho {
 namespace {

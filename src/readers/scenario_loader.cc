@@ -5,10 +5,10 @@
 #include <filesystem>
 
 #include "core/text.h"
-#include "readers/case_loader.h"
-#include "readers/relief_policy_reader.h"
 #include "io/yaml_map.h"
 #include "io/yaml_reader.h"
+#include "readers/case_loader.h"
+#include "readers/relief_policy_reader.h"
 
 namespace kokuho {
 namespace {

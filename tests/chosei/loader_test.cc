@@ -159,7 +159,8 @@ TEST(ChoseiLoader, BadDataNameLineAndColumn) {
       {"zero insured", Replace(kData, ",10000,2000000000,1.25", ",0,2000000000,1.25"),
        "d.csv:2:6: 平均被保険者数"},
       {"negative index", Replace(kData, "1.25", "-1.25"), "d.csv:2:8: 地域差指数"},
-      {"no rows", kData.substr(0, kData.find('\n') + 1), "d.csv: 見出し行の後にデータの行がありません"},
+      {"no rows", kData.substr(0, kData.find('\n') + 1),
+       "d.csv: 見出し行の後にデータの行がありません"},
   };
   for (const auto& c : cases) {
     std::string msg = DataError(c.text);

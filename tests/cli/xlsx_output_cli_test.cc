@@ -16,11 +16,11 @@
 #include "../cli_runner.h"
 #include "../io/io_test_util.h"
 #include "core/text.h"
-#include "readers/case_loader.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
 #include "io/xlsx_writer.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 
 namespace kokuho {
 namespace {

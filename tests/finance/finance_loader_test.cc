@@ -73,7 +73,8 @@ TEST(FundLoader, EmbeddedNode) {
 TEST(FundLoader, BadInputs) {
   TempDir dir;
   const std::string h = kFundHead;
-  EXPECT_PRED2(StartsWith, FundError(h + "colour: red\n", dir), "3:1: fund: 項目 colour は使えません");
+  EXPECT_PRED2(StartsWith, FundError(h + "colour: red\n", dir),
+               "3:1: fund: 項目 colour は使えません");
   EXPECT_PRED2(StartsWith, FundError(h + "opening: {main: 1}\n", dir), "3:1:");  // duplicate key
   EXPECT_NE(FundError(h + "opening: {main: 1}\n", dir).find("が2回あります"), std::string::npos);
   EXPECT_PRED2(StartsWith, FundError("years: {from: R7, to: R9}\nopening: {main: -5}\n", dir),

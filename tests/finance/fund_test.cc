@@ -145,8 +145,10 @@ TEST(Fund, GrantAboveHalfTheShortfallIsRefused) {
   g.pos = {"fund.yaml", 14, 7};
   p.events.push_back(g);
   std::string msg = InputErrorText(p);
-  EXPECT_NE(msg.find("fund.yaml:14:7: grant: 令和7年度 103837: 交付は収納不足額 (18,000,000円) の1/2まで"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find(
+          "fund.yaml:14:7: grant: 令和7年度 103837: 交付は収納不足額 (18,000,000円) の1/2まで"),
+      std::string::npos)
       << msg;
   // Exactly ½ of an odd shortfall: 9,000,000.5 allowed → 9,000,000 passes.
   p.events[0] = FundEvent::Grant(FiscalYear(2025), kNanmoku, 9'000'000, 18'000'001);
@@ -371,7 +373,8 @@ TEST(FundProperty, LedgerIdentityAndFullRepaymentOnRandomEvents) {
     try {
       l = SimulateFund(p);
     } catch (const InputError& e) {
-      EXPECT_NE(std::string(e.what()).find("残高がマイナスになります"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("残高がマイナスになります"), std::string::npos)
+          << e.what();
       ++refused;
       continue;
     }

@@ -64,8 +64,7 @@ TEST(IncentiveCli, BadDataIsRefusedWithPositionAndWritesNothing) {
   std::string err = RunKokuho(
       "incentive score " + dir.Path("bad.csv") + " --year R3 --out " + dir.Path("out"), &status);
   EXPECT_EQ(status, 1) << err;
-  EXPECT_NE(err.find("bad.csv:3:13: 後発医薬品使用割合: 「"), std::string::npos)
-      << err;
+  EXPECT_NE(err.find("bad.csv:3:13: 後発医薬品使用割合: 「"), std::string::npos) << err;
   EXPECT_FALSE(std::filesystem::exists(dir.Path("out")));
   // Definitions whose maxima do not add up to the stated total (1,000 → 1,001): refused
   // at the total's value (its line in data/incentive/definitions.yaml, column 24: the

@@ -10,8 +10,8 @@
 
 #include "../io/io_test_util.h"
 #include "incentive/scoring.h"
-#include "readers/incentive_loader.h"
 #include "io/table.h"
+#include "readers/incentive_loader.h"
 
 namespace kokuho {
 namespace {
@@ -230,7 +230,8 @@ TEST(IncentiveLoader, BadDefinitionsNameLineAndColumn) {
        "rank、flag、share のどれかを書いてください"},
       {"misspelt key", "unit: percent", "units: percent", "r.yaml:17:11: "},
       {"percent without %", "at_least: 40%", "at_least: 40",
-       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: 「40」は百分率として読めません"},
+       "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: "
+       "「40」は百分率として読めません"},
       {"steps not best first", "at_least: 40%", "at_least: 70%",
        "r.yaml:20:26: municipal.m1.items[] (rate).steps[].at_least: 段階は良い順に書いてください"},
       {"confirmed not a boolean", "confirmed: false, source: s}\n            - {at_least: 40%",
@@ -359,14 +360,16 @@ TEST(IncentiveLoader, BadDataNameLineAndColumn) {
   };
   const Case cases[] = {
       {"unknown column", Replace(kData, ",PF\n", ",PX\n"), "d.csv:1:6: 見出し 「PX」は使えません"},
-      {"flag not yes/no", Replace(kData, "はい", "たぶん"), "d.csv:3:5: F: 「たぶん」は使えません。はい/いいえ"},
+      {"flag not yes/no", Replace(kData, "はい", "たぶん"),
+       "d.csv:3:5: F: 「たぶん」は使えません。はい/いいえ"},
       {"rate above 100%", Replace(kData, "55.5", "155.5"),
        "d.csv:3:4: 率: 「155.5」は範囲外です。0〜100 の百分率で書いてください"},
       {"bad check digit", Replace(kData, "102024", "102025"), "d.csv:4:1: 団体コード"},
       {"missing value", Replace(kData, "55.5", ""), "d.csv:3:4: 率: 102016 の値がありません"},
       {"value on the wrong level", Replace(kData, "41%,0,", "41%,0,○"),
        "d.csv:4:6: PF: 市町村分には使いません"},
-      {"another prefecture", Replace(kData, "102024", "132012"), "d.csv:4:1: 団体コード: 最初の行と違う都道府県の団体です"},
+      {"another prefecture", Replace(kData, "102024", "132012"),
+       "d.csv:4:1: 団体コード: 最初の行と違う都道府県の団体です"},
       {"insured not a count", Replace(kData, "3000", "三千人"), "d.csv:4:3: 被保険者数"},
       {"missing column",
        Replace(Replace(Replace(Replace(kData, ",F,PF", ",PF"), ",,○", ",○"), ",はい,", ","), ",0,",

@@ -235,8 +235,7 @@ TEST(PreventionData, BadCellsNameTheirPlace) {
   ExpectDataError(h + "01,1,0,1\n", ":2:3");      // no insured
   ExpectDataError(h + "01,1,1,\n", ":2:4");       // the cap needs 事業費分
   ExpectDataError(h + "01,1,1,1.5\n", ":2:4");    // a fraction of a yen
-  ExpectDataError("都道府県コード,点数,被保険者数\n01,1,1\n",
-                  ":1: 列 事業費分交付額 がありません");
+  ExpectDataError("都道府県コード,点数,被保険者数\n01,1,1\n", ":1: 列 事業費分交付額 がありません");
   ExpectDataError("都道府県コード,点数,被保険者数,事業費分交付額,備考\n01,1,1,1,x\n",
                   ":1:5: 見出し 備考 はこの表では使えません");
 }

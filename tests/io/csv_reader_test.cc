@@ -81,7 +81,8 @@ TEST(ParseCsvText, SkipsBlankLinesAndRows) {
 TEST(ParseCsvText, RaggedRow) {
   InputError e = CatchInputError([] { ParseCsvText("a,b\n1,2\n3,4,5\n", "file.csv"); });
   EXPECT_NE(std::string(e.what()).find("file.csv:3:"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("この行は3列ありますが、見出し行は2列です"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("この行は3列ありますが、見出し行は2列です"), std::string::npos)
+      << e.what();
   InputError fewer = CatchInputError([] { ParseCsvText("a,b,c\n1,2\n", "file.csv"); });
   EXPECT_NE(fewer.message().find("この行は2列ありますが、見出し行は3列です"), std::string::npos);
   EXPECT_EQ(fewer.pos().line, 2);
@@ -108,9 +109,10 @@ TEST(ParseCsvText, EmptyFileAndNoRows) {
   EXPECT_NE(
       CatchInputError([] { ParseCsvText(" \n\r\n", "e.csv"); }).message().find("ファイルが空です"),
       std::string::npos);
-  EXPECT_NE(
-      CatchInputError([] { ParseCsvText("a,b\n,\n", "e.csv"); }).message().find("データの行がありません"),
-      std::string::npos);
+  EXPECT_NE(CatchInputError([] { ParseCsvText("a,b\n,\n", "e.csv"); })
+                .message()
+                .find("データの行がありません"),
+            std::string::npos);
 }
 
 TEST(ParseCsvText, UnterminatedQuote) {
@@ -170,8 +172,9 @@ TEST(ReadCsv, EmptyFile) {
   EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("e.csv")); }).message().find("ファイルが空です"),
             std::string::npos);
   io_test::WriteBytes(dir.Path("bom.csv"), "\xEF\xBB\xBF");
-  EXPECT_NE(CatchInputError([&] { ReadCsv(dir.Path("bom.csv")); }).message().find("ファイルが空です"),
-            std::string::npos);
+  EXPECT_NE(
+      CatchInputError([&] { ReadCsv(dir.Path("bom.csv")); }).message().find("ファイルが空です"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ TEST(DecodeToUtf8, ReportsFirstUndecodableByte) {
   EXPECT_EQ(e.pos().file, "m.csv");
   EXPECT_EQ(e.pos().line, 2);
   EXPECT_EQ(e.pos().column, 3);
-  EXPECT_NE(e.message().find("UTF-8 の文字としても CP932 (Shift_JIS) の文字としても読めません"), std::string::npos);
+  EXPECT_NE(e.message().find("UTF-8 の文字としても CP932 (Shift_JIS) の文字としても読めません"),
+            std::string::npos);
 }
 
 TEST(DecodeToUtf8, ReportsTruncatedSequenceAtEnd) {
@@ -65,7 +66,8 @@ TEST(DecodeToUtf8, RejectsUtf16) {
                              4),
                  "u.csv");
   });
-  EXPECT_NE(bom.message().find("UTF-16 のファイルは読めません。UTF-8 か CP932 (Shift_JIS) で保存し直してください"),
+  EXPECT_NE(bom.message().find(
+                "UTF-16 のファイルは読めません。UTF-8 か CP932 (Shift_JIS) で保存し直してください"),
             std::string::npos);
   InputError nul = CatchInputError([] { DecodeToUtf8(std::string("a\0b\0", 4), "u.csv"); });
   EXPECT_NE(nul.message().find("UTF-16 のファイルは読めません"), std::string::npos);

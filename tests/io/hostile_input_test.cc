@@ -11,16 +11,16 @@
 #include <cstring>
 #include <filesystem>
 
-#include "readers/case_loader.h"
 #include "io/csv_reader.h"
-#include "readers/household_loader.h"
 #include "io/input_limits.h"
 #include "io/kpop_format.h"
-#include "readers/population_table.h"
-#include "readers/scenario_loader.h"
 #include "io/xlsx_reader.h"
 #include "io/yaml_reader.h"
 #include "io_test_util.h"
+#include "readers/case_loader.h"
+#include "readers/household_loader.h"
+#include "readers/population_table.h"
+#include "readers/scenario_loader.h"
 
 namespace kokuho {
 namespace {

@@ -277,7 +277,8 @@ INSTANTIATE_TEST_SUITE_P(
                 kDefs,
                 "unit: percent\n    direction: higher\n    kind: ratio\n    numerator: 収納額",
                 "unit: percentage\n    direction: higher\n    kind: ratio\n    numerator: 収納額"),
-            4, 11, "「percentage」は使えません。count, index, percent, yen のどれかを書いてください"},
+            4, 11,
+            "「percentage」は使えません。count, index, percent, yen のどれかを書いてください"},
         // line 12 "      - year: R5" → value at column 15.
         BadDefs{"BadTargetYear", Replace(kDefs, "year: R5", "year: someday"), 12, 15,
                 "年度を 2029、令和11年度、R11 のように書いてください"},

@@ -7,8 +7,8 @@
 // With high-cost costs included (mode none) 甲市 would be 450/420 = 1.0714285…
 #include <gtest/gtest.h>
 
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 
 namespace kokuho::nofukin {
 namespace {

@@ -15,8 +15,8 @@
 #include <gtest/gtest.h>
 
 #include "../core/rational_expect.h"
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {

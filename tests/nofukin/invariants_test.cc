@@ -35,9 +35,9 @@
 
 #include "../core/rational_expect.h"
 #include "core/error.h"
-#include "readers/case_loader.h"
 #include "nofukin/age_index.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {

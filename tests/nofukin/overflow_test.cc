@@ -10,8 +10,8 @@
 #include <string>
 
 #include "../io/io_test_util.h"
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {

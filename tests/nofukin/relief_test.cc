@@ -16,8 +16,8 @@
 #include <numeric>
 
 #include "../core/rational_expect.h"
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 #include "test_cases.h"
 
 namespace kokuho::nofukin {

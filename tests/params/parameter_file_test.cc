@@ -119,11 +119,13 @@ TEST(ParameterFile, BadFilesNameTheirPlace) {
        "p.yaml:8:11: table.period: 「calendar」は使えません。fiscal_year、income_year、month"},
       {Replace(kFile, "known_through: 2026\n", "known_through: 2020\n"),
        "p.yaml:1:16: limit: known_through 2020 が最後の値の年度 2022 より前です"},
-      {Replace(kFile, "known_through: 2026\n", ""), "p.yaml:1:1: limit: known_through がありません"},
+      {Replace(kFile, "known_through: 2026\n", ""),
+       "p.yaml:1:1: limit: known_through がありません"},
       {Replace(kFile, "  known_through: open\n", "  known_through: never\n"),
        "p.yaml:13:18: law_shape.known_through"},
       {"known_through: 2026\n", "p.yaml:1:1: 系列が1つもありません"},
-      {kFile + "empty:\n  values: []\n", "p.yaml:17:11: empty.values: 値を1つ以上のリストで書いてください"},
+      {kFile + "empty:\n  values: []\n",
+       "p.yaml:17:11: empty.values: 値を1つ以上のリストで書いてください"},
   };
   for (const Case& c : cases) {
     const std::string m = Error(c.text);
@@ -169,9 +171,9 @@ TEST(ParameterFile, MonthSeriesResolveByMonth) {
   const std::string bad =
       "rules:\n  period: month\n  known_through: open\n  values:\n"
       "    - {from: 2024-13, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_EQ(
-      Error(bad).rfind("p.yaml:5:14: rules.values[0].from: 年月を 2024-06 のように書いてください", 0),
-      0u)
+  EXPECT_EQ(Error(bad).rfind(
+                "p.yaml:5:14: rules.values[0].from: 年月を 2024-06 のように書いてください", 0),
+            0u)
       << Error(bad);
   const std::string order =
       "rules:\n  period: month\n  known_through: open\n  values:\n"
@@ -183,8 +185,9 @@ TEST(ParameterFile, MonthSeriesResolveByMonth) {
   const std::string yearly =
       "known_through: 2026\nrules:\n  period: month\n  values:\n"
       "    - {from: 2024-06, amount: 1, confirmed: true, source: a}\n";
-  EXPECT_NE(Error(yearly).find("月ごとの系列 (period: month) の known_through は 2026-05 のような年月"),
-            std::string::npos)
+  EXPECT_NE(
+      Error(yearly).find("月ごとの系列 (period: month) の known_through は 2026-05 のような年月"),
+      std::string::npos)
       << Error(yearly);
 }
 

@@ -9,9 +9,9 @@
 
 #include "../io/io_test_util.h"
 #include "../premium/premium_fixtures.h"
-#include "readers/premium_rules_loader.h"
 #include "premium/levy_kernel.h"
 #include "premium/prepare.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho {
 namespace {

@@ -3,12 +3,12 @@
 // identical yen, household by household and in the municipality totals.
 #include <gtest/gtest.h>
 
-#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/compact.h"
 #include "premium/levy.h"
 #include "premium_fixtures.h"
 #include "random_household.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho::premium {
 namespace {

@@ -8,11 +8,11 @@
 
 #include "../io/io_test_util.h"
 #include "../japanese_text.h"
-#include "readers/population_table.h"
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
 #include "population_test_util.h"
 #include "premium/synth.h"
+#include "readers/population_table.h"
 
 namespace kokuho {
 namespace {
@@ -174,7 +174,8 @@ struct BadCsv {
 
 TEST(PopulationIo, BadRowsNameFileLineColumnAndNeverTheIncome) {
   const BadCsv cases[] = {
-      {"two heads", "1,102016,1,1,40,,3456789\n1,102016,1,1,38,,3456789\n", 3, 3, "2人目の世帯主がいます"},
+      {"two heads", "1,102016,1,1,40,,3456789\n1,102016,1,1,38,,3456789\n", 3, 3,
+       "2人目の世帯主がいます"},
       {"household in two places",
        "1,102016,1,1,40,,3456789\n2,102016,1,1,50,,3456789\n1,102016,0,1,10,,\n", 4, 1,
        "世帯 1 の行が2か所にあります"},

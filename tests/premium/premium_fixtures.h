@@ -1,10 +1,10 @@
 // Helpers for the household levy tests: a person, a schedule and a one-call levy.
 #pragma once
 
-#include "readers/premium_rules_loader.h"
 #include "premium/levy_kernel.h"
 #include "premium/prepare.h"
 #include "premium/schedule.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho::premium::testing {
 

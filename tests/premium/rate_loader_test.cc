@@ -8,10 +8,10 @@
 #include "../io/io_test_util.h"
 #include "../japanese_text.h"
 #include "cli/premium_inputs.h"
-#include "readers/premium_rules_loader.h"
-#include "readers/rate_schedule_loader.h"
 #include "io/xlsx_writer.h"
 #include "premium/schedule.h"
+#include "readers/premium_rules_loader.h"
+#include "readers/rate_schedule_loader.h"
 
 namespace kokuho {
 namespace {
@@ -205,7 +205,9 @@ TEST(RateLoader, RuleErrorsNameTheCell) {
   e = error_of(iryo + "102016,前橋市,R7,支援,2%,,10000,5000,,270000,税,,\n" + kaigo, 2025);
   EXPECT_EQ(e.pos().line, 3);
   EXPECT_EQ(e.pos().column, 10);
-  EXPECT_NE(std::string(e.what()).find("賦課限度額 270,000円 は政令の上限 260,000円 を超えています"), std::string::npos)
+  EXPECT_NE(
+      std::string(e.what()).find("賦課限度額 270,000円 は政令の上限 260,000円 を超えています"),
+      std::string::npos)
       << e.what();
 }
 
@@ -254,8 +256,10 @@ std::vector<BadCase> BadCases() {
       {"missing column", "団体コード,年度,分,均等割額,料税\n102016,R8,医療,1,税\n", 1, 6,
        "列 所得割率 がありません"},
       {"check digit", h + "102017,前橋市,R8,医療,7%,,30000,20000,,,税,,\n", 2, 1, "団体コード"},
-      {"year", h + "102016,前橋市,R8x,医療,7%,,30000,20000,,,税,,\n", 2, 3, "年度: 「R8x」は年度として読めません"},
-      {"part", h + "102016,前橋市,R8,基礎,7%,,30000,20000,,,税,,\n", 2, 4, "分: 「基礎」は使えません"},
+      {"year", h + "102016,前橋市,R8x,医療,7%,,30000,20000,,,税,,\n", 2, 3,
+       "年度: 「R8x」は年度として読めません"},
+      {"part", h + "102016,前橋市,R8,基礎,7%,,30000,20000,,,税,,\n", 2, 4,
+       "分: 「基礎」は使えません"},
       {"part twice", h + ok + "102016,前橋市,2026,医療分,7%,,30000,20000,,,税,,\n", 3, 4,
        "分: 102016 令和8年度の医療分はすでに2行目にあります"},
       {"income rate over 50%", h + "102016,前橋市,R8,医療,55%,,30000,20000,,,税,,\n", 2, 5,
@@ -326,7 +330,8 @@ std::vector<BadCase> BadCases() {
       {"two under-18 reliefs",
        "団体コード,年度,分,所得割率,均等割額,料税,独自減免_18歳未満均等割,"
        "独自減免_未就学児を除く18歳未満均等割\n102016,R8,医療,7%,1,税,50%,50%\n",
-       2, 8, "独自減免_未就学児を除く18歳未満均等割: 同じ行に独自減免_18歳未満均等割があるときは空欄に"},
+       2, 8,
+       "独自減免_未就学児を除く18歳未満均等割: 同じ行に独自減免_18歳未満均等割があるときは空欄に"},
       {"relief over 100%",
        "団体コード,年度,分,所得割率,均等割額,料税,独自減免_18歳未満均等割\n"
        "102016,R8,医療,7%,1,税,150%\n",

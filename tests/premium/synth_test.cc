@@ -8,10 +8,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "readers/premium_rules_loader.h"
 #include "population_test_util.h"
 #include "premium/prepare.h"
 #include "premium/synth_parallel.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho::premium {
 namespace {

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../io/io_test_util.h"
 #include "io/table_reader.h"
 #include "io/xlsx_writer.h"
-#include "../io/io_test_util.h"
 #include "nofukin/engine.h"
 #include "report/json_report.h"
 
@@ -53,7 +53,9 @@ TEST(CaseLoader, ReliefSplitKey) {
     FAIL() << "no throw";
   } catch (const InputError& e) {
     EXPECT_GT(e.pos().line, 0);
-    EXPECT_NE(e.message().find("transition_relief.split: 「支援分」は使えません"), std::string::npos) << e.what();
+    EXPECT_NE(e.message().find("transition_relief.split: 「支援分」は使えません"),
+              std::string::npos)
+        << e.what();
   }
 }
 

@@ -15,9 +15,9 @@
 
 #include "../premium/population_test_util.h"
 #include "core/error.h"
-#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/synth.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho {
 namespace {

@@ -6,9 +6,9 @@
 
 #include <numeric>
 
-#include "readers/premium_rules_loader.h"
 #include "premium/batch.h"
 #include "premium/synth.h"
+#include "readers/premium_rules_loader.h"
 
 namespace kokuho::scenario {
 namespace {

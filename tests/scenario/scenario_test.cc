@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "readers/case_loader.h"
 #include "nofukin/engine.h"
+#include "readers/case_loader.h"
 #include "scenario/compare.h"
 #include "scenario/run.h"
 #include "scenario/sweep.h"

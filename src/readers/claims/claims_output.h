@@ -21,8 +21,8 @@
 
 #include "claims/master.h"
 #include "claims/model.h"
-#include "readers/claims/uke_reader.h"
 #include "io/output_files.h"
+#include "readers/claims/uke_reader.h"
 
 namespace kokuho {
 
