@@ -41,4 +41,40 @@ std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_y
   return std::nullopt;
 }
 
+namespace {
+
+// 特定受給資格者 (11, 12, 21, 22, 31, 32) and 特定理由離職者 (23, 33, 34) (国保法施行令
+// 29条の7の2).
+constexpr int kInvoluntaryReasonCodes[] = {11, 12, 21, 22, 31, 32, 23, 33, 34};
+
+}  // namespace
+
+bool IsInvoluntaryReasonCode(int code) {
+  for (int c : kInvoluntaryReasonCodes)
+    if (c == code) return true;
+  return false;
+}
+
+bool IsInvoluntaryReasonCode(std::string_view code) {
+  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+    return false;
+  return IsInvoluntaryReasonCode((code[0] - '0') * 10 + (code[1] - '0'));
+}
+
+std::optional<std::string> FormerDependentProblem(const CivilDate& birth, const CivilDate& since,
+                                                  bool insured) {
+  if (!insured) return "旧被扶養者の資格取得日は国保に加入している人についてだけ入力できます";
+  const int age = AgeOn(birth, since);
+  if (age < 65 || age > 74)
+    return "旧被扶養者は資格取得日に65〜74歳の人です。日付と年齢・生年月日を確かめてください";
+  return std::nullopt;
+}
+
+std::optional<std::string> SeparationProblem(const CivilDate& birth, const CivilDate& separation,
+                                             bool insured) {
+  if (!insured) return "非自発的失業の軽減は国保に加入している人についてだけ入力できます";
+  if (AgeOn(birth, separation) >= 65) return "非自発的失業者の軽減は離職日に65歳未満の人が対象です";
+  return std::nullopt;
+}
+
 }  // namespace kokuho::premium

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "premium/civil_date.h"
 
@@ -38,5 +39,23 @@ std::string AgeExpectedText(bool insured);
 /// year). The text (Japanese) says what is wrong and what to check, for the reader to put after
 /// the cell's name.
 std::optional<std::string> BirthDateProblem(const CivilDate& birth, int fiscal_year, bool insured);
+
+/// Whether a 離職理由コード is one of 特定受給資格者 (11, 12, 21, 22, 31, 32) or 特定理由離職者
+/// (23, 33, 34), whose 給与所得 the 非自発的失業者 軽減 counts at 30/100 (国保法施行令 29条の7の2).
+/// The text form accepts the code as written in a cell ("11", full-width digits normalised by
+/// the reader).
+bool IsInvoluntaryReasonCode(int code);
+bool IsInvoluntaryReasonCode(std::string_view code);
+
+/// Why a 旧被扶養者 資格取得日 `since` cannot be, or nullopt: the member is not insured, or is not
+/// 65–74 on that day (国保法施行令 29条の7の2: 被用者保険の被保険者本人が後期高齢者医療へ移った
+/// ときの65〜74歳の被扶養者). The text (Japanese) is for the reader to put after the cell's name.
+std::optional<std::string> FormerDependentProblem(const CivilDate& birth, const CivilDate& since,
+                                                  bool insured);
+
+/// Why a 離職日 `separation` cannot give the 非自発的失業者 軽減, or nullopt: the member is not
+/// insured, or is 65 or over on that day (the 軽減 is for those under 65 on the 離職日).
+std::optional<std::string> SeparationProblem(const CivilDate& birth, const CivilDate& separation,
+                                             bool insured);
 
 }  // namespace kokuho::premium

@@ -35,10 +35,6 @@ using premium::Person;
 constexpr Yen kMaxAmount = 10'000'000'000;  // per amount: guards the int64 sums of the kernel
 constexpr size_t kMaxMembers = 99;
 
-// 離職理由コード of 特定受給資格者 (11, 12, 21, 22, 31, 32) and 特定理由離職者 (23, 33, 34)
-// (国保法施行令 29条の7の2; spec §4.3).
-constexpr const char* kReasonCodes[] = {"11", "12", "21", "22", "31", "32", "23", "33", "34"};
-
 /// One income key of the file and the IncomeItems field it fills.
 struct IncomeKey {
   const char* key;
@@ -267,16 +263,14 @@ void HouseholdReader::ReadUnemployment(YamlMap& member, Person& p) {
   const YAML::Node code = m.Require("reason_code");
   const std::string path = PathOf(m, "reason_code");
   const std::string c(Trim(NormalizeWidth(ScalarText(code, m.PosOf(code), path))));
-  if (std::find(std::begin(kReasonCodes), std::end(kReasonCodes), c) == std::end(kReasonCodes))
+  if (!premium::IsInvoluntaryReasonCode(c))  // the shared rule (premium/member_age.h)
     throw InputError(m.PosOf(code),
                      path +
                          ": 離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, "
                          "32) か特定理由離職者 (23, 33, 34) のものを入力してください");
   p.unemployment_reason = c;
-  if (premium::AgeOn(p.birth_date, *p.unemployment_separation) >= 65)
-    throw InputError(
-        PosOfKey(m, "separation_date"),
-        PathOf(m, "separation_date") + ": 非自発的失業者の軽減は離職日に65歳未満の人が対象です");
+  if (auto why = premium::SeparationProblem(p.birth_date, *p.unemployment_separation, p.insured))
+    throw InputError(PosOfKey(m, "separation_date"), PathOf(m, "separation_date") + ": " + *why);
 }
 
 void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
@@ -347,15 +341,10 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
   if (p.former_dependent_since) {
     const SourcePos pos = PosOfKey(m, "former_dependent_since");
     const std::string path = PathOf(m, "former_dependent_since");
-    if (!p.insured)
-      throw InputError(pos, path +
-                                ": 旧被扶養者の資格取得日は国保に加入している人についてだけ"
-                                "入力できます");
-    const int age = premium::AgeOn(p.birth_date, *p.former_dependent_since);
-    if (age < 65 || age > 74)
-      throw InputError(pos, path +
-                                ": 旧被扶養者は資格取得日に65〜74歳の人です。年齢か生年月日を"
-                                "確かめてください");
+    // The shared rule (premium/member_age.h): insured, and 65–74 on that day.
+    if (auto why =
+            premium::FormerDependentProblem(p.birth_date, *p.former_dependent_since, p.insured))
+      throw InputError(pos, path + ": " + *why);
   }
   ReadUnemployment(m, p);
   ReadBirthEvent(m, p);

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/municipality_code.h"
 #include "premium/civil_date.h"
+#include "premium/member_age.h"
 
 namespace kokuho {
 namespace {
@@ -16,9 +17,6 @@ namespace {
 using premium::Population;
 using premium::PopulationView;
 
-// 離職理由コード of 特定受給資格者 and 特定理由離職者 (国保法施行令 29条の7の2; spec §4.3), as
-// the population table reader accepts them.
-constexpr std::uint8_t kReasonCodes[] = {11, 12, 21, 22, 31, 32, 23, 33, 34};
 // Amounts as the table reader bounds them (docs/population-format.md §1).
 constexpr std::int64_t kMaxAmount = 10'000'000'000;
 constexpr std::uint8_t kKnownFlags = premium::kInsured | premium::kHead | premium::kTokuteiDoitsu |
@@ -146,8 +144,7 @@ class Checker {
       Fail(i, "land_gains_deduction", "expected at most land_gains", id);
     const std::uint8_t reason = pop_.unemployment_reason[i];
     const bool separation = pop_.unemployment_separation[i] != 0;
-    if (reason != 0 && std::find(std::begin(kReasonCodes), std::end(kReasonCodes), reason) ==
-                           std::end(kReasonCodes))
+    if (reason != 0 && !premium::IsInvoluntaryReasonCode(reason))
       Fail(i, "unemployment_reason", "expected 11, 12, 21, 22, 31, 32, 23, 33 or 34", id);
     if (separation != (reason != 0))
       Fail(i, separation ? "unemployment_reason" : "unemployment_separation",

@@ -79,8 +79,6 @@ constexpr std::array<Col, 8> kIncomeKinds = {kSalary,    kFamilySalary,     kPen
                                              kLandGains, kLandDeduction};
 
 constexpr std::int64_t kMaxAmount = 10'000'000'000;  // 100億円: as in household files
-// 離職理由コード of 特定受給資格者 and 特定理由離職者 (国保法施行令 29条の7の2; spec §4.3).
-constexpr std::string_view kReasonCodes[] = {"11", "12", "21", "22", "31", "32", "23", "33", "34"};
 
 std::int32_t Pack(const CivilDate& d) { return d.year * 10000 + d.month * 100 + d.day; }
 
@@ -372,19 +370,15 @@ class Builder {
 
     const auto former = Date(kFormerSince);
     if (former) {
-      if (!insured)
-        Fail(kFormerSince, "旧被扶養者の資格取得日は国保に加入している人についてだけ書けます");
-      const int age = premium::AgeOn(birth, *former);
-      if (age < 65 || age > 74)
-        Fail(kFormerSince,
-             "旧被扶養者は資格取得日に65〜74歳の人です。日付と年齢・生年月日を確かめて"
-             "ください");
+      // The rule the household file applies too (premium/member_age.h).
+      if (auto why = premium::FormerDependentProblem(birth, *former, insured))
+        Fail(kFormerSince, *why);
     }
     const auto separation = Date(kSeparation);
     std::uint8_t reason = 0;
     if (!Cell(kReason).empty()) {
       const std::string n(Trim(NormalizeWidth(Cell(kReason))));
-      if (std::find(std::begin(kReasonCodes), std::end(kReasonCodes), n) == std::end(kReasonCodes))
+      if (!premium::IsInvoluntaryReasonCode(n))  // the shared rule (premium/member_age.h)
         Fail(kReason,
              "離職理由コードは特定受給資格者 (11, 12, 21, 22, 31, 32) か特定理由離職者 "
              "(23, 33, 34) のものを書いてください");
@@ -395,10 +389,8 @@ class Builder {
     if (!separation && reason != 0)
       Fail(kSeparation, "離職理由コードを書いた行には離職日も書いてください");
     if (separation) {
-      if (!insured)
-        Fail(kSeparation, "非自発的失業の軽減は国保に加入している人についてだけ書けます");
-      if (premium::AgeOn(birth, *separation) >= 65)
-        Fail(kSeparation, "非自発的失業者の軽減は離職日に65歳未満の人が対象です");
+      if (auto why = premium::SeparationProblem(birth, *separation, insured))
+        Fail(kSeparation, *why);
       if (total)
         Fail(kSeparation,
              "非自発的失業者の軽減は給与所得にかかりますが、総所得金額等からは給与所得が"

@@ -49,5 +49,28 @@ TEST(MemberAge, BirthDateFromAgeGivesThatAgeAllYear) {
     }
 }
 
+// The 非自発的失業 and 旧被扶養者 rules both readers share. A member born 1961-06-15 is 65 from
+// 2026-06-14 (the day before the birthday), 75 from 2036-06-14.
+TEST(MemberAge, SharedUnemploymentAndFormerDependentRules) {
+  for (int code : {11, 12, 21, 22, 31, 32, 23, 33, 34}) EXPECT_TRUE(IsInvoluntaryReasonCode(code));
+  for (int code : {0, 13, 24, 35, 99}) EXPECT_FALSE(IsInvoluntaryReasonCode(code)) << code;
+  EXPECT_TRUE(IsInvoluntaryReasonCode(std::string_view("34")));
+  for (std::string_view text : {"", "1", "111", "1a", " 1", "13"})
+    EXPECT_FALSE(IsInvoluntaryReasonCode(text)) << text;
+
+  const CivilDate birth{1961, 6, 15};
+  EXPECT_EQ(SeparationProblem(birth, {2026, 6, 13}, true), std::nullopt);  // 64
+  ASSERT_TRUE(SeparationProblem(birth, {2026, 6, 14}, true));              // 65
+  EXPECT_NE(SeparationProblem(birth, {2026, 6, 14}, true)->find("65歳未満"), std::string::npos);
+  EXPECT_TRUE(SeparationProblem(birth, {2020, 1, 1}, false));  // not insured
+
+  EXPECT_TRUE(FormerDependentProblem(birth, {2026, 6, 13}, true));              // 64
+  EXPECT_EQ(FormerDependentProblem(birth, {2026, 6, 14}, true), std::nullopt);  // 65
+  EXPECT_EQ(FormerDependentProblem(birth, {2036, 6, 13}, true), std::nullopt);  // 74
+  EXPECT_TRUE(FormerDependentProblem(birth, {2036, 6, 14}, true));              // 75
+  EXPECT_NE(FormerDependentProblem(birth, {2030, 1, 1}, false)->find("国保に加入"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace kokuho::premium
