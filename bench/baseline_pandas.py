@@ -2,7 +2,7 @@
 """Baseline: the synthetic nation's 納付金 and 標準保険料率 in pandas (float64, vectorised).
 
 Reads the CSV written by `kokuho_bench --export DIR` and computes what kokuho computes
-(spec/nofukin.md §1.2.5, §1.5, §2), per prefecture and 分 with groupby:
+(docs/nofukin-rules.md), per prefecture and 分 with groupby:
 
   shares sN, sH, sI (I = 3-year average) → w_i = {1+α(ε_i−1)}·{β·sI+e·sN+(1−e)·sH}/(1+β)
   → γ = 1/Σw half-up to 13 decimals → B_i = C·w_i·γ floored + largest remainder (ties by

@@ -84,7 +84,7 @@ KAKUTEI_FACTORS = {
 # Prefecture-level settings (prefecture.yaml)
 # ---------------------------------------------------------------------------
 
-# α = 0.75: 財政制度等審議会 資料 (α by prefecture; background 004, spec/nofukin.md [S]).
+# α = 0.75: 財政制度等審議会 資料 (α by prefecture; background 004, docs/nofukin-rules.md [S]).
 ALPHA_IRYO = "0.75"
 # β 所得係数 per 分: SYNTHETIC 13-decimal values. Gunma's per-capita income is somewhat
 # below the national level, so β < 1 (real values are state-supplied each year).
@@ -434,7 +434,7 @@ def need(budget, part):
 
 
 def estimate_current_per_capita(rows, budget):
-    """Float emulation of the engine (spec §1.2.5, §1.5.2) without relief: Σ_parts F_i / N_i.
+    """Float emulation of the engine (docs/nofukin-rules.md) without relief: Σ_parts F_i / N_i.
 
     Only used to size 前年度1人当たり額; the engine's exact figures will differ slightly.
     """

@@ -46,7 +46,7 @@ IndirectResult Indirect(const std::vector<BandCount>& bands, const Standard& sta
     auto it = standard.rate.find(b.band);
     if (it != standard.rate.end()) r.expected += Rational(b.population) * it->second;
   }
-  // The one implementation of Σ O / Σ n m (spec/nofukin.md §1.2.3).
+  // The one implementation of Σ O / Σ n m (docs/nofukin-rules.md).
   r.index = nofukin::AgeAdjustedIndex(age_bands, standard.rate, /*exclude_high_cost=*/false);
   return r;
 }

@@ -1,6 +1,6 @@
 // Age standardisation of per-capita medical costs and case rates (kokuho age-index).
 //
-// Indirect standardisation (SMR-style; spec/nofukin.md §1.2.3, finance.md 地域差指数):
+// Indirect standardisation (SMR-style; docs/nofukin-rules.md, docs/ageindex-format.md 地域差指数):
 //
 //   index_i = Σ_a O_{i,a} / Σ_a (n_{i,a} × m_a)        observed ÷ expected
 //

@@ -30,7 +30,7 @@ GrantCalc Evaluate(const Coefficients& c, Yen demand, std::int64_t insured, Yen 
   const Rational per_head = Rational(demand) / Rational(insured);
   // 省令 第3条: 基礎賦課基準応益割額 and 応能割率 scale with per-head demand, up to a cap.
   // 応益割額: 「銭未満は四捨五入」 then the cap (省令 第5条第1項第1号イ, thoz.org diff of
-  // 2023-04-12, spec §5).
+  // 2023-04-12, docs/chosei-format.md).
   g.ouneki_per_head =
       std::min((c.ouneki_coeff * per_head).RoundToDecimals(2, RoundingMode::kHalfUp), c.ouneki_cap);
   g.ounou_rate = std::min(
@@ -52,7 +52,7 @@ PrefectureGrant ComputeGrant(const Coefficients& c, const Prefecture& p) {
     if (*p.region_index <= Rational(0))
       throw CalculationError(fmt::format("{}: 地域差指数は0より大きくしてください", p.name));
     // 地域差指数 = actual ÷ age-adjusted standard, so standard = actual ÷ index; the public
-    // share stays the prefecture's own, hence D_std = D ÷ index (spec §5 Implementation 2).
+    // share stays the prefecture's own, hence D_std = D ÷ index (docs/chosei-format.md).
     const Yen std_demand = (Rational(demand) / *p.region_index).Floor();
     r.region_index = p.region_index;
     r.reform = Evaluate(c, std_demand, p.insured, p.income);

@@ -1,7 +1,7 @@
 // 普通調整交付金 per prefecture (省令 昭和38年厚生省令第10号 第2–3条, computed for the
 // prefecture since FY2018): grant = max(0, 調整対象需要額 − 調整対象収入額), and the
 // Finance Ministry's proposed reform, where an age-adjusted standard cost level replaces
-// the actual cost (財審 建議R6 2023-11-20, wic-net 12093/68; spec finance.md §5).
+// the actual cost (財審 建議R6 2023-11-20, wic-net 12093/68; docs/chosei-format.md).
 //
 // Scope: the 基礎賦課分 only (the 後期高齢者支援金等分 and 介護納付金分 are left out), and
 // the grant before any national 調整率 that scales the total to the budget.
@@ -40,7 +40,7 @@ struct Provenance {
   SourcePos pos;
 };
 
-/// The yearly coefficients of the 省令 for the 基礎賦課分 (spec §5; thoz.org diff of
+/// The yearly coefficients of the 省令 for the 基礎賦課分 (docs/chosei-format.md; thoz.org diff of
 /// 2023-04-12). Rates are exact.
 struct Coefficients {
   FiscalYear year{2023};

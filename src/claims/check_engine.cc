@@ -156,7 +156,7 @@ std::string PeriodText(const Period& p) {
 // visit or a 調剤 on those days can be legitimate.
 std::uint32_t StayMask(const CheckMonth& m, const CheckReceipt& r) {
   std::uint32_t mask = 0;
-  // 診療識別 90 入院料等, 92 特定入院料・その他 (spec/receipts.md §1.4).
+  // 診療識別 90 入院料等, 92 特定入院料・その他 (docs/claims-checks.md).
   for (const CheckItem& it : m.ItemsOf(r))
     if (it.category == 90 || it.category == 92) mask |= it.day_mask;
   const int dim = DaysInMonth(r.month / 100, r.month % 100);

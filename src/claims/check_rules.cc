@@ -10,7 +10,7 @@ std::string_view SeverityName(CheckSeverity s) {
 
 bool ParsePeriod(std::string_view t, Period& out) {
   // 算定単位コード of the 電子点数表 算定回数テーブル as public implementations use them
-  // (spec/receipts.md §2.6): 121 日, 131 月, 138 週, 142 2週, 143 2月, 144 3月, 145 4月,
+  // (docs/claims-checks.md): 121 日, 131 月, 138 週, 142 2週, 143 2月, 144 3月, 145 4月,
   // 146 6月, 147 12月, 148 5年, 53 患者当たり, 162 年度. "週" is 日曜–土曜 and "月" the
   // calendar month (医科点数表 第2章 通則).
   struct Row {

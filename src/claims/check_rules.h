@@ -14,7 +14,7 @@
 //                    (適応病名; no open table exists: a rule pack, 要確認 only).
 //
 // Each row keeps its own source; `special` (特例条件 of the 電子点数表) turns an エラー into
-// 要確認 (spec/receipts.md §2.6).
+// 要確認 (docs/claims-checks.md).
 #pragma once
 
 #include <cstdint>

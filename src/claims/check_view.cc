@@ -186,7 +186,7 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
     r.points = rc.primary_points > 0 ? rc.primary_points : 0;
     r.number = rc.number;
     if (rc.record_count > 0) r.line = batch.records[rc.first_record].line;
-    // レセプト種別 4th digit: odd = 入院 (spec/receipts.md §1.6); 医科 only.
+    // レセプト種別 4th digit: odd = 入院 (docs/claims-checks.md); 医科 only.
     if (file.table == Table::kMedical && (rc.type % 10) % 2 == 1) r.flags |= kFlagInpatient;
     if (!rc.has_insurance) r.flags |= kFlagKohiOnly;
 
@@ -232,7 +232,7 @@ void AddToView(const ClaimBatch& batch, std::span<const FileSummary> files,
         r.flags |= kFlagDpc;
       } else if (rec.type == kEX) {
         // EX 審査運用: 医療費通知対象レセプト区分 (1 = include) at [8] (meddatum's field
-        // order, spec/receipts.md §1.10; unconfirmed against the 記録条件仕様).
+        // order, docs/claims-checks.md; unconfirmed against the 記録条件仕様).
         if (batch.LeadingFields(rec, std::span(f).first(9)) > 8 && f[8] != "1")
           r.flags |= kFlagNoticeExcluded;
       }

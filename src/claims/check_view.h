@@ -14,7 +14,7 @@
 //     AddToView(store.ReadBlock(b), store.info().files, inst, {}, m);
 //   for (const CheckReceipt& r : m.receipts) … m.ItemsOf(r) …
 //
-// A person is a 64-bit hash (XXH3) of the normalised linkage key of spec/receipts.md §3.2:
+// A person is a 64-bit hash (XXH3) of the normalised linkage key of docs/claims-checks.md:
 // 保険者番号 | 記号 | 番号 | 枝番 (SN) | 生年月日 | 男女 (全角 digits and spaces normalised as in
 // claims/linkage.h; 公費単独: 公費負担者番号 | 受給者番号). It is never printed. Names and
 // numbers are copied into `identities` only when ViewOptions::identities asks (the lists that

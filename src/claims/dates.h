@@ -1,6 +1,6 @@
 // Dates in レセ電 files: 和暦 (GYYMM / GYYMMDD with a 元号 code) or 西暦 (YYYYMM /
 // YYYYMMDD), told apart by their length, as the 記録条件仕様 令和4年4月版 writes 西暦 and
-// older files 和暦 (spec/receipts.md §1.5).
+// older files 和暦 (docs/claims-format.md).
 //
 //   元号区分 (別表4 of the older specs): 1 明治, 2 大正, 3 昭和, 4 平成, 5 令和.
 //

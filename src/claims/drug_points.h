@@ -7,7 +7,7 @@
 //
 // Sources: 医科診療報酬点数表 第2章 第5部 投薬 F200 薬剤 (使用薬剤の薬価が15円以下である
 // 場合は1点、15円を超える場合は10円又はその端数を増すごとに1点を加算; the same wording as
-// J300, spec/receipts.md §1.4, which for prices above 15 円 is 1 + ⌈(price − 15) / 10⌉);
+// J300, docs/claims-format.md, which for prices above 15 円 is 1 + ⌈(price − 15) / 10⌉);
 // 一部負担金の端数: 国民健康保険法 第42条第2項 and 健康保険法 第75条 (5 円未満切捨て、
 // 5 円以上 10 円未満は 10 円に切上げ).
 #pragma once

@@ -250,7 +250,7 @@ void ListEngine::AddMonth(const CheckMonth& m) {
                  : r.Is(kFlagInpatient)      ? 1
                                              : 2;
         n.days = r.days;
-        // 医療費 = 合計点数 × 10 円 + 食事療養・生活療養の金額 (spec/receipts.md §3.11).
+        // 医療費 = 合計点数 × 10 円 + 食事療養・生活療養の金額 (docs/claims-checks.md).
         n.cost_yen = r.points * 10 + r.meal_yen;
         n.burden_recorded = r.burden_yen >= 0;
         n.burden_yen =
@@ -296,7 +296,7 @@ void ListEngine::AddMonth(const CheckMonth& m) {
         continue;
       }
       // Score for follow-up (負傷原因照会); the weights are this project's assumption
-      // (spec/receipts.md §3.12 lists the signals, not weights).
+      // (docs/claims-checks.md lists the signals, not weights).
       auto add = [&](int w, std::string_view why) {
         score += w;
         reasons += (reasons.empty() ? "" : "・") + std::string(why);

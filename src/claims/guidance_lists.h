@@ -1,7 +1,7 @@
 // The insurer's lists from the claims (`kokuho claims lists`): 重複受診, 頻回受診, 重複服薬,
 // 多剤服薬, 後発医薬品差額通知 and its 使用割合 (数量ベース) per 保険者, 医療費通知, 第三者行為
 // candidates. Every threshold is a parameter (ListParams, read from data/claims/guidance.yaml
-// with its sources); the definitions are spec/receipts.md §3.8–3.12.
+// with its sources); the definitions are docs/claims-checks.md
 //
 //   ListEngine lists(params, institutions, &masters);
 //   for (const CheckMonth& m : months) lists.AddMonth(m);   // views built with identities

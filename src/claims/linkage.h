@@ -1,5 +1,5 @@
 // Linkage keys: the 保険者番号 / 記号 / 番号 / 枝番 of a receipt normalised so that the same
-// person's receipts from different institutions match (spec/receipts.md §3.2).
+// person's receipts from different institutions match (docs/claims-format.md).
 //
 // Only keys are normalised; the records keep the text as written. Rules: full-width
 // ASCII (０-９, Ａ-Ｚ, －) to half-width, the ideographic and ASCII spaces dropped (国保

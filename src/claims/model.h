@@ -20,7 +20,7 @@
 //     for (const Item& it : r.batch.ItemsOf(rc)) total += it.BilledPoints();
 //
 // Numbers: 点数 and 回数 are as written (a 算定単位's 点数 is on its last line only;
-// billed points = 点数 × 回数, spec/receipts.md §1.4). 数量 / 使用量 are fixed point with
+// billed points = 点数 × 回数, docs/claims-format.md). 数量 / 使用量 are fixed point with
 // 5 decimals (IY 使用量 is "5 integer + 5 decimal digits"). kNone marks an omitted field.
 #pragma once
 

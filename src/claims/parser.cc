@@ -871,7 +871,7 @@ class Parser::Impl {
     category_ = static_cast<std::uint8_t>(v);
   }
 
-  // The 点数・回数算定単位: lines accumulate until one carries 点数 (spec/receipts.md §1.4);
+  // The 点数・回数算定単位: lines accumulate until one carries 点数 (docs/claims-format.md);
   // every line of a unit has the same 回数 (記録条件仕様: "同一の回数を記録する").
   void Unit(Item& it) {
     if (!unit_open_) {

@@ -2,7 +2,7 @@
 //
 // The files of one 医療機関's claim for one 請求年月 may be split into volumes (マルチボリ
 // ューム): IR's マルチボリューム識別 counts up from "00", the last volume's GO has "99" and
-// the totals, and the other volumes' GO leave the totals empty (spec/receipts.md §1.1).
+// the totals, and the other volumes' GO leave the totals empty (docs/claims-format.md).
 // The totals are, over every receipt of every volume (記録条件仕様 医科 令和4年4月版):
 //
 //   総件数     = Σ (1 + number of KO) for receipts with HO, + Σ (number of KO) for 公費単独

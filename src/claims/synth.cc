@@ -475,7 +475,7 @@ class Generator {
   Person NewPerson(int clinics) {
     Person p;
     p.sex = rng_.Int(1, 2);
-    // Ages: 市町村国保 has about 41% aged 65–74 (MHLW 2023, spec/receipts.md §6.2); 後期
+    // Ages: 市町村国保 has about 41% aged 65–74 (MHLW 2023, docs/claims-format.md); 後期
     // (75+) about 40% of the people here [assumed]; the rest spread over 0–64.
     const double u = rng_.Uniform();
     p.age = u < 0.40                 ? rng_.Int(75, 99)

@@ -20,7 +20,7 @@
 // institutions (a district's people keep their clinics, conditions and histories), so that
 // 縦覧 has something to look back on. One file per institution and month.
 //
-// Clinical templates tie 傷病名, procedures and drugs (spec/receipts.md §6.4): 高血圧,
+// Clinical templates tie 傷病名, procedures and drugs (docs/claims-format.md): 高血圧,
 // 糖尿病, 脂質異常症, 消化性潰瘍, 不眠, 関節症 (chronic), 上気道炎 and 外傷 (acute). The clean
 // data keeps every rule of claims/check_engine.h and every list threshold of
 // claims/guidance_lists.h (a 初診 only for a new episode, one receipt per person, institution

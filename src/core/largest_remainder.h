@@ -2,7 +2,7 @@
 //
 // The 納付金 of every municipality is an exact rational; rounding each one alone
 // leaves the sum a few yen off the prefecture's total. kokuho closes the sum by
-// the largest-remainder rule (spec/nofukin.md §1.6 [D]): floor every amount,
+// the largest-remainder rule (docs/nofukin-rules.md [D]): floor every amount,
 // then give the remaining yen, one each, to the largest fractional parts; ties go
 // to the earlier entry (callers order entries by 団体コード).
 //

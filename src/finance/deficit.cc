@@ -10,7 +10,7 @@ DeficitResult EvaluateDeficits(const DeficitInput& input) {
   std::map<std::pair<std::string, int>, Yen> actual;
   for (const DeficitYear& r : input.rows) actual[{r.code.str(), r.year.year()}] = r.ToEliminate();
 
-  // Each plan's deficit per year: base-year deficit − Σ 削減予定額 so far (spec §2.3).
+  // Each plan's deficit per year: base-year deficit − Σ 削減予定額 so far (docs/finance-format.md).
   std::map<std::pair<std::string, int>, Yen> planned;
   for (const auto& [code, plan] : input.plans) {
     auto base = actual.find({code.str(), plan.base_year.year()});
@@ -51,7 +51,7 @@ DeficitResult EvaluateDeficits(const DeficitInput& input) {
           plan->second.target_year.year() - plan->second.base_year.year() > kPlanTargetYears;
       auto p = planned.find({code, y});
       if (p != planned.end()) s.planned = p->second;
-      // Behind schedule: actual > planned (spec §2.3), after the base year.
+      // Behind schedule: actual > planned (docs/finance-format.md), after the base year.
       s.behind_schedule =
           s.planned && y > plan->second.base_year.year() && r.ToEliminate() > *s.planned;
     }

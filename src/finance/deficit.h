@@ -1,5 +1,5 @@
 // 法定外一般会計繰入 and 赤字削減・解消計画: per 市町村 and year, the deficit to be
-// eliminated, the plan's schedule, and the 改革工程表 KPIs (spec/finance.md §2, §6.1).
+// eliminated, the plan's schedule, and the 改革工程表 KPIs (docs/finance-format.md).
 //
 // 削減・解消すべき赤字 = 決算補填等目的の法定外一般会計繰入金 + 繰上充用金の新規増加分
 // (「国民健康保険保険者の赤字削減・解消計画の策定等について」平成30年1月29日 保国発0129第2号,
@@ -28,7 +28,7 @@ namespace kokuho::finance {
 struct DeficitYear {
   MunicipalityCode code;
   FiscalYear year{2018};
-  // 決算補填等目的 (MHLW classification, spec §2.1):
+  // 決算補填等目的 (MHLW classification, docs/finance-format.md):
   Yen settlement = 0;  ///< 決算補填目的 (保険料の収納不足, 高額療養費貸付金)
   Yen policy = 0;  ///< 保険者の政策によるもの (負担緩和, 任意給付, 地単の軽減)
   Yen past_deficit = 0;  ///< 過年度の赤字によるもの (累積赤字補填, 公債費・借入金利息)
@@ -76,7 +76,7 @@ struct DeficitStatus {
   bool behind_schedule = false;        ///< actual 削減・解消すべき赤字 > planned
 };
 
-/// 改革工程表2022 KPIs for one year (spec §6.1 [V]), over the rows of that year.
+/// 改革工程表2022 KPIs for one year (docs/finance-format.md [V]), over the rows of that year.
 struct DeficitKpiYear {
   FiscalYear year{2018};
   int municipalities = 0;  ///< rows in the year

@@ -213,7 +213,7 @@ Yen FundYear::Closing() const {
 
 std::vector<Yen> SplitInstalments(Yen total, int n) {
   // Tochigi 規則第4条 gives three yearly instalments; the split is not written there.
-  // kokuho: floor(total / n) each, the remainder on the last (spec/finance.md §1.7 step 5:
+  // kokuho: floor(total / n) each, the remainder on the last (docs/finance-format.md:
   // "last instalment absorbs rounding"), so Σ = total to the yen.
   std::vector<Yen> out(static_cast<size_t>(n), total / n);
   out.back() = total - (total / n) * (n - 1);
@@ -223,7 +223,7 @@ std::vector<Yen> SplitInstalments(Yen total, int n) {
 std::array<Yen, 3> SplitRefill(Yen grant) {
   // 拠出金 = grant / 3 (Tokushima 条例第2条2 [V]; 国保法81条の2⑤), 国 1/3 [K: 81条の2⑦⑧].
   // Rounding [K]: 拠出金 and 国 are floor(grant / 3) (切り捨て); the 都道府県 takes the
-  // remainder, so 拠出金 + 国 + 都道府県 = grant exactly (spec §1.7 step 6).
+  // remainder, so 拠出金 + 国 + 都道府県 = grant exactly (docs/finance-format.md).
   Yen third = grant / 3;
   return {third, third, grant - 2 * third};
 }
@@ -415,8 +415,8 @@ class Simulator {
     switch (e.type) {
       case EventType::kLoan: {
         const MunicipalityCode& code = need_code();
-        // 貸付 ≤ 収納不足額 − 交付 (spec §1.7 step 3; the rest of a shortfall after a grant
-        // may be lent, spec §1.3 [K]).
+        // 貸付 ≤ 収納不足額 − 交付 (docs/finance-format.md; the rest of a shortfall after a grant
+        // may be lent, docs/finance-format.md [K]).
         if (e.shortfall) {
           Yen granted = grants_[{code.str(), y}];
           if (Rational(e.amount) + Rational(granted) > Rational(*e.shortfall))
@@ -427,7 +427,7 @@ class Simulator {
                                          FormatYen(granted), FormatYen(*e.shortfall)));
         }
         Debit(e, Account::kMain, Item::kLoan);
-        // Interest-free (spec §1.2 [S/K]); instalments in t+2 … t+4 (Tochigi 規則第4条 [V]).
+        // Interest-free (docs/finance-format.md [S/K]); instalments in t+2 … t+4 (Tochigi 規則第4条 [V]).
         Loan l{code, y, e.amount, {}, e.pos};
         std::vector<Yen> parts = SplitInstalments(e.amount, p.loan_instalments);
         for (int i = 0; i < p.loan_instalments; ++i)
@@ -442,7 +442,7 @@ class Simulator {
           throw InputError(e.pos,
                            "grant: 収納不足額 (shortfall) を書いてください (交付は収納不足額の"
                            "一定割合までです)");
-        // 交付 ≤ ½ × 収納不足額 (spec §1.3 [S]); compared exactly, no rounding.
+        // 交付 ≤ ½ × 収納不足額 (docs/finance-format.md [S]); compared exactly, no rounding.
         if (Rational(e.amount) > p.grant_share_cap * Rational(*e.shortfall))
           throw InputError(
               e.pos, fmt::format("grant: {0} {1}: 交付は収納不足額 ({3}円) の{2}まで、つまり "
@@ -452,7 +452,7 @@ class Simulator {
                                  FormatYen((p.grant_share_cap * Rational(*e.shortfall)).Floor())));
         Debit(e, Account::kMain, Item::kGrant);
         AddTo(Muni(code, y).grants, e.amount, e.pos, "交付金");
-        // Refill in thirds (spec §1.7 step 6), in the year after by default [K].
+        // Refill in thirds (docs/finance-format.md), in the year after by default [K].
         int when = y + e.refill_delay.value_or(p.refill_delay);
         auto [muni, national, pref] = SplitRefill(e.amount);
         Schedule(when, Item::kContribution, code, muni, e.pos);
@@ -508,7 +508,7 @@ class Simulator {
         break;
       }
       case EventType::kDrawdown: {
-        // 81条の2②; W ≤ the 特別会計's shortfall (spec §1.7 step 7).
+        // 81条の2②; W ≤ the 特別会計's shortfall (docs/finance-format.md).
         if (e.shortfall && e.amount > *e.shortfall)
           throw InputError(
               e.pos, fmt::format("drawdown: {}: {}円が収納不足額 {}円を超えています",
@@ -545,7 +545,7 @@ class Simulator {
         Debit(e, Account::kAdjust, Item::kAdjustWithdrawal);
         break;
       case EventType::kTokureiWithdrawal:
-        // 特例基金 for 激変緩和 (spec §1.5 [K]).
+        // 特例基金 for 激変緩和 (docs/finance-format.md [K]).
         Debit(e, Account::kTokurei, Item::kTokureiWithdrawal);
         break;
     }
@@ -563,7 +563,7 @@ class Simulator {
         (IsInflow(item) ? acc.inflows : acc.outflows).push_back({item, v});
       }
       acc.closing = balance_[ai];
-      // The ledger identity, to the yen (spec §1.7 step 9).
+      // The ledger identity, to the yen (docs/finance-format.md).
       if (Rational(acc.closing) !=
               Rational(acc.opening) + Rational(acc.TotalIn()) - Rational(acc.TotalOut()) ||
           acc.closing < 0)

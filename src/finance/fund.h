@@ -8,7 +8,7 @@
 // grant, the repayment of a draw-down), and returns per year and account the opening
 // balance, each inflow and outflow by item and the closing balance, with
 // closing = opening + Σ inflows − Σ outflows to the yen (checked).
-// The rules and their sources: spec/finance.md §1 and docs/finance-format.md.
+// The rules and their sources: docs/finance-format.md.
 //
 //   finance::FundPlan plan;                       // usually LoadFundPlan (io/fund_loader.h)
 //   plan.first_year = FiscalYear(2025);
@@ -38,7 +38,7 @@
 
 namespace kokuho::finance {
 
-/// The accounts of the fund (spec/finance.md §1.5, §1.7 "State").
+/// The accounts of the fund (docs/finance-format.md "State").
 enum class Account { kMain = 0, kAdjust = 1, kTokurei = 2 };
 inline constexpr int kAccountCount = 3;
 inline constexpr std::array<Account, kAccountCount> kAccounts = {Account::kMain, Account::kAdjust,
@@ -76,9 +76,9 @@ const char* ItemLabel(Item item);
 /// Stable key for JSON ("loan_repayment").
 const char* ItemKey(Item item);
 
-/// Rules that are policy parameters (spec/finance.md §1.7 and the checklist).
+/// Rules that are policy parameters (docs/finance-format.md and the checklist).
 struct FundParameters {
-  /// 交付 ≤ cap × 収納不足額 (default ½: [S] spec §1.3; 介護保険 has the same ½ rule).
+  /// 交付 ≤ cap × 収納不足額 (default ½: [S] docs/finance-format.md; 介護保険 has the same ½ rule).
   Rational grant_share_cap = Rational(1, 2);
   /// First loan instalment in year t + this (翌々年度 = 2: Tochigi 規則第4条 [V]).
   int loan_repayment_start = 2;
@@ -86,7 +86,7 @@ struct FundParameters {
   int loan_instalments = 3;
   /// The grant is refilled (拠出金 + 国 + 都道府県) in year t + this (1 = 翌年度, [K]).
   int refill_delay = 1;
-  /// First repayment of a prefectural draw-down in year t + this ([K]; spec §9 item 1).
+  /// First repayment of a prefectural draw-down in year t + this ([K]; docs/finance-format.md).
   int drawdown_repayment_start = 1;
   /// Number of yearly repayments of a draw-down ([K]).
   int drawdown_instalments = 3;
@@ -170,7 +170,7 @@ struct FundYear {
   Yen Closing() const;                              ///< Σ accounts
 };
 
-/// A 市町村's position in one year (spec/finance.md §1.7 invariants: the 市町村-side
+/// A 市町村's position in one year (docs/finance-format.md invariants: the 市町村-side
 /// items 貸付金, 償還金, 拠出金).
 struct MunicipalityYear {
   MunicipalityCode code;

@@ -1,7 +1,7 @@
 // 予防・健康づくり支援交付金 (保険者努力支援制度) 事業費連動分: sharing a budget among
 // prefectures in proportion to 点数 × 合計被保険者数 (総得点), with the R7 cap of
 // 2 × each prefecture's 事業費分 grant and the excess redistributed to the prefectures
-// below their caps (spec/finance.md §3.1; MHLW 2025-03-13 参考資料 p.107 [V],
+// below their caps (docs/incentive-format.md; MHLW 2025-03-13 参考資料 p.107 [V],
 // https://wic-net.com/material/document/19110/107; R3 without a cap, p.137 of the
 // 2022-03-02 資料 [V], https://www.wic-net.com/material/document/915/137).
 //

@@ -4,7 +4,7 @@
 // A year has two levels: 市町村分 (保険者共通の指標①–⑥ and 国保固有の指標①–⑥) and
 // 都道府県分 (指標①–③). Each indicator has a maximum (満点) and one or more items; each
 // item reads one value of the municipality data (a rate, a count or a yes/no flag) and
-// turns it into points by one rule (spec/finance.md §3.4):
+// turns it into points by one rule (docs/incentive-format.md):
 //
 //   kThreshold   value ≥ x → p points (or ≤ x when lower is better); the first step
 //                met wins; optionally one step table per size class (被保険者数 band),
@@ -17,7 +17,7 @@
 //                法定外繰入 or the −10 for a worsening medical-cost level are flags).
 //   kShare       都道府県分 only: the share of the data's municipalities whose flag
 //                column is yes, scored by threshold steps (e.g. 管内市町村の割合が
-//                4割以上 → points; spec §3.4 share_of_municipalities).
+//                4割以上 → points; docs/incentive-format.md share_of_municipalities).
 //
 //   IncentiveRules r = LoadIncentiveRules(FiscalYear(2021));  // readers/incentive_loader.h
 //   r.Level(Level::kMunicipal).MaxPoints();                   // 1000

@@ -67,7 +67,7 @@ Rational ScoreItem(const IncentiveRules& rules, const Item& item, const Entity& 
       return 0;
     }
     case RuleKind::kPercentile: {
-      // Band met when r ≤ top × n (spec §3.2 "上位3割"; kokuho's reading [K]).
+      // Band met when r ≤ top × n (docs/incentive-format.md "上位3割"; kokuho's reading [K]).
       const auto [rank, n] = RankInClass(rules, item, e, peers);
       for (const auto& b : item.bands)
         if (Rational(rank) <= b.top * Rational(n)) return b.points;
@@ -151,7 +151,7 @@ std::vector<Rational> GrantWeights(const std::vector<EntityScore>& scores) {
   std::vector<Rational> w;
   w.reserve(scores.size());
   for (const auto& s : scores) {
-    // A negative total counts as 0 (spec §3.1 [K]).
+    // A negative total counts as 0 (docs/incentive-format.md [K]).
     const Rational points = s.total.Sign() < 0 ? Rational(0) : s.total;
     w.push_back(points * Rational(s.insured));
   }

@@ -1,4 +1,4 @@
-// Scoring and grant allocation of 保険者努力支援制度 (取組評価分), spec/finance.md §3.
+// Scoring and grant allocation of 保険者努力支援制度 (取組評価分), docs/incentive-format.md
 //
 // Score() turns each municipality's values (rates, flags) into points per item and
 // indicator by the year's rules (rules.h), sums them, and gives 得点率 = points / 満点
@@ -11,7 +11,7 @@
 //   std::vector<Yen> g = AllocateGrant(400'000'000, s.municipal);
 //
 // Sources: allocation by (points × 被保険者数) — H30 notice 保国発0711第1号 (2017-07-11)
-// [V, spec §3.1]; a negative total counts as 0 [K, spec §3.1] (kokuho's rule until the
+// [V, docs/incentive-format.md]; a negative total counts as 0 [K, docs/incentive-format.md] (kokuho's rule until the
 // notice text is read); the rounding to the yen is kokuho's (largest remainder, as for
 // 納付金, core/largest_remainder.h) since the notice's 端数 rule was not read.
 #pragma once
@@ -86,7 +86,7 @@ std::vector<Yen> AllocateGrant(Yen budget, const std::vector<EntityScore>& score
 /// The weights max(0, total_i) × insured_i of AllocateGrant.
 std::vector<Rational> GrantWeights(const std::vector<EntityScore>& scores);
 
-/// 予防・健康づくり支援交付金 事業費連動分 (R7, spec §3.1 and §3.4): shares `budget` in
+/// 予防・健康づくり支援交付金 事業費連動分 (R7, docs/incentive-format.md): shares `budget` in
 /// proportion to `weights` (points × 被保険者数), but no share may exceed caps[i]
 /// (= 2 × 事業費分_i); the excess goes to the uncapped ones in proportion to their
 /// weights, repeated until no cap binds. Exact shares are then rounded to the yen by

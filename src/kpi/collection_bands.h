@@ -1,6 +1,6 @@
 // 収納率 by size class (規模別): where each municipality's 収納率 (現年度分) stands among the
 // municipalities of its 被保険者数 band, the way 保険者努力支援制度 国保固有指標① scores it
-// (上位3割 → 50 points, 上位5割 → 35; spec/finance.md §3.2, §4).
+// (上位3割 → 50 points, 上位5割 → 35; docs/kpi-format.md).
 //
 // Two readings side by side:
 //  - within the data: the rank in the band among the municipalities of the same year

@@ -2,9 +2,9 @@
 // exact, computed separately for 現年度分 (current-year levies) and 滞納繰越分 (arrears
 // carried over).
 //
-// Rule (spec/finance.md §4): 収納率 = 収納額 ÷ 調定額 (MHLW 国民健康保険事業の財政状況);
+// Rule (docs/kpi-format.md): 収納率 = 収納額 ÷ 調定額 (MHLW 国民健康保険事業の財政状況);
 // MHLW computes it on 現年度分 and removes 居所不明者分 (levies on persons whose
-// whereabouts are unknown) from 調定額 [spec §4, footnote of the MHLW 財政状況 tables,
+// whereabouts are unknown) from 調定額 [docs/kpi-format.md, footnote of the MHLW 財政状況 tables,
 // open item §9.3]. 滞納繰越分 is reported separately as 収納額 ÷ 繰越調定額.
 //
 //   CollectionInput in{.charged = 1'000'000, .excluded = 20'000, .collected = 931'000};
@@ -22,7 +22,7 @@ namespace kokuho::kpi {
 /// One municipality-year's levy figures for one 区分 (現年度分 or 滞納繰越分).
 struct CollectionInput {
   Yen charged = 0;    ///< 調定額 (amount levied)
-  Yen excluded = 0;   ///< 除外額: 居所不明者分 etc., subtracted from 調定額 (spec §4)
+  Yen excluded = 0;   ///< 除外額: 居所不明者分 etc., subtracted from 調定額 (docs/kpi-format.md)
   Yen collected = 0;  ///< 収納額 (amount collected)
 };
 

@@ -1,4 +1,4 @@
-// 年齢調整後医療費指数 ε_i by indirect age standardisation (spec/nofukin.md §1.2.3):
+// 年齢調整後医療費指数 ε_i by indirect age standardisation (docs/nofukin-rules.md):
 //
 //   ε_i = Σ_a M_{i,a} / Σ_a (n_{i,a} × m_a)
 //

@@ -23,7 +23,7 @@ std::vector<Rational> Shares(const std::vector<Rational>& values,
   shares.reserve(values.size());
   for (const auto& v : values) {
     Rational s = v / total;
-    // Optional share rounding (spec §3.3, Q4): published γ ≠ 1 for 支援/介護 implies
+    // Optional share rounding (docs/nofukin-rules.md, Q4): published γ ≠ 1 for 支援/介護 implies
     // shares rounded at about 10 decimals before γ.
     shares.push_back(decimals ? s.RoundToDecimals(*decimals, RoundingMode::kHalfUp) : s);
   }
@@ -91,7 +91,7 @@ Allocation AllocateBaseRational(Yen c, const Rational& alpha, const Rational& be
   // That difference is a proportional error of γ, so it is spread over the municipalities in
   // proportion to their amounts (closed_i = C·w_i·γ × C / Σ C·w_j·γ); the closed amounts add
   // up to C exactly, and the yen rounding below (floor, then the residual yen one each to the
-  // largest fractions, spec §1.6 [D]) then always closes Σ B_i = C, for every accepted
+  // largest fractions, docs/nofukin-rules.md [D]) then always closes Σ B_i = C, for every accepted
   // gamma_decimals (issue 12 item 7).
   a.gamma_difference = Rational(c) - exact_sum;
   if (a.gamma_difference.IsZero() || exact_sum.IsZero()) {

@@ -1,5 +1,5 @@
 // 納付金基礎額 B_i: the formula allocation of C among municipalities
-// (spec/nofukin.md §1.2.5; guideline R3.9 §3(2), 算定政令 第9条–第11条):
+// (docs/nofukin-rules.md; guideline R3.9 §3(2), 算定政令 第9条–第11条):
 //
 //   w_i = {1 + α(ε_i − 1)} · {β·sI_i + e·sN_i + (1−e)·sH_i} / (1 + β)
 //   γ   = 1 / Σ_j w_j            (rounded half-up to RoundingPolicy::gamma_decimals)

@@ -120,7 +120,7 @@ class Engine {
       pr.households = AddAt(pr.households, mp.households, m, p, "Σ世帯数");
       pr.income += in.income[i];
     }
-    // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (spec §1.2.2), so that ΣP_i = the total.
+    // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (docs/nofukin-rules.md), so that ΣP_i = the total.
     pr.base_total = SubYen(AddYen(pr.required_total, pr.individual_sub,
                                   PartLabel(p) + " 保険料収納必要総額 + Σ個別減算"),
                            pr.individual_add, PartLabel(p) + " 納付金算定基礎額 C");
@@ -229,7 +229,7 @@ class Engine {
     return kappa;
   }
 
-  // Step 4: 激変緩和 over all 分 (spec §2).
+  // Step 4: 激変緩和 over all 分 (docs/nofukin-rules.md).
   void ApplyRelief() {
     const size_t n = c_.municipalities.size();
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
@@ -314,7 +314,7 @@ class Engine {
       MunicipalityResult& mr = result_.municipalities[i];
       MunicipalityPartResult& r = mr.part(p);
       pr.nofukin_total = AddAt(pr.nofukin_total, r.nofukin, m, p, "Σ納付金");
-      // S_i = P_i + 市町村が保険料で賄う費用 − 市町村に直接交付される公費 (spec §1.5.2 step 1).
+      // S_i = P_i + 市町村が保険料で賄う費用 − 市町村に直接交付される公費 (docs/nofukin-rules.md).
       r.premium_need = SubAt(AddAt(r.nofukin, r.rate_add, m, p, "P_i + 市町村の費用"), r.rate_sub,
                              m, p, "保険料収納必要額 S_i");
       if (r.premium_need <= 0)
@@ -322,7 +322,7 @@ class Engine {
                                            m.code.str(), PartLabel(p),
                                            FormatYen(r.premium_need) + "円"));
       premium_need_total += Rational(r.premium_need);
-      // F_i = S_i / r_i (spec §1.5.2 step 2).
+      // F_i = S_i / r_i (docs/nofukin-rules.md).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;
       if (!rates_) continue;
       std::optional<RateSet> uniform = fast ? fast->Rates(i, r.levy_total) : std::nullopt;

@@ -1,6 +1,6 @@
 // The 納付金 and 標準保険料率 engine: a pure function of a Case.
 //
-// For every 分 of the case (spec/nofukin.md §1.1):
+// For every 分 of the case (docs/nofukin-rules.md):
 //   1. 保険料収納必要総額 = Σ expenses − Σ public funds
 //   2. C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算          (納付金-stage items)
 //   3. B_i = C·{1+α(ε_i−1)}·{β·sI_i + e·sN_i + (1−e)·sH_i}/(1+β)·γ (allocation.h)

@@ -207,7 +207,7 @@ class Explainer {
     Add(std::move(t));
   }
 
-  // Step 4: 激変緩和 over all 分 (spec §2).
+  // Step 4: 激変緩和 over all 分 (docs/nofukin-rules.md).
   void Relief() {
     const bool premium = c_.relief.metric == ReliefMetric::kPerCapitaPremium;
     for (size_t i = 0; i < c_.municipalities.size(); ++i) {

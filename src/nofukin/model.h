@@ -6,7 +6,7 @@
 //
 // A Case is built by readers/case_loader (from prefecture.yaml + the municipality
 // table) or directly by tests and benchmarks. Engines only read it. Notation
-// follows spec/nofukin.md §1.0: N (被保険者数), H (世帯数), I (所得), ε, α, β, β′,
+// follows docs/nofukin-rules.md: N (被保険者数), H (世帯数), I (所得), ε, α, β, β′,
 // e (均等割指数), r (標準的な収納率), C, B, P, S, F.
 #pragma once
 
@@ -32,14 +32,14 @@ namespace kokuho::nofukin {
 /// 賦課方式: which factors carry the levy (2方式 所得+均等, 3方式 +平等, 4方式 +資産).
 enum class LevyMethod { kTwo = 2, kThree = 3, kFour = 4 };
 
-/// 高額医療費の共同負担 (spec §1.2.6, open question Q1): both readings are supported.
+/// 高額医療費の共同負担 (docs/nofukin-rules.md, open question Q1): both readings are supported.
 enum class HighCostMode {
   kNone,
   kIndexExclusion,  ///< ε computed without the part of claims above the threshold
   kBaseSplit,       ///< C split: the high-cost amount allocated with α = 0, the rest with α
 };
 
-/// Where a 個別加減算 item applies (spec §1.2.7 and §1.5.2 step 1).
+/// Where a 個別加減算 item applies (docs/nofukin-rules.md).
 enum class ItemStage {
   kNofukin,       ///< adjusts P_i (and, with the opposite sign, C)
   kStandardRate,  ///< adjusts S_i only (own costs, directly received public funds)
@@ -65,13 +65,13 @@ struct PartPolicy {
   Rational prefecture_collection_rate{1};         ///< r for the 都道府県標準保険料率
   Yen high_cost_shared_amount = 0;  ///< kBaseSplit: the part of C allocated with α = 0
 
-  /// 保険料収納必要総額 = Σ expenses − Σ public funds (spec §1.2.1). A sum beyond int64 is an
+  /// 保険料収納必要総額 = Σ expenses − Σ public funds (docs/nofukin-rules.md). A sum beyond int64 is an
   /// InputError at the amount that made it overflow (CalculationError for amounts with no
   /// position).
   Yen RequiredPremiumTotal() const;
 };
 
-/// Every rounding of the calculation (spec §3.3, open question Q4).
+/// Every rounding of the calculation (docs/nofukin-rules.md, open question Q4).
 struct RoundingPolicy {
   std::optional<int> share_decimals;  ///< nullopt: exact shares; else half-up to n places
   int gamma_decimals = 13;            ///< γ half-up to n places (published to 13)
@@ -90,7 +90,7 @@ struct IndividualItem {
   ItemStage stage = ItemStage::kNofukin;
 };
 
-/// 激変緩和: what is compared (spec §2.1).
+/// 激変緩和: what is compared (docs/nofukin-rules.md).
 enum class ReliefMetric {
   kPerCapitaPremium,  ///< 1人当たり保険料 = Σ_parts F_i / N_i
   kPerCapitaNofukin,  ///< 1人当たり納付金 = Σ_parts P_i / N_i
@@ -126,7 +126,7 @@ struct ReliefPool {
   ReliefAccount account = ReliefAccount::kOther;
 };
 
-/// 激変緩和 policy for the year (spec §2): relief where the rise of the metric over
+/// 激変緩和 policy for the year (docs/nofukin-rules.md): relief where the rise of the metric over
 /// the base exceeds natural_growth + allowance, funded by the pools in order, then
 /// pro-rated when they are short.
 struct ReliefPolicy {
@@ -140,7 +140,7 @@ struct ReliefPolicy {
   std::vector<ReliefPool> pools;
 };
 
-/// One age band of a municipality, for ε by indirect standardisation (spec §1.2.3).
+/// One age band of a municipality, for ε by indirect standardisation (docs/nofukin-rules.md).
 struct AgeBand {
   std::string label;
   std::int64_t insured = 0;  ///< n_{i,a}
@@ -166,7 +166,7 @@ struct MunicipalityPartInput {
   Rational collection_rate{1};    ///< r_i 標準的な収納率
   OwnBasis own;                   ///< own 算定基準 (defaults filled by the loader)
 
-  /// I_i: the average of the given years (spec §1.2.4, 3-year average since H29).
+  /// I_i: the average of the given years (docs/nofukin-rules.md-year average since H29).
   Rational Income() const;
 };
 

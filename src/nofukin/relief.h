@@ -1,4 +1,4 @@
-// 激変緩和措置 (transition relief), spec/nofukin.md §2; guideline R3.9 §6(2).
+// 激変緩和措置 (transition relief), docs/nofukin-rules.md; guideline R3.9 §6(2).
 //
 // 丈比べ: each municipality's per-capita metric (1人当たり保険料 or 納付金) is
 // compared with its base (基準年度 or 前年度). Where it exceeds

@@ -5,7 +5,7 @@
 namespace kokuho::nofukin {
 namespace {
 
-// Rounds the exact figures as the prefecture publishes them (spec §1.5.2 step 8:
+// Rounds the exact figures as the prefecture publishes them (docs/rates-format.md:
 // % to 2 decimals and yen are typical; the units and modes are configuration).
 RateSet Finish(LevyMethod method, const Rational& income, const Rational& per_capita,
                const Rational& per_household, const std::optional<Rational>& asset,

@@ -1,4 +1,4 @@
-// 標準保険料率: the three kinds (spec/nofukin.md §1.5; 国保法 §82条の3).
+// 標準保険料率: the three kinds (docs/nofukin-rules.md; 国保法 §82条の3).
 //
 // 市町村標準保険料率 (prefecture-uniform basis, §1.5.2): with
 //   D_i = β′·{(1−q)·sI_i + q·sA_i} + e·sN_i + (1−e)·sH_i     (q = 資産割 share, 4方式)

@@ -16,7 +16,7 @@ CivilDate ReachesAge(const CivilDate& birth, int n) { return birth.PlusYears(n).
 
 std::string Y(Yen v) { return FormatYen(v) + "円"; }
 
-/// The months (0..11) in which `p` is insured on the month's last day (spec §5.2): from
+/// The months (0..11) in which `p` is insured on the month's last day (docs/premium-rules.md): from
 /// birth or 資格取得日, until 資格喪失日 or the 75th birthday (後期高齢者医療).
 /// The last day of each month of fiscal year `fy` (April first).
 std::array<CivilDate, 12> MonthEnds(int fy) {
@@ -140,7 +140,7 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
     return m;
   }
   // 給与所得 (所得税法 28条, 別表第五): the 専従者給与 a member received is 給与所得 for the
-  // 所得割 but counts as nil in the 軽減判定 (spec §1.3 table). Given directly, it is the
+  // 所得割 but counts as nil in the 軽減判定 (docs/premium-rules.md table). Given directly, it is the
   // final figure (after 所得金額調整控除); a member with 給与所得 and no 給与収入 given counts as a
   // 給与所得者等 (for 2020–2024 incomes 給与所得 > 0 exactly when 給与収入 > 55万).
   Yen salary_all = in.salary_income ? *in.salary_income
@@ -253,7 +253,7 @@ PreparedHousehold Prepare(const Household& h, const NationalRules& rules,
         if (since >= 0 && since < rules.former_months) c = kFormer;
       }
       category[k][i] = c;
-      kaigo[k][i] = ym >= reach40 && ym < reach65;  // spec §5.3
+      kaigo[k][i] = ym >= reach40 && ym < reach65;  // docs/premium-rules.md
       if (birth_count > 0) {
         const int d = MonthsBetween(birth_first, ym);
         birth[k][i] = d >= 0 && d < birth_count && ym >= rules.birth_first_month;

@@ -2,7 +2,7 @@
 // read from a rate file (docs/rates-format.md); CompiledSchedule: the same turned into
 // per-tier tables of yen amounts the levy kernel multiplies by member-months.
 //
-// Options where municipalities differ (spec §5, §8) are fields here, each with the
+// Options where municipalities differ (docs/premium-rules.md) are fields here, each with the
 // default kokuho takes and why.
 #pragma once
 
@@ -58,12 +58,12 @@ struct PartRates {
   std::optional<Yen> rounding_unit;
   /// 旧被扶養者減免 and 特定世帯 軽減 in this 分, instead of the national default
   /// (data/premium/national.yaml `former_dependent.parts`, `tokutei_setai.parts`): the
-  /// 子ども分 questions of spec §8.6c, where 条例 may differ.
+  /// 子ども分 questions of docs/premium-rules.md, where 条例 may differ.
   std::optional<bool> former_relief;
   std::optional<bool> tokutei_relief;
 };
 
-/// A municipal 独自減免 (spec §4.7): a fraction off the 均等割 of some members (after the
+/// A municipal 独自減免 (docs/premium-rules.md): a fraction off the 均等割 of some members (after the
 /// statutory reliefs), or off the 平等割, in the 分 listed. The member categories say who:
 /// kSchool and kPreschool for every member under 18 (二本松市, 鳩山町), kSchool alone for the
 /// members under 18 other than 未就学児 (昭島市, whose 未就学児 have the national ½).
@@ -111,7 +111,7 @@ struct RateSchedule {
   RoundingScope rounding_scope = RoundingScope::kPart;
   /// Each reduction (7/5/2 軽減額, 未就学児, 特定世帯, 旧被扶養者, 独自減免) truncated to this
   /// unit on the side `reduction_rounding` says (1 = to the yen; 100 reproduces 海南市's
-  /// 未就学児 table, spec §4.1). A full reduction (子ども分 18歳未満 10割) takes everything.
+  /// 未就学児 table, docs/premium-rules.md). A full reduction (子ども分 18歳未満 10割) takes everything.
   Yen reduction_unit = 1;
   ReductionRounding reduction_rounding = ReductionRounding::kReduction;
   /// 7/5/2 軽減額 of 均等割 on the household's total 均等割 (成田市's page: 21,000 × 3 =
@@ -122,7 +122,7 @@ struct RateSchedule {
   /// 加入月数 ÷ 12", so a part-year household's cap is 限度額 × months ÷ 12) or to the amount
   /// after 月割 (false: the full cap).
   bool cap_prorated = true;
-  /// 子ども分: the 7/5/2 軽減 also reduces the 18歳以上均等割 add-on (spec §3.4 [U]).
+  /// 子ども分: the 7/5/2 軽減 also reduces the 18歳以上均等割 add-on (docs/premium-rules.md [U]).
   bool keigen_on_adult_addon = true;
   std::vector<MunicipalRelief> reliefs;
   std::string source;  ///< where the rates come from (URL, 条例)

@@ -76,7 +76,7 @@ Yen IncomeItems::*FieldOf(const std::string& key) {
   return nullptr;
 }
 
-// Accepted and validated, but not used: excluded from 総所得金額等 by law (spec §1.3).
+// Accepted and validated, but not used: excluded from 総所得金額等 by law (docs/premium-rules.md).
 constexpr const char* kExcludedIncomeKeys[] = {"retirement", "nontaxable"};
 
 constexpr const char* kTopLevel = "最上位";
@@ -235,7 +235,7 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
                      PathOf(m, "reduction_income") +
                          ": 軽減判定所得は総所得金額等 (total_income) と一緒に入力してください");
   if (in.total_income) {
-    // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (spec §3.2);
+    // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (docs/premium-rules.md);
     // salary_income says how much of it is 給与所得 (for the 非自発的失業者 30/100).
     for (const IncomeKey& k : kIncomeKeys) {
       const std::string key = k.key;

@@ -300,7 +300,7 @@ std::vector<Observation> LoadKpiData(const std::string& path,
       continue;
     }
     // Ratio KPI: 分子 and 分母 are counts or yen (whole, ≥ 0); 除外額 only where the
-    // definition names exclusions (収納率: 居所不明者分, spec/finance.md §4).
+    // definition names exclusions (収納率: 居所不明者分, docs/kpi-format.md).
     auto whole = [&](const TableCell* c, const char* what) {
       auto v = TryParseNumber(c->text);
       if (!v || v->Sign() < 0 || v->raw().get_den() != 1)

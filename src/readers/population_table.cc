@@ -358,7 +358,7 @@ class Builder {
     const auto total = Amount(kTotalIncome);
     const auto reduction = Amount(kReductionIncome);
     if (total) {
-      // 給与収入 and 公的年金等収入 may stay: they decide 給与所得者等 (spec §3.2).
+      // 給与収入 and 公的年金等収入 may stay: they decide 給与所得者等 (docs/population-format.md).
       for (Col c : kIncomeKinds)
         if (c != kSalary && c != kPension && amount[c] != 0)
           Fail(c,

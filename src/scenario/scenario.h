@@ -23,7 +23,7 @@
 
 namespace kokuho::scenario {
 
-/// 統一の段階 (spec/finance.md §9; spec/nofukin.md §4.2).
+/// 統一の段階 (docs/finance-format.md; docs/nofukin-rules.md).
 enum class Stage {
   kCurrent,      ///< 現行: the base case's way (α as given, own items, own 収納率)
   kNofukinBase,  ///< 納付金ベースの統一: α = 0
@@ -53,7 +53,7 @@ struct YearPlan {
   std::optional<nofukin::ReliefPolicy> relief;  ///< nullopt: the year before's policy
 };
 
-/// How each year's inputs grow from the year before (spec/finance.md §9; the Gunma
+/// How each year's inputs grow from the year before (docs/finance-format.md; the Gunma
 /// 国保連合会 plan assumes 被保険者数 × 0.96 a year).
 struct Growth {
   Rational cost_per_capita{0};    ///< 1人当たり医療費の伸び (0.02 = +2% a year)

@@ -200,7 +200,7 @@ std::size_t LoadSskMaster(const std::string& path, MasterKind kind, MasterSet& m
           at(l.to), fmt::format("廃止年月日 \"{}\" が8桁の年月日ではありません", cells[l.to].text));
     if (l.extra >= 0 && l.extra < static_cast<int>(cells.size())) e.extra = cells[l.extra].text;
     if (l.generic >= 0) e.generic = cells[l.generic].text == "1" ? 1 : 0;
-    // y[27] 剤形 (spec/receipts.md §2.2): one digit, 1 内用 3 外用 4 注射 ….
+    // y[27] 剤形 (docs/claims-format.md): one digit, 1 内用 3 外用 4 注射 ….
     if (kind == MasterKind::kDrug && cells.size() > 27 && cells[27].text.size() == 1 &&
         cells[27].text[0] >= '0' && cells[27].text[0] <= '9')
       e.form = static_cast<std::uint8_t>(cells[27].text[0] - '0');

@@ -9,7 +9,7 @@
 // ippanmei*.{csv,xlsx} or 一般名処方*.{csv,xlsx} (一般名処方マスタ). ck_* (コメント関連) and
 // other files are listed as skipped.
 //
-// Column positions (0-based; spec/receipts.md §2, receiptisan master column modules):
+// Column positions (0-based; docs/claims-format.md, receiptisan master column modules):
 //   s: 1 "S", 2 code, 4 省略名称, 9 データ規格名, 11 点数, 86 変更年月日, 87 廃止年月日
 //   y: 1 "Y", 2 code, 4 漢字名称, 9 単位名, 11 金額, 16 後発品, 29 変更, 30 廃止, 36 一般名コード
 //   t: 1 "T", 2 code, 4 漢字名称, 9 単位名, 11 金額, 27 変更, 29 廃止
