@@ -76,7 +76,7 @@ const char* ItemLabel(Item item);
 /// Stable key for JSON ("loan_repayment").
 const char* ItemKey(Item item);
 
-/// Rules that are policy parameters (docs/finance-format.md and the checklist).
+/// Rules that are policy parameters (docs/finance-format.md).
 struct FundParameters {
   /// 交付 ≤ cap × 収納不足額 (default ½: [S] docs/finance-format.md; 介護保険 has the same ½ rule).
   Rational grant_share_cap = Rational(1, 2);
@@ -170,7 +170,7 @@ struct FundYear {
   Yen Closing() const;                              ///< Σ accounts
 };
 
-/// A 市町村's position in one year (docs/finance-format.md invariants: the 市町村-side
+/// A 市町村's position in one year (docs/finance-format.md: the 市町村-side
 /// items 貸付金, 償還金, 拠出金).
 struct MunicipalityYear {
   MunicipalityCode code;

@@ -1,7 +1,7 @@
 // Prepare: from a Household to the PreparedHousehold the levy kernel reads — each
 // member's incomes converted (給与所得, 年金所得, 所得金額調整控除, 非自発的失業者), the
 // 所得割 base (旧ただし書き所得), the 軽減判定所得 and the tier, and the months of every
-// member and category (docs/premium-rules.md–§5.3).
+// member and category (docs/premium-rules.md).
 //
 //   PreparedHousehold p = Prepare(household, rules, /*municipality index*/ 0);
 #pragma once

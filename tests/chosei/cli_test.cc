@@ -36,7 +36,7 @@ TEST(ChoseiCli, SampleTablesAndFiles) {
   EXPECT_TRUE(std::filesystem::exists(out + "/chosei.xlsx"));
   auto j = nlohmann::json::parse(kokuho::io_test::ReadBytes(out + "/chosei.json"));
   EXPECT_EQ(j["prefectures"][0]["差額"], -12'584'249'806LL);
-  // ouneki_coeff and ouneki_cap: still 2 after the review of docs/chosei-format.md Addendum A.2 (the
+  // ouneki_coeff and ouneki_cap: still 2 after the review of spec/finance.md Addendum A.2 (the
   // cap 46,330.86 is the one the 2023-03-24 amendment replaced; the amended cap and the 応益
   // formula are not stored: data/chosei/coefficients.yaml).
   EXPECT_EQ(j["coefficients"]["unconfirmed"], 2);

@@ -71,7 +71,7 @@ TEST(ChoseiLoader, EmbeddedR5AndSample) {
   EXPECT_EQ(c.ounou_cap, Rational::Parse("0.0924897571335"));
   EXPECT_EQ(c.ounou_coeff, Rational::Parse("0.0000007003787"));
   // ouneki_coeff (placeholder) and ouneki_cap (the pre-amendment cap): unchanged by the review
-  // of docs/chosei-format.md Addendum A.2, which found no amended value for either.
+  // of spec/finance.md Addendum A.2, which found no amended value for either.
   EXPECT_EQ(c.UnconfirmedCount(), 2);
   auto ps = LoadChoseiData(std::string(KOKUHO_SOURCE_DIR) + "/examples/chosei-sample/data.csv");
   ASSERT_EQ(ps.size(), 5u);

@@ -1,4 +1,4 @@
-// 和暦 / 西暦 dates of レセ電 fields, told apart by length (docs/claims-format.md).
+// 和暦 / 西暦 dates of レセ電 fields, told apart by length (spec/receipts.md §1.5).
 #include "claims/dates.h"
 
 #include <gtest/gtest.h>

@@ -123,7 +123,7 @@ TEST_F(SampleTest, FirstReceiptFieldByField) {
 TEST_F(SampleTest, CalculationUnitsOfReceipt3) {
   // Receipt 3 (lines 36–54), 診療識別 60 検査: "SI,60,…,160068410,,,1", "SI,,…,160093810,,,1",
   // "SI,,…,160155390,,,1", "SI,,…,160155390,,3671,1" form one 算定単位 of 3671 点 × 1: the
-  // 点数 only on the last line, the 識別 only on the first (docs/claims-format.md).
+  // 点数 only on the last line, the 識別 only on the first (spec/receipts.md §1.4).
   const ClaimBatch& b = r().batch;
   const Receipt& rc = b.receipts[2];
   ASSERT_EQ(rc.number, 3u);

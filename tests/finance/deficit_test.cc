@@ -32,7 +32,7 @@ const DeficitStatus& Status(const DeficitResult& r, const char* code, int year) 
 }
 
 TEST(Deficit, NationalFy2020TableAddsUp) {
-  // MHLW 財政状況 R2 (docs/finance-format.md), ¥100m units: 決算補填目的 12 + 0, 保険者の政策 724 + 4 + 0,
+  // MHLW 財政状況 R2 (spec §2.1), ¥100m units: 決算補填目的 12 + 0, 保険者の政策 724 + 4 + 0,
   // 過年度の赤字 9 + 18 → 767; 決算補填等以外 612; 法定外繰入 1,379.
   DeficitYear d = Row("102016", 2020, 12, 728, 27, 612);
   EXPECT_EQ(d.Kessan(), 767);

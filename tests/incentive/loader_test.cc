@@ -121,7 +121,7 @@ TEST(IncentiveLoader, EmbeddedR3TotalsAreTheSpecs) {
       EXPECT_FALSE(ind.max_provenance.source.empty()) << ind.key;
     }
   // The item rules not yet read in an MHLW source are placeholders, and say so. 47 until the
-  // review of docs/incentive-format.md Addendum A (docs/incentive-sources.md §10): 9 values read in the
+  // review of spec/finance.md Addendum A (docs/incentive-sources.md §10): 9 values read in the
   // R3 column of the 2022-03-02 slides were confirmed (共通⑤ 4 flags, 916/24; 共通⑥ 2 flags,
   // 2 steps and 1 flag, 916/26), and two placeholders were replaced by confirmed rows, each
   // leaving one placeholder for the rest of its indicator (共通② flag c2_cancer → the 916/16

@@ -57,7 +57,7 @@ TEST(IncentiveScoring, ThresholdFirstStepMetWins) {
 }
 
 TEST(IncentiveScoring, ThresholdPerSizeClassAndLowerIsBetter) {
-  // 収納率 by size class (R4 固有① values, docs/incentive-format.md): 1万人以上 ≥95.21% → 50, ≥94.17% → 35;
+  // 収納率 by size class (R4 固有① values, spec §3.2): 1万人以上 ≥95.21% → 50, ≥94.17% → 35;
   // 1万人未満 ≥96.40% → 50, ≥95.49% → 35. 95.5% scores 50 in the large class but 35 in
   // the small one.
   IncentiveRules r = TwoClasses();
@@ -163,7 +163,7 @@ TEST(IncentiveScoring, ShareOfMunicipalitiesForThePrefecture) {
 }
 
 TEST(IncentiveScoring, FlagsIncludingNegativePoints) {
-  // 法定外繰入の解消計画未達: yes → −30, no → 0 (R4 固有⑥ −30, docs/incentive-format.md).
+  // 法定外繰入の解消計画未達: yes → −30, no → 0 (R4 固有⑥ −30, spec §3.2).
   IncentiveRules r = TwoClasses();
   Item item;
   item.column = "未達";
@@ -244,7 +244,7 @@ TEST(IncentiveAllocation, SumsToBudgetOnRandomInputs) {
 }
 
 TEST(IncentiveAllocation, CapsRedistributeUntilNoneBinds) {
-  // 事業費連動 (R7, docs/incentive-format.md): budget 1,000; weights 6 : 3 : 1; caps 300, 1,000, 1,000.
+  // 事業費連動 (R7, spec §3.1): budget 1,000; weights 6 : 3 : 1; caps 300, 1,000, 1,000.
   // Round 1: 600 / 300 / 100 → the first exceeds 300, fixed at 300.
   // Round 2: 700 left for weights 3 : 1 → 525 / 175 (within caps). Result 300 / 525 / 175.
   EXPECT_EQ(AllocateWithCaps(1000, {6, 3, 1}, {300, 1000, 1000}),

@@ -90,7 +90,7 @@ TEST(CollectionBands, WorkedExample) {
 }
 
 TEST(CollectionBands, EmbeddedR4Thresholds) {
-  // R4 固有① (R1 実績) by band, docs/kpi-format.md: 1万–5万 95.21% / 94.17%; 3千未満 none.
+  // R4 固有① (R1 実績) by band, spec/finance.md §3.2: 1万–5万 95.21% / 94.17%; 3千未満 none.
   CollectionBands b = LoadCollectionBands();
   EXPECT_EQ(b.incentive_year, FiscalYear(2022));
   EXPECT_EQ(b.points_top30, Rational(50));

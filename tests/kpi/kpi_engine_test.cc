@@ -86,7 +86,7 @@ TEST(KpiPrefecture, RateWithoutDenominatorIsNotComputed) {
   EXPECT_EQ(p.assessment.status, Status::kNone);
 }
 
-// 収納率 with 居所不明者分 removed from 調定額 (docs/kpi-format.md):
+// 収納率 with 居所不明者分 removed from 調定額 (spec/finance.md §4):
 // 調定額 1,000,000, 居所不明者分 20,000, 収納額 931,000 → 931,000 / 980,000 = 95%.
 // The revenue effect of reaching the target (収納率): 調定額 1,000,000 − 居所不明者分
 // 20,000 = 980,000; 収納額 931,000 → 95%. Target 96%: 0.96 × 980,000 = 940,800, so

@@ -28,7 +28,7 @@ constexpr const char* kDefs = R"(kpis:
     numerator: 収納額
     denominator: 調定額
     exclusions: 居所不明者分
-    source: docs/kpi-format.md
+    source: spec/finance.md §4
     targets:
       - year: R5
         value: 93%

@@ -4,7 +4,7 @@
 // over the municipalities in proportion to their amounts before the yen rounding
 // (allocation.h), so Σ B_i = C for every setting.
 //
-// Hand derivation on the worked example of docs/nofukin-rules.md (α = 0.5):
+// Hand derivation on the worked example of spec/nofukin.md §1.6 (α = 0.5):
 //   Σw = 1.0026082026214…, γ exact = 0.9973985824028…
 //   gamma_decimals 2 ⇒ γ = 1.00 (四捨五入) ⇒ Σ C·w_i·γ = 7,500,000,000 × Σw = 7,519,561,519.66…
 //   so C − Σ C·w_i·γ = −19,561,519.66…円 (what flooring then left over: −19,561,520 yen,

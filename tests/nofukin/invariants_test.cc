@@ -1,4 +1,4 @@
-// Invariants of the 納付金 engine (docs/nofukin-rules.md Appendix A "Invariants to test" and the
+// Invariants of the 納付金 engine (spec/nofukin.md Appendix A "Invariants to test" and the
 // Implementation checklist "Tests"), on the Gunma sample case and on 1,000 random cases
 // from a fixed-seed generator. Every failure names the case (seed and index) so it can be
 // re-run alone: the generator is a pure function of the seed.

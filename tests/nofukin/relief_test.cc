@@ -1,4 +1,4 @@
-// 激変緩和 (docs/nofukin-rules.md; src/nofukin/relief.h): hand-checkable examples for
+// 激変緩和 (spec/nofukin.md §2; src/nofukin/relief.h): hand-checkable examples for
 // ComputeRelief, each derivation written out, plus one run through the engine.
 //
 // Rules under test (relief.h):
@@ -127,7 +127,7 @@ TEST(Relief, PoolsAreDrawnInOrder) {
 }
 
 TEST(Relief, ChibaStyleDecreaseFloorFundsReliefFirst) {
-  // Chiba 2017 試算 (docs/nofukin-rules.md): cap +3.2% = 自然増 1.2% + 1%/year over FY2016→FY2018,
+  // Chiba 2017 試算 (spec §2.1, §2.2): cap +3.2% = 自然増 1.2% + 1%/year over FY2016→FY2018,
   // and falls beyond −5% held back to fund the relief.
   //   limit = 100,000 × 1.032 = 103,200;  floor = 100,000 × (1 − 0.05) = 95,000.
   // A (Funabashi-like +15.5%): metric 115,500, N 1,000 → need (115,500 − 103,200) × 1,000

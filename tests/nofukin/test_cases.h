@@ -8,7 +8,7 @@
 
 namespace kokuho::nofukin::testing {
 
-/// The three-municipality example of docs/nofukin-rules.md (医療分 only, C = 7,500,000,000円,
+/// The three-municipality example of spec/nofukin.md §1.6 (医療分 only, C = 7,500,000,000円,
 /// β = 0.9, e = 0.7, the given ε, items, 保健事業費, 保険者支援分 and 収納率).
 Case WorkedExample(const std::string& alpha);
 

@@ -1,4 +1,4 @@
-// The synthetic worked example of docs/nofukin-rules.md, every figure checked.
+// The synthetic worked example of spec/nofukin.md §1.6, every figure checked.
 //
 // Hand derivation (α = 0.5), shares from N = 50,000/20,000/5,000 (ΣN 75,000),
 // H = 32,000/13,000/3,500 (ΣH 48,500), I = 40/12/2.5 bn (ΣI 54.5 bn):
@@ -70,7 +70,7 @@ TEST(WorkedExample, AlphaZeroGivesGammaOneAndSpecBases) {
 }
 
 TEST(WorkedExample, ShareRoundingTo10DecimalsGivesSpecGamma) {
-  // docs/nofukin-rules.md: "rounding the shares to 10 decimals gives γ = 0.9973985824132 with the same B_i".
+  // spec §1.6: "rounding the shares to 10 decimals gives γ = 0.9973985824132 with the same B_i".
   Case c = WorkedExample("0.5");
   c.rounding.share_decimals = 10;
   Result r = Compute(c);

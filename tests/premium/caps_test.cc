@@ -1,4 +1,4 @@
-// 賦課限度額 per 分 and fiscal year (国保法施行令 29条の7; 地方税法 703条の4; docs/premium-rules.md), at
+// 賦課限度額 per 分 and fiscal year (国保法施行令 29条の7; 地方税法 703条の4; spec §2), at
 // subtotal = cap − 1, cap, cap + 1; caps lower by 条例; the FY2026 子ども分 cap.
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ using testing::Levy;
 using testing::WithIncome;
 using testing::ZeroSchedule;
 
-// The caps, written out from docs/premium-rules.md (医療 / 支援 / 介護 / 子ども; 0 = not levied):
+// The caps, written out from spec §2 (医療 / 支援 / 介護 / 子ども; 0 = not levied):
 struct YearCaps {
   int fy;
   Yen caps[kPartCount];

@@ -427,7 +427,7 @@ TEST(HouseholdLoader, BadInputsNameThePlaceAndPathInJapaneseButNotTheIncome) {
   }
 }
 
-// 後期高齢者医療 starts on the 75th birthday (docs/premium-rules.md), so on the 賦課期日 (4月1日 of FY2026)
+// 後期高齢者医療 starts on the 75th birthday (spec §4.5), so on the 賦課期日 (4月1日 of FY2026)
 // a member born 1951-04-02 — 75 by age that day (年齢計算ニ関スル法律: the day before the
 // birthday) — is still in 国保 and is accepted; one born 1951-04-01 (75th birthday on 4月1日
 // itself) or 1951-03-31 is already in 後期 and is refused as insured (see the bad cases); as a

@@ -1,4 +1,4 @@
-// The income conversions of the levy (docs/premium-rules.md–§1.4): 給与所得 by 所得税法 別表第五 in its three
+// The income conversions of the levy (spec §1.3–§1.4): 給与所得 by 所得税法 別表第五 in its three
 // eras, 公的年金等所得 by age and other 合計所得, 所得金額調整控除, and the 住民税 基礎控除 that
 // gives the 所得割 base. Each row carries its derivation; the income year is FY − 1.
 #include <gtest/gtest.h>
@@ -320,7 +320,7 @@ TEST(PremiumIncomeItems, SalaryIncomeGivenDirectly) {
   EXPECT_TRUE(m.earner);
 }
 
-// 住民税 基礎控除 (docs/premium-rules.md): 33万 flat to FY2020; from FY2021 43万 / 29万 / 15万 / 0 for 合計所得
+// 住民税 基礎控除 (spec §1.4): 33万 flat to FY2020; from FY2021 43万 / 29万 / 15万 / 0 for 合計所得
 // <= 2,400万 / 2,450万 / 2,500万 / above. Base = max(0, 総所得金額等 − 基礎控除).
 TEST(PremiumBasicDeduction, FlatThenPhaseOut) {
   struct Case {
@@ -366,7 +366,7 @@ TEST(PremiumBasicDeduction, BandByGokeiBeforeSpecialDeduction) {
 }
 
 // 給与所得者等 (E): 給与収入 over 55万 (専従者給与 excluded), 公的年金等収入 over 60万 under
-// 65 or over 125万 at 65+ (kokuho's reading; 米子市 etc. give 110万, docs/premium-rules.md [U]).
+// 65 or over 125万 at 65+ (kokuho's reading; 米子市 etc. give 110万, spec §8.5 [U]).
 TEST(PremiumEarner, Thresholds) {
   Person s = PersonAged(2024, 40);
   s.income.salary_revenue = 550'000;
@@ -387,7 +387,7 @@ TEST(PremiumEarner, Thresholds) {
   o.income.pension_revenue = 1'250'001;
   EXPECT_TRUE(IncomeOf(o, 2024).earner);
   // FY2026 (2025 incomes): the 給与所得控除 minimum is 65万 but kokuho keeps the 給与収入 55万
-  // threshold for E (national.yaml, confirmed: false; docs/premium-rules.md [U]): 600,000 → 給与所得 0 and
+  // threshold for E (national.yaml, confirmed: false; spec §8.6b [U]): 600,000 → 給与所得 0 and
   // still a 給与所得者等.
   Person n = PersonAged(2026, 40);
   n.income.salary_revenue = 600'000;

@@ -1,4 +1,4 @@
-// 7割・5割・2割軽減 (国保法施行令 29条の7 第5項; docs/premium-rules.md): the thresholds of every fiscal year
+// 7割・5割・2割軽減 (国保法施行令 29条の7 第5項; spec §3): the thresholds of every fiscal year
 // at threshold − 1 / threshold / threshold + 1 yen, who and what the 軽減判定所得 counts, when
 // it is fixed, and what the 軽減 reduces.
 #include <gtest/gtest.h>
@@ -20,7 +20,7 @@ using testing::Prep;
 using testing::SimpleSchedule;
 using testing::WithIncome;
 
-// The national thresholds by fiscal year (docs/premium-rules.md), written out by hand from the sources:
+// The national thresholds by fiscal year (spec §3.1), written out by hand from the sources:
 //   7割 <= base + earner × (E − 1) [E >= 2, from FY2021]
 //   5割 <= 7割 threshold + five × N;   2割 <= 7割 threshold + two × N
 struct Year {
@@ -199,7 +199,7 @@ TEST(PremiumKeigenCounting, ElderlyPensionDeduction) {
   EXPECT_EQ(Prep(HouseholdOf({p}), 2024).tier, kSeven);
 }
 
-// 専従者給与 (docs/premium-rules.md table): the owner's 事業所得 is after paying it, the 専従者 has 給与所得
+// 専従者給与 (spec §1.3 table): the owner's 事業所得 is after paying it, the 専従者 has 給与所得
 // for the 所得割; in the 軽減判定 it goes back to the owner and the 専従者 counts nil.
 // FY2024: owner (50) 事業所得 500,000 after paying 600,000; spouse (48) 専従者給与 600,000.
 //   所得割 bases: owner 500,000 − 430,000 = 70,000; spouse 給与所得 50,000 − 430,000 → 0.
@@ -337,7 +337,7 @@ TEST(PremiumKeigenAmounts, AssetLevyNotReduced) {
   EXPECT_EQ(r.parts[kIryo].amount, 36'000);
 }
 
-// A 条例 table of the reduced amounts (御船町, 滑川町; docs/premium-rules.md) instead of the ratios. FY2024,
+// A 条例 table of the reduced amounts (御船町, 滑川町; spec §3.4) instead of the ratios. FY2024,
 // 医療 均等割 30,000 with the table 2割 24,000 / 5割 15,000 / 7割 9,100 and 平等割 20,000 with
 // 16,000 / 10,000 / 6,100 (the 7割 amounts deliberately differ from 30% so the table shows).
 //   7割, two members: 医療 2 × 9,100 + 6,100 = 24,300; 軽減 (60,000 − 18,200) + (20,000 −

@@ -1,4 +1,4 @@
-// 月割 (docs/premium-rules.md–§5.3): a month belongs to the insurance held on its last day; joining and
+// 月割 (spec §5.2–§5.3): a month belongs to the insurance held on its last day; joining and
 // leaving; 75 (後期高齢者医療 from the birthday); the 介護 months from the month one reaches 40
 // to the month before one reaches 65 (age reached the day before the birthday); the cap
 // prorated or not.
@@ -114,7 +114,7 @@ TEST(PremiumMonths, NewbornFromTheBirthMonth) { EXPECT_EQ(IryoOf(BornOn(2024, 11
 //   born 1959-10-01 → 65 on 2024-09-30 → Apr–Aug = 5
 //   born 1985-04-01 → 40 on 2025-03-31 → March = 1; born 1985-04-02 → 40 on 2025-04-01 → 0
 // The 介護 均等割 is 1,000 a month; the 介護 平等割 follows the months with a 介護 member
-// (kokuho's choice, docs/premium-rules.md [U]): 500 a month.
+// (kokuho's choice, spec §8.8 [U]): 500 a month.
 TEST(PremiumMonths, KaigoFortyToSixtyFour) {
   struct Case {
     CivilDate birth;
@@ -161,7 +161,7 @@ TEST(PremiumMonths, IncomeLevyProrated) {
   EXPECT_EQ(Levy(HouseholdOf({p}), SimpleSchedule(2024)).parts[kIryo].income, 35'000);
 }
 
-// The cap for a part-year household (docs/premium-rules.md): kokuho's default cap_prorated = true caps the
+// The cap for a part-year household (spec §8.8): kokuho's default cap_prorated = true caps the
 // annual amount before 月割 (銚子市; 福岡市 "1年分の保険料 × 加入月数 ÷ 12", each 分 capped),
 // i.e. 賦課限度額 × months ÷ 12 for a household alike in its months.
 // FY2024, member 45 joining 2024-10-01 (6 months), base 20,000,000, SimpleSchedule:
@@ -199,7 +199,7 @@ TEST(PremiumMonths, CapOptionIrrelevantForWholeYear) {
   EXPECT_EQ(a, 650'000 + 240'000 + 170'000);
 }
 
-// 月割 applied once, to the 分's annual amount (docs/premium-rules.md; 銚子市 and 防府市, docs/premium-rules.md;
+// 月割 applied once, to the 分's annual amount (spec §5.2; 銚子市 and 防府市, spec §5.2;
 // 鹿島市 https://www.city.saga-kashima.lg.jp/main/26689.html "国民健康保険税年税額÷12月×加入した
 // 月から3月までの月数"; 福岡市 https://www.city.fukuoka.lg.jp/hofuku/kokuho/hp/seido/06-02.html
 // "1年分の保険料×加入月数÷12月"). FY2024, one member of 45 joining 2024-07-01 (9 months),

@@ -274,7 +274,7 @@ TEST(PremiumProperties, TierNeverRisesWithIncome) {
   }
 }
 
-// 月割 once (docs/premium-rules.md; issue 12 items 1–2): for a household whose members all join (or
+// 月割 once (spec §5.2; issue 12 items 1–2): for a household whose members all join (or
 // leave) together, so that its membership is the same in each of its m months, every 分 is
 // ⌊年額 × m ÷ 12⌋ of the same household's whole-year amounts: the subtotal from the annual
 // subtotal, the amount from the annual amount after the cap (cap_prorated: the cap on the

@@ -1,4 +1,4 @@
-// Published municipal worked examples (モデル世帯の計算例; docs/premium-rules.md). Each test cites the page it
+// Published municipal worked examples (モデル世帯の計算例; spec §6). Each test cites the page it
 // reproduces and uses only inputs that page states (rates, 軽減, rounding, the incomes). Parts
 // whose rates the page does not give are levied at zero and not asserted; caps are the 政令
 // values and never bind in these examples.

@@ -1,4 +1,4 @@
-// The national reliefs other than 7/5/2 (docs/premium-rules.md) and the municipal relief hook: 未就学児,
+// The national reliefs other than 7/5/2 (spec §4) and the municipal relief hook: 未就学児,
 // 子ども分 18歳未満 10割 and the 18歳以上 add-on, 産前産後, 非自発的失業者, 旧被扶養者, 特定世帯 /
 // 特定継続世帯, 独自減免. Each test writes its arithmetic.
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@ using testing::WithIncome;
 using testing::ZeroSchedule;
 
 // ---------------------------------------------------------------------------------------
-// 未就学児 均等割 5割軽減 (from FY2022; docs/premium-rules.md)
+// 未就学児 均等割 5割軽減 (from FY2022; spec §4.1)
 
 // FY2021 → FY2022: parent 35 with 0 + child 3, 7割 both years (N = 2, income 0).
 //   FY2021: 医療 60,000 + 20,000 − 56,000 = 24,000; 支援 20,000 + 6,000 − 18,200 = 7,800.
@@ -86,7 +86,7 @@ TEST(PremiumPreschool, AgeBoundary) {
       0);
 }
 
-// 未就学児 ½ with reduction_unit 100 reproduces 海南市's table of 未就学児 軽減額 (docs/premium-rules.md;
+// 未就学児 ½ with reduction_unit 100 reproduces 海南市's table of 未就学児 軽減額 (spec §4.1;
 // https://www.city.kainan.lg.jp/kakubusho/kurashibu/hokennenkinka/hokennenkinkatorikumi/kokuhotetuduki/4367.html,
 // updated 2025-04-01: "軽減額(未就学児分)は下記表のとおり": 医療分 4,800 / 7,900 / 12,700 /
 // 15,900 under 7割 / 5割 / 2割 / none; 支援分 1,600 / 2,700 / 4,300 / 5,400). The 政令 makes
@@ -166,7 +166,7 @@ TEST(PremiumChildPart, Under18FullReductionAndAdultAddon) {
 }
 
 // 7割 on the 子ども分 (kokuho's choice keigen_on_adult_addon = true reduces the add-on too,
-// docs/premium-rules.md [U]): two adults (40, 38) and a child of 10, income 0.
+// spec §3.4 [U]): two adults (40, 38) and a child of 10, income 0.
 //   Adults 1,000 → 300 and 100 → 30: 2 × 330 = 660; child 1,000 − 1,000 = 0.
 //   軽減 = 2 × 770 = 1,540; amount 660. With the option off: 2 × (300 + 100) = 800, 軽減 1,400.
 // A 未就学 child has no 未就学 relief in this 分 (its 均等割 is already 0).
@@ -199,7 +199,7 @@ TEST(PremiumChildPart, OnlyFromFy2026) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 産前産後 (from January 2024; docs/premium-rules.md)
+// 産前産後 (from January 2024; spec §4.2)
 
 /// The mother, born 1982-04-02 (41 in FY2023, 42 in FY2024), 総所得金額等 2,430,000 → base
 /// 2,000,000 (no 軽減), alone in the household.
@@ -263,7 +263,7 @@ TEST(PremiumBirth, CappedPremiumUnchanged) {
   EXPECT_EQ(with.total, without.total);
 }
 
-// Against 7/5/2 (docs/premium-rules.md [U]; 若桜町 Q3 unconfirmed): kokuho removes 1/12 a month of the
+// Against 7/5/2 (spec §4.2 [U]; 若桜町 Q3 unconfirmed): kokuho removes 1/12 a month of the
 // 均等割 left after the 軽減 (the likely reading). FY2023, the mother alone with income 0 →
 // 7割: 均等割 30,000 → 9,000, removed 9,000 × 3/12 = 2,250; 平等割 20,000 → 6,000 stays:
 // 医療 9,000 − 2,250 + 6,000 = 12,750.
@@ -284,7 +284,7 @@ TEST(PremiumBirth, MinorMotherRefused) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 非自発的失業者 (docs/premium-rules.md): 給与所得 × 30/100 from the month of the day after 離職 to the end
+// 非自発的失業者 (spec §4.3): 給与所得 × 30/100 from the month of the day after 離職 to the end
 // of the next fiscal year, in the 所得割 base and the 軽減判定. One member aged 40, 給与収入
 // 3,000,000 → 給与所得 2,020,000 → 606,000; bases 1,590,000 and 176,000.
 
@@ -382,7 +382,7 @@ TEST(PremiumUnemployment, PeriodEndsWithTheNextFiscalYear) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 旧被扶養者 (docs/premium-rules.md): 所得割 (and 資産割) 0; 均等割 ½ for 24 months from the month of 資格取得;
+// 旧被扶養者 (spec §4.4): 所得割 (and 資産割) 0; 均等割 ½ for 24 months from the month of 資格取得;
 // 平等割 ½ only when every member is one; the larger of this and 7/5/2.
 
 Person Former(int fy, Yen income, CivilDate since) {
@@ -461,7 +461,7 @@ TEST(PremiumFormerDependent, AssetLevyExempt) {
 }
 
 // ---------------------------------------------------------------------------------------
-// 特定世帯 (平等割 ½ for 5 years) / 特定継続世帯 (¼ off for 3 more), 医療・支援 only (docs/premium-rules.md)
+// 特定世帯 (平等割 ½ for 5 years) / 特定継続世帯 (¼ off for 3 more), 医療・支援 only (spec §4.5)
 
 // One member aged 60 (介護 too), 3,000,000 (no 軽減), FY2024, by the month of the move:
 //   2022-06-15: 22–33 months → ½ all year: 医療 10,000, 支援 3,000, 介護 0 off.
@@ -509,7 +509,7 @@ TEST(PremiumTokuteiSetai, KeigenAfterHalving) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Municipal relief hook (docs/premium-rules.md), after the statutory reliefs.
+// Municipal relief hook (spec §4.7), after the statutory reliefs.
 
 // A 学齢児 5割 relief on 医療・支援 均等割 (昭島市-like): parent 45 + child 10, FY2024.
 //   No 軽減 (parent 3,000,000; N = 2: 2割 <= 1,520,000): 医療 30,000 → 15,000 off; 支援 5,000.
@@ -571,7 +571,7 @@ TEST(PremiumMunicipalRelief, SchoolAgeLeavingOutPreschool) {
   EXPECT_EQ(all_under18.parts[kShien].municipal, 7'500);
 }
 
-// 旧被扶養者 ½ (docs/premium-rules.md; the open reading of issue 12): the 減免額 is truncated like every
+// 旧被扶養者 ½ (spec §4.4; the open reading of issue 12): the 減免額 is truncated like every
 // reduction, so with an odd 均等割 the payer keeps the odd yen; 軽減額端数 = 軽減後 gives it to
 // the reduction. FY2024, alone (旧被扶養者 since 2023-10-01, 2,000,000: no 軽減), 医療 均等割
 // 30,001 and 平等割 20,001, no 所得割:
@@ -590,7 +590,7 @@ TEST(PremiumFormerDependent, HalvingRoundedOnTheReductionSide) {
   EXPECT_EQ(r.parts[kIryo].amount, 25'000);
 }
 
-// FY2026 子ども分 (docs/premium-rules.md; issue 12): 旧被扶養者 減免 and 特定世帯 apply in the parts of
+// FY2026 子ども分 (spec §8.6c; issue 12): 旧被扶養者 減免 and 特定世帯 apply in the parts of
 // data/premium/national.yaml (医療・支援) unless the rate file says otherwise for the 分.
 // SimpleSchedule 子ども 0.3% / 1,000 + 18歳以上 100 (add 平等割 1,000 here):
 //   a 旧被扶養者 alone (since 2025-10-01, 2,000,000 → base 1,570,000, no 軽減): by default her

@@ -1,4 +1,4 @@
-// Rounding (docs/premium-rules.md): the final amount truncated to 1 / 10 / 100円 per 分 or on the total;
+// Rounding (spec §5.1): the final amount truncated to 1 / 10 / 100円 per 分 or on the total;
 // 保険税 (地方税法 20条の4の2③: 100円); the annual 所得割 truncated once on the household's
 // summed base; 軽減額 per member or on the household's total.
 #include <gtest/gtest.h>
@@ -58,7 +58,7 @@ TEST(PremiumRounding, PerPartUnits) {
 }
 
 // On the total only: 269,315 → 269,300 (端数 15); the parts stay to the yen. Truncating per
-// 分 gives 100円 less here, as 新宮市's example shows for its case (docs/premium-rules.md).
+// 分 gives 100円 less here, as 新宮市's example shows for its case (spec §5.1).
 TEST(PremiumRounding, OnTheTotal) {
   RateSchedule s = OddSchedule();
   s.rounding_unit = 100;
@@ -84,7 +84,7 @@ TEST(PremiumRounding, HokenzeiHundredYen) {
 }
 
 // The 所得割 is truncated once, after Σ base × rate over the members (鹿島市's
-// "summed base"; 成田市 truncates per member, which kokuho does not model — docs/premium-rules.md).
+// "summed base"; 成田市 truncates per member, which kokuho does not model — spec §5.1).
 // Two members with base 1,000,010 each at 7%: 70,000.7 each; summed 140,001.4 → 140,001
 // (per member it would be 140,000).
 TEST(PremiumRounding, IncomeLevyTruncatedOnTheSum) {

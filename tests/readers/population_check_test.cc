@@ -148,7 +148,7 @@ TEST_F(PopulationCheckTest, PrepareAllRethrowsTheLowestCheckError) {
     }
     EXPECT_EQ(below, 1500u) << threads << " threads";
   }
-  // 産前産後 (出産予定月) for a member under 18: Prepare throws CalculationError (docs/population-format.md).
+  // 産前産後 (出産予定月) for a member under 18: Prepare throws CalculationError (spec §5.4).
   Population p = *pop_;
   std::size_t child = p.member_offset[100];
   while (!(p.flags[child] & premium::kInsured)) ++child;

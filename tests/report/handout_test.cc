@@ -181,7 +181,7 @@ TEST(NofukinDiff, AMunicipalityOnlyInThePreviousYearKeepsTheTotals) {
   EXPECT_EQ(Cell(t, 3, 3), std::to_string(prev.nofukin_total()));
 }
 
-// On the engine's own results (the worked example of docs/nofukin-rules.md under three α, standing for
+// On the engine's own results (the worked example of spec §1.6 under three α, standing for
 // 仮係数, 確定係数 and the year before): every column of the 円 table adds up to that
 // result's Σ納付金 to the yen, every 差 is 確定 − 仮 to the yen, and each 千円 合計 is the
 // rounded Σ of the yen.
