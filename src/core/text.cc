@@ -134,4 +134,11 @@ std::string Quoted(std::string_view value) {
   return out + "」";
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace kokuho

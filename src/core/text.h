@@ -29,4 +29,8 @@ bool IsValidUtf8(std::string_view bytes);
 ///   Quoted("abc") → "「abc」"
 std::string Quoted(std::string_view value);
 
+/// `text` with the ASCII letters A–Z lowered and every other byte kept (UTF-8 untouched; no
+/// locale): for file extensions, header values and keywords such as "TRUE".
+std::string AsciiLower(std::string_view text);
+
 }  // namespace kokuho

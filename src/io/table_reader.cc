@@ -7,15 +7,14 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
 
 namespace kokuho {
 
 Table ReadTable(const std::string& path, const std::string& sheet) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
   if (ext == ".csv" || ext == ".txt") return ReadCsv(path);
   if (ext == ".xlsx" || ext == ".xlsm") return ReadXlsx(path, sheet);
   if (ext == ".xls") {

@@ -19,11 +19,6 @@
 namespace kokuho {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -95,7 +90,7 @@ ageindex::Standard StandardFromYaml(const std::string& path) {
 }  // namespace
 
 ageindex::Standard LoadAgeStandard(const std::string& path) {
-  const std::string lower = Lower(path);
+  const std::string lower = AsciiLower(path);
   if (EndsWith(lower, ".yaml") || EndsWith(lower, ".yml")) return StandardFromYaml(path);
   Table t = ReadTable(path);
   auto band_col = t.ColumnIndex("年齢階級");

@@ -123,8 +123,7 @@ bool HouseholdReader::Bool(YamlMap& m, const std::string& key, bool default_valu
   auto n = m.Optional(key);
   if (!n) return default_value;
   const std::string path = PathOf(m, key);
-  std::string t(Trim(ScalarText(*n, m.PosOf(*n), path)));
-  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string t = AsciiLower(Trim(ScalarText(*n, m.PosOf(*n), path)));
   if (t == "true") return true;
   if (t == "false") return false;
   throw InputError(m.PosOf(*n),
@@ -235,8 +234,9 @@ void HouseholdReader::ReadIncome(YamlMap& member, Person& p) {
                      PathOf(m, "reduction_income") +
                          ": 軽減判定所得は総所得金額等 (total_income) と一緒に入力してください");
   if (in.total_income) {
-    // salary_revenue and pension_revenue may stay: they decide 給与所得者等 (docs/premium-rules.md);
-    // salary_income says how much of it is 給与所得 (for the 非自発的失業者 30/100).
+    // salary_revenue and pension_revenue may stay: they decide 給与所得者等
+    // (docs/premium-rules.md); salary_income says how much of it is 給与所得 (for the
+    // 非自発的失業者 30/100).
     for (const IncomeKey& k : kIncomeKeys) {
       const std::string key = k.key;
       if (key == "salary_revenue" || key == "pension_revenue" || in.*k.field == 0) continue;
@@ -453,9 +453,7 @@ void CheckStrictJson(const std::string& text, const std::string& file) {
 
 premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
   const std::string text = ReadTextFile(path);
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
   // YAML's flow style accepts what JSON refuses (a trailing comma, single quotes, comments),
   // so a .json file is checked as JSON first.
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)

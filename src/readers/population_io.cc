@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "io/kpop_format.h"
 #include "readers/population_table.h"
 
@@ -12,10 +13,7 @@ namespace kokuho {
 namespace {
 
 std::string Extension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
+  return AsciiLower(std::filesystem::path(path).extension().string());
 }
 
 }  // namespace

@@ -465,12 +465,6 @@ class Builder {
   std::unordered_map<std::int64_t, int> done_;  // finished household → its last line
 };
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 void ReadCsvPopulation(const std::string& path, Builder& b, Population& pop) {
   const std::string bytes = ReadFileBytes(path, Limits().population_bytes, "被保険者ファイル",
                                           "KOKUHO_MAX_POPULATION_MB");
@@ -624,7 +618,7 @@ const std::vector<std::string_view>& PopulationColumnNames() {
 Population ReadPopulationTable(const std::string& path, int fiscal_year) {
   Population pop;
   Builder b(path, fiscal_year, pop);
-  const std::string ext = Lower(std::filesystem::path(path).extension().string());
+  const std::string ext = AsciiLower(std::filesystem::path(path).extension().string());
   if (ext == ".csv" || ext == ".txt") {
     ReadCsvPopulation(path, b, pop);
   } else {

@@ -2,7 +2,6 @@
 
 #include <zlib.h>
 
-#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -19,11 +18,7 @@ bool AcceptsGzip(const httplib::Request& req) {
 
 namespace {
 
-std::string Lower(std::string_view text) {
-  std::string out(Trim(text));
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
+std::string Lower(std::string_view text) { return AsciiLower(Trim(text)); }
 
 }  // namespace
 

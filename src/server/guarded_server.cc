@@ -23,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text.h"
 #include "server/compressed_files.h"
 
 namespace kokuho::server {
@@ -316,8 +317,7 @@ void CheckFraming(const httplib::Request& req, const ConnectionLimits& limits,
   if (transfer_encoding && lengths > 0)
     return refuse(400, "Transfer-Encoding と Content-Length の両方があります");
   if (transfer_encoding) {
-    std::string te = req.get_header_value("Transfer-Encoding");
-    for (char& c : te) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string te = AsciiLower(req.get_header_value("Transfer-Encoding"));
     if (req.get_header_value_count("Transfer-Encoding") > 1 || te != "chunked")
       return refuse(501, "この Transfer-Encoding は扱えません (chunked のみ)");
   }

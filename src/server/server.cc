@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/text.h"
 #include "nofukin/engine.h"
 #include "report/web_assets.h"
 #include "server/compressed_files.h"
@@ -108,9 +109,7 @@ std::string MediaType(std::string_view value) {
   value = value.substr(0, value.find(';'));
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  std::string out(value);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return AsciiLower(value);
 }
 
 /// RFC 5987 value for filename*= (every byte but unreserved ASCII as %XX).
