@@ -218,16 +218,16 @@ void RegisterAgeIndex(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "age-index", "年齢調整: 間接法の医療費指数・標準化比, 直接法の年齢調整率 (有病率)");
   cmd->add_option("DATA", run->data_path,
-                  "age-band table (CSV or xlsx): 団体コード, 年齢階級, 被保険者数|人口, "
+                  "年齢階級別の表 (CSV または xlsx): 団体コード, 年齢階級, 被保険者数|人口, "
                   "医療費|件数|患者数")
       ->required();
   cmd->add_option("--standard", run->standard_path,
-                  "standard (CSV, xlsx or YAML): 年齢階級, 基準率 and/or 基準人口")
+                  "基準 (CSV, xlsx または YAML): 年齢階級, 基準率 と/または 基準人口")
       ->required();
-  cmd->add_option("--mode", run->mode, "indirect (observed ÷ expected) or direct")
+  cmd->add_option("--mode", run->mode, "indirect (間接法: 実績 ÷ 期待) または direct (直接法)")
       ->default_str("indirect");
   cmd->add_flag("--epsilon", run->epsilon,
-                "also write the 医療費指数 column of the 納付金 case table (ageindex_epsilon)");
+                "納付金の市町村表の 医療費指数 列 (ageindex_epsilon) も書く");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

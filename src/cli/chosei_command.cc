@@ -75,10 +75,10 @@ void RegisterChosei(CLI::App& app, Action& action) {
   auto run = std::make_shared<ChoseiRun>();
   CLI::App* cmd = app.add_subcommand(
       "chosei", "普通調整交付金 (需要額 − 収入額) と改革案 (年齢調整後の医療費水準) の比較");
-  cmd->add_option("DATA", run->data_path, "prefecture data (CSV or xlsx)")->required();
+  cmd->add_option("DATA", run->data_path, "都道府県のデータ (CSV または xlsx)")->required();
   AddYearOption(*cmd, run->year, "R5");
   cmd->add_option("--coefficients", run->coefficients_path,
-                  "coefficient YAML (default: the embedded data/chosei/coefficients.yaml)");
+                  "係数の YAML (既定: 同梱の data/chosei/coefficients.yaml)");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

@@ -39,10 +39,10 @@ void RegisterDeficits(CLI::App& app, Action& action) {
   auto run = std::make_shared<DeficitsRun>();
   CLI::App* cmd = app.add_subcommand(
       "deficits", "法定外繰入・削減すべき赤字・赤字削減解消計画の判定と改革工程表KPIを出す");
-  cmd->add_option("FILE", run->file, "deficit table (CSV/xlsx, docs/finance-format.md §2)")
+  cmd->add_option("FILE", run->file, "赤字解消計画の表 (CSV/xlsx, docs/finance-format.md §2)")
       ->required();
   cmd->add_option("--municipalities", run->municipalities,
-                  "市町村 list (CSV/xlsx with 団体コード, 市町村名): codes must be in it");
+                  "市町村の一覧 (団体コード, 市町村名 の CSV/xlsx): コードはこの中にあること");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

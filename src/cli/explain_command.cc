@@ -75,9 +75,9 @@ int RunExplain(const ExplainRun& run) {
 void RegisterExplain(CLI::App& app, Action& action) {
   auto run = std::make_shared<ExplainRun>();
   CLI::App* cmd = app.add_subcommand("explain", "ある市町村の納付金・標準保険料率の算定過程を示す");
-  cmd->add_option("CASE", run->case_path, "case folder or prefecture.yaml")->required();
-  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 digits)")->required();
-  cmd->add_option("--part,-p", run->part, PartKeysText(" or ") + " (default: all)");
+  cmd->add_option("CASE", run->case_path, "事例フォルダ または prefecture.yaml")->required();
+  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6桁)")->required();
+  cmd->add_option("--part,-p", run->part, "分: " + PartKeysText(" / ") + " (既定: すべて)");
   cmd->callback([run, &action]() { action = [run]() { return RunExplain(*run); }; });
 }
 

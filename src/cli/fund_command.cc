@@ -41,9 +41,10 @@ void RegisterFund(CLI::App& app, Action& action) {
   auto run = std::make_shared<FundRun>();
   CLI::App* cmd = app.add_subcommand(
       "fund", "財政安定化基金の年度別収支 (貸付・交付・取崩し・償還・拠出金) を出す");
-  cmd->add_option("FILE", run->file, "fund plan (YAML, docs/finance-format.md)")->required();
+  cmd->add_option("FILE", run->file, "財政安定化基金の計画 (YAML, docs/finance-format.md)")
+      ->required();
   cmd->add_option("--municipalities", run->municipalities,
-                  "市町村 list (CSV/xlsx with 団体コード, 市町村名): codes must be in it");
+                  "市町村の一覧 (団体コード, 市町村名 の CSV/xlsx): コードはこの中にあること");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

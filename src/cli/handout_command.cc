@@ -142,7 +142,8 @@ void RegisterHandout(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "handout",
       "市町村ごとの説明資料 (1枚, A4横) と 仮係数→確定係数・前年度の納付金比較表 (千円)");
-  cmd->add_option("CASE", args->case_path, "case folder (with prefecture.yaml) or the YAML file")
+  cmd->add_option("CASE", args->case_path,
+                  "事例フォルダ (prefecture.yaml のあるフォルダ) または その YAML ファイル")
       ->required();
   cmd->add_option("--municipality,-m", args->municipalities,
                   "説明資料を作る市町村の団体コード (繰り返し可; 省略時は全市町村)");

@@ -53,15 +53,13 @@ void RegisterIncentive(CLI::App& app, Action& action) {
   auto run = std::make_shared<IncentiveRun>();
   CLI::App* cmd = group->add_subcommand(
       "score", "市町村・都道府県の指標別得点, 得点率, 全国平均との比較, 予算の按分");
-  cmd->add_option("DATA", run->data_path, "municipality data (CSV or xlsx, wide or long)")
+  cmd->add_option("DATA", run->data_path, "市町村のデータ (CSV または xlsx、横持ち・縦持ち)")
       ->required();
   AddYearOption(*cmd, run->year, "R3");
   cmd->add_option("--rules", run->rules_path,
-                  "indicator definitions YAML (default: the embedded "
-                  "data/incentive/definitions.yaml)");
-  cmd->add_option("--budget", run->budget, "市町村分 budget in yen, shared by points × 被保険者数");
-  cmd->add_option("--national-average", run->national_path,
-                  "YAML with national average points per indicator");
+                  "指標の定義 YAML (既定: 同梱の data/incentive/definitions.yaml)");
+  cmd->add_option("--budget", run->budget, "市町村分の予算額 (円; 点数 × 被保険者数 で按分)");
+  cmd->add_option("--national-average", run->national_path, "指標ごとの全国平均点の YAML");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

@@ -52,10 +52,10 @@ void RegisterKpi(CLI::App& app, Action& action) {
   auto run = std::make_shared<KpiRun>();
   CLI::App* cmd = app.add_subcommand(
       "kpi", "KPI (収納率, 特定健診, 特定保健指導 …) の実績・目標・判定と県計を出す");
-  cmd->add_option("DATA", run->data, "KPI data (kpi.csv / kpi.xlsx) or the folder holding it")
+  cmd->add_option("DATA", run->data, "KPI のデータ (kpi.csv / kpi.xlsx) またはそれを置いたフォルダ")
       ->required();
   cmd->add_option("--definitions", run->definitions,
-                  "KPI definitions YAML (default: DATA/definitions.yaml, else the bundled "
+                  "KPI の定義 YAML (既定: DATA/definitions.yaml、なければ同梱の "
                   "data/kpi/definitions.yaml)");
   AddYearOption(*cmd, run->year, "R5", false, "この年度だけを示す (2023, 令和5年度, R5)",
                 /*carry_forward=*/false);

@@ -69,13 +69,14 @@ void RegisterLevy(CLI::App& app, Action& action) {
   auto run = std::make_shared<LevyRun>();
   CLI::App* cmd = app.add_subcommand(
       "levy", "1世帯の国民健康保険料(税): 所得割・資産割・均等割・平等割・軽減・限度額");
-  cmd->add_option("HOUSEHOLD", run->household_path, "household file (YAML or JSON)")->required();
-  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6 or 5 digits)")->required();
+  cmd->add_option("HOUSEHOLD", run->household_path, "世帯のファイル (YAML または JSON)")
+      ->required();
+  cmd->add_option("--municipality,-m", run->municipality, "団体コード (6桁 または 5桁)")
+      ->required();
   AddYearOption(*cmd, run->year, "R8");
-  cmd->add_option("--rates", run->rates_path,
-                  "rate schedules (CSV or xlsx; default: the bundled sample rates)");
-  cmd->add_option("--format", run->format, "table or json");
-  cmd->add_flag("--explain", run->explain, "print every step with its rule and source");
+  cmd->add_option("--rates", run->rates_path, "料率表 (CSV または xlsx; 既定: 同梱の架空の料率)");
+  cmd->add_option("--format", run->format, "table または json");
+  cmd->add_flag("--explain", run->explain, "すべての計算過程を規則と出典つきで表示する");
   cmd->add_flag("--wide", run->wide, "表の列をすべて表示する (端末の幅に合わせて列を省略しない)");
   cmd->callback([run, &action]() { action = [run]() { return RunLevy(*run); }; });
 }

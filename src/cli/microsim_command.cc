@@ -126,14 +126,12 @@ void RegisterMicrosim(CLI::App& app, Action& action) {
   auto run = std::make_shared<MicrosimRun>();
   CLI::App* cmd = app.add_subcommand(
       "microsim", "全世帯の賦課額と市町村別集計 (調定額・軽減・限度超過・所得十分位・世帯類型)");
-  cmd->add_option("POPULATION", run->population_path, "population file (.kpop, CSV or xlsx)")
+  cmd->add_option("POPULATION", run->population_path, "人口ファイル (.kpop, CSV または xlsx)")
       ->required();
-  cmd->add_option("--rates", run->rates_path,
-                  "rate schedules (CSV or xlsx; default: the bundled sample rates)");
+  cmd->add_option("--rates", run->rates_path, "料率表 (CSV または xlsx; 既定: 同梱の架空の料率)");
   AddYearOption(*cmd, run->year, "R8");
-  cmd->add_flag("--per-household", run->per_household,
-                "also write households.csv: the levy of every household");
-  cmd->add_option("--threads", run->threads, "threads (default: all cores)");
+  cmd->add_flag("--per-household", run->per_household, "households.csv (全世帯の賦課額) も書く");
+  cmd->add_option("--threads", run->threads, "スレッド数 (既定: 全コア)");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

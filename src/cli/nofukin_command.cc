@@ -51,7 +51,8 @@ int RunNofukin(const NofukinRun& run) {
 void RegisterNofukin(CLI::App& app, Action& action) {
   auto run = std::make_shared<NofukinRun>();
   CLI::App* cmd = app.add_subcommand("nofukin", "納付金と標準保険料率を算定する (compute a case)");
-  cmd->add_option("CASE", run->case_path, "case folder (with prefecture.yaml) or the YAML file")
+  cmd->add_option("CASE", run->case_path,
+                  "事例フォルダ (prefecture.yaml のあるフォルダ) または その YAML ファイル")
       ->required();
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
@@ -63,7 +64,7 @@ void RegisterNofukin(CLI::App& app, Action& action) {
 void RegisterDemo(CLI::App& app, Action& action) {
   auto out = std::make_shared<std::string>("kokuho-demo");
   CLI::App* cmd = app.add_subcommand("demo", "サンプル県 (群馬県の35市町村, 非公式) で算定する");
-  cmd->add_option("--out", *out, "folder for the report files")->default_str("kokuho-demo");
+  cmd->add_option("--out", *out, "出力ファイルのフォルダ")->default_str("kokuho-demo");
   cmd->callback([out, &action]() {
     action = [out]() {
       std::string case_dir = (std::filesystem::path(ExamplesDir()) / "gunma").string();

@@ -11,9 +11,9 @@
 namespace kokuho::cli {
 
 void AddOutputOptions(CLI::App& cmd, std::string& out_dir, std::string& formats) {
-  cmd.add_option("--out", out_dir, "folder for the report files");
-  cmd.add_option("--format", formats, "comma list: table, csv, xlsx, json")
-      ->default_str("table (table,csv,xlsx,json with --out)");
+  cmd.add_option("--out", out_dir, "出力ファイルのフォルダ");
+  cmd.add_option("--format", formats, "table, csv, xlsx, json をカンマ区切りで")
+      ->default_str("table (--out があれば table,csv,xlsx,json)");
   cmd.add_option("--encoding", "CSV の文字コード: utf8 (BOM 付き、既定) または cp932 (Shift_JIS)")
       ->check(CLI::IsMember({"utf8", "cp932"}));
   cmd.add_flag("--wide")->description("表の列をすべて表示する (端末の幅に合わせて列を省略しない)");

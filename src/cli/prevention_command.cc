@@ -70,12 +70,12 @@ void RegisterPreventionAllocate(CLI::App& group, Action& action) {
       "予防・健康づくり支援交付金 事業費連動分の都道府県への按分 (R7~: 上限 事業費分×2)");
   cmd->add_option(
          "DATA", run->data_path,
-         "prefecture table (CSV or xlsx): 都道府県コード, 点数, 被保険者数, 事業費分交付額")
+         "都道府県の表 (CSV または xlsx): 都道府県コード, 点数, 被保険者数, 事業費分交付額")
       ->required();
   AddYearOption(*cmd, run->year, "R7");
-  cmd->add_option("--budget", run->budget, "事業費連動分 budget in yen")->required();
+  cmd->add_option("--budget", run->budget, "事業費連動分の予算額 (円)")->required();
   cmd->add_option("--rules", run->rules_path,
-                  "allocation rule YAML (default: the embedded data/incentive/prevention.yaml)");
+                  "配分規則の YAML (既定: 同梱の data/incentive/prevention.yaml)");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

@@ -108,11 +108,11 @@ void RegisterReport(CLI::App& app, Action& action) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* cmd = app.add_subcommand(
       "report", "ロードマップの報告書 (自己完結の HTML + 同じ表の xlsx + データの JSON)");
-  cmd->add_option("SCENARIO", args->scenario, "scenario file (YAML)")->required();
-  cmd->add_option("--out", args->out_dir, "output folder")->required();
+  cmd->add_option("SCENARIO", args->scenario, "シナリオファイル (YAML)")->required();
+  cmd->add_option("--out", args->out_dir, "出力フォルダ")->required();
   cmd->add_option("--population", args->population,
-                  "household population (overrides the scenario's households)");
-  cmd->add_option("--threads", args->threads, "threads for the household levy (default: all)");
+                  "世帯の人口ファイル (シナリオの households より優先)");
+  cmd->add_option("--threads", args->threads, "世帯の賦課計算のスレッド数 (既定: 全コア)");
   AddCarryForwardOption(*cmd, args->carry_forward);
   cmd->add_flag("--pdf", args->pdf,
                 "report.pdf も作る (A4横; headless Chromium で印刷, chromium パッケージが必要)");

@@ -39,8 +39,8 @@ void RegisterReportHtml(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "report-html",
       "レポートのデータ (JSON) から1ファイルのHTMLレポートを作る (render report data)");
-  cmd->add_option("DATA", args->data, "report data (JSON, schema kokuho.report/1)")->required();
-  cmd->add_option("--out,-o", args->out, "the HTML file to write")->required();
+  cmd->add_option("DATA", args->data, "レポートのデータ (JSON, kokuho.report/1 形式)")->required();
+  cmd->add_option("--out,-o", args->out, "書き出す HTML ファイル")->required();
   cmd->add_option("--pdf", args->pdf,
                   "PDF ファイルにも印刷する (A4横; headless Chromium, chromium パッケージが必要)");
   cmd->callback([args, &action]() {

@@ -111,10 +111,10 @@ void RegisterScenario(CLI::App& app, Action& action) {
   auto run = std::make_shared<RunArgs>();
   CLI::App* r =
       cmd->add_subcommand("run", "シナリオの各年度の納付金・標準保険料率 (と世帯の保険料)");
-  r->add_option("FILE", run->file, "scenario file (YAML)")->required();
+  r->add_option("FILE", run->file, "シナリオファイル (YAML)")->required();
   r->add_option("--population", run->population,
-                "household population (.kpop, CSV, xlsx); overrides the file's households");
-  r->add_option("--threads", run->threads, "threads for the household levy (default: all)");
+                "世帯の人口ファイル (.kpop, CSV, xlsx); シナリオの households より優先");
+  r->add_option("--threads", run->threads, "世帯の賦課計算のスレッド数 (既定: 全コア)");
   AddCarryForwardOption(*r, run->carry_forward);
   AddOutputOptions(*r, run->out_dir, run->formats);
   r->callback([run, r, &action]() {
@@ -125,8 +125,8 @@ void RegisterScenario(CLI::App& app, Action& action) {
   auto cmp = std::make_shared<CompareArgs>();
   CLI::App* c =
       cmd->add_subcommand("compare", "2つのシナリオの比較 (市町村別・年度別, 差 = B − A)");
-  c->add_option("A", cmp->a, "scenario file A")->required();
-  c->add_option("B", cmp->b, "scenario file B")->required();
+  c->add_option("A", cmp->a, "シナリオファイル A")->required();
+  c->add_option("B", cmp->b, "シナリオファイル B")->required();
   AddOutputOptions(*c, cmp->out_dir, cmp->formats);
   c->callback([cmp, c, &action]() {
     DefaultOutputFormats(*c, cmp->out_dir, cmp->formats);
@@ -135,15 +135,15 @@ void RegisterScenario(CLI::App& app, Action& action) {
 
   auto sw = std::make_shared<SweepArgs>();
   CLI::App* w = cmd->add_subcommand("sweep", "1年度の変数の組合せを比較 (最大上昇率の小さい順)");
-  w->add_option("FILE", sw->file, "scenario file")->required();
+  w->add_option("FILE", sw->file, "シナリオファイル")->required();
   AddYearOption(*w, sw->year, "R10", false, "変える年度 (既定: 2年度目)");
-  w->add_option("--alpha", sw->alpha, "α values FROM:TO:STEP (or a comma list)");
-  w->add_option("--collection", sw->collection, "one 標準的な収納率 for all, FROM:TO:STEP");
-  w->add_option("--beta-prime", sw->beta_prime, "β′ values FROM:TO:STEP");
-  w->add_option("--equal-share", sw->equal_share, "均等割指数 values FROM:TO:STEP");
-  w->add_option("--allowance", sw->allowance, "激変緩和 allowance x values FROM:TO:STEP");
-  w->add_option("--top", sw->top, "rows to print (default 20; files have all)");
-  w->add_option("--threads", sw->threads, "threads (default: all cores)");
+  w->add_option("--alpha", sw->alpha, "α の値 FROM:TO:STEP (またはカンマ区切り)");
+  w->add_option("--collection", sw->collection, "全市町村共通の 標準的な収納率 (FROM:TO:STEP)");
+  w->add_option("--beta-prime", sw->beta_prime, "β′ の値 FROM:TO:STEP");
+  w->add_option("--equal-share", sw->equal_share, "均等割指数の値 FROM:TO:STEP");
+  w->add_option("--allowance", sw->allowance, "激変緩和の x の値 FROM:TO:STEP");
+  w->add_option("--top", sw->top, "表示する行数 (既定 20; ファイルには全行)");
+  w->add_option("--threads", sw->threads, "スレッド数 (既定: 全コア)");
   AddOutputOptions(*w, sw->out_dir, sw->formats);
   w->callback([sw, w, &action]() {
     DefaultOutputFormats(*w, sw->out_dir, sw->formats);

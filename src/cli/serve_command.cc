@@ -62,19 +62,19 @@ void RegisterServe(CLI::App& app, Action& action) {
   auto run = std::make_shared<ServeRun>();
   CLI::App* cmd = app.add_subcommand(
       "serve", "ローカルのWebアプリ: 県の概要・市町村の詳細・シナリオ・世帯の保険料計算");
-  cmd->add_option("CASE", run->case_path, "case folder or prefecture.yaml")->required();
-  cmd->add_option("--port", run->port, "TCP port (default 8080; 0: any free port)")
+  cmd->add_option("CASE", run->case_path, "事例フォルダ または prefecture.yaml")->required();
+  cmd->add_option("--port", run->port, "TCP ポート (既定 8080; 0: 空いているポート)")
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--host", run->host,
-                  "address to bind (default 127.0.0.1; any other address requires the token "
-                  "printed at start-up)");
+  cmd->add_option(
+      "--host", run->host,
+      "待ち受けるアドレス (既定 127.0.0.1; ほかのアドレスでは起動時に表示するトークンが必要)");
   cmd->add_option("--rates", run->rates_path,
-                  "rate schedules for the household calculator (CSV or xlsx), e.g. "
+                  "世帯の保険料計算に使う料率表 (CSV または xlsx)、例: "
                   "examples/levy/rates-gunma-sample.csv");
   cmd->add_option("--scenario", run->scenario_path,
-                  "roadmap scenario whose years the municipality page shows, e.g. "
+                  "市町村の画面に年度別の推移を示すロードマップのシナリオ、例: "
                   "examples/gunma-roadmap/scenario.yaml");
-  cmd->add_flag("--quiet", run->quiet, "no request log");
+  cmd->add_flag("--quiet", run->quiet, "リクエストのログを出さない");
   cmd->callback([run, &action]() { action = [run]() { return RunServe(*run); }; });
 }
 

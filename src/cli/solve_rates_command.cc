@@ -182,22 +182,23 @@ void RegisterSolveRates(CLI::App& app, Action& action) {
   auto run = std::make_shared<SolveRun>();
   CLI::App* cmd = app.add_subcommand(
       "solve-rates", "目標賦課総額を満たす料率 (所得割率・均等割額・平等割額) を求める");
-  cmd->add_option("POPULATION", run->population_path, "population file (.kpop, CSV or xlsx)")
+  cmd->add_option("POPULATION", run->population_path, "人口ファイル (.kpop, CSV または xlsx)")
       ->required();
-  cmd->add_option("--rates", run->rates_path, "rate schedules (default: the bundled sample)");
+  cmd->add_option("--rates", run->rates_path, "料率表 (既定: 同梱の架空の料率)");
   AddYearOption(*cmd, run->year, "R8");
   cmd->add_option("--municipality,-m", run->municipality, "団体コード")->required();
-  cmd->add_option("--target", run->targets, "分=目標賦課総額 (円), repeatable")->required();
-  cmd->add_option("--income-share", run->income_share, "応能割合 (所得割の割合), default 0.5");
+  cmd->add_option("--target", run->targets, "分=目標賦課総額 (円)、繰り返し指定できる")->required();
+  cmd->add_option("--income-share", run->income_share, "応能割合 (所得割の割合、既定 0.5)");
   cmd->add_option("--per-capita-share", run->per_capita_share,
-                  "応益のうち均等割の割合 (1 = 2方式), default 0.7");
+                  "応益のうち均等割の割合 (1 = 2方式、既定 0.7)");
   cmd->add_option("--basis", run->basis,
-                  "before-keigen (default: 軽減がないものとした賦課額), billed-plus-keigen "
-                  "(賦課額 + 7/5/2割軽減額) or after-keigen (賦課額)");
-  cmd->add_option("--rounding", run->rounding,
-                  "公表料率の丸め: up (default: 目標を満たす最小の料率) or nearest (最も近い刻み)");
-  cmd->add_option("--rate-step", run->rate_step, "所得割率の公表単位, default 0.01%");
-  cmd->add_option("--amount-step", run->amount_step, "均等割・平等割の公表単位 (円), default 100");
+                  "before-keigen (既定: 軽減がないものとした賦課額)、billed-plus-keigen "
+                  "(賦課額 + 7/5/2割軽減額) または after-keigen (賦課額)");
+  cmd->add_option(
+      "--rounding", run->rounding,
+      "公表料率の丸め: up (既定: 目標を満たす最小の料率) または nearest (最も近い刻み)");
+  cmd->add_option("--rate-step", run->rate_step, "所得割率の公表単位 (既定 0.01%)");
+  cmd->add_option("--amount-step", run->amount_step, "均等割・平等割の公表単位 (円、既定 100)");
   AddOutputOptions(*cmd, run->out_dir, run->formats);
   cmd->callback([run, cmd, &action]() {
     DefaultOutputFormats(*cmd, run->out_dir, run->formats);

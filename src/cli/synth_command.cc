@@ -139,13 +139,13 @@ void RegisterSynth(CLI::App& app, Action& action) {
       "synth",
       "合成国保人口の生成 (市町村の世帯数・被保険者数に合わせた架空の世帯; docs/synth.md)");
   cmd->add_option("--case", run->case_path,
-                  "case directory (prefecture.yaml + 市町村表) or the 市町村表 itself")
+                  "事例フォルダ (prefecture.yaml + 市町村表) または市町村表そのもの")
       ->required();
-  cmd->add_option("--households", run->households,
-                  "number of households to generate (default: the case's Σ世帯数)");
-  cmd->add_option("--seed", run->seed, "random seed (same seed, same population)")->required();
+  cmd->add_option("--households", run->households, "作る世帯数 (既定: 事例の Σ世帯数)");
+  cmd->add_option("--seed", run->seed, "乱数の種 (同じ種なら同じ人口)")->required();
   AddYearOption(*cmd, run->year, "R8", false, "年度 (既定: 全国共通ルールが確認済みの最終年度)");
-  cmd->add_option("--out", run->out, "output file: .kpop (binary columnar) or .csv")->required();
+  cmd->add_option("--out", run->out, "出力ファイル: .kpop (列指向バイナリ) または .csv")
+      ->required();
   cmd->callback([run, &action]() { action = [run]() { return RunSynth(*run); }; });
 }
 

@@ -11,7 +11,7 @@ namespace kokuho::cli {
 void RegisterValidate(CLI::App& app, Action& action) {
   auto path = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("validate", "入力を検査する (check a case; writes nothing)");
-  cmd->add_option("CASE", *path, "case folder or prefecture.yaml")->required();
+  cmd->add_option("CASE", *path, "事例フォルダ または prefecture.yaml")->required();
   cmd->callback([path, &action]() {
     action = [path]() {
       nofukin::Case c = LoadCase(*path);

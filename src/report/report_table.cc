@@ -51,7 +51,12 @@ std::string ReportCell::Plain() const {
   return "";
 }
 
-std::string ReportCell::Display() const { return kind == kInteger ? FormatYen(integer) : Plain(); }
+// On screen, money and counts carry thousands separators whether whole or not ("12,345.6").
+std::string ReportCell::Display() const {
+  if (kind == kInteger) return FormatYen(integer);
+  if (kind == kDecimal) return decimal.ToGroupedString(places);
+  return Plain();
+}
 
 std::vector<int> ColumnWidths(const ReportTable& table) {
   const size_t cols = table.header.size();

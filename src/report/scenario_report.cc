@@ -45,18 +45,11 @@ J PremiumSection(const scenario::Run& run) {
       std::move(blocks));
 }
 
-// α applies while the 納付金 reflect each municipality's 医療費水準 (現行, 納付金ベース); from
-// 準統一 on it has no effect (α = 0 with costs pooled), so the chart shows no value (—) there
-// rather than a flat line at 0.
-bool AlphaApplies(scenario::Stage stage) {
-  return stage == scenario::Stage::kCurrent || stage == scenario::Stage::kNofukinBase;
-}
-
 J AlphaReliefSection(const scenario::Run& run) {
   J alpha = J::array(), needed = J::array(), granted = J::array(), funds = J::array();
   bool any_alpha = false;
   for (const auto& y : run.years) {
-    if (AlphaApplies(y.plan.stage)) {
+    if (scenario::AlphaApplies(y.plan.stage)) {
       alpha.push_back(y.input.policy(Part::kIryo).alpha.ToDouble());
       any_alpha = true;
     } else {

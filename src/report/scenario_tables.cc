@@ -81,7 +81,9 @@ std::vector<ReportTable> ScenarioTables(const scenario::Run& run) {
     const auto& iryo = y.input.policy(Part::kIryo);
     std::vector<ReportCell> row = {ReportCell::Text(y.plan.year.ToWareki()),
                                    ReportCell::Text(scenario::StageLabel(y.plan.stage)),
-                                   ReportCell::Shortest(iryo.alpha),
+                                   scenario::AlphaApplies(y.plan.stage)
+                                       ? ReportCell::Shortest(iryo.alpha)
+                                       : ReportCell::Text("—"),
                                    ReportCell::Integer(y.nofukin_total),
                                    PerCapitaCell(pc),
                                    PercentCell(change),

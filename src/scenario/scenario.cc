@@ -16,4 +16,6 @@ const char* StageLabel(Stage stage) {
   return "?";
 }
 
+bool AlphaApplies(Stage stage) { return stage == Stage::kCurrent || stage == Stage::kNofukinBase; }
+
 }  // namespace kokuho::scenario

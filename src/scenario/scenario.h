@@ -34,6 +34,11 @@ enum class Stage {
 /// "現行", "納付金ベース", "準統一", "完全統一".
 const char* StageLabel(Stage stage);
 
+/// Whether α means anything in a year of this stage: while the 納付金 reflect each
+/// municipality's 医療費水準 (現行: α as given; 納付金ベース: α = 0 by definition). From 準統一
+/// on the costs are pooled and α has no effect, so tables and charts show — there, not 0.
+bool AlphaApplies(Stage stage);
+
 /// How the 標準的な収納率 of every municipality moves in a year (nullopt fields: unchanged).
 struct CollectionRatePlan {
   std::optional<Rational> uniform;  ///< every municipality at this rate

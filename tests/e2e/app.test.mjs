@@ -68,7 +68,7 @@ async function canvasInk(page, selector) {
 async function shot(page, name) {
   const file = path.join(outDir, `app-${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, timeout: 120000 });  // a long page under load
   console.log(`screenshot: ${file}`);
 }
 

@@ -79,7 +79,7 @@ try {
   check(`the handout fits one A4 landscape page (${layout.height} px of ${PRINT_HEIGHT_PX})`,
     layout.height <= PRINT_HEIGHT_PX);
   check('the notice of sample data is on the page', (await page.textContent('body')).includes(notice));
-  await page.screenshot({ path: path.join(outDir, 'handout.png'), fullPage: true });
+  await page.screenshot({ path: path.join(outDir, 'handout.png'), fullPage: true, timeout: 120000 });  // a long page under load
   console.log(`screenshot: ${path.join(outDir, 'handout.png')}`);
   check('no console errors or page errors', problems.length === 0, problems.join(' | '));
 } finally {

@@ -283,7 +283,7 @@ try {
   }
 
   const screenshot = path.join(outDir, 'report.png');
-  await page.screenshot({ path: screenshot, fullPage: true });
+  await page.screenshot({ path: screenshot, fullPage: true, timeout: 120000 });  // a long page under load
   console.log(`screenshot: ${screenshot}`);
 
   if (pdftotext) {

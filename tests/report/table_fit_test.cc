@@ -151,5 +151,16 @@ TEST(TableFit, PropertiesOverRandomTables) {
   }
 }
 
+// On screen every number carries thousands separators, whole or not; files keep the plain
+// digits (Plain): 1,234,567.89 shown, 1234567.89 written.
+TEST(TableFit, DecimalsOnScreenHaveThousandsSeparators) {
+  const C big = C::Decimal(*Rational::TryParse("1234567.891"), 2);
+  EXPECT_EQ(big.Display(), "1,234,567.89");
+  EXPECT_EQ(big.Plain(), "1234567.89");
+  EXPECT_EQ(C::Decimal(*Rational::TryParse("-1234.5"), 2).Display(), "-1,234.50");
+  EXPECT_EQ(C::Decimal(*Rational::TryParse("999.5"), 1).Display(), "999.5");
+  EXPECT_EQ(C::Decimal(*Rational::TryParse("33431695227"), 0).Display(), "33,431,695,227");
+}
+
 }  // namespace
 }  // namespace kokuho
