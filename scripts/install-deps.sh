@@ -4,6 +4,7 @@
 #   --bench    also what bench/ needs
 #   --browser  also chromium and fonts-noto-cjk for the browser tests (scripts/test.sh)
 #   --fuzz     also clang, libFuzzer and the sanitizer runtimes (scripts/sanitize.sh)
+#   --screenshots  also what scripts/screenshots.sh needs (docs/images/)
 set -euo pipefail
 packages=(
   g++ cmake make pkg-config
@@ -26,6 +27,9 @@ for arg in "$@"; do
     # The HTML report's browser tests (tests/e2e): headless Chromium and Japanese fonts.
     # poppler-utils (pdfinfo, pdftotext) reads back the PDF export in those tests.
     --browser) packages+=(chromium fonts-noto-cjk poppler-utils) ;;
+    # The pictures of docs/images/ (scripts/screenshots.sh): the browser, Chromium's Japanese
+    # locale (date boxes as 年/月/日) and pngquant (256-colour PNGs, a third of the size).
+    --screenshots) packages+=(chromium fonts-noto-cjk chromium-l10n pngquant) ;;
     # The sanitizer build and the libFuzzer harnesses (scripts/sanitize.sh, fuzz/README.md).
     --fuzz) packages+=(clang libclang-rt-14-dev llvm) ;;
   esac

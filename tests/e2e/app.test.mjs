@@ -296,6 +296,13 @@ try {
   const cmpTotal = await page.$$eval('#levy-compare tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)).find((r) => r[0] === '年税額・年保険料額'));
   check('household: last year and this year compared', cmpHead.some((h) => h.startsWith('令和7年度')) && cmpHead.some((h) => h.startsWith('令和8年度')) && cmpTotal?.[2] === '580,800',
     `${cmpHead.join('|')} ${cmpTotal?.join('|')}`);
+  // The rows keep the levy table's order: 18歳未満均等割軽減 (from 令和8年度 only, "—" the year
+  // before) stands with the other reductions above 小計, not after the total.
+  const cmpLabels = await page.$$eval('#levy-compare tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
+  const levyLabels = await page.$$eval('#levy-table tbody tr td:first-child', (tds) => tds.map((t) => t.textContent));
+  check('household: 前年度との比較 lists the rows in the order of the levy table',
+    cmpLabels.includes('18歳未満均等割軽減') && JSON.stringify(cmpLabels.filter((l) => levyLabels.includes(l))) === JSON.stringify(levyLabels),
+    cmpLabels.join(','));
 
   // Amounts are grouped as they are typed.
   const salary0 = page.locator('#members tbody tr:nth-child(1) input.salary');

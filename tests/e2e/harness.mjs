@@ -34,9 +34,10 @@ export function checks() {
 
 /**
  * Launches headless Chromium with a fresh profile. Returns { context, close }; close() also
- * removes the profile. `options` go to launchPersistentContext (viewport, acceptDownloads …).
+ * removes the profile. `options` go to launchPersistentContext (viewport, acceptDownloads …);
+ * `options.args` are added to the flags below.
  */
-export async function launchChromium(webDir, browserPath, options = {}) {
+export async function launchChromium(webDir, browserPath, { args = [], ...options } = {}) {
   const require = createRequire(path.join(webDir, 'package.json'));
   const { chromium } = require('playwright-core');
   const profile = mkdtempSync(path.join(tmpdir(), 'kokuho-e2e-'));
@@ -44,7 +45,7 @@ export async function launchChromium(webDir, browserPath, options = {}) {
     executablePath: browserPath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
     locale: 'ja-JP',
     ...options,
   });

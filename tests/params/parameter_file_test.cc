@@ -76,6 +76,17 @@ TEST(ParameterFile, PastKnownThroughOnlyCarriedForwardOnRequest) {
   EXPECT_TRUE(notes.AnyCarriedForward());
   EXPECT_EQ(notes.Lines().front().rfind("令和9年度: limit (p.yaml) は令和8年度までしか", 0), 0u)
       << notes.Lines().front();
+  // The note carries the series' description, which names it in a report's 注意事項 (a
+  // council reads 「賦課限度額」, not the key).
+  const ParameterFile described = ParameterFile::Parse(
+      "known_through: 2026\nlimit:\n  description: 賦課限度額\n  values:\n"
+      "    - {from: 2018, amount: 100, confirmed: true, source: a}\n",
+      "d.yaml");
+  ParameterNotes carried;
+  EXPECT_EQ(Amount(described, "limit", 2027, carried, YearPolicy{true}), 100);
+  ASSERT_EQ(carried.notes().size(), 1u);
+  EXPECT_EQ(carried.notes()[0].kind, ParameterNote::kCarriedForward);
+  EXPECT_EQ(carried.notes()[0].description, "賦課限度額");
   // An open series is never past its known years.
   ParameterNotes none;
   EXPECT_EQ(Amount(f, "law_shape", 2040, none), 3);

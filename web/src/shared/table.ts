@@ -71,7 +71,9 @@ export function renderTable(container: HTMLElement, spec: TableSpec): HTMLTableE
               })
             : formatCell(v, col.format ?? 'text');
         if (v !== null) td.dataset.value = String(v);
-        td.style.textAlign = col.align ?? (typeof v === 'number' ? 'right' : 'left');
+        // A number, or the "—" of a missing one in a column of numbers, stands right.
+        const numeric = typeof v === 'number' || (v === null && (col.format ?? 'text') !== 'text');
+        td.style.textAlign = col.align ?? (numeric ? 'right' : 'left');
         // Long text may wrap when the table must fit a printed page; numbers never do.
         if (wraps[i] && typeof v !== 'number') td.className = 'kk-cell-text';
       });

@@ -322,7 +322,15 @@ async function renderPreviousYear(out: HTMLElement, r: LevyResult, years: number
   const totalOf = (x: LevyResult) => new Map(x.table.rows.map((row) => [String(row[0]), row[row.length - 1]]));
   const before = totalOf(p);
   const after = totalOf(r);
-  const labels = [...new Set([...before.keys(), ...after.keys()])];
+  // This year's rows in this year's order; a row of last year only (a reduction since
+  // abolished) follows the row it followed last year. A row of this year only (18歳未満均等割軽減
+  // from 令和8年度) thus stays in its place above 小計, not after 年税額.
+  const labels = [...after.keys()];
+  let previous: string | null = null;
+  for (const label of before.keys()) {
+    if (!after.has(label)) labels.splice(previous == null ? 0 : labels.indexOf(previous) + 1, 0, label);
+    previous = label;
+  }
   const rows: TableCell[][] = labels.map((label) => {
     const a = before.get(label);
     const b = after.get(label);
