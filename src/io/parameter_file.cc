@@ -259,7 +259,8 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
     notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source,
                s.description});
   return ResolvedEntry{std::move(map), chosen->from,   0,     chosen->confirmed && !carried,
-                       carried,        chosen->source, file_, name};
+                       carried,        chosen->source, file_, name,
+                       s.description};
 }
 
 std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& name,
@@ -313,7 +314,8 @@ std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& n
                   carried,
                   chosen->source,
                   file_,
-                  name};
+                  name,
+                  s.description};
   return r;
 }
 

@@ -74,6 +74,7 @@ struct ResolvedEntry {
   std::string source;
   std::string file;
   std::string series;
+  std::string description;  ///< the series' description (「賦課限度額 (円)」), may be empty
 
   /// `fields` plus the bookkeeping keys, for YamlMap::ExpectKeys.
   static std::vector<std::string> Fields(std::vector<std::string> fields);

@@ -43,10 +43,12 @@ void AddItemInputs(const Case& c, const MunicipalityInput& m, Part part, ItemSta
   }
 }
 
-std::string RateText(const RateSet& r) {
-  std::string s =
-      fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method), r.income_rate_percent.ToString());
-  if (r.asset_rate_percent) s += fmt::format(" 資産割率 {}%", r.asset_rate_percent->ToString());
+// Rates as published: every decimal the case publishes, trailing zeros kept (6.30%, not 6.3%).
+std::string RateText(const RateSet& r, int decimals) {
+  std::string s = fmt::format("{} 所得割率 {}%", LevyMethodLabel(r.method),
+                              r.income_rate_percent.ToDecimalString(decimals));
+  if (r.asset_rate_percent)
+    s += fmt::format(" 資産割率 {}%", r.asset_rate_percent->ToDecimalString(decimals));
   s += fmt::format(" 均等割 {}", Y(r.per_capita));
   if (r.method != LevyMethod::kTwo) s += fmt::format(" 平等割 {}", Y(r.per_household));
   return s;
@@ -274,7 +276,7 @@ class Explainer {
           {"β", policy.beta.ToString()},
           {"ΣI", YR(pr.income, 0)},
           {"ΣN", FormatYen(pr.insured)}},
-         RateText(pr.prefecture_standard),
+         RateText(pr.prefecture_standard, c_.rounding.income_rate_decimals),
          RoundingText(),
          "国保法 第82条の3第2項; " + Rules("標準保険料率")});
   }
@@ -318,7 +320,7 @@ class Explainer {
            R(r.municipal_standard.income_rate_exact * Rational(100), 6) + "%"},
           {"均等割 (端数処理前)", YR(r.municipal_standard.per_capita_exact, 2)},
           {"平等割 (端数処理前)", YR(r.municipal_standard.per_household_exact, 2)}},
-         RateText(r.municipal_standard),
+         RateText(r.municipal_standard, c_.rounding.income_rate_decimals),
          RoundingText(),
          "国保法 第82条の3第1項; " + Rules("標準保険料率")});
     const OwnBasis& own = m.part(p).own;
@@ -332,7 +334,7 @@ class Explainer {
           {"均等割割合 e", own.equal_share.ToString()},
           {"資産割割合 q", own.asset_share.ToString()},
           {"収納率", own.collection_rate.ToString()}},
-         RateText(r.own_basis),
+         RateText(r.own_basis, c_.rounding.income_rate_decimals),
          RoundingText(),
          Rules("標準保険料率 (各市町村の算定基準)")});
   }

@@ -104,7 +104,9 @@ IncomeTable Bands(const YAML::Node& list, const std::string& file, const std::st
 // Records where the value came from (for --explain) and checks the entry's keys.
 void Note(NationalRules& r, ResolvedEntry& e) {
   if (!e.confirmed && !e.carried_forward)
-    r.unconfirmed.push_back(fmt::format("{} (from FY{})", e.series, e.from.year()));
+    // Shown to users (the household page, microsim's 注意事項): the value's Japanese name.
+    r.unconfirmed.push_back(fmt::format(
+        "{} ({}から)", e.description.empty() ? e.series : e.description, e.from.ToWareki()));
   r.sources.emplace_back(
       e.series, fmt::format("{} ({} {} from {})", e.source, e.file, e.series, e.from.year()));
   e.map.RejectUnknownKeys();
