@@ -32,18 +32,16 @@ class Validator {
     if (!r.contains("schema"))
       Fail("schema", fmt::format("ありません。\"{}\" と書いてください", kReportSchema));
     if (!r["schema"].is_string() || r["schema"].template get<std::string>() != kReportSchema)
-      Fail("schema",
-           fmt::format("{}には対応していません。\"{}\" と書いてください",
-                       Quoted(r["schema"].is_string() ? r["schema"].template get<std::string>()
-                                                      : r["schema"].dump()),
-                       kReportSchema));
+      Fail("schema", fmt::format("{}には対応していません。\"{}\" と書いてください",
+                                 Given(r["schema"]), kReportSchema));
     RequiredString(r, "title", "");
     OptionalString(r, "subtitle", "");
     OptionalString(r, "generated_by", "");
     OptionalString(r, "notice", "");
     if (r.contains("layout") &&
         (!r["layout"].is_string() || r["layout"].template get<std::string>() != "compact"))
-      Fail("layout", "\"compact\" と書くか、layout を省いてください");
+      Fail("layout",
+           Given(r["layout"]) + "は使えません。\"compact\" と書くか、layout を省いてください");
     if (r.contains("prefecture_code")) {
       const Json& p = r["prefecture_code"];
       if (!p.is_string() || !IsDigits(p.template get<std::string>(), 2))
@@ -69,6 +67,11 @@ class Validator {
   [[noreturn]] void Fail(const std::string& path, const std::string& message) const {
     throw InputError({source_, 0, 0},
                      path.empty() ? message : fmt::format("{}: {}", path, message));
+  }
+
+  /// The value as written, in 「」: a string as it is, anything else as JSON.
+  static std::string Given(const Json& v) {
+    return Quoted(v.is_string() ? v.template get<std::string>() : v.dump());
   }
 
   static std::string Join(const std::string& path, const std::string& key) {
@@ -107,7 +110,8 @@ class Validator {
     RequiredString(s, "title", path);
     OptionalString(s, "text", path);
     if (s.contains("role") && (!s["role"].is_string() || s["role"] != "appendix"))
-      Fail(Join(path, "role"), "\"appendix\" と書くか、role を省いてください");
+      Fail(Join(path, "role"),
+           Given(s["role"]) + "は使えません。\"appendix\" と書くか、role を省いてください");
     if (!s.contains("blocks")) return;
     const Json& blocks = s["blocks"];
     if (!blocks.is_array())
@@ -146,7 +150,9 @@ class Validator {
     static const std::set<std::string> palettes = {"categorical", "diverging", "sequential"};
     if (b.contains("palette") &&
         (!b["palette"].is_string() || !palettes.count(b["palette"].template get<std::string>())))
-      Fail(Join(path, "palette"), "categorical、diverging、sequential のどれかを書いてください");
+      Fail(Join(path, "palette"),
+           Given(b["palette"]) +
+               "は使えません。categorical、diverging、sequential のどれかを書いてください");
     if (!b.contains("x") || !b["x"].is_array())
       Fail(Join(path, "x"), "ラベルの配列 ([\"R8\", …]) にしてください");
     const Json& x = b["x"];
@@ -194,7 +200,8 @@ class Validator {
       OptionalString(m, "unit", mp);
       if (m.contains("scale") &&
           (!m["scale"].is_string() || (m["scale"] != "sequential" && m["scale"] != "diverging")))
-        Fail(Join(mp, "scale"), "sequential か diverging で書いてください");
+        Fail(Join(mp, "scale"),
+             Given(m["scale"]) + "は使えません。sequential か diverging で書いてください");
       if (!m.contains("values") || !m["values"].is_object())
         Fail(Join(mp, "values"),
              "団体コード → 数 のオブジェクト ({\"102016\": 1.5, …}) にしてください");
@@ -225,10 +232,13 @@ class Validator {
       RequiredString(c, "label", cp);
       if (c.contains("align") &&
           (!c["align"].is_string() || !aligns.count(c["align"].template get<std::string>())))
-        Fail(Join(cp, "align"), "left、right、center のどれかを書いてください");
+        Fail(Join(cp, "align"),
+             Given(c["align"]) + "は使えません。left、right、center のどれかを書いてください");
       if (c.contains("format") &&
           (!c["format"].is_string() || !formats.count(c["format"].template get<std::string>())))
-        Fail(Join(cp, "format"), "yen、percent、number、text のどれかを書いてください");
+        Fail(Join(cp, "format"),
+             Given(c["format"]) +
+                 "は使えません。yen、percent、number、text のどれかを書いてください");
     }
     if (!b.contains("rows") || !b["rows"].is_array())
       Fail(Join(path, "rows"), "行の配列 ([[…], …]) にしてください");

@@ -170,8 +170,8 @@ TEST(HtmlReport, NamesTheFieldOfAMalformedReport) {
   r["sections"][0]["blocks"][2]["columns"][1]["format"] = "money";
   EXPECT_EQ(
       ErrorOf(r),
-      "data.json: sections[0].blocks[2].columns[1].format: yen、percent、number、text のどれかを"
-      "書いてください");
+      "data.json: sections[0].blocks[2].columns[1].format: 「money」は使えません。yen、percent、"
+      "number、text のどれかを書いてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][1]["id"] = "l1";
@@ -202,7 +202,8 @@ TEST(HtmlReport, NamesTheFieldOfAMalformedReport) {
   r = WithMap();
   r["sections"][0]["blocks"][3]["metrics"] = json::array();
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[3].metrics: expected a non-empty array of metrics");
+            "data.json: sections[0].blocks[3].metrics: 指標の配列 ([{\"label\": …, \"values\": "
+            "{…}}, …]) を1つ以上書いてください");
 }
 
 TEST(HtmlReport, AcceptsTheNoticePalettesScalesAndAppendixAndNamesAWrongOne) {
@@ -215,19 +216,22 @@ TEST(HtmlReport, AcceptsTheNoticePalettesScalesAndAppendixAndNamesAWrongOne) {
 
   json bad = r;
   bad["notice"] = 1;
-  EXPECT_EQ(ErrorOf(bad), "data.json: notice: expected a string");
+  EXPECT_EQ(ErrorOf(bad), "data.json: notice: 文字列で書いてください");
   bad = r;
   bad["sections"][0]["role"] = "annex";
-  EXPECT_EQ(ErrorOf(bad), "data.json: sections[0].role: expected \"appendix\" (or no role)");
+  EXPECT_EQ(ErrorOf(bad),
+            "data.json: sections[0].role: 「annex」は使えません。\"appendix\" と書くか、role を"
+            "省いてください");
   bad = r;
   bad["sections"][0]["blocks"][1]["palette"] = "rainbow";
   EXPECT_EQ(ErrorOf(bad),
-            "data.json: sections[0].blocks[1].palette: expected categorical, diverging or "
-            "sequential");
+            "data.json: sections[0].blocks[1].palette: 「rainbow」は使えません。categorical、"
+            "diverging、sequential のどれかを書いてください");
   bad = r;
   bad["sections"][0]["blocks"][3]["metrics"][0]["scale"] = "log";
   EXPECT_EQ(ErrorOf(bad),
-            "data.json: sections[0].blocks[3].metrics[0].scale: expected sequential or diverging");
+            "data.json: sections[0].blocks[3].metrics[0].scale: 「log」は使えません。sequential か "
+            "diverging で書いてください");
 }
 
 TEST(HtmlReport, RenderThrowsTheSameErrorsAsValidate) {
