@@ -252,8 +252,7 @@ def test_dataframe_errors_name_the_row():
     with pytest.raises(kokuho.InputError) as e:
         kokuho.levy(df.assign(salary=1), year=2026)
     assert e.value.message.startswith("salary: この名前の列はありません")
-    for m in [e.value.message]:
-        assert japanese_message_problem(m) == "", m
+    assert japanese_message_problem(e.value.message) == "", e.value.message
     with pytest.raises(kokuho.InputError, match="団体コード 131016 の令和8年度の料率がありません"):
         kokuho.levy(df.assign(municipality="131016"), year=2026)
 
