@@ -40,7 +40,8 @@ PARTS = ("iryo", "shien", "kaigo", "kodomo")
 def _path(p, what="path"):
     if isinstance(p, (str, os.PathLike)):
         return os.fspath(p)
-    raise TypeError(f"{what}: expected a path (str or os.PathLike), got {type(p).__name__}")
+    raise TypeError(f"{what}: ファイルのパス (str か os.PathLike) を渡してください "
+                    f"(渡されたのは {type(p).__name__})")
 
 
 def fiscal_year(year):
@@ -211,8 +212,8 @@ def _population_source(population, year):
         cols = {k: v for k, v in population.items() if k != "municipalities"}
         codes = [str(c) for c in population.get("municipalities", [])]
         return cols, codes, "<columns>"
-    raise TypeError("population: expected a file path (.kpop, .csv, .xlsx), a DataFrame (one row "
-                    "per person) or a dict of numpy columns with member_offset")
+    raise TypeError("population: ファイルのパス (.kpop, .csv, .xlsx)、1人1行の DataFrame、"
+                    "member_offset を含む numpy の列の dict のどれかを渡してください")
 
 
 def _is_household(x):
@@ -239,8 +240,10 @@ def levy(households, rates=None, year=None, *, municipality=None, carry_forward=
     """
     if isinstance(households, Prepared):
         if year is not None and fiscal_year(year) != households.fiscal_year:
-            raise InputError("year", 0, 0, f"the population was prepared for {households.fiscal_year}; "
-                             "prepare it again for another year")
+            raise InputError("year", 0, 0,
+                             f"この母集団は {households.fiscal_year} 年度用に準備したものです"
+                             f" (指定は {fiscal_year(year)} 年度)。その年度で kokuho.prepare から"
+                             "やり直してください")
         return households.levy(rates, detail=detail, threads=threads)
     y = _year_or_default(year)
     rates = "" if rates is None else _path(rates, "rates")
@@ -249,7 +252,8 @@ def levy(households, rates=None, year=None, *, municipality=None, carry_forward=
         return _kokuho._levy_one(text, "<household>", "" if municipality is None else str(municipality),
                                  rates, y, bool(carry_forward), bool(explain))
     if municipality is not None:
-        raise TypeError("municipality= is for one household; a population names its own")
+        raise TypeError("municipality= は1世帯を計算するときだけ指定できます (母集団では"
+                        "各世帯の municipality 列を使います)")
     source, codes, name = _population_source(households, y)
     return Levies(_kokuho._levy_population(source, codes, name, rates, y, bool(carry_forward),
                                           bool(detail), int(threads)))
@@ -260,7 +264,8 @@ def _json_default(v):
         return int(v)
     if hasattr(v, "isoformat"):
         return v.isoformat()
-    raise TypeError(f"{type(v).__name__} is not a household value")
+    raise TypeError(f"{type(v).__name__} は世帯の値として使えません (数、文字列、日付を"
+                    "使ってください)")
 
 
 class Prepared:
@@ -361,7 +366,8 @@ class Population:
         y = _year_or_default(year)
         source, codes, name = _population_source(population, y)
         if isinstance(source, str):
-            raise TypeError("population: expected a DataFrame or numpy columns")
+            raise TypeError("population: DataFrame か numpy の列の dict を渡してください "
+                            "(ファイルは kokuho.Population.read で読み込んでから渡します)")
         _kokuho._write_population(_path(path), source, codes, y, name)
 
     @staticmethod

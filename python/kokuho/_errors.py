@@ -6,8 +6,10 @@ class InputError(ValueError):
 
     ``file``, ``line`` and ``column`` are 1-based (0 when not applicable); ``message`` is what
     was expected. ``str(error)`` is what ``kokuho`` prints after ``kokuho: error:``, e.g.
-    ``examples/gunma/prefecture.yaml:12:7: α must be in [0, 1]``. Messages never contain an
-    income or another personal figure, at most a row number.
+
+        examples/gunma/prefecture.yaml:45:12: parts.iryo.alpha: 「1.5」は範囲外です。0以上1以下の値を入力してください
+
+    Messages never contain an income or another personal figure, at most a row number.
     """
 
     def __init__(self, file, line, column, message):

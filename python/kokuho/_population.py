@@ -96,9 +96,11 @@ def _int_column(df, column, dtype, name, fill=0):
         v = pd.to_numeric(s, errors="coerce")
         bad = v.isna() & s.notna()
         if bad.any():
-            _fail(name, column, "expected whole numbers", int(np.flatnonzero(bad.to_numpy())[0]) + 1)
+            _fail(name, column, "数として読めない値があります。整数 (金額は円単位、日付は "
+                  "yyyymmdd) にしてください", int(np.flatnonzero(bad.to_numpy())[0]) + 1)
         if (v.dropna() % 1 != 0).any():
-            _fail(name, column, "expected whole numbers (yen, yyyymmdd)")
+            _fail(name, column, "小数の値があります。整数 (金額は円単位、日付は yyyymmdd) に"
+                  "してください", int(np.flatnonzero(((v % 1 != 0) & v.notna()).to_numpy())[0]) + 1)
         return v.fillna(fill).to_numpy(np.int64)
     return s.to_numpy()
 
@@ -110,21 +112,24 @@ def columns_from_frame(df, name="<DataFrame>"):
     household that are not contiguous; the engine checks every value (CheckPopulation).
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError("expected a pandas DataFrame")
+        raise TypeError(f"pandas の DataFrame を渡してください (渡されたのは {type(df).__name__})")
     if any(c in JAPANESE for c in df.columns):  # a view under the English names, no copy
         df = df.rename(columns=JAPANESE, copy=False)
     known = set(ORDER) | {"age"}
     for c in df.columns:
         if c not in known:
-            _fail(name, c, "unknown column (docs/python.md lists the population columns)")
+            _fail(name, c, "この名前の列はありません。列の名前は docs/python.md の表のとおりに"
+                  "してください")
     for c in ("household_id", "municipality"):
         if c not in df.columns:
-            _fail(name, c, "the column is required")
+            _fail(name, c, "この列は必須です。列を加えてください")
     if "birth_date" not in df.columns and "age" not in df.columns:
-        _fail(name, "birth_date", "give birth_date (yyyymmdd) or age")
+        _fail(name, "birth_date", "生年月日 (birth_date、yyyymmdd) か年齢 (age) の列を渡して"
+              "ください")
     n = len(df)
     if n == 0:
-        _fail(name, "household_id", "no rows; expected one row per household member")
+        _fail(name, "household_id", "行がありません。世帯員1人につき1行の DataFrame を渡して"
+              "ください")
     hid = _int_column(df, "household_id", np.int64, name).astype(np.int64)
     change = np.empty(n, dtype=bool)
     change[0] = True
@@ -136,8 +141,9 @@ def columns_from_frame(df, name="<DataFrame>"):
         seen = pd.Index(ids).duplicated()
         k = int(np.flatnonzero(seen)[0])
         _fail(name, "household_id",
-              f"member of household {ids[k]} in two places: the rows of a household must be "
-              "contiguous", int(starts[k]) + 1)
+              f"世帯 {ids[k]} の行が2か所にあります。1つの世帯の行は続けて並べてください "
+              "(df.sort_values(\"household_id\", kind=\"stable\") で並べ替えられます)",
+              int(starts[k]) + 1)
     counts = np.diff(np.append(starts, n))
     cols = {
         "household_id": ids,
@@ -148,7 +154,7 @@ def columns_from_frame(df, name="<DataFrame>"):
         index = muni.cat.codes.to_numpy()
         codes = [str(c) for c in muni.cat.categories]
         if (index < 0).any():
-            _fail(name, "municipality", "a 団体コード is required on every row",
+            _fail(name, "municipality", "団体コードがありません。すべての行に書いてください",
                   int(np.flatnonzero(index < 0)[0]) + 1)
     else:
         index, uniques = pd.factorize(muni.astype(str), sort=False)
@@ -157,8 +163,8 @@ def columns_from_frame(df, name="<DataFrame>"):
     first = index[starts]
     differs = index != np.repeat(first, counts)
     if differs.any():
-        _fail(name, "municipality", "differs from the first row of its household; a household "
-              "belongs to one municipality", int(np.flatnonzero(differs)[0]) + 1)
+        _fail(name, "municipality", "世帯の最初の行と違います。1つの世帯は1つの市町村に"
+              "属します", int(np.flatnonzero(differs)[0]) + 1)
     cols["municipality"] = first.astype(np.uint16)
     if "tokutei_since" in df.columns:
         t = _int_column(df, "tokutei_since", np.int64, name).astype(np.int64)

@@ -141,8 +141,9 @@ def microsim(population, rates=None, year=None, *, carry_forward=False, threads=
     if munis.index.has_duplicates:
         dup = munis.index[munis.index.duplicated()][0]
         raise kokuho.InputError("<dask DataFrame>", 0, 0,
-                                f"municipality: {dup} lies in two partitions; partition the "
-                                "population by municipality or prefecture")
+                                f"municipality: 団体コード {dup} の世帯が2つのパーティションに"
+                                "分かれています。市町村 (または都道府県) ごとにパーティションを"
+                                "分けてください")
     by_type = sum(t for _, t in results)
     out = _DistributedMicrosim()
     out.fiscal_year = y

@@ -52,3 +52,41 @@ def population_kpop(tmp_path_factory):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: a large case (1 M households), still in the suite")
+
+
+def _outside_brackets(s):
+    """The message without what is inside (), （）, 「」 and "" (nested pairs too)."""
+    out, depth, quote = [], 0, False
+    for ch in s:
+        if ch in "(（「":
+            depth += 1
+        elif depth and ch in ")）」":
+            depth -= 1
+            out.append(" ")
+        elif ch == '"':
+            quote = not quote
+            out.append(" ")
+        elif not depth and not quote:
+            out.append(ch)
+    return "".join(out)
+
+
+def japanese_message_problem(message):
+    """Why `message` is not a Japanese message for a user, or "": the rule of
+    tests/japanese_text.h (a hiragana or katakana, and no run of four English words outside
+    brackets; keys, paths and short terms stay allowed)."""
+    if not any("\u3041" <= ch <= "\u30ff" for ch in message):
+        return "no Japanese sentence (no hiragana or katakana)"
+    run = []
+    for token in _outside_brackets(message).split():
+        end = token[-1] if token[-1] in ",;:." else ""
+        word = token[:-1] if end else token
+        if not (word.isascii() and word.isalpha()):
+            run = []
+            continue
+        run.append(word)
+        if len(run) >= 4:
+            return f'an English sentence: "{" ".join(run)}"'
+        if end and end != ",":
+            run = []
+    return ""

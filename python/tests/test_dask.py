@@ -71,6 +71,15 @@ def test_microsim_identical(client, split_population, population_kpop):
     assert dist.total == local.total
 
 
+def test_microsim_refuses_a_municipality_in_two_partitions(client, split_population):
+    _, paths = split_population
+    with pytest.raises(kokuho.InputError) as e:
+        kd.microsim(kd.read_population([paths[0], paths[0]]), year=2026)
+    assert e.value.file == "<dask DataFrame>"
+    assert e.value.message.startswith("municipality: 団体コード 1020")  # 前橋市 or 高崎市
+    assert "の世帯が2つのパーティションに分かれています" in e.value.message
+
+
 def test_roadmaps_identical(client, population_kpop):
     scenarios = {"sample": ROADMAP, "gradual": EXAMPLES / "gunma-roadmap" / "gradual.yaml"}
     pops = {"sample": population_kpop, "gradual": population_kpop}

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 import kokuho
-from conftest import EXAMPLES, GUNMA, RATES, cli_json, cli_notes, run_cli
+from conftest import EXAMPLES, GUNMA, RATES, cli_json, cli_notes, japanese_message_problem, run_cli
 
 PART_FIELDS = ["months", "income", "asset", "per_capita", "household", "child", "tokutei",
                "keigen", "preschool", "former_dependent", "birth", "municipal", "subtotal",
@@ -233,17 +233,26 @@ def test_dataframe_errors_name_the_row():
     with pytest.raises(kokuho.InputError) as e:
         kokuho.levy(bad, year=2026)
     assert e.value.file == "<DataFrame>" and e.value.line == 6
-    assert e.value.message.startswith("salary_revenue: expected an amount")
+    hid = df["household_id"].iloc[5]
+    assert e.value.message.startswith(f"salary_revenue (世帯 {hid}): 金額は0以上100億円以下の円単位の整数")
+    assert japanese_message_problem(e.value.message) == ""
     bad = df.copy()
     bad.loc[bad.index[-1], "household_id"] = df["household_id"].iloc[0]
-    with pytest.raises(kokuho.InputError, match="in two places"):
+    with pytest.raises(kokuho.InputError) as e:
         kokuho.levy(bad, year=2026)
+    assert (e.value.file, e.value.line) == ("<DataFrame>", len(df))
+    assert e.value.message.startswith(f"household_id: 世帯 {df['household_id'].iloc[0]} の行が2か所にあります")
     bad = df.copy()
     bad["head"] = False
-    with pytest.raises(kokuho.InputError, match="exactly one 世帯主"):
+    with pytest.raises(kokuho.InputError) as e:
         kokuho.levy(bad, year=2026)
-    with pytest.raises(kokuho.InputError, match="unknown column"):
+    assert (e.value.file, e.value.line) == ("<DataFrame>", 1)
+    assert "head (世帯 " in e.value.message
+    assert "世帯主は1世帯に1人だけにしてください (この世帯は0人)" in e.value.message
+    with pytest.raises(kokuho.InputError) as e:
         kokuho.levy(df.assign(salary=1), year=2026)
+    assert e.value.message.startswith("salary: この名前の列はありません")
+    assert japanese_message_problem(e.value.message) == "", e.value.message
     with pytest.raises(kokuho.InputError, match="団体コード 131016 の令和8年度の料率がありません"):
         kokuho.levy(df.assign(municipality="131016"), year=2026)
 
@@ -299,7 +308,9 @@ def test_column_errors_first_row_on_every_thread_count(population_kpop):
         kokuho.Population.write("/nonexistent/never-written.kpop", bad, year=2026)
     whole = (e.value.file, e.value.line, e.value.column, e.value.message)
     assert whole[:2] == ("<columns>", early + 1)
-    assert whole[3].startswith("business: expected an amount of 0 to 10,000,000,000 yen")
+    assert whole[3].startswith("business (世帯 ")
+    assert "金額は0以上100億円以下の円単位の整数で入力してください" in whole[3]
+    assert japanese_message_problem(whole[3]) == ""
     assert set(errors) == {whole}
 
 

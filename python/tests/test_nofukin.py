@@ -114,4 +114,4 @@ def test_explain_equals_cli(code, part):
 def test_explain_unknown_municipality():
     with pytest.raises(kokuho.InputError) as e:
         kokuho.explain(GUNMA, "999999")
-    assert "no municipality with code '999999'" in e.value.message
+    assert e.value.message.startswith("municipality: 団体コード「999999」の市町村はこの事例にありません")

@@ -76,7 +76,9 @@ struct Tables {
     iconv_t to_utf8 = iconv_open("UTF-8", "CP932");
     iconv_t from_utf8 = iconv_open("CP932", "UTF-8");
     if (to_utf8 == reinterpret_cast<iconv_t>(-1) || from_utf8 == reinterpret_cast<iconv_t>(-1))
-      throw std::runtime_error("iconv cannot convert between CP932 and UTF-8 on this system");
+      throw std::runtime_error(
+          "この環境の iconv では CP932 (Shift_JIS) と UTF-8 を変換できません。glibc の変換"
+          "モジュール (Debian では libc6 の gconv) が入っているか確かめてください");
     auto code_point = [](const std::string& u) -> char32_t {
       char32_t c = 0;
       return !u.empty() && DecodeUtf8(u, 0, c) == u.size() && c < 0x10000 ? c : 0;

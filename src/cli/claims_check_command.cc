@@ -292,11 +292,12 @@ void RegisterClaimsChecks(CLI::App& claims, Action& action) {
     cmd->callback([a, cmd, &action] {
       a->year.carry_forward = a->carry_forward;
       if (!a->lists_out.empty() && a->out_dir.empty())
-        throw CLI::ValidationError("--lists-out", "needs --out (the folder of the findings)");
+        throw CLI::ValidationError("--lists-out", "--out (点検結果のフォルダ) も指定してください");
       if (a->lists_out.empty())
         for (const char* o : {"--params", "--year", "--notice-from", "--notice-to"})
           if (cmd->count(o) > 0)
-            throw CLI::ValidationError(o, "is an option of the lists: give --lists-out DIR too");
+            throw CLI::ValidationError(
+                o, "保険者向けリストのオプションです。--lists-out フォルダ も指定してください");
       DefaultOutputFormats(*cmd, a->out_dir, a->formats);
       action = [a] { return RunCheck(*a); };
     });

@@ -14,7 +14,7 @@ PreventionAllocation AllocatePrevention(const PreventionRule& rule,
   Rational weight_sum = 0;
   for (const PreventionBody& b : bodies) {
     if (b.points.Sign() < 0 || b.insured < 1)
-      throw CalculationError("事業費連動: 点数 must be ≥ 0 and 被保険者数 ≥ 1");
+      throw CalculationError("事業費連動: 点数は0以上、被保険者数は1以上にしてください");
     a.weights.push_back(b.points * Rational(b.insured));
     weight_sum += a.weights.back();
     if (rule.cap_multiple) {

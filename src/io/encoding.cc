@@ -18,6 +18,9 @@ namespace kokuho {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr char kNoCp932[] =
+    "この環境の iconv では CP932 (Shift_JIS) と UTF-8 を変換できません。glibc の変換モジュール "
+    "(Debian では libc6 の gconv) が入っているか確かめてください";
 constexpr char kUtf16Message[] =
     "UTF-16 のファイルは読めません。UTF-8 か CP932 (Shift_JIS) で保存し直してください";
 
@@ -98,7 +101,7 @@ bool Convert(Iconv& cd, std::string_view in, std::string& out, size_t& bad_offse
 // and sets up the gconv module each time, which cost more than decoding a short file.
 bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
   thread_local Iconv cd("UTF-8", "CP932");
-  if (!cd.ok()) throw std::runtime_error("iconv cannot convert CP932 to UTF-8 on this system");
+  if (!cd.ok()) throw std::runtime_error(kNoCp932);
   return Convert(cd, in, out, bad_offset);
 }
 
@@ -106,7 +109,7 @@ bool Cp932ToUtf8(std::string_view in, std::string& out, size_t& bad_offset) {
 
 bool TryEncodeUtf8AsCp932(std::string_view utf8, std::string& out, size_t& bad_offset) {
   thread_local Iconv cd("CP932", "UTF-8");
-  if (!cd.ok()) throw std::runtime_error("iconv cannot convert UTF-8 to CP932 on this system");
+  if (!cd.ok()) throw std::runtime_error(kNoCp932);
   return Convert(cd, utf8, out, bad_offset);
 }
 

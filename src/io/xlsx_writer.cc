@@ -66,17 +66,23 @@ std::time_t CreatedTime() {
   return static_cast<std::time_t>(v);
 }
 
+// A write that failed: the file system (space, permissions) is the usual cause; the
+// library's own words follow in parentheses for a bug report.
+constexpr char kCannotWrite[] =
+    "Excel ファイル (xlsx) を書けません。空き容量と書き込みの権限を確かめてください";
+
 // Owns a libxlsxwriter workbook until it is closed.
 class Workbook {
  public:
   explicit Workbook(const std::string& path) : path_(path), wb_(workbook_new(path.c_str())) {
-    if (wb_ == nullptr) throw std::runtime_error("cannot create workbook " + path);
+    if (wb_ == nullptr)
+      throw std::runtime_error(path + ": " + kCannotWrite + " (cannot create the workbook)");
     lxw_doc_properties properties{};
     properties.created = CreatedTime();
     if (lxw_error error = workbook_set_properties(wb_, &properties); error != LXW_NO_ERROR) {
       lxw_workbook_free(wb_);
       wb_ = nullptr;
-      Check(error, "cannot set the properties of workbook");
+      Check(error, "cannot set the properties");
     }
   }
   ~Workbook() {
@@ -90,12 +96,13 @@ class Workbook {
   void Close() {
     lxw_error error = workbook_close(wb_);  // frees the workbook in every case
     wb_ = nullptr;
-    Check(error, "cannot write workbook");
+    Check(error, "cannot close the workbook");
   }
 
   void Check(lxw_error error, const std::string& what) const {
     if (error != LXW_NO_ERROR)
-      throw std::runtime_error(fmt::format("{} {}: {}", what, path_, lxw_strerror(error)));
+      throw std::runtime_error(
+          fmt::format("{}: {} ({}: {})", path_, kCannotWrite, what, lxw_strerror(error)));
   }
 
  private:
@@ -199,14 +206,14 @@ void WriteSheet(Workbook& wb, const XlsxSheet& sheet, Formats& formats) {
   lxw_row_t header_row = 0;
   if (!sheet.title.empty()) {
     wb.Check(worksheet_write_string(ws, 0, 0, sheet.title.c_str(), formats.title),
-             "cannot write the title of sheet " + sheet.name + " in");
+             "cannot write the title of sheet " + sheet.name);
     header_row = 2;
   }
   std::vector<double> widths(columns, 0);
   for (size_t c = 0; c < sheet.header.size(); ++c) {
     wb.Check(worksheet_write_string(ws, header_row, static_cast<lxw_col_t>(c),
                                     sheet.header[c].c_str(), formats.header),
-             "cannot write the header of sheet " + sheet.name + " in");
+             "cannot write the header of sheet " + sheet.name);
     widths[c] = TextWidth(sheet.header[c]) + 3;  // room for the autofilter button
   }
 
@@ -273,7 +280,7 @@ void WriteSheet(Workbook& wb, const XlsxSheet& sheet, Formats& formats) {
         case XlsxCell::kEmpty:
           break;
       }
-      wb.Check(error, fmt::format("cannot write row {} of sheet {} in", r + 1, sheet.name));
+      wb.Check(error, fmt::format("cannot write row {} of sheet {}", r + 1, sheet.name));
       widths[c] = std::max(widths[c], static_cast<double>(TextWidth(DisplayText(cell))));
     }
   }
@@ -284,7 +291,7 @@ void WriteSheet(Workbook& wb, const XlsxSheet& sheet, Formats& formats) {
                        : std::clamp(widths[c] + 2, kMinWidth, kMaxWidth);
     auto col = static_cast<lxw_col_t>(c);
     wb.Check(worksheet_set_column(ws, col, col, width, formats.text),
-             "cannot set a column width of sheet " + sheet.name + " in");
+             "cannot set a column width of sheet " + sheet.name);
   }
   if (!sheet.header.empty()) {
     worksheet_freeze_panes(ws, header_row + 1, 0);
@@ -293,7 +300,7 @@ void WriteSheet(Workbook& wb, const XlsxSheet& sheet, Formats& formats) {
     const size_t filtered = sheet.rows.size() - (sheet.total_columns.empty() ? 0 : 1);
     wb.Check(worksheet_autofilter(ws, header_row, 0, static_cast<lxw_row_t>(header_row + filtered),
                                   static_cast<lxw_col_t>(sheet.header.size() - 1)),
-             "cannot set the autofilter of sheet " + sheet.name + " in");
+             "cannot set the autofilter of sheet " + sheet.name);
   }
 }
 

@@ -18,7 +18,10 @@ std::vector<Rational> Shares(const std::vector<Rational>& values,
                              const std::optional<int>& decimals) {
   Rational total(0);
   for (const auto& v : values) total += v;
-  if (total.IsZero()) throw CalculationError("a share's total is zero");
+  if (total.IsZero())
+    throw CalculationError(
+        "按分の基になる値 (被保険者数・世帯数・所得・資産のどれか) の合計が0のため、シェアを"
+        "計算できません。市町村表の値を確かめてください");
   std::vector<Rational> shares;
   shares.reserve(values.size());
   for (const auto& v : values) {

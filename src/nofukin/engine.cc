@@ -120,7 +120,8 @@ class Engine {
       pr.households = AddAt(pr.households, mp.households, m, p, "Σ世帯数");
       pr.income += in.income[i];
     }
-    // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (docs/nofukin-rules.md), so that ΣP_i = the total.
+    // C = 保険料収納必要総額 + Σ個別減算 − Σ個別加算 (docs/nofukin-rules.md), so that ΣP_i = the
+    // total.
     pr.base_total = SubYen(AddYen(pr.required_total, pr.individual_sub,
                                   PartLabel(p) + " 保険料収納必要総額 + Σ個別減算"),
                            pr.individual_add, PartLabel(p) + " 納付金算定基礎額 C");
@@ -318,9 +319,10 @@ class Engine {
       r.premium_need = SubAt(AddAt(r.nofukin, r.rate_add, m, p, "P_i + 市町村の費用"), r.rate_sub,
                              m, p, "保険料収納必要額 S_i");
       if (r.premium_need <= 0)
-        throw CalculationError(fmt::format("{} {}: 保険料収納必要額 S_i is not positive ({})",
-                                           m.code.str(), PartLabel(p),
-                                           FormatYen(r.premium_need) + "円"));
+        throw CalculationError(fmt::format(
+            "{} {}: 保険料収納必要額 S_i が0以下 ({}) になります。標準保険料率の段階で加算・"
+            "減算する項目 (individual_items の stage: 標準保険料率) を確かめてください",
+            m.code.str(), PartLabel(p), FormatYen(r.premium_need) + "円"));
       premium_need_total += Rational(r.premium_need);
       // F_i = S_i / r_i (docs/nofukin-rules.md).
       r.levy_total = Rational(r.premium_need) / mp.collection_rate;

@@ -51,7 +51,10 @@ RateSet UniformRateBasis::Rates(const Rational& levy_total, const Rational& shar
   Rational d =
       income_weight_ * share_income + e_ * share_insured + household_weight_ * share_households;
   if (method_ == LevyMethod::kFour) d += asset_weight_ * share_assets;
-  if (d.IsZero()) throw CalculationError("the rate basis D_i is zero");
+  if (d.IsZero())
+    throw CalculationError(
+        "標準保険料率の算定基礎 D_i が0です (所得・被保険者数・世帯数 (・資産) のシェアと重み"
+        "がすべて0)。市町村表と賦課割合を確かめてください");
   const Rational k = levy_total / d;  // K_i = F_i / D_i
   std::optional<Rational> asset;
   if (method_ == LevyMethod::kFour) asset = k * c_assets_;

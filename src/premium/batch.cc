@@ -130,7 +130,9 @@ Deciles AssignDeciles(const std::vector<PreparedHousehold>& prepared) {
   d.of_household.assign(n, 0);
   if (n == 0) return d;
   if (n >= (std::size_t{1} << 27))
-    throw CalculationError("deciles: more than 134 million households are not supported");
+    throw CalculationError(
+        "所得十分位: 134,217,727 世帯を超える母集団は計算できません。市町村ごとなどに分けて"
+        "計算してください");
   // Sort keys: income (clamped to 37 bits, over 137 billion yen), then the position
   // scrambled by an odd multiplier mod 2^27 (a bijection), so that households of equal
   // income are split between deciles in no particular order of municipality or file.

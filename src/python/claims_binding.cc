@@ -9,6 +9,7 @@
 #include "claims/linkage.h"
 #include "claims/model.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "python/bindings.h"
 #include "python/convert.h"
 #include "readers/claims/claims_store.h"
@@ -187,7 +188,8 @@ claims::Encoding ParseEncoding(const std::string& e) {
   if (e == "auto") return claims::Encoding::kAuto;
   if (e == "cp932" || e == "sjis" || e == "shift_jis") return claims::Encoding::kCp932;
   if (e == "utf8" || e == "utf-8") return claims::Encoding::kUtf8;
-  throw InputError({"encoding", 0, 0}, "expected auto, cp932 or utf8");
+  throw InputError({"encoding", 0, 0},
+                   Quoted(e) + "は使えません。auto、cp932、utf8 のどれかを指定してください");
 }
 
 py::dict ClaimsRead(const std::vector<std::string>& paths, const std::string& encoding,

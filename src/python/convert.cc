@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "premium/batch.h"
 #include "readers/population_check.h"
 #include "readers/population_io.h"
@@ -52,6 +53,8 @@ void ForEachField(Fn&& fn) {
   fn("birth_month", &Population::birth_month, &PopulationView::birth_month, false);
 }
 
+constexpr const char* kRequired = "この列は必須です。列を加えてください";
+
 [[noreturn]] void Wrong(const std::string& name, const std::string& column,
                         const std::string& what) {
   throw InputError({name, 0, 0}, fmt::format("{}: {}", column, what));
@@ -64,15 +67,19 @@ template <typename T>
 const T* ReadColumn(const py::handle& object, std::size_t expected, const std::string& name,
                     const std::string& column, std::vector<py::object>& keep) {
   py::array any = py::array::ensure(object);
-  if (!any) Wrong(name, column, "expected an array of integers");
-  if (any.ndim() != 1) Wrong(name, column, "expected a one-dimensional array");
+  if (!any) Wrong(name, column, "整数の配列 (numpy の配列か list) を渡してください");
+  if (any.ndim() != 1)
+    Wrong(name, column, fmt::format("1次元の配列を渡してください ({}次元です)", any.ndim()));
   if (static_cast<std::size_t>(any.shape(0)) != expected)
-    Wrong(name, column, fmt::format("expected {} values, got {}", expected, any.shape(0)));
+    Wrong(name, column,
+          fmt::format("値の数が合いません ({} 個です)。{} 個の値にしてください", any.shape(0),
+                      expected));
   const char kind = any.dtype().kind();
   if (kind != 'i' && kind != 'u' && kind != 'b')
-    Wrong(
-        name, column,
-        "expected integers (yen, yyyymmdd dates, flags), not " + std::string(py::str(any.dtype())));
+    Wrong(name, column,
+          fmt::format("整数の列にしてください (型{})。金額は円単位、日付は yyyymmdd、フラグは "
+                      "0/1 の整数です",
+                      Quoted(std::string(py::str(any.dtype())))));
   if (py::array_t<T, py::array::c_style>::check_(any) &&
       (any.flags() & py::detail::npy_api::NPY_ARRAY_ALIGNED_)) {
     keep.push_back(any);
@@ -85,12 +92,12 @@ const T* ReadColumn(const py::handle& object, std::size_t expected, const std::s
     const auto hi = as64.attr("max")().cast<std::int64_t>();
     if (kind == 'u' && any.dtype().itemsize() == 8) {
       // uint64 above int64's range reads negative as int64.
-      if (lo < 0) Wrong(name, column, "a value is too large");
+      if (lo < 0) Wrong(name, column, "大きすぎる値があります");
     }
     if (lo < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
         static_cast<std::uint64_t>(hi) > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
       Wrong(name, column,
-            fmt::format("a value is outside {} … {}",
+            fmt::format("この列の値は {} 〜 {} の範囲にしてください (範囲外の値があります)",
                         static_cast<std::int64_t>(std::numeric_limits<T>::min()),
                         static_cast<std::uint64_t>(std::numeric_limits<T>::max())));
   }
@@ -134,14 +141,19 @@ std::unique_ptr<InputPopulation> InputFromColumns(const py::dict& columns,
     const std::string key = py::str(item.first);
     bool known = key == "age";
     ForEachField([&](const char* column, auto, auto, bool) { known |= key == column; });
-    if (!known) Wrong(name, key, "unknown column (docs/population-format.md §2 names them)");
+    if (!known)
+      Wrong(name, key,
+            "この名前の列はありません。列の名前は docs/population-format.md §2 の表のとおりに"
+            "してください");
   }
-  if (get("household_id").is_none()) Wrong(name, "household_id", "the column is required");
-  if (get("member_offset").is_none()) Wrong(name, "member_offset", "the column is required");
+  if (get("household_id").is_none()) Wrong(name, "household_id", kRequired);
+  if (get("member_offset").is_none()) Wrong(name, "member_offset", kRequired);
   const std::size_t hh = static_cast<std::size_t>(py::len(get("household_id")));
   const std::size_t offsets = static_cast<std::size_t>(py::len(get("member_offset")));
   if (offsets != hh + 1)
-    Wrong(name, "member_offset", fmt::format("expected households + 1 = {} values", hh + 1));
+    Wrong(name, "member_offset",
+          fmt::format("member_offset は世帯数 + 1 = {} 個の値にしてください (いまは {} 個)", hh + 1,
+                      offsets));
   view.member_offset =
       ReadColumn<std::uint32_t>(get("member_offset"), hh + 1, name, "member_offset", in->arrays);
   const std::size_t mm = view.member_offset[hh];
@@ -149,8 +161,8 @@ std::unique_ptr<InputPopulation> InputFromColumns(const py::dict& columns,
   view.member_count = mm;
   const py::object age = get("age");
   if (get("birth_date").is_none() && age.is_none())
-    Wrong(name, "birth_date", "give birth_date (yyyymmdd) or age");
-  if (get("flags").is_none()) Wrong(name, "flags", "the column is required");
+    Wrong(name, "birth_date", "生年月日 (birth_date、yyyymmdd) か年齢 (age) の列を渡してください");
+  if (get("flags").is_none()) Wrong(name, "flags", kRequired);
   ForEachField([&](const char* column, auto vector, auto pointer, bool household) {
     if (std::string_view(column) == "member_offset") return;
     using T = typename std::remove_reference_t<decltype(owned.*vector)>::value_type;
@@ -174,7 +186,7 @@ std::unique_ptr<InputPopulation> InputFromColumns(const py::dict& columns,
       if (owned.birth_date[i] != 0) continue;
       if (ages[i] < 0 || ages[i] > 120)
         throw InputError({name, static_cast<int>(i + 1), 0},
-                         "age: expected the age on 4月1日, a whole number from 0 to 120");
+                         "age: 年齢 (4月1日現在) を0から120までの整数で入力してください");
       owned.birth_date[i] = (fiscal_year - ages[i]) * 10000 + 402;
     }
     view.birth_date = owned.birth_date.data();

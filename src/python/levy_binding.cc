@@ -77,18 +77,18 @@ py::dict LevyOneHousehold(const std::string& text, const std::string& name,
   if (code.empty()) code = household.municipality;
   if (code.empty())
     throw InputError({name, 0, 0},
-                     "expected a municipality (団体コード): give municipality= or the household's "
-                     "municipality");
+                     "municipality: 市町村がわかりません。levy(…, municipality=\"102016\") か"
+                     "世帯の municipality に団体コードを指定してください");
   if (auto c = MunicipalityCode::TryParse(code)) {
     code = c->str();
   } else {
-    throw InputError({name, 0, 0},
-                     "municipality: expected a 団体コード of 6 digits with a valid check digit");
+    throw InputError({name, 0, 0}, "municipality: " + MunicipalityCodeProblem(code));
   }
   if (!household.municipality.empty() && household.municipality != code)
     throw InputError(household.municipality_at,
-                     fmt::format("municipality: {} differs from municipality= {}; expected the "
-                                 "same 団体コード (or leave one out)",
+                     fmt::format("municipality: 世帯の団体コード「{}」と municipality= の"
+                                 "「{}」が違います。同じ団体コードにするか、どちらか一方だけを"
+                                 "指定してください",
                                  household.municipality, code));
   const premium::RateSchedule& schedule = FindRateSchedule(schedules, code, rates_path, year);
   CompileRateSchedule(schedule, rules, rates_path);  // refuses incomplete rates at the file

@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/part.h"
+#include "core/text.h"
 #include "nofukin/engine.h"
 #include "python/bindings.h"
 #include "python/convert.h"
@@ -145,17 +147,17 @@ py::dict Explain(const std::string& path, const std::string& code_text, const st
                                          [&](const auto& m) { return m.code == *code; });
   if (!known)
     throw InputError({path, 0, 0},
-                     fmt::format("no municipality with code '{}' in the case (use the 6-digit "
-                                 "団体コード, e.g. {})",
-                                 code_text, c.municipalities.front().code.str()));
+                     fmt::format("municipality: 団体コード{}の市町村はこの事例にありません。"
+                                 "事例の6桁の団体コード (例: {}) を指定してください",
+                                 Quoted(code_text), c.municipalities.front().code.str()));
   std::optional<Part> only;
   if (!part.empty()) {
     only = TryParsePart(part);
     if (!only || !c.HasPart(*only))
       throw InputError({path, 0, 0},
-                       fmt::format("part '{}': expected one of the case's 分 (iryo, shien, "
-                                   "kaigo, kodomo)",
-                                   part));
+                       fmt::format("part: {}はこの事例の分ではありません。{} のどれかを指定"
+                                   "してください",
+                                   Quoted(part), PartKeysText()));
   }
   nofukin::Result r;
   {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "premium/synth.h"
 #include "python/bindings.h"
 #include "python/convert.h"
@@ -49,7 +50,9 @@ py::dict Synth(const std::vector<std::string>& codes, const std::vector<std::str
                const std::vector<std::int64_t>& households_of, std::int64_t households,
                std::uint64_t seed, int year) {
   if (households < 1 || households > 100'000'000)
-    throw InputError({"households", 0, 0}, "expected a number of households from 1 to 100,000,000");
+    throw InputError({"households", 0, 0},
+                     fmt::format("世帯数{}は作れません。1〜100,000,000 の整数にしてください",
+                                 Quoted(std::to_string(households))));
   premium::SynthOptions options;
   options.fiscal_year = year;
   options.households = households;
@@ -57,8 +60,10 @@ py::dict Synth(const std::vector<std::string>& codes, const std::vector<std::str
   for (std::size_t i = 0; i < codes.size(); ++i) {
     if (insured.at(i) < households_of.at(i))
       throw InputError({"municipalities", static_cast<int>(i + 1), 0},
-                       "insured: expected at least the households (every household has an "
-                       "insured member)");
+                       fmt::format("insured: 団体コード{}の被保険者数が世帯数より少なく"
+                                   "なっています。被保険者数は世帯数以上にしてください (どの"
+                                   "世帯にも国保の被保険者が1人以上います)",
+                                   Quoted(codes[i])));
     options.municipalities.push_back({codes[i], names.at(i), insured[i], households_of[i]});
   }
   premium::Population pop;

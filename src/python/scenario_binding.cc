@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "python/bindings.h"
 #include "python/convert.h"
 #include "readers/scenario_households.h"
@@ -129,20 +130,24 @@ std::vector<Rational> Axis(const std::vector<std::string>& values, const std::st
   auto number = [&](const std::string& text) {
     auto v = Rational::TryParse(text);
     if (!v)
-      throw InputError({axis, 0, 0}, fmt::format("expected FROM:TO:STEP or numbers, e.g. "
-                                                 "\"0:1:0.05\" or [0.5, 0.75] (got \"{}\")",
-                                                 text));
+      throw InputError({axis, 0, 0},
+                       fmt::format("{}は数として読めません。\"FROM:TO:STEP\" (例: \"0:1:0.05\") "
+                                   "か数のリスト (例: [0.5, 0.75]) で指定してください",
+                                   Quoted(text)));
     return *v;
   };
   if (values.size() == 1 && values[0].find(':') != std::string::npos) {
     const std::string& t = values[0];
     const auto a = t.find(':'), b = t.find(':', a + 1);
     if (b == std::string::npos || t.find(':', b + 1) != std::string::npos)
-      throw InputError({axis, 0, 0}, "expected FROM:TO:STEP");
+      throw InputError(
+          {axis, 0, 0},
+          fmt::format("{}は FROM:TO:STEP (例: \"0:1:0.05\") の形で書いてください", Quoted(t)));
     const Rational from = number(t.substr(0, a)), to = number(t.substr(a + 1, b - a - 1)),
                    step = number(t.substr(b + 1));
     if (step.Sign() <= 0 || to < from)
-      throw InputError({axis, 0, 0}, "expected FROM ≤ TO and a STEP above 0");
+      throw InputError({axis, 0, 0},
+                       fmt::format("{}: FROM ≤ TO、STEP は0より大きくしてください", Quoted(t)));
     return scenario::RangeValues(from, to, step);
   }
   std::vector<Rational> out;
@@ -165,7 +170,9 @@ py::dict Sweep(const std::string& path, int year, const std::vector<std::string>
   g.equal_share_index = Axis(equal_share, "equal_share");
   g.allowance = Axis(allowance, "allowance");
   if (g.size() > 1'000'000)
-    throw InputError({"sweep", 0, 0}, fmt::format("{} variants: at most 1,000,000", g.size()));
+    throw InputError(
+        {"sweep", 0, 0},
+        fmt::format("組み合わせが{}通りあります。1,000,000通り以下にしてください", g.size()));
   // As the CLI: an α axis where α is fixed is refused alone, dropped with a warning otherwise.
   if (!g.alpha.empty())
     if (const std::optional<std::string> why = scenario::AlphaFixedReason(s, fy)) {

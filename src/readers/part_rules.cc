@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "core/error.h"
+#include "core/part.h"
+#include "core/text.h"
 #include "io/parameter_file.h"
 
 namespace kokuho {
@@ -23,8 +26,11 @@ std::vector<Part> PartsInForce(FiscalYear year, ParameterNotes& notes) {
   YAML::Node list = e->map.Require("parts");
   std::array<bool, kPartCount> levied{};
   for (const YAML::Node& item : list) {
-    auto part = TryParsePart(ScalarText(item, e->map.PosOf(item), "parts"));
-    if (!part) throw InputError(e->map.PosOf(item), "parts: expected " + PartKeysText(" or "));
+    const std::string text = ScalarText(item, e->map.PosOf(item), "parts");
+    auto part = TryParsePart(text);
+    if (!part)
+      throw InputError(e->map.PosOf(item), "parts: " + Quoted(text) + "は分ではありません。" +
+                                               PartKeysText() + " のどれかを書いてください");
     levied[static_cast<int>(*part)] = true;
   }
   e->map.RejectUnknownKeys();

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/municipality_code.h"
+#include "core/text.h"
 #include "premium/civil_date.h"
 #include "premium/member_age.h"
 
@@ -34,7 +35,7 @@ class Checker {
   [[noreturn]] void Fail(std::size_t row, const std::string& column, const std::string& what,
                          std::int64_t household = -1) const {
     throw InputError({name_, static_cast<int>(std::min<std::size_t>(row + 1, 2'000'000'000)), 0},
-                     household >= 0 ? fmt::format("{}: {} (household {})", column, what, household)
+                     household >= 0 ? fmt::format("{} (世帯 {}): {}", column, household, what)
                                     : fmt::format("{}: {}", column, what));
   }
 
@@ -44,9 +45,14 @@ class Checker {
     const Checker c(view, name);
     const std::size_t hh = pop.households(), mm = pop.members();
     if (pop.municipality.size() != hh || pop.tokutei_since.size() != hh)
-      c.Fail(0, "municipality", fmt::format("expected one value per household ({})", hh));
+      c.Fail(0, "municipality",
+             fmt::format("世帯ごとの列 (municipality、tokutei_since) は世帯数と同じ {} 個の値に"
+                         "してください",
+                         hh));
     if (pop.member_offset.size() != hh + 1 && !(hh == 0 && pop.member_offset.empty()))
-      c.Fail(0, "member_offset", fmt::format("expected households + 1 = {} values", hh + 1));
+      c.Fail(0, "member_offset",
+             fmt::format("member_offset は世帯数 + 1 = {} 個の値にしてください (いまは {} 個)",
+                         hh + 1, pop.member_offset.size()));
     for (const std::size_t n :
          {pop.flags.size(), pop.joined.size(), pop.left.size(), pop.salary_revenue.size(),
           pop.family_salary.size(), pop.pension_revenue.size(), pop.business.size(),
@@ -55,33 +61,43 @@ class Checker {
           pop.fixed_asset_tax.size(), pop.former_dependent_since.size(),
           pop.unemployment_separation.size(), pop.unemployment_reason.size(),
           pop.birth_month.size()})
-      if (n != mm) c.Fail(0, "members", fmt::format("every member column needs {} values", mm));
+      if (n != mm)
+        c.Fail(0, "members",
+               fmt::format("世帯員ごとの列は世帯員数と同じ {} 個の値にしてください (いまは {} 個)",
+                           mm, n));
   }
 
   void Structure() const {
     const std::size_t hh = pop_.households(), mm = pop_.members();
     if (hh == 0) return;
     const auto& off = pop_.member_offset;
-    if (off[0] != 0) Fail(0, "member_offset", "expected the first household to start at row 0");
+    if (off[0] != 0)
+      Fail(0, "member_offset",
+           fmt::format("最初の値は 0 にしてください（「{}」）。最初の世帯は0行目から始まります",
+                       off[0]));
     for (std::size_t h = 0; h < hh; ++h)
       if (off[h + 1] <= off[h])
         Fail(off[h], "member_offset",
-             "expected every household to have at least one member (offsets increasing)",
+             "どの世帯にも世帯員が1人以上必要です。member_offset は世帯ごとに増える値にして"
+             "ください",
              pop_.household_id[h]);
     if (off[hh] != mm)
       Fail(mm, "member_offset",
-           fmt::format("expected the offsets to end at the member count {}", mm));
+           fmt::format("最後の値は世帯員数 {} にしてください（「{}」）", mm, off[hh]));
     for (const std::string& code : *pop_.municipalities) {
       const auto c = MunicipalityCode::TryParse(code);
-      if (!c || c->str() != code)
+      if (!c) Fail(0, "municipality", MunicipalityCodeProblem(code));
+      if (c->str() != code)
         Fail(0, "municipality",
-             "expected 6-digit 団体コード with a valid check digit (e.g. 102016)");
+             fmt::format("{}は検査数字付きの6桁で書いてください (この団体コードなら {})",
+                         Quoted(code), c->str()));
     }
     for (std::size_t h = 0; h < hh; ++h)
       if (pop_.municipality[h] >= pop_.municipalities->size())
         Fail(off[h], "municipality",
-             fmt::format("index outside the table of {} municipalities",
-                         pop_.municipalities->size()),
+             fmt::format("市町村の番号{}が市町村表 ({} 市町村、番号は 0〜{}) の外です",
+                         Quoted(std::to_string(pop_.municipality[h])), pop_.municipalities->size(),
+                         static_cast<std::int64_t>(pop_.municipalities->size()) - 1),
              pop_.household_id[h]);
   }
 
@@ -89,7 +105,8 @@ class Checker {
     const std::int64_t id = pop_.household_id[h];
     const std::size_t b = pop_.member_offset[h], e = pop_.member_offset[h + 1];
     if (pop_.tokutei_since[h] != 0 && !ValidDate(pop_.tokutei_since[h]))
-      Fail(b, "tokutei_since", "expected a date as yyyymmdd (0 = none)", id);
+      Fail(b, "tokutei_since",
+           "特定世帯となった日を yyyymmdd の整数 (例: 20260401) で入力してください (なしは 0)", id);
     int heads = 0, insured = 0;
     for (std::size_t i = b; i < e; ++i) {
       Member(i, id);
@@ -97,19 +114,31 @@ class Checker {
       insured += (pop_.flags[i] & premium::kInsured) != 0;
     }
     if (heads != 1)
-      Fail(b, "head", "expected exactly one 世帯主 per household (擬制世帯主: head, not insured)",
+      Fail(b, "head",
+           fmt::format("世帯主は1世帯に1人だけにしてください (この世帯は{}人)。国保に加入して"
+                       "いない世帯主は head = 1、insured = 0 の擬制世帯主として入力します",
+                       heads),
            id);
-    if (insured == 0) Fail(b, "insured", "expected at least one 国保 member", id);
+    if (insured == 0)
+      Fail(b, "insured", "国保に加入している人 (insured = 1) を1世帯に1人以上入力してください", id);
   }
 
  private:
   void Member(std::size_t i, std::int64_t id) const {
     if (!ValidDate(pop_.birth_date[i]))
-      Fail(i, "birth_date", "expected a birth date as yyyymmdd", id);
+      Fail(i, "birth_date", "生年月日を yyyymmdd の整数 (例: 19800401) で入力してください", id);
     const std::uint8_t f = pop_.flags[i];
-    if (f & ~kKnownFlags) Fail(i, "flags", "expected only the bits 1, 2, 4, 8, 16, 32", id);
+    if (f & ~kKnownFlags)
+      Fail(i, "flags",
+           fmt::format("{}には使えないビットがあります。flags は 1, 2, 4, 8, 16, 32 の和にして"
+                       "ください",
+                       Quoted(std::to_string(f))),
+           id);
     if ((f & premium::kTokuteiDoitsu) && (f & premium::kInsured))
-      Fail(i, "tokutei_doitsu", "a 特定同一世帯所属者 is not insured (国保 = 0)", id);
+      Fail(i, "tokutei_doitsu",
+           "特定同一世帯所属者は後期高齢者医療に移った人です。この人は国保の加入 (insured) を 0 "
+           "にしてください",
+           id);
     const std::pair<const char*, const std::int32_t*> dates[] = {
         {"joined", pop_.joined},
         {"left", pop_.left},
@@ -117,14 +146,21 @@ class Checker {
         {"unemployment_separation", pop_.unemployment_separation}};
     for (const auto& [column, v] : dates)
       if (v[i] != 0 && !ValidDate(v[i]))
-        Fail(i, column, "expected a date as yyyymmdd (0 = none)", id);
+        Fail(i, column, "日付を yyyymmdd の整数 (例: 20260401) で入力してください (なしは 0)", id);
     if (pop_.joined[i] != 0 && pop_.left[i] != 0 && pop_.left[i] <= pop_.joined[i])
-      Fail(i, "left", "expected a 資格喪失日 after the 資格取得日", id);
+      Fail(i, "left",
+           "資格喪失日 (left) は資格取得日 (joined) より後の日付にしてください (資格喪失日は"
+           "加入最後の日の翌日です)",
+           id);
     const std::int32_t month = pop_.birth_month[i];
     if (month != 0 && !(month / 100 >= 1900 && month % 100 >= 1 && month % 100 <= 12))
-      Fail(i, "birth_month", "expected a month as yyyymm (0 = none)", id);
+      Fail(i, "birth_month",
+           "出産予定月を yyyymm の整数 (例: 202609) で入力してください (なしは 0)", id);
     if ((f & premium::kBirthMultiple) && month == 0)
-      Fail(i, "birth_multiple", "a multiple birth needs its birth_month", id);
+      Fail(i, "birth_multiple",
+           "多胎 (birth_multiple) の人には出産予定月 (birth_month) も入力"
+           "してください",
+           id);
     const std::pair<const char*, const std::int64_t*> amounts[] = {
         {"salary_revenue", pop_.salary_revenue},
         {"family_salary", pop_.family_salary},
@@ -139,16 +175,25 @@ class Checker {
         {"fixed_asset_tax", pop_.fixed_asset_tax}};
     for (const auto& [column, v] : amounts)
       if (v[i] < 0 || v[i] > kMaxAmount)
-        Fail(i, column, "expected an amount of 0 to 10,000,000,000 yen (give a loss as 0)", id);
+        Fail(i, column, "金額は0以上100億円以下の円単位の整数で入力してください (損失は0とします)",
+             id);
     if (pop_.land_gains_deduction[i] > pop_.land_gains[i])
-      Fail(i, "land_gains_deduction", "expected at most land_gains", id);
+      Fail(i, "land_gains_deduction", "特別控除は分離譲渡所得 (land_gains) 以下の額にしてください",
+           id);
     const std::uint8_t reason = pop_.unemployment_reason[i];
     const bool separation = pop_.unemployment_separation[i] != 0;
     if (reason != 0 && !premium::IsInvoluntaryReasonCode(reason))
-      Fail(i, "unemployment_reason", "expected 11, 12, 21, 22, 31, 32, 23, 33 or 34", id);
-    if (separation != (reason != 0))
-      Fail(i, separation ? "unemployment_reason" : "unemployment_separation",
-           "a 離職日 and its 離職理由コード go together", id);
+      Fail(i, "unemployment_reason",
+           fmt::format("離職理由コード{}は使えません。特定受給資格者 (11, 12, 21, 22, 31, 32) "
+                       "か特定理由離職者 (23, 33, 34) のコードにしてください",
+                       Quoted(std::to_string(reason))),
+           id);
+    if (separation && reason == 0)
+      Fail(i, "unemployment_reason",
+           "離職日 (unemployment_separation) を入力した人には離職理由コードも入力してください", id);
+    if (!separation && reason != 0)
+      Fail(i, "unemployment_separation",
+           "離職理由コード (unemployment_reason) を入力した人には離職日も入力してください", id);
   }
 
   const PopulationView& pop_;

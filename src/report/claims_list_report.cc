@@ -522,7 +522,8 @@ std::size_t WriteMedicalNoticeCsv(const ClaimsListReport& rep, const std::string
     for (const auto* r : sorted) write(r);
   }
   flush();
-  if (!out) throw std::runtime_error("cannot write " + path);
+  if (!out)
+    throw std::runtime_error(path + ": 書き込めません。空き容量と書き込みの権限を確かめてください");
   return all.size();
 }
 

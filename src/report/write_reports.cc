@@ -11,6 +11,8 @@
 namespace kokuho {
 namespace {
 
+constexpr char kCannotWrite[] = "書き込めません。空き容量と書き込みの権限を確かめてください";
+
 XlsxCell ToXlsxValue(const ReportCell& c) {
   switch (c.kind) {
     case ReportCell::kText:
@@ -80,7 +82,7 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
   if (formats.json) {
     std::ofstream out(stage.PathFor(stem + ".json"), std::ios::binary);
     out << json.dump(2) << "\n";
-    if (!out) throw std::runtime_error("cannot write " + stem + ".json");
+    if (!out) throw std::runtime_error(stem + ".json: " + kCannotWrite);
     names.push_back(stem + ".json");
   }
   for (const auto& f : extra) {
@@ -91,7 +93,7 @@ std::vector<std::string> WriteReports(const std::string& dir, const std::string&
     }
     std::ofstream out(stage.PathFor(f.name), std::ios::binary);
     out << f.bytes;
-    if (!out) throw std::runtime_error("cannot write " + f.name);
+    if (!out) throw std::runtime_error(f.name + ": " + kCannotWrite);
     names.push_back(f.name);
   }
   stage.Commit();

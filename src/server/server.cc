@@ -376,8 +376,10 @@ struct AppServer::Impl {
                  res.set_header("Content-Security-Policy", kPageSecurityPolicy);
                  res.set_content(
                      "<!doctype html><meta charset=utf-8><title>kokuho</title>"
-                     "<p>kokuho serve: the front end was not built (npm was missing at build "
-                     "time). The JSON API works: <a href=/api/case>/api/case</a>.",
+                     "<p>kokuho serve: 画面 (フロントエンド) が組み込まれていません (ビルドの"
+                     "ときに npm がありませんでした)。<code>bash scripts/build.sh --browser</code> "
+                     "で npm を入れてビルドし直してください。JSON の API は使えます: "
+                     "<a href=/api/case>/api/case</a>",
                      "text/html; charset=utf-8");
                  return;
                }

@@ -161,9 +161,17 @@ TEST(ClaimsCheckCli, ParallelAndCombinedRunsGiveTheSerialFiles) {
 
   // A list option without --lists-out is refused, as is --lists-out without --out.
   r = RunKokuho(with(check, {"--notice-from", "202405"}), dir.path());
-  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("kokuho: usage error: --notice-from: 保険者向けリストのオプションです。"
+                       "--lists-out フォルダ も指定してください"),
+            std::string::npos)
+      << r.err;
   r = RunKokuho(with(check, {"--lists-out", dir.Path("x")}), dir.path());
-  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("kokuho: usage error: --lists-out: --out (点検結果のフォルダ) も指定して"
+                       "ください"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(ClaimsCheckCli, BadStoreIsAnInputError) {

@@ -9,10 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "../japanese_text.h"
 #include "../premium/population_test_util.h"
 #include "core/error.h"
 #include "premium/batch.h"
@@ -109,12 +111,149 @@ TEST_F(PopulationCheckTest, FirstErrorInRowOrderOnEveryThreadCount) {
       first.apply(p, early);
       const std::string whole = ErrorOf([&] { CheckPopulation(p, "<columns>"); });
       ASSERT_NE(whole, "") << first.what;
-      EXPECT_NE(whole.find(fmt::format("household {}", p.household_id[early])), std::string::npos)
+      EXPECT_NE(whole.find(fmt::format("(世帯 {}): ", p.household_id[early])), std::string::npos)
           << whole;
       for (unsigned threads : {1u, 2u, 3u})
         EXPECT_EQ(FusedError(p, *rules_, threads), whole)
             << first.what << " then " << second.what << ", " << threads << " threads";
     }
+}
+
+// Every check, one at a time on a clean population: the error is at the row of the wrong
+// value (the household's first row for a household column), in Japanese (the guard of
+// tests/japanese_text.h), opens with the column and the household ("flags (世帯 17): "),
+// says what to write, and never shows an amount.
+TEST_F(PopulationCheckTest, EachCheckIsJapaneseAtItsRow) {
+  // A household of two or more members, the second insured and not the head.
+  std::size_t h = 200;
+  while (pop_->member_offset[h + 1] - pop_->member_offset[h] < 2 ||
+         !(pop_->flags[pop_->member_offset[h] + 1] & premium::kInsured) ||
+         (pop_->flags[pop_->member_offset[h] + 1] & premium::kHead))
+    ++h;
+  const std::size_t b = pop_->member_offset[h], m = b + 1;
+  // An amount that would show if a message printed one.
+  constexpr std::int64_t kSecret = 987'654'321;
+  struct Case {
+    const char* column;
+    std::size_t row;  // 0-based member row the error must name
+    const char* says;
+    std::function<void(Population&)> apply;
+  };
+  const std::vector<Case> cases = {
+      {"tokutei_since", b, "特定世帯となった日を yyyymmdd の整数",
+       [&](Population& p) { p.tokutei_since[h] = 20260230; }},
+      {"birth_date", m, "生年月日を yyyymmdd の整数", [&](Population& p) { p.birth_date[m] = 1; }},
+      {"flags", m, "「193」には使えないビットがあります",
+       [&](Population& p) { p.flags[m] = premium::kInsured | 64 | 128; }},
+      {"tokutei_doitsu", m, "国保の加入 (insured) を 0 にしてください",
+       [&](Population& p) { p.flags[m] |= premium::kTokuteiDoitsu; }},
+      {"joined", m, "日付を yyyymmdd の整数", [&](Population& p) { p.joined[m] = 20261301; }},
+      {"left", m, "日付を yyyymmdd の整数", [&](Population& p) { p.left[m] = 20260000; }},
+      {"former_dependent_since", m, "日付を yyyymmdd の整数",
+       [&](Population& p) { p.former_dependent_since[m] = 2026; }},
+      {"left", m, "資格喪失日 (left) は資格取得日 (joined) より後の日付",
+       [&](Population& p) {
+         p.joined[m] = 20260601;
+         p.left[m] = 20260601;
+       }},
+      {"birth_month", m, "出産予定月を yyyymm の整数",
+       [&](Population& p) { p.birth_month[m] = 202613; }},
+      {"birth_multiple", m, "出産予定月 (birth_month) も入力",
+       [&](Population& p) {
+         p.birth_month[m] = 0;
+         p.flags[m] |= premium::kBirthMultiple;
+       }},
+      {"other_income", m, "金額は0以上100億円以下の円単位の整数",
+       [&](Population& p) { p.other_income[m] = -kSecret; }},
+      {"fixed_asset_tax", m, "金額は0以上100億円以下の円単位の整数",
+       [&](Population& p) { p.fixed_asset_tax[m] = kSecret * 100; }},
+      {"land_gains_deduction", m, "特別控除は分離譲渡所得 (land_gains) 以下の額",
+       [&](Population& p) {
+         p.land_gains[m] = kSecret;
+         p.land_gains_deduction[m] = kSecret + 1;
+       }},
+      {"unemployment_reason", m, "離職理由コード「13」は使えません",
+       [&](Population& p) {
+         p.unemployment_separation[m] = 20250930;
+         p.unemployment_reason[m] = 13;
+       }},
+      {"unemployment_reason", m, "離職理由コードも入力してください",
+       [&](Population& p) {
+         p.unemployment_separation[m] = 20250930;
+         p.unemployment_reason[m] = 0;
+       }},
+      {"unemployment_separation", m, "離職日も入力してください",
+       [&](Population& p) {
+         p.unemployment_separation[m] = 0;
+         p.unemployment_reason[m] = 11;
+       }},
+      {"head", b, "世帯主は1世帯に1人だけにしてください (この世帯は2人)",
+       [&](Population& p) { p.flags[m] |= premium::kHead; }},
+      {"head", b, "(この世帯は0人)",
+       [&](Population& p) {
+         for (auto i = p.member_offset[h]; i < p.member_offset[h + 1]; ++i)
+           p.flags[i] &= ~premium::kHead;
+       }},
+      {"insured", b, "国保に加入している人 (insured = 1) を1世帯に1人以上",
+       [&](Population& p) {
+         for (auto i = p.member_offset[h]; i < p.member_offset[h + 1]; ++i)
+           p.flags[i] &= ~premium::kInsured;
+       }},
+  };
+  for (const Case& c : cases) {
+    Population p = *pop_;
+    c.apply(p);
+    try {
+      CheckPopulation(p, "<columns>");
+      ADD_FAILURE() << c.column << " " << c.says << ": no error";
+    } catch (const InputError& e) {
+      const std::string& msg = e.message();
+      EXPECT_EQ(e.pos().file, "<columns>");
+      EXPECT_EQ(e.pos().line, static_cast<int>(c.row + 1)) << msg;
+      EXPECT_EQ(msg.rfind(fmt::format("{} (世帯 {}): ", c.column, p.household_id[h]), 0), 0u)
+          << msg;
+      EXPECT_NE(msg.find(c.says), std::string::npos) << msg;
+      EXPECT_EQ(test::JapaneseMessageProblem(msg), "") << msg;
+      EXPECT_EQ(msg.find("987"), std::string::npos) << msg;
+      EXPECT_EQ(msg.find("98,7"), std::string::npos) << msg;
+    }
+  }
+}
+
+// The structure and the column sizes, in Japanese with the value found and the one expected.
+TEST_F(PopulationCheckTest, StructureErrorsAreJapanese) {
+  struct Case {
+    const char* starts;
+    const char* says;
+    std::function<void(Population&)> apply;
+  };
+  const std::vector<Case> cases = {
+      {"member_offset: ", "最初の値は 0 にしてください（「1」）",
+       [](Population& p) { p.member_offset[0] = 1; }},
+      {"member_offset (世帯 ", "どの世帯にも世帯員が1人以上必要です",
+       [](Population& p) { p.member_offset[3] = p.member_offset[2]; }},
+      {"member_offset: ", "member_offset は世帯数 + 1",
+       [](Population& p) { p.member_offset.pop_back(); }},
+      {"members: ", "世帯員ごとの列は世帯員数と同じ", [](Population& p) { p.joined.push_back(0); }},
+      {"municipality: ", "「102017」は検査数字 (6桁目) が合いません。102016",
+       [](Population& p) { p.municipalities[0] = "102017"; }},
+      {"municipality: ", "「10201」は検査数字付きの6桁で書いてください (この団体コードなら 102016)",
+       [](Population& p) { p.municipalities[0] = "10201"; }},
+  };
+  for (const Case& c : cases) {
+    Population p = *pop_;
+    p.municipalities[0] = "102016";  // 前橋市, so that the expected codes are known
+    c.apply(p);
+    std::string msg;
+    try {
+      CheckPopulation(p, "<columns>");
+    } catch (const InputError& e) {
+      msg = e.message();
+    }
+    EXPECT_EQ(msg.rfind(c.starts, 0), 0u) << msg;
+    EXPECT_NE(msg.find(c.says), std::string::npos) << msg;
+    EXPECT_EQ(test::JapaneseMessageProblem(msg), "") << msg;
+  }
 }
 
 // A structural error (a municipality index outside the table) late in the rows comes
@@ -124,7 +263,8 @@ TEST_F(PopulationCheckTest, StructureBeforeValues) {
   p.salary_revenue[5] = -1;
   p.municipality[p.households() - 1] = 9;
   const std::string whole = ErrorOf([&] { CheckPopulation(p, "<columns>"); });
-  EXPECT_NE(whole.find("municipality: index outside the table of 3 municipalities"),
+  EXPECT_NE(whole.find("municipality (世帯 "), std::string::npos) << whole;
+  EXPECT_NE(whole.find("市町村の番号「9」が市町村表 (3 市町村、番号は 0〜2) の外です"),
             std::string::npos)
       << whole;
   EXPECT_EQ(FusedError(p, *rules_, 2), whole);

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "../cli_runner.h"
+#include "../japanese_text.h"
 #include "core/error.h"
 #include "report/web_assets.h"
 
@@ -58,6 +59,7 @@ std::string ErrorOf(const json& r) {
   try {
     ValidateReport(r, "data.json");
   } catch (const InputError& e) {
+    EXPECT_EQ(test::JapaneseMessageProblem(e.message()), "") << e.message();
     return e.what();
   }
   return "(no error)";
@@ -131,67 +133,77 @@ TEST(HtmlReport, NamesTheFieldOfAMalformedReport) {
 
   r["schema"] = "kokuho.report/2";
   EXPECT_EQ(ErrorOf(r),
-            "data.json: schema: \"kokuho.report/2\" is not a supported schema (expected "
-            "\"kokuho.report/1\")");
-  EXPECT_EQ(ErrorOf(json::array()), "data.json: the report must be a JSON object");
+            "data.json: schema: 「kokuho.report/2」には対応していません。\"kokuho.report/1\" と"
+            "書いてください");
+  EXPECT_EQ(ErrorOf(json::array()),
+            "data.json: レポートのデータは JSON のオブジェクト ({…}) にしてください");
 
   r = Minimal();
   r.erase("title");
-  EXPECT_EQ(ErrorOf(r), "data.json: title: missing (expected a string)");
+  EXPECT_EQ(ErrorOf(r), "data.json: title: ありません。文字列で書いてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][0]["kind"] = "pie";
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[0].kind: unknown block kind \"pie\" (expected one of "
-            "line, bar, map, table)");
+            "data.json: sections[0].blocks[0].kind: 「pie」というブロックはありません。line、bar、"
+            "map、table のどれかを書いてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][0]["series"][0]["values"] = {1};
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[0].series[0].values: 1 values for 2 x labels");
+            "data.json: sections[0].blocks[0].series[0].values: 値が1個ありますが、x のラベルは"
+            "2個です。同じ数にしてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][0]["series"][0]["values"][1] = "123";
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[0].series[0].values[1]: expected a number or null");
+            "data.json: sections[0].blocks[0].series[0].values[1]: 数か null (値なし) で書いて"
+            "ください");
 
   r = Minimal();
   r["sections"][0]["blocks"][2]["rows"][1] = {"高崎市"};
-  EXPECT_EQ(ErrorOf(r), "data.json: sections[0].blocks[2].rows[1]: 1 cells for 2 columns");
+  EXPECT_EQ(ErrorOf(r),
+            "data.json: sections[0].blocks[2].rows[1]: セルが1個ありますが、列は2個です。"
+            "同じ数にしてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][2]["columns"][1]["format"] = "money";
   EXPECT_EQ(
       ErrorOf(r),
-      "data.json: sections[0].blocks[2].columns[1].format: expected yen, percent, number or text");
+      "data.json: sections[0].blocks[2].columns[1].format: 「money」は使えません。yen、percent、"
+      "number、text のどれかを書いてください");
 
   r = Minimal();
   r["sections"][0]["blocks"][1]["id"] = "l1";
-  EXPECT_EQ(ErrorOf(r), "data.json: sections[0].blocks[1].id: \"l1\" is used twice");
+  EXPECT_EQ(ErrorOf(r),
+            "data.json: sections[0].blocks[1].id: 「l1」が2回使われています。id はレポートの中で"
+            "1つずつにしてください");
 
   r = WithMap();
   r.erase("prefecture_code");
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[3].kind: a map needs the report's prefecture_code (e.g. "
-            "\"10\")");
+            "data.json: sections[0].blocks[3].kind: 地図にはレポートの prefecture_code "
+            "(都道府県コード、例: \"10\") が必要です");
 
   r = WithMap();
   r["sections"][0]["blocks"][3]["metrics"][0]["values"]["102017"] = 1;
   EXPECT_EQ(
       ErrorOf(r),
-      "data.json: sections[0].blocks[3].metrics[0].values[\"102017\"]: the check digit of the "
-      "団体コード is wrong");
+      "data.json: sections[0].blocks[3].metrics[0].values[\"102017\"]: 「102017」は検査数字 "
+      "(6桁目) が合いません。102016 ではありませんか。団体コードは検査数字付きの6桁 (または検査"
+      "数字を除いた5桁) で書いてください (例: 前橋市 102016)");
 
   r = WithMap();
   r["sections"][0]["blocks"][3]["metrics"][0]["values"]["131016"] = 1;  // 千代田区 (東京都)
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[3].metrics[0].values[\"131016\"]: not a municipality "
-            "of prefecture 10");
+            "data.json: sections[0].blocks[3].metrics[0].values[\"131016\"]: 都道府県コード 10 "
+            "(prefecture_code) の市町村ではありません");
 
   r = WithMap();
   r["sections"][0]["blocks"][3]["metrics"] = json::array();
   EXPECT_EQ(ErrorOf(r),
-            "data.json: sections[0].blocks[3].metrics: expected a non-empty array of metrics");
+            "data.json: sections[0].blocks[3].metrics: 指標の配列 ([{\"label\": …, \"values\": "
+            "{…}}, …]) を1つ以上書いてください");
 }
 
 TEST(HtmlReport, AcceptsTheNoticePalettesScalesAndAppendixAndNamesAWrongOne) {
@@ -204,19 +216,22 @@ TEST(HtmlReport, AcceptsTheNoticePalettesScalesAndAppendixAndNamesAWrongOne) {
 
   json bad = r;
   bad["notice"] = 1;
-  EXPECT_EQ(ErrorOf(bad), "data.json: notice: expected a string");
+  EXPECT_EQ(ErrorOf(bad), "data.json: notice: 文字列で書いてください");
   bad = r;
   bad["sections"][0]["role"] = "annex";
-  EXPECT_EQ(ErrorOf(bad), "data.json: sections[0].role: expected \"appendix\" (or no role)");
+  EXPECT_EQ(ErrorOf(bad),
+            "data.json: sections[0].role: 「annex」は使えません。\"appendix\" と書くか、role を"
+            "省いてください");
   bad = r;
   bad["sections"][0]["blocks"][1]["palette"] = "rainbow";
   EXPECT_EQ(ErrorOf(bad),
-            "data.json: sections[0].blocks[1].palette: expected categorical, diverging or "
-            "sequential");
+            "data.json: sections[0].blocks[1].palette: 「rainbow」は使えません。categorical、"
+            "diverging、sequential のどれかを書いてください");
   bad = r;
   bad["sections"][0]["blocks"][3]["metrics"][0]["scale"] = "log";
   EXPECT_EQ(ErrorOf(bad),
-            "data.json: sections[0].blocks[3].metrics[0].scale: expected sequential or diverging");
+            "data.json: sections[0].blocks[3].metrics[0].scale: 「log」は使えません。sequential か "
+            "diverging で書いてください");
 }
 
 TEST(HtmlReport, RenderThrowsTheSameErrorsAsValidate) {
@@ -271,7 +286,7 @@ TEST(ReportHtmlCommand, WritesTheFileOrNothing) {
       << R"({"schema": "kokuho.report/1", "title": "x", "sections": [{"title": "s", "blocks": [{"kind": "pie"}]}]})";
   run = testing::RunKokuho({"report-html", bad, "--out", out2}, dir.string());
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find("sections[0].blocks[0].kind: unknown block kind \"pie\""),
+  EXPECT_NE(run.err.find("sections[0].blocks[0].kind: 「pie」というブロックはありません"),
             std::string::npos)
       << run.err;
   EXPECT_FALSE(fs::exists(out2));

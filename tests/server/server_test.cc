@@ -148,7 +148,7 @@ TEST(ServerHttp, FilesAreCompressedOnceAndOnlyWithGzip) {
   c.set_decompress(false);  // look at the bytes sent
   auto page = c.Get("/");
   ASSERT_TRUE(page);
-  if (page->body.find("front end was not built") != std::string::npos)
+  if (page->body.find("画面 (フロントエンド) が組み込まれていません") != std::string::npos)
     GTEST_SKIP() << "built without the web app (KOKUHO_WEB=OFF)";
   const auto at = page->body.find("/assets/");
   ASSERT_NE(at, std::string::npos);
