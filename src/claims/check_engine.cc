@@ -894,9 +894,24 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
   for (const CheckReceipt& r : m.receipts) latest = std::max(latest, r.month);
   st.latest_month = latest;
   if (latest) {
-    const int gap = rules_.For(latest).first_visit_gap_months;
+    const RuleTable& table = rules_.For(latest);
+    const int gap = table.first_visit_gap_months;
     for (auto it = st.visits.begin(); it != st.visits.end();)
       it = MonthsBetween(it->second.month, latest) > gap + 1 ? st.visits.erase(it) : std::next(it);
+    // Uses of codes with only 背反・包括 rules (e.g. 再診料, on most 外来 receipts): a unit
+    // reaches at most the next month, so the uses of this month and the one before are kept
+    // (a claim one month late still meets them) and the rest dropped, with their keys.
+    // Codes with frequency rules keep the windows those need (trimmed as they recur).
+    for (auto it = st.uses.begin(); it != st.uses.end();) {
+      const RuleTable::CodeRules* code_rules = table.RulesOf(it->first.code);
+      if (code_rules && !code_rules->frequency.empty()) {
+        ++it;
+        continue;
+      }
+      std::erase_if(it->second,
+                    [&](const Use& u) { return MonthsBetween(u.date / 100, latest) >= 2; });
+      it = it->second.empty() ? st.uses.erase(it) : std::next(it);
+    }
   }
   SortFindings(found);
   for (Finding& f : found) out.push_back(std::move(f));

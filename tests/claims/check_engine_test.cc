@@ -467,6 +467,33 @@ TEST(CheckEngine, H01WeekCrossesTheMonth) {
   EXPECT_NE(now.reason.find("2024年7月2日"), std::string::npos) << now.reason;
 }
 
+TEST(CheckEngine, H01LateClaimAndHowLongPairUsesAreKept) {
+  // 請求 2024-06: 再診料 on 5/10 (person 1). 請求 2024-07: a 月遅れ receipt of 診療 2024-05 with
+  // 初診料 on 5/10 → 初診料 × 再診料 (1日, 区分 1: 初診料 stays): 再診料 must go, but it was
+  // billed in June: H01 要確認 on July's 初診料 line, 75 点 (再診料's). The uses of pair-only
+  // codes are kept while a claim one month late can still meet them: after July, the May
+  // uses (再診料, 初診料) and person 1's last visit make the history (3); after August (person
+  // 2, a code without rules) the May uses are dropped (2 → 2 last visits).
+  Checks r;
+  Person p2;
+  p2.number = "９９９９";
+  MedFile june("1000001", 202406), july("1000001", 202407), august("1000001", 202408);
+  june.Add(Person{}, "202405").Si("12", "112007410", 75, {10});
+  july.Add(Person{}, "202405").Si("11", "111000110", 291, {10});
+  august.Add(p2, "202407").Si("60", "160000190", 10, {1});
+  r.Month({F(june)});
+  r.Month({F(july)});
+  ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
+  EXPECT_EQ(r.findings[0].receipts[0].billing_month, 202407);
+  EXPECT_EQ(r.findings[0].code, 111000110u);
+  EXPECT_EQ(r.findings[0].points, 75);
+  EXPECT_EQ(r.findings[0].severity, CheckSeverity::kReview);
+  EXPECT_EQ(r.engine.HistorySize(), 3u);
+  r.Month({F(august)});
+  EXPECT_EQ(r.engine.HistorySize(), 2u);
+  EXPECT_EQ(r.findings.size(), 1u);
+}
+
 TEST(CheckEngine, H02IncludedCodesOfTheGroup) {
   // 113999910 includes 160999810 in its month: the main code on the 3rd, the included one on
   // the 3rd and the 24th (one line, 2 回 × 40 点) → both uses go, 80 点, 2024年5月3日・24日.
