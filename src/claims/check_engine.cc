@@ -505,7 +505,8 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
         const ExclusiveRule& x = table.exclusive[pr.rule];
         const std::string keep =
             pr.keep == KeepSide::kEither
-                ? fmt::format("いずれか一方を算定: 点数の低い {} を対象にしています", loser)
+                ? fmt::format("いずれか一方を算定: 点数の低い (同点なら後の) {} を対象にしています",
+                              loser)
                 : fmt::format("{} を算定", partner);
         f.reason = fmt::format(
             "{} と {} は{}併せて算定できない組み合わせです (背反; {})。{}の {} は {} と{}"
