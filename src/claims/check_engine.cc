@@ -467,9 +467,12 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
       const PairRule& pr = table.Pairs()[std::get<4>(key)];
       Finding f;
       f.rule = pr.inclusive ? "H02" : "H01";
-      // On the line the table keeps (earlier): a person decides whether to ask for the
-      // earlier receipt's 再審査.
-      f.severity = pr.special || p.earlier ? CheckSeverity::kReview : CheckSeverity::kError;
+      // 要確認: a 特例条件; the line the table keeps (earlier: a person decides whether to ask
+      // for the earlier receipt's 再審査); 同時, which レセ電 cannot show (read as the same
+      // receipt and day).
+      f.severity = pr.special || p.earlier || pr.unit == PairUnit::kSimultaneous
+                       ? CheckSeverity::kReview
+                       : CheckSeverity::kError;
       f.receipts.push_back(receipt_ref(p.at));
       for (const Ref& x : p.evidence) f.receipts.push_back(receipt_ref(x));
       f.lines = {p.item_line};

@@ -413,6 +413,8 @@ TEST(CheckEngine, H01SimultaneousMeansTheSameReceiptAndDay) {
   ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
   EXPECT_EQ(r.findings[0].code, 150222210u);
   EXPECT_EQ(r.findings[0].points, 600);
+  // レセ電 has no time of day: "the same receipt and day" is a reading, so 要確認.
+  EXPECT_EQ(r.findings[0].severity, CheckSeverity::kReview);
   EXPECT_NE(r.findings[0].reason.find("いずれか一方"), std::string::npos);
   Checks ok;
   MedFile g("1000009", 202406);
