@@ -28,6 +28,8 @@ constexpr RuleInfo kCatalogue[] = {
     {"K03", "突合", "投与日数の上限超過", CheckSeverity::kError, true},
     {"K04", "突合", "1日量の上限超過", CheckSeverity::kReview, true},
     {"K05", "突合", "適応傷病名なし", CheckSeverity::kReview, true},
+    {"H01", "背反", "併せて算定できない項目 (背反)", CheckSeverity::kError, false},
+    {"H02", "包括", "包括される項目の別算定", CheckSeverity::kError, false},
 };
 
 // A receipt as history keeps it: enough to name it in a later month's finding.
@@ -40,10 +42,13 @@ struct Ref {
 
 struct Use {
   Ref ref;
-  std::int32_t date = 0;    // yyyymmdd
+  std::int32_t date = 0;    // yyyymmdd (the 1st when the line has no day columns)
   std::int32_t daynum = 0;  // DayNumber(date)
   std::uint32_t count = 0;
   std::uint32_t item_line = 0;
+  std::int64_t per_points = 0;  // 点数 per 回 of its 算定単位 (背反・包括: the points at stake)
+  bool dated = true;            // the line has day columns (日・週・同時 need them)
+  bool pair_flagged = false;  // already found as the use that must go (H01/H02), once
 };
 
 struct UseKey {
@@ -131,6 +136,37 @@ int KeepMonths(const Period& p) {
       return 1 << 20;
   }
   return 2;
+}
+
+// Whether two uses of a 背反 pair / 包括 group meet within its unit (both of one patient and
+// one institution). 日・週・同時 need the day columns of both lines.
+bool PairMeets(PairUnit unit, const Use& a, const Use& b) {
+  switch (unit) {
+    case PairUnit::kMonth:
+      return a.date / 100 == b.date / 100;
+    case PairUnit::kDay:
+      return a.dated && b.dated && a.date == b.date;
+    case PairUnit::kWeek:  // 日曜–土曜, as InWindow's kWeek
+      return a.dated && b.dated && (a.daynum + 3) / 7 == (b.daynum + 3) / 7;
+    case PairUnit::kSimultaneous:  // the same receipt and the same day
+      return a.dated && b.dated && a.date == b.date && a.ref.source == b.ref.source &&
+             a.ref.number == b.ref.number && a.ref.month == b.ref.month;
+  }
+  return false;
+}
+
+std::string_view PairUnitText(PairUnit u) {
+  switch (u) {
+    case PairUnit::kDay:
+      return "同じ日に";
+    case PairUnit::kMonth:
+      return "同じ月に";
+    case PairUnit::kWeek:
+      return "同じ週 (日曜〜土曜) に";
+    case PairUnit::kSimultaneous:
+      return "同時に (同じレセプトの同じ日に)";
+  }
+  return "";
 }
 
 std::string PeriodText(const Period& p) {
@@ -265,6 +301,7 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
     std::uint32_t receipt;  // index into m.receipts
     std::uint32_t item;     // index into m.items
     std::uint32_t count;
+    bool dated;  // from the line's day columns
   };
   std::vector<Event> events;
 
@@ -283,14 +320,14 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
       const RuleTable& table = rules_.For(r.month);
       for (std::uint32_t k = 0; k < r.item_count; ++k) {
         const CheckItem& it = m.items[r.first_item + k];
-        if (it.code == 0 || it.type == kCO || table.FrequencyOf(it.code).empty()) continue;
+        if (it.code == 0 || it.type == kCO || !table.RulesOf(it.code)) continue;
         if (it.day_count == 0) {
           events.push_back({it.code, r.month * 100 + 1, ri, r.first_item + k,
-                            static_cast<std::uint32_t>(std::max(1, it.count))});
+                            static_cast<std::uint32_t>(std::max(1, it.count)), false});
           continue;
         }
         for (const DayCount& d : m.DaysOf(it))
-          events.push_back({it.code, r.month * 100 + d.day, ri, r.first_item + k, d.count});
+          events.push_back({it.code, r.month * 100 + d.day, ri, r.first_item + k, d.count, true});
       }
     }
     std::stable_sort(events.begin(), events.end(), [](const Event& x, const Event& y) {
@@ -307,13 +344,37 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
       std::uint32_t window_total = 0;
     };
     std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>, Pending> pending;
+    // 背反・包括: per use that must go (its receipt, line) × pair rule, one finding. When that
+    // use was billed in an earlier 請求年月 (history: checked before), the finding is on the
+    // line of this month that completes the pair (`earlier`), so that each run reports on its
+    // own 請求年月's receipts; it names the earlier receipt as the one to ask 再審査 for.
+    struct PairPending {
+      Ref at;                                 // the receipt the finding is on
+      std::uint32_t item_line = 0, code = 0;  // its line and code
+      std::uint32_t loser = 0, partner = 0;   // the code that must go, the one that stays
+      bool earlier = false;                   // the code that must go is on `evidence`
+      std::int32_t table_month = 0;           // the 診療年月 whose table has the rule
+      std::int64_t points = 0;
+      std::set<std::int32_t> dates;  // the days of the use that must go
+      bool undated = false;
+      std::vector<Ref> evidence;  // the partner's receipts when they are other receipts
+    };
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::int32_t, std::uint32_t, std::uint32_t>,
+             PairPending>
+        pair_pending;  // (source, number, month, line, pair rule)
     for (const Event& e : events) {
       const CheckReceipt& r = m.receipts[e.receipt];
       const RuleTable& table = rules_.For(r.month);
-      const std::vector<std::uint32_t>& rules = table.FrequencyOf(e.code);
-      Use use{ref_of(r), e.date, DayNumber(e.date), e.count, m.items[e.item].line};
-      bool need_inst = false, need_patient = false;
-      int keep = 0;
+      const RuleTable::CodeRules& code_rules = *table.RulesOf(e.code);  // events have rules
+      const std::vector<std::uint32_t>& rules = code_rules.frequency;
+      const std::vector<std::uint32_t>& pairs = code_rules.pairs;
+      const CheckItem& item = m.items[e.item];
+      Use use{
+          ref_of(r), e.date,    DayNumber(e.date),
+          e.count,   item.line, item.count > 0 ? item.unit_points / item.count : item.unit_points,
+          e.dated};
+      bool need_inst = !pairs.empty(), need_patient = false;
+      int keep = pairs.empty() ? 0 : 2;  // 背反・包括 units reach at most the next month
       for (std::uint32_t ri : rules) {
         (table.frequency[ri].across_institutions ? need_patient : need_inst) = true;
         keep = std::max(keep, KeepMonths(table.frequency[ri].period));
@@ -355,7 +416,109 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
               p.evidence.insert({u.ref.month, u.ref.source, u.ref.number});
           }
         }
+        if (patient || pairs.empty()) continue;
+        // 背反・包括: the partner's uses at this institution within the unit. The use that must
+        // go is the one the 背反区分 does not keep (包括: the included code); 背反区分 3 keeps
+        // the one with more 点数 per 回 (the 主たるもの), the later one on a tie.
+        Use& cur = list.back();
+        for (std::uint32_t pi : pairs) {
+          const PairRule& pr = table.Pairs()[pi];
+          const bool cur_first = pr.first == e.code;
+          const auto other =
+              st.uses.find(UseKey{person, r.institution, cur_first ? pr.second : pr.first});
+          if (other == st.uses.end()) continue;
+          for (Use& u : other->second) {
+            if (cur.pair_flagged) break;
+            if (u.pair_flagged || !PairMeets(pr.unit, u, cur)) continue;
+            bool cur_goes = pr.keep == KeepSide::kEither
+                                ? u.per_points >= cur.per_points
+                                : cur_first == (pr.keep == KeepSide::kSecond);
+            Use& loser = cur_goes ? cur : u;
+            const Use& winner = cur_goes ? u : cur;
+            loser.pair_flagged = true;
+            const bool earlier = loser.ref.billing_month != cur.ref.billing_month;
+            const Use& at = earlier ? cur : loser;
+            PairPending& p =
+                pair_pending[{at.ref.source, at.ref.number, at.ref.month, at.item_line, pi}];
+            p.at = at.ref;
+            p.item_line = at.item_line;
+            p.loser = cur_goes ? e.code : (cur_first ? pr.second : pr.first);
+            p.partner = cur_goes ? (cur_first ? pr.second : pr.first) : e.code;
+            p.code = earlier ? e.code : p.loser;
+            p.earlier = earlier;
+            p.table_month = r.month;
+            p.points += loser.per_points * loser.count;
+            p.dates.insert(loser.date);
+            p.undated = p.undated || !loser.dated;
+            const Ref& other_ref = earlier ? loser.ref : winner.ref;
+            if (!(other_ref.source == at.ref.source && other_ref.number == at.ref.number &&
+                  other_ref.month == at.ref.month) &&
+                std::none_of(p.evidence.begin(), p.evidence.end(), [&](const Ref& x) {
+                  return x.source == other_ref.source && x.number == other_ref.number &&
+                         x.month == other_ref.month;
+                }))
+              p.evidence.push_back(other_ref);
+          }
+        }
       }
+    }
+    for (auto& [key, p] : pair_pending) {
+      const RuleTable& table = rules_.For(p.table_month);
+      const PairRule& pr = table.Pairs()[std::get<4>(key)];
+      Finding f;
+      f.rule = pr.inclusive ? "H02" : "H01";
+      // 要確認: a 特例条件; the line the table keeps (earlier: a person decides whether to ask
+      // for the earlier receipt's 再審査); 同時, which レセ電 cannot show (read as the same
+      // receipt and day).
+      f.severity = pr.special || p.earlier || pr.unit == PairUnit::kSimultaneous
+                       ? CheckSeverity::kReview
+                       : CheckSeverity::kError;
+      f.receipts.push_back(receipt_ref(p.at));
+      for (const Ref& x : p.evidence) f.receipts.push_back(receipt_ref(x));
+      f.lines = {p.item_line};
+      f.code = p.code;
+      f.points = p.points;
+      std::string when;
+      if (p.undated) {
+        when = MonthText(p.earlier ? p.evidence.front().month : p.at.month);
+      } else {
+        for (std::int32_t d : p.dates)
+          when += when.empty() ? DateText(d) : fmt::format("・{}日", d % 100);
+      }
+      const std::string loser = name_of(p.loser, p.at.month);
+      const std::string partner = name_of(p.partner, p.at.month);
+      const std::string elsewhere =
+          p.earlier ? fmt::format(
+                          " (算定できない側の {} は以前に請求された関連レセプト (請求 {}) にあり"
+                          "ます: そのレセプトの再審査請求を検討してください)",
+                          loser, MonthText(p.evidence.front().billing_month))
+          : p.evidence.empty() ? ""
+                               : " (相手の項目は関連レセプトに記録されています)";
+      const std::string special =
+          pr.special ? "(特例条件のある組み合わせです: 条件に当たるかを確認してください)" : "";
+      if (pr.inclusive) {
+        const InclusiveRule& g = table.inclusive[pr.rule];
+        f.reason = fmt::format(
+            "{} は {} に包括される項目で、{}{} を算定した場合は別に算定できません。{}の {} "
+            "は {} と{}算定されています{}。包括される分の {} 点は再審査請求を検討してください。{}",
+            loser, partner, PairUnitText(pr.unit), partner, when, loser, partner,
+            PairUnitText(pr.unit), elsewhere, p.points, special);
+        f.source = g.source;
+      } else {
+        const ExclusiveRule& x = table.exclusive[pr.rule];
+        const std::string keep =
+            pr.keep == KeepSide::kEither
+                ? fmt::format("いずれか一方を算定: 点数の低い (同点なら後の) {} を対象にしています",
+                              loser)
+                : fmt::format("{} を算定", partner);
+        f.reason = fmt::format(
+            "{} と {} は{}併せて算定できない組み合わせです (背反; {})。{}の {} は {} と{}"
+            "算定されています{}。算定日と内容を確認し、再審査請求を検討してください。{}",
+            loser, partner, PairUnitText(pr.unit), keep, when, loser, partner,
+            PairUnitText(pr.unit), elsewhere, special);
+        f.source = x.source;
+      }
+      emit(std::move(f));
     }
     for (auto& [key, p] : pending) {
       const CheckReceipt& r = m.receipts[p.receipt];
@@ -735,9 +898,24 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
   for (const CheckReceipt& r : m.receipts) latest = std::max(latest, r.month);
   st.latest_month = latest;
   if (latest) {
-    const int gap = rules_.For(latest).first_visit_gap_months;
+    const RuleTable& table = rules_.For(latest);
+    const int gap = table.first_visit_gap_months;
     for (auto it = st.visits.begin(); it != st.visits.end();)
       it = MonthsBetween(it->second.month, latest) > gap + 1 ? st.visits.erase(it) : std::next(it);
+    // Uses of codes with only 背反・包括 rules (e.g. 再診料, on most 外来 receipts): a unit
+    // reaches at most the next month, so the uses of this month and the one before are kept
+    // (a claim one month late still meets them) and the rest dropped, with their keys.
+    // Codes with frequency rules keep the windows those need (trimmed as they recur).
+    for (auto it = st.uses.begin(); it != st.uses.end();) {
+      const RuleTable::CodeRules* code_rules = table.RulesOf(it->first.code);
+      if (code_rules && !code_rules->frequency.empty()) {
+        ++it;
+        continue;
+      }
+      std::erase_if(it->second,
+                    [&](const Use& u) { return MonthsBetween(u.date / 100, latest) >= 2; });
+      it = it->second.empty() ? st.uses.erase(it) : std::next(it);
+    }
   }
   SortFindings(found);
   for (Finding& f : found) out.push_back(std::move(f));

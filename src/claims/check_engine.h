@@ -3,7 +3,8 @@
 // check view (claims/check_view.h) and the rule tables (claims/check_rules.h).
 //
 // Months go in one at a time, in 請求 order; the engine keeps what later months need (the
-// uses of codes with a frequency rule within their longest window, the last visit per
+// uses of codes with a frequency rule within their longest window, and of codes of a 背反
+// pair or 包括 group for the next month (1週間 and 月遅れ claims), the last visit per
 // patient and institution for 初診料) and nothing else, so a year runs in the memory of
 // one month plus that history. Checking months together or one at a time with the earlier
 // months read first as history gives the same findings (tests/claims/check_engine_test.cc).
@@ -26,6 +27,9 @@
 //   K03 突合 投与日数の上限超過              drug_days
 //   K04 突合 1日量の上限超過                 drug_dose
 //   K05 突合 適応傷病名なし                  indication
+//   H01 背反 併せて算定できない項目            exclusive (1日・同一月・同時・1週間, one
+//   institution) H02 包括 包括される項目の別算定            inclusive (the group's code within
+//   日・月・同時)
 #pragma once
 
 #include <cstdint>

@@ -12,6 +12,12 @@
 //   drug_dose        1日量の上限 (添付文書の用法・用量; 要確認 only).
 //   indication       a drug needs a 傷病名 whose ICD-10 starts with one of the prefixes
 //                    (適応病名; no open table exists: a rule pack, 要確認 only).
+//   exclusive        背反: two codes that may not both be billed for one patient at one
+//                    institution within a unit (1日 / 同一月 / 同時 / 1週間), with the
+//                    背反区分 saying which one stays; the 電子点数表 背反テーブル 03-1..4.
+//   inclusive        包括: the codes of a group that a main code includes when billed within
+//                    the same unit (日 / 月 / 同時); the 電子点数表 包括テーブル 02 with the
+//                    包括単位 and グループ番号 of the 補助マスターテーブル 01.
 //
 // Each row keeps its own source; `special` (特例条件 of the 電子点数表) turns an エラー into
 // 要確認 (docs/claims-checks.md).
@@ -93,6 +99,64 @@ struct IndicationRule {
   std::string source;
 };
 
+/// The unit of a 背反 pair or a 包括 group: within it the two codes may not both be billed
+/// (one patient, one institution).
+enum class PairUnit : std::uint8_t {
+  kDay,           ///< 1日につき (背反 03-1; 包括単位 01): the same 実施日
+  kMonth,         ///< 同一月内 (背反 03-2; 包括単位 02): the same calendar month, every
+                  ///< receipt of the institution (入院 and 入院外)
+  kSimultaneous,  ///< 同時 (背反 03-3; 包括単位 03): the same receipt and the same 実施日
+  kWeek,  ///< 1週間につき (背反 03-4): the same week, 日曜–土曜 (点数表 第2章 通則)
+};
+/// Reads a unit: 日 (1日, 1日につき), 月 (同一月, 同一月内), 同時, 週 (1週間, 1週間につき), or a
+/// 包括単位 code of the 補助マスターテーブル (01 日, 02 月, 03 同時). False when none.
+bool ParsePairUnit(std::string_view text, PairUnit& out);
+/// "1日", "同一月", "同時", "1週間".
+std::string_view PairUnitName(PairUnit u);
+
+/// 背反区分 of the 背反テーブル: 1 コード①を算定する, 2 コード②を算定する, 3 何れか一方を
+/// 算定する (the layout's field notes as public implementations quote them; docs/claims-checks.md).
+enum class KeepSide : std::uint8_t { kFirst = 1, kSecond = 2, kEither = 3 };
+
+/// A 背反 pair (背反テーブル row).
+struct ExclusiveRule {
+  std::uint32_t code1 = 0, code2 = 0;  ///< 診療行為コード① and ②
+  std::string name1, name2;
+  PairUnit unit = PairUnit::kDay;
+  KeepSide keep = KeepSide::kEither;  ///< 背反区分
+  bool special = false;               ///< 特例条件: 要確認, not エラー
+  std::string source;
+};
+
+/// A 包括 group: `code` (the main item; 補助マスターテーブル 包括単位 + グループ番号) includes
+/// the `included` codes (包括テーブル rows of the group) billed within `unit`.
+struct InclusiveRule {
+  struct Member {
+    std::uint32_t code = 0;
+    std::string name;
+    bool special = false;  ///< 特例条件 of the 包括テーブル row
+  };
+  std::uint32_t code = 0;
+  std::string name;
+  std::string group;  ///< グループ番号 (for the reviewer; not used by the check)
+  PairUnit unit = PairUnit::kMonth;
+  std::vector<Member> included;
+  bool special = false;
+  std::string source;
+};
+
+/// A 背反 pair or one included code of a 包括 group as the engine applies it: `first` and
+/// `second` with `keep` saying which stays (包括: first = the main code, kept).
+struct PairRule {
+  std::uint32_t first = 0, second = 0;
+  PairUnit unit = PairUnit::kDay;
+  KeepSide keep = KeepSide::kEither;
+  bool special = false;
+  bool inclusive = false;    ///< 包括 (H02) rather than 背反 (H01)
+  std::uint32_t rule = 0;    ///< index into `exclusive` or `inclusive`
+  std::uint32_t member = 0;  ///< inclusive: index into `included`
+};
+
 /// The rules in force for one 診療年月.
 struct RuleTable {
   std::int32_t from_month = 0;  ///< the month the table applies from (the latest entry's)
@@ -104,11 +168,25 @@ struct RuleTable {
   std::vector<DrugDaysRule> drug_days;
   std::vector<DrugDoseRule> drug_dose;
   std::vector<IndicationRule> indication;
+  std::vector<ExclusiveRule> exclusive;
+  std::vector<InclusiveRule> inclusive;
+
+  /// The rules that follow a code's uses (縦覧 and 背反・包括): one lookup per 摘要 line.
+  struct CodeRules {
+    std::vector<std::uint32_t> frequency;  ///< indexes into `frequency`
+    std::vector<std::uint32_t> pairs;      ///< indexes into Pairs()
+  };
 
   /// Builds the lookups below; call after filling the vectors.
   void Index();
+  /// The rules of a code, nullptr when it has none.
+  const CodeRules* RulesOf(std::uint32_t code) const;
   /// The frequency rules of a code (indexes into `frequency`), empty when none.
   const std::vector<std::uint32_t>& FrequencyOf(std::uint32_t code) const;
+  /// The 背反 pairs and 包括 members of a code (indexes into Pairs()), empty when none.
+  const std::vector<std::uint32_t>& PairsOf(std::uint32_t code) const;
+  /// `exclusive` and every member of `inclusive`, flattened.
+  const std::vector<PairRule>& Pairs() const { return pairs_; }
   bool IsFirstVisit(std::uint32_t code) const;
   bool IsPrescriptionFee(std::uint32_t code) const;
   /// The longest window of the frequency rules, in months (60 for 5年), for trimming
@@ -116,7 +194,8 @@ struct RuleTable {
   int LongestWindowMonths() const { return longest_months_; }
 
  private:
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_code_;
+  std::unordered_map<std::uint32_t, CodeRules> by_code_;
+  std::vector<PairRule> pairs_;
   std::vector<std::uint32_t> first_visit_codes_, prescription_codes_;  // sorted
   int longest_months_ = 1;
 };

@@ -184,6 +184,12 @@ constexpr Procedure kWound{"140000610", "創傷処置（１００ｃｍ２未満
 constexpr Procedure kXray{"170000410", "単純撮影（イ）の写真診断", 85};
 constexpr Procedure kAdmission{"190117710", "入院基本料（合成）", 0};
 constexpr Procedure kInjection{"130003510", "静脈内注射", 37};
+// Planted 背反 (H01): two synthetic 処置 that may not be billed on one day (keep the first);
+// planted 包括 (H02): a synthetic 管理料 that includes a synthetic 検査 in its month.
+constexpr Procedure kPairKeep{"140999910", "合成処置（背反・算定する側）", 80};
+constexpr Procedure kPairDrop{"140999810", "合成処置（背反・算定しない側）", 60};
+constexpr Procedure kBundleMain{"113999910", "合成管理料（包括する側）", 250};
+constexpr Procedure kBundled{"160999810", "合成検査（包括される側）", 40};
 constexpr std::array<Procedure, 6> kTests = {{{"160068410", "ＥＣＧ１２", 0},
                                               {"160008010", "末梢血液一般検査", 0},
                                               {"160054710", "ＣＲＰ", 0},
@@ -230,6 +236,8 @@ constexpr std::string_view kKinds[] = {"T01",
                                        "K03",
                                        "K04",
                                        "K05",
+                                       "H01",
+                                       "H02",
                                        "duplicate_visits",
                                        "frequent_visits",
                                        "duplicate_medication",
@@ -332,14 +340,16 @@ struct Institution {
 
 // What one outpatient visit bills (filled by the month's logic, written by Visit()).
 struct VisitSpec {
-  std::vector<int> days;       // visit days (sorted)
-  std::vector<int> templates;  // the conditions seen
-  bool first_visit = false;    // 初診料 on the first day
-  int first_visit_day = 0;     // planted T02: the 初診 day (else days.front())
-  bool acute_closed = false;   // acute 傷病名 治ゆ at the end
-  bool declare_injury = true;  // 特記事項 10 on an injury (clean)
-  bool no_management = false;  // planted extra visits: 再診 only
-  bool hba1c_twice = false;    // planted T01
+  std::vector<int> days;        // visit days (sorted)
+  std::vector<int> templates;   // the conditions seen
+  bool first_visit = false;     // 初診料 on the first day
+  int first_visit_day = 0;      // planted T02: the 初診 day (else days.front())
+  bool acute_closed = false;    // acute 傷病名 治ゆ at the end
+  bool declare_injury = true;   // 特記事項 10 on an injury (clean)
+  bool no_management = false;   // planted extra visits: 再診 only
+  bool hba1c_twice = false;     // planted T01
+  bool exclusive_pair = false;  // planted H01
+  bool bundled_test = false;    // planted H02
   bool quarterly = false, lifetime = false, home_care = false;
   int home_care_day = 0;  // the day kHomeCare is billed (0: first day)
   bool outside = false;   // 院外処方 (処方箋料 + a 調剤 receipt)
@@ -765,6 +775,7 @@ class Generator {
       const double q1 = p.chronic ? 0.95 : 0.25, q2 = p.chronic ? 0.5 : 0.1;
       static const std::set<std::string> kAtPrimary = {"T01",          "T02",
                                                        "T03",          "Y03",
+                                                       "H01",          "H02",
                                                        "K02",          "K03",
                                                        "K04",          "K05",
                                                        "polypharmacy", "generic_notice",
@@ -984,6 +995,10 @@ class Generator {
                    v.days.end());
     } else if (plant == "T03") {
       v.lifetime = true;
+    } else if (plant == "H01") {
+      v.exclusive_pair = true;
+    } else if (plant == "H02") {
+      v.bundled_test = true;
     } else if (plant == "K02") {
       if (v.drugs.empty()) v.drugs = {{kAnalgesic, true, 5, 3}};
       v.outside = true;
@@ -1046,8 +1061,15 @@ class Generator {
       Item(b, "SI", "11", kFirstVisit.code, "", kFirstVisit.points, On({first_visit_day}));
     if (!revisits.empty()) {
       Item(b, "SI", "12", kRevisit.code, "", kRevisit.points, On(revisits));
-      if (rng_.Chance(0.5))
-        Item(b, "SI", "", kRevisitAddOn.code, "", kRevisitAddOn.points, On(revisits));
+      if (rng_.Chance(0.5)) {
+        // Not on the day of a 処置 (外来管理加算 is for visits without one: 医科点数表 A001
+        // 注8; the bundled 背反 table has 外来管理加算 × 創傷処置 on one day).
+        std::vector<int> add_on = revisits;
+        if (std::find(v.templates.begin(), v.templates.end(), kTInjury) != v.templates.end())
+          std::erase(add_on, first);
+        if (!add_on.empty())
+          Item(b, "SI", "", kRevisitAddOn.code, "", kRevisitAddOn.points, On(add_on));
+      }
     }
     // 医学管理 by condition (≤ the monthly limits of check_rules.yaml).
     const auto has = [&](int t) {
@@ -1084,6 +1106,14 @@ class Generator {
       }
       if (v.quarterly) Item(b, "SI", "60", kQuarterly.code, "", kQuarterly.points, On({first}));
     }
+    if (v.exclusive_pair) {  // planted H01: both on the first day; the second must go
+      Item(b, "SI", "40", kPairKeep.code, "", kPairKeep.points, On({first}));
+      Item(b, "SI", "40", kPairDrop.code, "", kPairDrop.points, On({first}));
+    }
+    if (v.bundled_test) {  // planted H02: the 管理料 on the first day, its 検査 on the last
+      Item(b, "SI", "13", kBundleMain.code, "", kBundleMain.points, On({first}));
+      Item(b, "SI", "60", kBundled.code, "", kBundled.points, On({v.days.back()}));
+    }
     if (has(kTInjury)) {
       Item(b, "SI", "40", kWound.code, "", kWound.points, On({first}));
       if (rng_.Chance(0.5)) Item(b, "SI", "70", kXray.code, "1", kXray.points, On({first}));
@@ -1118,13 +1148,16 @@ class Generator {
     for (const std::string& l : b.lines) f.w.AddLine(l);
     ++s_.outpatient;
     // Plants recorded on this receipt.
-    static const std::set<std::string> kHere = {"T01", "T02", "T03", "polypharmacy", "third_party"};
+    static const std::set<std::string> kHere = {"T01", "T02",          "T03",        "H01",
+                                                "H02", "polypharmacy", "third_party"};
     if (kHere.count(plant))
       Plant(plant, f, number, line,
             plant == "T01"   ? (v.hba1c_twice ? "ＨｂＡ１ｃ (月1回) を同じ月に2回"
                                               : "合成検査 (3月に1回) を前月に続けて算定")
             : plant == "T02" ? "前回受診から1か月未満・傷病名継続中に初診料"
             : plant == "T03" ? "合成指導料 (患者1人につき1回) を再び算定"
+            : plant == "H01" ? "同じ日に背反の合成処置2つ (算定しない側も算定)"
+            : plant == "H02" ? "合成管理料と同じ月に包括される合成検査を算定"
             : plant == "polypharmacy" ? "14日以上の内服薬 7種類"
                                       : "外傷 (特記事項 10 なし)");
     // State for the 初診 and frequency rules of later months.
@@ -1380,7 +1413,8 @@ class Generator {
     };
     for (const Procedure& p :
          {kFirstVisit, kRevisit, kRevisitAddOn, kPrescription, kDiseaseMgmt, kLifestyleDm, kHbA1c,
-          kQuarterly, kLifetime, kHomeCare, kWound, kXray, kAdmission, kInjection})
+          kQuarterly, kLifetime, kHomeCare, kWound, kXray, kAdmission, kInjection, kPairKeep,
+          kPairDrop, kBundleMain, kBundled})
       proc(p);
     for (const Procedure& p : kTests) proc(p);
     for (const Procedure& p : kSurgery) proc(p);
@@ -1446,7 +1480,29 @@ class Generator {
                        "        - {code: \"180999910\", name: 合成指導料, period: 患者当たり, "
                        "limit: 1, source: \"合成規則\"}\n"
                        "        - {code: \"114999910\", name: 合成在宅管理料, period: 月, limit: "
-                       "1, across_institutions: true, source: \"合成規則\"}\n"));
+                       "1, across_institutions: true, source: \"合成規則\"}\n"
+                       "exclusive:\n"
+                       "  description: 合成コードの背反 (1日)\n"
+                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
+                       "  period: month\n"
+                       "  values:\n"
+                       "    - from: 2000-01\n"
+                       "      confirmed: true\n"
+                       "      source: \"kokuho claims synth (合成規則)\"\n"
+                       "      rules:\n"
+                       "        - {code1: \"140999910\", name1: 合成処置甲, code2: \"140999810\", "
+                       "name2: 合成処置乙, unit: 日, keep: 1, source: \"合成規則\"}\n"
+                       "inclusive:\n"
+                       "  description: 合成コードの包括 (同一月)\n"
+                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
+                       "  period: month\n"
+                       "  values:\n"
+                       "    - from: 2000-01\n"
+                       "      confirmed: true\n"
+                       "      source: \"kokuho claims synth (合成規則)\"\n"
+                       "      rules:\n"
+                       "        - {code: \"113999910\", name: 合成管理料, unit: 月, included: "
+                       "[{code: \"160999810\", name: 合成検査}], source: \"合成規則\"}\n"));
   }
 
   struct Span {

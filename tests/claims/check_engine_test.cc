@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "check_test_util.h"
 
 namespace kokuho::claims {
@@ -40,6 +42,36 @@ RuleTable TestRules() {
   t.drug_days = {{"1129009", 0, "ゾルピデム", 30, false, "告示107号 第10"}};
   t.drug_dose = {{"1129009F1", 0, "ゾルピデム5mg", 200000, "添付文書"}};
   t.indication = {{"396", 0, "糖尿病用剤", {"E10", "E11", "E12", "E13", "E14"}, "薬効396"}};
+  // 背反: 初診料 × 再診料 on one day (背反区分 1: 初診料 stays); 週 (区分 2: ② stays); 同時
+  // (区分 3: either, the 主たる = more 点数 stays); 同一月 with 特例条件 (区分 1).
+  auto excl = [&](std::uint32_t a, std::uint32_t b, const char* unit, KeepSide keep,
+                  bool special = false) {
+    ExclusiveRule r;
+    r.code1 = a;
+    r.code2 = b;
+    EXPECT_TRUE(ParsePairUnit(unit, r.unit)) << unit;
+    r.keep = keep;
+    r.special = special;
+    r.source = fmt::format("test 背反 {}", unit);
+    t.exclusive.push_back(r);
+  };
+  excl(111000110, 112007410, "日", KeepSide::kFirst);
+  excl(140111110, 140222210, "週", KeepSide::kSecond);
+  excl(150111110, 150222210, "同時", KeepSide::kEither);
+  excl(180111110, 180222210, "月", KeepSide::kFirst, true);
+  // 包括: 113999910 includes 160999810 in its month; 140333310 includes 140444410 on its day
+  // (特例条件).
+  InclusiveRule g;
+  g.code = 113999910;
+  g.unit = PairUnit::kMonth;
+  g.included = {{160999810, "包括される検査", false}};
+  g.source = "test 包括 月";
+  t.inclusive.push_back(g);
+  g.code = 140333310;
+  g.unit = PairUnit::kDay;
+  g.included = {{140444410, "包括される処置", true}};
+  g.source = "test 包括 日";
+  t.inclusive.push_back(g);
   return t;
 }
 
@@ -308,6 +340,191 @@ TEST(CheckEngine, K03K04K05Drugs) {
   EXPECT_TRUE(ok.findings.empty());
 }
 
+TEST(CheckEngine, H01SameDayPairKeepsTheSideTheTableNames) {
+  // 初診料 × 再診料, 1日, 背反区分 1 (初診料 stays). 初診料 on the 3rd; 再診料 on the 3rd and
+  // the 17th (one line, 2 回, 75 点 per 回). Only the 3rd's 再診料 must go: 75 点 at stake, on
+  // the 再診料 line (IR 1, RE 2, HO 3, 初診料 4, 再診料 5).
+  Checks r;
+  MedFile f("1000001", 202406);
+  f.Add(Person{}, "202405").Si("11", "111000110", 291, {3}).Si("12", "112007410", 75, {3, 17});
+  r.Month({F(f)});
+  ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
+  const Finding& x = r.findings[0];
+  EXPECT_EQ(x.severity, CheckSeverity::kError);
+  EXPECT_EQ(x.code, 112007410u);
+  EXPECT_EQ(x.points, 75);
+  EXPECT_EQ(x.lines, std::vector<std::uint32_t>{5});
+  EXPECT_EQ(x.receipts.size(), 1u);  // the partner is on the same receipt
+  EXPECT_NE(x.reason.find("同じ日に"), std::string::npos) << x.reason;
+  EXPECT_NE(x.reason.find("2024年5月3日"), std::string::npos) << x.reason;
+  EXPECT_EQ(x.reason.find("17日"), std::string::npos) << x.reason;
+  EXPECT_EQ(x.source, "test 背反 日");
+  // The other order of the lines changes nothing; on different days there is no finding.
+  Checks swapped;
+  MedFile g("1000001", 202406);
+  g.Add(Person{}, "202405").Si("12", "112007410", 75, {3}).Si("11", "111000110", 291, {3});
+  swapped.Month({F(g)});
+  ASSERT_EQ(swapped.Codes(), std::vector<std::string>{"H01"});
+  EXPECT_EQ(swapped.findings[0].code, 112007410u);
+  EXPECT_EQ(swapped.findings[0].lines, std::vector<std::uint32_t>{4});
+  Checks ok;
+  MedFile h("1000001", 202406);
+  h.Add(Person{}, "202405").Si("11", "111000110", 291, {3}).Si("12", "112007410", 75, {17});
+  ok.Month({F(h)});
+  EXPECT_TRUE(ok.findings.empty());
+}
+
+TEST(CheckEngine, H01SameMonthAcrossTheInpatientAndOutpatientReceipts) {
+  // 180111110 × 180222210, 同一月, 背反区分 1 (① stays), 特例条件 → 要確認. At one hospital in
+  // June 2024: ② on the 入院 receipt (the 10th, 200 点), ① on the 入院外 receipt (the 25th).
+  // ② must go: 200 点 on the 入院 receipt, the 入院外 receipt as evidence. At two
+  // institutions the pair is no case (the table is per 医療機関).
+  Checks r;
+  MedFile f("1000009", 202407, "テスト病院");
+  f.Add(Person{}, "202406", "1111", "20240601").Si("13", "180222210", 200, {10});
+  f.Add(Person{}, "202406").Si("13", "180111110", 100, {25});
+  r.Month({F(f)});
+  ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
+  const Finding& x = r.findings[0];
+  EXPECT_EQ(x.severity, CheckSeverity::kReview);
+  EXPECT_EQ(x.code, 180222210u);
+  EXPECT_EQ(x.points, 200);
+  ASSERT_EQ(x.receipts.size(), 2u);
+  EXPECT_EQ(x.receipts[0].number, 1u);  // the 入院 receipt
+  EXPECT_EQ(x.receipts[1].number, 2u);  // the 入院外 receipt
+  EXPECT_NE(x.reason.find("特例条件"), std::string::npos) << x.reason;
+  EXPECT_NE(x.reason.find("同じ月に"), std::string::npos) << x.reason;
+  Checks ok;
+  MedFile a("1000009", 202407, "テスト病院"), b("1000001", 202407);
+  a.Add(Person{}, "202406", "1111", "20240601").Si("13", "180222210", 200, {10});
+  b.Add(Person{}, "202406").Si("13", "180111110", 100, {25});
+  ok.Month({F(a), F(b)});
+  EXPECT_TRUE(ok.findings.empty());
+}
+
+TEST(CheckEngine, H01SimultaneousMeansTheSameReceiptAndDay) {
+  // 150111110 (1,000 点) × 150222210 (600 点), 同時, 背反区分 3 (either): on one receipt on
+  // the 5th, the 主たる (1,000 点) stays and 150222210 goes: 600 点. The same pair on the 5th
+  // of two receipts (入院 and 入院外), or on the 5th and the 6th of one receipt: none.
+  Checks r;
+  MedFile f("1000001", 202406);
+  f.Add(Person{}, "202405").Si("50", "150222210", 600, {5}).Si("50", "150111110", 1000, {5});
+  r.Month({F(f)});
+  ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
+  EXPECT_EQ(r.findings[0].code, 150222210u);
+  EXPECT_EQ(r.findings[0].points, 600);
+  // レセ電 has no time of day: "the same receipt and day" is a reading, so 要確認.
+  EXPECT_EQ(r.findings[0].severity, CheckSeverity::kReview);
+  EXPECT_NE(r.findings[0].reason.find("いずれか一方"), std::string::npos);
+  Checks ok;
+  MedFile g("1000009", 202406);
+  g.Add(Person{}, "202405", "1111", "20240501").Si("50", "150222210", 600, {5});
+  g.Add(Person{}, "202405").Si("50", "150111110", 1000, {5});
+  Person q;
+  q.number = "９９９９";
+  g.Add(q, "202405").Si("50", "150222210", 600, {5}).Si("50", "150111110", 1000, {6});
+  ok.Month({F(g)});
+  EXPECT_TRUE(ok.findings.empty());
+}
+
+TEST(CheckEngine, H01WeekCrossesTheMonth) {
+  // 140111110 (①, 52 点) × 140222210 (②, 40 点), 1週間 (日曜–土曜), 背反区分 2 (② stays).
+  // 2024-06-30 is a Sunday: its week runs to Saturday 7/6. June is checked first (history),
+  // then July:
+  //   person 1: ① on 6/30 (June's receipt), ② on 7/3 (July's) → ① must go, but it was billed
+  //     in the earlier 請求年月: the finding is on July's ② line (the run reports on its own
+  //     month's receipts), 要確認, 52 点 (①'s), June's receipt as the one to ask 再審査 for;
+  //   person 2: ① on Saturday 6/29, ② on Monday 7/1 → two weeks, none;
+  //   person 3: ② on 6/30, ① on 7/2 → ① (July's) goes: H01 エラー on it, 52 点.
+  Checks r;
+  Person p2, p3;
+  p2.number = "９９９９";
+  p3.number = "８８８８";
+  MedFile june("1000001", 202407), july("1000001", 202408);
+  june.Add(Person{}, "202406").Si("40", "140111110", 52, {30});
+  june.Add(p2, "202406").Si("40", "140111110", 52, {29});
+  june.Add(p3, "202406").Si("40", "140222210", 40, {30});
+  july.Add(Person{}, "202407").Si("40", "140222210", 40, {3});
+  july.Add(p2, "202407").Si("40", "140222210", 40, {1});
+  july.Add(p3, "202407").Si("40", "140111110", 52, {2});
+  r.Month({F(june)}, /*report=*/false);
+  r.Month({F(july)});
+  ASSERT_EQ(r.Codes(), (std::vector<std::string>{"H01", "H01"}));
+  const Finding& earlier = r.findings[0];  // receipt 1
+  EXPECT_EQ(earlier.receipts[0].month, 202407);
+  EXPECT_EQ(earlier.receipts[0].number, 1u);
+  EXPECT_EQ(earlier.code, 140222210u);
+  EXPECT_EQ(earlier.points, 52);
+  EXPECT_EQ(earlier.severity, CheckSeverity::kReview);
+  ASSERT_EQ(earlier.receipts.size(), 2u);
+  EXPECT_EQ(earlier.receipts[1].month, 202406);
+  EXPECT_EQ(earlier.receipts[1].number, 1u);
+  EXPECT_NE(earlier.reason.find("2024年6月30日"), std::string::npos) << earlier.reason;
+  EXPECT_NE(earlier.reason.find("以前に請求"), std::string::npos) << earlier.reason;
+  const Finding& now = r.findings[1];  // receipt 3
+  EXPECT_EQ(now.receipts[0].number, 3u);
+  EXPECT_EQ(now.code, 140111110u);
+  EXPECT_EQ(now.points, 52);
+  EXPECT_EQ(now.severity, CheckSeverity::kError);
+  EXPECT_NE(now.reason.find("2024年7月2日"), std::string::npos) << now.reason;
+}
+
+TEST(CheckEngine, H01LateClaimAndHowLongPairUsesAreKept) {
+  // 請求 2024-06: 再診料 on 5/10 (person 1). 請求 2024-07: a 月遅れ receipt of 診療 2024-05 with
+  // 初診料 on 5/10 → 初診料 × 再診料 (1日, 区分 1: 初診料 stays): 再診料 must go, but it was
+  // billed in June: H01 要確認 on July's 初診料 line, 75 点 (再診料's). The uses of pair-only
+  // codes are kept while a claim one month late can still meet them: after July, the May
+  // uses (再診料, 初診料) and person 1's last visit make the history (3); after August (person
+  // 2, a code without rules) the May uses are dropped (2 → 2 last visits).
+  Checks r;
+  Person p2;
+  p2.number = "９９９９";
+  MedFile june("1000001", 202406), july("1000001", 202407), august("1000001", 202408);
+  june.Add(Person{}, "202405").Si("12", "112007410", 75, {10});
+  july.Add(Person{}, "202405").Si("11", "111000110", 291, {10});
+  august.Add(p2, "202407").Si("60", "160000190", 10, {1});
+  r.Month({F(june)});
+  r.Month({F(july)});
+  ASSERT_EQ(r.Codes(), std::vector<std::string>{"H01"});
+  EXPECT_EQ(r.findings[0].receipts[0].billing_month, 202407);
+  EXPECT_EQ(r.findings[0].code, 111000110u);
+  EXPECT_EQ(r.findings[0].points, 75);
+  EXPECT_EQ(r.findings[0].severity, CheckSeverity::kReview);
+  EXPECT_EQ(r.engine.HistorySize(), 3u);
+  r.Month({F(august)});
+  EXPECT_EQ(r.engine.HistorySize(), 2u);
+  EXPECT_EQ(r.findings.size(), 1u);
+}
+
+TEST(CheckEngine, H02IncludedCodesOfTheGroup) {
+  // 113999910 includes 160999810 in its month: the main code on the 3rd, the included one on
+  // the 3rd and the 24th (one line, 2 回 × 40 点) → both uses go, 80 点, 2024年5月3日・24日.
+  // The included code alone in June: none. 140333310 includes 140444410 on its day (特例条件
+  // → 要確認): the same day → H02; the next day → none.
+  Checks r;
+  MedFile may("1000001", 202406), june("1000001", 202407);
+  may.Add(Person{}, "202405")
+      .Si("13", "113999910", 250, {3})
+      .Si("60", "160999810", 40, {3, 24})
+      .Si("40", "140333310", 100, {7})
+      .Si("40", "140444410", 30, {7, 8});
+  june.Add(Person{}, "202406").Si("60", "160999810", 40, {5});
+  r.Month({F(may)});
+  r.Month({F(june)});
+  ASSERT_EQ(r.Codes(), (std::vector<std::string>{"H02", "H02"}));
+  const Finding& month = r.findings[0];  // line 5, before line 7
+  EXPECT_EQ(month.code, 160999810u);
+  EXPECT_EQ(month.points, 80);
+  EXPECT_EQ(month.severity, CheckSeverity::kError);
+  EXPECT_NE(month.reason.find("2024年5月3日・24日"), std::string::npos) << month.reason;
+  EXPECT_NE(month.reason.find("包括"), std::string::npos) << month.reason;
+  const Finding& day = r.findings[1];
+  EXPECT_EQ(day.code, 140444410u);
+  EXPECT_EQ(day.points, 30);  // the 7th only
+  EXPECT_EQ(day.severity, CheckSeverity::kReview);
+  EXPECT_EQ(day.source, "test 包括 日");
+}
+
 TEST(CheckEngine, DifferentPeopleAreNotMixed) {
   // The same 記号・番号 (a household) but another 生年月日: another person.
   Checks r;
@@ -329,12 +546,19 @@ TEST(CheckEngine, TogetherOrOneMonthAtATimeGiveTheSameFindings) {
     f.Add(Person{}, m).Sy("2500013", "20240101", 1).Si("12", "112007410", 75, {20});
     f.Si("60", "160999910", 120, {20}).Si("13", "180999910", 300, {20});
     if (billing == 202405) f.Si("11", "111000110", 291, {3});
+    // 背反 1週間 across the months (the 30th/31st and the 1st–2nd share a week in some
+    // months) and 包括 in each month.
+    f.Si("40", billing % 2 ? "140111110" : "140222210", 52, {1, 2, 30});
+    f.Si("13", "113999910", 250, {5}).Si("60", "160999810", 40, {6});
     return std::vector<std::pair<std::string, std::string>>{F(f)};
   };
   const std::vector<int> months = {202403, 202404, 202405};
   Checks all;
   for (int b : months) all.Month(month(b));
   EXPECT_FALSE(all.findings.empty());
+  std::set<std::string> kinds;
+  for (const Finding& f : all.findings) kinds.insert(f.rule);
+  for (const char* k : {"T01", "T02", "T03", "H01", "H02"}) EXPECT_TRUE(kinds.count(k)) << k;
   std::vector<Finding> one_by_one;
   for (std::size_t k = 0; k < months.size(); ++k) {
     Checks r;

@@ -95,7 +95,8 @@ std::map<std::string, Score> Evaluate(const Generated& g, bool print) {
   std::map<std::string, std::set<std::tuple<std::string, std::uint32_t>>> planted_checks;
   std::map<std::string, std::set<std::pair<PersonId, std::int32_t>>> planted_lists;
   for (const PlantedFinding& p : g.summary.planted) {
-    if (p.rule.size() == 3 && (p.rule[0] == 'T' || p.rule[0] == 'Y' || p.rule[0] == 'K'))
+    if (p.rule.size() == 3 &&
+        (p.rule[0] == 'T' || p.rule[0] == 'Y' || p.rule[0] == 'K' || p.rule[0] == 'H'))
       planted_checks[p.rule].insert({p.file, p.receipt});
     else
       planted_lists[p.rule].insert(who.at({p.file, p.receipt}));

@@ -60,6 +60,21 @@ void DrugKey(YamlMap& row, std::string& prefix, std::uint32_t& code) {
   }
 }
 
+// The unit of a 背反 pair (日・月・同時・週) or of a 包括 group (日・月・同時: the 包括単位 01–03;
+// 05 手術前1週間 and 06 1手術につき are not supported).
+claims::PairUnit PairUnitAt(YamlMap& row, bool week) {
+  const YAML::Node n = row.Require("unit");
+  const std::string t = ScalarText(n, row.PosOf(n), row.where() + ".unit");
+  claims::PairUnit u;
+  if (!claims::ParsePairUnit(t, u) || (!week && u == claims::PairUnit::kWeek))
+    throw InputError(row.PosOf(n),
+                     fmt::format("{}.unit: {}は使えません ({})", row.where(), Quoted(t),
+                                 week ? "日、月、同時、週 のいずれかを書いてください"
+                                      : "日、月、同時 (包括単位 01、02、03) のいずれかを書いて"
+                                        "ください"));
+  return u;
+}
+
 template <typename T, typename Key>
 void Upsert(std::vector<T>& rows, T row, Key key) {
   for (T& r : rows)
@@ -171,10 +186,69 @@ void ReadEntry(const std::string& series, ResolvedEntry& e, RuleTable& t) {
       Upsert(t.indication, std::move(r),
              [](const claims::IndicationRule& x) { return std::tuple(x.code, x.generic_prefix); });
     }
+  } else if (series == "exclusive") {
+    // 背反テーブル 03-1..4: code1, code2, 背反区分 (keep), 特例条件 (special).
+    e.map.ExpectKeys(ResolvedEntry::Fields({"rules"}));
+    for (const YAML::Node& n : Rows(e.map)) {
+      YamlMap row(n, e.file, series + " row");
+      row.ExpectKeys({"code1", "name1", "code2", "name2", "unit", "keep", "special", "source"});
+      claims::ExclusiveRule r;
+      r.code1 = CodeAt(row, "code1", 9);
+      r.code2 = CodeAt(row, "code2", 9);
+      if (r.code1 == r.code2)
+        throw InputError(row.pos(), row.where() + ": code1 と code2 が同じコードです");
+      r.name1 = row.OptionalText("name1").value_or("");
+      r.name2 = row.OptionalText("name2").value_or("");
+      r.unit = PairUnitAt(row, /*week=*/true);
+      r.keep = static_cast<claims::KeepSide>(row.Integer("keep", 1, 3));
+      r.special = row.OptionalBool("special").value_or(false);
+      r.source = SourceOf(row);
+      row.RejectUnknownKeys();
+      Upsert(t.exclusive, std::move(r), [](const claims::ExclusiveRule& x) {
+        return std::tuple(std::min(x.code1, x.code2), std::max(x.code1, x.code2), x.unit);
+      });
+    }
+  } else if (series == "inclusive") {
+    // 包括テーブル 02 (group members with 特例条件) with the main code's 包括単位 and グループ番号
+    // from the 補助マスターテーブル 01.
+    e.map.ExpectKeys(ResolvedEntry::Fields({"rules"}));
+    for (const YAML::Node& n : Rows(e.map)) {
+      YamlMap row(n, e.file, series + " row");
+      row.ExpectKeys({"code", "name", "group", "unit", "included", "special", "source"});
+      claims::InclusiveRule r;
+      r.code = CodeAt(row, "code", 9);
+      r.name = row.OptionalText("name").value_or("");
+      r.group = row.OptionalText("group").value_or("");
+      r.unit = PairUnitAt(row, /*week=*/false);
+      const YAML::Node list = row.Require("included");
+      if (!list.IsSequence() || list.size() == 0)
+        throw InputError(row.PosOf(list),
+                         row.where() +
+                             ".included: 包括される項目を [{code: \"160010010\", name: …}] の"
+                             "ようなリストで書いてください");
+      for (const YAML::Node& m : list) {
+        YamlMap member(m, e.file, "inclusive.included");
+        member.ExpectKeys({"code", "name", "special"});
+        claims::InclusiveRule::Member x;
+        x.code = CodeAt(member, "code", 9);
+        if (x.code == r.code)
+          throw InputError(member.pos(), member.where() + ": 包括する項目自身のコードです");
+        x.name = member.OptionalText("name").value_or("");
+        x.special = member.OptionalBool("special").value_or(false);
+        member.RejectUnknownKeys();
+        r.included.push_back(std::move(x));
+      }
+      r.special = row.OptionalBool("special").value_or(false);
+      r.source = SourceOf(row);
+      row.RejectUnknownKeys();
+      Upsert(t.inclusive, std::move(r),
+             [](const claims::InclusiveRule& x) { return std::tuple(x.code, x.unit, x.group); });
+    }
   } else {
     throw InputError(e.map.pos(),
                      fmt::format("{}: 系列 {}は使えません (使える系列: frequency、first_visit、"
-                                 "prescription_fee、drug_days、drug_dose、indication)",
+                                 "prescription_fee、drug_days、drug_dose、indication、"
+                                 "exclusive、inclusive)",
                                  where, Quoted(series)));
   }
   e.map.RejectUnknownKeys();
