@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace kokuho {
 namespace {
 
@@ -33,18 +35,41 @@ std::vector<const ParameterNote*> Ordered(const ParameterNotes& notes) {
   return out;
 }
 
+// 「A、B、C」, or 「A、B、C ほか N項目」 for more than kListed names.
+std::string Names(const std::vector<std::string>& names) {
+  constexpr std::size_t kListed = 3;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < kListed; ++i) out += (i ? "、" : "") + names[i];
+  if (names.size() > kListed) out += fmt::format(" ほか{}項目", names.size() - kListed);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> CouncilWarnings(const ParameterNotes& notes) {
+  // One sentence per kind and year (and, carried forward, per year carried from): a year
+  // carried forward touches every series of a file, which would fill the page line by line.
+  const std::vector<const ParameterNote*> ordered = Ordered(notes);
+  std::vector<bool> done(ordered.size(), false);
   std::vector<std::string> out;
-  for (const ParameterNote* n : Ordered(notes)) {
-    if (n->kind == ParameterNote::kCarriedForward)
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    if (done[i]) continue;
+    const ParameterNote& n = *ordered[i];
+    std::vector<std::string> names;
+    for (std::size_t j = i; j < ordered.size(); ++j) {
+      const ParameterNote& m = *ordered[j];
+      if (done[j] || m.kind != n.kind || When(m) != When(n)) continue;
+      if (n.kind == ParameterNote::kCarriedForward && From(m) != From(n)) continue;
+      done[j] = true;
+      if (std::find(names.begin(), names.end(), What(m)) == names.end()) names.push_back(What(m));
+    }
+    if (n.kind == ParameterNote::kCarriedForward)
       out.push_back(fmt::format(
           "{}: {} は{}までの値しか公表が確認できていないため、{}の値を用いた見込みです (付録)。",
-          When(*n), What(*n), From(*n), From(*n)));
+          When(n), Names(names), From(n), From(n)));
     else
       out.push_back(
-          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(*n), What(*n)));
+          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(n), Names(names)));
   }
   return out;
 }

@@ -195,6 +195,9 @@ class Validator {
   }
 
   void Table(const Json& b, const std::string& path) {
+    OptionalString(b, "note", path);
+    if (b.contains("beside") && !b["beside"].is_boolean())
+      Fail(Join(path, "beside"), "expected true or false");
     if (!b.contains("columns") || !b["columns"].is_array() || b["columns"].empty())
       Fail(Join(path, "columns"), "expected a non-empty array of columns");
     const Json& columns = b["columns"];

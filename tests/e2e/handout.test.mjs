@@ -31,7 +31,7 @@ const { check, finish } = checks();
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(path.dirname(outDir), { recursive: true });
 const args = ['handout', path.join(examples, 'gunma-kakutei'), '--provisional',
-  path.join(examples, 'gunma'), '-m', CODE, '--out', outDir, '--format', 'json'];
+  path.join(examples, 'gunma'), '-m', CODE, '--out', outDir, '--format', 'json', '--carry-forward'];
 if (pdftotext) args.push('--pdf');
 try {
   execFileSync(kokuho, args, { stdio: 'inherit' });
