@@ -44,6 +44,7 @@ const htmlPath = path.join(outDir, `handout-${CODE}.html`);
 const fileUrl = pathToFileURL(htmlPath).href;
 const notice = JSON.parse(readFileSync(path.join(outDir, 'nofukin_diff.json'), 'utf8')).notice;
 
+let hasAppendix = false;  // the page has a second page of sources (付録)
 const browser = await launchChromium(webDir, browserPath, {
   viewport: { width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX },
 });
@@ -70,8 +71,10 @@ try {
     const root = document.getElementById('kokuho-report') ?? document.body;
     const height = Math.ceil((appendix ?? root).getBoundingClientRect()[appendix ? 'top' : 'bottom'] +
       window.scrollY);
-    return { width, tables, height, sections: document.querySelectorAll('section.kk-section').length };
+    return { width, tables, height, appendix: Boolean(appendix),
+      sections: document.querySelectorAll('section.kk-section').length };
   });
+  hasAppendix = layout.appendix;
   const wide = layout.tables.filter((t) => t.right > layout.width || t.cut > 0);
   check(`the handout's tables fit the printed width (${layout.tables.length} tables)`,
     layout.tables.length >= 3 && wide.length === 0,
@@ -79,6 +82,9 @@ try {
   check(`the handout fits one A4 landscape page (${layout.height} px of ${PRINT_HEIGHT_PX})`,
     layout.height <= PRINT_HEIGHT_PX);
   check('the notice of sample data is on the page', (await page.textContent('body')).includes(notice));
+  const body = await page.textContent('body');
+  check('the モデル世帯 table is on the page, with the note that it is a 試算',
+    layout.tables.some((t) => t.id === 'handout_model_households') && body.includes('試算'));
   await page.screenshot({ path: path.join(outDir, 'handout.png'), fullPage: true });
   console.log(`screenshot: ${path.join(outDir, 'handout.png')}`);
   check('no console errors or page errors', problems.length === 0, problems.join(' | '));
@@ -93,9 +99,15 @@ if (pdftotext) {
   const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
   check('the PDF is A4 landscape', Math.abs(Number(size?.[1]) - 841.9) < 2 &&
     Math.abs(Number(size?.[2]) - 595.3) < 2, size?.[0]);
-  check('the PDF of the handout has one page', pages === 1, `${pages} pages`);
+  // One page, and with unconfirmed or carried-forward values a second one: the appendix.
+  const expected = hasAppendix ? 2 : 1;
+  check(`the PDF of the handout has ${expected} page(s)`, pages === expected, `${pages} pages`);
   const text = execFileSync(pdftotext, ['-layout', pdf, '-']).toString().replace(/\s+/g, '');
   check('the notice is printed on the PDF', text.includes(notice.replace(/\s+/g, '')));
+  const first = execFileSync(pdftotext, ['-f', '1', '-l', '1', '-layout', pdf, '-']).toString()
+    .replace(/\s+/g, '');
+  check('the first page holds the モデル世帯 and not the appendix',
+    first.includes('モデル世帯の保険料') && !first.includes('付録:'));
 }
 
 finish();
