@@ -27,11 +27,11 @@
 #include "readers/model_households_loader.h"
 #include "readers/premium_rules_loader.h"
 #include "report/handout.h"
-#include "report/model_household_tables.h"
-#include "report/scenario_report.h"
 #include "report/html_report.h"
+#include "report/model_household_tables.h"
 #include "report/nofukin_diff_tables.h"
 #include "report/pdf_export.h"
+#include "report/scenario_report.h"
 #include "report/write_reports.h"
 
 namespace kokuho::cli {
@@ -187,10 +187,9 @@ int RunHandout(const HandoutArgs& a) {
   if (in.model) {
     tables.push_back(ModelHouseholdsAllTable(model, c, r, in.previous));
     if (ParseOutputFormats(formats).files.json)
-      files.push_back({"model_households.json",
-                       ModelHouseholdsReport(tables.back(), c, in.previous != nullptr, notes)
-                               .dump(2) +
-                           "\n"});
+      files.push_back(
+          {"model_households.json",
+           ModelHouseholdsReport(tables.back(), c, in.previous != nullptr, notes).dump(2) + "\n"});
   }
   return EmitReports(a.out_dir, formats, "nofukin_diff", tables, report, &printed, notes.Lines(),
                      files);

@@ -251,8 +251,9 @@ std::optional<ResolvedEntry> ParameterFile::TryResolve(const std::string& name, 
   YamlMap map(chosen->node, file_, name);
   for (const char* k : kBookkeeping)
     if (map.Has(k)) map.Require(k);  // marks them read
-  if (carried) notes.Add({ParameterNote::kCarriedForward, name, file_, *s.known_through, year, "",
-                          s.description});
+  if (carried)
+    notes.Add(
+        {ParameterNote::kCarriedForward, name, file_, *s.known_through, year, "", s.description});
   if (!chosen->confirmed)
     notes.Add({ParameterNote::kUnconfirmed, name, file_, chosen->from, year, chosen->source,
                s.description});
@@ -291,8 +292,8 @@ std::optional<ResolvedEntry> ParameterFile::TryResolveMonth(const std::string& n
     if (map.Has(k)) map.Require(k);
   const FiscalYear fy = FiscalYearOfMonth(month);
   if (carried) {
-    ParameterNote n{ParameterNote::kCarriedForward, name, file_, *s.known_through, fy, "",
-                    s.description};
+    ParameterNote n{
+        ParameterNote::kCarriedForward, name, file_, *s.known_through, fy, "", s.description};
     n.from_month = s.known_through_month;
     n.month = month;
     notes.Add(n);

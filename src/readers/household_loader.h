@@ -5,10 +5,10 @@
 //   premium::Household h = LoadHousehold("examples/levy/family.yaml", 2026);
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "premium/household.h"
 

@@ -64,12 +64,14 @@ std::vector<scenario::ModelHousehold> ParseModelHouseholds(const std::string& te
     h.household = ReadHouseholdNode(list[i], name, fiscal_year, where, {"label"});
     if (!h.household.municipality.empty())
       throw InputError(h.household.municipality_at,
-                       where + ".municipality: モデル世帯には団体コードを書きません (同じ世帯を"
-                               "すべての市町村で試算します)。municipality を消してください");
+                       where +
+                           ".municipality: モデル世帯には団体コードを書きません (同じ世帯を"
+                           "すべての市町村で試算します)。municipality を消してください");
     const auto label_node = entry.Optional("label");
     if (!label_node)
-      throw InputError(entry.pos(), where + ": label (説明資料に載せる世帯の説明、例: 「40代夫婦と"
-                                            "子2人 (給与収入300万円)」) がありません");
+      throw InputError(entry.pos(), where +
+                                        ": label (説明資料に載せる世帯の説明、例: 「40代夫婦と"
+                                        "子2人 (給与収入300万円)」) がありません");
     const SourcePos at = entry.PosOf(*label_node);
     h.label = std::string(Trim(ScalarText(*label_node, at, where + ".label")));
     if (h.label.empty() || Utf8Chars(h.label) > kMaxLabelChars)

@@ -27,8 +27,7 @@ std::string ModelHouseholdsPath(const std::string& case_path, const std::string&
 /// kDefaultModelHouseholds reads the embedded file. Throws InputError at the file, line and
 /// column: no list, an empty list or more than kMaxModelHouseholds, a missing or empty
 /// `label`, a label given twice, `municipality` in an entry, and every household error.
-std::vector<scenario::ModelHousehold> LoadModelHouseholds(const std::string& path,
-                                                          int fiscal_year);
+std::vector<scenario::ModelHousehold> LoadModelHouseholds(const std::string& path, int fiscal_year);
 
 /// Like LoadModelHouseholds for YAML text in memory; `name` stands for the file.
 std::vector<scenario::ModelHousehold> ParseModelHouseholds(const std::string& text,

@@ -12,8 +12,9 @@
 // 仮係数 and the previous year when given), the three kinds of 標準保険料率 by 分 with the
 // published decimals, the 1人当たり保険料 (or 納付金) against the previous year as the
 // 激変緩和's 丈比べ compares it, the 激変緩和 granted and, when given, the モデル世帯's annual
-// premiums under the 市町村標準保険料率 (a 試算; model_household_tables.h). Text is for councils: no file names;
-// unconfirmed rule values are said in plain words with the sources in an appendix page.
+// premiums under the 市町村標準保険料率 (a 試算; model_household_tables.h). Text is for councils:
+// no file names; unconfirmed rule values are said in plain words with the sources in an appendix
+// page.
 #pragma once
 
 #include <cstddef>

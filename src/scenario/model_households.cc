@@ -23,7 +23,8 @@ std::vector<ModelHouseholdPremium> ModelHouseholdPremiums(
     ModelHouseholdPremium row;
     row.label = h.label;
     row.tier = levy.result.tier;
-    for (Part p : kAllParts) row.parts[static_cast<int>(p)] = levy.result.parts[static_cast<int>(p)].amount;
+    for (Part p : kAllParts)
+      row.parts[static_cast<int>(p)] = levy.result.parts[static_cast<int>(p)].amount;
     // The schedule rounds each 分 (RoundingScope::kPerPart), so the total is Σ 分.
     row.total = levy.result.total;
     out.push_back(std::move(row));

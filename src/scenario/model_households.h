@@ -33,9 +33,9 @@ struct ModelHousehold {
 /// A model household's annual premium (賦課額) in one municipality.
 struct ModelHouseholdPremium {
   std::string label;
-  std::uint8_t tier = 0;                 ///< 軽減: 0 none, 1 = 2割, 2 = 5割, 3 = 7割
-  std::array<Yen, kPartCount> parts{};   ///< each 分's 賦課額 (0 where not levied)
-  Yen total = 0;                         ///< Σ parts
+  std::uint8_t tier = 0;                ///< 軽減: 0 none, 1 = 2割, 2 = 5割, 3 = 7割
+  std::array<Yen, kPartCount> parts{};  ///< each 分's 賦課額 (0 where not levied)
+  Yen total = 0;                        ///< Σ parts
 };
 
 /// The premium of each household of `households` in municipality `m` of case `c` under its

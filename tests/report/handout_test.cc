@@ -27,7 +27,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <filesystem>
 #include <random>
 #include <string>
@@ -345,17 +344,16 @@ TEST(HandoutCli, WritesPagesAndComparisonByteIdentically) {
   const std::string dir = scratch.path();
   const std::string ex = std::string(KOKUHO_SOURCE_DIR) + "/examples/";
   for (const char* out : {"a", "b"}) {
-    testing::CliRun run =
-        testing::RunKokuho({"handout", ex + "gunma-kakutei", "--provisional", ex + "gunma", "-m",
-                            "102016", "-m", "102024", "--out", out, "--format", "csv,xlsx,json",
-                            "--carry-forward"},
-                           dir, dir);
+    testing::CliRun run = testing::RunKokuho(
+        {"handout", ex + "gunma-kakutei", "--provisional", ex + "gunma", "-m", "102016", "-m",
+         "102024", "--out", out, "--format", "csv,xlsx,json", "--carry-forward"},
+        dir, dir);
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
-  for (const char* f : {"handout-102016.html", "handout-102024.html", "nofukin_diff.html",
-                        "nofukin_diff.csv", "nofukin_diff_iryo.csv", "nofukin_diff_yen.csv",
-                        "nofukin_diff.xlsx", "nofukin_diff.json", "model_households.csv",
-                        "model_households.json"}) {
+  for (const char* f :
+       {"handout-102016.html", "handout-102024.html", "nofukin_diff.html", "nofukin_diff.csv",
+        "nofukin_diff_iryo.csv", "nofukin_diff_yen.csv", "nofukin_diff.xlsx", "nofukin_diff.json",
+        "model_households.csv", "model_households.json"}) {
     const std::string a = ReadFileBytes(dir + "/a/" + f), b = ReadFileBytes(dir + "/b/" + f);
     EXPECT_FALSE(a.empty()) << f;
     EXPECT_EQ(a, b) << f << " differs on re-run";
@@ -386,8 +384,8 @@ TEST(HandoutCli, WritesPagesAndComparisonByteIdentically) {
   EXPECT_NE(unknown_year.err.find("--no-model-households"), std::string::npos) << unknown_year.err;
   EXPECT_FALSE(std::filesystem::exists(dir + "/e"));
   testing::CliRun without = testing::RunKokuho(
-      {"handout", ex + "gunma-kakutei", "-m", "102016", "--out", "f", "--no-model-households"},
-      dir, dir);
+      {"handout", ex + "gunma-kakutei", "-m", "102016", "--out", "f", "--no-model-households"}, dir,
+      dir);
   ASSERT_EQ(without.exit_code, 0) << without.err;
   EXPECT_EQ(ReadFileBytes(dir + "/f/handout-102016.html").find("モデル世帯"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir + "/f/model_households.csv"));

@@ -122,9 +122,9 @@ TEST(ModelHouseholds, TotalIsTheSumOfThePartsOverRandomHouseholds) {
     const int n = pick(1, 5);
     for (int k = 0; k < n; ++k)
       yaml += "      - {" + std::string(k == 0 ? "head: true, " : "") +
-              "age: " + std::to_string(pick(0, 74)) + ", income: {salary_revenue: " +
-              std::to_string(pick(0, 200) * 50'000) + ", pension_revenue: " +
-              std::to_string(pick(0, 60) * 50'000) + "}}\n";
+              "age: " + std::to_string(pick(0, 74)) +
+              ", income: {salary_revenue: " + std::to_string(pick(0, 200) * 50'000) +
+              ", pension_revenue: " + std::to_string(pick(0, 60) * 50'000) + "}}\n";
     const auto rows = f.Levy(yaml);
     ASSERT_EQ(rows.size(), 1u);
     Yen sum = 0;
@@ -179,8 +179,8 @@ TEST(ModelHouseholdsLoader, BadListsAreRefusedAtTheirPosition) {
   const std::string member = "    members:\n      - {head: true, age: 30}\n";
   EXPECT_NE(Error("households:\n  - members:\n      - {head: true, age: 30}\n").find("label"),
             std::string::npos);
-  const std::string twice = Error("households:\n  - label: a\n" + member + "  - label: a\n" +
-                                  member);
+  const std::string twice =
+      Error("households:\n  - label: a\n" + member + "  - label: a\n" + member);
   EXPECT_NE(twice.find("m.yaml:5:12: households[1].label: 「a」はすでに使われています"),
             std::string::npos)
       << twice;
