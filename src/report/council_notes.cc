@@ -49,27 +49,45 @@ std::string Names(const std::vector<std::string>& names) {
 std::vector<std::string> CouncilWarnings(const ParameterNotes& notes) {
   // One sentence per kind and year (and, carried forward, per year carried from): a year
   // carried forward touches every series of a file, which would fill the page line by line.
+  // Years with the same values to say join in one sentence (「令和8年度・令和9年度: …」).
+  struct Group {
+    ParameterNote::Kind kind;
+    std::string when, from;
+    std::vector<std::string> names;
+  };
   const std::vector<const ParameterNote*> ordered = Ordered(notes);
   std::vector<bool> done(ordered.size(), false);
-  std::vector<std::string> out;
+  std::vector<Group> groups;
   for (std::size_t i = 0; i < ordered.size(); ++i) {
     if (done[i]) continue;
     const ParameterNote& n = *ordered[i];
-    std::vector<std::string> names;
+    Group g{n.kind, When(n), From(n), {}};
     for (std::size_t j = i; j < ordered.size(); ++j) {
       const ParameterNote& m = *ordered[j];
-      if (done[j] || m.kind != n.kind || When(m) != When(n)) continue;
-      if (n.kind == ParameterNote::kCarriedForward && From(m) != From(n)) continue;
+      if (done[j] || m.kind != n.kind || When(m) != g.when) continue;
+      if (n.kind == ParameterNote::kCarriedForward && From(m) != g.from) continue;
       done[j] = true;
-      if (std::find(names.begin(), names.end(), What(m)) == names.end()) names.push_back(What(m));
+      if (std::find(g.names.begin(), g.names.end(), What(m)) == g.names.end())
+        g.names.push_back(What(m));
     }
-    if (n.kind == ParameterNote::kCarriedForward)
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& o) {
+      return o.kind == g.kind && o.names == g.names &&
+             (g.kind != ParameterNote::kCarriedForward || o.from == g.from);
+    });
+    if (same != groups.end())
+      same->when += "・" + g.when;
+    else
+      groups.push_back(std::move(g));
+  }
+  std::vector<std::string> out;
+  for (const Group& g : groups) {
+    if (g.kind == ParameterNote::kCarriedForward)
       out.push_back(fmt::format(
           "{}: {} は{}までの値しか公表が確認できていないため、{}の値を用いた見込みです (付録)。",
-          When(n), Names(names), From(n), From(n)));
+          g.when, Names(g.names), g.from, g.from));
     else
       out.push_back(
-          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(n), Names(names)));
+          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", g.when, Names(g.names)));
   }
   return out;
 }

@@ -44,7 +44,8 @@ TEST(CouncilWarnings, PlainSentencesWithoutFilesOrFlagsCarriedForwardFirst) {
 }
 
 // A year carried forward touches every series of a file: one sentence per year, naming
-// three values and counting the rest (the appendix lists them all).
+// three values and counting the rest, and years with the same values in one sentence (the
+// appendix lists them all).
 TEST(CouncilWarnings, OneSentencePerKindAndYear) {
   ParameterNotes notes;
   const char* names[] = {"賦課限度額", "軽減判定", "基礎控除", "給与所得控除", "年金控除"};
@@ -68,12 +69,12 @@ TEST(CouncilWarnings, OneSentencePerKindAndYear) {
     notes.Add(u);
   }
   const auto lines = CouncilWarnings(notes);
-  ASSERT_EQ(lines.size(), 3u);
+  ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0],
             "令和9年度: 賦課限度額、軽減判定、基礎控除 ほか2項目 は令和8年度までの値しか公表が"
             "確認できていないため、令和8年度の値を用いた見込みです (付録)。");
-  EXPECT_EQ(lines[1], "令和8年度: 軽減判定 は未確認の値を含みます (出典は付録)。");
-  EXPECT_EQ(lines[2], "令和9年度: 軽減判定 は未確認の値を含みます (出典は付録)。");
+  // The same value unconfirmed in two years: one sentence naming both.
+  EXPECT_EQ(lines[1], "令和8年度・令和9年度: 軽減判定 は未確認の値を含みます (出典は付録)。");
   EXPECT_EQ(SourcesAppendix(notes, {})["blocks"][0]["rows"].size(), 7u);
 }
 
