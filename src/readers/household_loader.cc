@@ -81,16 +81,29 @@ constexpr const char* kExcludedIncomeKeys[] = {"retirement", "nontaxable"};
 
 constexpr const char* kTopLevel = "最上位";
 
-/// The JSON path of `key` in `m`: "members[1].income.salary_revenue".
+/// The JSON path of `key` in `m`: "members[1].income.salary_revenue" (a household inside
+/// another file: "households[2].members[1]…").
 std::string PathOf(const YamlMap& m, const std::string& key) {
   return m.where() == kTopLevel ? key : m.where() + "." + key;
+}
+
+/// The path of a member: "members[1]", or "households[2].members[1]" for a household at
+/// `where` inside another file.
+std::string MemberPath(const std::string& where, size_t index) {
+  return where == kTopLevel ? fmt::format("members[{}]", index)
+                            : fmt::format("{}.members[{}]", where, index);
 }
 
 /// Reads the maps of one household file; knows the file and the fiscal year.
 class HouseholdReader {
  public:
-  HouseholdReader(std::string file, int fiscal_year)
+  /// `where` names the household in messages when it is not the whole file
+  /// ("households[2]"); `extra_keys` are keys of its mapping that the caller reads.
+  HouseholdReader(std::string file, int fiscal_year, std::string where = kTopLevel,
+                  std::vector<std::string> extra_keys = {})
       : file_(std::move(file)),
+        where_(std::move(where)),
+        extra_keys_(std::move(extra_keys)),
         fy_(fiscal_year),
         april1_{fiscal_year, 4, 1},
         year_end_{fiscal_year + 1, 3, 31} {}
@@ -115,6 +128,8 @@ class HouseholdReader {
   SourcePos PosOfKey(YamlMap& m, const std::string& key) { return m.PosOf(*m.Optional(key)); }
 
   std::string file_;
+  std::string where_;
+  std::vector<std::string> extra_keys_;
   int fy_;
   CivilDate april1_, year_end_;
 };
@@ -301,7 +316,7 @@ void HouseholdReader::ReadBirthEvent(YamlMap& member, Person& p) {
 }
 
 HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size_t index) {
-  YamlMap m(node, file_, fmt::format("members[{}]", index));
+  YamlMap m(node, file_, MemberPath(where_, index));
   m.ExpectKeys({"head", "insured", "tokutei_doitsu", "age", "birth_date", "income_declared",
                 "joined", "left", "fixed_asset_tax", "former_dependent_since",
                 "involuntary_unemployment", "birth", "income"});
@@ -360,8 +375,11 @@ HouseholdReader::Member HouseholdReader::ReadMember(const YAML::Node& node, size
 }
 
 Household HouseholdReader::Read(const YAML::Node& root_node) {
-  YamlMap root(root_node, file_, kTopLevel);
-  root.ExpectKeys({"id", "municipality", "tokutei_since", "members"});
+  YamlMap root(root_node, file_, where_);
+  std::vector<std::string> keys = {"id", "municipality", "tokutei_since", "members"};
+  keys.insert(keys.end(), extra_keys_.begin(), extra_keys_.end());
+  root.ExpectKeys(keys);
+  for (const std::string& k : extra_keys_) (void)root.Optional(k);  // the caller's
   Household h;
   h.id = std::filesystem::path(file_).stem().string();
   if (auto id = root.OptionalText("id")) h.id = std::string(Trim(*id));
@@ -465,6 +483,12 @@ premium::Household LoadHousehold(const std::string& path, int fiscal_year) {
 premium::Household ParseHousehold(const std::string& text, const std::string& name,
                                   int fiscal_year) {
   return HouseholdReader(name, fiscal_year).Read(ParseYamlStrict(text, name));
+}
+
+premium::Household ReadHouseholdNode(const YAML::Node& node, const std::string& file,
+                                     int fiscal_year, const std::string& where,
+                                     const std::vector<std::string>& extra_keys) {
+  return HouseholdReader(file, fiscal_year, where, extra_keys).Read(node);
 }
 
 }  // namespace kokuho

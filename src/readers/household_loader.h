@@ -5,7 +5,10 @@
 //   premium::Household h = LoadHousehold("examples/levy/family.yaml", 2026);
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <string>
+#include <vector>
 
 #include "premium/household.h"
 
@@ -20,5 +23,13 @@ premium::Household LoadHousehold(const std::string& path, int fiscal_year);
 /// in messages and is the default id.
 premium::Household ParseHousehold(const std::string& text, const std::string& name,
                                   int fiscal_year);
+
+/// One household given as a mapping inside another file (an entry of a list of model
+/// households, data/handout/model_households.yaml): the same keys and checks as a household
+/// file, messages naming it by `where` ("households[2].members[0].age"), and `extra_keys`
+/// (e.g. "label") allowed beside the household's own keys for the caller to read.
+premium::Household ReadHouseholdNode(const YAML::Node& node, const std::string& file,
+                                     int fiscal_year, const std::string& where,
+                                     const std::vector<std::string>& extra_keys = {});
 
 }  // namespace kokuho

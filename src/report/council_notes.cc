@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace kokuho {
 namespace {
 
@@ -33,18 +35,59 @@ std::vector<const ParameterNote*> Ordered(const ParameterNotes& notes) {
   return out;
 }
 
+// 「A、B、C」, or 「A、B、C ほか N項目」 for more than kListed names.
+std::string Names(const std::vector<std::string>& names) {
+  constexpr std::size_t kListed = 3;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < kListed; ++i) out += (i ? "、" : "") + names[i];
+  if (names.size() > kListed) out += fmt::format(" ほか{}項目", names.size() - kListed);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> CouncilWarnings(const ParameterNotes& notes) {
+  // One sentence per kind and year (and, carried forward, per year carried from): a year
+  // carried forward touches every series of a file, which would fill the page line by line.
+  // Years with the same values to say join in one sentence (「令和8年度・令和9年度: …」).
+  struct Group {
+    ParameterNote::Kind kind;
+    std::string when, from;
+    std::vector<std::string> names;
+  };
+  const std::vector<const ParameterNote*> ordered = Ordered(notes);
+  std::vector<bool> done(ordered.size(), false);
+  std::vector<Group> groups;
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    if (done[i]) continue;
+    const ParameterNote& n = *ordered[i];
+    Group g{n.kind, When(n), From(n), {}};
+    for (std::size_t j = i; j < ordered.size(); ++j) {
+      const ParameterNote& m = *ordered[j];
+      if (done[j] || m.kind != n.kind || When(m) != g.when) continue;
+      if (n.kind == ParameterNote::kCarriedForward && From(m) != g.from) continue;
+      done[j] = true;
+      if (std::find(g.names.begin(), g.names.end(), What(m)) == g.names.end())
+        g.names.push_back(What(m));
+    }
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& o) {
+      return o.kind == g.kind && o.names == g.names &&
+             (g.kind != ParameterNote::kCarriedForward || o.from == g.from);
+    });
+    if (same != groups.end())
+      same->when += "・" + g.when;
+    else
+      groups.push_back(std::move(g));
+  }
   std::vector<std::string> out;
-  for (const ParameterNote* n : Ordered(notes)) {
-    if (n->kind == ParameterNote::kCarriedForward)
+  for (const Group& g : groups) {
+    if (g.kind == ParameterNote::kCarriedForward)
       out.push_back(fmt::format(
           "{}: {} は{}までの値しか公表が確認できていないため、{}の値を用いた見込みです (付録)。",
-          When(*n), What(*n), From(*n), From(*n)));
+          g.when, Names(g.names), g.from, g.from));
     else
       out.push_back(
-          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", When(*n), What(*n)));
+          fmt::format("{}: {} は未確認の値を含みます (出典は付録)。", g.when, Names(g.names)));
   }
   return out;
 }

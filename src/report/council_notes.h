@@ -17,8 +17,11 @@
 
 namespace kokuho {
 
-/// One sentence per note, carried-forward ones first, e.g. 「令和4年度: 収納率の基準 は
-/// 未確認の値を含みます (出典は付録)。」.
+/// One sentence per kind of note and year, carried-forward ones first, naming up to three
+/// values and counting the others, e.g. 「令和4年度: 収納率の基準 は未確認の値を含みます
+/// (出典は付録)。」 or 「令和9年度: 賦課限度額、… ほか12項目 は令和8年度までの値しか…」.
+/// Years with the same values share one sentence (「令和8年度・令和9年度: …」). (The appendix
+/// lists every value.)
 std::vector<std::string> CouncilWarnings(const ParameterNotes& notes);
 
 /// A reference listed in the appendix: what it is for and where to read it.

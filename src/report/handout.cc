@@ -269,6 +269,7 @@ std::vector<ReportTable> HandoutTables(const HandoutInputs& in, std::size_t inde
   const MunicipalityResult& m = in.r.municipalities.at(index);
   std::vector<ReportTable> t = {NofukinByPart(in, m), Rates(in, m)};
   if (auto change = Change(in, index, m)) t.push_back(std::move(*change));
+  if (in.model) t.push_back(ModelHouseholdTable(*in.model, in.c, in.r, in.previous, index));
   return t;
 }
 
@@ -284,12 +285,16 @@ J HandoutReport(const HandoutInputs& in, std::size_t index) {
   r["generated_by"] = "kokuho 0.1.0";
   if (!in.c.notice.empty()) r["notice"] = in.c.notice;
   r["layout"] = "compact";  // the first section continues the title's page
-  if (!in.c.parameter_notes.empty()) r["warnings"] = CouncilWarnings(in.c.parameter_notes);
-  J blocks = J::array();
-  for (auto& t : HandoutTables(in, index)) blocks.push_back(TableBlock(t));
-  J sections = J::array();
-  // The summary, then how the figures are rounded (a second paragraph; no 「この資料について」
-  // heading, which would not leave room on the page).
+  // The case's notes and, with モデル世帯, those of the levy rules (a year carried forward,
+  // unconfirmed values).
+  ParameterNotes notes = in.c.parameter_notes;
+  if (in.model) {
+    notes.Merge(in.model->rules->notes);
+    if (in.previous && in.model->has_previous()) notes.Merge(in.model->previous_rules->notes);
+  }
+  if (!notes.empty()) r["warnings"] = CouncilWarnings(notes);
+  // How the figures are rounded: a note under the rates (small type, so that the page
+  // keeps room for its tables).
   const auto& rd = in.c.rounding;
   const std::string rounding = fmt::format(
       "金額は1円単位で計算し、千円未満を四捨五入して表示しています (差と合計は円単位の値から"
@@ -298,9 +303,24 @@ J HandoutReport(const HandoutInputs& in, std::size_t index) {
       "(2方式)、算定基準は{}の賦課方式・割合によります。",
       rd.income_rate_decimals, RoundingModeLabel(rd.income_rate_mode),
       FormatYen(rd.per_capita_unit), RoundingModeLabel(rd.per_capita_mode), m.name);
+  J blocks = J::array();
+  std::string previous_key;
+  for (auto& t : HandoutTables(in, index)) {
+    blocks.push_back(TableBlock(t));
+    if (t.key == "handout_rates") blocks.back()["note"] = rounding;
+    if (t.key == "handout_model_households") {
+      blocks.back()["note"] = ModelHouseholdNote(in.c, in.previous && in.model->has_previous());
+      // Beside the 激変緩和 table, a single row: one band of the page instead of two.
+      if (previous_key == "handout_change") blocks.back()["beside"] = true;
+    }
+    previous_key = t.key;
+  }
+  J sections = J::array();
+  // The summary paragraph (no 「この資料について」 heading, which would not leave room on the
+  // page).
   sections.push_back(Section("handout", fmt::format("{}の納付金と標準保険料率", m.name),
-                             Summary(in, index, m) + "\n\n" + rounding, std::move(blocks)));
-  if (J appendix = SourcesAppendix(in.c.parameter_notes, {}); !appendix.is_null())
+                             Summary(in, index, m), std::move(blocks)));
+  if (J appendix = SourcesAppendix(notes, {}); !appendix.is_null())
     sections.push_back(std::move(appendix));
   r["sections"] = std::move(sections);
   return r;

@@ -220,6 +220,9 @@ class Validator {
   }
 
   void Table(const Json& b, const std::string& path) {
+    OptionalString(b, "note", path);
+    if (b.contains("beside") && !b["beside"].is_boolean())
+      Fail(Join(path, "beside"), "expected true or false");
     if (!b.contains("columns") || !b["columns"].is_array() || b["columns"].empty())
       Fail(Join(path, "columns"), "列の配列 ([{\"label\": …}, …]) を1つ以上書いてください");
     const Json& columns = b["columns"];

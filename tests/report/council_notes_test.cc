@@ -43,6 +43,41 @@ TEST(CouncilWarnings, PlainSentencesWithoutFilesOrFlagsCarriedForwardFirst) {
   }
 }
 
+// A year carried forward touches every series of a file: one sentence per year, naming
+// three values and counting the rest, and years with the same values in one sentence (the
+// appendix lists them all).
+TEST(CouncilWarnings, OneSentencePerKindAndYear) {
+  ParameterNotes notes;
+  const char* names[] = {"賦課限度額", "軽減判定", "基礎控除", "給与所得控除", "年金控除"};
+  for (const char* n : names) {
+    ParameterNote carried;
+    carried.kind = ParameterNote::kCarriedForward;
+    carried.series = n;
+    carried.description = n;
+    carried.file = "data/premium/national.yaml";
+    carried.from = FiscalYear(2026);
+    carried.year = FiscalYear(2027);
+    notes.Add(carried);
+  }
+  for (int year : {2026, 2027}) {
+    ParameterNote u;
+    u.series = "keigen_thresholds";
+    u.description = "軽減判定";
+    u.file = "data/premium/national.yaml";
+    u.from = FiscalYear(2026);
+    u.year = FiscalYear(year);
+    notes.Add(u);
+  }
+  const auto lines = CouncilWarnings(notes);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0],
+            "令和9年度: 賦課限度額、軽減判定、基礎控除 ほか2項目 は令和8年度までの値しか公表が"
+            "確認できていないため、令和8年度の値を用いた見込みです (付録)。");
+  // The same value unconfirmed in two years: one sentence naming both.
+  EXPECT_EQ(lines[1], "令和8年度・令和9年度: 軽減判定 は未確認の値を含みます (出典は付録)。");
+  EXPECT_EQ(SourcesAppendix(notes, {})["blocks"][0]["rows"].size(), 7u);
+}
+
 TEST(SourcesAppendix, ListsEachValueWithItsSourceAndFileThenTheReferences) {
   const auto s = SourcesAppendix(TwoNotes(), {{"KPI の計算", "docs/kpi-format.md"}});
   EXPECT_EQ(s["id"], "sources");

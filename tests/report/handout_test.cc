@@ -26,6 +26,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -343,15 +344,16 @@ TEST(HandoutCli, WritesPagesAndComparisonByteIdentically) {
   const std::string dir = scratch.path();
   const std::string ex = std::string(KOKUHO_SOURCE_DIR) + "/examples/";
   for (const char* out : {"a", "b"}) {
-    testing::CliRun run =
-        testing::RunKokuho({"handout", ex + "gunma-kakutei", "--provisional", ex + "gunma", "-m",
-                            "102016", "-m", "102024", "--out", out, "--format", "csv,xlsx,json"},
-                           dir, dir);
+    testing::CliRun run = testing::RunKokuho(
+        {"handout", ex + "gunma-kakutei", "--provisional", ex + "gunma", "-m", "102016", "-m",
+         "102024", "--out", out, "--format", "csv,xlsx,json", "--carry-forward"},
+        dir, dir);
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
-  for (const char* f : {"handout-102016.html", "handout-102024.html", "nofukin_diff.html",
-                        "nofukin_diff.csv", "nofukin_diff_iryo.csv", "nofukin_diff_yen.csv",
-                        "nofukin_diff.xlsx", "nofukin_diff.json"}) {
+  for (const char* f :
+       {"handout-102016.html", "handout-102024.html", "nofukin_diff.html", "nofukin_diff.csv",
+        "nofukin_diff_iryo.csv", "nofukin_diff_yen.csv", "nofukin_diff.xlsx", "nofukin_diff.json",
+        "model_households.csv", "model_households.json"}) {
     const std::string a = ReadFileBytes(dir + "/a/" + f), b = ReadFileBytes(dir + "/b/" + f);
     EXPECT_FALSE(a.empty()) << f;
     EXPECT_EQ(a, b) << f << " differs on re-run";
@@ -362,6 +364,31 @@ TEST(HandoutCli, WritesPagesAndComparisonByteIdentically) {
   EXPECT_NE(csv.find("仮係数 (千円)"), std::string::npos);
   const std::string html = ReadFileBytes(dir + "/a/handout-102016.html");
   EXPECT_NE(html.find("架空の数値を含むサンプル"), std::string::npos);
+  // モデル世帯: on the page and, for every municipality (35 × 4 rows), in the files.
+  EXPECT_NE(html.find("モデル世帯の保険料"), std::string::npos);
+  const std::string model = ReadFileBytes(dir + "/a/model_households.csv");
+  EXPECT_NE(model.find("団体コード,市町村名,モデル世帯,軽減,医療分,支援分,介護分,子ども分,合計"),
+            std::string::npos)
+      << model.substr(0, 200);
+  EXPECT_EQ(std::count(model.begin(), model.end(), '\n'), 1 + 35 * 4);
+  // The year's levy rules are carried forward (R9): the files say so.
+  EXPECT_NE(ReadFileBytes(dir + "/a/model_households.json").find("令和8年度までの値"),
+            std::string::npos);
+
+  // Without --carry-forward the R9 rules are not known: refused naming both ways on, with
+  // nothing written; --no-model-households leaves the table out.
+  testing::CliRun unknown_year =
+      testing::RunKokuho({"handout", ex + "gunma-kakutei", "-m", "102016", "--out", "e"}, dir, dir);
+  EXPECT_NE(unknown_year.exit_code, 0);
+  EXPECT_NE(unknown_year.err.find("--carry-forward"), std::string::npos) << unknown_year.err;
+  EXPECT_NE(unknown_year.err.find("--no-model-households"), std::string::npos) << unknown_year.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/e"));
+  testing::CliRun without = testing::RunKokuho(
+      {"handout", ex + "gunma-kakutei", "-m", "102016", "--out", "f", "--no-model-households"}, dir,
+      dir);
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  EXPECT_EQ(ReadFileBytes(dir + "/f/handout-102016.html").find("モデル世帯"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/f/model_households.csv"));
 
   // The previous year must be the year before: the same R9 case is refused, nothing written.
   testing::CliRun bad = testing::RunKokuho(

@@ -38,6 +38,13 @@ interface TableBlock {
   title?: string;
   columns: TableColumn[];
   rows: TableCell[][];
+  /** A short note printed under the table (e.g. that its figures are a 試算). */
+  note?: string;
+  /**
+   * Placed to the right of the table block before it (which keeps its narrowest width)
+   * when both fit the width; otherwise below it, as usual.
+   */
+  beside?: boolean;
 }
 type Block = SeriesBlock | MapBlock | TableBlock;
 interface Section {
@@ -176,6 +183,7 @@ function renderBlock(parent: HTMLElement, block: Block, report: Report, geo: Top
       break;
     case 'table':
       renderTable(fig, { columns: block.columns, rows: block.rows });
+      if (block.note) fig.appendChild(el('p', 'kk-note kk-table-note', block.note));
       break;
     default:
       throw new Error(`未知のブロックの種類: ${(block as { kind: string }).kind}`);
@@ -249,10 +257,24 @@ function render(root: HTMLElement, report: Report, geo: Topology | null): void {
     sec.appendChild(el('h2', undefined, s.title));
     paragraphs(sec, s.text);
     root.appendChild(sec);
+    let previous: { block: Block; fig: Element } | null = null;
     for (const b of s.blocks ?? []) {
+      // A table `beside` the table before it: both in one wrapping row (report.css).
+      let parent: HTMLElement = sec;
+      if (b.kind === 'table' && b.beside && previous?.block.kind === 'table') {
+        let row = previous.fig.parentElement;
+        if (!row?.classList.contains('kk-block-row')) {
+          row = el('div', 'kk-block-row');
+          previous.fig.replaceWith(row);
+          row.appendChild(previous.fig);
+        }
+        parent = row;
+      }
       try {
-        renderBlock(sec, b, report, geo);
+        renderBlock(parent, b, report, geo);
+        previous = parent.lastElementChild ? { block: b, fig: parent.lastElementChild } : null;
       } catch (e) {
+        previous = null;
         const msg = e instanceof Error ? e.message : String(e);
         sec.appendChild(el('p', 'kk-error', `「${b.title ?? b.kind}」を表示できません: ${msg}`));
         console.error(e);
