@@ -248,7 +248,7 @@ async function reports(context) {
   if (wanted('handout-maebashi') || wanted('nofukin-diff')) {
     const dir = path.join(work, 'handout');
     run(['handout', path.join(examples, 'gunma-kakutei'), '--provisional', path.join(examples, 'gunma'),
-      '-m', '102016', '--out', dir, '--format', 'json']);
+      '-m', '102016', '--out', dir, '--format', 'json', '--carry-forward']);
     if (wanted('handout-maebashi')) await printed(context, path.join(dir, 'handout-102016.html'), 'handout-maebashi');
     if (wanted('nofukin-diff')) await printed(context, path.join(dir, 'nofukin_diff.html'), 'nofukin-diff', { height: PRINT_HEIGHT_PX });
   }
