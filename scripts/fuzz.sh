@@ -6,11 +6,39 @@
 # Findings are written to build-sanitize/fuzz/findings/TARGET/ and fail the script.
 #   bash scripts/fuzz.sh csv 600
 #   bash scripts/fuzz.sh case -runs=10000000
+#
+# --long: the long runs (docs/fuzzing.md, "Longer runs"). The harness of build-fuzz-long/
+# (clang -O2, libFuzzer + UBSan, no ASan: several times faster per input; configured and built
+# here when missing) fuzzes at nice 19 on build-fuzz-long/fuzz/live/TARGET; then the whole
+# corpus it grew (and any finding) is replayed under the ASan+UBSan harness of build-sanitize/,
+# so that a memory error on an input the long run found is still caught.
+#   bash scripts/fuzz.sh --long csv -runs=10000000
+# --replay: that replay alone (build-fuzz-long/fuzz/live/TARGET under build-sanitize/).
+#   bash scripts/fuzz.sh --replay csv
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: $0 TARGET [SECONDS | libFuzzer options...]}"
+mode=short
+case "${1:-}" in
+  --long) mode=long; shift ;;
+  --replay) mode=replay; shift ;;
+esac
+target="${1:?usage: $0 [--long | --replay] TARGET [SECONDS | libFuzzer options...]}"
 shift
 dir=build-sanitize
+long=build-fuzz-long
+niceness=10
+if [[ $mode == long ]]; then
+  dir=$long
+  niceness=19
+  if [[ ! -f "$dir/CMakeCache.txt" ]]; then
+    launcher=()
+    command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" -DKOKUHO_FUZZ=ON -DKOKUHO_FUZZ_ASAN=OFF \
+      -DKOKUHO_WEB=OFF "${launcher[@]}" >/dev/null
+  fi
+  nice -n 19 cmake --build "$dir" -j "$(nproc)" --target "fuzz_$target" >/dev/null
+fi
 bin="$dir/fuzz/fuzz_$target"
 [[ -x "$bin" ]] || { echo "fuzz: $bin missing: run bash scripts/sanitize.sh first" >&2; exit 2; }
 
@@ -25,6 +53,30 @@ options=(-timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1)
 [[ -f "fuzz/dicts/$dict.dict" ]] && options+=("-dict=fuzz/dicts/$dict.dict")
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+# replay: every input of the long run's corpus and findings, once, under ASan+UBSan.
+replay() {
+  local san=build-sanitize/fuzz/fuzz_$target
+  [[ -x "$san" ]] || { echo "fuzz: $san missing: run bash scripts/sanitize.sh to replay the corpus of $target" >&2; return 2; }
+  local out=build-sanitize/fuzz/findings/$target
+  mkdir -p "$out"
+  local inputs=("$long/fuzz/live/$target")
+  compgen -G "$long/fuzz/findings/$target/[a-z]*-*" >/dev/null &&
+    inputs+=("$long"/fuzz/findings/"$target"/[a-z]*-*)
+  local n
+  n=$(find "${inputs[@]}" -type f | wc -l)
+  if ! "$san" "${options[@]}" -runs=0 -artifact_prefix="$out/replay-" "${inputs[@]}" \
+      >"$out/replay.log" 2>&1; then
+    tail -60 "$out/replay.log" >&2
+    echo "fuzz: $target: the ASan+UBSan replay of the long run's corpus fails (log: $out/replay.log)" >&2
+    return 1
+  fi
+  echo "fuzz: $target: ASan+UBSan replay of $n inputs ($long/fuzz/live/$target): no finding" >&2
+}
+if [[ $mode == replay ]]; then
+  replay
+  exit
+fi
 
 findings="$dir/fuzz/findings/$target"
 mkdir -p "$findings" "$dir/fuzz/live/$target"
@@ -42,13 +94,23 @@ elif [[ "$1" =~ ^[0-9]+$ ]]; then
   shift
 fi
 log="$findings/fuzz.log"
-if ! nice -n 10 "$bin" "${options[@]}" "${run[@]}" "$@" -artifact_prefix="$findings/" \
-    "$dir/fuzz/live/$target" "$dir/fuzz/corpus/$target" >"$log" 2>&1; then
+# The fuzzer's CPU time beside the wall time: on a shared machine at nice 19, executions per
+# CPU second say what the harness costs, executions per wall second what the machine gave.
+TIMEFORMAT='%U %S %R'
+if ! { time nice -n "$niceness" "$bin" "${options[@]}" "${run[@]}" "$@" -artifact_prefix="$findings/" \
+    "$dir/fuzz/live/$target" "$dir/fuzz/corpus/$target" >"$log" 2>&1; } 2>"$findings/time"; then
   tail -60 "$log" >&2
   echo "fuzz: $target: a finding (input in $findings/)" >&2
+  [[ $mode == long ]] && replay || true
   exit 1
 fi
 execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
 rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
 cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || echo '?')
-echo "fuzz: $target: $execs executions ($rate/s), $cov, no finding" >&2
+corpus=$(find "$dir/fuzz/live/$target" -type f | wc -l)
+read -r user sys wall <"$findings/time"
+cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", u + s }')
+per_cpu=$(awk -v e="$execs" -v c="$cpu" 'BEGIN { if (c > 0 && e ~ /^[0-9]+$/) printf "%.0f", e / c; else print "?" }')
+echo "fuzz: $target: $execs executions ($rate/s over ${wall%.*} s; $per_cpu per CPU second over $cpu s), $cov, corpus $corpus, no finding" >&2
+[[ $mode == long ]] && replay
+exit 0

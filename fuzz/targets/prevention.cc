@@ -2,6 +2,8 @@
 // of R7) and the data table, split at "\n%%%%\n", allocated.
 #include "incentive/prevention.h"
 
+#include <optional>
+
 #include "core/error.h"
 #include "fuzz/fuzz_target.h"
 #include "readers/prevention_loader.h"
@@ -10,10 +12,12 @@ KOKUHO_FUZZ_TARGET(prevention) {
   using namespace kokuho::fuzz;
   const auto parts = SplitParts(AsText(data, size), 2);
   const kokuho::FiscalYear year = *kokuho::FiscalYear::TryParse("R7");
+  // The embedded rule is parsed once (the suite covers it).
+  static const kokuho::incentive::PreventionRule embedded = kokuho::LoadPreventionRule(year);
   try {
-    const kokuho::incentive::PreventionRule rule =
-        parts[0].empty() ? kokuho::LoadPreventionRule(year)
-                         : kokuho::ParsePreventionRule(parts[0], "rule.yaml", year);
+    std::optional<kokuho::incentive::PreventionRule> parsed;
+    if (!parts[0].empty()) parsed = kokuho::ParsePreventionRule(parts[0], "rule.yaml", year);
+    const kokuho::incentive::PreventionRule& rule = parsed ? *parsed : embedded;
     const auto bodies = kokuho::LoadPreventionData(WriteScratch("data.csv", parts[1]), rule);
     kokuho::incentive::AllocatePrevention(rule, bodies, 1'000'000'000);
   } catch (const kokuho::InputError&) {
