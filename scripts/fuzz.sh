@@ -60,18 +60,28 @@ replay() {
   [[ -x "$san" ]] || { echo "fuzz: $san missing: run bash scripts/sanitize.sh to replay the corpus of $target" >&2; return 2; }
   local out=build-sanitize/fuzz/findings/$target
   mkdir -p "$out"
-  local inputs=("$long/fuzz/live/$target")
-  compgen -G "$long/fuzz/findings/$target/[a-z]*-*" >/dev/null &&
-    inputs+=("$long"/fuzz/findings/"$target"/[a-z]*-*)
+  local corpus="$long/fuzz/live/$target"
   local n
-  n=$(find "${inputs[@]}" -type f | wc -l)
-  if ! "$san" "${options[@]}" -runs=0 -artifact_prefix="$out/replay-" "${inputs[@]}" \
+  n=$(find "$corpus" -type f | wc -l)
+  # The corpus directory with -runs=0; the long run's findings (crash-…, timeout-…), if any,
+  # as files (libFuzzer takes either directories or files in one call).
+  if ! "$san" "${options[@]}" -runs=0 -artifact_prefix="$out/replay-" "$corpus" \
       >"$out/replay.log" 2>&1; then
     tail -60 "$out/replay.log" >&2
     echo "fuzz: $target: the ASan+UBSan replay of the long run's corpus fails (log: $out/replay.log)" >&2
     return 1
   fi
-  echo "fuzz: $target: ASan+UBSan replay of $n inputs ($long/fuzz/live/$target): no finding" >&2
+  local found=("$long"/fuzz/findings/"$target"/[a-z]*-*)
+  if [[ -e "${found[0]}" ]]; then
+    if ! "$san" "${options[@]}" -artifact_prefix="$out/replay-" "${found[@]}" \
+        >"$out/replay-findings.log" 2>&1; then
+      tail -60 "$out/replay-findings.log" >&2
+      echo "fuzz: $target: a finding of the long run fails under ASan+UBSan too (log: $out/replay-findings.log)" >&2
+      return 1
+    fi
+    n="$n + ${#found[@]} findings"
+  fi
+  echo "fuzz: $target: ASan+UBSan replay of $n inputs ($corpus): no finding" >&2
 }
 if [[ $mode == replay ]]; then
   replay

@@ -203,9 +203,10 @@ std::vector<Definition> ReadDefinitions(const YAML::Node& root, const std::strin
 
 std::string KpiDataFile(const std::string& path) {
   namespace fs = std::filesystem;
-  if (!fs::is_directory(path)) return path;
+  std::error_code ec;  // a name the system refuses is not a folder: ReadTable then reports it
+  if (!fs::is_directory(path, ec)) return path;
   for (const char* name : {"kpi.csv", "kpi.xlsx"})
-    if (fs::exists(fs::path(path) / name)) return (fs::path(path) / name).string();
+    if (fs::exists(fs::path(path) / name, ec)) return (fs::path(path) / name).string();
   throw InputError({path, 0, 0},
                    "このフォルダに kpi.csv も kpi.xlsx もありません。KPI "
                    "の表のファイルか、それのあるフォルダを指定してください");
