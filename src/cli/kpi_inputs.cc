@@ -19,7 +19,10 @@ std::string DefinitionsFile(const std::string& data, const std::string& definiti
 std::vector<kpi::Definition> LoadDefinitions(const std::string& data,
                                              const std::string& definitions, std::string* used) {
   *used = DefinitionsFile(data, definitions);
-  if (definitions.empty() && !std::filesystem::exists(*used)) {
+  // error_code forms: a path the system refuses (too long …) counts as absent, and the
+  // reader then names it, instead of a filesystem_error with no position.
+  std::error_code ec;
+  if (definitions.empty() && !std::filesystem::exists(*used, ec)) {
     std::string_view text = EmbeddedDataFile(kBundledDefinitions);
     if (!text.empty()) {
       *used = std::string(kBundledDefinitions) + " (built in)";
@@ -32,7 +35,8 @@ std::vector<kpi::Definition> LoadDefinitions(const std::string& data,
 std::string DefinitionsFile(const std::string& data, const std::string& definitions) {
   namespace fs = std::filesystem;
   if (!definitions.empty()) return definitions;
-  if (fs::is_directory(data) && fs::exists(fs::path(data) / "definitions.yaml"))
+  std::error_code ec;
+  if (fs::is_directory(data, ec) && fs::exists(fs::path(data) / "definitions.yaml", ec))
     return (fs::path(data) / "definitions.yaml").string();
   // The bundled definitions sit beside the examples folder: <source>/data/kpi.
   fs::path examples = fs::path(ExamplesDir());
