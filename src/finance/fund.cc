@@ -427,7 +427,8 @@ class Simulator {
                                          FormatYen(granted), FormatYen(*e.shortfall)));
         }
         Debit(e, Account::kMain, Item::kLoan);
-        // Interest-free (docs/finance-format.md [S/K]); instalments in t+2 … t+4 (Tochigi 規則第4条 [V]).
+        // Interest-free (docs/finance-format.md [S/K]); instalments in t+2 … t+4 (Tochigi 規則第4条
+        // [V]).
         Loan l{code, y, e.amount, {}, e.pos};
         std::vector<Yen> parts = SplitInstalments(e.amount, p.loan_instalments);
         for (int i = 0; i < p.loan_instalments; ++i)

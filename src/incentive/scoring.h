@@ -11,9 +11,9 @@
 //   std::vector<Yen> g = AllocateGrant(400'000'000, s.municipal);
 //
 // Sources: allocation by (points × 被保険者数) — H30 notice 保国発0711第1号 (2017-07-11)
-// [V, docs/incentive-format.md]; a negative total counts as 0 [K, docs/incentive-format.md] (kokuho's rule until the
-// notice text is read); the rounding to the yen is kokuho's (largest remainder, as for
-// 納付金, core/largest_remainder.h) since the notice's 端数 rule was not read.
+// [V, docs/incentive-format.md]; a negative total counts as 0 [K, docs/incentive-format.md]
+// (kokuho's rule until the notice text is read); the rounding to the yen is kokuho's (largest
+// remainder, as for 納付金, core/largest_remainder.h) since the notice's 端数 rule was not read.
 #pragma once
 
 #include <cstdint>

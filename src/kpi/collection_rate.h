@@ -21,8 +21,8 @@ namespace kokuho::kpi {
 
 /// One municipality-year's levy figures for one 区分 (現年度分 or 滞納繰越分).
 struct CollectionInput {
-  Yen charged = 0;    ///< 調定額 (amount levied)
-  Yen excluded = 0;   ///< 除外額: 居所不明者分 etc., subtracted from 調定額 (docs/kpi-format.md)
+  Yen charged = 0;  ///< 調定額 (amount levied)
+  Yen excluded = 0;  ///< 除外額: 居所不明者分 etc., subtracted from 調定額 (docs/kpi-format.md)
   Yen collected = 0;  ///< 収納額 (amount collected)
 };
 

@@ -152,7 +152,8 @@ std::optional<Allocation> TryAllocateBaseInteger(Yen c, const Rational& alpha, c
   }
   al.floor_sum = floor_sum;
   al.residual = c - floor_sum;  // 0 ≤ residual < n
-  // 端数調整 (docs/nofukin-rules.md [D]): one yen each to the largest remainders, ties in case order.
+  // 端数調整 (docs/nofukin-rules.md [D]): one yen each to the largest remainders, ties in case
+  // order.
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),

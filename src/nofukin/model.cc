@@ -28,7 +28,8 @@ Yen PartPolicy::RequiredPremiumTotal() const {
 
 Rational MunicipalityPartInput::Income() const {
   if (income_years.empty()) return Rational(0);
-  // 直近3年間の平均 (ガイドライン H29 改正; docs/nofukin-rules.md): the plain average of the years given.
+  // 直近3年間の平均 (ガイドライン H29 改正; docs/nofukin-rules.md): the plain average of the years
+  // given.
   Yen sum = 0;
   for (Yen y : income_years) {
     if (__builtin_add_overflow(sum, y, &sum)) {  // beyond int64: sum exactly instead

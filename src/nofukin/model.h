@@ -65,8 +65,8 @@ struct PartPolicy {
   Rational prefecture_collection_rate{1};         ///< r for the 都道府県標準保険料率
   Yen high_cost_shared_amount = 0;  ///< kBaseSplit: the part of C allocated with α = 0
 
-  /// 保険料収納必要総額 = Σ expenses − Σ public funds (docs/nofukin-rules.md). A sum beyond int64 is an
-  /// InputError at the amount that made it overflow (CalculationError for amounts with no
+  /// 保険料収納必要総額 = Σ expenses − Σ public funds (docs/nofukin-rules.md). A sum beyond int64
+  /// is an InputError at the amount that made it overflow (CalculationError for amounts with no
   /// position).
   Yen RequiredPremiumTotal() const;
 };

@@ -25,7 +25,8 @@ void ExplainPart(Part part, const PartLevy& l, const CompiledPart& cp, Yen unit,
   std::vector<const Segment*> segments;
   h.ForEachSegment(kaigo, [&](const Segment& sg) { segments.push_back(&sg); });
   // A household alike all year: the annual amounts themselves. Otherwise each stretch of
-  // months with its household, then each component as Σ(年額 × 月数) ÷ 12 (月割, docs/premium-rules.md).
+  // months with its household, then each component as Σ(年額 × 月数) ÷ 12 (月割,
+  // docs/premium-rules.md).
   const bool whole_year = segments.size() == 1 && segments[0]->months == 12;
   if (!whole_year)
     for (const Segment* sg : segments) {

@@ -11,10 +11,10 @@
 //   均等割 and 平等割 after, in this order, 子ども分 18歳未満 10割, 特定世帯, 7/5/2 軽減,
 //   未就学児, 旧被扶養者, 産前産後, 独自減免 (the tables of schedule.h, integer yen);
 //   then the cap on the annual amount (賦課限度額; `cap_prorated`).
-// 月割 is applied once, to the 分: ⌊Σ segments (annual amount × months) ÷ 12⌋ (docs/premium-rules.md;
-// 銚子市, 防府市, 鹿島市 26689, 福岡市 06-02: 年額 × 月数 ÷ 12). A household that is the same
-// all year has one segment: ⌊min(年額, 限度額) × months ÷ 12⌋. Then the rounding per 分 (or on
-// the total).
+// 月割 is applied once, to the 分: ⌊Σ segments (annual amount × months) ÷ 12⌋
+// (docs/premium-rules.md; 銚子市, 防府市, 鹿島市 26689, 福岡市 06-02: 年額 × 月数 ÷ 12). A
+// household that is the same all year has one segment: ⌊min(年額, 限度額) × months ÷ 12⌋. Then the
+// rounding per 分 (or on the total).
 //
 // The displayed components (所得割, 均等割, each reduction) are differences of the running
 // total of twelfths, each truncated to the yen, so they always add up to the subtotal.

@@ -140,9 +140,9 @@ MemberIncome ComputeMemberIncome(const Person& p, const NationalRules& rules, bo
     return m;
   }
   // 給与所得 (所得税法 28条, 別表第五): the 専従者給与 a member received is 給与所得 for the
-  // 所得割 but counts as nil in the 軽減判定 (docs/premium-rules.md table). Given directly, it is the
-  // final figure (after 所得金額調整控除); a member with 給与所得 and no 給与収入 given counts as a
-  // 給与所得者等 (for 2020–2024 incomes 給与所得 > 0 exactly when 給与収入 > 55万).
+  // 所得割 but counts as nil in the 軽減判定 (docs/premium-rules.md table). Given directly, it is
+  // the final figure (after 所得金額調整控除); a member with 給与所得 and no 給与収入 given counts
+  // as a 給与所得者等 (for 2020–2024 incomes 給与所得 > 0 exactly when 給与収入 > 55万).
   Yen salary_all = in.salary_income ? *in.salary_income
                                     : rules.salary.Apply(in.salary_revenue + in.family_salary);
   Yen salary_own = in.salary_income ? *in.salary_income : rules.salary.Apply(in.salary_revenue);

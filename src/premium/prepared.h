@@ -5,10 +5,10 @@
 // solver's loop).
 //
 // The months of the fiscal year in which a member is insured on the month's last day count
-// (月割, docs/premium-rules.md). A 分 is levied on "segments": the months (not always consecutive) in which the
-// group it is levied on (every member, or the 介護 members) does not change — the same members by
-// category, the same 所得割 bases, the same 平等割 status. A segment holds the household as it
-// is in those months (annual bases, head counts) and how many months it lasts; the kernel
+// (月割, docs/premium-rules.md). A 分 is levied on "segments": the months (not always consecutive)
+// in which the group it is levied on (every member, or the 介護 members) does not change — the same
+// members by category, the same 所得割 bases, the same 平等割 status. A segment holds the household
+// as it is in those months (annual bases, head counts) and how many months it lasts; the kernel
 // levies each segment's annual amount and applies 月割 once to the part:
 //   分 = ⌊Σ segments (annual amount, capped) × months ÷ 12⌋.
 // A household that does not change during the year has one segment per group. Categories

@@ -107,16 +107,16 @@ CompiledSchedule Compile(const RateSchedule& s, const NationalRules& rules) {
         Yen v = base + addon;
         st[2][c] = static_cast<std::int32_t>(v);
         // 未就学児: the 減額 is ½ of the 均等割 after 軽減 (施行令 29条の7 第5項, 令和3年改正:
-        // "減額する額は … 均等割額に十分の五を乗じて得た額"; docs/premium-rules.md), truncated like every
-        // reduction: 海南市's 軽減額 for 均等割 31,800 are 4,800 / 7,900 / 12,700 / 15,900 under
-        // 7割 / 5割 / 2割 / none, i.e. with unit 100: 7割 31,800 − 22,200 = 9,600 → 4,800;
+        // "減額する額は … 均等割額に十分の五を乗じて得た額"; docs/premium-rules.md), truncated like
+        // every reduction: 海南市's 軽減額 for 均等割 31,800 are 4,800 / 7,900 / 12,700 / 15,900
+        // under 7割 / 5割 / 2割 / none, i.e. with unit 100: 7割 31,800 − 22,200 = 9,600 → 4,800;
         // 5割 15,900 → ⌊7,950⌋ = 7,900; 2割 31,800 − 6,300 = 25,500 → ⌊12,750⌋ = 12,700;
         // none ⌊15,900⌋ = 15,900 (tests/premium/reliefs_test.cc derives each).
         if (c == kPreschool && rules.preschool_in_force && rules.preschool_parts[p])
           v -= reduction(v, rules.preschool_ratio);
         st[3][c] = static_cast<std::int32_t>(v);
-        // 旧被扶養者: 5割 of the 均等割 when larger than the 軽減 (docs/premium-rules.md); the 減免額 is
-        // truncated like every reduction (the payer keeps an odd yen by default).
+        // 旧被扶養者: 5割 of the 均等割 when larger than the 軽減 (docs/premium-rules.md); the
+        // 減免額 is truncated like every reduction (the payer keeps an odd yen by default).
         if (c == kFormer && former) {
           const Yen gross = st[1][c];
           v = std::min(v, gross - reduction(gross, rules.former_per_capita_ratio));

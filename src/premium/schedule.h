@@ -63,8 +63,8 @@ struct PartRates {
   std::optional<bool> tokutei_relief;
 };
 
-/// A municipal 独自減免 (docs/premium-rules.md): a fraction off the 均等割 of some members (after the
-/// statutory reliefs), or off the 平等割, in the 分 listed. The member categories say who:
+/// A municipal 独自減免 (docs/premium-rules.md): a fraction off the 均等割 of some members (after
+/// the statutory reliefs), or off the 平等割, in the 分 listed. The member categories say who:
 /// kSchool and kPreschool for every member under 18 (二本松市, 鳩山町), kSchool alone for the
 /// members under 18 other than 未就学児 (昭島市, whose 未就学児 have the national ½).
 struct MunicipalRelief {
@@ -111,7 +111,8 @@ struct RateSchedule {
   RoundingScope rounding_scope = RoundingScope::kPart;
   /// Each reduction (7/5/2 軽減額, 未就学児, 特定世帯, 旧被扶養者, 独自減免) truncated to this
   /// unit on the side `reduction_rounding` says (1 = to the yen; 100 reproduces 海南市's
-  /// 未就学児 table, docs/premium-rules.md). A full reduction (子ども分 18歳未満 10割) takes everything.
+  /// 未就学児 table, docs/premium-rules.md). A full reduction (子ども分 18歳未満 10割) takes
+  /// everything.
   Yen reduction_unit = 1;
   ReductionRounding reduction_rounding = ReductionRounding::kReduction;
   /// 7/5/2 軽減額 of 均等割 on the household's total 均等割 (成田市's page: 21,000 × 3 =

@@ -258,8 +258,8 @@ LevelRules ReadLevel(const YAML::Node& node, const std::string& file, Level leve
     Rational item_max = 0;
     for (const YAML::Node& it : items) {
       Item item = ReadItem(it, file, w + ".items[]", rules);
-      // A rank among prefectures (rank_among_prefs, docs/incentive-format.md) needs every prefecture's
-      // data; the data of one prefecture cannot rank it, so it is refused rather than
+      // A rank among prefectures (rank_among_prefs, docs/incentive-format.md) needs every
+      // prefecture's data; the data of one prefecture cannot rank it, so it is refused rather than
       // scored as a field of one.
       if (level == Level::kPrefectural &&
           (item.kind == RuleKind::kPercentile || item.kind == RuleKind::kRank))

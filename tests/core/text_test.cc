@@ -60,7 +60,7 @@ TEST(Text, IsValidUtf8) {
 TEST(Text, AsciiLowerLowersOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower(".XLSX"), ".xlsx");
   EXPECT_EQ(AsciiLower("Gzip;Q=0"), "gzip;q=0");
-  EXPECT_EQ(AsciiLower("@[`{"), "@[`{");  // the bytes beside A–Z and a–z stay
+  EXPECT_EQ(AsciiLower("@[`{"), "@[`{");                // the bytes beside A–Z and a–z stay
   EXPECT_EQ(AsciiLower("ＴＲＵＥ 真"), "ＴＲＵＥ 真");  // UTF-8 (full-width letters too) untouched
   EXPECT_EQ(AsciiLower(""), "");
 }

@@ -85,7 +85,8 @@ TEST(ParameterYear, AddingFy2027IsDataOnly) {
   EXPECT_EQ(r2027.caps[0], 690'000);
   // The unconfirmed test entry is noted like any unconfirmed value.
   bool noted = false;
-  for (const std::string& u : r2027.unconfirmed) noted = noted || u == "賦課限度額 (円, 分ごと) (令和9年度から)";
+  for (const std::string& u : r2027.unconfirmed)
+    noted = noted || u == "賦課限度額 (円, 分ごと) (令和9年度から)";
   EXPECT_TRUE(noted);
 
   // The household reaches every cap: 医療分 690,000 in FY2027 against 670,000 in FY2026.
