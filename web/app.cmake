@@ -4,7 +4,7 @@
 # (kokuho::server::EmbeddedAppFiles, src/server/static_files.h), compiled into
 # kokuho_server. The binary then serves the app with no source tree, npm or network.
 file(GLOB_RECURSE web_app_src CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/src/app/*"
-     "${CMAKE_CURRENT_SOURCE_DIR}/src/shared/*")
+     "${CMAKE_CURRENT_SOURCE_DIR}/src/common/*")
 set(web_app_dir "${CMAKE_CURRENT_BINARY_DIR}/dist/app")
 set(web_app_cc "${CMAKE_CURRENT_BINARY_DIR}/generated/app_files.cc")
 add_custom_command(

@@ -128,7 +128,7 @@ try {
   }
 
   // Colours of changes: the diverging scale (blue = fall, neutral = 0, red = rise), the same
-  // in maps and bars (web/src/shared/charts.ts DIVERGING_STOPS).
+  // in maps and bars (web/src/common/charts.ts DIVERGING_STOPS).
   const BLUE = [0x21, 0x66, 0xac];
   const NEUTRAL = [0xf0, 0xf0, 0xf0];
   const RED = [0xb2, 0x18, 0x2b];

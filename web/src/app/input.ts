@@ -5,7 +5,7 @@
 //   parseDecimal('０．５') -> 0.5      parseDecimal('95%') -> 0.95     parseDecimal('abc') -> null
 //   parseYen('4,800,000円') -> 4800000 parseYen('12x') -> null
 //   const box = yenBox(4800000, '給与収入');  // shows "4,800,000", regroups while typing
-import { formatYen } from '../shared/format';
+import { formatYen } from '../common/format';
 import { el } from './ui';
 
 /** 全角 → 半角 (NFKC), spaces and separators removed. */

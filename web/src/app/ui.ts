@@ -1,6 +1,6 @@
 // Small DOM helpers of the app: elements, a titled section, download buttons under a table,
 // error messages.
-import { renderTable, type TableCell, type TableColumn } from '../shared/table';
+import { renderTable, type TableCell, type TableColumn } from '../common/table';
 import { download, type ExportTable } from './api';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -43,7 +43,7 @@ export function downloadButtons(parent: HTMLElement, get: () => ExportTable): HT
   return box;
 }
 
-/** A sortable table (web/src/shared/table.ts) with its download buttons. */
+/** A sortable table (web/src/common/table.ts) with its download buttons. */
 export function tableWithDownloads(
   parent: HTMLElement,
   filename: string,

@@ -10,9 +10,9 @@ import {
   renderLineChart,
   renderSmallMultiples,
   resizeAllCharts,
-} from '../shared/charts';
-import { renderChoropleth, type ChoroplethMetric } from '../shared/map';
-import { renderTable, type TableCell, type TableColumn } from '../shared/table';
+} from '../common/charts';
+import { renderChoropleth, type ChoroplethMetric } from '../common/map';
+import { renderTable, type TableCell, type TableColumn } from '../common/table';
 import css from './report.css?inline';
 
 interface SeriesBlock {

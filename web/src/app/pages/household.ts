@@ -7,8 +7,8 @@
 // Each box is checked as the person leaves it; a refused value (here or by the server) is
 // named in Japanese beside its box, and a result computed from earlier input is marked as
 // not recomputed until the input is fixed.
-import { formatYen } from '../../shared/format';
-import type { TableCell, TableColumn } from '../../shared/table';
+import { formatYen } from '../../common/format';
+import type { TableCell, TableColumn } from '../../common/table';
 import { ApiError, postJson, type LevyResult } from '../api';
 import { parseWhole, parseYen, setFieldError, yenBox } from '../input';
 import type { AppContext } from '../main';

@@ -1,9 +1,9 @@
 // 市町村の詳細: 納付金 per 分 and how it was made (the engine's trace), the three kinds of
 // 標準保険料率, the municipality's KPIs, and (serve --scenario) its history across the
 // roadmap scenario's years.
-import { renderLineChart, type ChartHandle } from '../../shared/charts';
-import { formatYen, toWarekiShort } from '../../shared/format';
-import type { TableCell, TableColumn } from '../../shared/table';
+import { renderLineChart, type ChartHandle } from '../../common/charts';
+import { formatYen, toWarekiShort } from '../../common/format';
+import type { TableCell, TableColumn } from '../../common/table';
 import { ApiError, getJson, type MunicipalityDetail, type MunicipalityHistory, type RateSet, type TraceStep } from '../api';
 import type { AppContext } from '../main';
 import { el, pct, section, showError, tableWithDownloads } from '../ui';

@@ -1,7 +1,7 @@
 // 県の概要: totals per 分, a map of the municipalities coloured by a chosen figure, and a
 // sortable table of every municipality.
-import { renderChoropleth, type ChoroplethMetric } from '../../shared/map';
-import type { TableCell, TableColumn } from '../../shared/table';
+import { renderChoropleth, type ChoroplethMetric } from '../../common/map';
+import type { TableCell, TableColumn } from '../../common/table';
 import { getJson, type ComputeResult, type MunicipalityRow } from '../api';
 import type { AppContext } from '../main';
 import { el, section, tableWithDownloads } from '../ui';

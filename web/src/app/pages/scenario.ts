@@ -6,10 +6,10 @@
 // A value the server refuses (α = 1.5, "abc") is named in Japanese beside its box, and the
 // box and its slider go back to the last value the server accepted, which is the value the
 // figures on the page were computed with: box, slider and figures always agree.
-import { renderBarChart, type ChartHandle } from '../../shared/charts';
-import { formatYen } from '../../shared/format';
-import { renderChoropleth, type ChoroplethHandle } from '../../shared/map';
-import type { TableCell, TableColumn } from '../../shared/table';
+import { renderBarChart, type ChartHandle } from '../../common/charts';
+import { formatYen } from '../../common/format';
+import { renderChoropleth, type ChoroplethHandle } from '../../common/map';
+import type { TableCell, TableColumn } from '../../common/table';
 import { ApiError, postJson, type ComputeResult, type Range, type ScenarioParams } from '../api';
 import { parseDecimal, setFieldError } from '../input';
 import type { AppContext } from '../main';
