@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 
-import { launchChromium, option } from '../tests/e2e/harness.mjs';
+import { launchChromium, option, serveAddress } from '../tests/e2e/harness.mjs';
 
 const kokuho = path.resolve(option('kokuho'));
 const webDir = path.resolve(option('web'));
@@ -27,19 +27,7 @@ if (ratesPath) serveArgs.push('--rates', path.resolve(ratesPath));
 const server = spawn(kokuho, serveArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
 const tStart = Date.now();
 if (process.env.SHOW_LOG) server.stderr.on('data', (d) => process.stdout.write(`[${Date.now() - tStart} ms] ${d}`));
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error(`kokuho serve did not start: ${out}`)), 30000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-    if (m) {
-      clearTimeout(timer);
-      resolve(m[0]);
-    }
-  });
-  server.on('exit', (code) => reject(new Error(`kokuho serve exited (${code}): ${out}`)));
-});
+const base = await serveAddress(server);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const browser = await launchChromium(webDir, browserPath, { viewport: { width: 1280, height: 900 } });

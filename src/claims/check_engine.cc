@@ -40,6 +40,11 @@ struct Ref {
   std::uint32_t institution = kNoIndex;
 };
 
+// One receipt: the same file, receipt number and 診療年月.
+bool SameReceipt(const Ref& a, const Ref& b) {
+  return a.source == b.source && a.number == b.number && a.month == b.month;
+}
+
 struct Use {
   Ref ref;
   std::int32_t date = 0;    // yyyymmdd (the 1st when the line has no day columns)
@@ -149,8 +154,7 @@ bool PairMeets(PairUnit unit, const Use& a, const Use& b) {
     case PairUnit::kWeek:  // 日曜–土曜, as InWindow's kWeek
       return a.dated && b.dated && (a.daynum + 3) / 7 == (b.daynum + 3) / 7;
     case PairUnit::kSimultaneous:  // the same receipt and the same day
-      return a.dated && b.dated && a.date == b.date && a.ref.source == b.ref.source &&
-             a.ref.number == b.ref.number && a.ref.month == b.ref.month;
+      return a.dated && b.dated && a.date == b.date && SameReceipt(a.ref, b.ref);
   }
   return false;
 }
@@ -451,12 +455,9 @@ void CheckEngine::AddMonth(const CheckMonth& m, std::vector<Finding>& out, bool 
             p.dates.insert(loser.date);
             p.undated = p.undated || !loser.dated;
             const Ref& other_ref = earlier ? loser.ref : winner.ref;
-            if (!(other_ref.source == at.ref.source && other_ref.number == at.ref.number &&
-                  other_ref.month == at.ref.month) &&
-                std::none_of(p.evidence.begin(), p.evidence.end(), [&](const Ref& x) {
-                  return x.source == other_ref.source && x.number == other_ref.number &&
-                         x.month == other_ref.month;
-                }))
+            if (!SameReceipt(other_ref, at.ref) &&
+                std::none_of(p.evidence.begin(), p.evidence.end(),
+                             [&](const Ref& x) { return SameReceipt(x, other_ref); }))
               p.evidence.push_back(other_ref);
           }
         }

@@ -1459,50 +1459,41 @@ class Generator {
       z += Csv(c, true);
     }
     WriteCp932("z_SYNTH.txt", z);
+    // One series of the rule file (docs/parameters.md): its header, then the rows of its one
+    // entry, in force from 2000-01.
+    auto series = [](const char* key, const char* description, const std::string& rows) {
+      return fmt::format(
+          "{}:\n"
+          "  description: {}\n"
+          "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
+          "  period: month\n"
+          "  values:\n"
+          "    - from: 2000-01\n"
+          "      confirmed: true\n"
+          "      source: \"kokuho claims synth (合成規則)\"\n"
+          "      rules:\n{}",
+          key, description, rows);
+    };
     write_("check_rules_synth.yaml",
            std::string("# 合成データ (kokuho claims synth) の合成コードに対する規則: "
                        "実在の点数表の規則ではありません。\n"
                        "# kokuho claims check STORE --rules DIR (このファイルのあるフォルダ) "
                        "で組み込みの規則表に加わります。\n"
-                       "known_through: open\n"
-                       "frequency:\n"
-                       "  description: 合成コードの算定回数 "
-                       "(3月に1回・患者1人につき1回・1患者1医療機関月1回)\n"
-                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
-                       "  period: month\n"
-                       "  values:\n"
-                       "    - from: 2000-01\n"
-                       "      confirmed: true\n"
-                       "      source: \"kokuho claims synth (合成規則)\"\n"
-                       "      rules:\n"
-                       "        - {code: \"160999910\", name: 合成検査, period: 3月, limit: 1, "
-                       "source: \"合成規則\"}\n"
-                       "        - {code: \"180999910\", name: 合成指導料, period: 患者当たり, "
-                       "limit: 1, source: \"合成規則\"}\n"
-                       "        - {code: \"114999910\", name: 合成在宅管理料, period: 月, limit: "
-                       "1, across_institutions: true, source: \"合成規則\"}\n"
-                       "exclusive:\n"
-                       "  description: 合成コードの背反 (1日)\n"
-                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
-                       "  period: month\n"
-                       "  values:\n"
-                       "    - from: 2000-01\n"
-                       "      confirmed: true\n"
-                       "      source: \"kokuho claims synth (合成規則)\"\n"
-                       "      rules:\n"
-                       "        - {code1: \"140999910\", name1: 合成処置甲, code2: \"140999810\", "
-                       "name2: 合成処置乙, unit: 日, keep: 1, source: \"合成規則\"}\n"
-                       "inclusive:\n"
-                       "  description: 合成コードの包括 (同一月)\n"
-                       "  law: kokuho claims synth の合成規則 (docs/claims-synth.md)\n"
-                       "  period: month\n"
-                       "  values:\n"
-                       "    - from: 2000-01\n"
-                       "      confirmed: true\n"
-                       "      source: \"kokuho claims synth (合成規則)\"\n"
-                       "      rules:\n"
-                       "        - {code: \"113999910\", name: 合成管理料, unit: 月, included: "
-                       "[{code: \"160999810\", name: 合成検査}], source: \"合成規則\"}\n"));
+                       "known_through: open\n") +
+               series("frequency",
+                      "合成コードの算定回数 (3月に1回・患者1人につき1回・1患者1医療機関月1回)",
+                      "        - {code: \"160999910\", name: 合成検査, period: 3月, limit: 1, "
+                      "source: \"合成規則\"}\n"
+                      "        - {code: \"180999910\", name: 合成指導料, period: 患者当たり, "
+                      "limit: 1, source: \"合成規則\"}\n"
+                      "        - {code: \"114999910\", name: 合成在宅管理料, period: 月, limit: "
+                      "1, across_institutions: true, source: \"合成規則\"}\n") +
+               series("exclusive", "合成コードの背反 (1日)",
+                      "        - {code1: \"140999910\", name1: 合成処置甲, code2: \"140999810\", "
+                      "name2: 合成処置乙, unit: 日, keep: 1, source: \"合成規則\"}\n") +
+               series("inclusive", "合成コードの包括 (同一月)",
+                      "        - {code: \"113999910\", name: 合成管理料, unit: 月, included: "
+                      "[{code: \"160999810\", name: 合成検査}], source: \"合成規則\"}\n"));
   }
 
   struct Span {

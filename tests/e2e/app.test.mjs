@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { checks, launchChromium, option } from './harness.mjs';
+import { checks, launchChromium, option, serveAddress } from './harness.mjs';
 
 
 const kokuho = path.resolve(option('kokuho'));
@@ -36,19 +36,7 @@ const server = spawn(kokuho, serveArgs, {
 });
 let serverLog = '';
 server.stderr.on('data', (d) => (serverLog += d));
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  const timer = setTimeout(() => reject(new Error(`kokuho serve did not start: ${out}`)), 20000);
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-    if (m) {
-      clearTimeout(timer);
-      resolve(`http://127.0.0.1:${m[1]}`);
-    }
-  });
-  server.on('exit', (code) => reject(new Error(`kokuho serve exited (${code}): ${out}`)));
-});
+const base = await serveAddress(server, 20000);
 console.log(`server: ${base}`);
 
 const browser = await launchChromium(webDir, browserPath, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -57,3 +57,23 @@ export async function launchChromium(webDir, browserPath, { args = [], ...option
     },
   };
 }
+
+/**
+ * The address a started `kokuho serve --port 0` prints ("http://127.0.0.1:PORT", no slash);
+ * rejects when the server exits first or prints none within timeoutMs.
+ */
+export function serveAddress(server, timeoutMs = 30000) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`kokuho serve did not start: ${out}`)), timeoutMs);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`kokuho serve exited (${code}): ${out}`)));
+  });
+}

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { launchChromium, option } from './harness.mjs';
+import { launchChromium, option, serveAddress } from './harness.mjs';
 
 const kokuho = path.resolve(option('kokuho'));
 const webDir = path.resolve(option('web'));
@@ -116,19 +116,7 @@ async function webApp(context) {
     '--scenario', path.join(examples, 'gunma-roadmap', 'scenario.yaml')];
   const server = spawn(kokuho, serveArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const base = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`kokuho serve did not start: ${out}`)), 30000);
-      server.stdout.on('data', (d) => {
-        out += d;
-        const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-        if (m) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${m[1]}`);
-        }
-      });
-      server.on('exit', (code) => reject(new Error(`kokuho serve exited (${code}): ${out}`)));
-    });
+    const base = await serveAddress(server);
     const page = context.pages()[0] ?? (await context.newPage());
     const open = async (hash, ready) => {
       await page.goto(`${base}/${hash}`, { waitUntil: 'load' });
