@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "core/error.h"
 #include "core/part.h"
 #include "premium/prepared.h"
 #include "report/council_notes.h"
@@ -44,8 +45,8 @@ Premiums Compute(const HandoutModelHouseholds& model, const nofukin::Case& c,
   return out;
 }
 
-// The spreadsheet column of 0-based index `i` (A … Z; these tables have fewer than 27).
-char Column(std::size_t i) { return static_cast<char>('A' + i); }
+// The spreadsheet column of 0-based index `i` ("A", … "Z", "AA" …).
+std::string Column(std::size_t i) { return ExcelColumnLetters(static_cast<int>(i) + 1); }
 
 // The page's columns (after 団体コード, 市町村名 in the files' table).
 void Header(std::vector<std::string>& h, const nofukin::Case& c, bool with_previous) {
